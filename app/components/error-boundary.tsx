@@ -1,0 +1,38 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+
+/** Turns 400/403/404/429 into a useful page and anything else into a calm one — never a stack trace. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useT();
+  let title = t("errors.server.title");
+  let body = t("errors.server.body");
+  let status = 500;
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    if (error.status === 404) {
+      title = t("errors.notFound.title");
+      body = t("errors.notFound.body");
+    } else if (error.status === 403) {
+      title = t("errors.forbidden.title");
+      body = t("errors.forbidden.body");
+    } else if (error.status === 400 || error.status === 405) {
+      title = t("errors.badRequest.title");
+      body = t("errors.invalid");
+    } else if (error.status === 429) {
+      title = t("errors.tooMany.title");
+    }
+  } else if (typeof document !== "undefined") {
+    console.error(error);
+  }
+  return (
+    <div className="error-page" role="alert">
+      <p className="error-code">{status}</p>
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <Link to="/">{t("errors.goHome")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Who may do what. Pure: the caller supplies the user's global role and, for event-scoped actions,
+ * their relation to the event (owner, membership role).
+ */
+export const userRoles = ["admin", "organizer", "communications", "viewer"] as const;
+export type UserRole = (typeof userRoles)[number];
+export const memberRoles = ["organizer", "communications", "viewer"] as const;
+export type MemberRole = (typeof memberRoles)[number];
+
+export type GlobalAction = "event:create" | "organization:create" | "user:manage" | "audit:readAll" | "mailbox:read";
+export type EventAction =
+  | "event:read"
+  | "event:update"
+  | "event:cancel"
+  | "event:delete"
+  | "event:manageMembers"
+  | "attendees:manage"
+  | "checkin:perform"
+  | "photos:manage"
+  | "press:edit"
+  | "press:approve";
+
+export interface Actor {
+  id: string;
+  role: UserRole;
+}
+
+export interface EventRelation {
+  ownerId: string | null;
+  /** The actor's membership role on this event, if any. */
+  memberRole: MemberRole | null;
+}
+
+export function canGlobal(actor: Actor, action: GlobalAction): boolean {
+  if (actor.role === "admin") return true;
+  switch (action) {
+    case "event:create":
+    case "organization:create":
+      return actor.role === "organizer";
+    case "user:manage":
+    case "audit:readAll":
+    case "mailbox:read":
+      return false;
+  }
+}
+
+/** The role the actor effectively holds on one event: the owner organizes it; otherwise their membership. */
+export function effectiveEventRole(actor: Actor, relation: EventRelation): MemberRole | "admin" | null {
+  if (actor.role === "admin") return "admin";
+  if (relation.ownerId !== null && relation.ownerId === actor.id) return "organizer";
+  return relation.memberRole;
+}
+
+export function canOnEvent(actor: Actor, action: EventAction, relation: EventRelation): boolean {
+  const role = effectiveEventRole(actor, relation);
+  if (role === "admin") return true;
+  switch (action) {
+    case "event:read":
+      // Every active staff account may read every event: Signet is an internal tool of one office.
+      return true;
+    case "event:update":
+    case "event:cancel":
+    case "event:delete":
+    case "event:manageMembers":
+    case "attendees:manage":
+    case "checkin:perform":
+      return role === "organizer";
+    case "photos:manage":
+    case "press:edit":
+      return role === "organizer" || role === "communications";
+    case "press:approve":
+      return role === "communications";
+  }
+}

@@ -1,0 +1,33 @@
+export const vi = {
+  "login.title": "Đăng nhập",
+  "login.email": "Email",
+  "login.password": "Mật khẩu",
+  "login.submit": "Đăng nhập",
+  "login.failed": "Email hoặc mật khẩu không đúng.",
+  "login.rateLimited": "Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau {minutes} phút.",
+  "login.loggedOut": "Bạn đã đăng xuất.",
+  "login.expired": "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.",
+  "setup.title": "Thiết lập Signet",
+  "setup.intro": "Cơ sở dữ liệu còn trống. Hãy tạo tài khoản quản trị đầu tiên.",
+  "setup.name": "Họ và tên",
+  "setup.password": "Mật khẩu (ít nhất 12 ký tự)",
+  "setup.submit": "Tạo tài khoản quản trị",
+  "setup.done": "Signet đã được thiết lập.",
+};
+
+export const en: Record<keyof typeof vi, string> = {
+  "login.title": "Sign in",
+  "login.email": "Email",
+  "login.password": "Password",
+  "login.submit": "Sign in",
+  "login.failed": "Wrong email or password.",
+  "login.rateLimited": "Too many failed sign-ins. Please try again in {minutes} minutes.",
+  "login.loggedOut": "You have signed out.",
+  "login.expired": "Your session has expired. Please sign in again.",
+  "setup.title": "Set up Signet",
+  "setup.intro": "The database is empty. Create the first administrator account.",
+  "setup.name": "Full name",
+  "setup.password": "Password (at least 12 characters)",
+  "setup.submit": "Create administrator",
+  "setup.done": "Signet is set up.",
+};

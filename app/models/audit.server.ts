@@ -1,0 +1,45 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { auditLog } from "#db/schema/index";
+
+export interface AuditEntry {
+  actor: { id: string; name: string } | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  eventId?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: entry.actor?.id ?? null,
+    actorName: entry.actor?.name ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    eventId: entry.eventId ?? null,
+    details: entry.details ?? null,
+  });
+}
+
+export async function listAudit(db: Db, options: { eventId?: string; before?: Date; limit?: number } = {}) {
+  const conditions = [];
+  if (options.eventId) conditions.push(eq(auditLog.eventId, options.eventId));
+  if (options.before) conditions.push(lt(auditLog.at, options.before));
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorName: auditLog.actorName,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      eventId: auditLog.eventId,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(options.limit ?? 100);
+}

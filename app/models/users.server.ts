@@ -1,0 +1,52 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { users } from "#db/schema/index";
+import type { UserRole } from "~/domain/access/permissions";
+import type { Locale } from "~/i18n/i18n";
+
+export const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  locale: users.locale,
+  active: users.active,
+  createdAt: users.createdAt,
+};
+
+export type User = { id: string; email: string; name: string; role: UserRole; locale: Locale; active: boolean; createdAt: Date };
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select({ ...userColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
+  return row ?? null;
+}
+
+export async function findUserById(db: Db, id: string): Promise<User | null> {
+  const [row] = await db.select(userColumns).from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export function listUsers(db: Db): Promise<User[]> {
+  return db.select(userColumns).from(users).orderBy(asc(users.name));
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}
+
+export async function insertUser(
+  db: Db,
+  values: { email: string; name: string; role: UserRole; passwordHash: string; locale?: Locale },
+): Promise<User> {
+  const [row] = await db.insert(users).values(values).returning(userColumns);
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function setUserLocale(db: Db, id: string, locale: Locale) {
+  await db.update(users).set({ locale }).where(eq(users.id, id));
+}

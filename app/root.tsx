@@ -1,0 +1,118 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { canGlobal } from "~/domain/access/permissions";
+import { localeFromAcceptLanguage, translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { getUser } from "~/utils/auth.server";
+import { readLocaleCookie } from "~/utils/session.server";
+import stylesheet from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Signet" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request, context);
+  const locale =
+    user?.locale ?? (await readLocaleCookie(request)) ?? localeFromAcceptLanguage(request.headers.get("Accept-Language"));
+  return {
+    locale,
+    user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? "vi";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {translate(locale, "nav.skip")}
+        </a>
+        <Header />
+        <main id="main" className="container">
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, locale } = useT();
+  const location = useLocation();
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ✦
+          </span>{" "}
+          {t("app.name")}
+        </Link>
+        {user ? (
+          <nav aria-label={t("app.name")} className="main-nav">
+            <NavLink to="/events">{t("nav.events")}</NavLink>
+            <NavLink to="/organizations">{t("nav.organizations")}</NavLink>
+            {canGlobal(user, "user:manage") ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
+            {canGlobal(user, "audit:readAll") ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
+          </nav>
+        ) : null}
+        <div className="header-tools">
+          <Form method="post" action="/locale" className="inline-form">
+            <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button type="submit" className="link-button" lang={locale === "vi" ? "en" : "vi"}>
+              {t("nav.switchTo")}
+            </button>
+          </Form>
+          {user ? (
+            <>
+              <span className="muted user-name">{user.name}</span>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="link-button">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

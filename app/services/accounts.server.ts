@@ -1,0 +1,195 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { apiTokens, loginFailures, sessions, users } from "#db/schema/index";
+import type { UserRole } from "~/domain/access/permissions";
+import { recordAudit } from "~/models/audit.server";
+import { findUserByEmail, insertUser, userColumns, type User } from "~/models/users.server";
+import {
+  dummyPasswordHash,
+  generatePassword,
+  hashPassword,
+  randomToken,
+  sha256,
+  verifyPassword,
+} from "~/utils/crypto.server";
+import { ServiceError } from "./errors";
+
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const LOGIN_MAX_FAILURES = 5;
+export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export type LoginResult =
+  | { ok: true; sessionId: string; user: User }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+/** Seconds until fewer than LOGIN_MAX_FAILURES remain in the window, or 0 when not limited. */
+async function retryAfter(db: Db, column: "email" | "ip", value: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const rows = await db
+    .select({ at: loginFailures.at })
+    .from(loginFailures)
+    .where(and(eq(loginFailures[column], value), gt(loginFailures.at, since)))
+    .orderBy(desc(loginFailures.at))
+    .limit(LOGIN_MAX_FAILURES);
+  if (rows.length < LOGIN_MAX_FAILURES) return 0;
+  const oldestCounted = rows[LOGIN_MAX_FAILURES - 1]!.at;
+  return Math.max(1, Math.ceil((oldestCounted.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
+}
+
+export async function login(
+  db: Db,
+  input: { email: string; password: string; ip: string; userAgent?: string | null },
+  now = new Date(),
+): Promise<LoginResult> {
+  const email = normalizeEmail(input.email);
+  const wait = Math.max(await retryAfter(db, "email", email, now), await retryAfter(db, "ip", input.ip, now));
+  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+
+  const found = await findUserByEmail(db, email);
+  // Verify against a dummy hash when there is no such account, so both answers take as long.
+  const valid = await verifyPassword(input.password, found?.passwordHash ?? (await dummyPasswordHash()));
+  if (!found || !valid || !found.active) {
+    await db.insert(loginFailures).values({ email, ip: input.ip, at: now });
+    return { ok: false, reason: "invalid" };
+  }
+  await db.delete(loginFailures).where(eq(loginFailures.email, email));
+  const sessionId = await createSession(db, found.id, { ip: input.ip, userAgent: input.userAgent ?? null }, now);
+  const { passwordHash: _hash, ...user } = found;
+  await recordAudit(db, { actor: user, action: "login", entityType: "user", entityId: user.id });
+  return { ok: true, sessionId, user };
+}
+
+export async function createSession(
+  db: Db,
+  userId: string,
+  meta: { ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<string> {
+  const sessionId = randomToken(32);
+  await db.insert(sessions).values({
+    idHash: sha256(sessionId),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return sessionId;
+}
+
+/** The active user behind a session id, or null when unknown, expired (idle or absolute) or deactivated. */
+export async function getSessionUser(db: Db, sessionId: string, now = new Date()): Promise<User | null> {
+  const idHash = sha256(sessionId);
+  const [row] = await db
+    .select({ user: userColumns, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, idHash));
+  if (!row) return null;
+  const idleExpired = row.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime();
+  if (!row.user.active || row.expiresAt <= now || idleExpired) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+  return row.user;
+}
+
+export async function destroySession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
+}
+
+const TOKEN_PREFIX = "sgt_";
+
+export async function createApiToken(db: Db, userId: string, name = "CLI"): Promise<string> {
+  const token = TOKEN_PREFIX + randomToken(32);
+  await db.insert(apiTokens).values({ userId, name, tokenHash: sha256(token) });
+  return token;
+}
+
+export async function getTokenUser(db: Db, token: string, now = new Date()): Promise<User | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const tokenHash = sha256(token);
+  const [row] = await db
+    .select({ user: userColumns, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  if (!row || !row.user.active) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  return row.user;
+}
+
+/** Creates a staff account; generates a password when none is given and returns it once. */
+export async function createUser(
+  db: Db,
+  actor: { id: string; name: string } | null,
+  input: { email: string; name: string; role: UserRole; password?: string | null },
+): Promise<{ user: User; password: string; generated: boolean }> {
+  const email = normalizeEmail(input.email);
+  if (await findUserByEmail(db, email))
+    throw new ServiceError("conflict", "users.duplicateEmail", { email: "users.duplicateEmail" });
+  const generated = !input.password;
+  const password = input.password || generatePassword();
+  const user = await insertUser(db, {
+    email,
+    name: input.name.trim(),
+    role: input.role,
+    passwordHash: await hashPassword(password),
+  });
+  await recordAudit(db, {
+    actor,
+    action: "user.create",
+    entityType: "user",
+    entityId: user.id,
+    details: { email, role: input.role },
+  });
+  return { user, password, generated };
+}
+
+/** Deactivates (or reactivates) an account; deactivation ends its sessions and revokes its tokens at once. */
+export async function setUserActive(db: Db, actor: { id: string; name: string }, userId: string, active: boolean) {
+  if (actor.id === userId) throw new ServiceError("forbidden", "users.cannotSelf");
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ active, deactivatedAt: active ? null : new Date() })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    if (updated.length === 0) throw new ServiceError("not_found", "errors.notFound.title");
+    if (!active) {
+      await tx.delete(sessions).where(eq(sessions.userId, userId));
+      await tx
+        .update(apiTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+    }
+    await recordAudit(tx, {
+      actor,
+      action: active ? "user.activate" : "user.deactivate",
+      entityType: "user",
+      entityId: userId,
+    });
+  });
+}
+
+export async function setUserRole(db: Db, actor: { id: string; name: string }, userId: string, role: UserRole) {
+  if (actor.id === userId && role !== "admin") throw new ServiceError("forbidden", "users.cannotSelf");
+  const updated = await db.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id });
+  if (updated.length === 0) throw new ServiceError("not_found", "errors.notFound.title");
+  await recordAudit(db, { actor, action: "user.update", entityType: "user", entityId: userId, details: { role } });
+}
+
+export async function pruneLoginFailures(db: Db, now = new Date()) {
+  await db.delete(loginFailures).where(sql`${loginFailures.at} < ${new Date(now.getTime() - LOGIN_WINDOW_MS)}`);
+}

@@ -1,0 +1,79 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import {
+  canGlobal,
+  canOnEvent,
+  type EventAction,
+  type GlobalAction,
+  type MemberRole,
+} from "~/domain/access/permissions";
+import { getEventOwner, getMemberRole } from "~/models/events.server";
+import type { User } from "~/models/users.server";
+import { getSessionUser, getTokenUser } from "~/services/accounts.server";
+import { readSessionId } from "./session.server";
+import { forbidden, notFound } from "./responses.server";
+
+export async function getUser(request: Request, context: AppLoadContext): Promise<User | null> {
+  const sessionId = await readSessionId(request, context);
+  if (!sessionId) return null;
+  return getSessionUser(context.db, sessionId);
+}
+
+/** The signed-in staff member, or a redirect to the login page that returns here afterwards. */
+export async function requireUser(request: Request, context: AppLoadContext): Promise<User> {
+  const user = await getUser(request, context);
+  if (!user) {
+    const url = new URL(request.url);
+    const redirectTo = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  }
+  return user;
+}
+
+export async function requireGlobalPermission(request: Request, context: AppLoadContext, action: GlobalAction) {
+  const user = await requireUser(request, context);
+  if (!canGlobal(user, action)) throw forbidden();
+  return user;
+}
+
+export interface EventAccess {
+  user: User;
+  event: { id: string; title: string; status: string; createdBy: string | null };
+  memberRole: MemberRole | null;
+}
+
+/** Loads who the user is to this event; 404 when there is no such event, 403 when not allowed. */
+export async function checkEventPermission(
+  user: User,
+  context: AppLoadContext,
+  eventId: string | undefined,
+  action: EventAction,
+): Promise<EventAccess> {
+  if (!eventId || !isUuid(eventId)) throw notFound();
+  const event = await getEventOwner(context.db, eventId);
+  if (!event) throw notFound();
+  const memberRole = await getMemberRole(context.db, eventId, user.id);
+  if (!canOnEvent(user, action, { ownerId: event.createdBy, memberRole })) throw forbidden();
+  return { user, event, memberRole };
+}
+
+export async function requireEventPermission(
+  request: Request,
+  context: AppLoadContext,
+  eventId: string | undefined,
+  action: EventAction,
+): Promise<EventAccess> {
+  const user = await requireUser(request, context);
+  return checkEventPermission(user, context, eventId, action);
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** API: the user behind `Authorization: Bearer <token>`, or null. */
+export async function getApiUser(request: Request, context: AppLoadContext): Promise<User | null> {
+  const header = request.headers.get("Authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) return null;
+  return getTokenUser(context.db, match[1]);
+}

@@ -1,0 +1,18 @@
+import type { Db, DbKind } from "#db/client.server";
+
+export interface SignetContext {
+  db: Db;
+  dbKind: DbKind;
+  /** Checks the database answers (for /healthz). */
+  pingDb: () => Promise<void>;
+  /** The client's address (X-Forwarded-For only when TRUST_PROXY=1). */
+  clientIp: string;
+  /** Secrets that sign the session cookie (first signs, all verify). */
+  cookieSecrets: string[];
+  secureCookies: boolean;
+}
+
+declare module "@remix-run/server-runtime" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends SignetContext {}
+}

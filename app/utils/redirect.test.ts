@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { safeRedirect } from "./redirect";
+
+describe("safeRedirect", () => {
+  it.each([
+    ["/events?tab=past", "/events?tab=past"],
+    ["//evil.example", "/events"],
+    ["/\\evil.example", "/events"],
+    ["https://evil.example", "/events"],
+    ["javascript:alert(1)", "/events"],
+    [undefined, "/events"],
+    [42, "/events"],
+  ])("%s → %s", (input, expected) => expect(safeRedirect(input)).toBe(expected));
+});

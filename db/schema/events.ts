@@ -1,0 +1,104 @@
+import {
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { createdAt, id, instant, updatedAt } from "./_columns";
+import { organizations } from "./organizations";
+
+export const eventKind = pgEnum("event_kind", ["signing_ceremony", "conference", "meeting", "reception", "other"]);
+export const eventStatus = pgEnum("event_status", ["draft", "scheduled", "completed", "cancelled"]);
+export const memberRole = pgEnum("event_member_role", ["organizer", "communications", "viewer"]);
+
+export const events = pgTable(
+  "events",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    /** The title folded for diacritic-insensitive search (app/domain/text/search.ts). */
+    titleSearch: text("title_search").notNull(),
+    kind: eventKind("kind").notNull(),
+    status: eventStatus("status").notNull().default("draft"),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    timeZone: text("time_zone").notNull().default("Asia/Ho_Chi_Minh"),
+    venueName: text("venue_name"),
+    venueAddress: text("venue_address"),
+    venueRoom: text("venue_room"),
+    description: text("description"),
+    hostOrganizationId: uuid("host_organization_id").references(() => organizations.id, { onDelete: "restrict" }),
+    capacity: integer("capacity"),
+    /** Stable iCalendar UID for every calendar file of this event. */
+    calendarUid: text("calendar_uid").notNull(),
+    /** Optimistic-concurrency counter: bumped on every change. */
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    cancelledAt: instant("cancelled_at"),
+  },
+  (t) => [
+    index("events_starts_at_idx").on(t.startsAt, t.id),
+    index("events_status_idx").on(t.status),
+  ],
+);
+
+export const eventPartners = pgTable(
+  "event_partners",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.organizationId] })],
+);
+
+export const eventMembers = pgTable(
+  "event_members",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: memberRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] }), index("event_members_user_idx").on(t.userId)],
+);
+
+/** The agreement signed at a signing ceremony (one per event). */
+export const agreements = pgTable("agreements", {
+  eventId: uuid("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  title: text("title").notNull(),
+  periodStart: integer("period_start"),
+  periodEnd: integer("period_end"),
+  aims: text("aims"),
+  originals: integer("originals"),
+});
+
+export const agreementParties = pgTable(
+  "agreement_parties",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => agreements.eventId, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.organizationId] })],
+);

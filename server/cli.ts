@@ -1,0 +1,85 @@
+/**
+ * Operator CLI: `npm run signet -- <command> [options]`.
+ *   user:create --email E --name N --role R [--password P]
+ *   token:create --email E [--name LABEL]
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { databaseConfigFromEnv, openDatabase } from "#db/client.server";
+import { userRoles } from "~/domain/access/permissions";
+import { findUserByEmail } from "~/models/users.server";
+import { createApiToken, createUser } from "~/services/accounts.server";
+import { isServiceError } from "~/services/errors";
+import { translateError } from "~/i18n/i18n";
+import { holderOf } from "./data-dir-lock";
+
+const usage = `Usage:
+  npm run signet -- user:create --email E --name N --role admin|organizer|communications|viewer [--password P]
+  npm run signet -- token:create --email E [--name LABEL]`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+let values: Record<string, string | boolean | undefined>;
+try {
+  ({ values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      password: { type: "string" },
+    },
+    strict: true,
+  }));
+} catch (error) {
+  fail(`${(error as Error).message}\n\n${usage}`);
+}
+
+const userSchema = z.object({
+  email: z.string({ required_error: "--email is required" }).trim().email("--email is not a valid address"),
+  name: z.string({ required_error: "--name is required" }).trim().min(1, "--name is required").max(200),
+  role: z.enum(userRoles, { errorMap: () => ({ message: `--role must be one of: ${userRoles.join(", ")}` }) }),
+  password: z.string().min(12, "--password must be at least 12 characters").max(200).optional(),
+});
+
+if (command !== "user:create" && command !== "token:create") fail(usage);
+
+const config = databaseConfigFromEnv();
+if ("dataDir" in config) {
+  const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+  const holder = holderOf(dataDir);
+  if (holder)
+    fail(
+      `The Signet server (pid ${holder}) holds the embedded database in ${dataDir}; PGlite allows one process at a time.\n` +
+        "Stop the server (Ctrl+C) and run this command again, or use DATABASE_URL with a PostgreSQL server.",
+    );
+}
+const database = openDatabase(config);
+try {
+  await database.migrate();
+  if (command === "user:create") {
+    const parsed = userSchema.safeParse(values);
+    if (!parsed.success) fail(`${parsed.error.issues.map((i) => i.message).join("\n")}\n\n${usage}`);
+    const { user, password, generated } = await createUser(database.db, null, parsed.data);
+    console.log(`Created ${user.role} ${user.email} (${user.name}).`);
+    if (generated) console.log(`Password: ${password}`);
+  } else {
+    const email = typeof values.email === "string" ? values.email : "";
+    if (!email) fail(`--email is required\n\n${usage}`);
+    const user = await findUserByEmail(database.db, email);
+    if (!user || !user.active) fail(`No active account with the email ${email}.`);
+    const token = await createApiToken(database.db, user.id, typeof values.name === "string" ? values.name : "CLI");
+    console.log(`API token for ${user.email} (shown once; keep it secret):`);
+    console.log(token);
+  }
+} catch (error) {
+  if (isServiceError(error)) fail(translateError("en", error.message));
+  throw error;
+} finally {
+  await database.close();
+}

@@ -1,0 +1,107 @@
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { openDatabase } from "#db/client.server";
+import { seedDemo } from "#db/seed";
+import { readEnv } from "~/utils/env.server";
+import { countUsers } from "~/models/users.server";
+import { getOrCreateSetting } from "~/models/settings.server";
+import { randomToken } from "~/utils/crypto.server";
+import type { SignetContext } from "~/utils/context.server";
+import { ensureBuild } from "./build";
+import { acquire, release } from "./data-dir-lock";
+import { isCrossOriginWrite } from "./origin";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = readEnv();
+process.env.NODE_ENV = "production";
+
+// Build first, so a failed build never leaves a half-initialised data directory behind.
+const build = (await import(pathToFileURL(ensureBuild(root)).href)) as ServerBuild;
+
+const dataDir = path.resolve(env.DATA_DIR);
+if (!env.DATABASE_URL) acquire(dataDir);
+const database = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(dataDir, "pglite") });
+await database.migrate();
+const db = database.db;
+
+const cookieSecrets = env.SESSION_SECRET
+  ? [env.SESSION_SECRET]
+  : [await getOrCreateSetting(db, "session_secret", () => randomToken(32))];
+
+if ((await countUsers(db)) === 0) {
+  if (env.SIGNET_DEMO === "1") {
+    const accounts = await seedDemo(db);
+    console.log("\nDemo data loaded: the signing ceremony of 19/10/2017 in Thái Bình.");
+    console.log("Demo accounts (passwords are generated and shown only now):");
+    for (const a of accounts) console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(28)} ${a.password}`);
+    console.log("");
+  } else {
+    console.log(`\nThe database is empty: open http://localhost:${env.PORT}/setup to create the first administrator.\n`);
+  }
+}
+
+// Cookies are Secure in production. Browsers accept Secure cookies from http://localhost, so the
+// two-command start works as is; COOKIE_SECURE=0 is for plain-HTTP access from another host.
+const secureCookies = env.COOKIE_SECURE !== "0";
+
+const app = express();
+app.disable("x-powered-by");
+if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
+
+app.use((_req: Request, res: Response, next: NextFunction) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  next();
+});
+
+app.use((req: Request, res: Response, next: NextFunction) => {
+  if (!isCrossOriginWrite(req.method, req.headers)) return next();
+  res.status(403);
+  if (req.path.startsWith("/api/")) {
+    res.json({ error: { message: "Cross-origin request refused.", fields: {} } });
+  } else {
+    res.type("text/plain; charset=utf-8").send("403 — Yêu cầu từ trang khác bị từ chối. / Requests from another site are refused.");
+  }
+});
+
+// Fingerprinted bundles never change: cache them for a year. Everything else in public/ for an hour.
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: "production",
+    getLoadContext: (req): SignetContext => ({
+      db,
+      dbKind: database.kind,
+      pingDb: database.ping,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      cookieSecrets,
+      secureCookies,
+    }),
+  }),
+);
+
+const server = app.listen(env.PORT, () => {
+  console.log(`Signet is running on http://localhost:${env.PORT} (database: ${database.kind})`);
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: shutting down…`);
+  server.close();
+  server.closeAllConnections();
+  await database.close().catch(() => {});
+  if (!env.DATABASE_URL) release(dataDir);
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
