@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { openDatabase } from "#db/client.server";
 import { seedDemo } from "#db/seed";
@@ -9,7 +9,7 @@ import { readEnv } from "~/utils/env.server";
 import { countUsers } from "~/models/users.server";
 import { getOrCreateSetting } from "~/models/settings.server";
 import { randomToken } from "~/utils/crypto.server";
-import type { SignetContext } from "~/utils/context.server";
+import "~/utils/context.server";
 import { ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
 import { isCrossOriginWrite } from "./origin";
@@ -77,7 +77,7 @@ app.all(
   createRequestHandler({
     build,
     mode: "production",
-    getLoadContext: (req): SignetContext => ({
+    getLoadContext: (req): AppLoadContext => ({
       db,
       dbKind: database.kind,
       pingDb: database.ping,

@@ -1,0 +1,170 @@
+import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import {
+  CheckboxGroupField,
+  FormErrorSummary,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useSchemaForm,
+} from "~/components/forms";
+import { editableStatuses, eventFormSchema, eventKinds, type EventFormValues } from "~/domain/events/event.schema";
+import { useT } from "~/i18n/use-t";
+import { OrganizationQuickAdd } from "./organization-quick-add";
+
+export interface OrganizationOption {
+  id: string;
+  nameVi: string;
+  nameEn: string | null;
+}
+
+const arrayFields = ["partnerOrganizationIds", "agreementPartyIds"] as const;
+
+/** What the action echoes back after a failed submit, coerced to the form's value shape. */
+export function toEventFormValues(raw: Record<string, unknown>): EventFormValues {
+  const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
+  const list = (k: string) => (Array.isArray(raw[k]) ? (raw[k] as unknown[]).filter((x): x is string => typeof x === "string") : []);
+  const kind = eventKinds.find((k) => k === raw.kind) ?? "signing_ceremony";
+  const status = editableStatuses.find((s) => s === raw.status) ?? "draft";
+  return {
+    title: str("title"),
+    kind,
+    status,
+    startsAt: str("startsAt"),
+    endsAt: str("endsAt"),
+    timeZone: str("timeZone"),
+    venueName: str("venueName"),
+    venueAddress: str("venueAddress"),
+    venueRoom: str("venueRoom"),
+    description: str("description"),
+    hostOrganizationId: str("hostOrganizationId"),
+    partnerOrganizationIds: list("partnerOrganizationIds"),
+    capacity: str("capacity"),
+    agreementTitle: str("agreementTitle"),
+    agreementPeriodStart: str("agreementPeriodStart"),
+    agreementPeriodEnd: str("agreementPeriodEnd"),
+    agreementAims: str("agreementAims"),
+    agreementPartyIds: list("agreementPartyIds"),
+    agreementOriginals: str("agreementOriginals"),
+  };
+}
+export { arrayFields as eventFormArrayFields };
+
+export function EventForm({
+  defaultValues,
+  serverErrors,
+  formError,
+  organizations,
+  timeZones,
+  submitLabel,
+  hidden,
+  cancelHref,
+}: {
+  defaultValues: EventFormValues;
+  serverErrors?: Record<string, string> | null;
+  formError?: string | null;
+  organizations: OrganizationOption[];
+  timeZones: string[];
+  submitLabel: string;
+  hidden?: ReactNode;
+  cancelHref: string;
+}) {
+  const { t, tError, locale } = useT();
+  const navigation = useNavigation();
+  const { form, onSubmit } = useSchemaForm(eventFormSchema, { defaultValues, serverErrors });
+  const kind = form.watch("kind");
+  const orgOptions = organizations.map((o) => ({ value: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.nameVi }));
+  const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
+  return (
+    <>
+      {formError ? (
+        <div className="notice notice-error" role="alert">
+          {tError(formError)}
+        </div>
+      ) : (
+        <FormErrorSummary show={hasErrors && form.formState.isSubmitted} />
+      )}
+      <Form method="post" noValidate onSubmit={onSubmit} id="event-form">
+        {hidden}
+        <fieldset className="section">
+          <legend>{t("event.section.basics")}</legend>
+          <TextField form={form} name="title" label={t("event.field.title")} maxLength={250} />
+          <div className="grid-2">
+            <SelectField
+              form={form}
+              name="kind"
+              label={t("event.field.kind")}
+              options={eventKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            />
+            <SelectField
+              form={form}
+              name="status"
+              label={t("event.field.status")}
+              options={editableStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
+          </div>
+        </fieldset>
+        <fieldset className="section">
+          <legend>{t("event.section.when")}</legend>
+          <div className="grid-3">
+            <TextField form={form} name="startsAt" label={t("event.field.startsAt")} type="datetime-local" />
+            <TextField form={form} name="endsAt" label={t("event.field.endsAt")} type="datetime-local" />
+            <TextField
+              form={form}
+              name="timeZone"
+              label={t("event.field.timeZone")}
+              list="time-zones"
+              autoComplete="off"
+              hint={t("event.field.timeZoneHint")}
+            />
+          </div>
+          <datalist id="time-zones">
+            {timeZones.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+        </fieldset>
+        <fieldset className="section">
+          <legend>{t("event.section.where")}</legend>
+          <div className="grid-2">
+            <TextField form={form} name="venueName" label={t("event.field.venueName")} optional />
+            <TextField form={form} name="venueRoom" label={t("event.field.venueRoom")} optional />
+          </div>
+          <TextField form={form} name="venueAddress" label={t("event.field.venueAddress")} optional />
+          <TextField form={form} name="capacity" label={t("event.field.capacity")} inputMode="numeric" optional />
+        </fieldset>
+        <fieldset className="section">
+          <legend>{t("event.section.who")}</legend>
+          <SelectField
+            form={form}
+            name="hostOrganizationId"
+            label={t("event.field.host")}
+            options={[{ value: "", label: t("event.field.noHost") }, ...orgOptions]}
+          />
+          <CheckboxGroupField form={form} name="partnerOrganizationIds" label={t("event.field.partners")} options={orgOptions} optional />
+          <OrganizationQuickAdd />
+          <TextAreaField form={form} name="description" label={t("event.field.description")} optional rows={3} />
+        </fieldset>
+        <fieldset className="section" hidden={kind !== "signing_ceremony"}>
+          <legend>{t("event.section.agreement")}</legend>
+          <TextField form={form} name="agreementTitle" label={t("agreement.title")} />
+          <div className="grid-3">
+            <TextField form={form} name="agreementPeriodStart" label={t("agreement.periodStart")} inputMode="numeric" />
+            <TextField form={form} name="agreementPeriodEnd" label={t("agreement.periodEnd")} inputMode="numeric" />
+            <TextField form={form} name="agreementOriginals" label={t("agreement.originals")} inputMode="numeric" optional />
+          </div>
+          <CheckboxGroupField form={form} name="agreementPartyIds" label={t("agreement.parties")} options={orgOptions} />
+          <TextAreaField form={form} name="agreementAims" label={t("agreement.aims")} rows={6} />
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {submitLabel}
+          </button>
+          <a href={cancelHref} className="button secondary">
+            {t("action.cancel")}
+          </a>
+        </div>
+      </Form>
+    </>
+  );
+}

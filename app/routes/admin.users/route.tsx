@@ -1,0 +1,199 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import { userRoles } from "~/domain/access/permissions";
+import { fieldErrors } from "~/domain/events/event.schema";
+import { useT } from "~/i18n/use-t";
+import { listUsers } from "~/models/users.server";
+import { createUser, setUserActive, setUserRole } from "~/services/accounts.server";
+import { isServiceError } from "~/services/errors";
+import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
+import { formDataToObject } from "~/utils/form-data.server";
+import { newUserSchema, roleChangeSchema, type NewUserValues } from "./user.schema";
+
+export const meta: MetaFunction = () => [{ title: "Signet — Tài khoản / Users" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const admin = await requireGlobalPermission(request, context, "user:manage");
+  return { users: await listUsers(context.db), selfId: admin.id };
+}
+
+function echo(raw: Record<string, unknown>): NewUserValues {
+  const s = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
+  const role = userRoles.find((r) => r === raw.role) ?? "organizer";
+  return { name: s("name"), email: s("email"), role, password: "" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireGlobalPermission(request, context, "user:manage");
+  const raw = formDataToObject(await request.formData());
+  try {
+    switch (raw.intent) {
+      case "create": {
+        const parsed = newUserSchema.safeParse(raw);
+        if (!parsed.success)
+          return data({ intent: "create", fieldErrors: fieldErrors(parsed.error), values: echo(raw), error: null, created: null }, { status: 400 });
+        const { user, password, generated } = await createUser(context.db, admin, parsed.data);
+        return { intent: "create", fieldErrors: null, values: null, error: null, created: { email: user.email, password: generated ? password : null } };
+      }
+      case "role": {
+        const parsed = roleChangeSchema.safeParse(raw);
+        if (!parsed.success) return data({ intent: "role", fieldErrors: null, values: null, error: "errors.invalid", created: null }, { status: 400 });
+        await setUserRole(context.db, admin, parsed.data.userId, parsed.data.role);
+        return { intent: "role", fieldErrors: null, values: null, error: null, created: null };
+      }
+      case "deactivate":
+      case "activate": {
+        const userId = typeof raw.userId === "string" && isUuid(raw.userId) ? raw.userId : null;
+        if (!userId) return data({ intent: raw.intent, fieldErrors: null, values: null, error: "errors.invalid", created: null }, { status: 400 });
+        await setUserActive(context.db, admin, userId, raw.intent === "activate");
+        throw redirect("/admin/users");
+      }
+      default:
+        return data({ intent: null, fieldErrors: null, values: null, error: "errors.invalid", created: null }, { status: 400 });
+    }
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    const status = error.code === "conflict" ? 409 : error.code === "not_found" ? 404 : error.code === "forbidden" ? 403 : 422;
+    return data(
+      { intent: String(raw.intent ?? ""), fieldErrors: Object.keys(error.fields).length ? error.fields : null, values: echo(raw), error: error.message, created: null },
+      { status },
+    );
+  }
+}
+
+export default function UsersPage() {
+  const { users, selfId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, tError } = useT();
+  const [params] = useSearchParams();
+  const confirmId = params.get("deactivate");
+  const confirmUser = users.find((u) => u.id === confirmId && u.active);
+  return (
+    <>
+      <h1>{t("users.title")}</h1>
+      {actionData?.created ? (
+        <div className="notice notice-ok" role="status">
+          {actionData.created.password ? t("users.created", { password: actionData.created.password }) : t("form.saved")}
+        </div>
+      ) : null}
+      {actionData?.intent === "role" && !actionData.error ? (
+        <div className="notice notice-ok" role="status">
+          {t("users.roleChanged")}
+        </div>
+      ) : null}
+      {actionData?.error && actionData.intent !== "create" ? (
+        <div className="notice notice-error" role="alert">
+          {tError(actionData.error)}
+        </div>
+      ) : null}
+      {confirmUser ? (
+        <div className="card notice-warn" role="alertdialog" aria-label={t("users.deactivate")}>
+          <p>{t("users.deactivateConfirm", { name: confirmUser.name })}</p>
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="deactivate" />
+            <input type="hidden" name="userId" value={confirmUser.id} />
+            <button type="submit" className="button danger">
+              {t("action.confirm")}: {t("users.deactivate")}
+            </button>
+            <Link to="/admin/users" className="button secondary">
+              {t("action.back")}
+            </Link>
+          </Form>
+        </div>
+      ) : null}
+      <table className="list">
+        <thead>
+          <tr>
+            <th>{t("users.name")}</th>
+            <th className="hide-sm">{t("users.email")}</th>
+            <th>{t("users.role")}</th>
+            <th>{t("users.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td className="hide-sm">{u.email}</td>
+              <td>
+                {u.id === selfId ? (
+                  t(`role.${u.role}`)
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="role" />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <select name="role" defaultValue={u.role} aria-label={`${t("users.changeRole")}: ${u.name}`}>
+                      {userRoles.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`role.${r}`)}
+                        </option>
+                      ))}
+                    </select>{" "}
+                    <button type="submit" className="button secondary">
+                      {t("action.save")}
+                    </button>
+                  </Form>
+                )}
+              </td>
+              <td>
+                {u.active ? t("users.active") : <span className="badge badge-cancelled">{t("users.inactive")}</span>}{" "}
+                {u.id === selfId ? null : u.active ? (
+                  <Link to={`?deactivate=${u.id}`} aria-label={`${t("users.deactivate")}: ${u.name}`}>
+                    {t("users.deactivate")}
+                  </Link>
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="activate" />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <button type="submit" className="link-button">
+                      {t("users.activate")}
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <NewUserForm
+        key={actionData?.created?.email ?? "new"}
+        values={actionData?.intent === "create" ? actionData.values : null}
+        serverErrors={actionData?.intent === "create" ? actionData.fieldErrors : null}
+      />
+    </>
+  );
+}
+
+function NewUserForm({ values, serverErrors }: { values: NewUserValues | null; serverErrors: Record<string, string> | null }) {
+  const { t } = useT();
+  const { form, onSubmit } = useSchemaForm(newUserSchema, {
+    defaultValues: values ?? { name: "", email: "", role: "organizer", password: "" },
+    serverErrors,
+  });
+  return (
+    <section className="card" style={{ marginTop: "1.5rem" }}>
+      <h2 style={{ marginTop: 0 }}>{t("users.new")}</h2>
+      <FormErrorSummary show={!!serverErrors} />
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="intent" value="create" />
+        <div className="grid-2">
+          <TextField form={form} name="name" label={t("users.name")} />
+          <TextField form={form} name="email" label={t("users.email")} type="email" />
+          <SelectField form={form} name="role" label={t("users.role")} options={userRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <TextField form={form} name="password" label={t("setup.password")} type="password" autoComplete="new-password" optional />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("action.create")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

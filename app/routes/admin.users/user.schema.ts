@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { userRoles } from "~/domain/access/permissions";
+
+export const newUserSchema = z.object({
+  name: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(200, "errors.tooLong?max=200"),
+  email: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(254, "errors.tooLong?max=254").email("errors.email"),
+  role: z.enum(userRoles, { errorMap: () => ({ message: "errors.choice" }) }),
+  password: z
+    .union([z.literal(""), z.string().min(12, "errors.tooShort?min=12").max(200, "errors.tooLong?max=200"), z.undefined()])
+    .transform((v) => (v ? v : null)),
+});
+export type NewUserValues = z.input<typeof newUserSchema>;
+
+export const roleChangeSchema = z.object({
+  userId: z.string().uuid("errors.invalid"),
+  role: z.enum(userRoles, { errorMap: () => ({ message: "errors.choice" }) }),
+});

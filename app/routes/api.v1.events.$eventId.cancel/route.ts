@@ -1,0 +1,16 @@
+/** /api/v1/events/:eventId/cancel — POST cancels the event (no body needed). See docs/api.md. */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { cancelEvent } from "~/services/events.server";
+import { actorOf, apiJson, eventEtag, eventToJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { checkEventPermission } from "~/utils/auth.server";
+
+const cancel: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { event } = await checkEventPermission(user, context, params.eventId, "event:cancel");
+  const cancelled = await cancelEvent(context.db, actorOf(user), event.id);
+  return apiJson(eventToJson(cancelled), { headers: { ETag: eventEtag(cancelled) } });
+};
+
+const handlers = { POST: cancel };
+export const loader = (args: LoaderFunctionArgs) => handleApi(args, handlers);
+export const action = (args: ActionFunctionArgs) => handleApi(args, handlers);

@@ -1,0 +1,102 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EventForm, eventFormArrayFields, toEventFormValues } from "~/components/event-form";
+import { instantToLocalInput } from "~/domain/dates/phrasing";
+import { timeZoneOptions } from "~/domain/dates/time-zones";
+import { eventFormSchema, fieldErrors } from "~/domain/events/event.schema";
+import { useT } from "~/i18n/use-t";
+import { getEventDetail } from "~/models/events.server";
+import { listOrganizations } from "~/models/organizations.server";
+import { isServiceError } from "~/services/errors";
+import { updateEvent } from "~/services/events.server";
+import { requireEventPermission } from "~/utils/auth.server";
+import { formDataToObject } from "~/utils/form-data.server";
+import { notFound } from "~/utils/responses.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:update");
+  const event = await getEventDetail(context.db, access.event.id);
+  if (!event) throw notFound();
+  const zone = event.timeZone;
+  return {
+    eventId: event.id,
+    cancelled: event.status === "cancelled",
+    version: event.version,
+    organizations: await listOrganizations(context.db),
+    timeZones: timeZoneOptions(),
+    defaults: toEventFormValues({
+      title: event.title,
+      kind: event.kind,
+      status: event.status,
+      startsAt: instantToLocalInput(event.startsAt, zone),
+      endsAt: instantToLocalInput(event.endsAt, zone),
+      timeZone: zone,
+      venueName: event.venueName ?? "",
+      venueAddress: event.venueAddress ?? "",
+      venueRoom: event.venueRoom ?? "",
+      description: event.description ?? "",
+      hostOrganizationId: event.hostOrganizationId ?? "",
+      partnerOrganizationIds: event.partners.map((p) => p.id),
+      capacity: event.capacity?.toString() ?? "",
+      agreementTitle: event.agreement?.title ?? "",
+      agreementPeriodStart: event.agreement?.periodStart?.toString() ?? "",
+      agreementPeriodEnd: event.agreement?.periodEnd?.toString() ?? "",
+      agreementAims: event.agreement?.aims ?? "",
+      agreementPartyIds: event.agreement?.parties.map((p) => p.id) ?? [],
+      agreementOriginals: event.agreement?.originals?.toString() ?? "",
+    }),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:update");
+  const formData = await request.formData();
+  const raw = formDataToObject(formData, eventFormArrayFields);
+  const version = Number(formData.get("version"));
+  const parsed = eventFormSchema.safeParse(raw);
+  if (!parsed.success)
+    return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values: toEventFormValues(raw) }, { status: 400 });
+  try {
+    await updateEvent(context.db, access.user, access.event.id, parsed.data, Number.isInteger(version) ? version : undefined);
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    return data(
+      { fieldErrors: error.fields, formError: error.message, values: toEventFormValues(raw) },
+      { status: error.code === "conflict" ? 409 : 422 },
+    );
+  }
+  throw redirect(`/events/${access.event.id}?notice=updated`);
+}
+
+export default function EditEventPage() {
+  const { eventId, version, organizations, timeZones, defaults, cancelled } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  if (cancelled)
+    return (
+      <div className="notice notice-warn" role="status">
+        {t("event.cannotEditCancelled")}
+      </div>
+    );
+  return (
+    <>
+      <h2>{t("events.edit")}</h2>
+      <EventForm
+        key={version}
+        defaultValues={actionData?.values ?? defaults}
+        serverErrors={actionData?.fieldErrors}
+        formError={actionData?.formError}
+        organizations={organizations}
+        timeZones={timeZones}
+        submitLabel={t("action.save")}
+        cancelHref={`/events/${eventId}`}
+        hidden={<input type="hidden" name="version" value={version} />}
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

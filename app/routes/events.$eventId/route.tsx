@@ -1,0 +1,158 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, NavLink, Outlet, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StatusBadge } from "~/components/ui/status-badge";
+import { canOnEvent } from "~/domain/access/permissions";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/i18n";
+import { getEventDetail } from "~/models/events.server";
+import { isServiceError } from "~/services/errors";
+import { cancelEvent, deleteDraftEvent } from "~/services/events.server";
+import { requireEventPermission } from "~/utils/auth.server";
+import { notFound } from "~/utils/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.event.title} — Signet` : "Signet" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  const event = await getEventDetail(context.db, access.event.id);
+  if (!event) throw notFound();
+  const relation = { ownerId: event.createdBy, memberRole: access.memberRole };
+  return {
+    event,
+    can: {
+      update: event.status !== "cancelled" && canOnEvent(access.user, "event:update", relation),
+      cancel: event.status !== "cancelled" && canOnEvent(access.user, "event:cancel", relation),
+      delete: event.status === "draft" && canOnEvent(access.user, "event:delete", relation),
+    },
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent !== "cancel" && intent !== "delete") return data({ error: "errors.invalid" }, { status: 400 });
+  const access = await requireEventPermission(
+    request,
+    context,
+    params.eventId,
+    intent === "cancel" ? "event:cancel" : "event:delete",
+  );
+  try {
+    if (intent === "cancel") {
+      await cancelEvent(context.db, access.user, access.event.id);
+      throw redirect(`/events/${access.event.id}?notice=cancelled`);
+    }
+    await deleteDraftEvent(context.db, access.user, access.event.id);
+    throw redirect(`/events?notice=deleted`);
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    return data({ error: error.message }, { status: error.code === "not_found" ? 404 : 409 });
+  }
+}
+
+const sections = ["attendees", "dignitaries", "agenda", "photos", "press"] as const;
+const notices: Record<string, MessageKey> = {
+  created: "event.created",
+  updated: "event.updated",
+  cancelled: "event.cancelled",
+};
+
+export default function EventLayout() {
+  const { event, can } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, tError } = useT();
+  const [params] = useSearchParams();
+  const confirm = params.get("confirm");
+  const notice = notices[params.get("notice") ?? ""];
+  return (
+    <>
+      <p>
+        <Link to="/events">← {t("nav.events")}</Link>
+      </p>
+      {actionData?.error ? (
+        <div className="notice notice-error" role="alert">
+          {tError(actionData.error)}
+        </div>
+      ) : null}
+      {notice ? (
+        <div className="notice notice-ok" role="status">
+          {t(notice)}
+        </div>
+      ) : null}
+      <div className="page-head">
+        <div className="event-title-row">
+          <h1>{event.title}</h1>
+          <StatusBadge status={event.status} />
+        </div>
+        <div className="actions" style={{ marginTop: 0 }}>
+          {can.update ? (
+            <Link to={`/events/${event.id}/edit`} className="button">
+              {t("action.edit")}
+            </Link>
+          ) : null}
+          {can.cancel ? (
+            <Link to="?confirm=cancel" className="button danger secondary">
+              {t("event.cancel")}
+            </Link>
+          ) : null}
+          {can.delete ? (
+            <Link to="?confirm=delete" className="button danger secondary">
+              {t("event.delete")}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      {confirm === "cancel" && can.cancel ? (
+        <ConfirmCard
+          intent="cancel"
+          eventId={event.id}
+          message={t("event.cancelConfirm", { title: event.title })}
+          label={t("event.cancel")}
+        />
+      ) : null}
+      {confirm === "delete" && can.delete ? (
+        <ConfirmCard
+          intent="delete"
+          eventId={event.id}
+          message={t("event.deleteConfirm", { title: event.title })}
+          label={t("event.delete")}
+        />
+      ) : null}
+      <nav className="tabs" aria-label={event.title}>
+        <NavLink to={`/events/${event.id}`} end>
+          {t("event.tab.overview")}
+        </NavLink>
+        {sections.map((s) => (
+          <NavLink key={s} to={`/events/${event.id}/${s}`}>
+            {t(`event.tab.${s}`)}
+          </NavLink>
+        ))}
+        <NavLink to={`/events/${event.id}/history`}>{t("event.tab.history")}</NavLink>
+      </nav>
+      <Outlet />
+    </>
+  );
+}
+
+function ConfirmCard({ intent, eventId, message, label }: { intent: string; eventId: string; message: string; label: string }) {
+  const { t } = useT();
+  return (
+    <div className="card notice-warn" role="alertdialog" aria-label={label}>
+      <p>{message}</p>
+      <Form method="post" action={`/events/${eventId}`} className="actions">
+        <input type="hidden" name="intent" value={intent} />
+        <button type="submit" className="button danger">
+          {t("action.confirm")}: {label}
+        </button>
+        <Link to="." className="button secondary">
+          {t("action.back")}
+        </Link>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

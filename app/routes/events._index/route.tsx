@@ -1,0 +1,124 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StatusBadge } from "~/components/ui/status-badge";
+import { canGlobal } from "~/domain/access/permissions";
+import { formatRange } from "~/domain/dates/phrasing";
+import { useT } from "~/i18n/use-t";
+import { listEvents, type EventListTab } from "~/models/events.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Signet — Sự kiện / Events" }];
+
+const PAGE_SIZE = 20;
+const tabs: EventListTab[] = ["upcoming", "past", "cancelled"];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const url = new URL(request.url);
+  const tabParam = url.searchParams.get("tab");
+  const tab: EventListTab = tabs.includes(tabParam as EventListTab) ? (tabParam as EventListTab) : "upcoming";
+  const q = (url.searchParams.get("q") ?? "").slice(0, 200);
+  const pageParam = Number(url.searchParams.get("page") ?? "1");
+  const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
+  const { items, total } = await listEvents(context.db, { tab, q, page, pageSize: PAGE_SIZE, now: new Date() });
+  return {
+    tab,
+    q,
+    page,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    items,
+    canCreate: canGlobal(user, "event:create"),
+  };
+}
+
+export default function EventsPage() {
+  const { tab, q, page, total, pageCount, items, canCreate } = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  const [params] = useSearchParams();
+  const pageLink = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(p));
+    return `?${next.toString()}`;
+  };
+  const tabLink = (name: EventListTab) => `?${new URLSearchParams({ tab: name, ...(q ? { q } : {}) }).toString()}`;
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("events.title")}</h1>
+        {canCreate ? (
+          <Link to="/events/new" className="button">
+            {t("events.new")}
+          </Link>
+        ) : null}
+      </div>
+      <nav className="tabs" aria-label={t("events.title")}>
+        {tabs.map((name) => (
+          <Link key={name} to={tabLink(name)} aria-current={tab === name ? "page" : undefined}>
+            {t(`events.tab.${name}`)}
+          </Link>
+        ))}
+      </nav>
+      <Form method="get" className="search-bar" role="search">
+        <input type="hidden" name="tab" value={tab} />
+        <input
+          type="search"
+          name="q"
+          defaultValue={q}
+          placeholder={t("events.searchPlaceholder")}
+          aria-label={t("events.searchPlaceholder")}
+          maxLength={200}
+        />
+        <button type="submit" className="button secondary">
+          {t("action.search")}
+        </button>
+      </Form>
+      {items.length === 0 ? (
+        <p className="card muted">{q ? t("events.emptySearch", { q }) : t("events.empty")}</p>
+      ) : (
+        <>
+          <p className="muted">{t("events.count", { count: total })}</p>
+          <table className="list">
+            <thead>
+              <tr>
+                <th>{t("event.field.title")}</th>
+                <th>{t("event.section.when")}</th>
+                <th className="hide-sm">{t("event.field.host")}</th>
+                <th>{t("event.field.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link to={`/events/${e.id}`}>{e.title}</Link>
+                    <div className="muted">{t(`kind.${e.kind}`)}</div>
+                  </td>
+                  <td>{formatRange(new Date(e.startsAt), new Date(e.endsAt), e.timeZone, locale)}</td>
+                  <td className="hide-sm">{e.hostName ?? "—"}</td>
+                  <td>
+                    <StatusBadge status={e.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {pageCount > 1 ? (
+            <nav className="pagination" aria-label={t("pagination.page", { page })}>
+              {page > 1 ? <Link to={pageLink(page - 1)}>← {t("action.previous")}</Link> : <span />}
+              <span>
+                {page} / {pageCount}
+              </span>
+              {page < pageCount ? <Link to={pageLink(page + 1)}>{t("action.next")} →</Link> : <span />}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,75 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EventForm, eventFormArrayFields, toEventFormValues } from "~/components/event-form";
+import { instantToLocalInput } from "~/domain/dates/phrasing";
+import { timeZoneOptions } from "~/domain/dates/time-zones";
+import { defaultTimeZone, eventFormSchema, fieldErrors } from "~/domain/events/event.schema";
+import { useT } from "~/i18n/use-t";
+import { listOrganizations } from "~/models/organizations.server";
+import { isServiceError } from "~/services/errors";
+import { createEvent } from "~/services/events.server";
+import { requireGlobalPermission } from "~/utils/auth.server";
+import { formDataToObject } from "~/utils/form-data.server";
+
+export const meta: MetaFunction = () => [{ title: "Signet — Tạo sự kiện / New event" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireGlobalPermission(request, context, "event:create");
+  // A sensible start: next week, 14:00–16:00 in Vietnam.
+  const start = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+  const day = instantToLocalInput(start, defaultTimeZone).slice(0, 10);
+  return {
+    organizations: await listOrganizations(context.db),
+    timeZones: timeZoneOptions(),
+    defaults: toEventFormValues({
+      kind: "signing_ceremony",
+      status: "draft",
+      startsAt: `${day}T14:00`,
+      endsAt: `${day}T16:00`,
+      timeZone: defaultTimeZone,
+    }),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireGlobalPermission(request, context, "event:create");
+  const raw = formDataToObject(await request.formData(), eventFormArrayFields);
+  const parsed = eventFormSchema.safeParse(raw);
+  if (!parsed.success)
+    return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values: toEventFormValues(raw) }, { status: 400 });
+  try {
+    const event = await createEvent(context.db, user, parsed.data);
+    throw redirect(`/events/${event.id}?notice=created`);
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    return data(
+      { fieldErrors: error.fields, formError: error.message, values: toEventFormValues(raw) },
+      { status: error.code === "conflict" ? 409 : 422 },
+    );
+  }
+}
+
+export default function NewEventPage() {
+  const { organizations, timeZones, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  return (
+    <>
+      <h1>{t("events.new")}</h1>
+      <EventForm
+        defaultValues={actionData?.values ?? defaults}
+        serverErrors={actionData?.fieldErrors}
+        formError={actionData?.formError}
+        organizations={organizations}
+        timeZones={timeZones}
+        submitLabel={t("action.create")}
+        cancelHref="/events"
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,64 @@
+/**
+ * Starts Signet for the browser tests against a production build: a fresh database (PGlite under
+ * e2e/.state, or a fresh PostgreSQL database when TEST_DATABASE_URL is set) with the demo seed and one
+ * account per role; credentials and API tokens go to e2e/.state/accounts.json for the fixtures.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import postgres from "postgres";
+import { openDatabase } from "#db/client.server";
+import { createUser } from "#db/factories";
+import { seedDemo } from "#db/seed";
+import { createApiToken } from "~/services/accounts.server";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const state = path.join(root, "e2e", ".state");
+rmSync(state, { recursive: true, force: true });
+mkdirSync(state, { recursive: true });
+
+let databaseUrl: string | undefined;
+if (process.env.TEST_DATABASE_URL) {
+  const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe("DROP DATABASE IF EXISTS signet_e2e WITH (FORCE)");
+  await admin.unsafe("CREATE DATABASE signet_e2e");
+  await admin.end();
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = "/signet_e2e";
+  databaseUrl = url.toString();
+}
+const dataDir = path.join(state, "data");
+const database = openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: path.join(dataDir, "pglite") });
+await database.migrate();
+const demo = await seedDemo(database.db);
+const accounts: Record<string, { email: string; password: string; name: string; token: string; id: string }> = {};
+for (const role of ["admin", "organizer", "communications", "viewer"] as const) {
+  const user = await createUser(database.db, { role, email: `e2e-${role}@signet.test`, name: `E2E ${role}` });
+  accounts[role] = {
+    id: user.id,
+    email: user.email,
+    password: user.password,
+    name: user.name,
+    token: await createApiToken(database.db, user.id, "e2e"),
+  };
+}
+writeFileSync(path.join(state, "accounts.json"), JSON.stringify({ accounts, demo }, null, 2));
+await database.close();
+
+const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "index.ts")], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: process.env.E2E_PORT ?? "3100",
+    DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    TRUST_PROXY: "1",
+    SIGNET_DEMO: "0",
+  },
+});
+const stop = () => child.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => process.exit(code ?? 0));
