@@ -12,8 +12,11 @@ export interface Account {
   token: string;
 }
 
-const statePath = path.join(path.dirname(fileURLToPath(import.meta.url)), ".state", "accounts.json");
-function readState(): { accounts: Record<Role, Account>; demo: { email: string; role: string; password: string }[] } {
+const stateDir = process.env.E2E_STATE
+  ? path.resolve(process.env.E2E_STATE)
+  : path.join(path.dirname(fileURLToPath(import.meta.url)), ".state");
+const statePath = path.join(stateDir, "accounts.json");
+function readState(): { accounts: Record<Role | "lockout", Account>; demo: { email: string; role: string; password: string }[] } {
   return JSON.parse(readFileSync(statePath, "utf8"));
 }
 
@@ -25,7 +28,7 @@ function uniqueIp() {
 }
 
 export const test = base.extend<{
-  accounts: Record<Role, Account>;
+  accounts: Record<Role | "lockout", Account>;
   demoAccounts: { email: string; role: string; password: string }[];
   clientIp: string;
   loginAs: (role: Role) => Promise<Page>;

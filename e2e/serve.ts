@@ -14,7 +14,7 @@ import { seedDemo } from "#db/seed";
 import { createApiToken } from "~/services/accounts.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const state = path.join(root, "e2e", ".state");
+const state = process.env.E2E_STATE ? path.resolve(process.env.E2E_STATE) : path.join(root, "e2e", ".state");
 rmSync(state, { recursive: true, force: true });
 mkdirSync(state, { recursive: true });
 
@@ -43,6 +43,9 @@ for (const role of ["admin", "organizer", "communications", "viewer"] as const) 
     token: await createApiToken(database.db, user.id, "e2e"),
   };
 }
+// An account the login rate-limit test may lock without disturbing the others.
+const lockout = await createUser(database.db, { role: "viewer", email: "e2e-lockout@signet.test", name: "E2E lockout" });
+accounts.lockout = { id: lockout.id, email: lockout.email, password: lockout.password, name: lockout.name, token: "" };
 writeFileSync(path.join(state, "accounts.json"), JSON.stringify({ accounts, demo }, null, 2));
 await database.close();
 

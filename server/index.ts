@@ -58,6 +58,13 @@ app.use((_req: Request, res: Response, next: NextFunction) => {
   next();
 });
 
+// Methods the web's Request object refuses (TRACE, CONNECT, …) never reach Remix: answer them here.
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+app.use((req: Request, res: Response, next: NextFunction) => {
+  if (METHODS.has(req.method)) return next();
+  res.status(405).set("Allow", [...METHODS].join(", ")).type("text/plain; charset=utf-8").send("405 Method Not Allowed");
+});
+
 app.use((req: Request, res: Response, next: NextFunction) => {
   if (!isCrossOriginWrite(req.method, req.headers)) return next();
   res.status(403);

@@ -72,7 +72,7 @@ export function EventForm({
   const { t, tError, locale } = useT();
   const navigation = useNavigation();
   const { form, onSubmit } = useSchemaForm(eventFormSchema, { defaultValues, serverErrors });
-  const kind = form.watch("kind");
+  const kind = form.watch("kind") ?? defaultValues.kind;
   const orgOptions = organizations.map((o) => ({ value: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.nameVi }));
   const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
   return (
@@ -82,7 +82,7 @@ export function EventForm({
           {tError(formError)}
         </div>
       ) : (
-        <FormErrorSummary show={hasErrors && form.formState.isSubmitted} />
+        <FormErrorSummary show={(hasErrors && form.formState.isSubmitted) || !!serverErrors} />
       )}
       <Form method="post" noValidate onSubmit={onSubmit} id="event-form">
         {hidden}

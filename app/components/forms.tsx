@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { useEffect, useId, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { useId, useMemo, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useForm, type Control, type DefaultValues, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { useT } from "~/i18n/use-t";
 
@@ -14,19 +14,24 @@ export function useSchemaForm<S extends z.ZodTypeAny>(
   schema: S,
   options: { defaultValues: DefaultValues<z.input<S>>; serverErrors?: Record<string, string> | null },
 ) {
+  const { serverErrors } = options;
+  // Server errors go in as RHF's `errors` option so they render on the server too (no JS needed).
+  const errors = useMemo(() => {
+    if (!serverErrors) return undefined;
+    const out: Record<string, { type: string; message: string }> = {};
+    for (const [name, message] of Object.entries(serverErrors)) out[name] = { type: "server", message };
+    return out as FieldErrors<z.input<S>>;
+  }, [serverErrors]);
+  // No defaultValues for RHF: the fields render them as DOM defaults, and RHF reads the DOM when it
+  // registers each field at hydration — so whatever a person typed before JavaScript loaded is kept.
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema),
-    defaultValues: options.defaultValues,
     mode: "onTouched",
     shouldFocusError: true,
+    errors,
   });
+  defaultsByControl.set(form.control as unknown as Control, options.defaultValues as Record<string, unknown>);
   const submit = useSubmit();
-  const { serverErrors } = options;
-  useEffect(() => {
-    if (!serverErrors) return;
-    for (const [name, message] of Object.entries(serverErrors))
-      form.setError(name as Path<z.input<S>>, { type: "server", message }, { shouldFocus: false });
-  }, [serverErrors, form]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
@@ -38,7 +43,18 @@ export function useSchemaForm<S extends z.ZodTypeAny>(
       });
     })(event);
   };
-  return { form, onSubmit };
+  return { form, onSubmit, defaults: options.defaultValues };
+}
+
+const defaultsByControl = new WeakMap<Control, Record<string, unknown>>();
+
+function defaultOf(form: { control: unknown }, name: string): unknown {
+  return defaultsByControl.get(form.control as Control)?.[name];
+}
+
+function defaultText(form: { control: unknown }, name: string): string | undefined {
+  const value = defaultOf(form, name);
+  return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
 }
 
 type AnyForm = UseFormReturn<FieldValues, unknown, FieldValues>;
@@ -112,6 +128,7 @@ export function TextField<T extends FieldValues>({
     <Field label={label} error={error} hint={hint} id={id} optional={optional}>
       <input
         id={id}
+        defaultValue={props.type === "password" ? undefined : defaultText(form, name)}
         {...props}
         {...form.register(name)}
         aria-invalid={error ? true : undefined}
@@ -135,6 +152,7 @@ export function TextAreaField<T extends FieldValues>({
     <Field label={label} error={error} hint={hint} id={id} optional={optional}>
       <textarea
         id={id}
+        defaultValue={defaultText(form, name)}
         {...props}
         {...form.register(name)}
         aria-invalid={error ? true : undefined}
@@ -159,6 +177,7 @@ export function SelectField<T extends FieldValues>({
     <Field label={label} error={error} hint={hint} id={id} optional={optional}>
       <select
         id={id}
+        defaultValue={defaultText(form, name)}
         {...props}
         {...form.register(name)}
         aria-invalid={error ? true : undefined}
@@ -193,7 +212,16 @@ export function CheckboxGroupField<T extends FieldValues>({
       <div className="checkbox-list">
         {options.map((o) => (
           <label key={o.value} className="checkbox">
-            <input type="checkbox" value={o.value} {...form.register(name)} /> {o.label}
+            <input
+              type="checkbox"
+              value={o.value}
+              defaultChecked={(() => {
+                const d = defaultOf(form, name);
+                return Array.isArray(d) && d.includes(o.value);
+              })()}
+              {...form.register(name)}
+            />{" "}
+            {o.label}
           </label>
         ))}
       </div>

@@ -11,7 +11,10 @@ export const editableStatuses = ["draft", "scheduled", "completed"] as const;
 export const defaultTimeZone = "Asia/Ho_Chi_Minh";
 
 // Messages are i18n keys; "?max=200" carries parameters for the translation.
+// Matching control characters is the point of these two patterns.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// eslint-disable-next-line no-control-regex
 const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F]/;
 
 export const line = (max: number) =>
@@ -79,9 +82,10 @@ const optionalUuid = z
   .union([z.literal(""), uuid, z.null(), z.undefined()])
   .transform((v) => (v ? v : null));
 
+// A checkbox group sends a list; a single checkbox left unticked reads as false (react-hook-form), "" or nothing.
 const uuidList = z
-  .union([uuid, z.array(uuid), z.undefined(), z.null()])
-  .transform((v) => [...new Set(v == null ? [] : Array.isArray(v) ? v : [v])]);
+  .union([uuid, z.array(uuid), z.literal(false), z.literal(""), z.undefined(), z.null()])
+  .transform((v) => [...new Set(v == null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v])]);
 
 export interface AgreementInput {
   title: string;

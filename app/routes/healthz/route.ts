@@ -1,10 +1,11 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 export async function loader({ context }: LoaderFunctionArgs) {
+  const headers = { "Cache-Control": "no-store" };
   try {
     await context.pingDb();
-    return data({ ok: true, db: context.dbKind }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json({ ok: true, db: context.dbKind }, { headers });
   } catch {
-    return data({ ok: false, db: context.dbKind }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json({ ok: false, db: context.dbKind }, { status: 503, headers });
   }
 }

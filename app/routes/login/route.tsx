@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { fieldErrors } from "~/domain/events/event.schema";
@@ -10,6 +10,12 @@ import { formDataToObject } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/redirect";
 import { readSessionId, sessionCookie } from "~/utils/session.server";
 import { loginSchema } from "./login.schema";
+
+/** Document responses take their headers from here: pass the rate limiter's Retry-After through. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export const meta: MetaFunction = () => [{ title: "Signet — Đăng nhập / Sign in" }];
 

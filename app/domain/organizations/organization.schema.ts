@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { optionalLine, requiredLine } from "../events/event.schema";
+
+/**
+ * Client-safe: shared by the organizations page (browser form and its action) and the JSON API.
+ * Messages are i18n keys ("errors.tooLong?max=300" carries the parameter for the translation).
+ * Blank optional values become null; control characters (and line breaks) are refused.
+ */
+const optionalParentId = z
+  .union([
+    z.literal(""),
+    z.string({ invalid_type_error: "errors.invalid" }).trim().uuid("errors.invalid"),
+    z.null(),
+    z.undefined(),
+  ])
+  .transform((v) => (v ? v : null));
+
+export const organizationSchema = z.object({
+  nameVi: requiredLine(300),
+  nameEn: optionalLine(300),
+  shortName: optionalLine(50),
+  parentId: optionalParentId,
+});
+
+export type OrganizationFormValues = z.input<typeof organizationSchema>;
+export type OrganizationValues = z.output<typeof organizationSchema>;
