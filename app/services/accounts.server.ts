@@ -13,6 +13,7 @@ import {
   verifyPassword,
 } from "~/utils/crypto.server";
 import { ServiceError } from "./errors";
+import { isUniqueViolation } from "./organizations.server";
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_MAX_FAILURES = 5;
@@ -141,12 +142,17 @@ export async function createUser(
     throw new ServiceError("conflict", "users.duplicateEmail", { email: "users.duplicateEmail" });
   const generated = !input.password;
   const password = input.password || generatePassword();
-  const user = await insertUser(db, {
-    email,
-    name: input.name.trim(),
-    role: input.role,
-    passwordHash: await hashPassword(password),
-  });
+  const passwordHash = await hashPassword(password);
+  let user: User;
+  try {
+    user = await insertUser(db, { email, name: input.name.trim(), role: input.role, passwordHash });
+  } catch (error) {
+    // Two requests for the same email at once (a double submit): the unique index decides, the loser gets the
+    // same conflict as above instead of a raw database error.
+    if (isUniqueViolation(error))
+      throw new ServiceError("conflict", "users.duplicateEmail", { email: "users.duplicateEmail" });
+    throw error;
+  }
   await recordAudit(db, {
     actor,
     action: "user.create",

@@ -189,6 +189,7 @@ export async function cancelEvent(db: Db, actor: Actor, id: string): Promise<Eve
       .for("update");
     if (!current) throw new ServiceError("not_found", "errors.notFound.title");
     if (current.status === "cancelled") throw new ServiceError("conflict", "event.alreadyCancelled");
+    if (current.status === "completed") throw new ServiceError("conflict", "event.cannotCancelCompleted");
     const now = new Date();
     await tx
       .update(events)

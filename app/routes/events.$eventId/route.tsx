@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     event,
     can: {
       update: event.status !== "cancelled" && canOnEvent(access.user, "event:update", relation),
-      cancel: event.status !== "cancelled" && canOnEvent(access.user, "event:cancel", relation),
+      cancel: (event.status === "draft" || event.status === "scheduled") && canOnEvent(access.user, "event:cancel", relation),
       delete: event.status === "draft" && canOnEvent(access.user, "event:delete", relation),
     },
   };

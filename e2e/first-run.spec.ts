@@ -1,0 +1,82 @@
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { test, expect } from "./fixtures";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+
+async function waitForHealth(url: string, child: ChildProcess) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("server did not start");
+}
+
+// An empty embedded database of its own, served without demo data: the setup page, then the operator CLI.
+test("first run without demo data: /setup creates the first admin; the CLI creates users and tokens", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "signet-first-run-"));
+  const port = 3300 + (process.pid % 100);
+  // The embedded database even when the suite runs against PostgreSQL.
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const env = { ...inherited, DATA_DIR: dataDir, PORT: String(port), SIGNET_DEMO: "0" };
+  const server = spawn(tsx, [path.join(root, "server", "index.ts")], { cwd: root, env, stdio: "pipe" });
+  let output = "";
+  server.stdout?.on("data", (d) => (output += String(d)));
+  try {
+    await waitForHealth(`http://localhost:${port}/healthz`, server);
+    expect(output).toContain("/setup");
+    const page = await browser.newPage({ locale: "vi-VN" });
+    await page.goto(`http://localhost:${port}/`);
+    await expect(page).toHaveURL(/\/setup$/);
+    await page.getByLabel("Họ và tên").fill("Quản trị Thái Bình");
+    await page.getByLabel("Email").fill("quantri@signet.test");
+    await page.getByLabel(/^Mật khẩu/).fill("ngan");
+    await page.getByRole("button", { name: "Tạo tài khoản quản trị" }).click();
+    await expect(page.getByText("Cần ít nhất 12 ký tự.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue("quantri@signet.test");
+    await page.getByLabel(/^Mật khẩu/).fill("mot-mat-khau-du-dai");
+    await page.getByRole("button", { name: "Tạo tài khoản quản trị" }).click();
+    await expect(page).toHaveURL(/\/events$/);
+    await expect(page.getByText("Chưa có sự kiện nào.")).toBeVisible();
+    expect((await page.goto(`http://localhost:${port}/setup`))?.status()).toBe(404);
+
+    // While the server holds the embedded database, the CLI says so instead of opening it.
+    const refused = await run(tsx, [path.join(root, "server", "cli.ts"), "token:create", "--email", "quantri@signet.test"], {
+      cwd: root,
+      env,
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect("code" in refused && refused.code).toBe(1);
+    expect((refused as { stderr: string }).stderr).toContain("holds the embedded database");
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+
+  const created = await run(
+    tsx,
+    [path.join(root, "server", "cli.ts"), "user:create", "--email", "bientap@signet.test", "--name", "Biên tập viên", "--role", "communications"],
+    { cwd: root, env },
+  );
+  expect(created.stdout).toContain("Created communications bientap@signet.test");
+  expect(created.stdout).toMatch(/Password: \S{20,}/);
+  const bad = await run(tsx, [path.join(root, "server", "cli.ts"), "user:create", "--email", "x@y.z", "--name", "X", "--role", "boss"], {
+    cwd: root,
+    env,
+  }).catch((e: { code: number; stderr: string }) => e);
+  expect((bad as { stderr: string }).stderr).toContain("--role must be one of");
+  const token = await run(tsx, [path.join(root, "server", "cli.ts"), "token:create", "--email", "quantri@signet.test"], { cwd: root, env });
+  const lines = token.stdout.trim().split("\n");
+  expect(lines.at(-1)).toMatch(/^sgt_[A-Za-z0-9_-]{40,}$/);
+  rmSync(dataDir, { recursive: true, force: true });
+});
