@@ -19,13 +19,16 @@ rmSync(state, { recursive: true, force: true });
 mkdirSync(state, { recursive: true });
 
 let databaseUrl: string | undefined;
+let e2eDatabase: string | undefined;
 if (process.env.TEST_DATABASE_URL) {
   const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe("DROP DATABASE IF EXISTS signet_e2e WITH (FORCE)");
-  await admin.unsafe("CREATE DATABASE signet_e2e");
+  // A database of this run's own, so two runs on one server never collide; dropped when the server stops.
+  e2eDatabase = `signet_e2e_${process.pid}`;
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${e2eDatabase} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${e2eDatabase}`);
   await admin.end();
   const url = new URL(process.env.TEST_DATABASE_URL);
-  url.pathname = "/signet_e2e";
+  url.pathname = `/${e2eDatabase}`;
   databaseUrl = url.toString();
 }
 const dataDir = path.join(state, "data");
@@ -64,4 +67,11 @@ const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "serve
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-child.on("exit", (code) => process.exit(code ?? 0));
+child.on("exit", async (code) => {
+  if (e2eDatabase && process.env.TEST_DATABASE_URL) {
+    const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${e2eDatabase} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  }
+  process.exit(code ?? 0);
+});

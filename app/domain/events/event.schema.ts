@@ -20,8 +20,9 @@ const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F]/;
 export const line = (max: number) =>
   z
     .string({ required_error: "errors.required", invalid_type_error: "errors.invalid" })
-    .trim()
-    .max(max, `errors.tooLong?max=${max}`)
+    // One encoding for Vietnamese letters (text pasted from Word may arrive decomposed), so names compare equal.
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
     .refine((s) => !CONTROL_OR_NEWLINE.test(s), "errors.controlChars");
 
 export const requiredLine = (max: number) => line(max).pipe(z.string().min(1, "errors.required"));
@@ -36,8 +37,8 @@ export const optionalText = (max: number) =>
     .union([
       z
         .string({ invalid_type_error: "errors.invalid" })
-        .trim()
-        .max(max, `errors.tooLong?max=${max}`)
+        .transform((s) => s.normalize("NFC").trim())
+        .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
         .refine((s) => !CONTROL.test(s), "errors.controlChars"),
       z.null(),
       z.undefined(),
