@@ -77,6 +77,7 @@ const eventColumns = {
   hostOrganizationId: events.hostOrganizationId,
   capacity: events.capacity,
   calendarUid: events.calendarUid,
+  calendarSequence: events.calendarSequence,
   version: events.version,
   createdBy: events.createdBy,
   createdAt: events.createdAt,
@@ -106,6 +107,7 @@ export interface EventDetail {
   hostOrganizationId: string | null;
   capacity: number | null;
   calendarUid: string;
+  calendarSequence: number;
   version: number;
   createdBy: string | null;
   createdAt: Date;

@@ -152,10 +152,18 @@ export async function updateEvent(
   if (current.status === "cancelled") throw new ServiceError("conflict", "event.cannotEditCancelled");
   await checkOrganizationsExist(db, input);
   const changed = changedFields(eventToInput(current), input);
+  // What a calendar shows: a change here makes every attendee's calendar entry out of date.
+  const calendarFields: (keyof EventInput)[] = ["title", "startsAt", "endsAt", "timeZone", "venueName", "venueAddress", "venueRoom"];
+  const calendarChanged = changed.some((f) => calendarFields.includes(f));
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(events)
-      .set({ ...eventColumnsFrom(input), version: sql`${events.version} + 1`, updatedAt: new Date() })
+      .set({
+        ...eventColumnsFrom(input),
+        version: sql`${events.version} + 1`,
+        ...(calendarChanged ? { calendarSequence: sql`${events.calendarSequence} + 1` } : {}),
+        updatedAt: new Date(),
+      })
       .where(
         and(
           eq(events.id, id),
@@ -193,7 +201,13 @@ export async function cancelEvent(db: Db, actor: Actor, id: string): Promise<Eve
     const now = new Date();
     await tx
       .update(events)
-      .set({ status: "cancelled", cancelledAt: now, updatedAt: now, version: sql`${events.version} + 1` })
+      .set({
+        status: "cancelled",
+        cancelledAt: now,
+        updatedAt: now,
+        version: sql`${events.version} + 1`,
+        calendarSequence: sql`${events.calendarSequence} + 1`,
+      })
       .where(eq(events.id, id));
     await recordAudit(tx, { actor, action: "event.cancel", entityType: "event", entityId: id, eventId: id });
   });

@@ -35,6 +35,8 @@ export const events = pgTable(
     capacity: integer("capacity"),
     /** Stable iCalendar UID for every calendar file of this event. */
     calendarUid: text("calendar_uid").notNull(),
+    /** iCalendar SEQUENCE: raised when the time, venue or title changes and when the event is cancelled. */
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
     /** Optimistic-concurrency counter: bumped on every change. */
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

@@ -1,4 +1,6 @@
 export * from "./accounts";
 export * from "./audit";
 export * from "./events";
+export * from "./invitations";
+export * from "./mail";
 export * from "./organizations";

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { localeEnum, users } from "./accounts";
+import { createdAt, id, instant, updatedAt } from "./_columns";
+import { events } from "./events";
+
+/** The people directory, shared by all events. Deduplicated by email, else by folded name + organization. */
+export const people = pgTable(
+  "people",
+  {
+    id: id(),
+    honorific: text("honorific"),
+    fullName: text("full_name").notNull(),
+    /** The full name folded for diacritic-insensitive search (app/domain/text/search.ts). */
+    nameSearch: text("name_search").notNull(),
+    /** Positions in order, e.g. ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Tuyên giáo Tỉnh ủy"]. */
+    positions: text("positions").array().notNull().default(sql`'{}'::text[]`),
+    organization: text("organization"),
+    email: text("email"),
+    phone: text("phone"),
+    language: localeEnum("language").notNull().default("vi"),
+    notes: text("notes"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("people_email_lower_idx").on(sql`lower(${t.email})`).where(sql`${t.email} is not null`),
+    index("people_name_org_idx").on(t.nameSearch, sql`lower(coalesce(${t.organization}, ''))`),
+  ],
+);
+
+export const invitationRole = pgEnum("invitation_role", ["guest", "dignitary", "speaker", "signatory", "press", "staff"]);
+export const invitationStatus = pgEnum("invitation_status", ["not_sent", "sent", "accepted", "declined", "tentative"]);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    role: invitationRole("role").notNull().default("guest"),
+    groupLabel: text("group_label"),
+    plusOnes: integer("plus_ones").notNull().default(0),
+    status: invitationStatus("status").notNull().default("not_sent"),
+    respondedAt: instant("responded_at"),
+    comment: text("comment"),
+    dietaryNeeds: text("dietary_needs"),
+    accessNeeds: text("access_needs"),
+    /** Set when the invitation is withdrawn: its links stop working and a CANCEL is sent. */
+    withdrawnAt: instant("withdrawn_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("invitations_event_person_idx").on(t.eventId, t.personId),
+    index("invitations_event_status_idx").on(t.eventId, t.status),
+    index("invitations_event_role_idx").on(t.eventId, t.role),
+    index("invitations_event_group_idx").on(t.eventId, t.groupLabel),
+    index("invitations_person_idx").on(t.personId),
+  ],
+);
+
+/**
+ * Personal link tokens (≥128 bits), stored only as SHA-256. One per send, all valid until the invitation is
+ * withdrawn, so a link in an earlier email keeps working after an update.
+ */
+export const invitationTokens = pgTable(
+  "invitation_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    invitationId: uuid("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitation_tokens_invitation_idx").on(t.invitationId)],
+);
+
+/** At most one check-in per invitation: the primary key makes a second, simultaneous one fail. */
+export const checkIns = pgTable("check_ins", {
+  invitationId: uuid("invitation_id")
+    .primaryKey()
+    .references(() => invitations.id, { onDelete: "cascade" }),
+  at: instant("at").notNull().defaultNow(),
+  byUserId: uuid("by_user_id").references(() => users.id, { onDelete: "set null" }),
+  byName: text("by_name"),
+});
+
+/** A staff member's secret calendar feed (webcal:). */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [index("calendar_feeds_user_idx").on(t.userId)],
+);
+
+export const reminderStatus = pgEnum("reminder_status", ["scheduled", "done", "cancelled"]);
+
+/** "Remind those who have not answered", at a set time (e.g. three days before). */
+export const scheduledReminders = pgTable(
+  "scheduled_reminders",
+  {
+    id: id(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    sendAt: instant("send_at").notNull(),
+    status: reminderStatus("status").notNull().default("scheduled"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    doneAt: instant("done_at"),
+  },
+  (t) => [index("scheduled_reminders_due_idx").on(t.status, t.sendAt)],
+);
+
+
