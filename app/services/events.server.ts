@@ -131,7 +131,7 @@ export function eventToInput(event: EventDetail): EventInput {
   };
 }
 
-function changedFields(before: EventInput, after: EventInput): string[] {
+function changedFields(before: EventInput, after: EventInput): (keyof EventInput)[] {
   const keys = Object.keys(after) as (keyof EventInput)[];
   return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
