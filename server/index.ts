@@ -47,6 +47,8 @@ if ((await countUsers(db)) === 0) {
 // two-command start works as is; COOKIE_SECURE=0 is for plain-HTTP access from another host.
 const secureCookies = env.COOKIE_SECURE !== "0";
 
+const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+
 const app = express();
 app.disable("x-powered-by");
 if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
@@ -91,6 +93,7 @@ app.all(
       clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       cookieSecrets,
       secureCookies,
+      appUrl,
     }),
   }),
 );

@@ -10,6 +10,8 @@ export interface SignetContext {
   /** Secrets that sign the session cookie (first signs, all verify). */
   cookieSecrets: string[];
   secureCookies: boolean;
+  /** The public base URL without a trailing slash (APP_URL, else http://localhost:PORT). */
+  appUrl: string;
 }
 
 declare module "@remix-run/server-runtime" {

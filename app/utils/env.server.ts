@@ -7,6 +7,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
   SIGNET_DEMO: z.enum(["0", "1"]).default("1"),
+  /** The public address of this server, for links in emails and calendar files (default http://localhost:PORT). */
+  APP_URL: z.string().url().optional(),
   /** Set to 1 behind a reverse proxy so the client address comes from X-Forwarded-For. */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Set to 0 to allow the session cookie over plain HTTP on a non-localhost address in production. */
