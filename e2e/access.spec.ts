@@ -124,3 +124,63 @@ test("health check reports the database", async ({ request }) => {
   expect(body.ok).toBe(true);
   expect(["pglite", "postgres"]).toContain(body.db);
 });
+
+test("the session cookie is HttpOnly, SameSite=Lax and Secure, and a new one is issued at each login", async ({ request, accounts }) => {
+  const login = () =>
+    request.post("/login", {
+      form: { email: accounts.viewer.email, password: accounts.viewer.password },
+      maxRedirects: 0,
+      headers: { "X-Forwarded-For": "10.251.0.1" },
+    });
+  const first = await login();
+  expect(first.status()).toBe(302);
+  const cookie = first.headers()["set-cookie"] ?? "";
+  expect(cookie).toMatch(/^signet_session=/);
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Lax/i);
+  expect(cookie).toMatch(/Secure/i);
+  const second = await login();
+  expect(second.headers()["set-cookie"]?.split(";")[0]).not.toBe(cookie.split(";")[0]);
+});
+
+test("page titles follow the interface language", async ({ page, loginAs }) => {
+  await loginAs("viewer");
+  await expect(page).toHaveTitle("Sự kiện — Signet");
+  await page.goto("/organizations");
+  await expect(page).toHaveTitle("Cơ quan, đơn vị — Signet");
+});
+
+test("an organizer adds a colleague to the event's team; viewers see the team but cannot change it", async ({ loginAs, api, accounts, browser, clientIp }) => {
+  const organizer = await api("organizer");
+  const created = await organizer.post("/api/v1/events", {
+    data: { title: `Họp nhóm ${Date.now()}`, kind: "meeting", startsAt: "2031-01-10T09:00:00+07:00", endsAt: "2031-01-10T10:00:00+07:00" },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  const page = await loginAs("organizer");
+  await page.goto(`/events/${id}/team`);
+  await page.getByLabel("Email").fill("nobody@signet.test");
+  await page.getByRole("button", { name: "Thêm thành viên" }).click();
+  await expect(page.getByText("Không có tài khoản đang hoạt động với email này.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("nobody@signet.test");
+  await page.getByLabel("Email").fill(accounts.communications.email);
+  await page.getByLabel("Vai trò").selectOption("communications");
+  await page.getByRole("button", { name: "Thêm thành viên" }).click();
+  await expect(page.getByRole("status")).toContainText(accounts.communications.name);
+  await expect(page.getByRole("row", { name: new RegExp(accounts.communications.email) })).toContainText("Truyền thông");
+
+  const context = await browser.newContext({ locale: "vi-VN", extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
+  const viewer = await context.newPage();
+  await viewer.goto("/login");
+  await viewer.getByLabel("Email").fill(accounts.viewer.email);
+  await viewer.getByLabel("Mật khẩu").fill(accounts.viewer.password);
+  await viewer.getByRole("button", { name: "Đăng nhập" }).click();
+  await viewer.waitForURL(/\/events/);
+  await viewer.goto(`/events/${id}/team`);
+  await expect(viewer.getByRole("row", { name: new RegExp(accounts.communications.email) })).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Thêm thành viên" })).toHaveCount(0);
+  const forbidden = await viewer.request.post(`/events/${id}/team`, { form: { intent: "add", email: accounts.viewer.email, role: "organizer" } });
+  expect(forbidden.status()).toBe(403);
+  await context.close();
+});

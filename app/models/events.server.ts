@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { agreementParties, agreements, eventMembers, eventPartners, events, organizations } from "#db/schema/index";
+import { agreementParties, agreements, eventMembers, eventPartners, events, organizations, users } from "#db/schema/index";
 import type { MemberRole } from "~/domain/access/permissions";
 import type { EventKind, EventStatus } from "~/domain/events/event.schema";
 import { escapeLike, foldForSearch } from "~/domain/text/search";
@@ -212,4 +212,21 @@ export async function addEventMember(db: Db, eventId: string, userId: string, ro
 export async function findEventIdByCalendarUid(db: Db, calendarUid: string): Promise<string | null> {
   const [row] = await db.select({ id: events.id }).from(events).where(eq(events.calendarUid, calendarUid));
   return row?.id ?? null;
+}
+
+export async function listEventMembers(db: Db, eventId: string) {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email, role: eventMembers.role, active: users.active })
+    .from(eventMembers)
+    .innerJoin(users, eq(users.id, eventMembers.userId))
+    .where(eq(eventMembers.eventId, eventId))
+    .orderBy(asc(users.name));
+}
+
+export async function removeEventMember(db: Db, eventId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .delete(eventMembers)
+    .where(and(eq(eventMembers.eventId, eventId), eq(eventMembers.userId, userId)))
+    .returning({ userId: eventMembers.userId });
+  return rows.length > 0;
 }

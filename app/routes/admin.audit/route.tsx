@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/utils/meta";
 import { useLoaderData } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -6,7 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { listAudit } from "~/models/audit.server";
 import { requireGlobalPermission } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "Signet — Nhật ký / Audit log" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireGlobalPermission(request, context, "audit:readAll");

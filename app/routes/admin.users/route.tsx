@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/utils/meta";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
@@ -12,7 +13,7 @@ import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { newUserSchema, roleChangeSchema, type NewUserValues } from "./user.schema";
 
-export const meta: MetaFunction = () => [{ title: "Signet — Tài khoản / Users" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireGlobalPermission(request, context, "user:manage");

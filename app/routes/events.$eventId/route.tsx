@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/utils/meta";
 import { Form, Link, NavLink, Outlet, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/ui/status-badge";
@@ -11,7 +12,7 @@ import { cancelEvent, deleteDraftEvent } from "~/services/events.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.event.title} — Signet` : "Signet" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => pageTitle(matches, null, d?.event.title);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
@@ -128,6 +129,7 @@ export default function EventLayout() {
             {t(`event.tab.${s}`)}
           </NavLink>
         ))}
+        <NavLink to={`/events/${event.id}/team`}>{t("event.tab.team")}</NavLink>
         <NavLink to={`/events/${event.id}/history`}>{t("event.tab.history")}</NavLink>
       </nav>
       <Outlet />

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/utils/meta";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/ui/status-badge";
@@ -8,7 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { listEvents, type EventListTab } from "~/models/events.server";
 import { requireUser } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "Signet — Sự kiện / Events" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "events.title");
 
 const PAGE_SIZE = 20;
 const tabs: EventListTab[] = ["upcoming", "past", "cancelled"];

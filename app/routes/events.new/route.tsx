@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/utils/meta";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EventForm, eventFormArrayFields, toEventFormValues } from "~/components/event-form";
@@ -12,7 +13,7 @@ import { createEvent } from "~/services/events.server";
 import { requireGlobalPermission } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 
-export const meta: MetaFunction = () => [{ title: "Signet — Tạo sự kiện / New event" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "events.new");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireGlobalPermission(request, context, "event:create");

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/utils/meta";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
@@ -12,7 +13,7 @@ import { createOrganization } from "~/services/organizations.server";
 import { requireGlobalPermission, requireUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 
-export const meta: MetaFunction = () => [{ title: "Signet — Cơ quan, đơn vị / Organizations" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "orgs.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

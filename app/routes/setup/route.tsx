@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/utils/meta";
 import { Form, useActionData } from "@remix-run/react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { fieldErrors } from "~/domain/events/event.schema";
@@ -9,6 +10,8 @@ import { notFound } from "~/utils/responses.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { sessionCookie } from "~/utils/session.server";
 import { setupSchema } from "./setup.schema";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "setup.title");
 
 /** First run on an empty database (SIGNET_DEMO=0): create the first administrator. Gone once anyone exists. */
 export async function loader({ context }: LoaderFunctionArgs) {
