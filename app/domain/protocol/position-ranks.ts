@@ -1,0 +1,61 @@
+/**
+ * The default table of position ranks for Vietnamese state protocol. Lower rank = higher precedence.
+ * Central offices come before provincial ones, provincial before district; within a level the usual order
+ * of the Party, the State and the Fatherland Front. It is a proposal: each event can reorder by hand, and
+ * the table itself is data (an instance can supply its own).
+ *
+ * `match` is tested against the position folded for search (no diacritics, lower case, single spaces).
+ */
+export interface PositionRank {
+  match: RegExp;
+  rank: number;
+  level: "central" | "provincial" | "district" | "other";
+  /** English rendering for press and place cards; $1… refer to capture groups of `match` on the original text. */
+  en?: string;
+}
+
+export const defaultPositionRanks: PositionRank[] = [
+  // Central
+  { match: /^tong bi thu\b/, rank: 1, level: "central", en: "General Secretary of the Communist Party of Vietnam" },
+  { match: /^chu tich nuoc\b/, rank: 2, level: "central", en: "President of Vietnam" },
+  { match: /^thu tuong chinh phu\b/, rank: 3, level: "central", en: "Prime Minister" },
+  { match: /^chu tich quoc hoi\b/, rank: 4, level: "central", en: "Chairman of the National Assembly" },
+  { match: /^uy vien bo chinh tri\b/, rank: 10, level: "central", en: "Politburo Member" },
+  { match: /^bi thu trung uong dang\b/, rank: 12, level: "central", en: "Secretary of the Party Central Committee" },
+  { match: /^pho thu tuong\b/, rank: 14, level: "central", en: "Deputy Prime Minister" },
+  { match: /^uy vien (ban chap hanh )?trung uong dang\b/, rank: 16, level: "central", en: "Member of the Party Central Committee" },
+  { match: /^truong ban .* trung uong\b/, rank: 18, level: "central" },
+  { match: /^bo truong\b/, rank: 20, level: "central", en: "Minister" },
+  { match: /^pho truong ban .* trung uong\b/, rank: 28, level: "central" },
+  { match: /^thu truong\b/, rank: 30, level: "central", en: "Deputy Minister" },
+  { match: /^(vu truong|cuc truong)\b/, rank: 40, level: "central" },
+  // Provincial
+  { match: /^bi thu tinh uy\b/, rank: 100, level: "provincial", en: "Secretary of the Provincial Party Committee" },
+  { match: /^pho bi thu thuong truc tinh uy\b/, rank: 104, level: "provincial", en: "Standing Deputy Secretary of the Provincial Party Committee" },
+  { match: /^pho bi thu tinh uy\b/, rank: 106, level: "provincial", en: "Deputy Secretary of the Provincial Party Committee" },
+  { match: /^chu tich (hoi dong nhan dan|hdnd) tinh\b/, rank: 108, level: "provincial", en: "Chairman of the Provincial People's Council" },
+  { match: /^chu tich (uy ban nhan dan|ubnd) tinh\b/, rank: 109, level: "provincial", en: "Chairman of the Provincial People's Committee" },
+  { match: /^chu tich (uy ban )?mat tran to quoc viet nam tinh\b/, rank: 112, level: "provincial", en: "Chairman of the Provincial Fatherland Front Committee" },
+  { match: /^pho chu tich .*tinh\b/, rank: 120, level: "provincial" },
+  { match: /^uy vien ban thuong vu tinh uy\b/, rank: 130, level: "provincial", en: "Member of the Standing Committee of the Provincial Party Committee" },
+  { match: /^truong ban (.*) tinh uy\b/, rank: 140, level: "provincial" },
+  { match: /^(tinh uy vien|uy vien ban chap hanh dang bo tinh)\b/, rank: 150, level: "provincial", en: "Member of the Provincial Party Committee" },
+  { match: /^giam doc so\b/, rank: 160, level: "provincial" },
+  { match: /^pho truong ban (.*) tinh uy\b/, rank: 170, level: "provincial" },
+  { match: /^pho giam doc so\b/, rank: 175, level: "provincial" },
+  // District
+  { match: /^bi thu (huyen|thanh pho|thi xa) uy\b/, rank: 300, level: "district" },
+  { match: /^chu tich (uy ban nhan dan|ubnd) (huyen|thanh pho|thi xa)\b/, rank: 310, level: "district" },
+  // Other common ones
+  { match: /^hieu truong\b/, rank: 400, level: "other", en: "Principal" },
+  { match: /^pho hieu truong\b/, rank: 410, level: "other", en: "Vice Principal" },
+];
+
+/** Fixed English renderings of common provincial positions whose wording varies (department names). */
+export const positionPhrasesEn: [RegExp, string][] = [
+  [/^Trưởng ban Tuyên giáo Tỉnh ủy$/u, "Head of the Propaganda Department of the Provincial Party Committee"],
+  [/^Phó Trưởng ban Tuyên giáo Tỉnh ủy$/u, "Deputy Head of the Propaganda Department of the Provincial Party Committee"],
+  [/^Trưởng ban Tổ chức Tỉnh ủy$/u, "Head of the Organization Department of the Provincial Party Committee"],
+  [/^Giám đốc Sở Giáo dục và Đào tạo$/u, "Director of the Department of Education and Training"],
+  [/^Phó Giám đốc Sở Giáo dục và Đào tạo$/u, "Deputy Director of the Department of Education and Training"],
+];
