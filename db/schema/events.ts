@@ -33,6 +33,8 @@ export const events = pgTable(
     description: text("description"),
     hostOrganizationId: uuid("host_organization_id").references(() => organizations.id, { onDelete: "restrict" }),
     capacity: integer("capacity"),
+    /** Among dignitaries of equal rank: "guests" first (courtesy, default) or "hosts". */
+    precedenceEqualsFirst: text("precedence_equals_first").notNull().default("guests"),
     /** Stable iCalendar UID for every calendar file of this event. */
     calendarUid: text("calendar_uid").notNull(),
     /** iCalendar SEQUENCE: raised when the time, venue or title changes and when the event is cancelled. */
@@ -89,6 +91,8 @@ export const agreements = pgTable("agreements", {
   periodEnd: integer("period_end"),
   aims: text("aims"),
   originals: integer("originals"),
+  /** The side of the signing table (its own right or left) the host signs on. */
+  hostSide: text("host_side").notNull().default("right"),
 });
 
 export const agreementParties = pgTable(

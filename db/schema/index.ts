@@ -4,3 +4,4 @@ export * from "./events";
 export * from "./invitations";
 export * from "./mail";
 export * from "./organizations";
+export * from "./protocol";
