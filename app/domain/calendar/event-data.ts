@@ -1,0 +1,69 @@
+/**
+ * An event of Signet as calendar data: what every calendar file of the event says (staff download, feed,
+ * invitations). Pure.
+ */
+import { translate, type Locale } from "~/i18n/i18n";
+import type { CalendarEventData } from "./ics";
+
+export interface CalendarSourceEvent {
+  calendarUid: string;
+  calendarSequence: number;
+  title: string;
+  description: string | null;
+  status: "draft" | "scheduled" | "completed" | "cancelled";
+  startsAt: Date;
+  endsAt: Date;
+  venueName: string | null;
+  venueAddress: string | null;
+  venueRoom: string | null;
+}
+
+/** "Hội trường A, Nhà khách Tỉnh ủy, Thành phố Thái Bình" — room, venue, address; null when none is set. */
+export function venueLine(event: Pick<CalendarSourceEvent, "venueName" | "venueAddress" | "venueRoom">): string | null {
+  const parts = [event.venueRoom, event.venueName, event.venueAddress].map((p) => p?.trim()).filter(Boolean);
+  return parts.length ? parts.join(", ") : null;
+}
+
+/**
+ * The description is the event's own description, then the venue (later: the agenda); `url` (the event page
+ * for staff, the personal page for a guest) is appended by the calendar file itself. A draft is TENTATIVE,
+ * a cancelled event CANCELLED.
+ */
+export function calendarEventFromEvent(
+  event: CalendarSourceEvent,
+  options: { locale: Locale; url?: string | null },
+): CalendarEventData {
+  const venue = venueLine(event);
+  const description = [
+    event.description?.trim(),
+    venue ? `${translate(options.locale, "calendar.description.venue")}: ${venue}` : null,
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  return {
+    uid: event.calendarUid,
+    sequence: event.calendarSequence,
+    title: event.title,
+    description,
+    location: venue,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    url: options.url ?? null,
+    status: event.status === "cancelled" ? "CANCELLED" : event.status === "draft" ? "TENTATIVE" : "CONFIRMED",
+  };
+}
+
+/** An ASCII file name for Content-Disposition: "le-ky-ket-chuong-trinh-phoi-hop.ics". */
+export function calendarFileName(title: string): string {
+  const slug = title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return `${slug || "signet-event"}.ics`;
+}
