@@ -9,6 +9,8 @@ import { readEnv } from "~/utils/env.server";
 import { countUsers } from "~/models/users.server";
 import { getOrCreateSetting } from "~/models/settings.server";
 import { randomToken } from "~/utils/crypto.server";
+import { createTransportFromEnv, readMailSettings } from "~/services/mail-transport.server";
+import { startOutboxWorker } from "~/services/outbox-worker.server";
 import "~/utils/context.server";
 import { ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
@@ -49,6 +51,11 @@ const secureCookies = env.COOKIE_SECURE !== "0";
 
 const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 
+// The mail outbox: queued invitations, updates and reminders go out through SMTP_URL, or into /admin/mailbox.
+const mailTransport = createTransportFromEnv(env);
+const outboxWorker = startOutboxWorker(db, { transport: mailTransport, settings: { ...readMailSettings(env), appUrl } });
+console.log(env.SMTP_URL ? "Mail: sent through SMTP_URL." : "Mail: no SMTP_URL — messages are kept in the Mailbox (/admin/mailbox).");
+
 const app = express();
 app.disable("x-powered-by");
 if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
@@ -56,7 +63,8 @@ if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
 app.use((_req: Request, res: Response, next: NextFunction) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  // The invitee's personal pages send their own, stricter policy (no-referrer).
+  if (!/^\/(i\/|invitation)/.test(_req.path)) res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   next();
 });
 
@@ -109,6 +117,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: shutting down…`);
   server.close();
   server.closeAllConnections();
+  await outboxWorker.stop().catch(() => {});
   await database.close().catch(() => {});
   if (!env.DATABASE_URL) release(dataDir);
   process.exit(0);

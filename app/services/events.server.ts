@@ -8,6 +8,7 @@ import { recordAudit } from "~/models/audit.server";
 import { getEventDetail, type EventDetail } from "~/models/events.server";
 import { findExistingOrganizationIds } from "~/models/organizations.server";
 import { ServiceError } from "./errors";
+import { mailFactsOf, queueEventCancellation, queueEventUpdate } from "./invitation-mail.server";
 
 export interface Actor {
   id: string;
@@ -55,11 +56,14 @@ async function writeRelations(tx: Db, eventId: string, input: EventInput) {
     await tx
       .insert(eventPartners)
       .values(input.partnerOrganizationIds.map((organizationId, position) => ({ eventId, organizationId, position })));
+  // Settings the event form does not edit (the signing table's host side) survive an edit of the agreement.
+  const [previous] = await tx.select({ hostSide: agreements.hostSide }).from(agreements).where(eq(agreements.eventId, eventId));
   await tx.delete(agreements).where(eq(agreements.eventId, eventId));
   const a = input.agreement;
   if (a) {
     await tx.insert(agreements).values({
       eventId,
+      hostSide: previous?.hostSide ?? "right",
       title: a.title,
       periodStart: a.periodStart,
       periodEnd: a.periodEnd,
@@ -174,6 +178,8 @@ export async function updateEvent(
       .returning({ id: events.id });
     if (updated.length === 0) throw new ServiceError("conflict", "errors.conflict");
     await writeRelations(tx, id, input);
+    // Invitees' calendars are out of date: queue the METHOD:REQUEST update (new SEQUENCE) with the change.
+    if (calendarChanged) await queueEventUpdate(tx, id, mailFactsOf(current));
     await recordAudit(tx, {
       actor,
       action: "event.update",
@@ -209,6 +215,7 @@ export async function cancelEvent(db: Db, actor: Actor, id: string): Promise<Eve
         calendarSequence: sql`${events.calendarSequence} + 1`,
       })
       .where(eq(events.id, id));
+    await queueEventCancellation(tx, id); // METHOD:CANCEL to every invitee already invited
     await recordAudit(tx, { actor, action: "event.cancel", entityType: "event", entityId: id, eventId: id });
   });
   const saved = await getEventDetail(db, id);

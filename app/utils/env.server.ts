@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
 
 const schema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
@@ -13,6 +14,16 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Set to 0 to allow the session cookie over plain HTTP on a non-localhost address in production. */
   COOKIE_SECURE: z.enum(["0", "1"]).optional(),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.org:587 or smtps://…:465. Unset: mail goes to /admin/mailbox. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://host:port or smtps://user:pass@host:465").optional(),
+  ),
+  /** Sender of every email and ORGANIZER of the calendar files: "Name <address>". */
+  MAIL_FROM: z
+    .string()
+    .default(DEFAULT_MAIL_FROM)
+    .refine((v) => parseMailAddress(v) !== null, 'MAIL_FROM must be an address or "Name <address>"'),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,442 @@
+/**
+ * Queries for the mail outbox (mail_messages), scheduled reminders and the invitees mail goes to.
+ * No business rules here: app/services/invitation-mail.server.ts decides who gets what, the outbox worker
+ * (app/services/outbox-worker.server.ts) decides when.
+ */
+import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { events, invitations, mailMessages, people, scheduledReminders } from "#db/schema/index";
+
+export type MailStatus = (typeof mailMessages.status.enumValues)[number];
+export type MailKind = (typeof mailMessages.kind.enumValues)[number];
+export type InvitationStatus = (typeof invitations.status.enumValues)[number];
+export const mailStatuses = mailMessages.status.enumValues;
+
+export interface NewMailMessage {
+  idempotencyKey: string;
+  kind: MailKind;
+  eventId: string | null;
+  invitationId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  icsMethod: string | null;
+  icsContent: string | null;
+  meta: { toName: string | null; language: string | null; [key: string]: unknown };
+  nextAttemptAt?: Date;
+}
+
+/** Queues one message; null when a message with that idempotency key exists already (nothing is changed). */
+export async function insertMailMessage(db: Db, message: NewMailMessage): Promise<{ id: string } | null> {
+  const [row] = await db
+    .insert(mailMessages)
+    .values({ ...message, status: "queued" })
+    .onConflictDoNothing({ target: mailMessages.idempotencyKey })
+    .returning({ id: mailMessages.id });
+  return row ?? null;
+}
+
+export async function mailKeyExists(db: Db, idempotencyKey: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: mailMessages.id })
+    .from(mailMessages)
+    .where(eq(mailMessages.idempotencyKey, idempotencyKey))
+    .limit(1);
+  return !!row;
+}
+
+const listColumns = {
+  id: mailMessages.id,
+  createdAt: mailMessages.createdAt,
+  kind: mailMessages.kind,
+  to: mailMessages.to,
+  subject: mailMessages.subject,
+  status: mailMessages.status,
+  attempts: mailMessages.attempts,
+  nextAttemptAt: mailMessages.nextAttemptAt,
+  lastError: mailMessages.lastError,
+  deliveredVia: mailMessages.deliveredVia,
+  sentAt: mailMessages.sentAt,
+  eventId: mailMessages.eventId,
+  invitationId: mailMessages.invitationId,
+  icsMethod: mailMessages.icsMethod,
+};
+export type MailListRow = Awaited<ReturnType<typeof listMailbox>>[number];
+
+/** The Mailbox: newest first, optionally one status. */
+export async function listMailbox(db: Db, options: { status?: MailStatus; limit: number; offset: number }) {
+  return db
+    .select({ ...listColumns, eventTitle: events.title })
+    .from(mailMessages)
+    .leftJoin(events, eq(events.id, mailMessages.eventId))
+    .where(options.status ? eq(mailMessages.status, options.status) : undefined)
+    .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+    .limit(options.limit)
+    .offset(options.offset);
+}
+
+export async function countMailbox(db: Db, status?: MailStatus): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(mailMessages)
+    .where(status ? eq(mailMessages.status, status) : undefined);
+  return row?.n ?? 0;
+}
+
+export async function getMailMessage(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      ...listColumns,
+      idempotencyKey: mailMessages.idempotencyKey,
+      text: mailMessages.text,
+      html: mailMessages.html,
+      icsContent: mailMessages.icsContent,
+      lockedUntil: mailMessages.lockedUntil,
+      messageId: mailMessages.messageId,
+      meta: mailMessages.meta,
+      eventTitle: events.title,
+    })
+    .from(mailMessages)
+    .leftJoin(events, eq(events.id, mailMessages.eventId))
+    .where(eq(mailMessages.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** One event's messages, newest first. */
+export async function listEventMail(db: Db, eventId: string, limit: number) {
+  return db
+    .select(listColumns)
+    .from(mailMessages)
+    .where(eq(mailMessages.eventId, eventId))
+    .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+    .limit(limit);
+}
+
+export async function countEventMailByStatus(db: Db, eventId: string): Promise<Record<MailStatus, number>> {
+  const rows = await db
+    .select({ status: mailMessages.status, n: count() })
+    .from(mailMessages)
+    .where(eq(mailMessages.eventId, eventId))
+    .groupBy(mailMessages.status);
+  const out: Record<MailStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
+  for (const r of rows) out[r.status] = r.n;
+  return out;
+}
+
+// --- The worker's side -----------------------------------------------------------------------------------------
+
+/** What the worker needs to send one claimed message. */
+export interface ClaimedMail {
+  id: string;
+  idempotencyKey: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  icsMethod: string | null;
+  icsContent: string | null;
+  attempts: number;
+  meta: Record<string, unknown> | null;
+}
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  // postgres.js answers an array of rows, PGlite an object with `rows`.
+  if (Array.isArray(result)) return result as Record<string, unknown>[];
+  if (result && typeof result === "object" && "rows" in result && Array.isArray(result.rows))
+    return result.rows as Record<string, unknown>[];
+  return [];
+}
+
+/**
+ * Claims up to `limit` due messages for one worker in ONE statement: queued ones whose next attempt is due, and
+ * 'sending' ones whose lock ran out (a worker that crashed mid-send). `FOR UPDATE SKIP LOCKED` makes a second,
+ * simultaneous claim skip the rows this one took, so two workers never hold the same message; the CTE is
+ * MATERIALIZED so the LIMIT is evaluated once. Each claim counts as an attempt.
+ */
+export async function claimDueMail(db: Db, now: Date, options: { limit: number; lockUntil: Date }): Promise<ClaimedMail[]> {
+  const result = await db.execute(sql`
+    with due as materialized (
+      select ${mailMessages.id} as id
+      from ${mailMessages}
+      where (${mailMessages.status} = 'queued' and ${mailMessages.nextAttemptAt} <= ${now.toISOString()}::timestamptz)
+         or (${mailMessages.status} = 'sending' and ${mailMessages.lockedUntil} <= ${now.toISOString()}::timestamptz)
+      order by ${mailMessages.nextAttemptAt}, ${mailMessages.id}
+      limit ${options.limit}
+      for update skip locked
+    )
+    update ${mailMessages}
+    set status = 'sending', locked_until = ${options.lockUntil.toISOString()}::timestamptz, attempts = ${mailMessages.attempts} + 1
+    where ${mailMessages.id} in (select id from due)
+    returning id`);
+  const ids = rowsOf(result).map((r) => String(r.id));
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: mailMessages.id,
+      idempotencyKey: mailMessages.idempotencyKey,
+      to: mailMessages.to,
+      subject: mailMessages.subject,
+      text: mailMessages.text,
+      html: mailMessages.html,
+      icsMethod: mailMessages.icsMethod,
+      icsContent: mailMessages.icsContent,
+      attempts: mailMessages.attempts,
+      meta: mailMessages.meta,
+    })
+    .from(mailMessages)
+    .where(inArray(mailMessages.id, ids))
+    .orderBy(asc(mailMessages.nextAttemptAt), asc(mailMessages.id));
+}
+
+/** Only the claim that is still current may finish a message (a re-claim after a lost lock bumps attempts). */
+function stillClaimed(id: string, attempts: number): SQL | undefined {
+  return and(eq(mailMessages.id, id), eq(mailMessages.status, "sending"), eq(mailMessages.attempts, attempts));
+}
+
+export async function markMailSent(
+  db: Db,
+  claim: { id: string; attempts: number },
+  result: { deliveredVia: string; messageId: string; sentAt: Date; text?: string; html?: string; icsContent?: string | null },
+): Promise<boolean> {
+  const rows = await db
+    .update(mailMessages)
+    .set({
+      status: "sent",
+      sentAt: result.sentAt,
+      deliveredVia: result.deliveredVia,
+      messageId: result.messageId,
+      lockedUntil: null,
+      lastError: null,
+      ...(result.text !== undefined ? { text: result.text } : {}),
+      ...(result.html !== undefined ? { html: result.html } : {}),
+      ...(result.icsContent !== undefined ? { icsContent: result.icsContent } : {}),
+    })
+    .where(stillClaimed(claim.id, claim.attempts))
+    .returning({ id: mailMessages.id });
+  return rows.length > 0;
+}
+
+/** A failed try: back to 'queued' for `nextAttemptAt`, or 'failed' for good when that is null. */
+export async function markMailAttemptFailed(
+  db: Db,
+  claim: { id: string; attempts: number },
+  failure: { error: string; nextAttemptAt: Date | null },
+): Promise<boolean> {
+  const rows = await db
+    .update(mailMessages)
+    .set(
+      failure.nextAttemptAt
+        ? { status: "queued", nextAttemptAt: failure.nextAttemptAt, lockedUntil: null, lastError: failure.error }
+        : { status: "failed", lockedUntil: null, lastError: failure.error },
+    )
+    .where(stillClaimed(claim.id, claim.attempts))
+    .returning({ id: mailMessages.id });
+  return rows.length > 0;
+}
+
+/** A failed message back into the queue, due now, with its attempts counted afresh. */
+export async function requeueFailedMail(db: Db, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(mailMessages)
+    .set({ status: "queued", attempts: 0, nextAttemptAt: now, lockedUntil: null })
+    .where(and(eq(mailMessages.id, id), eq(mailMessages.status, "failed")))
+    .returning({ id: mailMessages.id });
+  return rows.length > 0;
+}
+
+/** The earliest moment something in the outbox is due (for tests and the worker's logs). */
+export async function nextMailDueAt(db: Db): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | string | null>`min(case when ${mailMessages.status} = 'queued' then ${mailMessages.nextAttemptAt} else ${mailMessages.lockedUntil} end)` })
+    .from(mailMessages)
+    .where(or(eq(mailMessages.status, "queued"), eq(mailMessages.status, "sending")));
+  return row?.at ? new Date(row.at) : null;
+}
+
+// --- Invitees --------------------------------------------------------------------------------------------------
+
+export interface MailRecipient {
+  invitationId: string;
+  status: InvitationStatus;
+  withdrawnAt: Date | null;
+  personId: string;
+  fullName: string;
+  honorific: string | null;
+  email: string | null;
+  language: "vi" | "en";
+}
+
+const recipientColumns = {
+  invitationId: invitations.id,
+  status: invitations.status,
+  withdrawnAt: invitations.withdrawnAt,
+  personId: people.id,
+  fullName: people.fullName,
+  honorific: people.honorific,
+  email: people.email,
+  language: people.language,
+};
+
+/** The event's invitations with the person behind each; withdrawn ones only when asked for. */
+export async function listMailRecipients(
+  db: Db,
+  eventId: string,
+  filter: { statuses?: InvitationStatus[]; invitationIds?: string[]; includeWithdrawn?: boolean } = {},
+): Promise<MailRecipient[]> {
+  if (filter.invitationIds && filter.invitationIds.length === 0) return [];
+  if (filter.statuses && filter.statuses.length === 0) return [];
+  return db
+    .select(recipientColumns)
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(
+      and(
+        eq(invitations.eventId, eventId),
+        filter.includeWithdrawn ? undefined : isNull(invitations.withdrawnAt),
+        filter.statuses ? inArray(invitations.status, filter.statuses) : undefined,
+        filter.invitationIds ? inArray(invitations.id, filter.invitationIds) : undefined,
+      ),
+    )
+    .orderBy(asc(invitations.createdAt), asc(invitations.id));
+}
+
+export async function getMailRecipient(db: Db, invitationId: string): Promise<(MailRecipient & { eventId: string }) | null> {
+  const [row] = await db
+    .select({ ...recipientColumns, eventId: invitations.eventId })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(eq(invitations.id, invitationId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** not_sent → sent for these invitations (others are left as they are). */
+export async function markInvitationsSent(db: Db, invitationIds: string[], now: Date): Promise<void> {
+  if (invitationIds.length === 0) return;
+  await db
+    .update(invitations)
+    .set({ status: "sent", updatedAt: now })
+    .where(and(inArray(invitations.id, invitationIds), eq(invitations.status, "not_sent")));
+}
+
+export interface InvitationMailCounts {
+  total: number;
+  notSent: number;
+  /** Of those, the ones with an email address: who "send to those not yet invited" reaches. */
+  notSentWithEmail: number;
+  awaiting: number;
+  awaitingWithEmail: number;
+  answered: number;
+  withdrawn: number;
+  noEmail: number;
+}
+
+export async function countInvitationsForMail(db: Db, eventId: string): Promise<InvitationMailCounts> {
+  const active = sql`${invitations.withdrawnAt} is null`;
+  const hasEmail = sql`coalesce(trim(${people.email}), '') <> ''`;
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*) filter (where ${active})`.mapWith(Number),
+      notSent: sql<number>`count(*) filter (where ${active} and ${invitations.status} = 'not_sent')`.mapWith(Number),
+      notSentWithEmail: sql<number>`count(*) filter (where ${active} and ${invitations.status} = 'not_sent' and ${hasEmail})`.mapWith(
+        Number,
+      ),
+      awaiting: sql<number>`count(*) filter (where ${active} and ${invitations.status} = 'sent')`.mapWith(Number),
+      awaitingWithEmail: sql<number>`count(*) filter (where ${active} and ${invitations.status} = 'sent' and ${hasEmail})`.mapWith(Number),
+      answered: sql<number>`count(*) filter (where ${active} and ${invitations.status} in ('accepted', 'declined', 'tentative'))`.mapWith(
+        Number,
+      ),
+      withdrawn: sql<number>`count(*) filter (where ${invitations.withdrawnAt} is not null)`.mapWith(Number),
+      noEmail: sql<number>`count(*) filter (where ${active} and not ${hasEmail})`.mapWith(Number),
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(eq(invitations.eventId, eventId));
+  return row ?? { total: 0, notSent: 0, notSentWithEmail: 0, awaiting: 0, awaitingWithEmail: 0, answered: 0, withdrawn: 0, noEmail: 0 };
+}
+
+// --- Scheduled reminders ---------------------------------------------------------------------------------------
+
+export type ReminderStatus = (typeof scheduledReminders.status.enumValues)[number];
+
+export async function insertScheduledReminder(
+  db: Db,
+  values: { eventId: string; sendAt: Date; createdBy: string | null },
+): Promise<{ id: string }> {
+  const [row] = await db.insert(scheduledReminders).values(values).returning({ id: scheduledReminders.id });
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function scheduledReminderExists(db: Db, eventId: string, sendAt: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: scheduledReminders.id })
+    .from(scheduledReminders)
+    .where(
+      and(
+        eq(scheduledReminders.eventId, eventId),
+        eq(scheduledReminders.sendAt, sendAt),
+        eq(scheduledReminders.status, "scheduled"),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+export async function listScheduledReminders(db: Db, eventId: string) {
+  return db
+    .select({
+      id: scheduledReminders.id,
+      sendAt: scheduledReminders.sendAt,
+      status: scheduledReminders.status,
+      doneAt: scheduledReminders.doneAt,
+      createdAt: scheduledReminders.createdAt,
+    })
+    .from(scheduledReminders)
+    .where(eq(scheduledReminders.eventId, eventId))
+    .orderBy(asc(scheduledReminders.sendAt), asc(scheduledReminders.createdAt));
+}
+
+/** scheduled → cancelled; false when it is not (or no longer) scheduled. */
+export async function cancelScheduledReminderRow(db: Db, eventId: string, reminderId: string): Promise<boolean> {
+  const rows = await db
+    .update(scheduledReminders)
+    .set({ status: "cancelled" })
+    .where(
+      and(
+        eq(scheduledReminders.id, reminderId),
+        eq(scheduledReminders.eventId, eventId),
+        eq(scheduledReminders.status, "scheduled"),
+      ),
+    )
+    .returning({ id: scheduledReminders.id });
+  return rows.length > 0;
+}
+
+/**
+ * Locks due reminders for the caller's transaction (`SKIP LOCKED`: another worker takes the others). The caller
+ * queues the emails and marks each one done in the same transaction, so a reminder is processed exactly once.
+ */
+export async function lockDueReminders(tx: Db, now: Date, limit: number) {
+  return tx
+    .select({ id: scheduledReminders.id, eventId: scheduledReminders.eventId, sendAt: scheduledReminders.sendAt })
+    .from(scheduledReminders)
+    .where(and(eq(scheduledReminders.status, "scheduled"), lte(scheduledReminders.sendAt, now)))
+    .orderBy(asc(scheduledReminders.sendAt), asc(scheduledReminders.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+}
+
+export async function finishReminder(tx: Db, reminderId: string, status: "done" | "cancelled", now: Date): Promise<void> {
+  await tx.update(scheduledReminders).set({ status, doneAt: now }).where(eq(scheduledReminders.id, reminderId));
+}
+
+/** Scheduled reminders of an event that will not run any more (it was cancelled). */
+export async function cancelEventReminders(db: Db, eventId: string): Promise<void> {
+  await db
+    .update(scheduledReminders)
+    .set({ status: "cancelled" })
+    .where(and(eq(scheduledReminders.eventId, eventId), eq(scheduledReminders.status, "scheduled")));
+}

@@ -1,0 +1,386 @@
+import { randomUUID } from "node:crypto";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
+import { canGlobal } from "~/domain/access/permissions";
+import { formatDateTime } from "~/domain/dates/phrasing";
+import { fieldErrors } from "~/domain/events/event.schema";
+import { mailStatusBadgeClass } from "~/domain/mail/status";
+import { useT } from "~/i18n/use-t";
+import { getEventDetail } from "~/models/events.server";
+import { countEventMailByStatus, countInvitationsForMail, listEventMail, listScheduledReminders } from "~/models/mail.server";
+import { isServiceError } from "~/services/errors";
+import {
+  cancelScheduledReminder,
+  remindUnanswered,
+  scheduleReminder,
+  sendInvitations,
+  type SendSummary,
+} from "~/services/invitation-mail.server";
+import { requireEventPermission } from "~/utils/auth.server";
+import { formDataToObject } from "~/utils/form-data.server";
+import { pageTitle } from "~/utils/meta";
+import { safeRedirect } from "~/utils/redirect";
+import { notFound } from "~/utils/responses.server";
+import { mailActionSchema, scheduleReminderSchema, type ScheduleReminderValues } from "./mail.schema";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mail.page.title");
+
+const OUTBOX_ROWS = 100;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "attendees:manage");
+  const event = await getEventDetail(context.db, access.event.id);
+  if (!event) throw notFound();
+  const [counts, reminders, outbox, outboxCounts] = await Promise.all([
+    countInvitationsForMail(context.db, event.id),
+    listScheduledReminders(context.db, event.id),
+    listEventMail(context.db, event.id, OUTBOX_ROWS),
+    countEventMailByStatus(context.db, event.id),
+  ]);
+  return {
+    event: { id: event.id, title: event.title, status: event.status, startsAt: event.startsAt, timeZone: event.timeZone },
+    open: event.status !== "cancelled" && event.status !== "completed",
+    counts,
+    reminders,
+    outbox,
+    outboxCounts,
+    canReadMailbox: canGlobal(access.user, "mailbox:read"),
+    // Identifies this rendering of the "send to all" form: a double click on it sends once.
+    requestId: randomUUID(),
+  };
+}
+
+/** Where to go after a send: this page, or (for a selection posted from the attendees list) back there. */
+function afterSend(eventId: string, summary: SendSummary, redirectTo: unknown) {
+  const own = `/events/${eventId}/mail`;
+  const target = safeRedirect(redirectTo, own);
+  const base = target === own || target.startsWith(`/events/${eventId}/`) ? target : own;
+  const url = new URL(base, "http://x");
+  url.searchParams.set("notice", "queued");
+  url.searchParams.set("queued", String(summary.queued));
+  url.searchParams.set("noEmail", String(summary.noEmail));
+  return redirect(`${url.pathname}${url.search}`);
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "attendees:manage");
+  const eventId = access.event.id;
+  const raw = formDataToObject(await request.formData(), ["invitationId"]);
+  const parsed = mailActionSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    const scheduling = raw.intent === "schedule-reminder";
+    return data(
+      {
+        error: scheduling ? null : (errors.invitationId ?? "errors.invalid"),
+        fieldErrors: scheduling ? errors : null,
+        values: scheduling ? { daysBefore: String(raw.daysBefore ?? "") } : null,
+      },
+      { status: 400 },
+    );
+  }
+  const input = parsed.data;
+  const actor = access.user;
+  try {
+    switch (input.intent) {
+      case "send-not-sent":
+        return afterSend(eventId, await sendInvitations(context.db, actor, eventId, { to: "not_sent" }), null);
+      case "send-all":
+        return afterSend(
+          eventId,
+          await sendInvitations(context.db, actor, eventId, { to: "all" }, { requestId: input.requestId }),
+          null,
+        );
+      case "send-selected":
+        return afterSend(
+          eventId,
+          await sendInvitations(
+            context.db,
+            actor,
+            eventId,
+            { to: "selected", invitationIds: input.invitationId },
+            { requestId: input.requestId },
+          ),
+          raw.redirectTo,
+        );
+      case "remind-now":
+        return afterSend(eventId, await remindUnanswered(context.db, actor, eventId), null);
+      case "schedule-reminder":
+        await scheduleReminder(context.db, actor, eventId, input.daysBefore);
+        return redirect(`/events/${eventId}/mail?notice=scheduled`);
+      case "cancel-reminder":
+        await cancelScheduledReminder(context.db, actor, eventId, input.reminderId);
+        return redirect(`/events/${eventId}/mail?notice=reminder-cancelled`);
+    }
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    const scheduling = input.intent === "schedule-reminder";
+    const hasFields = Object.keys(error.fields).length > 0;
+    return data(
+      {
+        error: scheduling && hasFields ? null : error.message,
+        fieldErrors: scheduling && hasFields ? error.fields : null,
+        values: scheduling ? { daysBefore: String(input.daysBefore) } : null,
+      },
+      { status: error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422 },
+    );
+  }
+}
+
+export default function EventMailPage() {
+  const { event, open, counts, reminders, outbox, outboxCounts, canReadMailbox, requestId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
+  const { t, tError, locale } = useT();
+  const [params] = useSearchParams();
+  const notice = params.get("notice");
+  const when = (d: Date | string) => formatDateTime(new Date(d), event.timeZone, locale);
+  const sendable = counts.total - counts.noEmail;
+
+  return (
+    <>
+      <div className="page-head" style={{ marginBottom: ".5rem" }}>
+        <h2 style={{ margin: 0 }}>{t("mail.page.title")}</h2>
+      </div>
+      <p className="muted">{t("mail.page.intro")}</p>
+
+      {notice === "queued" ? (
+        <div className="notice notice-ok" role="status">
+          {Number(params.get("queued")) > 0 ? t("mail.notice.queued", { count: Number(params.get("queued")) }) : t("mail.notice.nothing")}
+          {Number(params.get("noEmail")) > 0 ? <> {t("mail.notice.noEmail", { count: Number(params.get("noEmail")) })}</> : null}
+        </div>
+      ) : null}
+      {notice === "scheduled" ? (
+        <div className="notice notice-ok" role="status">
+          {t("mail.notice.scheduled")}
+        </div>
+      ) : null}
+      {notice === "reminder-cancelled" ? (
+        <div className="notice notice-ok" role="status">
+          {t("mail.notice.reminderCancelled")}
+        </div>
+      ) : null}
+      {actionData?.error ? (
+        <div className="notice notice-error" role="alert">
+          {tError(actionData.error)}
+        </div>
+      ) : null}
+      {!open ? (
+        <div className="notice notice-warn" role="status">
+          {t("mail.error.eventClosed")}
+        </div>
+      ) : null}
+
+      <dl className="mail-counts card grid-3" aria-label={t("mail.count.total")} style={{ rowGap: ".75rem" }}>
+        {(
+          [
+            ["mail.count.total", counts.total],
+            ["mail.count.notSent", counts.notSent],
+            ["mail.count.awaiting", counts.awaiting],
+            ["mail.count.answered", counts.answered],
+            ["mail.count.withdrawn", counts.withdrawn],
+            ["mail.count.noEmail", counts.noEmail],
+          ] as const
+        ).map(([key, value]) => (
+          <div key={key}>
+            <dt className="muted">{t(key)}</dt>
+            <dd style={{ margin: 0, fontSize: "1.5rem", fontWeight: 700 }}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section className="card" aria-labelledby="mail-send">
+        <h3 id="mail-send" style={{ marginTop: 0 }}>
+          {t("mail.section.send")}
+        </h3>
+        <div className="actions" style={{ marginTop: 0 }}>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="send-not-sent" />
+            <button type="submit" className="button" disabled={!open || busy || counts.notSentWithEmail === 0}>
+              {t("mail.action.sendNotSent", { count: counts.notSentWithEmail })}
+            </button>
+          </Form>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="send-all" />
+            <input type="hidden" name="requestId" value={requestId} />
+            <button type="submit" className="button secondary" disabled={!open || busy || sendable <= 0}>
+              {t("mail.action.sendAll", { count: Math.max(sendable, 0) })}
+            </button>
+          </Form>
+        </div>
+        <p className="hint" style={{ marginTop: ".5rem" }}>
+          {t("mail.hint.sendAll")}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="mail-remind">
+        <h3 id="mail-remind" style={{ marginTop: 0 }}>
+          {t("mail.section.remind")}
+        </h3>
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="remind-now" />
+          <button type="submit" className="button secondary" disabled={!open || busy || counts.awaitingWithEmail === 0}>
+            {t("mail.action.remindNow", { count: counts.awaitingWithEmail })}
+          </button>
+        </Form>
+        <p className="hint" style={{ marginTop: ".5rem" }}>
+          {t("mail.hint.remind")}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="mail-schedule">
+        <h3 id="mail-schedule" style={{ marginTop: 0 }}>
+          {t("mail.section.schedule")}
+        </h3>
+        {open ? (
+          <ScheduleForm
+            key={notice === "scheduled" ? `done-${reminders.length}` : "schedule"}
+            values={actionData?.values ?? null}
+            serverErrors={actionData?.fieldErrors ?? null}
+            busy={busy}
+          />
+        ) : null}
+        {reminders.length === 0 ? (
+          <p className="muted">{t("mail.schedule.empty")}</p>
+        ) : (
+          <table className="list" aria-label={t("mail.section.schedule")}>
+            <thead>
+              <tr>
+                <th>{t("mail.schedule.at")}</th>
+                <th>{t("mail.schedule.status")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {reminders.map((r) => (
+                <tr key={r.id}>
+                  <td>{when(r.sendAt)}</td>
+                  <td>{t(`mail.reminderStatus.${r.status}`)}</td>
+                  <td>
+                    {r.status === "scheduled" ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="cancel-reminder" />
+                        <input type="hidden" name="reminderId" value={r.id} />
+                        <button type="submit" className="link-button" disabled={busy}>
+                          {t("mail.action.cancelReminder")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="mail-outbox">
+        <div className="page-head" style={{ marginBottom: ".5rem" }}>
+          <h3 id="mail-outbox" style={{ margin: 0 }}>
+            {t("mail.section.outbox")}
+          </h3>
+          <p className="muted" style={{ margin: 0 }}>
+            {(["queued", "sending", "sent", "failed"] as const).map((s, i) => (
+              <span key={s}>
+                {i > 0 ? " · " : null}
+                {t(`mail.status.${s}`)}: {outboxCounts[s]}
+              </span>
+            ))}
+            {canReadMailbox ? (
+              <>
+                {" · "}
+                <Link to="/admin/mailbox">{t("mail.outbox.more")}</Link>
+              </>
+            ) : null}
+          </p>
+        </div>
+        {outbox.length === 0 ? (
+          <p className="card muted">{t("mail.outbox.empty")}</p>
+        ) : (
+          <table className="list" aria-label={t("mail.section.outbox")}>
+            <thead>
+              <tr>
+                <th>{t("mail.col.createdAt")}</th>
+                <th>{t("mail.col.to")}</th>
+                <th>{t("mail.col.kind")}</th>
+                <th>{t("mail.col.subject")}</th>
+                <th>{t("mail.col.status")}</th>
+                <th>{t("mail.col.attempts")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outbox.map((m) => (
+                <tr key={m.id}>
+                  <td>{when(m.createdAt)}</td>
+                  <td style={{ overflowWrap: "anywhere" }}>{m.to}</td>
+                  <td>{t(`mail.kind.${m.kind}`)}</td>
+                  <td>{canReadMailbox ? <Link to={`/admin/mailbox/${m.id}`}>{m.subject}</Link> : m.subject}</td>
+                  <td>
+                    <span className={mailStatusBadgeClass(m.status)}>{t(`mail.status.${m.status}`)}</span>
+                    {m.status === "queued" && m.attempts > 0 ? (
+                      <div className="muted" style={{ fontSize: ".85rem" }}>
+                        {t("mail.col.nextAttempt")}: {when(m.nextAttemptAt)}
+                      </div>
+                    ) : null}
+                    {m.lastError && m.status !== "sent" ? (
+                      <div className="muted" style={{ fontSize: ".85rem" }} title={m.lastError}>
+                        {m.lastError.slice(0, 120)}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{m.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ScheduleForm({
+  values,
+  serverErrors,
+  busy,
+}: {
+  values: ScheduleReminderValues | null;
+  serverErrors: Record<string, string> | null;
+  busy: boolean;
+}) {
+  const { t } = useT();
+  const { form, onSubmit } = useSchemaForm(scheduleReminderSchema, {
+    defaultValues: values ?? { daysBefore: "3" },
+    serverErrors,
+  });
+  return (
+    <>
+      <FormErrorSummary show={!!serverErrors} />
+      <Form method="post" noValidate onSubmit={onSubmit} className="actions" style={{ alignItems: "flex-start", marginTop: 0 }}>
+        <input type="hidden" name="intent" value="schedule-reminder" />
+        <div style={{ maxWidth: "22rem" }}>
+          <TextField
+            form={form}
+            name="daysBefore"
+            label={t("mail.schedule.daysBefore")}
+            hint={t("mail.schedule.daysBeforeHint")}
+            type="number"
+            min={1}
+            max={60}
+            inputMode="numeric"
+          />
+        </div>
+        <button type="submit" className="button" style={{ marginTop: "1.75rem" }} disabled={busy}>
+          {t("mail.action.schedule")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,438 @@
+/**
+ * Who gets which email about an event, queued in the outbox (mail_messages) — never sent from here. The outbox
+ * worker (outbox-worker.server.ts) delivers. Every message has an idempotency key (app/domain/mail/keys.ts), so a
+ * double click, a second tab or a repeated call queues nothing twice.
+ *
+ *  - sendInvitations: to all, to those not yet invited, or to a selection; not_sent → sent.
+ *  - remindUnanswered / scheduleReminder / processDueReminders: to invitations still at "sent".
+ *  - queueEventUpdate / queueEventCancellation: called by updateEvent / cancelEvent in their transaction.
+ *  - queueWithdrawalCancel: one person's METHOD:CANCEL when their invitation is withdrawn.
+ *
+ * Each email is rendered when it is queued, in the invitee's language, with a personal link token of its own
+ * (issueInvitationToken) and the calendar file (METHOD:REQUEST or CANCEL with the event's SEQUENCE).
+ */
+import { DateTime } from "luxon";
+import type { Db } from "#db/client.server";
+import { calendarEventFromEvent } from "~/domain/calendar/event-data";
+import { buildInvitationIcs, partstatFor } from "~/domain/calendar/ics";
+import { instantToLocalInput } from "~/domain/dates/phrasing";
+import {
+  cancellationKey,
+  invitationKey,
+  invitationRequestKey,
+  manualReminderKey,
+  scheduledReminderKey,
+  updateKey,
+  withdrawalKey,
+} from "~/domain/mail/keys";
+import { kindHasLink, oneLine, renderInvitationMail, type MailEventFacts, type MailTemplateKind } from "~/domain/mail/templates";
+import { recordAudit } from "~/models/audit.server";
+import { getEventDetail, type EventDetail } from "~/models/events.server";
+import {
+  cancelEventReminders,
+  cancelScheduledReminderRow,
+  finishReminder,
+  getMailRecipient,
+  insertMailMessage,
+  insertScheduledReminder,
+  listMailRecipients,
+  lockDueReminders,
+  mailKeyExists,
+  markInvitationsSent,
+  scheduledReminderExists,
+  type InvitationStatus,
+  type MailKind,
+  type MailRecipient,
+} from "~/models/mail.server";
+import { ServiceError } from "./errors";
+import { invitationUrl, issueInvitationToken } from "./invitation-links.server";
+import { readMailSettings, type MailSettings } from "./mail-transport.server";
+
+export interface MailActor {
+  id: string;
+  name: string;
+}
+
+export interface MailOptions {
+  /** MAIL_FROM and the public URL; read from the environment when not given. */
+  settings?: MailSettings;
+  now?: Date;
+}
+
+export interface SendSummary {
+  /** New messages in the outbox. */
+  queued: number;
+  /** Messages that were queued already (same idempotency key): nothing was added for them. */
+  duplicates: number;
+  /** Invitees without an email address: nothing can be sent to them. */
+  noEmail: number;
+}
+
+/** Statuses of invitations that have received something: they must hear about changes and cancellation. */
+const INVITED: InvitationStatus[] = ["sent", "accepted", "declined", "tentative"];
+
+const DAY_LIMIT = 60;
+
+type Outcome = keyof SendSummary;
+
+function summarize(outcomes: Outcome[]): SendSummary {
+  const summary: SendSummary = { queued: 0, duplicates: 0, noEmail: 0 };
+  for (const o of outcomes) summary[o] += 1;
+  return summary;
+}
+
+class AlreadyQueued extends Error {}
+
+function facts(event: Pick<EventDetail, keyof MailEventFacts>): MailEventFacts {
+  return {
+    title: event.title,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timeZone: event.timeZone,
+    venueName: event.venueName,
+    venueAddress: event.venueAddress,
+    venueRoom: event.venueRoom,
+    description: event.description,
+  };
+}
+
+const MAIL_KIND: Record<MailTemplateKind, MailKind> = {
+  invitation: "invitation",
+  update: "update",
+  cancellation: "cancellation",
+  withdrawal: "cancellation",
+  reminder: "reminder",
+};
+
+interface QueueRequest {
+  event: EventDetail;
+  recipient: MailRecipient;
+  kind: MailTemplateKind;
+  key: string;
+  settings: MailSettings;
+  now: Date;
+  previous?: MailEventFacts | null;
+  /** Overrides the event's SEQUENCE (a withdrawal's CANCEL is one above it). */
+  sequence?: number;
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * Renders and queues one email, with a fresh link token when the email carries a link. Token and message are
+ * written under a savepoint: if another request queued the same key first, both are rolled back together.
+ */
+async function queueOne(db: Db, request: QueueRequest): Promise<Outcome> {
+  const { event, recipient, kind, key, settings, now } = request;
+  const email = recipient.email?.trim();
+  if (!email) return "noEmail";
+  if (await mailKeyExists(db, key)) return "duplicates";
+  const locale = recipient.language;
+  const method = kind === "cancellation" || kind === "withdrawal" ? "CANCEL" : "REQUEST";
+  try {
+    await db.transaction(async (sp) => {
+      const link = kindHasLink(kind)
+        ? invitationUrl(settings.appUrl, await issueInvitationToken(sp, recipient.invitationId))
+        : null;
+      const name = oneLine([recipient.honorific ?? "", recipient.fullName].join(" "));
+      const rendered = renderInvitationMail({
+        kind,
+        locale,
+        recipient: { fullName: recipient.fullName, honorific: recipient.honorific },
+        event: facts(event),
+        previous: request.previous ?? null,
+        link,
+        signature: signatureFor(event, locale, settings),
+      });
+      const calendar = calendarEventFromEvent(event, { locale, url: link });
+      const ics = buildInvitationIcs({
+        method,
+        event: { ...calendar, sequence: request.sequence ?? event.calendarSequence },
+        organizer: { name: settings.from.name || settings.from.address, email: settings.from.address },
+        attendee: { name: name || email, email, partstat: partstatFor(recipient.status) },
+        now,
+      });
+      const inserted = await insertMailMessage(sp, {
+        idempotencyKey: key,
+        kind: MAIL_KIND[kind],
+        eventId: event.id,
+        invitationId: recipient.invitationId,
+        to: email,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        icsMethod: method,
+        icsContent: ics,
+        meta: { toName: name || null, language: locale, personId: recipient.personId, template: kind, ...request.meta },
+        nextAttemptAt: now,
+      });
+      if (!inserted) throw new AlreadyQueued();
+    });
+  } catch (error) {
+    if (error instanceof AlreadyQueued) return "duplicates";
+    throw error;
+  }
+  return "queued";
+}
+
+function signatureFor(event: EventDetail, locale: "vi" | "en", settings: MailSettings): string {
+  if (event.host) return locale === "en" ? (event.host.nameEn ?? event.host.nameVi) : event.host.nameVi;
+  return settings.from.name || settings.from.address;
+}
+
+async function loadEvent(db: Db, eventId: string): Promise<EventDetail> {
+  const event = await getEventDetail(db, eventId);
+  if (!event) throw new ServiceError("not_found", "errors.notFound.title");
+  return event;
+}
+
+/** Invitations and reminders go out only for an event that is still to happen. */
+function assertOpen(event: EventDetail) {
+  if (event.status === "cancelled" || event.status === "completed") throw new ServiceError("conflict", "mail.error.eventClosed");
+}
+
+export type InvitationSelection =
+  | { to: "all" }
+  | { to: "not_sent" }
+  | { to: "selected"; invitationIds: string[] };
+
+/**
+ * Queues invitations. "not_sent" reaches invitations never sent; "all" every invitation that is not withdrawn;
+ * "selected" the given ids of this event (ids of another event are ignored). "not_sent" uses the key of the
+ * first invitation at the event's SEQUENCE; "all" and "selected" use the form's `requestId` when given (so a
+ * double click queues once, and a later submission re-sends), else that same first-invitation key (then an
+ * invitee who already has this SEQUENCE's invitation gets nothing new). Invitations not_sent → sent, in the
+ * same transaction.
+ */
+export async function sendInvitations(
+  db: Db,
+  actor: MailActor,
+  eventId: string,
+  selection: InvitationSelection,
+  options: MailOptions & { requestId?: string | null } = {},
+): Promise<SendSummary> {
+  const settings = options.settings ?? readMailSettings();
+  const now = options.now ?? new Date();
+  if (selection.to === "selected" && selection.invitationIds.length === 0)
+    throw new ServiceError("invalid", "mail.error.noSelection");
+  return db.transaction(async (tx) => {
+    const event = await loadEvent(tx, eventId);
+    assertOpen(event);
+    const recipients = await listMailRecipients(tx, eventId, {
+      ...(selection.to === "not_sent" ? { statuses: ["not_sent"] as InvitationStatus[] } : {}),
+      ...(selection.to === "selected" ? { invitationIds: [...new Set(selection.invitationIds)] } : {}),
+    });
+    // "Not yet invited" is its own guard (status + the first invitation's key); "all" and a selection are
+    // keyed by the submitted form, so its double click sends once and a later, deliberate one sends again.
+    const requestId = selection.to === "not_sent" ? null : (options.requestId ?? null);
+    const outcomes: Outcome[] = [];
+    const sent: string[] = [];
+    for (const recipient of recipients) {
+      const seq = event.calendarSequence;
+      const key = requestId ? invitationRequestKey(recipient.invitationId, seq, requestId) : invitationKey(recipient.invitationId, seq);
+      const outcome = await queueOne(tx, { event, recipient, kind: "invitation", key, settings, now });
+      outcomes.push(outcome);
+      if (outcome !== "noEmail" && recipient.status === "not_sent") sent.push(recipient.invitationId);
+    }
+    await markInvitationsSent(tx, sent, now);
+    const summary = summarize(outcomes);
+    await recordAudit(tx, {
+      actor,
+      action: "mail.send",
+      entityType: "event",
+      entityId: eventId,
+      eventId,
+      details: { to: selection.to, title: event.title, ...summary },
+    });
+    return summary;
+  });
+}
+
+/** The day in the event's zone, "2031-04-07": at most one hand-sent reminder per invitation per day. */
+function localDay(now: Date, zone: string): string {
+  return instantToLocalInput(now, zone).slice(0, 10);
+}
+
+/** Reminds every invitation still waiting for an answer (status "sent"), now. */
+export async function remindUnanswered(db: Db, actor: MailActor, eventId: string, options: MailOptions = {}): Promise<SendSummary> {
+  const settings = options.settings ?? readMailSettings();
+  const now = options.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const event = await loadEvent(tx, eventId);
+    assertOpen(event);
+    if (event.startsAt.getTime() <= now.getTime()) throw new ServiceError("conflict", "mail.error.eventClosed");
+    const recipients = await listMailRecipients(tx, eventId, { statuses: ["sent"] });
+    const day = localDay(now, event.timeZone);
+    const outcomes: Outcome[] = [];
+    for (const recipient of recipients) {
+      const key = manualReminderKey(recipient.invitationId, day);
+      outcomes.push(await queueOne(tx, { event, recipient, kind: "reminder", key, settings, now }));
+    }
+    const summary = summarize(outcomes);
+    await recordAudit(tx, { actor, action: "mail.remind", entityType: "event", entityId: eventId, eventId, details: { title: event.title, ...summary } });
+    return summary;
+  });
+}
+
+/** The moment "N days before": the event's start time, N calendar days earlier in its own zone. */
+export function reminderTime(event: { startsAt: Date; timeZone: string }, daysBefore: number): Date {
+  return DateTime.fromJSDate(event.startsAt, { zone: event.timeZone }).minus({ days: daysBefore }).toJSDate();
+}
+
+export async function scheduleReminder(
+  db: Db,
+  actor: MailActor,
+  eventId: string,
+  daysBefore: number,
+  options: { now?: Date } = {},
+): Promise<{ id: string; sendAt: Date }> {
+  const now = options.now ?? new Date();
+  if (!Number.isInteger(daysBefore) || daysBefore < 1 || daysBefore > DAY_LIMIT)
+    throw new ServiceError("invalid", "mail.error.daysBefore", { daysBefore: "mail.error.daysBefore" });
+  return db.transaction(async (tx) => {
+    const event = await loadEvent(tx, eventId);
+    assertOpen(event);
+    const sendAt = reminderTime(event, daysBefore);
+    if (sendAt.getTime() <= now.getTime())
+      throw new ServiceError("invalid", "mail.error.reminderInPast", { daysBefore: "mail.error.reminderInPast" });
+    if (await scheduledReminderExists(tx, eventId, sendAt))
+      throw new ServiceError("conflict", "mail.error.reminderExists", { daysBefore: "mail.error.reminderExists" });
+    const row = await insertScheduledReminder(tx, { eventId, sendAt, createdBy: actor.id });
+    await recordAudit(tx, {
+      actor,
+      action: "mail.reminder.schedule",
+      entityType: "scheduled_reminder",
+      entityId: row.id,
+      eventId,
+      details: { title: event.title, daysBefore, sendAt: sendAt.toISOString() },
+    });
+    return { id: row.id, sendAt };
+  });
+}
+
+export async function cancelScheduledReminder(db: Db, actor: MailActor, eventId: string, reminderId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await cancelScheduledReminderRow(tx, eventId, reminderId))) throw new ServiceError("not_found", "errors.notFound.title");
+    await recordAudit(tx, { actor, action: "mail.reminder.cancel", entityType: "scheduled_reminder", entityId: reminderId, eventId });
+  });
+}
+
+/**
+ * Runs the scheduled reminders that are due (the worker calls it on every tick). Each reminder row is locked,
+ * its emails queued and the row marked done in one transaction: it runs once, even with two workers. A
+ * reminder of an event that is cancelled, over or already started is closed without sending.
+ */
+export async function processDueReminders(db: Db, now: Date, settings: MailSettings = readMailSettings()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await lockDueReminders(tx, now, 20);
+    let queued = 0;
+    for (const reminder of due) {
+      const event = await getEventDetail(tx, reminder.eventId);
+      if (!event || event.status === "cancelled" || event.status === "completed" || event.startsAt.getTime() <= now.getTime()) {
+        await finishReminder(tx, reminder.id, "cancelled", now);
+        continue;
+      }
+      const recipients = await listMailRecipients(tx, event.id, { statuses: ["sent"] });
+      const outcomes: Outcome[] = [];
+      for (const recipient of recipients) {
+        const key = scheduledReminderKey(recipient.invitationId, reminder.id);
+        outcomes.push(
+          await queueOne(tx, { event, recipient, kind: "reminder", key, settings, now, meta: { reminderId: reminder.id } }),
+        );
+      }
+      await finishReminder(tx, reminder.id, "done", now);
+      const summary = summarize(outcomes);
+      queued += summary.queued;
+      await recordAudit(tx, {
+        actor: null,
+        action: "mail.remind",
+        entityType: "scheduled_reminder",
+        entityId: reminder.id,
+        eventId: event.id,
+        details: { title: event.title, ...summary },
+      });
+    }
+    return queued;
+  });
+}
+
+/**
+ * After the title, time or place changed (updateEvent, in its transaction, once calendarSequence was raised):
+ * a METHOD:REQUEST with the new SEQUENCE to every invitation that was sent or answered and is not withdrawn.
+ * `previous` is the event as it was, so the email can show what changed.
+ */
+export async function queueEventUpdate(
+  db: Db,
+  eventId: string,
+  previous: MailEventFacts | null,
+  options: MailOptions = {},
+): Promise<SendSummary> {
+  const recipients = await listMailRecipients(db, eventId, { statuses: INVITED });
+  if (recipients.length === 0) return summarize([]);
+  const settings = options.settings ?? readMailSettings();
+  const now = options.now ?? new Date();
+  const event = await loadEvent(db, eventId);
+  const outcomes: Outcome[] = [];
+  for (const recipient of recipients) {
+    const key = updateKey(recipient.invitationId, event.calendarSequence);
+    outcomes.push(await queueOne(db, { event, recipient, kind: "update", key, settings, now, previous }));
+  }
+  return summarize(outcomes);
+}
+
+/**
+ * After the event was cancelled (cancelEvent, in its transaction, SEQUENCE raised): METHOD:CANCEL,
+ * STATUS:CANCELLED to every invitation that was sent or answered and is not withdrawn. Scheduled reminders stop.
+ */
+export async function queueEventCancellation(db: Db, eventId: string, options: MailOptions = {}): Promise<SendSummary> {
+  await cancelEventReminders(db, eventId);
+  const recipients = await listMailRecipients(db, eventId, { statuses: INVITED });
+  if (recipients.length === 0) return summarize([]);
+  const settings = options.settings ?? readMailSettings();
+  const now = options.now ?? new Date();
+  const event = await loadEvent(db, eventId);
+  const outcomes: Outcome[] = [];
+  for (const recipient of recipients) {
+    const key = cancellationKey(recipient.invitationId, event.calendarSequence);
+    outcomes.push(await queueOne(db, { event, recipient, kind: "cancellation", key, settings, now }));
+  }
+  return summarize(outcomes);
+}
+
+export type WithdrawalMailResult = "queued" | "duplicate" | "not_invited" | "no_email" | "event_cancelled";
+
+/**
+ * One person's invitation was withdrawn: METHOD:CANCEL to that person only, with SEQUENCE one above the event's
+ * (their calendar entry must lose to this CANCEL; the event itself did not change). Call it in the same
+ * transaction that sets invitations.withdrawn_at (pass the transaction as `db`), or right after it. Nothing is
+ * sent to an invitation that never went out, nor when the whole event was cancelled (they had that CANCEL).
+ * Calling it twice queues one message.
+ */
+export async function queueWithdrawalCancel(
+  db: Db,
+  invitationId: string,
+  appUrl?: string,
+  options: MailOptions = {},
+): Promise<WithdrawalMailResult> {
+  const recipient = await getMailRecipient(db, invitationId);
+  if (!recipient) throw new ServiceError("not_found", "errors.notFound.title");
+  if (recipient.status === "not_sent") return "not_invited";
+  const event = await loadEvent(db, recipient.eventId);
+  if (event.status === "cancelled") return "event_cancelled";
+  const base = options.settings ?? readMailSettings();
+  const settings = appUrl ? { ...base, appUrl: appUrl.replace(/\/+$/, "") } : base;
+  const outcome = await queueOne(db, {
+    event,
+    recipient,
+    kind: "withdrawal",
+    key: withdrawalKey(invitationId),
+    settings,
+    now: options.now ?? new Date(),
+    sequence: event.calendarSequence + 1,
+  });
+  return outcome === "queued" ? "queued" : outcome === "noEmail" ? "no_email" : "duplicate";
+}
+
+/** The event as the emails describe it: for updateEvent to pass its state before the change. */
+export function mailFactsOf(event: Pick<EventDetail, keyof MailEventFacts>): MailEventFacts {
+  return facts(event);
+}

@@ -1,0 +1,153 @@
+/**
+ * The outbox worker: sends what invitation-mail.server.ts queued, on both database drivers.
+ *
+ *  - drainOutbox(db, transport, now): claims due messages one at a time (UPDATE … WHERE id IN (SELECT … FOR
+ *    UPDATE SKIP LOCKED), see claimDueMail), sends each, and marks it sent — or, on an error, queued again with
+ *    exponential backoff (1 min, 5, 15, 60 …) until MAX_ATTEMPTS, then failed (visible in the Mailbox, retryable
+ *    by hand). Two drains at once never take the same message; a message whose worker died while sending is
+ *    taken again once its lock (`locked_until`) has run out. When the SMTP server cannot be reached, the drain
+ *    stops after the first failure: the rest stays queued, untouched, until the next tick.
+ *  - startOutboxWorker: a setInterval loop for server/index.ts (scheduled reminders, then the outbox).
+ */
+import type { Db } from "#db/client.server";
+import { foldLine } from "~/domain/calendar/ics";
+import { isPermanentSmtpFailure, MAX_ATTEMPTS, nextAttemptAt } from "~/domain/mail/backoff";
+import { redactPersonalLinks, redactPersonalLinksInIcs } from "~/domain/mail/redact";
+import { claimDueMail, markMailAttemptFailed, markMailSent, type ClaimedMail } from "~/models/mail.server";
+import { processDueReminders } from "./invitation-mail.server";
+import { describeTransportError, type MailSettings, type MailTransport, type OutgoingMail } from "./mail-transport.server";
+
+export interface DrainOptions {
+  /** At most this many messages per call (the loop calls again on its next tick). */
+  maxMessages?: number;
+  /** How long a claim holds a message; longer than the slowest send (the SMTP timeouts are 15 s + 60 s). */
+  lockMs?: number;
+  maxAttempts?: number;
+}
+
+export interface DrainResult {
+  sent: number;
+  /** Failed tries that will be tried again later. */
+  retried: number;
+  /** Messages that gave up (status failed). */
+  failed: number;
+  /** The claim was lost to another worker before this one finished (the send happened; the row was not ours). */
+  lost: number;
+}
+
+export const DEFAULT_LOCK_MS = 5 * 60_000;
+
+function outgoing(mail: ClaimedMail): OutgoingMail {
+  const meta = mail.meta ?? {};
+  return {
+    idempotencyKey: mail.idempotencyKey,
+    to: mail.to,
+    toName: typeof meta.toName === "string" ? meta.toName : null,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    icsMethod: mail.icsMethod,
+    icsContent: mail.icsContent,
+    language: typeof meta.language === "string" ? meta.language : null,
+  };
+}
+
+/** The server is unreachable or refuses service for now: no point trying the next message in this round. */
+function serverUnavailable(responseCode: number | undefined): boolean {
+  return responseCode === undefined || responseCode === 421;
+}
+
+export async function drainOutbox(
+  db: Db,
+  transport: MailTransport,
+  now: Date = new Date(),
+  options: DrainOptions = {},
+): Promise<DrainResult> {
+  const maxMessages = options.maxMessages ?? 100;
+  const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
+  const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+  const result: DrainResult = { sent: 0, retried: 0, failed: 0, lost: 0 };
+  for (let i = 0; i < maxMessages; i++) {
+    const [mail] = await claimDueMail(db, now, { limit: 1, lockUntil: new Date(now.getTime() + lockMs) });
+    if (!mail) break;
+    try {
+      const { messageId } = await transport.send(outgoing(mail));
+      // Out through SMTP, the stored copy keeps no working personal link (tokens are stored only as hashes).
+      const redacted =
+        transport.via === "smtp"
+          ? {
+              text: redactPersonalLinks(mail.text),
+              html: redactPersonalLinks(mail.html),
+              icsContent: mail.icsContent ? redactPersonalLinksInIcs(mail.icsContent, foldLine) : mail.icsContent,
+            }
+          : {};
+      const ok = await markMailSent(db, mail, { deliveredVia: transport.via, messageId, sentAt: now, ...redacted });
+      if (ok) result.sent += 1;
+      else result.lost += 1;
+    } catch (error) {
+      const failure = describeTransportError(error);
+      const next = isPermanentSmtpFailure(failure.responseCode) ? null : nextAttemptAt(mail.attempts, now, maxAttempts);
+      const ok = await markMailAttemptFailed(db, mail, { error: failure.message, nextAttemptAt: next });
+      if (!ok) result.lost += 1;
+      else if (next) result.retried += 1;
+      else result.failed += 1;
+      if (serverUnavailable(failure.responseCode)) break;
+    }
+  }
+  return result;
+}
+
+export interface OutboxWorker {
+  /** Runs one round now (unless one is running) and resolves when it is done. */
+  tick(): Promise<void>;
+  /** Stops the loop and waits for the round in progress. */
+  stop(): Promise<void>;
+}
+
+export function startOutboxWorker(
+  db: Db,
+  options: {
+    transport: MailTransport;
+    settings: MailSettings;
+    intervalMs?: number;
+    onError?: (error: unknown) => void;
+  },
+): OutboxWorker {
+  const { transport, settings } = options;
+  const onError = options.onError ?? ((error: unknown) => console.error("outbox worker:", error));
+  let current: Promise<void> | null = null;
+  let stopped = false;
+
+  const round = async () => {
+    const now = new Date();
+    try {
+      await processDueReminders(db, now, settings);
+    } catch (error) {
+      onError(error);
+    }
+    try {
+      await drainOutbox(db, transport, new Date());
+    } catch (error) {
+      onError(error);
+    }
+  };
+  const tick = () => {
+    if (stopped) return Promise.resolve();
+    current ??= round().finally(() => {
+      current = null;
+    });
+    return current;
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 3_000);
+  timer.unref();
+  void tick();
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await current;
+      transport.close();
+    },
+  };
+}
