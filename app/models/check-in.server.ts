@@ -1,0 +1,131 @@
+import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { checkIns, invitations, people } from "#db/schema/index";
+import { escapeLike } from "~/domain/text/search";
+
+const checkInColumns = {
+  invitationId: checkIns.invitationId,
+  at: checkIns.at,
+  byUserId: checkIns.byUserId,
+  byName: checkIns.byName,
+};
+
+export interface CheckInRow {
+  invitationId: string;
+  at: Date;
+  byUserId: string | null;
+  byName: string | null;
+}
+
+/**
+ * Inserts the check-in unless the invitation already has one. The primary key on invitation_id decides
+ * between simultaneous callers: exactly one gets the row back, the others get null.
+ */
+export async function insertCheckInIfAbsent(db: Db, row: CheckInRow): Promise<CheckInRow | null> {
+  const [inserted] = await db
+    .insert(checkIns)
+    .values(row)
+    .onConflictDoNothing({ target: checkIns.invitationId })
+    .returning(checkInColumns);
+  return inserted ?? null;
+}
+
+export async function getCheckIn(db: Db, invitationId: string): Promise<CheckInRow | null> {
+  const [row] = await db.select(checkInColumns).from(checkIns).where(eq(checkIns.invitationId, invitationId)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Deletes the invitation's check-in and returns it; with `onlyBy`, only if that account made it (checked in
+ * the same statement, so a check-in made by someone else in between is never removed).
+ */
+export async function deleteCheckIn(db: Db, invitationId: string, onlyBy?: string): Promise<CheckInRow | null> {
+  const [row] = await db
+    .delete(checkIns)
+    .where(
+      onlyBy === undefined
+        ? eq(checkIns.invitationId, invitationId)
+        : and(eq(checkIns.invitationId, invitationId), eq(checkIns.byUserId, onlyBy)),
+    )
+    .returning(checkInColumns);
+  return row ?? null;
+}
+
+const guestColumns = {
+  invitationId: invitations.id,
+  eventId: invitations.eventId,
+  role: invitations.role,
+  groupLabel: invitations.groupLabel,
+  plusOnes: invitations.plusOnes,
+  status: invitations.status,
+  withdrawnAt: invitations.withdrawnAt,
+  honorific: people.honorific,
+  fullName: people.fullName,
+  positions: people.positions,
+  organization: people.organization,
+  checkInAt: checkIns.at,
+  checkInByUserId: checkIns.byUserId,
+  checkInByName: checkIns.byName,
+};
+
+export type GuestRow = {
+  invitationId: string;
+  eventId: string;
+  role: "guest" | "dignitary" | "speaker" | "signatory" | "press" | "staff";
+  groupLabel: string | null;
+  plusOnes: number;
+  status: "not_sent" | "sent" | "accepted" | "declined" | "tentative";
+  withdrawnAt: Date | null;
+  honorific: string | null;
+  fullName: string;
+  positions: string[];
+  organization: string | null;
+  checkInAt: Date | null;
+  checkInByUserId: string | null;
+  checkInByName: string | null;
+};
+
+export async function getGuest(db: Db, invitationId: string): Promise<GuestRow | null> {
+  const [row] = await db
+    .select(guestColumns)
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+    .where(eq(invitations.id, invitationId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The event's invitees whose folded name contains the folded query, withdrawn ones included (shown as such). */
+export async function searchGuests(db: Db, eventId: string, folded: string, limit: number): Promise<GuestRow[]> {
+  return db
+    .select(guestColumns)
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+    .where(and(eq(invitations.eventId, eventId), sql`${people.nameSearch} like ${`%${escapeLike(folded)}%`}`))
+    .orderBy(asc(people.nameSearch), asc(invitations.id))
+    .limit(limit);
+}
+
+/** The latest check-ins of the event, newest first. */
+export async function listRecentCheckIns(db: Db, eventId: string, limit: number): Promise<GuestRow[]> {
+  return db
+    .select(guestColumns)
+    .from(checkIns)
+    .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(eq(invitations.eventId, eventId))
+    .orderBy(desc(checkIns.at), desc(checkIns.invitationId))
+    .limit(limit) as Promise<GuestRow[]>;
+}
+
+/** Invitations still standing, and how many of them have been checked in. */
+export async function countCheckIns(db: Db, eventId: string): Promise<{ invited: number; checkedIn: number }> {
+  const [row] = await db
+    .select({ invited: count(invitations.id), checkedIn: count(checkIns.invitationId) })
+    .from(invitations)
+    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+    .where(and(eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));
+  return { invited: row?.invited ?? 0, checkedIn: row?.checkedIn ?? 0 };
+}

@@ -1,0 +1,29 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { events, invitations, invitationTokens } from "#db/schema/index";
+
+export async function insertInvitationToken(db: Db, invitationId: string, tokenHash: string): Promise<void> {
+  await db.insert(invitationTokens).values({ tokenHash, invitationId });
+}
+
+export async function invitationExists(db: Db, invitationId: string): Promise<boolean> {
+  const [row] = await db.select({ id: invitations.id }).from(invitations).where(eq(invitations.id, invitationId)).limit(1);
+  return !!row;
+}
+
+/** What a token hash points at, with what decides whether it still works. */
+export async function findTokenTarget(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      invitationId: invitations.id,
+      eventId: invitations.eventId,
+      withdrawnAt: invitations.withdrawnAt,
+      eventEndsAt: events.endsAt,
+    })
+    .from(invitationTokens)
+    .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
+    .innerJoin(events, eq(events.id, invitations.eventId))
+    .where(eq(invitationTokens.tokenHash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,93 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { auditLog, events, invitations, people } from "#db/schema/index";
+
+/** Everything the invitee's own page shows, in one row. */
+export async function getInviteeInvitation(db: Db, invitationId: string) {
+  const [row] = await db
+    .select({
+      invitation: {
+        id: invitations.id,
+        eventId: invitations.eventId,
+        role: invitations.role,
+        status: invitations.status,
+        respondedAt: invitations.respondedAt,
+        comment: invitations.comment,
+        plusOnes: invitations.plusOnes,
+        withdrawnAt: invitations.withdrawnAt,
+      },
+      person: {
+        id: people.id,
+        honorific: people.honorific,
+        fullName: people.fullName,
+        email: people.email,
+        language: people.language,
+      },
+      event: {
+        id: events.id,
+        title: events.title,
+        kind: events.kind,
+        status: events.status,
+        startsAt: events.startsAt,
+        endsAt: events.endsAt,
+        timeZone: events.timeZone,
+        venueName: events.venueName,
+        venueAddress: events.venueAddress,
+        venueRoom: events.venueRoom,
+        description: events.description,
+        calendarUid: events.calendarUid,
+        calendarSequence: events.calendarSequence,
+        cancelledAt: events.cancelledAt,
+      },
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .innerJoin(events, eq(events.id, invitations.eventId))
+    .where(eq(invitations.id, invitationId))
+    .limit(1);
+  return row ?? null;
+}
+
+export type InviteeInvitation = NonNullable<Awaited<ReturnType<typeof getInviteeInvitation>>>;
+
+/** Writes the answer unless the invitation was withdrawn meanwhile; returns whether a row changed. */
+export async function setInvitationAnswer(
+  db: Db,
+  invitationId: string,
+  answer: {
+    status: "accepted" | "declined" | "tentative";
+    respondedAt: Date;
+    comment: string | null;
+  },
+): Promise<boolean> {
+  const rows = await db
+    .update(invitations)
+    .set({
+      status: answer.status,
+      respondedAt: answer.respondedAt,
+      comment: answer.comment,
+      updatedAt: answer.respondedAt,
+    })
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.withdrawnAt)))
+    .returning({ id: invitations.id });
+  return rows.length > 0;
+}
+
+/**
+ * An audit row written by an invitee: no account (actor_id null), their name as actor_name.
+ * recordAudit (audit.server.ts) takes a staff account as actor, so it cannot express this.
+ */
+export async function recordInviteeAudit(
+  db: Db,
+  entry: { actorName: string; action: string; invitationId: string; eventId: string; details: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: null,
+    actorName: entry.actorName,
+    action: entry.action,
+    entityType: "invitation",
+    entityId: entry.invitationId,
+    eventId: entry.eventId,
+    details: entry.details,
+  });
+}

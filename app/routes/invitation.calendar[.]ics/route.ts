@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { invitationUrl } from "~/services/invitation-links.server";
+import { invitationCalendarFile, loadInvitationPage } from "~/services/rsvp.server";
+import { invitationFromCookie, privateHeaders } from "../invitation/invitation-cookie.server";
+
+/**
+ * /invitation/calendar.ics — the invitee's own calendar file (the cookie says whose): METHOD:REQUEST with
+ * PARTSTAT of their current answer, so importing it again updates the entry (same UID, SEQUENCE).
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const target = await invitationFromCookie(request, context);
+  const page = target ? await loadInvitationPage(context.db, target.invitationId) : null;
+  if (!target || !page) {
+    return new Response("404 — Liên kết không hợp lệ hoặc đã hết hạn. / This link is not valid or has expired.\n", {
+      status: 404,
+      headers: { ...privateHeaders, "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  const ics = invitationCalendarFile(page, { url: invitationUrl(context.appUrl, target.token) });
+  const method = /^METHOD:(\w+)\r$/m.exec(ics)?.[1] ?? "PUBLISH";
+  return new Response(ics, {
+    headers: {
+      ...privateHeaders,
+      "Content-Type": `text/calendar; charset=utf-8; method=${method}`,
+      "Content-Disposition": 'attachment; filename="invitation.ics"',
+    },
+  });
+}

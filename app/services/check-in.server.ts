@@ -1,0 +1,202 @@
+/**
+ * Checking guests in at the door: by the signed code in their QR, or by name. At most one check-in per
+ * invitation, even from two phones in the same millisecond: the check_ins primary key decides
+ * (INSERT … ON CONFLICT DO NOTHING RETURNING), and whoever did not win reads and reports the winner.
+ */
+import QRCode from "qrcode";
+import type { Db } from "#db/client.server";
+import type { UserRole } from "~/domain/access/permissions";
+import { signCheckInCode, verifyCheckInCode } from "~/domain/check-in/check-in-code";
+import { canUndoCheckIn, checkInRefusal, type CheckInRefusal } from "~/domain/check-in/check-in-rules";
+import { foldForSearch } from "~/domain/text/search";
+import { recordAudit } from "~/models/audit.server";
+import {
+  countCheckIns,
+  deleteCheckIn,
+  getCheckIn,
+  getGuest,
+  insertCheckInIfAbsent,
+  listRecentCheckIns,
+  searchGuests,
+  type GuestRow,
+} from "~/models/check-in.server";
+import { getEventOwner } from "~/models/events.server";
+import { ServiceError } from "./errors";
+
+export interface StaffActor {
+  id: string;
+  name: string;
+  role: UserRole;
+}
+
+export interface CheckInInfo {
+  at: Date;
+  byUserId: string | null;
+  byName: string | null;
+}
+
+export interface Guest {
+  invitationId: string;
+  honorific: string | null;
+  fullName: string;
+  positions: string[];
+  organization: string | null;
+  role: GuestRow["role"];
+  groupLabel: string | null;
+  plusOnes: number;
+  status: GuestRow["status"];
+  withdrawn: boolean;
+  checkIn: CheckInInfo | null;
+}
+
+export type CheckInResult =
+  | { outcome: "checkedIn"; guest: Guest; checkIn: CheckInInfo }
+  | { outcome: "already"; guest: Guest; checkIn: CheckInInfo }
+  | { outcome: "refused"; reason: CheckInRefusal | "unknownCode" | "notFound"; guest: Guest | null };
+
+/** `checkIn` overrides what the row says (undefined: take the row's). */
+function toGuest(row: GuestRow, checkIn?: CheckInInfo | null): Guest {
+  return {
+    invitationId: row.invitationId,
+    honorific: row.honorific,
+    fullName: row.fullName,
+    positions: row.positions,
+    organization: row.organization,
+    role: row.role,
+    groupLabel: row.groupLabel,
+    plusOnes: row.plusOnes,
+    status: row.status,
+    withdrawn: row.withdrawnAt !== null,
+    checkIn:
+      checkIn !== undefined
+        ? checkIn
+        : row.checkInAt
+          ? { at: row.checkInAt, byUserId: row.checkInByUserId, byName: row.checkInByName }
+          : null,
+  };
+}
+
+async function requireEvent(db: Db, eventId: string) {
+  const event = await getEventOwner(db, eventId);
+  if (!event) throw new ServiceError("not_found", "errors.notFound.body");
+  return event;
+}
+
+/** Checks the invitation's guest in at this event, or says who already did, or why not. */
+export async function checkInGuest(
+  db: Db,
+  actor: StaffActor,
+  eventId: string,
+  invitationId: string,
+  now: Date = new Date(),
+): Promise<CheckInResult> {
+  const event = await requireEvent(db, eventId);
+  const row = await getGuest(db, invitationId);
+  if (!row) return { outcome: "refused", reason: "notFound", guest: null };
+  const refusal = checkInRefusal(row, event);
+  // Another event's guest is not shown: the door of this event has no business with them.
+  if (refusal) return { outcome: "refused", reason: refusal, guest: refusal === "otherEvent" ? null : toGuest(row) };
+
+  // A check-in can be undone between our insert attempt and our read: then try again (bounded).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const inserted = await db.transaction(async (tx) => {
+      const won = await insertCheckInIfAbsent(tx, { invitationId: row.invitationId, at: now, byUserId: actor.id, byName: actor.name });
+      if (won) {
+        await recordAudit(tx, {
+          actor,
+          action: "checkin.create",
+          entityType: "invitation",
+          entityId: row.invitationId,
+          eventId: row.eventId,
+          details: { guest: row.fullName },
+        });
+      }
+      return won;
+    });
+    if (inserted) {
+      const checkIn = { at: inserted.at, byUserId: inserted.byUserId, byName: inserted.byName };
+      return { outcome: "checkedIn", guest: toGuest(row, checkIn), checkIn };
+    }
+    const winner = await getCheckIn(db, row.invitationId);
+    if (winner) {
+      const checkIn = { at: winner.at, byUserId: winner.byUserId, byName: winner.byName };
+      return { outcome: "already", guest: toGuest(row, checkIn), checkIn };
+    }
+  }
+  throw new ServiceError("conflict", "errors.conflict");
+}
+
+/** The same, from the text of a scanned QR code; a code that is not ours or not genuine is "unknownCode". */
+export async function checkInByCode(
+  db: Db,
+  actor: StaffActor,
+  eventId: string,
+  code: string,
+  secrets: readonly string[],
+  now: Date = new Date(),
+): Promise<CheckInResult> {
+  const invitationId = verifyCheckInCode(code, secrets);
+  if (!invitationId) {
+    await requireEvent(db, eventId);
+    return { outcome: "refused", reason: "unknownCode", guest: null };
+  }
+  return checkInGuest(db, actor, eventId, invitationId, now);
+}
+
+/** Removes a check-in: only the staff member who made it, or an administrator. Returns the guest as now. */
+export async function undoCheckIn(db: Db, actor: StaffActor, eventId: string, invitationId: string): Promise<Guest> {
+  const row = await getGuest(db, invitationId);
+  if (!row || row.eventId !== eventId) throw new ServiceError("not_found", "errors.notFound.body");
+  const existing = await getCheckIn(db, invitationId);
+  if (!existing) throw new ServiceError("not_found", "checkin.undo.none");
+  if (!canUndoCheckIn(actor, existing)) {
+    throw new ServiceError("forbidden", `checkin.undo.notYours?name=${encodeURIComponent(existing.byName ?? "?")}`);
+  }
+  const removed = await db.transaction(async (tx) => {
+    const deleted = await deleteCheckIn(tx, invitationId, actor.role === "admin" ? undefined : actor.id);
+    if (deleted) {
+      await recordAudit(tx, {
+        actor,
+        action: "checkin.undo",
+        entityType: "invitation",
+        entityId: invitationId,
+        eventId,
+        details: { guest: row.fullName, checkedInBy: deleted.byName, checkedInAt: deleted.at.toISOString() },
+      });
+    }
+    return deleted;
+  });
+  // Someone else's check-in replaced the one we saw (it was undone and redone meanwhile).
+  if (!removed) throw new ServiceError("conflict", "errors.conflict");
+  return toGuest(row, null);
+}
+
+export const SEARCH_LIMIT = 20;
+
+/** Diacritic-insensitive name search among the event's invitees ("nguyen van" finds "Nguyễn Văn"). */
+export async function findGuests(db: Db, eventId: string, query: string): Promise<Guest[]> {
+  const folded = foldForSearch(query);
+  if (!folded) return [];
+  return (await searchGuests(db, eventId, folded, SEARCH_LIMIT)).map((row) => toGuest(row));
+}
+
+export async function recentCheckIns(db: Db, eventId: string, limit = 10): Promise<Guest[]> {
+  return (await listRecentCheckIns(db, eventId, limit)).map((row) => toGuest(row));
+}
+
+export function checkInTotals(db: Db, eventId: string) {
+  return countCheckIns(db, eventId);
+}
+
+/** The text of an invitation's door QR code, signed with the first (current) secret. */
+export function checkInCodeFor(invitationId: string, secrets: readonly string[]): string {
+  const [secret] = secrets;
+  if (!secret) throw new Error("no cookie secret to sign check-in codes with");
+  return signCheckInCode(invitationId, secret);
+}
+
+/** The QR code as an SVG data URL, for an <img> on the invitee's page (or in an email). */
+export async function checkInQrDataUrl(code: string): Promise<string> {
+  const svg = await QRCode.toString(code, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
+  return `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
+}

@@ -1,0 +1,46 @@
+/**
+ * Personal invitation links: /i/<token>. The token is 256 random bits in base64url; only its SHA-256 is
+ * stored (invitation_tokens), so a database dump cannot be turned into working links.
+ *
+ * Every token issued for an invitation (one per email sent) stays valid until the invitation is withdrawn
+ * or until 30 days after the event has ended — an old email keeps working after an update, and a link
+ * stops working on its own once the event is well over. A cancelled event's links keep working (within
+ * the same limit) so the invitee can read that it was cancelled.
+ */
+import type { Db } from "#db/client.server";
+import { findTokenTarget, insertInvitationToken, invitationExists } from "~/models/invitation-tokens.server";
+import { randomToken, sha256 } from "~/utils/crypto.server";
+import { ServiceError } from "./errors";
+
+export const TOKEN_BYTES = 32;
+/** How long after the event's end a link keeps working. */
+export const LINK_VALID_AFTER_END_MS = 30 * 24 * 60 * 60 * 1000;
+/** base64url of 16–64 random bytes; anything else is not one of ours and is refused without a query. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{22,86}$/;
+
+/** Issues a new link token for the invitation and returns it (the caller puts it in one email). */
+export async function issueInvitationToken(db: Db, invitationId: string): Promise<string> {
+  if (!(await invitationExists(db, invitationId))) throw new ServiceError("not_found", "errors.notFound.body");
+  const token = randomToken(TOKEN_BYTES);
+  await insertInvitationToken(db, invitationId, sha256(token));
+  return token;
+}
+
+/** The invitation a token opens, or null for an unknown, withdrawn or expired one (the caller cannot tell which). */
+export async function resolveInvitationToken(
+  db: Db,
+  token: string,
+  now: Date = new Date(),
+): Promise<{ invitationId: string; eventId: string } | null> {
+  if (typeof token !== "string" || !TOKEN_SHAPE.test(token)) return null;
+  const target = await findTokenTarget(db, sha256(token));
+  if (!target) return null;
+  if (target.withdrawnAt) return null;
+  if (now.getTime() > target.eventEndsAt.getTime() + LINK_VALID_AFTER_END_MS) return null;
+  return { invitationId: target.invitationId, eventId: target.eventId };
+}
+
+/** The personal link for an email: `${appUrl}/i/${token}` (appUrl without a trailing slash, as in the context). */
+export function invitationUrl(appUrl: string, token: string): string {
+  return `${appUrl.replace(/\/+$/, "")}/i/${token}`;
+}

@@ -1,0 +1,145 @@
+/**
+ * The invitee's side of an invitation: their page, their answer, their calendar file. The invitee has no
+ * account: the personal link (invitation-links.server.ts) is their only key, and the audit log names them.
+ */
+import type { Db } from "#db/client.server";
+import { buildInvitationIcs, calendarLinks, partstatFor, type CalendarEventData, type CalendarPerson } from "~/domain/calendar/ics";
+import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
+import { answerForIntent, answerWindow, type AnswerWindow, type RsvpIntent } from "~/domain/rsvp/answer-window";
+import { venueLine } from "~/domain/rsvp/venue";
+import { listAgenda } from "~/models/agenda.server";
+import { getInviteeInvitation, recordInviteeAudit, setInvitationAnswer, type InviteeInvitation } from "~/models/rsvp.server";
+import { ServiceError } from "./errors";
+
+export const COMMENT_MAX = 1000;
+
+/**
+ * The event's programme as the invitee sees it: time and title only (notes, key points and who is responsible
+ * are the organizers'). Empty when the event has no agenda; the page then shows no programme section.
+ */
+export interface InviteeAgendaItem {
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+}
+export async function agendaForInvitee(db: Db, eventId: string): Promise<InviteeAgendaItem[]> {
+  return (await listAgenda(db, eventId)).map((item) => ({
+    startsAt: item.startsAt,
+    endsAt: new Date(item.startsAt.getTime() + item.durationMinutes * 60_000),
+    title: item.title,
+  }));
+}
+
+export interface InvitationPage {
+  invitation: InviteeInvitation["invitation"];
+  person: InviteeInvitation["person"];
+  event: InviteeInvitation["event"];
+  window: AnswerWindow;
+  agenda: InviteeAgendaItem[];
+}
+
+/** The page's data, or null when the invitation does not exist. */
+export async function loadInvitationPage(db: Db, invitationId: string, now: Date = new Date()): Promise<InvitationPage | null> {
+  const row = await getInviteeInvitation(db, invitationId);
+  if (!row) return null;
+  return {
+    ...row,
+    window: answerWindow(row.event, row.invitation, now),
+    agenda: await agendaForInvitee(db, row.event.id),
+  };
+}
+
+/** "Bà Nguyễn Thị B" — how the audit log and the page name the invitee. */
+export function inviteeName(person: { honorific: string | null; fullName: string }): string {
+  return [person.honorific?.trim(), person.fullName.trim()].filter(Boolean).join(" ");
+}
+
+/**
+ * Records the invitee's answer (Accept / Decline / Maybe) and optional comment, until the event starts.
+ * A closed window is a conflict with the reason as message key: rsvp.closed.started | .cancelled | .withdrawn.
+ */
+export async function respondToInvitation(
+  db: Db,
+  input: { invitationId: string; intent: RsvpIntent; comment: string | null },
+  now: Date = new Date(),
+): Promise<{ status: "accepted" | "declined" | "tentative"; respondedAt: Date; comment: string | null }> {
+  const row = await getInviteeInvitation(db, input.invitationId);
+  if (!row) throw new ServiceError("not_found", "errors.notFound.body");
+  const window = answerWindow(row.event, row.invitation, now);
+  if (!window.open) throw new ServiceError("conflict", `rsvp.closed.${window.reason}`);
+  const comment = input.comment?.normalize("NFC").trim() || null;
+  if (comment && comment.length > COMMENT_MAX) {
+    throw new ServiceError("invalid", "form.fixErrors", { comment: `errors.tooLong?max=${COMMENT_MAX}` });
+  }
+  const status = answerForIntent[input.intent];
+  const answer = { status, respondedAt: now, comment };
+  const changed = await db.transaction(async (tx) => {
+    const updated = await setInvitationAnswer(tx, row.invitation.id, answer);
+    if (updated) {
+      await recordInviteeAudit(tx, {
+        actorName: inviteeName(row.person),
+        action: "rsvp.respond",
+        invitationId: row.invitation.id,
+        eventId: row.event.id,
+        details: { status, previous: row.invitation.status, ...(comment ? { comment } : {}) },
+      });
+    }
+    return updated;
+  });
+  // Withdrawn between our read and the update.
+  if (!changed) throw new ServiceError("conflict", "rsvp.closed.withdrawn");
+  return answer;
+}
+
+/** ORGANIZER of the invitee's calendar file: MAIL_FROM, else "Signet <no-reply@signet.local>". */
+export function invitationOrganizer(env: Record<string, string | undefined> = process.env): CalendarPerson {
+  const parsed = parseMailAddress(env.MAIL_FROM ?? DEFAULT_MAIL_FROM) ?? parseMailAddress(DEFAULT_MAIL_FROM);
+  if (!parsed) throw new Error("DEFAULT_MAIL_FROM does not parse");
+  return { name: parsed.name || "Signet", email: parsed.address };
+}
+
+function calendarEvent(page: Pick<InvitationPage, "event">, url: string): CalendarEventData {
+  const { event } = page;
+  return {
+    uid: event.calendarUid,
+    sequence: event.calendarSequence,
+    title: event.title,
+    description: event.description ?? "",
+    location: venueLine(event) || null,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    url,
+    status: event.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+  };
+}
+
+/**
+ * The invitee's own .ics: METHOD:REQUEST with their PARTSTAT (METHOD:CANCEL once the event is cancelled).
+ * Without an email address there can be no ATTENDEE, so it is a plain METHOD:PUBLISH of the event.
+ * `url` goes into the file: the personal link, so the calendar entry leads back to the answer page.
+ */
+export function invitationCalendarFile(
+  page: Pick<InvitationPage, "event" | "invitation" | "person">,
+  options: { url: string; organizer?: CalendarPerson; now?: Date },
+): string {
+  const event = calendarEvent(page, options.url);
+  const organizer = options.organizer ?? invitationOrganizer();
+  const cancelled = page.event.status === "cancelled";
+  const email = page.person.email?.trim();
+  if (!email) return buildInvitationIcs({ method: "PUBLISH", event, organizer, now: options.now });
+  return buildInvitationIcs({
+    method: cancelled ? "CANCEL" : "REQUEST",
+    event,
+    organizer,
+    attendee: { name: inviteeName(page.person), email, partstat: partstatFor(page.invitation.status) },
+    now: options.now,
+  });
+}
+
+/**
+ * Add-to-calendar links. These go to Google and Microsoft in the URL, so they carry the clean page address
+ * (`${appUrl}/invitation`), never the personal token.
+ */
+export function invitationCalendarLinks(page: Pick<InvitationPage, "event">, appUrl: string) {
+  return calendarLinks(calendarEvent(page, `${appUrl}/invitation`));
+}
