@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "#db/client.server";
+import { createAttendee, createEvent, createManyInvitations, createUser } from "#db/factories";
+import { testDatabase } from "#db/testing";
+import type { Actor } from "~/services/events.server";
+import { withdrawInvitation } from "~/services/invitations.server";
+import {
+  countEventInvitations,
+  countEventInvitationsMatching,
+  getInvitationsByIds,
+  listEventGroups,
+  listEventInvitationIds,
+  listEventInvitations,
+} from "./invitations.server";
+
+describe("listing an event's invitations", () => {
+  let database: Database;
+  let db: Db;
+  let actor: Actor;
+  let eventId: string;
+  let otherEventId: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    database = await testDatabase();
+    db = database.db;
+    const user = await createUser(db);
+    actor = { id: user.id, name: user.name };
+    eventId = (await createEvent(db, actor)).id;
+    otherEventId = (await createEvent(db, actor)).id;
+    const add = async (key: string, overrides: Parameters<typeof createAttendee>[3]) => {
+      ids[key] = (await createAttendee(db, actor, eventId, overrides)).id;
+    };
+    await add("chuyen", {
+      fullName: "Nguyễn Hồng Chuyên",
+      organization: "Ban Tuyên giáo Tỉnh ủy",
+      email: "chuyen@thaibinh.gov.vn",
+      role: "dignitary",
+      groupLabel: "Bàn 1",
+    });
+    await add("dang", { fullName: "Đặng Anh", organization: "Báo Thái Bình", email: "danganh@baothaibinh.vn", role: "press", groupLabel: "Khu báo chí" });
+    await add("bich", { fullName: "Trần Thị Bích", organization: "Sở Giáo dục và Đào tạo", email: "bich@sgd.vn", role: "signatory", groupLabel: "Bàn 1" });
+    await add("an", { fullName: "Lê Văn An", organization: null, email: "an@x.vn", role: "guest", groupLabel: null });
+    await add("rut", { fullName: "Phạm Văn Rút", organization: "Sở Y tế", email: "rut@soyte.vn", role: "guest", groupLabel: "Bàn 2" });
+    await withdrawInvitation(db, actor, ids.rut!);
+    // Someone on another event only: never listed here.
+    await createAttendee(db, actor, otherEventId, { fullName: "Nguyễn Hồng Chuyển Khác", email: "khac@x.vn" });
+    // Answers, set the way the RSVP page will.
+    await db.execute(
+      (await import("drizzle-orm")).sql`update invitations set status = case id
+        when ${ids.chuyen}::uuid then 'accepted'::invitation_status
+        when ${ids.dang}::uuid then 'declined'::invitation_status
+        when ${ids.bich}::uuid then 'accepted'::invitation_status
+        else status end,
+        responded_at = case id when ${ids.chuyen}::uuid then '2030-01-02T08:00:00Z'::timestamptz
+                               when ${ids.bich}::uuid then '2030-01-03T08:00:00Z'::timestamptz
+                               when ${ids.dang}::uuid then '2030-01-01T08:00:00Z'::timestamptz end
+        where event_id = ${eventId}::uuid`,
+    );
+  });
+  afterAll(() => database.close());
+
+  const names = async (options: Parameters<typeof listEventInvitations>[2]) =>
+    (await listEventInvitations(db, eventId, options)).items.map((i) => i.person.fullName);
+
+  it("finds people by name without diacritics or case", async () => {
+    expect(await names({ q: "nguyen hong chuyen", limit: 50 })).toEqual(["Nguyễn Hồng Chuyên"]);
+    expect(await names({ q: "NGUYỄN HỒNG", limit: 50 })).toEqual(["Nguyễn Hồng Chuyên"]);
+    expect(await names({ q: "dang anh", limit: 50 })).toEqual(["Đặng Anh"]);
+    expect(await names({ q: "Nguye\u0302\u0303n", limit: 50 })).toEqual(["Nguyễn Hồng Chuyên"]);
+  });
+
+  it("finds people by email and by organization (diacritics ignored there too)", async () => {
+    expect(await names({ q: "baothaibinh", limit: 50 })).toEqual(["Đặng Anh"]);
+    expect(await names({ q: "so giao duc", limit: 50 })).toEqual(["Trần Thị Bích"]);
+    expect(await names({ q: "TUYÊN GIÁO", limit: 50 })).toEqual(["Nguyễn Hồng Chuyên"]);
+    expect(await names({ q: "không có ai", limit: 50 })).toEqual([]);
+    // LIKE wildcards in a query are literal.
+    expect(await names({ q: "%", limit: 50 })).toEqual([]);
+    expect(await names({ q: "_", limit: 50 })).toEqual([]);
+  });
+
+  it("lists active invitations sorted by given name; withdrawn ones only on their own", async () => {
+    // "An" before "Anh", then "Bích", "Chuyên".
+    expect(await names({ limit: 50 })).toEqual(["Lê Văn An", "Đặng Anh", "Trần Thị Bích", "Nguyễn Hồng Chuyên"]);
+    expect(await names({ limit: 50, status: "withdrawn" })).toEqual(["Phạm Văn Rút"]);
+    expect(await names({ limit: 50, q: "rut" })).toEqual([]);
+    expect(await names({ limit: 50, q: "rut", status: "withdrawn" })).toEqual(["Phạm Văn Rút"]);
+  });
+
+  it("filters by status, role and group, alone and together with a search", async () => {
+    expect(await names({ limit: 50, status: "accepted" })).toEqual(["Trần Thị Bích", "Nguyễn Hồng Chuyên"]);
+    expect(await names({ limit: 50, role: "press" })).toEqual(["Đặng Anh"]);
+    expect(await names({ limit: 50, group: "Bàn 1" })).toEqual(["Trần Thị Bích", "Nguyễn Hồng Chuyên"]);
+    expect(await names({ limit: 50, group: "Bàn 1", role: "signatory" })).toEqual(["Trần Thị Bích"]);
+    expect(await names({ limit: 50, group: "Bàn 1", q: "chuyen" })).toEqual(["Nguyễn Hồng Chuyên"]);
+    expect(await names({ limit: 50, status: "not_sent" })).toEqual(["Lê Văn An"]);
+    expect(await names({ limit: 50, group: "Bàn 2" })).toEqual([]);
+  });
+
+  it("sorts by organization, status and answer time", async () => {
+    expect(await names({ limit: 50, sort: "organization" })).toEqual(["Nguyễn Hồng Chuyên", "Đặng Anh", "Trần Thị Bích", "Lê Văn An"]);
+    expect(await names({ limit: 50, sort: "status" })).toEqual(["Trần Thị Bích", "Nguyễn Hồng Chuyên", "Đặng Anh", "Lê Văn An"]);
+    expect(await names({ limit: 50, sort: "answered" })).toEqual(["Trần Thị Bích", "Nguyễn Hồng Chuyên", "Đặng Anh", "Lê Văn An"]);
+    expect(await names({ limit: 50, sort: "name", direction: "desc" })).toEqual(["Nguyễn Hồng Chuyên", "Trần Thị Bích", "Đặng Anh", "Lê Văn An"]);
+  });
+
+  it("pages with a total that follows the filters", async () => {
+    const first = await listEventInvitations(db, eventId, { limit: 2, offset: 0 });
+    const second = await listEventInvitations(db, eventId, { limit: 2, offset: 2 });
+    expect(first.total).toBe(4);
+    // A short last page knows the total without counting; a page past the end counts.
+    expect((await listEventInvitations(db, eventId, { limit: 2, offset: 3 })).total).toBe(4);
+    expect(await listEventInvitations(db, eventId, { limit: 2, offset: 10 })).toEqual({ items: [], total: 4 });
+    expect([...first.items, ...second.items].map((i) => i.person.fullName)).toEqual(await names({ limit: 50 }));
+    expect((await listEventInvitations(db, eventId, { limit: 1, q: "so giao duc" })).total).toBe(1);
+    expect(await countEventInvitationsMatching(db, eventId, { group: "Bàn 1" })).toBe(2);
+  });
+
+  it("counts by status; withdrawn invitations are counted apart, never as active", async () => {
+    expect(await countEventInvitations(db, eventId)).toEqual({
+      not_sent: 1,
+      sent: 0,
+      accepted: 2,
+      declined: 1,
+      tentative: 0,
+      active: 4,
+      withdrawn: 1,
+    });
+  });
+
+  it("lists the groups in use, and ids / details in list order for export", async () => {
+    expect(await listEventGroups(db, eventId)).toEqual(["Bàn 1", "Bàn 2", "Khu báo chí"]);
+    const orderedIds = await listEventInvitationIds(db, eventId, { limit: 10 });
+    const details = await getInvitationsByIds(db, orderedIds);
+    expect(details.map((d) => d.person.fullName)).toEqual(await names({ limit: 50 }));
+    expect(details[1]).toMatchObject({ eventId, person: { email: "danganh@baothaibinh.vn", organization: "Báo Thái Bình" } });
+  });
+
+  it("stays correct on a larger event seeded in bulk (search, filters, deep pages)", async () => {
+    const big = (await createEvent(db, actor)).id;
+    await createManyInvitations(db, big, 3000, { tag: "listtest", withdrawnEvery: 50 });
+    const counts = await countEventInvitations(db, big);
+    expect(counts.withdrawn).toBe(60);
+    expect(counts.active).toBe(2940);
+    expect(counts.not_sent + counts.sent + counts.accepted + counts.declined + counts.tentative).toBe(2940);
+
+    const all = await listEventInvitations(db, big, { limit: 50 });
+    expect(all.total).toBe(2940);
+    const last = await listEventInvitations(db, big, { limit: 50, offset: 2900 });
+    expect(last.items).toHaveLength(40);
+    // Pages do not overlap.
+    const pageIds = new Set<string>();
+    for (let offset = 0; offset < 2940; offset += 500)
+      for (const item of (await listEventInvitations(db, big, { limit: 500, offset })).items) pageIds.add(item.id);
+    expect(pageIds.size).toBe(2940);
+
+    const found = await listEventInvitations(db, big, { limit: 50, q: "khach1234.listtest" });
+    expect(found.items.map((i) => i.person.email)).toEqual(["khach1234.listtest@example.vn"]);
+    const byName = await listEventInvitations(db, big, { limit: 5, q: "nguyen van chuyen", status: "accepted", group: "Bàn 5" });
+    for (const item of byName.items) {
+      expect(item.person.fullName).toMatch(/^Nguyễn Văn Chuyên$/);
+      expect(item).toMatchObject({ status: "accepted", groupLabel: "Bàn 5" });
+    }
+    expect(byName.total).toBe(await countEventInvitationsMatching(db, big, { q: "nguyen van chuyen", status: "accepted", group: "Bàn 5" }));
+  });
+});

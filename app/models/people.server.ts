@@ -1,0 +1,209 @@
+import { asc, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { people } from "#db/schema/index";
+import type { AttendeeLanguage } from "~/domain/attendees/attendee.schema";
+
+/**
+ * The people directory: queries only. Bulk writes go through `unnest` over array parameters (one statement
+ * per batch, whatever its size), since building 10k-row inserts with drizzle's builder costs as much as
+ * running them. Arrays travel as PostgreSQL array literals in a text parameter and are cast in SQL, which
+ * works the same with postgres.js and PGlite.
+ */
+
+export const personColumns = {
+  id: people.id,
+  honorific: people.honorific,
+  fullName: people.fullName,
+  positions: people.positions,
+  organization: people.organization,
+  email: people.email,
+  phone: people.phone,
+  language: people.language,
+  notes: people.notes,
+};
+
+export interface Person {
+  id: string;
+  honorific: string | null;
+  fullName: string;
+  positions: string[];
+  organization: string | null;
+  email: string | null;
+  phone: string | null;
+  language: AttendeeLanguage;
+  notes: string | null;
+}
+
+/** A person's fields as written; null in a merge means "keep what is stored". */
+export interface PersonValues {
+  honorific: string | null;
+  fullName: string;
+  nameSearch: string;
+  positions: string[] | null;
+  organization: string | null;
+  email: string | null;
+  phone: string | null;
+  language: AttendeeLanguage | null;
+  notes: string | null;
+}
+
+/** A PostgreSQL array literal ('{"a","b",NULL}') for a text parameter cast to an array type in SQL. */
+export function arrayLiteral(values: readonly (string | number | null)[]): string {
+  const items = values.map((v) => {
+    if (v === null) return "NULL";
+    if (typeof v === "number") return String(v);
+    return `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  });
+  return `{${items.join(",")}}`;
+}
+
+export const textArray = (values: readonly (string | null)[]): SQL => sql`${arrayLiteral(values)}::text::text[]`;
+export const uuidArray = (values: readonly string[]): SQL => sql`${arrayLiteral(values)}::text::uuid[]`;
+export const intArray = (values: readonly (number | null)[]): SQL => sql`${arrayLiteral(values)}::text::int[]`;
+
+/** Positions cross the array boundary as one text per person, joined with the unit separator (never in a position). */
+const POSITION_SEPARATOR = "\u001f";
+const positionsText = (positions: string[] | null) => (positions === null ? null : positions.join(POSITION_SEPARATOR));
+
+export async function getPerson(db: Db, id: string): Promise<Person | null> {
+  const [row] = await db.select(personColumns).from(people).where(eq(people.id, id));
+  return row ?? null;
+}
+
+export interface PersonCandidate {
+  id: string;
+  fullName: string;
+  nameSearch: string;
+  organization: string | null;
+  email: string | null;
+}
+
+/**
+ * Everyone who could be one of the given people: the same email (case-insensitive) or the same folded name.
+ * Oldest first, so a choice between equals is stable.
+ */
+export async function findPeopleByEmailOrName(
+  db: Db,
+  keys: { emails: readonly string[]; nameSearches: readonly string[] },
+): Promise<PersonCandidate[]> {
+  // One index probe per key (LATERAL): PGlite has no autovacuum, so right after a big import the planner has
+  // no statistics and would pick a sequential scan for "lower(email) = any(1000 values)".
+  const select = (key: SQL, where: SQL) =>
+    db.execute<CandidateRow>(sql`
+      select p.id, p.full_name, p.name_search, p.organization, p.email, p.created_at
+      from unnest(${key}) as k(v)
+      cross join lateral (select * from people where ${where}) p
+    `);
+  const [byEmail, byName] = await Promise.all([
+    keys.emails.length ? select(textArray([...keys.emails]), sql`lower(people.email) = k.v`) : Promise.resolve([]),
+    keys.nameSearches.length ? select(textArray([...keys.nameSearches]), sql`people.name_search = k.v`) : Promise.resolve([]),
+  ]);
+  const byId = new Map<string, CandidateRow>();
+  for (const row of [...rowsOf<CandidateRow>(byEmail), ...rowsOf<CandidateRow>(byName)]) byId.set(row.id, row);
+  return [...byId.values()]
+    .map((r) => ({ row: r, created: new Date(r.created_at).getTime() }))
+    .sort((a, b) => a.created - b.created || a.row.id.localeCompare(b.row.id))
+    .map(({ row: r }) => ({ id: r.id, fullName: r.full_name, nameSearch: r.name_search, organization: r.organization, email: r.email }));
+}
+
+type CandidateRow = {
+  id: string;
+  full_name: string;
+  name_search: string;
+  organization: string | null;
+  email: string | null;
+  created_at: Date | string;
+};
+
+/**
+ * Inserts new people with the ids given. A row whose email was taken in the meantime updates that person
+ * instead (the same merge as mergeIntoPeople). Returns the id each email ended up with.
+ */
+export async function insertPeople(db: Db, rows: readonly (PersonValues & { id: string })[]): Promise<{ id: string; email: string | null }[]> {
+  if (rows.length === 0) return [];
+  const result = await db.execute<{ id: string; email: string | null }>(sql`
+    insert into people (id, honorific, full_name, name_search, positions, organization, email, phone, language, notes)
+    select v.id, v.honorific, v.full_name, v.name_search, coalesce(string_to_array(v.positions, chr(31)), '{}'::text[]),
+           v.organization, v.email, v.phone, coalesce(v.language, 'vi')::locale, v.notes
+    from unnest(
+      ${uuidArray(rows.map((r) => r.id))}, ${textArray(rows.map((r) => r.honorific))},
+      ${textArray(rows.map((r) => r.fullName))}, ${textArray(rows.map((r) => r.nameSearch))},
+      ${textArray(rows.map((r) => positionsText(r.positions)))}, ${textArray(rows.map((r) => r.organization))},
+      ${textArray(rows.map((r) => r.email))}, ${textArray(rows.map((r) => r.phone))},
+      ${textArray(rows.map((r) => r.language))}, ${textArray(rows.map((r) => r.notes))}
+    ) as v(id, honorific, full_name, name_search, positions, organization, email, phone, language, notes)
+    on conflict (lower(email)) where email is not null do update set
+      honorific = coalesce(excluded.honorific, people.honorific),
+      full_name = excluded.full_name,
+      name_search = excluded.name_search,
+      positions = case when cardinality(excluded.positions) > 0 then excluded.positions else people.positions end,
+      organization = coalesce(excluded.organization, people.organization),
+      phone = coalesce(excluded.phone, people.phone),
+      notes = coalesce(excluded.notes, people.notes),
+      updated_at = now()
+    returning id, email
+  `);
+  return rowsOf(result);
+}
+
+/** Updates existing people by id; null fields keep their stored value, the name is always written. */
+export async function mergeIntoPeople(db: Db, rows: readonly (PersonValues & { id: string })[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    update people p set
+      honorific = coalesce(v.honorific, p.honorific),
+      full_name = v.full_name,
+      name_search = v.name_search,
+      positions = coalesce(string_to_array(v.positions, chr(31)), p.positions),
+      organization = coalesce(v.organization, p.organization),
+      email = coalesce(v.email, p.email),
+      phone = coalesce(v.phone, p.phone),
+      language = coalesce(v.language::locale, p.language),
+      notes = coalesce(v.notes, p.notes),
+      updated_at = now()
+    from unnest(
+      ${uuidArray(rows.map((r) => r.id))}, ${textArray(rows.map((r) => r.honorific))},
+      ${textArray(rows.map((r) => r.fullName))}, ${textArray(rows.map((r) => r.nameSearch))},
+      ${textArray(rows.map((r) => positionsText(r.positions)))}, ${textArray(rows.map((r) => r.organization))},
+      ${textArray(rows.map((r) => r.email))}, ${textArray(rows.map((r) => r.phone))},
+      ${textArray(rows.map((r) => r.language))}, ${textArray(rows.map((r) => r.notes))}
+    ) as v(id, honorific, full_name, name_search, positions, organization, email, phone, language, notes)
+    where p.id = v.id
+  `);
+}
+
+/** Writes every field of one person (the edit form shows them all, so an empty field clears). */
+export async function replacePerson(db: Db, id: string, values: PersonValues): Promise<void> {
+  await db
+    .update(people)
+    .set({
+      honorific: values.honorific,
+      fullName: values.fullName,
+      nameSearch: values.nameSearch,
+      positions: values.positions ?? [],
+      organization: values.organization,
+      email: values.email,
+      phone: values.phone,
+      language: values.language ?? "vi",
+      notes: values.notes,
+      updatedAt: new Date(),
+    })
+    .where(eq(people.id, id));
+}
+
+export async function findPersonIdByEmail(db: Db, email: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(sql`lower(${people.email}) = ${email.toLowerCase()}`)
+    .orderBy(asc(people.createdAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** db.execute answers { rows } on PGlite and an array on postgres.js. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? (rows as T[]) : [];
+}

@@ -1,0 +1,261 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { canOnEvent } from "~/domain/access/permissions";
+import { invitationRoles, invitationStatuses } from "~/domain/attendees/attendee.schema";
+import { formatDate, formatTime } from "~/domain/dates/phrasing";
+import { useT } from "~/i18n/use-t";
+import { countEventInvitations, listEventGroups, listEventInvitations } from "~/models/invitations.server";
+import { requireEventPermission } from "~/utils/auth.server";
+import type { loader as eventLoader } from "../events.$eventId/route";
+import { AttendeeStatusBadge, savedNotices } from "./attendee-ui";
+import styles from "./attendees.css";
+import { hasFilters, listQuery, PAGE_SIZE, parseListParams, sorts, type ListParams } from "./list-params";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  const eventId = access.event.id;
+  const list = parseListParams(new URL(request.url).searchParams);
+  const [page, counts, groups] = await Promise.all([
+    listEventInvitations(context.db, eventId, { ...list, limit: PAGE_SIZE, offset: (list.page - 1) * PAGE_SIZE }),
+    countEventInvitations(context.db, eventId),
+    listEventGroups(context.db, eventId),
+  ]);
+  return {
+    eventId,
+    list,
+    total: page.total,
+    pageCount: Math.max(1, Math.ceil(page.total / PAGE_SIZE)),
+    counts,
+    groups,
+    canManage: canOnEvent(access.user, "attendees:manage", { ownerId: access.event.createdBy, memberRole: access.memberRole }),
+    items: page.items.map((i) => ({
+      id: i.id,
+      honorific: i.person.honorific,
+      fullName: i.person.fullName,
+      position: i.person.positions[0] ?? null,
+      organization: i.person.organization,
+      email: i.person.email,
+      role: i.role,
+      groupLabel: i.groupLabel,
+      plusOnes: i.plusOnes,
+      status: i.status,
+      respondedAt: i.respondedAt,
+      withdrawnAt: i.withdrawnAt,
+    })),
+  };
+}
+
+export default function AttendeesPage() {
+  const { eventId, list, total, pageCount, counts, groups, canManage, items } = useLoaderData<typeof loader>();
+  const layout = useRouteLoaderData<typeof eventLoader>("routes/events.$eventId");
+  const zone = layout?.event.timeZone ?? "Asia/Ho_Chi_Minh";
+  const { t, locale } = useT();
+  const [search] = useSearchParams();
+  const submit = useSubmit();
+  const number = (n: number) => n.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB");
+  const at = (d: Date | string) => `${formatTime(new Date(d), zone)} ${formatDate(new Date(d), zone)}`;
+  const base = `/events/${eventId}/attendees`;
+  const saved = savedNotices[(search.get("saved") ?? "") as keyof typeof savedNotices];
+  const from = (list.page - 1) * PAGE_SIZE + 1;
+  const statusLink = (status: ListParams["status"]) => `${base}${listQuery(list, { status, page: 1 })}`;
+  const exportQuery = listQuery(list, { page: 1 });
+
+  return (
+    <section aria-labelledby="attendees-title">
+      {saved ? (
+        <div className="notice notice-ok" role="status">
+          {t(saved, { name: search.get("who") ?? "" })}
+        </div>
+      ) : null}
+      <div className="att-head">
+        <h2 id="attendees-title">{t("attendees.title")}</h2>
+        <div className="actions">
+          {canManage ? (
+            <>
+              <Link to={`${base}/new`} className="button">
+                {t("attendees.add")}
+              </Link>
+              <Link to={`${base}/import`} className="button secondary">
+                {t("attendees.importCsv")}
+              </Link>
+            </>
+          ) : null}
+          <a href={`${base}/export.csv${exportQuery}`} className="button secondary" download>
+            {t("attendees.exportCsv")}
+          </a>
+          <Link to={`${base}/print${exportQuery}`} className="button secondary">
+            {t("attendees.printView")}
+          </Link>
+        </div>
+      </div>
+
+      <ul className="att-counts" aria-label={t("attendees.counts")} data-testid="attendee-counts">
+        <li>
+          <Link to={statusLink(null)} aria-current={list.status === null ? "true" : undefined} data-testid="count-active">
+            {t("attendees.counts.active")} <strong>{number(counts.active)}</strong>
+          </Link>
+        </li>
+        {invitationStatuses.map((s) => (
+          <li key={s}>
+            <Link to={statusLink(s)} aria-current={list.status === s ? "true" : undefined} data-testid={`count-${s}`}>
+              {t(`attendees.status.${s}`)} <strong>{number(counts[s])}</strong>
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link to={statusLink("withdrawn")} aria-current={list.status === "withdrawn" ? "true" : undefined} data-testid="count-withdrawn">
+            {t("attendees.status.withdrawn")} <strong>{number(counts.withdrawn)}</strong>
+          </Link>
+        </li>
+      </ul>
+
+      <Form method="get" className="att-filters" role="search" aria-label={t("attendees.filters")}>
+        <label className="att-search">
+          {t("action.search")}
+          <input type="search" name="q" defaultValue={list.q} placeholder={t("attendees.searchPlaceholder")} maxLength={200} />
+        </label>
+        <label>
+          {t("attendees.filter.status")}
+          <select name="status" defaultValue={list.status ?? ""} onChange={(e) => submit(e.currentTarget.form)}>
+            <option value="">{t("attendees.filter.allActive")}</option>
+            {invitationStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`attendees.status.${s}`)}
+              </option>
+            ))}
+            <option value="withdrawn">{t("attendees.status.withdrawn")}</option>
+          </select>
+        </label>
+        <label>
+          {t("attendees.filter.role")}
+          <select name="role" defaultValue={list.role ?? ""} onChange={(e) => submit(e.currentTarget.form)}>
+            <option value="">{t("attendees.filter.allRoles")}</option>
+            {invitationRoles.map((r) => (
+              <option key={r} value={r}>
+                {t(`attendees.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("attendees.filter.group")}
+          <select name="group" defaultValue={list.group ?? ""} onChange={(e) => submit(e.currentTarget.form)}>
+            <option value="">{t("attendees.filter.allGroups")}</option>
+            {list.group && !groups.includes(list.group) ? <option value={list.group}>{list.group}</option> : null}
+            {groups.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("attendees.filter.sort")}
+          <select name="sort" defaultValue={list.sort} onChange={(e) => submit(e.currentTarget.form)}>
+            {sorts.map((s) => (
+              <option key={s} value={s}>
+                {t(`attendees.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="att-filter-buttons">
+          <button type="submit" className="button">
+            {t("attendees.filter.apply")}
+          </button>
+          {hasFilters(list) ? (
+            <Link to={base} className="button secondary">
+              {t("attendees.filter.clear")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      {items.length === 0 ? (
+        <p className="card muted">
+          {list.q ? t("attendees.emptySearch", { q: list.q }) : hasFilters(list) ? t("attendees.emptyFilter") : t("attendees.empty")}
+        </p>
+      ) : (
+        <>
+          <p className="att-summary muted" data-testid="attendee-total">
+            <span>{t("attendees.showing", { from: number(from), to: number(from + items.length - 1), total: number(total) })}</span>
+          </p>
+          <table className="list att-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("attendees.field.fullName")}</th>
+                <th scope="col" className="hide-sm">
+                  {t("attendees.field.organization")}
+                </th>
+                <th scope="col" className="hide-sm">
+                  {t("attendees.field.role")}
+                </th>
+                <th scope="col" className="hide-sm">
+                  {t("attendees.field.groupLabel")}
+                </th>
+                <th scope="col">{t("attendees.field.status")}</th>
+                {canManage ? (
+                  <th scope="col">
+                    <span className="att-visually-hidden">{t("action.edit")}</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i) => (
+                <tr key={i.id} className={i.withdrawnAt ? "att-withdrawn" : undefined}>
+                  <td>
+                    <div className="att-name">
+                      {i.honorific ? <span className="att-honorific">{i.honorific} </span> : null}
+                      {i.fullName}
+                    </div>
+                    {i.position ? <div className="att-sub">{i.position}</div> : null}
+                    {i.organization ? <div className="att-sub att-show-sm">{i.organization}</div> : null}
+                    {i.email ? <div className="att-sub hide-sm">{i.email}</div> : null}
+                    {i.plusOnes > 0 ? <div className="att-sub">{t("attendees.plusOnesShort", { count: i.plusOnes })}</div> : null}
+                  </td>
+                  <td className="hide-sm">{i.organization ?? "—"}</td>
+                  <td className="hide-sm">{t(`attendees.role.${i.role}`)}</td>
+                  <td className="hide-sm">{i.groupLabel ?? "—"}</td>
+                  <td>
+                    <AttendeeStatusBadge status={i.status} withdrawn={!!i.withdrawnAt} />
+                    <div className="att-sub">
+                      {i.withdrawnAt
+                        ? t("attendees.withdrawnAt", { time: at(i.withdrawnAt) })
+                        : i.respondedAt
+                          ? t("attendees.answeredAt", { time: at(i.respondedAt) })
+                          : null}
+                    </div>
+                  </td>
+                  {canManage ? (
+                    <td className="att-edit">
+                      <Link to={`${base}/${i.id}`} aria-label={`${t("action.edit")}: ${i.fullName}`}>
+                        {t("action.edit")}
+                      </Link>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {pageCount > 1 ? (
+            <nav className="pagination" aria-label={t("pagination.page", { page: list.page })}>
+              {list.page > 1 ? <Link to={`${base}${listQuery(list, { page: list.page - 1 })}`}>← {t("action.previous")}</Link> : <span />}
+              <span>
+                {number(list.page)} / {number(pageCount)}
+              </span>
+              {list.page < pageCount ? <Link to={`${base}${listQuery(list, { page: list.page + 1 })}`}>{t("action.next")} →</Link> : <span />}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,51 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { importFields } from "~/domain/attendees/attendee.schema";
+import { IMPORT_CHUNK_SIZE } from "~/domain/attendees/import";
+import { importAttendeeChunk } from "~/services/attendee-import.server";
+import { isServiceError } from "~/services/errors";
+import { requireEventPermission } from "~/utils/auth.server";
+
+/**
+ * POST { rows: [{ rowNumber, values: { fullName, email, … } }] } — one chunk of a browser import (at most
+ * IMPORT_CHUNK_SIZE rows), checked again and committed in one transaction. Answers { summary, errors }.
+ */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+const cell = z.string().max(20_000);
+const bodySchema = z.object({
+  rows: z
+    .array(
+      z.object({
+        rowNumber: z.number().int().min(2),
+        values: z.object(Object.fromEntries(importFields.map((f) => [f, cell.optional()])) as Record<(typeof importFields)[number], z.ZodOptional<typeof cell>>).strict(),
+      }),
+    )
+    .max(IMPORT_CHUNK_SIZE),
+});
+
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") return json({ error: "errors.invalid" }, 405);
+  const access = await requireEventPermission(request, context, params.eventId, "attendees:manage");
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("application/json")) return json({ error: "errors.invalid" }, 415);
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > MAX_BODY_BYTES) return json({ error: "errors.invalid" }, 413);
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) return json({ error: "errors.invalid" }, 413);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return json({ error: "errors.invalid" }, 400);
+  }
+  const parsed = bodySchema.safeParse(body);
+  if (!parsed.success) return json({ error: "errors.invalid" }, 400);
+  try {
+    return json(await importAttendeeChunk(context.db, access.user, access.event.id, parsed.data.rows));
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    return json({ error: error.message }, error.code === "not_found" ? 404 : 409);
+  }
+}
