@@ -54,6 +54,10 @@ describe("mcScript (vi)", () => {
       "Sau đây, xin trân trọng kính mời đồng chí A, Phó Trưởng ban Tuyên giáo Tỉnh ủy và ông B, Giám đốc Sở Giáo dục và Đào tạo lên ký kết chương trình phối hợp công tác giai đoạn 2017 – 2020.",
     );
   });
+  it("announces any other item by its title", () => {
+    const other = mcScript({ ...base, locale: "vi", items: [{ id: "x", kind: "other", title: "Văn nghệ chào mừng" }] });
+    expect(other[0]!.lines).toEqual(["Tiếp theo chương trình: Văn nghệ chào mừng."]);
+  });
   it("has one section per agenda item, in order", () => {
     expect(script.map((s) => s.itemId)).toEqual(["i1", "i2", "i3", "i4", "i5"]);
   });

@@ -136,7 +136,7 @@ export function mcScript(input: McScriptInput): McSection[] {
         );
         break;
       default:
-        lines.push(item.title);
+        lines.push(vi ? `Tiếp theo chương trình: ${item.title}.` : `Next: ${item.title}.`);
     }
     return { itemId: item.id, heading: item.title, lines };
   });

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { planConflicts, proposePlan, proposeSigningSeats, signingBackRow, signingBehindIndexes, type PlanTable } from "./seating-plan";
+
+const centre = { kind: "centre-out", secondTo: "right" } as const;
+const ltr = { kind: "left-to-right" } as const;
+
+describe("the signing table's row behind", () => {
+  it("splits the places behind between the two signatories, nearest the centre first", () => {
+    expect(signingBackRow(2)).toEqual({ leftCount: 0, rightCount: 0 });
+    expect(signingBackRow(7)).toEqual({ leftCount: 3, rightCount: 2 });
+    expect(signingBehindIndexes(8)).toEqual({ left: [4, 3, 2], right: [5, 6, 7] });
+    expect(signingBehindIndexes(1)).toEqual({ left: [], right: [] });
+  });
+});
+
+describe("proposeSigningSeats", () => {
+  const people = { hostSignatory: "H", guestSignatory: "G", hostDelegation: ["h2", "h3"], guestDelegation: ["g2"], hostSide: "right" as const };
+  it("puts the host on the table's right (the audience's left) with the delegations behind", () => {
+    expect(proposeSigningSeats(people, 6)).toEqual({ seats: ["H", "G", "h3", "h2", "g2", null], overflow: [] });
+  });
+  it("mirrors when the host signs on the left", () => {
+    expect(proposeSigningSeats({ ...people, hostSide: "left" }, 6)).toEqual({ seats: ["G", "H", null, "g2", "h2", "h3"], overflow: [] });
+  });
+  it("reports who has no place behind", () => {
+    expect(proposeSigningSeats(people, 4)).toEqual({ seats: ["H", "G", "h2", "g2"], overflow: ["h3"] });
+  });
+  it("leaves an absent signatory's seat empty", () => {
+    expect(proposeSigningSeats({ ...people, guestSignatory: null, hostDelegation: [], guestDelegation: [] }, 2).seats).toEqual(["H", null]);
+  });
+  it("copes with a table of one seat", () => {
+    expect(proposeSigningSeats({ ...people, hostDelegation: [], guestDelegation: [] }, 1)).toEqual({ seats: ["H"], overflow: ["G"] });
+  });
+});
+
+describe("proposePlan", () => {
+  const tables: PlanTable[] = [
+    { id: "p", kind: "presidium", seatCount: 3, mode: centre },
+    { id: "s", kind: "signing", seatCount: 4, mode: centre },
+    { id: "r1", kind: "row", seatCount: 2, mode: ltr },
+    { id: "r2", kind: "row", seatCount: 3, mode: ltr },
+  ];
+  it("fills the presidium from precedence, the rows with the rest then the other guests, and the signing table", () => {
+    const plan = proposePlan({
+      tables,
+      precedence: ["d1", "d2", "d3", "d4", "d5"],
+      others: ["o1", "o2", "d5"],
+      signing: { hostSignatory: "d2", guestSignatory: "d3", hostDelegation: ["d1"], guestDelegation: ["d5"], hostSide: "right" },
+    });
+    expect(plan.seats.get("p")).toEqual(["d2", "d1", "d3"]);
+    expect(plan.seats.get("r1")).toEqual(["d4", "d5"]);
+    expect(plan.seats.get("r2")).toEqual(["o1", "o2", null]);
+    expect(plan.seats.get("s")).toEqual(["d2", "d3", "d1", "d5"]);
+    expect(plan.unseated).toEqual([]);
+  });
+  it("says which dignitaries found no seat", () => {
+    const plan = proposePlan({ tables: [tables[0]!], precedence: ["a", "b", "c", "d"], signing: null });
+    expect(plan.unseated).toEqual(["d"]);
+  });
+  it("leaves the signing table empty without signatories", () => {
+    expect(proposePlan({ tables, precedence: [], signing: null }).seats.get("s")).toEqual([null, null, null, null]);
+  });
+});
+
+describe("planConflicts", () => {
+  const tables = [
+    { id: "p", kind: "presidium" as const, seatCount: 3 },
+    { id: "s", kind: "signing" as const, seatCount: 2 },
+  ];
+  it("does not count a signatory's presidium seat and signing seat as seated twice", () => {
+    const seats = [
+      { tableId: "p", seatIndex: 1, personId: "a", reserved: true },
+      { tableId: "s", seatIndex: 0, personId: "a", reserved: true },
+    ];
+    expect(planConflicts(tables, seats, 1)).toEqual([]);
+  });
+  it("finds someone seated twice in the hall, empty reserved seats, and too few seats", () => {
+    const seats = [
+      { tableId: "p", seatIndex: 0, personId: "a", reserved: false },
+      { tableId: "p", seatIndex: 2, personId: "a", reserved: false },
+      { tableId: "p", seatIndex: 1, personId: null, reserved: true },
+      { tableId: "s", seatIndex: 1, personId: null, reserved: true },
+    ];
+    const conflicts = planConflicts(tables, seats, 5);
+    expect(conflicts).toContainEqual({ kind: "seatedTwice", personId: "a", seats: [{ tableId: "p", seatIndex: 0 }, { tableId: "p", seatIndex: 2 }] });
+    expect(conflicts).toContainEqual({ kind: "emptyReserved", tableId: "p", seatIndex: 1 });
+    expect(conflicts).toContainEqual({ kind: "emptyReserved", tableId: "s", seatIndex: 1 });
+    expect(conflicts).toContainEqual({ kind: "notEnoughSeats", people: 5, seats: 3 });
+    expect(conflicts).toHaveLength(4);
+  });
+  it("ignores seats beyond a table's count, and says nothing about seats when there is no table", () => {
+    expect(planConflicts(tables, [{ tableId: "p", seatIndex: 7, personId: "a", reserved: true }], 0)).toEqual([]);
+    expect(planConflicts([], [], 4)).toEqual([]);
+  });
+});

@@ -1,0 +1,310 @@
+import { and, asc, eq, inArray, isNull, notExists, or, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import {
+  agreementParties,
+  dignitaries,
+  eventPartners,
+  events,
+  invitations,
+  organizations,
+  people,
+  users,
+} from "#db/schema/index";
+import type { InvitationRole } from "~/domain/attendees/attendee.schema";
+import type { CeremonySide, EqualsFirst } from "~/domain/protocol/dignitary.schema";
+
+/** Dignitaries of an event, their invitations and the event's protocol settings: queries only. */
+
+export const dignitaryColumns = {
+  id: dignitaries.id,
+  eventId: dignitaries.eventId,
+  invitationId: dignitaries.invitationId,
+  honorific: dignitaries.honorific,
+  name: dignitaries.name,
+  positions: dignitaries.positions,
+  organization: dignitaries.organization,
+  delegation: dignitaries.delegation,
+  side: dignitaries.side,
+  arrivalAt: dignitaries.arrivalAt,
+  escortUserId: dignitaries.escortUserId,
+  notes: dignitaries.notes,
+  manualPlace: dignitaries.manualPlace,
+  fullAddressOverride: dignitaries.fullAddressOverride,
+  shortAddressOverride: dignitaries.shortAddressOverride,
+  englishAddressOverride: dignitaries.englishAddressOverride,
+  entryOrder: dignitaries.entryOrder,
+  createdAt: dignitaries.createdAt,
+  updatedAt: dignitaries.updatedAt,
+};
+
+export interface DignitaryRow {
+  id: string;
+  eventId: string;
+  invitationId: string;
+  honorific: string | null;
+  name: string;
+  positions: string[];
+  organization: string | null;
+  delegation: string | null;
+  side: CeremonySide | null;
+  arrivalAt: Date | null;
+  escortUserId: string | null;
+  notes: string | null;
+  manualPlace: number | null;
+  fullAddressOverride: string | null;
+  shortAddressOverride: string | null;
+  englishAddressOverride: string | null;
+  entryOrder: number;
+  createdAt: Date;
+  updatedAt: Date;
+  escortName: string | null;
+  email: string | null;
+  personId: string;
+}
+
+const listColumns = { ...dignitaryColumns, escortName: users.name, email: people.email, personId: invitations.personId };
+
+/** The event's dignitaries (withdrawn invitations left out), in the order they were entered. */
+export function listDignitaryRows(db: Db, eventId: string): Promise<DignitaryRow[]> {
+  return db
+    .select(listColumns)
+    .from(dignitaries)
+    .innerJoin(invitations, eq(invitations.id, dignitaries.invitationId))
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .leftJoin(users, eq(users.id, dignitaries.escortUserId))
+    .where(and(eq(dignitaries.eventId, eventId), isNull(invitations.withdrawnAt)))
+    .orderBy(asc(dignitaries.entryOrder), asc(dignitaries.createdAt), asc(dignitaries.id));
+}
+
+export async function getDignitaryRow(db: Db, eventId: string, id: string): Promise<DignitaryRow | null> {
+  const [row] = await db
+    .select(listColumns)
+    .from(dignitaries)
+    .innerJoin(invitations, eq(invitations.id, dignitaries.invitationId))
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .leftJoin(users, eq(users.id, dignitaries.escortUserId))
+    .where(and(eq(dignitaries.eventId, eventId), eq(dignitaries.id, id), isNull(invitations.withdrawnAt)));
+  return row ?? null;
+}
+
+export async function findDignitaryIdByInvitation(db: Db, invitationId: string): Promise<string | null> {
+  const [row] = await db.select({ id: dignitaries.id }).from(dignitaries).where(eq(dignitaries.invitationId, invitationId));
+  return row?.id ?? null;
+}
+
+export interface DignitaryValues {
+  honorific: string | null;
+  name: string;
+  positions: string[];
+  organization: string | null;
+  delegation: string | null;
+  side: CeremonySide | null;
+  arrivalAt: Date | null;
+  escortUserId: string | null;
+  notes: string | null;
+  fullAddressOverride: string | null;
+  shortAddressOverride: string | null;
+  englishAddressOverride: string | null;
+}
+
+export async function insertDignitary(
+  db: Db,
+  values: DignitaryValues & { eventId: string; invitationId: string; entryOrder: number },
+): Promise<string> {
+  const [row] = await db.insert(dignitaries).values(values).returning({ id: dignitaries.id });
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+export async function updateDignitaryRow(db: Db, id: string, values: Partial<DignitaryValues>): Promise<void> {
+  await db
+    .update(dignitaries)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(dignitaries.id, id));
+}
+
+export async function deleteDignitaryRow(db: Db, id: string): Promise<void> {
+  await db.delete(dignitaries).where(eq(dignitaries.id, id));
+}
+
+/** The next entry number of the event (1 for the first dignitary). */
+export async function nextEntryOrder(db: Db, eventId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${dignitaries.entryOrder}), 0)::int + 1` })
+    .from(dignitaries)
+    .where(eq(dignitaries.eventId, eventId));
+  return row?.n ?? 1;
+}
+
+/** Writes a whole hand-made order (place = index + 1), or clears it (null: back to the proposal). */
+export async function setManualPlaces(db: Db, eventId: string, order: readonly string[] | null): Promise<void> {
+  if (order === null) {
+    await db.update(dignitaries).set({ manualPlace: null }).where(eq(dignitaries.eventId, eventId));
+    return;
+  }
+  if (order.length === 0) return;
+  const ids = sql.join(
+    order.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  // array_position gives each id its 1-based place in one statement.
+  await db
+    .update(dignitaries)
+    .set({ manualPlace: sql`array_position(array[${ids}], ${dignitaries.id})` })
+    .where(and(eq(dignitaries.eventId, eventId), inArray(dignitaries.id, [...order])));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The event, as protocol needs it
+
+export interface ProtocolEvent {
+  id: string;
+  title: string;
+  status: "draft" | "scheduled" | "completed" | "cancelled";
+  kind: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  venueName: string | null;
+  venueAddress: string | null;
+  venueRoom: string | null;
+  hostOrganizationId: string | null;
+  precedenceEqualsFirst: EqualsFirst;
+}
+
+const protocolEventColumns = {
+  id: events.id,
+  title: events.title,
+  status: events.status,
+  kind: events.kind,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  timeZone: events.timeZone,
+  venueName: events.venueName,
+  venueAddress: events.venueAddress,
+  venueRoom: events.venueRoom,
+  hostOrganizationId: events.hostOrganizationId,
+  precedenceEqualsFirst: events.precedenceEqualsFirst,
+};
+
+function toProtocolEvent(row: Omit<ProtocolEvent, "precedenceEqualsFirst"> & { precedenceEqualsFirst: string }): ProtocolEvent {
+  return { ...row, precedenceEqualsFirst: row.precedenceEqualsFirst === "hosts" ? "hosts" : "guests" };
+}
+
+export async function getProtocolEvent(db: Db, eventId: string): Promise<ProtocolEvent | null> {
+  const [row] = await db.select(protocolEventColumns).from(events).where(eq(events.id, eventId));
+  return row ? toProtocolEvent(row) : null;
+}
+
+/** The same, with the event row locked until the transaction ends: precedence edits of one event queue up. */
+export async function lockProtocolEvent(tx: Db, eventId: string): Promise<ProtocolEvent | null> {
+  const [row] = await tx.select(protocolEventColumns).from(events).where(eq(events.id, eventId)).for("update");
+  return row ? toProtocolEvent(row) : null;
+}
+
+export async function setPrecedenceEqualsFirst(db: Db, eventId: string, value: EqualsFirst): Promise<void> {
+  await db.update(events).set({ precedenceEqualsFirst: value }).where(eq(events.id, eventId));
+}
+
+/** Full and short names of the host organization and of the other organizations (partners, agreement parties). */
+export async function eventOrganizationNames(
+  db: Db,
+  eventId: string,
+  hostOrganizationId: string | null,
+): Promise<{ host: (string | null)[]; guests: (string | null)[] }> {
+  const rows = await db
+    .select({ id: organizations.id, nameVi: organizations.nameVi, nameEn: organizations.nameEn, shortName: organizations.shortName })
+    .from(organizations)
+    .where(
+      or(
+        hostOrganizationId ? eq(organizations.id, hostOrganizationId) : sql`false`,
+        inArray(
+          organizations.id,
+          db.select({ id: eventPartners.organizationId }).from(eventPartners).where(eq(eventPartners.eventId, eventId)),
+        ),
+        inArray(
+          organizations.id,
+          db.select({ id: agreementParties.organizationId }).from(agreementParties).where(eq(agreementParties.eventId, eventId)),
+        ),
+      ),
+    );
+  const names = (r: (typeof rows)[number]) => [r.nameVi, r.nameEn, r.shortName];
+  return {
+    host: rows.filter((r) => r.id === hostOrganizationId).flatMap(names),
+    guests: rows.filter((r) => r.id !== hostOrganizationId).flatMap(names),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Invitations and staff
+
+export async function setInvitationRole(db: Db, invitationId: string, role: InvitationRole): Promise<void> {
+  await db.update(invitations).set({ role, updatedAt: new Date() }).where(eq(invitations.id, invitationId));
+}
+
+export interface InvitationCandidate {
+  invitationId: string;
+  personId: string;
+  role: InvitationRole;
+  honorific: string | null;
+  fullName: string;
+  positions: string[];
+  organization: string | null;
+  withdrawn: boolean;
+}
+
+const candidateColumns = {
+  invitationId: invitations.id,
+  personId: invitations.personId,
+  role: invitations.role,
+  honorific: people.honorific,
+  fullName: people.fullName,
+  positions: people.positions,
+  organization: people.organization,
+  withdrawn: sql<boolean>`${invitations.withdrawnAt} is not null`,
+};
+
+/** Active invitations of the event that are not dignitaries yet (for "mark as dignitary"), by name. */
+export function listInvitationsWithoutDignitary(db: Db, eventId: string, limit = 500): Promise<InvitationCandidate[]> {
+  return db
+    .select(candidateColumns)
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(
+      and(
+        eq(invitations.eventId, eventId),
+        isNull(invitations.withdrawnAt),
+        notExists(db.select({ one: sql`1` }).from(dignitaries).where(eq(dignitaries.invitationId, invitations.id))),
+      ),
+    )
+    .orderBy(asc(people.nameSearch), asc(invitations.id))
+    .limit(limit);
+}
+
+export async function getInvitationCandidate(db: Db, eventId: string, invitationId: string): Promise<InvitationCandidate | null> {
+  const [row] = await db
+    .select(candidateColumns)
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(and(eq(invitations.eventId, eventId), eq(invitations.id, invitationId)));
+  return row ?? null;
+}
+
+export interface StaffMember {
+  id: string;
+  name: string;
+}
+
+/** Active staff accounts, by name (escorts), plus the inactive ones named in `include` so a form keeps them. */
+export function listStaffMembers(db: Db, include: readonly string[] = []): Promise<StaffMember[]> {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(include.length ? or(eq(users.active, true), inArray(users.id, [...include])) : eq(users.active, true))
+    .orderBy(asc(users.name));
+}
+
+export async function isActiveStaff(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+  return !!row;
+}

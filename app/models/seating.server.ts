@@ -1,0 +1,230 @@
+import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import {
+  agreementParties,
+  agreementSignatories,
+  agreements,
+  dignitaries,
+  invitations,
+  organizations,
+  people,
+  seatingTables,
+  seats,
+} from "#db/schema/index";
+import type { TableKind } from "~/domain/protocol/seating-plan";
+import type { TableSide } from "~/domain/protocol/seating.schema";
+
+/** Seating tables, seats and the signing arrangements of an event: queries only. */
+
+export interface SeatingTableRow {
+  id: string;
+  eventId: string;
+  name: string;
+  kind: TableKind;
+  seatCount: number;
+  mode: "centre-out" | "left-to-right";
+  secondTo: TableSide;
+  position: number;
+}
+
+const tableColumns = {
+  id: seatingTables.id,
+  eventId: seatingTables.eventId,
+  name: seatingTables.name,
+  kind: seatingTables.kind,
+  seatCount: seatingTables.seatCount,
+  mode: seatingTables.mode,
+  secondTo: seatingTables.secondTo,
+  position: seatingTables.position,
+};
+
+export function listTables(db: Db, eventId: string): Promise<SeatingTableRow[]> {
+  return db
+    .select(tableColumns)
+    .from(seatingTables)
+    .where(eq(seatingTables.eventId, eventId))
+    .orderBy(asc(seatingTables.position), asc(seatingTables.id));
+}
+
+export async function getTable(db: Db, eventId: string, tableId: string): Promise<SeatingTableRow | null> {
+  const [row] = await db
+    .select(tableColumns)
+    .from(seatingTables)
+    .where(and(eq(seatingTables.eventId, eventId), eq(seatingTables.id, tableId)));
+  return row ?? null;
+}
+
+export type TableValues = Pick<SeatingTableRow, "name" | "kind" | "seatCount" | "mode" | "secondTo">;
+
+export async function insertTable(db: Db, eventId: string, values: TableValues): Promise<string> {
+  const [next] = await db
+    .select({ n: sql<number>`coalesce(max(${seatingTables.position}), -1)::int + 1` })
+    .from(seatingTables)
+    .where(eq(seatingTables.eventId, eventId));
+  const [row] = await db
+    .insert(seatingTables)
+    .values({ ...values, eventId, position: next?.n ?? 0 })
+    .returning({ id: seatingTables.id });
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+export async function updateTable(db: Db, tableId: string, values: TableValues): Promise<void> {
+  await db.update(seatingTables).set(values).where(eq(seatingTables.id, tableId));
+  // Seats past a smaller count go, with whoever sat there.
+  await db.delete(seats).where(and(eq(seats.tableId, tableId), gte(seats.seatIndex, values.seatCount)));
+}
+
+export async function deleteTable(db: Db, tableId: string): Promise<void> {
+  await db.delete(seatingTables).where(eq(seatingTables.id, tableId));
+}
+
+export interface SeatRow {
+  tableId: string;
+  seatIndex: number;
+  invitationId: string | null;
+  reserved: boolean;
+}
+
+/** The stored seats of the event's tables (seats nobody sits on and nobody reserved are not stored). */
+export function listSeats(db: Db, eventId: string): Promise<SeatRow[]> {
+  return db
+    .select({ tableId: seats.tableId, seatIndex: seats.seatIndex, invitationId: seats.invitationId, reserved: seats.reserved })
+    .from(seats)
+    .innerJoin(seatingTables, eq(seatingTables.id, seats.tableId))
+    .where(eq(seatingTables.eventId, eventId))
+    .orderBy(asc(seatingTables.position), asc(seats.seatIndex));
+}
+
+export async function getSeat(db: Db, tableId: string, seatIndex: number): Promise<SeatRow | null> {
+  const [row] = await db
+    .select({ tableId: seats.tableId, seatIndex: seats.seatIndex, invitationId: seats.invitationId, reserved: seats.reserved })
+    .from(seats)
+    .where(and(eq(seats.tableId, tableId), eq(seats.seatIndex, seatIndex)));
+  return row ?? null;
+}
+
+/** Writes one seat; a seat with nobody on it and no reservation is deleted. */
+export async function writeSeat(db: Db, seat: SeatRow): Promise<void> {
+  if (!seat.invitationId && !seat.reserved) {
+    await db.delete(seats).where(and(eq(seats.tableId, seat.tableId), eq(seats.seatIndex, seat.seatIndex)));
+    return;
+  }
+  await db
+    .insert(seats)
+    .values(seat)
+    .onConflictDoUpdate({ target: [seats.tableId, seats.seatIndex], set: { invitationId: seat.invitationId, reserved: seat.reserved } });
+}
+
+/** Replaces every seat of a table. */
+export async function replaceTableSeats(db: Db, tableId: string, rows: SeatRow[]): Promise<void> {
+  await db.delete(seats).where(eq(seats.tableId, tableId));
+  const kept = rows.filter((r) => r.invitationId || r.reserved);
+  if (kept.length) await db.insert(seats).values(kept);
+}
+
+export interface SeatablePerson {
+  invitationId: string;
+  honorific: string | null;
+  fullName: string;
+  organization: string | null;
+  status: "not_sent" | "sent" | "accepted" | "declined" | "tentative";
+}
+
+/** Active invitations of the event with their people (the seatable), by name. */
+export function listSeatablePeople(db: Db, eventId: string, limit = 2000): Promise<SeatablePerson[]> {
+  return db
+    .select({
+      invitationId: invitations.id,
+      honorific: people.honorific,
+      fullName: people.fullName,
+      organization: people.organization,
+      status: invitations.status,
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(and(eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)))
+    .orderBy(asc(people.nameSearch), asc(invitations.id))
+    .limit(limit);
+}
+
+export async function isActiveInvitationOf(db: Db, eventId: string, invitationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));
+  return !!row;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Signing: the agreement's parties, their signatories and the signing order
+
+export interface AgreementRow {
+  title: string;
+  originals: number | null;
+  hostSide: TableSide;
+}
+
+export async function getAgreementRow(db: Db, eventId: string): Promise<AgreementRow | null> {
+  const [row] = await db
+    .select({ title: agreements.title, originals: agreements.originals, hostSide: agreements.hostSide })
+    .from(agreements)
+    .where(eq(agreements.eventId, eventId));
+  return row ? { ...row, hostSide: row.hostSide === "left" ? "left" : "right" } : null;
+}
+
+export async function updateAgreementSigning(db: Db, eventId: string, values: { originals: number | null; hostSide: TableSide }) {
+  await db.update(agreements).set(values).where(eq(agreements.eventId, eventId));
+}
+
+export interface PartyRow {
+  organizationId: string;
+  nameVi: string;
+  nameEn: string | null;
+  shortName: string | null;
+  position: number;
+  dignitaryId: string | null;
+  signingOrder: number | null;
+}
+
+/** The agreement's parties in their stored order, with the signatory and signing order chosen for each. */
+export function listPartiesWithSignatories(db: Db, eventId: string): Promise<PartyRow[]> {
+  return db
+    .select({
+      organizationId: agreementParties.organizationId,
+      nameVi: organizations.nameVi,
+      nameEn: organizations.nameEn,
+      shortName: organizations.shortName,
+      position: agreementParties.position,
+      dignitaryId: agreementSignatories.dignitaryId,
+      signingOrder: agreementSignatories.signingOrder,
+    })
+    .from(agreementParties)
+    .innerJoin(organizations, eq(organizations.id, agreementParties.organizationId))
+    .leftJoin(
+      agreementSignatories,
+      and(eq(agreementSignatories.eventId, agreementParties.eventId), eq(agreementSignatories.organizationId, agreementParties.organizationId)),
+    )
+    .where(eq(agreementParties.eventId, eventId))
+    .orderBy(asc(agreementParties.position));
+}
+
+/** Replaces the event's signatory rows (organizations no longer parties are dropped with them). */
+export async function replaceSignatories(
+  db: Db,
+  eventId: string,
+  rows: { organizationId: string; dignitaryId: string | null; signingOrder: number }[],
+): Promise<void> {
+  await db.delete(agreementSignatories).where(eq(agreementSignatories.eventId, eventId));
+  if (rows.length) await db.insert(agreementSignatories).values(rows.map((r) => ({ ...r, eventId })));
+}
+
+export async function dignitaryIdsOf(db: Db, eventId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: dignitaries.id })
+    .from(dignitaries)
+    .innerJoin(invitations, eq(invitations.id, dignitaries.invitationId))
+    .where(and(eq(dignitaries.eventId, eventId), inArray(dignitaries.id, ids), isNull(invitations.withdrawnAt)));
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,52 @@
+/** /api/v1/events/:eventId/seating — GET the tables, seats, conflicts and signing arrangements. See docs/api.md. */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { translate } from "~/i18n/i18n";
+import { loadSeating } from "~/services/seating.server";
+import { apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { checkEventPermission } from "~/utils/auth.server";
+import { conflictText } from "~/domain/protocol/conflict-text";
+
+const show: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
+  const view = await loadSeating(context.db, event.id);
+  const dignitaryByInvitation = new Map(view.precedence.dignitaries.map((d) => [d.invitationId, d]));
+  const t = (key: Parameters<typeof translate>[1], p?: Parameters<typeof translate>[2]) => translate("en", key, p);
+  return apiJson({
+    tables: view.tables.map((table) => ({
+      id: table.id,
+      name: table.name,
+      kind: table.kind,
+      seatCount: table.seatCount,
+      mode: table.mode,
+      secondTo: table.secondTo,
+      seats: table.seats.map((s) => ({
+        index: s.index,
+        rank: s.rank,
+        role: s.role,
+        reserved: s.reserved,
+        invitationId: s.invitationId,
+        dignitaryId: s.invitationId ? (dignitaryByInvitation.get(s.invitationId)?.id ?? null) : null,
+        name: s.invitationId ? (view.labels[s.invitationId] ?? null) : null,
+      })),
+    })),
+    conflicts: view.conflicts.map((c) => ({ ...c, message: conflictText(c, view.tables, view.labels, t) })),
+    signing: view.signing.agreement
+      ? {
+          originals: view.signing.agreement.originals,
+          hostSide: view.signing.agreement.hostSide,
+          parties: view.signing.parties.map((p) => ({
+            organizationId: p.organizationId,
+            name: p.nameVi,
+            isHost: p.isHost,
+            signatoryId: p.dignitaryId,
+            signingOrder: p.signingOrder,
+          })),
+        }
+      : null,
+  });
+};
+
+const handlers = { GET: show };
+export const loader = (args: LoaderFunctionArgs) => handleApi(args, handlers);
+export const action = (args: ActionFunctionArgs) => handleApi(args, handlers);

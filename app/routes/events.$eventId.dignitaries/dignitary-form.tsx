@@ -1,0 +1,172 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
+import { englishAddress, fullAddress, shortAddress } from "~/domain/protocol/address";
+import {
+  dignitaryFormSchema,
+  honorificSuggestions,
+  positionsFromText,
+  type DignitaryFormValues,
+} from "~/domain/protocol/dignitary.schema";
+import { useT } from "~/i18n/use-t";
+
+export const emptyDignitaryForm: DignitaryFormValues = {
+  honorific: "",
+  name: "",
+  positions: "",
+  organization: "",
+  delegation: "",
+  side: "",
+  arrivalAt: "",
+  escortUserId: "",
+  notes: "",
+  email: "",
+  fullAddressOverride: "",
+  shortAddressOverride: "",
+  englishAddressOverride: "",
+};
+
+/** What the action echoes back after a failed submit, as the form's string values. */
+export function toDignitaryFormValues(raw: Record<string, unknown>): DignitaryFormValues {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(emptyDignitaryForm)) out[key] = typeof raw[key] === "string" ? (raw[key] as string) : "";
+  return out as DignitaryFormValues;
+}
+
+export function DignitaryForm({
+  mode,
+  defaultValues,
+  serverErrors,
+  formError,
+  timeZone,
+  staff,
+  organizations,
+  cancelHref,
+  hidden,
+}: {
+  mode: "new" | "edit";
+  defaultValues: DignitaryFormValues;
+  serverErrors?: Record<string, string> | null;
+  formError?: string | null;
+  timeZone: string;
+  staff: { id: string; name: string }[];
+  organizations: string[];
+  cancelHref: string;
+  hidden?: ReactNode;
+}) {
+  const { t } = useT();
+  const schema = useMemo(() => dignitaryFormSchema(timeZone), [timeZone]);
+  const { form, onSubmit } = useSchemaForm(schema, { defaultValues, serverErrors });
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  // The generated forms of address follow what is typed (before hydration: the defaults).
+  const [honorific, name, positions] = form.watch(["honorific", "name", "positions"]);
+  const person = {
+    honorific: (honorific ?? defaultValues.honorific ?? "") || null,
+    name: name ?? defaultValues.name ?? "",
+    positions: positionsFromText(positions ?? defaultValues.positions ?? ""),
+  };
+  const generated = person.name.trim()
+    ? { full: fullAddress(person), short: shortAddress(person), english: englishAddress(person) }
+    : { full: "", short: "", english: "" };
+  const showSummary = !!formError || !!(serverErrors && Object.keys(serverErrors).length);
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="dignitary-form">
+      {hidden}
+      <FormErrorSummary show={showSummary} message={formError ?? undefined} />
+      <fieldset className="section">
+        <legend>{t("protocol.col.dignitary")}</legend>
+        <div className="grid-2">
+          <TextField
+            form={form}
+            name="honorific"
+            label={t("protocol.field.honorific")}
+            hint={t("protocol.field.honorificHint")}
+            list="honorific-suggestions"
+            autoComplete="off"
+            optional
+          />
+          <TextField form={form} name="name" label={t("protocol.field.name")} autoComplete="off" required />
+        </div>
+        <datalist id="honorific-suggestions">
+          {honorificSuggestions.map((h) => (
+            <option key={h} value={h} />
+          ))}
+        </datalist>
+        <TextAreaField
+          form={form}
+          name="positions"
+          label={t("protocol.field.positions")}
+          hint={t("protocol.field.positionsHint")}
+          rows={3}
+          style={{ minHeight: "5rem" }}
+          optional
+        />
+        <div className="grid-2">
+          <TextField form={form} name="organization" label={t("protocol.field.organization")} list="organization-suggestions" optional />
+          <TextField
+            form={form}
+            name="delegation"
+            label={t("protocol.field.delegation")}
+            hint={t("protocol.field.delegationHint")}
+            optional
+          />
+        </div>
+        <datalist id="organization-suggestions">
+          {organizations.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+        <div className="grid-3">
+          <SelectField
+            form={form}
+            name="side"
+            label={t("protocol.field.side")}
+            options={[
+              { value: "", label: t("protocol.field.sideAuto") },
+              { value: "host", label: t("protocol.side.host") },
+              { value: "guest", label: t("protocol.side.guest") },
+            ]}
+          />
+          <TextField
+            form={form}
+            name="arrivalAt"
+            type="datetime-local"
+            label={t("protocol.field.arrivalAt")}
+            hint={t("protocol.field.arrivalAtHint", { zone: timeZone })}
+            optional
+          />
+          <SelectField
+            form={form}
+            name="escortUserId"
+            label={t("protocol.field.escort")}
+            options={[{ value: "", label: t("protocol.field.noEscort") }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
+          />
+        </div>
+        {mode === "new" ? (
+          <TextField form={form} name="email" type="email" label={t("protocol.field.email")} hint={t("protocol.field.emailHint")} optional />
+        ) : null}
+        <TextAreaField form={form} name="notes" label={t("protocol.field.notes")} rows={2} style={{ minHeight: "3.5rem" }} optional />
+      </fieldset>
+      <fieldset className="section">
+        <legend>{t("protocol.address.title")}</legend>
+        <p className="hint" style={{ marginBottom: ".75rem" }}>
+          {t("protocol.address.hint")}
+        </p>
+        <TextField form={form} name="fullAddressOverride" label={t("protocol.address.full")} placeholder={generated.full} optional />
+        <div className="grid-2">
+          <TextField form={form} name="shortAddressOverride" label={t("protocol.address.short")} placeholder={generated.short} optional />
+          <TextField form={form} name="englishAddressOverride" label={t("protocol.address.english")} placeholder={generated.english} optional />
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+          {mode === "new" ? t("protocol.dignitaries.add") : t("action.save")}
+        </button>
+        <Link to={cancelHref} className="button secondary">
+          {t("action.cancel")}
+        </Link>
+      </div>
+    </Form>
+  );
+}

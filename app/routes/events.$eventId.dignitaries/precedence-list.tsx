@@ -1,0 +1,185 @@
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useState, type DragEvent, type MouseEvent } from "react";
+import { formatDate, formatDayMonth, formatTime } from "~/domain/dates/phrasing";
+import { moveBy } from "~/domain/protocol/precedence-list";
+import { precedenceReasonText } from "~/domain/protocol/reason-text";
+import { useT } from "~/i18n/use-t";
+import type { loader } from "./route";
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** "13:30", or "13:30 18/10" when they arrive on another day than the event's. */
+export function arrivalText(arrivalAt: Date | string | null, zone: string, eventDate: Date | string): string {
+  if (!arrivalAt) return "";
+  const at = new Date(arrivalAt);
+  const time = formatTime(at, zone);
+  return formatDate(at, zone) === formatDate(new Date(eventDate), zone) ? time : `${time} ${formatDayMonth(at, zone)}`;
+}
+
+/**
+ * The dignitaries in precedence order. Reordering happens here, in the browser (drag and drop, or the Up/Down
+ * buttons, which keep the keyboard focus so they can be pressed again), until "Save order" sends the whole
+ * order with the version it started from. Without JavaScript each Up/Down button saves one step at once.
+ */
+export function PrecedenceList({ data, busy }: { data: Data; busy: boolean }) {
+  const { t } = useT();
+  const { dignitaries, canUpdate, version, equalsFirst, timeZone, eventDate, manual, eventId } = data;
+  const byId = new Map(dignitaries.map((d) => [d.id, d]));
+  const initial = dignitaries.map((d) => d.id);
+  const [order, setOrder] = useState(initial);
+  const [live, setLive] = useState("");
+  const [dragId, setDragId] = useState<string | null>(null);
+  const [drop, setDrop] = useState<{ id: string; after: boolean } | null>(null);
+  const dirty = order.some((id, i) => id !== initial[i]);
+
+  const announce = (next: string[], id: string) => {
+    setOrder(next);
+    setLive(t("protocol.order.moved", { name: byId.get(id)?.shortAddress ?? "", place: next.indexOf(id) + 1 }));
+  };
+  // aria-disabled rather than disabled at the ends: the button keeps the keyboard focus.
+  const onStep = (event: MouseEvent<HTMLButtonElement>, id: string, delta: number) => {
+    event.preventDefault();
+    if (busy) return;
+    const next = moveBy(order, id, delta);
+    if (next !== order) announce(next, id);
+  };
+  const onDragStart = (event: DragEvent<HTMLTableRowElement>, id: string) => {
+    event.dataTransfer.effectAllowed = "move";
+    event.dataTransfer.setData("text/plain", id);
+    setDragId(id);
+  };
+  const onDragOver = (event: DragEvent<HTMLTableRowElement>, id: string) => {
+    if (!dragId) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+    const rect = event.currentTarget.getBoundingClientRect();
+    const after = event.clientY > rect.top + rect.height / 2;
+    if (drop?.id !== id || drop.after !== after) setDrop({ id, after });
+  };
+  const onDrop = (event: DragEvent<HTMLTableRowElement>, targetId: string) => {
+    event.preventDefault();
+    const moving = dragId ?? event.dataTransfer.getData("text/plain");
+    if (moving && byId.has(moving) && moving !== targetId) {
+      const rest = order.filter((x) => x !== moving);
+      const index = rest.indexOf(targetId) + (drop?.after ? 1 : 0);
+      announce([...rest.slice(0, index), moving, ...rest.slice(index)], moving);
+    }
+    setDragId(null);
+    setDrop(null);
+  };
+  const onDragEnd = () => {
+    setDragId(null);
+    setDrop(null);
+  };
+
+  return (
+    <Form method="post" aria-label={t("protocol.dignitaries.title")}>
+      <input type="hidden" name="version" value={version} />
+      {order.map((id) => (
+        <input key={id} type="hidden" name="ids" value={id} />
+      ))}
+      <table className="list precedence" data-testid="precedence-list">
+        <thead>
+          <tr>
+            <th className="col-place">{t("protocol.col.place")}</th>
+            <th>{t("protocol.col.dignitary")}</th>
+            <th className="hide-sm">{t("protocol.col.organization")}</th>
+            <th className="hide-sm">{t("protocol.col.side")}</th>
+            <th>{t("protocol.col.arrival")}</th>
+            <th className="hide-sm">{t("protocol.col.escort")}</th>
+            <th>{t("protocol.col.reason")}</th>
+            {canUpdate ? <th className="col-order">{t("protocol.col.order")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {order.map((id, index) => {
+            const d = byId.get(id);
+            if (!d) return null;
+            const unsaved = initial[index] !== id;
+            const classes = [
+              dragId === id ? "dragging" : "",
+              drop?.id === id ? (drop.after ? "drop-after" : "drop-before") : "",
+              unsaved ? "unsaved" : "",
+            ].filter(Boolean);
+            return (
+              <tr
+                key={id}
+                data-testid="dignitary-row"
+                className={classes.join(" ") || undefined}
+                draggable={canUpdate && !busy}
+                onDragStart={canUpdate ? (e) => onDragStart(e, id) : undefined}
+                onDragOver={canUpdate ? (e) => onDragOver(e, id) : undefined}
+                onDrop={canUpdate ? (e) => onDrop(e, id) : undefined}
+                onDragEnd={canUpdate ? onDragEnd : undefined}
+              >
+                <td className="col-place" data-testid="place">
+                  {index + 1}
+                </td>
+                <td className="address">
+                  {canUpdate ? (
+                    <span className="drag-handle" aria-hidden="true" title={t("protocol.order.dragHandle", { name: d.shortAddress })}>
+                      ⠿
+                    </span>
+                  ) : null}{" "}
+                  {canUpdate ? <Link to={`/events/${eventId}/dignitaries/${d.id}`}>{d.fullAddress}</Link> : d.fullAddress}
+                </td>
+                <td className="hide-sm">
+                  {d.organization ?? ""}
+                  {d.delegation ? <div className="muted">{d.delegation}</div> : null}
+                </td>
+                <td className="hide-sm">
+                  {d.side ? <span className={`side-badge ${d.side}`}>{t(`protocol.side.${d.side}`)}</span> : "—"}
+                </td>
+                <td>{arrivalText(d.arrivalAt, timeZone, eventDate) || "—"}</td>
+                <td className="hide-sm">{d.escortName ?? "—"}</td>
+                <td className={`reason${d.moved ? " manual" : ""}`} data-testid="reason">
+                  {precedenceReasonText(d, d.positionCount, t, equalsFirst)}
+                </td>
+                {canUpdate ? (
+                  <td className="col-order">
+                    <span className="order-buttons">
+                      <button
+                        type="submit"
+                        name="move"
+                        value={`${id}:up`}
+                        aria-disabled={index === 0 || busy}
+                        aria-label={t("protocol.order.moveUpLabel", { name: d.shortAddress })}
+                        onClick={(e) => onStep(e, id, -1)}
+                      >
+                        ↑ {t("protocol.order.moveUp")}
+                      </button>
+                      <button
+                        type="submit"
+                        name="move"
+                        value={`${id}:down`}
+                        aria-disabled={index === order.length - 1 || busy}
+                        aria-label={t("protocol.order.moveDownLabel", { name: d.shortAddress })}
+                        onClick={(e) => onStep(e, id, 1)}
+                      >
+                        ↓ {t("protocol.order.moveDown")}
+                      </button>
+                    </span>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="order-bar">
+        {canUpdate ? (
+          <button type="submit" name="intent" value="order" className="button" disabled={!dirty || busy}>
+            {t("protocol.order.save")}
+          </button>
+        ) : null}
+        <span className={`status ${dirty ? "" : "muted"}`} role={dirty ? "status" : undefined} style={dirty ? { color: "var(--warn)" } : undefined}>
+          {dirty ? t("protocol.order.unsaved") : t(manual ? "protocol.order.manualNotice" : "protocol.order.proposedNotice")}
+        </span>
+        <span className="muted">{t("protocol.dignitaries.count", { count: dignitaries.length })}</span>
+      </div>
+      <div aria-live="polite" className="visually-hidden">
+        {live}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,221 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { canOnEvent } from "~/domain/access/permissions";
+import { equalsFirstSchema, precedenceOrderSchema } from "~/domain/protocol/dignitary.schema";
+import { moveBy } from "~/domain/protocol/precedence-list";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/i18n";
+import { listInvitationsWithoutDignitary } from "~/models/dignitaries.server";
+import { loadPrecedence, markInvitationAsDignitary, resetToProposedOrder, saveManualOrder, setEqualsFirst } from "~/services/dignitaries.server";
+import { isServiceError } from "~/services/errors";
+import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { formDataToObject } from "~/utils/form-data.server";
+import { pageTitle } from "~/utils/meta";
+import { PrecedenceList } from "./precedence-list";
+import styles from "./protocol.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "protocol.dignitaries.title");
+
+/**
+ * After a refused change that means the page is out of date (someone else changed the list: 409, or removed
+ * what was acted on: 404), load the current state; other errors leave the page as it is.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || actionStatus === 404 ? true : defaultShouldRevalidate;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  const view = await loadPrecedence(context.db, access.event.id);
+  const canUpdate =
+    view.event.status !== "cancelled" &&
+    canOnEvent(access.user, "event:update", { ownerId: access.event.createdBy, memberRole: access.memberRole });
+  return {
+    eventId: view.event.id,
+    timeZone: view.event.timeZone,
+    eventDate: view.event.startsAt,
+    equalsFirst: view.event.precedenceEqualsFirst,
+    manual: view.manual,
+    version: view.version,
+    dignitaries: view.dignitaries.map((d) => ({
+      id: d.id,
+      place: d.place,
+      proposedPlace: d.proposedPlace,
+      moved: d.moved,
+      rankReason: d.rankReason,
+      tieBreak: d.tieBreak,
+      positionCount: d.positions.length,
+      fullAddress: d.address.full,
+      shortAddress: d.address.short,
+      organization: d.organization,
+      delegation: d.delegation,
+      side: d.side,
+      arrivalAt: d.arrivalAt,
+      escortName: d.escortName,
+      notes: d.notes,
+    })),
+    candidates: canUpdate ? await listInvitationsWithoutDignitary(context.db, access.event.id) : [],
+    canUpdate,
+  };
+}
+
+type ActionResult = { ok: MessageKey | null; name?: string; error: string | null };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:update");
+  const raw = formDataToObject(await request.formData(), ["ids"]);
+  const eventId = access.event.id;
+  const fail = (error: string, status: number) => data<ActionResult>({ ok: null, error }, { status });
+  try {
+    // "move" is the Up/Down buttons without JavaScript: apply the step to the submitted order and save it.
+    if (typeof raw.move === "string" || raw.intent === "order") {
+      const parsed = precedenceOrderSchema.safeParse(raw);
+      if (!parsed.success) return fail("errors.invalid", 400);
+      let ids = parsed.data.ids;
+      if (typeof raw.move === "string") {
+        const [id = "", direction] = raw.move.split(":");
+        if (!isUuid(id) || (direction !== "up" && direction !== "down")) return fail("errors.invalid", 400);
+        const moved = moveBy(ids, id, direction === "up" ? -1 : 1);
+        // A step past either end changes nothing: nothing to save.
+        if (moved === ids) return data<ActionResult>({ ok: null, error: null });
+        ids = moved;
+      }
+      await saveManualOrder(context.db, access.user, eventId, ids, parsed.data.version);
+      return data<ActionResult>({ ok: "protocol.order.saved", error: null });
+    }
+    if (raw.intent === "reset") {
+      const version = typeof raw.version === "string" && /^[0-9a-f]{16}$/.test(raw.version) ? raw.version : null;
+      await resetToProposedOrder(context.db, access.user, eventId, version);
+      return data<ActionResult>({ ok: "protocol.order.resetDone", error: null });
+    }
+    if (raw.intent === "equalsFirst") {
+      const parsed = equalsFirstSchema.safeParse(raw);
+      if (!parsed.success) return fail("errors.choice", 400);
+      await setEqualsFirst(context.db, access.user, eventId, parsed.data.equalsFirst);
+      return data<ActionResult>({ ok: "protocol.tie.saved", error: null });
+    }
+    if (raw.intent === "mark") {
+      if (typeof raw.invitationId !== "string" || !isUuid(raw.invitationId)) return fail("errors.choice", 400);
+      const d = await markInvitationAsDignitary(context.db, access.user, eventId, raw.invitationId);
+      return data<ActionResult>({ ok: "protocol.marked", name: d.name, error: null });
+    }
+    return fail("errors.invalid", 400);
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    const status = error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422;
+    return fail(error.message, status);
+  }
+}
+
+const notices: Record<string, MessageKey> = {
+  created: "protocol.created",
+  updated: "protocol.updated",
+  removed: "protocol.removed",
+};
+
+export default function DignitariesPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { eventId, dignitaries, canUpdate, candidates, manual, version, equalsFirst } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, tError } = useT();
+  const [params] = useSearchParams();
+  const notice = notices[params.get("done") ?? ""];
+  const busy = navigation.state !== "idle";
+  return (
+    <>
+      <div className="protocol-toolbar">
+        <h2 style={{ margin: 0 }}>{t("protocol.dignitaries.title")}</h2>
+        <div className="actions">
+          {canUpdate ? (
+            <Link to={`/events/${eventId}/dignitaries/new`} className="button">
+              {t("protocol.dignitaries.add")}
+            </Link>
+          ) : null}
+          <Link to={`/events/${eventId}/dignitaries/print`} className="button secondary">
+            {t("protocol.dignitaries.print")}
+          </Link>
+          <Link to={`/events/${eventId}/seating`} className="button secondary">
+            {t("protocol.seating.title")}
+          </Link>
+        </div>
+      </div>
+      {notice && !actionData ? (
+        <div className="notice notice-ok" role="status">
+          {t(notice, { name: params.get("name") ?? "" })}
+        </div>
+      ) : null}
+      {actionData?.ok ? (
+        <div className="notice notice-ok" role="status">
+          {t(actionData.ok, { name: actionData.name ?? "" })}
+        </div>
+      ) : null}
+      {actionData?.error ? (
+        <div className="notice notice-error" role="alert">
+          {tError(actionData.error)}
+        </div>
+      ) : null}
+      {canUpdate ? <p className="protocol-intro muted">{t("protocol.dignitaries.intro")}</p> : null}
+      {dignitaries.length === 0 ? (
+        <p className="card muted">{t("protocol.dignitaries.empty")}</p>
+      ) : (
+        <PrecedenceList
+          // A new version (someone saved, or a 409 reloaded the list) starts the arrangement afresh.
+          key={version}
+          data={loaderData}
+          busy={busy}
+        />
+      )}
+      {canUpdate ? (
+        <section className="card settings-row" aria-label={t("protocol.tie.label")}>
+          <Form method="post">
+            <input type="hidden" name="intent" value="equalsFirst" />
+            <div className="field">
+              <label htmlFor="equalsFirst">{t("protocol.tie.label")}</label>
+              <select id="equalsFirst" name="equalsFirst" defaultValue={equalsFirst} key={equalsFirst}>
+                <option value="guests">{t("protocol.tie.guests")}</option>
+                <option value="hosts">{t("protocol.tie.hosts")}</option>
+              </select>
+            </div>
+            <button type="submit" className="button secondary" disabled={busy}>
+              {t("protocol.tie.apply")}
+            </button>
+          </Form>
+          {manual ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="reset" />
+              <input type="hidden" name="version" value={version} />
+              <button type="submit" className="button secondary" disabled={busy}>
+                {t("protocol.order.reset")}
+              </button>
+            </Form>
+          ) : null}
+          {candidates.length ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="mark" />
+              <div className="field">
+                <label htmlFor="mark-invitation">{t("protocol.mark.title")}</label>
+                <select id="mark-invitation" name="invitationId" required>
+                  {candidates.map((c) => (
+                    <option key={c.invitationId} value={c.invitationId}>
+                      {[c.honorific, c.fullName].filter(Boolean).join(" ")}
+                      {c.organization ? ` — ${c.organization}` : ""}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="button secondary" disabled={busy}>
+                {t("protocol.mark.submit")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,148 @@
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { instantToLocalInput } from "~/domain/dates/phrasing";
+import { fieldErrors } from "~/domain/events/event.schema";
+import { dignitaryFormSchema, type DignitaryFormValues } from "~/domain/protocol/dignitary.schema";
+import { precedenceReasonText } from "~/domain/protocol/reason-text";
+import { useT } from "~/i18n/use-t";
+import { eventOrganizationNames, listStaffMembers } from "~/models/dignitaries.server";
+import { getDignitaryView, loadPrecedence, removeDignitary, updateDignitary } from "~/services/dignitaries.server";
+import { isServiceError } from "~/services/errors";
+import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { formDataToObject } from "~/utils/form-data.server";
+import { pageTitle } from "~/utils/meta";
+import { notFound } from "~/utils/responses.server";
+import { DignitaryForm, toDignitaryFormValues } from "../events.$eventId.dignitaries/dignitary-form";
+import styles from "../events.$eventId.dignitaries/protocol.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  pageTitle(matches, d ? null : "protocol.edit.title", d?.dignitary.shortAddress);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:update");
+  if (!params.dignitaryId || !isUuid(params.dignitaryId)) throw notFound();
+  const view = await loadPrecedence(context.db, access.event.id);
+  const d = view.dignitaries.find((x) => x.id === params.dignitaryId);
+  if (!d) throw notFound();
+  const zone = view.event.timeZone;
+  const names = await eventOrganizationNames(context.db, view.event.id, view.event.hostOrganizationId);
+  const defaults: DignitaryFormValues = {
+    honorific: d.honorific ?? "",
+    name: d.name,
+    positions: d.positions.join("\n"),
+    organization: d.organization ?? "",
+    delegation: d.delegation ?? "",
+    side: d.side ?? "",
+    arrivalAt: d.arrivalAt ? instantToLocalInput(d.arrivalAt, zone) : "",
+    escortUserId: d.escortUserId ?? "",
+    notes: d.notes ?? "",
+    email: "",
+    fullAddressOverride: d.fullAddressOverride ?? "",
+    shortAddressOverride: d.shortAddressOverride ?? "",
+    englishAddressOverride: d.englishAddressOverride ?? "",
+  };
+  return {
+    eventId: view.event.id,
+    timeZone: zone,
+    cancelled: view.event.status === "cancelled",
+    equalsFirst: view.event.precedenceEqualsFirst,
+    dignitary: {
+      id: d.id,
+      place: d.place,
+      proposedPlace: d.proposedPlace,
+      moved: d.moved,
+      rankReason: d.rankReason,
+      tieBreak: d.tieBreak,
+      positionCount: d.positions.length,
+      shortAddress: d.address.short,
+      updatedAt: d.updatedAt.toISOString(),
+    },
+    defaults,
+    staff: await listStaffMembers(context.db, d.escortUserId ? [d.escortUserId] : []),
+    organizations: [...new Set([...names.host, ...names.guests].filter((n): n is string => !!n))],
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:update");
+  if (!params.dignitaryId || !isUuid(params.dignitaryId)) throw notFound();
+  const eventId = access.event.id;
+  const current = await getDignitaryView(context.db, eventId, params.dignitaryId);
+  if (!current) throw notFound();
+  const raw = formDataToObject(await request.formData());
+  const values = toDignitaryFormValues(raw);
+  try {
+    if (raw.intent === "remove") {
+      const removed = await removeDignitary(context.db, access.user, eventId, current.id);
+      throw redirect(`/events/${eventId}/dignitaries?done=removed&name=${encodeURIComponent(removed.name)}`);
+    }
+    const view = await loadPrecedence(context.db, eventId);
+    const parsed = dignitaryFormSchema(view.event.timeZone).safeParse(raw);
+    if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values }, { status: 400 });
+    const { email: _email, ...change } = parsed.data;
+    await updateDignitary(context.db, access.user, eventId, current.id, change);
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    return data(
+      { fieldErrors: Object.keys(error.fields).length ? error.fields : null, formError: error.message, values },
+      { status: error.code === "conflict" ? 409 : error.code === "not_found" ? 404 : 422 },
+    );
+  }
+  throw redirect(`/events/${eventId}/dignitaries?done=updated`);
+}
+
+export default function EditDignitaryPage() {
+  const { eventId, timeZone, cancelled, dignitary, defaults, staff, organizations, equalsFirst } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  const [params] = useSearchParams();
+  if (cancelled)
+    return (
+      <div className="notice notice-warn" role="status">
+        {t("protocol.errors.cancelled")}
+      </div>
+    );
+  return (
+    <>
+      <h2>{t("protocol.edit.title")}</h2>
+      <p className="muted">
+        {t("protocol.col.place")} {dignitary.place} · {precedenceReasonText(dignitary, dignitary.positionCount, t, equalsFirst)}
+      </p>
+      <DignitaryForm
+        key={dignitary.updatedAt}
+        mode="edit"
+        defaultValues={actionData?.values ?? defaults}
+        serverErrors={actionData?.fieldErrors}
+        formError={actionData?.formError === "form.fixErrors" ? null : actionData?.formError}
+        timeZone={timeZone}
+        staff={staff}
+        organizations={organizations}
+        cancelHref={`/events/${eventId}/dignitaries`}
+      />
+      <section className="card notice-warn" style={{ marginTop: "1.5rem" }}>
+        {params.get("confirm") === "remove" ? (
+          <Form method="post" className="actions" style={{ marginTop: 0 }}>
+            <p style={{ margin: 0, flexBasis: "100%" }}>{t("protocol.removeConfirm", { name: dignitary.shortAddress })}</p>
+            <input type="hidden" name="intent" value="remove" />
+            <button type="submit" className="button danger">
+              {t("action.confirm")}: {t("protocol.remove")}
+            </button>
+            <Link to="." className="button secondary">
+              {t("action.back")}
+            </Link>
+          </Form>
+        ) : (
+          <Link to="?confirm=remove" className="button danger secondary">
+            {t("protocol.remove")}
+          </Link>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

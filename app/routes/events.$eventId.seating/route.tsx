@@ -1,0 +1,293 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { canOnEvent } from "~/domain/access/permissions";
+import { fieldErrors } from "~/domain/events/event.schema";
+import {
+  agreementSigningSchema,
+  assignSeatFormSchema,
+  assignSeatSchema,
+  seatingTableSchema,
+  seatRefSchema,
+} from "~/domain/protocol/seating.schema";
+import { translate, type MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { isServiceError } from "~/services/errors";
+import {
+  assignSeat,
+  clearSeat,
+  createDefaultLayout,
+  createTable,
+  deleteTable,
+  loadSeating,
+  proposeSeating,
+  setSeatReserved,
+  updateTable,
+} from "~/services/seating.server";
+import { saveSigning } from "~/services/signatories.server";
+import { requireEventPermission } from "~/utils/auth.server";
+import { formDataToObject } from "~/utils/form-data.server";
+import { pageTitle } from "~/utils/meta";
+import styles from "../events.$eventId.dignitaries/protocol.css";
+import { ConflictList } from "./conflict-list";
+import { SeatingChart } from "./seating-chart";
+import { SigningForm } from "./signing-form";
+import { TableForm } from "./table-form";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "protocol.seating.title");
+
+/**
+ * After a refused change that means the page is out of date (someone else changed the list: 409, or removed
+ * what was acted on: 404), load the current state; other errors leave the page as it is.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || actionStatus === 404 ? true : defaultShouldRevalidate;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  const view = await loadSeating(context.db, access.event.id);
+  const canUpdate =
+    view.precedence.event.status !== "cancelled" &&
+    canOnEvent(access.user, "event:update", { ownerId: access.event.createdBy, memberRole: access.memberRole });
+  return {
+    eventId: access.event.id,
+    canUpdate,
+    tables: view.tables,
+    dignitaries: view.dignitaries,
+    others: view.others,
+    labels: view.labels,
+    conflicts: view.conflicts,
+    signing: view.signing,
+    signatoryOptions: view.precedence.dignitaries.map((d) => ({ id: d.id, label: d.address.short, place: d.place })),
+  };
+}
+
+export type SeatingLoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** "parties.0.dignitaryId" form fields → { parties: [{ dignitaryId }] }. */
+function nestParties(raw: Record<string, unknown>): Record<string, unknown> {
+  const parties: Record<string, unknown>[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const match = /^parties\.(\d{1,2})\.(organizationId|dignitaryId|signingOrder)$/.exec(key);
+    if (!match) {
+      out[key] = value;
+      continue;
+    }
+    const index = Number(match[1]);
+    (parties[index] ??= {})[match[2]!] = value;
+  }
+  out.parties = parties.filter(Boolean);
+  return out;
+}
+
+type Outcome = {
+  ok: MessageKey | null;
+  name?: string;
+  notes?: string[];
+  error?: string | null;
+  fieldErrors?: Record<string, string> | null;
+  form?: string;
+};
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:update");
+  const raw = formDataToObject(await request.formData());
+  const eventId = access.event.id;
+  const locale = access.user.locale;
+  const intent = typeof raw.intent === "string" ? raw.intent : "";
+  const invalid = (form: string, errors: Record<string, string>) =>
+    data<Outcome>({ ok: null, form, fieldErrors: errors, error: null }, { status: 400 });
+  try {
+    switch (intent) {
+      case "createDefaults": {
+        await createDefaultLayout(context.db, access.user, eventId, {
+          presidium: translate(locale, "protocol.table.defaultPresidium"),
+          signing: translate(locale, "protocol.table.defaultSigning"),
+          row: (n) => translate(locale, "protocol.table.defaultRow", { n }),
+        });
+        return data<Outcome>({ ok: "protocol.seating.defaultsCreated" });
+      }
+      case "propose": {
+        const outcome = await proposeSeating(context.db, access.user, eventId);
+        const { labels } = await loadSeating(context.db, eventId);
+        const names = (ids: string[]) => ids.map((id) => labels[id] ?? "?").join("; ");
+        const notes = [
+          ...(outcome.unseated.length
+            ? [translate(locale, "protocol.seating.unseated", { count: outcome.unseated.length, names: names(outcome.unseated) })]
+            : []),
+          ...(outcome.signingOverflow.length
+            ? [translate(locale, "protocol.seating.signingOverflow", { names: names(outcome.signingOverflow) })]
+            : []),
+          ...(outcome.noSignatories ? [translate(locale, "protocol.seating.noSignatories")] : []),
+        ];
+        return data<Outcome>({ ok: "protocol.seating.proposed", notes });
+      }
+      case "addTable":
+      case "updateTable": {
+        const parsed = seatingTableSchema.safeParse(raw);
+        const form = intent === "addTable" ? "addTable" : `table:${String(raw.tableId)}`;
+        if (!parsed.success) return invalid(form, fieldErrors(parsed.error));
+        if (intent === "addTable") await createTable(context.db, access.user, eventId, parsed.data);
+        else {
+          const ref = seatRefSchema.pick({ tableId: true }).safeParse(raw);
+          if (!ref.success) return invalid(form, { _form: "errors.invalid" });
+          await updateTable(context.db, access.user, eventId, ref.data.tableId, parsed.data);
+        }
+        return data<Outcome>({ ok: intent === "addTable" ? "protocol.table.created" : "protocol.table.saved", name: parsed.data.name });
+      }
+      case "deleteTable": {
+        const ref = seatRefSchema.pick({ tableId: true }).safeParse(raw);
+        if (!ref.success) return data<Outcome>({ ok: null, error: "errors.invalid" }, { status: 400 });
+        const { name } = await deleteTable(context.db, access.user, eventId, ref.data.tableId);
+        return data<Outcome>({ ok: "protocol.table.deleted", name });
+      }
+      case "assign": {
+        const parsed = assignSeatSchema.safeParse(raw);
+        if (!parsed.success) return data<Outcome>({ ok: null, error: "errors.invalid" }, { status: 400 });
+        const { fromTableId, fromSeatIndex, ...seat } = parsed.data;
+        await assignSeat(context.db, eventId, {
+          ...seat,
+          from: fromTableId && fromSeatIndex !== null ? { tableId: fromTableId, seatIndex: fromSeatIndex } : null,
+        });
+        return data<Outcome>({ ok: null });
+      }
+      case "assignForm": {
+        const parsed = assignSeatFormSchema.safeParse(raw);
+        if (!parsed.success) return invalid("assignForm", fieldErrors(parsed.error));
+        await assignSeat(context.db, eventId, { ...parsed.data.seat, invitationId: parsed.data.invitationId });
+        return data<Outcome>({ ok: null });
+      }
+      case "clear":
+      case "reserve":
+      case "unreserve": {
+        const parsed = seatRefSchema.safeParse(raw);
+        if (!parsed.success) return data<Outcome>({ ok: null, error: "errors.invalid" }, { status: 400 });
+        if (intent === "clear") await clearSeat(context.db, eventId, parsed.data);
+        else await setSeatReserved(context.db, eventId, parsed.data, intent === "reserve");
+        return data<Outcome>({ ok: null });
+      }
+      case "signing": {
+        const parsed = agreementSigningSchema.safeParse(nestParties(raw));
+        if (!parsed.success) return invalid("signing", fieldErrors(parsed.error));
+        await saveSigning(context.db, access.user, eventId, parsed.data);
+        return data<Outcome>({ ok: "protocol.agreement.saved" });
+      }
+      default:
+        return data<Outcome>({ ok: null, error: "errors.invalid" }, { status: 400 });
+    }
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    const status = error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422;
+    const form = intent === "signing" ? "signing" : intent === "assignForm" ? "assignForm" : undefined;
+    return data<Outcome>(
+      { ok: null, error: error.message, form, fieldErrors: Object.keys(error.fields).length ? error.fields : null },
+      { status },
+    );
+  }
+}
+
+export default function SeatingPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { eventId, canUpdate, tables, signing } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const seatFetcher = useFetcher<typeof action>({ key: "seat" });
+  const navigation = useNavigation();
+  const { t, tError } = useT();
+  const busy = navigation.state !== "idle";
+  const fetcherError = seatFetcher.state === "idle" ? seatFetcher.data?.error : null;
+  const formErrors = (form: string) => (actionData?.form === form ? (actionData.fieldErrors ?? null) : null);
+  return (
+    <>
+      <div className="protocol-toolbar">
+        <h2 style={{ margin: 0 }}>{t("protocol.seating.title")}</h2>
+        <div className="actions">
+          {canUpdate && tables.length ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="propose" />
+              <button type="submit" className="button" disabled={busy} title={t("protocol.seating.proposeHint")}>
+                {t("protocol.seating.propose")}
+              </button>
+            </Form>
+          ) : null}
+          <Link to={`/events/${eventId}/seating/print`} className="button secondary">
+            {t("protocol.seating.printA4")}
+          </Link>
+          <Link to={`/events/${eventId}/seating/print?size=A3`} className="button secondary">
+            {t("protocol.seating.printA3")}
+          </Link>
+          <Link to={`/events/${eventId}/seating/cards`} className="button secondary">
+            {t("protocol.seating.cards")}
+          </Link>
+        </div>
+      </div>
+      <p className="protocol-intro muted">{t("protocol.seating.intro")}</p>
+      {actionData?.ok ? (
+        <div className="notice notice-ok" role="status">
+          {t(actionData.ok, { name: actionData.name ?? "" })}
+          {actionData.notes?.length ? (
+            <ul style={{ margin: ".4rem 0 0" }}>
+              {actionData.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {actionData?.error && !actionData.form ? (
+        <div className="notice notice-error" role="alert">
+          {tError(actionData.error)}
+        </div>
+      ) : null}
+      {fetcherError ? (
+        <div className="notice notice-error" role="alert">
+          {tError(fetcherError)}
+        </div>
+      ) : null}
+      <ConflictList data={loaderData} />
+      {signing.agreement ? (
+        <SigningForm
+          key={JSON.stringify(signing)}
+          data={loaderData}
+          serverErrors={formErrors("signing")}
+          formError={actionData?.form === "signing" ? (actionData.error ?? null) : null}
+        />
+      ) : null}
+      {tables.length === 0 ? (
+        <div className="card">
+          <p className="muted" style={{ marginTop: 0 }}>
+            {t("protocol.seating.empty")}
+          </p>
+          {canUpdate ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="createDefaults" />
+              <button type="submit" className="button" disabled={busy}>
+                {t("protocol.seating.createDefaults")}
+              </button>
+              <p className="hint">{t("protocol.seating.createDefaultsHint")}</p>
+            </Form>
+          ) : null}
+        </div>
+      ) : (
+        <SeatingChart data={loaderData} tableErrors={actionData?.form?.startsWith("table:") ? actionData : null} />
+      )}
+      {canUpdate ? (
+        <section className="card" style={{ marginTop: "1rem" }}>
+          <h3 style={{ marginTop: 0 }}>{t("protocol.table.add")}</h3>
+          <TableForm
+            key={actionData?.ok === "protocol.table.created" ? `added-${actionData.name}` : "add"}
+            intent="addTable"
+            defaults={{ name: "", kind: "row", seatCount: "10", mode: "centre-out", secondTo: "right" }}
+            serverErrors={formErrors("addTable")}
+            submitLabel={t("protocol.table.add")}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

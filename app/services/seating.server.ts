@@ -1,0 +1,310 @@
+/**
+ * Seating: tables (presidium, signing table, guest rows) with seats holding invitations; a proposal from the
+ * order of precedence and the signing arrangements; moves and swaps; conflicts. Conflicts are shown, never
+ * refused: a plan may be unfinished.
+ */
+import type { Db } from "#db/client.server";
+import { planConflicts, proposePlan, signingBehindIndexes, SIGNING_FRONT_SEATS, type TableKind } from "~/domain/protocol/seating-plan";
+import { seatOrder, type SeatingConflict, type SeatingMode } from "~/domain/protocol/seating";
+import type { SeatingTableInput } from "~/domain/protocol/seating.schema";
+import { recordAudit } from "~/models/audit.server";
+import { lockProtocolEvent } from "~/models/dignitaries.server";
+import {
+  deleteTable as deleteTableRow,
+  getSeat,
+  getTable,
+  insertTable,
+  isActiveInvitationOf,
+  listSeatablePeople,
+  listSeats,
+  listTables,
+  replaceTableSeats,
+  updateTable as updateTableRow,
+  writeSeat,
+  type SeatingTableRow,
+} from "~/models/seating.server";
+import { loadPrecedence, type PrecedenceView } from "./dignitaries.server";
+import { ServiceError } from "./errors";
+import type { Actor } from "./events.server";
+import { loadSigning, signingPeople, type SigningView } from "./signatories.server";
+
+export function modeOf(table: Pick<SeatingTableRow, "mode" | "secondTo">): SeatingMode {
+  return table.mode === "left-to-right" ? { kind: "left-to-right" } : { kind: "centre-out", secondTo: table.secondTo };
+}
+
+export interface SeatView {
+  index: number;
+  invitationId: string | null;
+  reserved: boolean;
+  /** The seat's rank at its table (1 = the place of honour); at a signing table, null behind. */
+  rank: number | null;
+  /** Signing table only: "signer" for the two signing seats, "behind" for the row behind. */
+  role: "signer" | "behind" | null;
+}
+
+export interface TableView extends SeatingTableRow {
+  seats: SeatView[];
+}
+
+export interface PersonOption {
+  invitationId: string;
+  /** The short form of address (dignitaries) or honorific + name. */
+  label: string;
+  /** The first position or the organization. */
+  detail: string | null;
+  /** Precedence place for dignitaries, null for other guests. */
+  place: number | null;
+  dignitaryId: string | null;
+  seats: { tableId: string; seatIndex: number }[];
+}
+
+export interface SeatingView {
+  precedence: PrecedenceView;
+  signing: SigningView;
+  tables: TableView[];
+  dignitaries: PersonOption[];
+  others: PersonOption[];
+  /** A label for every invitation a seat may hold (also declined guests someone seated by hand). */
+  labels: Record<string, string>;
+  conflicts: SeatingConflict[];
+}
+
+function seatRanks(table: SeatingTableRow): (number | null)[] {
+  const ranks: (number | null)[] = Array.from({ length: table.seatCount }, () => null);
+  if (table.kind === "signing") {
+    // The signing seats are equals; behind, nearest the centre first on each side.
+    const behind = signingBehindIndexes(table.seatCount);
+    behind.left.forEach((index, i) => (ranks[index] = i + 1));
+    behind.right.forEach((index, i) => (ranks[index] = i + 1));
+    return ranks;
+  }
+  seatOrder(table.seatCount, modeOf(table)).forEach((index, i) => (ranks[index] = i + 1));
+  return ranks;
+}
+
+export async function loadSeating(db: Db, eventId: string): Promise<SeatingView> {
+  const [precedence, signing, tables, seatRows, seatable] = await Promise.all([
+    loadPrecedence(db, eventId),
+    loadSigning(db, eventId),
+    listTables(db, eventId),
+    listSeats(db, eventId),
+    listSeatablePeople(db, eventId),
+  ]);
+  const tableViews = tables.map((table): TableView => {
+    const ranks = seatRanks(table);
+    return {
+      ...table,
+      seats: Array.from({ length: table.seatCount }, (_, index): SeatView => {
+        const row = seatRows.find((s) => s.tableId === table.id && s.seatIndex === index);
+        return {
+          index,
+          invitationId: row?.invitationId ?? null,
+          reserved: row?.reserved ?? false,
+          rank: table.kind === "signing" && index < SIGNING_FRONT_SEATS ? null : (ranks[index] ?? null),
+          role: table.kind === "signing" ? (index < SIGNING_FRONT_SEATS ? "signer" : "behind") : null,
+        };
+      }),
+    };
+  });
+  const seatsOf = (invitationId: string) =>
+    tableViews.flatMap((t) => t.seats.filter((s) => s.invitationId === invitationId).map((s) => ({ tableId: t.id, seatIndex: s.index })));
+  const dignitaryInvitations = new Set(precedence.dignitaries.map((d) => d.invitationId));
+  const dignitaries = precedence.dignitaries.map(
+    (d): PersonOption => ({
+      invitationId: d.invitationId,
+      label: d.address.short,
+      detail: d.positions[0] ?? d.organization,
+      place: d.place,
+      dignitaryId: d.id,
+      seats: seatsOf(d.invitationId),
+    }),
+  );
+  const others = seatable
+    .filter((p) => !dignitaryInvitations.has(p.invitationId) && p.status !== "declined")
+    .map(
+      (p): PersonOption => ({
+        invitationId: p.invitationId,
+        label: [p.honorific, p.fullName].filter(Boolean).join(" "),
+        detail: p.organization,
+        place: null,
+        dignitaryId: null,
+        seats: seatsOf(p.invitationId),
+      }),
+    );
+  const conflicts = planConflicts(
+    tables,
+    tableViews.flatMap((t) => t.seats.map((s) => ({ tableId: t.id, seatIndex: s.index, personId: s.invitationId, reserved: s.reserved }))),
+    precedence.dignitaries.length,
+  );
+  const labels: Record<string, string> = {};
+  for (const p of seatable) labels[p.invitationId] = [p.honorific, p.fullName].filter(Boolean).join(" ");
+  for (const d of dignitaries) labels[d.invitationId] = d.label;
+  return { precedence, signing, tables: tableViews, dignitaries, others, labels, conflicts };
+}
+
+async function lockForSeating(tx: Db, eventId: string) {
+  const event = await lockProtocolEvent(tx, eventId);
+  if (!event) throw new ServiceError("not_found", "errors.notFound.body");
+  if (event.status === "cancelled") throw new ServiceError("conflict", "protocol.errors.cancelled");
+  return event;
+}
+
+async function tableOf(tx: Db, eventId: string, tableId: string) {
+  const table = await getTable(tx, eventId, tableId);
+  if (!table) throw new ServiceError("not_found", "protocol.errors.tableNotFound");
+  return table;
+}
+
+function checkSeat(table: SeatingTableRow, seatIndex: number, field = "seatIndex") {
+  if (seatIndex < 0 || seatIndex >= table.seatCount)
+    throw new ServiceError("invalid", "protocol.errors.seatOutOfRange", { [field]: "protocol.errors.seatOutOfRange" });
+}
+
+export async function createTable(db: Db, actor: Actor, eventId: string, input: SeatingTableInput): Promise<string> {
+  return db.transaction(async (tx) => {
+    await lockForSeating(tx, eventId);
+    const id = await insertTable(tx, eventId, input);
+    await recordAudit(tx, { actor, action: "seating.table.create", entityType: "seating_table", entityId: id, eventId, details: { title: input.name } });
+    return id;
+  });
+}
+
+/** The usual layout of a signing ceremony: a presidium of 5, a signing table (2 + 6 behind), two rows of 10. */
+export async function createDefaultLayout(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  names: { presidium: string; signing: string; row: (n: number) => string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockForSeating(tx, eventId);
+    if ((await listTables(tx, eventId)).length) return;
+    const centre = { mode: "centre-out" as const, secondTo: "right" as const };
+    await insertTable(tx, eventId, { name: names.presidium, kind: "presidium", seatCount: 5, ...centre });
+    await insertTable(tx, eventId, { name: names.signing, kind: "signing", seatCount: 8, ...centre });
+    await insertTable(tx, eventId, { name: names.row(1), kind: "row", seatCount: 10, ...centre });
+    await insertTable(tx, eventId, { name: names.row(2), kind: "row", seatCount: 10, ...centre });
+    await recordAudit(tx, { actor, action: "seating.table.create", entityType: "event", entityId: eventId, eventId, details: { title: "default layout" } });
+  });
+}
+
+export async function updateTable(db: Db, actor: Actor, eventId: string, tableId: string, input: SeatingTableInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockForSeating(tx, eventId);
+    await tableOf(tx, eventId, tableId);
+    await updateTableRow(tx, tableId, input);
+    await recordAudit(tx, { actor, action: "seating.table.update", entityType: "seating_table", entityId: tableId, eventId, details: { title: input.name } });
+  });
+}
+
+export async function deleteTable(db: Db, actor: Actor, eventId: string, tableId: string): Promise<{ name: string }> {
+  return db.transaction(async (tx) => {
+    await lockForSeating(tx, eventId);
+    const table = await tableOf(tx, eventId, tableId);
+    await deleteTableRow(tx, tableId);
+    await recordAudit(tx, { actor, action: "seating.table.delete", entityType: "seating_table", entityId: tableId, eventId, details: { title: table.name } });
+    return { name: table.name };
+  });
+}
+
+export interface SeatMove {
+  tableId: string;
+  seatIndex: number;
+  invitationId: string;
+  /** Where the person comes from: a move. Whoever sat on the target goes there (a swap). */
+  from?: { tableId: string; seatIndex: number } | null;
+}
+
+/**
+ * Seats a person. From the list it adds them (even if they sit elsewhere already: that shows as a conflict,
+ * it is not refused); from another seat it moves them, swapping with whoever sat on the target seat.
+ */
+export async function assignSeat(db: Db, eventId: string, move: SeatMove): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockForSeating(tx, eventId);
+    const table = await tableOf(tx, eventId, move.tableId);
+    checkSeat(table, move.seatIndex);
+    if (!(await isActiveInvitationOf(tx, eventId, move.invitationId)))
+      throw new ServiceError("invalid", "protocol.errors.notInvited", { invitationId: "protocol.errors.notInvited" });
+    const target = await getSeat(tx, move.tableId, move.seatIndex);
+    if (move.from && !(move.from.tableId === move.tableId && move.from.seatIndex === move.seatIndex)) {
+      const fromTable = await tableOf(tx, eventId, move.from.tableId);
+      checkSeat(fromTable, move.from.seatIndex, "fromSeatIndex");
+      const source = await getSeat(tx, move.from.tableId, move.from.seatIndex);
+      if (source?.invitationId === move.invitationId)
+        await writeSeat(tx, { ...move.from, invitationId: target?.invitationId ?? null, reserved: source.reserved });
+    }
+    await writeSeat(tx, { tableId: move.tableId, seatIndex: move.seatIndex, invitationId: move.invitationId, reserved: target?.reserved ?? false });
+  });
+}
+
+export async function clearSeat(db: Db, eventId: string, seat: { tableId: string; seatIndex: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockForSeating(tx, eventId);
+    const table = await tableOf(tx, eventId, seat.tableId);
+    checkSeat(table, seat.seatIndex);
+    const current = await getSeat(tx, seat.tableId, seat.seatIndex);
+    await writeSeat(tx, { ...seat, invitationId: null, reserved: current?.reserved ?? false });
+  });
+}
+
+export async function setSeatReserved(db: Db, eventId: string, seat: { tableId: string; seatIndex: number }, reserved: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockForSeating(tx, eventId);
+    const table = await tableOf(tx, eventId, seat.tableId);
+    checkSeat(table, seat.seatIndex);
+    const current = await getSeat(tx, seat.tableId, seat.seatIndex);
+    await writeSeat(tx, { ...seat, invitationId: current?.invitationId ?? null, reserved });
+  });
+}
+
+export interface ProposalOutcome {
+  /** Dignitaries who found no seat at a presidium or in a row (invitation ids). */
+  unseated: string[];
+  signingOverflow: string[];
+  /** A signing table exists but no signatory is chosen. */
+  noSignatories: boolean;
+}
+
+/**
+ * Replaces the seating with the proposal from precedence: presidium tables from the top of the order, guest
+ * rows with the rest then the other guests, the signing table from the signing arrangements. Seats the
+ * proposal fills at the presidium and the signing table are marked reserved, so a seat emptied later shows.
+ */
+export async function proposeSeating(db: Db, actor: Actor, eventId: string): Promise<ProposalOutcome> {
+  return db.transaction(async (tx) => {
+    await lockForSeating(tx, eventId);
+    const [precedence, signing, tables, seatable] = await Promise.all([
+      loadPrecedence(tx, eventId),
+      loadSigning(tx, eventId),
+      listTables(tx, eventId),
+      listSeatablePeople(tx, eventId),
+    ]);
+    const dignitaryInvitations = precedence.dignitaries.map((d) => d.invitationId);
+    const known = new Set(dignitaryInvitations);
+    const people = signingPeople(signing, precedence);
+    const plan = proposePlan({
+      tables: tables.map((t) => ({ id: t.id, kind: t.kind, seatCount: t.seatCount, mode: modeOf(t) })),
+      precedence: dignitaryInvitations,
+      others: seatable.filter((p) => !known.has(p.invitationId) && p.status !== "declined").map((p) => p.invitationId),
+      signing: people,
+    });
+    for (const table of tables) {
+      const row = plan.seats.get(table.id) ?? [];
+      const reserve = table.kind !== "row";
+      await replaceTableSeats(
+        tx,
+        table.id,
+        row.map((invitationId, seatIndex) => ({ tableId: table.id, seatIndex, invitationId, reserved: reserve && invitationId !== null })),
+      );
+    }
+    await recordAudit(tx, { actor, action: "seating.propose", entityType: "event", entityId: eventId, eventId, details: { tables: tables.length } });
+    return {
+      unseated: plan.unseated,
+      signingOverflow: plan.signingOverflow,
+      noSignatories: tables.some((t) => t.kind === "signing") && people === null,
+    };
+  });
+}
+
+export type { TableKind };
