@@ -41,6 +41,13 @@ describe("agendaIssues", () => {
     expect(issues).toContainEqual({ kind: "beforeEventStart", itemId: "d" });
     expect(issues).toHaveLength(3);
   });
+  it("flags an item inside a long one even when it is not the direct neighbour", () => {
+    const issues = agendaIssues([item("a", "14:00", 60), item("b", "14:10", 10), item("c", "14:30", 10)], event);
+    expect(issues).toEqual([
+      { kind: "overlap", itemId: "b", withId: "a" },
+      { kind: "overlap", itemId: "c", withId: "a" },
+    ]);
+  });
   it("accepts back-to-back items", () => {
     expect(agendaIssues([item("a", "14:00", 30), item("b", "14:30", 90)], event)).toEqual([]);
   });

@@ -65,14 +65,19 @@ export type AgendaIssue =
   | { kind: "pastEventEnd"; itemId: string }
   | { kind: "beforeEventStart"; itemId: string };
 
+/**
+ * Overlaps (every overlapping pair, reported on the later-starting item — also an item inside a long one
+ * that is not its direct neighbour), and items starting before or ending after the event.
+ */
 export function agendaIssues(items: AgendaTiming[], event: { startsAt: Date; endsAt: Date }): AgendaIssue[] {
   const issues: AgendaIssue[] = [];
   const sorted = sortAgenda(items);
   sorted.forEach((item, i) => {
     if (item.startsAt < event.startsAt) issues.push({ kind: "beforeEventStart", itemId: item.id });
     if (endOf(item) > event.endsAt) issues.push({ kind: "pastEventEnd", itemId: item.id });
-    const next = sorted[i + 1];
-    if (next && next.startsAt < endOf(item)) issues.push({ kind: "overlap", itemId: next.id, withId: item.id });
+    for (const earlier of sorted.slice(0, i))
+      if (item.startsAt < endOf(earlier) && item.durationMinutes > 0 && earlier.durationMinutes > 0)
+        issues.push({ kind: "overlap", itemId: item.id, withId: earlier.id });
   });
   return issues;
 }

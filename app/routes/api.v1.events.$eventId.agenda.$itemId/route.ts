@@ -1,0 +1,63 @@
+/** /api/v1/events/:eventId/agenda/:itemId — GET, PATCH (times cascade), DELETE one item. See docs/api.md. */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { agendaItemApiPatchSchema } from "~/domain/agenda/agenda-item.schema";
+import { deleteAgendaItem, getAgendaView, updateAgendaItem } from "~/services/agenda.server";
+import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { checkEventPermission, isUuid } from "~/utils/auth.server";
+import { apiConflicts, etag, expectedVersion, itemJson } from "../api.v1.events.$eventId.agenda._index/agenda-api.server";
+
+function itemIdOf(params: Record<string, string | undefined>): string {
+  const id = params.itemId;
+  if (!id || !isUuid(id)) throw apiError(404, "No agenda item with this id.");
+  return id;
+}
+
+const show: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
+  const itemId = itemIdOf(params);
+  const item = itemJson(await getAgendaView(context.db, event.id), itemId);
+  return apiJson(item, { headers: { ETag: etag(item.version) } });
+};
+
+const patch: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { event } = await checkEventPermission(user, context, params.eventId, "event:update");
+  const itemId = itemIdOf(params);
+  const expected = expectedVersion(request);
+  const body = await readJson(request);
+  const parsed = agendaItemApiPatchSchema.safeParse(body);
+  if (!parsed.success) throw validationError(zodFields(parsed.error));
+  const { position, ...change } = parsed.data;
+  try {
+    const view = await updateAgendaItem(
+      context.db,
+      actorOf(user),
+      event.id,
+      itemId,
+      { ...change, ...(position !== undefined ? { index: position - 1 } : {}) },
+      { itemVersion: expected },
+    );
+    const item = itemJson(view, itemId);
+    return apiJson(item, { headers: { ETag: etag(item.version) } });
+  } catch (error) {
+    throw apiConflicts(error);
+  }
+};
+
+const remove: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { event } = await checkEventPermission(user, context, params.eventId, "event:update");
+  const itemId = itemIdOf(params);
+  const expected = expectedVersion(request);
+  try {
+    await deleteAgendaItem(context.db, actorOf(user), event.id, itemId, { itemVersion: expected });
+  } catch (error) {
+    throw apiConflicts(error);
+  }
+  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+};
+
+const handlers = { GET: show, PATCH: patch, DELETE: remove };
+export const loader = (args: LoaderFunctionArgs) => handleApi(args, handlers);
+export const action = (args: ActionFunctionArgs) => handleApi(args, handlers);

@@ -1,0 +1,50 @@
+/** Helpers shared by /api/v1/events/:eventId/agenda and /agenda/:itemId. See docs/api.md, "Agenda". */
+import { isServiceError } from "~/services/errors";
+import { agendaItemToJson, type AgendaView } from "~/services/agenda.server";
+import { apiError, isoInZone } from "~/utils/api.server";
+
+export function itemsToJson(view: AgendaView) {
+  return view.items.map((item, i) => agendaItemToJson(item, i + 1, view.event.timeZone, isoInZone));
+}
+
+export function itemJson(view: AgendaView, itemId: string) {
+  const index = view.items.findIndex((i) => i.id === itemId);
+  const item = view.items[index];
+  if (!item) throw apiError(404, "No agenda item with this id.");
+  return agendaItemToJson(item, index + 1, view.event.timeZone, isoInZone);
+}
+
+export const etag = (version: string) => `"${version}"`;
+
+/**
+ * The version the client based its change on: `If-Match: "<version>"` (W/ allowed, `*` = any) or
+ * `?version=<version>`. Versions are opaque strings of letters, digits, "-" and "_".
+ */
+export function expectedVersion(request: Request): string | undefined {
+  const header = request.headers.get("If-Match")?.trim();
+  if (header) {
+    if (header === "*") return undefined;
+    const match = /^(?:W\/)?"?([A-Za-z0-9_-]{1,64})"?$/.exec(header);
+    if (!match?.[1]) throw apiError(400, 'If-Match must be a version in quotes, e.g. If-Match: "lq3k2x1a".');
+    return match[1];
+  }
+  const query = new URL(request.url).searchParams.get("version");
+  if (query === null) return undefined;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(query))
+    throw apiError(400, "The version query parameter is not a version.", { version: "Not a version from this API." });
+  return query;
+}
+
+/** Conflicts said for people in the UI ("what you typed is still in the form") get an API wording. */
+export function apiConflicts(error: unknown): unknown {
+  if (!isServiceError(error) || error.code !== "conflict") return error;
+  if (error.message === "agenda.errors.staleItem")
+    return apiError(409, "The agenda item was changed meanwhile (by someone else, or its time was recalculated): read it again and retry with its current version.", {
+      version: "Not the item's current version.",
+    });
+  if (error.message === "agenda.errors.stale")
+    return apiError(409, "The agenda was changed meanwhile: read it again and retry with its current version.", {
+      version: "Not the agenda's current version.",
+    });
+  return error;
+}

@@ -1,0 +1,236 @@
+import { Form, Link } from "@remix-run/react";
+import { useMemo } from "react";
+import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
+import { agendaKinds, type AgendaKind } from "~/domain/agenda/agenda";
+import { agendaItemFormSchema } from "~/domain/agenda/agenda-item.schema";
+import { formatTime, instantToLocalInput, localInputToInstant } from "~/domain/dates/phrasing";
+import { useT } from "~/i18n/use-t";
+
+/** What the add/edit form sends and shows: strings, the start as wall-clock time in the event's zone. */
+export interface FormValues {
+  startsAt: string;
+  durationMinutes: string;
+  title: string;
+  kind: AgendaKind;
+  responsibleUserId: string;
+  speakerInvitationId: string;
+  place: string;
+  notes: string;
+  keyPoints: string;
+}
+
+export function emptyFormValues(startsAt: Date, zone: string): FormValues {
+  return {
+    startsAt: instantToLocalInput(startsAt, zone),
+    durationMinutes: "10",
+    title: "",
+    kind: "speech",
+    responsibleUserId: "",
+    speakerInvitationId: "",
+    place: "",
+    notes: "",
+    keyPoints: "",
+  };
+}
+
+export function itemFormValues(
+  item: {
+    startsAt: Date;
+    durationMinutes: number;
+    title: string;
+    kind: AgendaKind;
+    responsibleUserId: string | null;
+    speakerInvitationId: string | null;
+    place: string | null;
+    notes: string | null;
+    keyPoints: string[];
+  },
+  zone: string,
+): FormValues {
+  return {
+    startsAt: instantToLocalInput(item.startsAt, zone),
+    durationMinutes: String(item.durationMinutes),
+    title: item.title,
+    kind: item.kind,
+    responsibleUserId: item.responsibleUserId ?? "",
+    speakerInvitationId: item.speakerInvitationId ?? "",
+    place: item.place ?? "",
+    notes: item.notes ?? "",
+    keyPoints: item.keyPoints.join("\n"),
+  };
+}
+
+/** What was posted, to show it again next to the errors (nothing typed is lost). */
+export function formValuesOf(raw: Record<string, unknown>): FormValues {
+  const s = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
+  const kind = agendaKinds.find((k) => k === raw.kind) ?? "other";
+  return {
+    startsAt: s("startsAt"),
+    durationMinutes: s("durationMinutes"),
+    title: s("title"),
+    kind,
+    responsibleUserId: s("responsibleUserId"),
+    speakerInvitationId: s("speakerInvitationId"),
+    place: s("place"),
+    notes: s("notes"),
+    keyPoints: s("keyPoints"),
+  };
+}
+
+export interface SpeakerOptionView {
+  value: string;
+  name: string;
+  status: string;
+}
+
+export interface StaffOptionView {
+  value: string;
+  name: string;
+  active: boolean;
+}
+
+export function AgendaItemForm({
+  mode,
+  zone,
+  itemId,
+  itemVersion,
+  title,
+  defaults,
+  serverErrors,
+  speakerOptions,
+  speakerTruncated,
+  staffOptions,
+}: {
+  mode: "create" | "update";
+  zone: string;
+  itemId?: string;
+  itemVersion?: string;
+  title?: string;
+  defaults: FormValues;
+  serverErrors: Record<string, string> | null;
+  speakerOptions: SpeakerOptionView[];
+  speakerTruncated: boolean;
+  staffOptions: StaffOptionView[];
+}) {
+  const { t } = useT();
+  const schema = useMemo(() => agendaItemFormSchema(zone), [zone]);
+  const { form, onSubmit } = useSchemaForm(schema, { defaultValues: defaults, serverErrors });
+  const none = { value: "", label: t("agenda.field.none") };
+  const speakers = [
+    none,
+    ...speakerOptions.map((o) => ({
+      value: o.value,
+      label:
+        o.status === "declined"
+          ? `${o.name} (${t("agenda.speaker.declined")})`
+          : o.status === "withdrawn"
+            ? `${o.name} (${t("agenda.speaker.withdrawn")})`
+            : o.name,
+    })),
+  ];
+  const staff = [
+    none,
+    ...staffOptions.map((o) => ({ value: o.value, label: o.active ? o.name : `${o.name} (${t("agenda.staff.inactive")})` })),
+  ];
+  const prefix = mode === "create" ? "add" : `edit-${itemId}`;
+  const watched = form.watch(["startsAt", "durationMinutes"]);
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} replace className="agenda-form" aria-label={mode === "create" ? t("agenda.addTitle") : t("agenda.editTitle", { title: title ?? "" })}>
+      {mode === "update" ? <h3 className="agenda-form-title">{t("agenda.editTitle", { title: title ?? "" })}</h3> : null}
+      <FormErrorSummary show={!!serverErrors} />
+      <input type="hidden" name="intent" value={mode} />
+      {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
+      {itemVersion ? <input type="hidden" name="itemVersion" value={itemVersion} /> : null}
+      <div className="agenda-form-times">
+        <TextField
+          form={form}
+          name="startsAt"
+          label={t("agenda.field.startsAt")}
+          type="datetime-local"
+          hint={t("agenda.field.startsAtHint", { zone })}
+        />
+        <TextField
+          form={form}
+          name="durationMinutes"
+          label={t("agenda.field.durationMinutes")}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+        />
+        <EndPreview
+          startsAt={typeof watched[0] === "string" ? watched[0] : defaults.startsAt}
+          duration={watched[1] !== undefined && watched[1] !== null ? String(watched[1]) : defaults.durationMinutes}
+          zone={zone}
+          id={`${prefix}-end`}
+        />
+      </div>
+      <div className="grid-2">
+        <TextField form={form} name="title" label={t("agenda.field.title")} autoComplete="off" />
+        <SelectField
+          form={form}
+          name="kind"
+          label={t("agenda.field.kind")}
+          options={agendaKinds.map((k) => ({ value: k, label: t(`agenda.kind.${k}`) }))}
+        />
+      </div>
+      <div className="grid-2">
+        <SelectField
+          form={form}
+          name="speakerInvitationId"
+          label={t("agenda.field.speaker")}
+          optional
+          options={speakers}
+          hint={
+            speakerOptions.length === 0
+              ? t("agenda.speaker.noInvitees")
+              : speakerTruncated
+                ? t("agenda.speaker.truncated", { count: speakerOptions.length })
+                : t("agenda.field.speakerHint")
+          }
+        />
+        <SelectField form={form} name="responsibleUserId" label={t("agenda.field.responsible")} optional options={staff} />
+      </div>
+      <TextField form={form} name="place" label={t("agenda.field.place")} optional autoComplete="off" />
+      <div className="grid-2">
+        <TextAreaField
+          form={form}
+          name="keyPoints"
+          label={t("agenda.field.keyPoints")}
+          optional
+          rows={4}
+          hint={t("agenda.field.keyPointsHint")}
+        />
+        <TextAreaField form={form} name="notes" label={t("agenda.field.notes")} optional rows={4} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button">
+          {mode === "create" ? t("agenda.add") : t("action.save")}
+        </button>
+        {mode === "update" ? (
+          <Link to={{ search: "", hash: `item-${itemId}` }} className="button secondary" preventScrollReset>
+            {t("action.cancel")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+/** The computed end, as the person types (after hydration; the server shows it from the saved values). */
+function EndPreview({ startsAt, duration, zone, id }: { startsAt: string; duration: string; zone: string; id: string }) {
+  const { t } = useT();
+  const start = localInputToInstant(startsAt, zone);
+  const minutes = Number(duration);
+  const end = start && Number.isInteger(minutes) && minutes > 0 && minutes <= 24 * 60 ? new Date(start.getTime() + minutes * 60_000) : null;
+  return (
+    <div className="field agenda-end">
+      <span className="agenda-end-label" id={id}>
+        {t("agenda.field.endsAt")}
+      </span>
+      <span aria-labelledby={id} className="agenda-end-value" data-testid="end-preview">
+        {end ? formatTime(end, zone) : "—"}
+      </span>
+    </div>
+  );
+}

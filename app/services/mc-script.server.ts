@@ -1,0 +1,209 @@
+/**
+ * The MC script: generated from the agenda and the dignitaries in precedence order (app/domain/protocol),
+ * editable (the edited text is kept per language in mc_scripts) and regenerated on request.
+ */
+import type { Db } from "#db/client.server";
+import {
+  decodeSavedScripts,
+  encodeSavedScripts,
+  mcScriptText,
+  type McTiming,
+  type SavedMcScript,
+} from "~/domain/agenda/mc-script-text";
+import type { Locale } from "~/domain/dates/phrasing";
+import { MC_SCRIPT_MAX } from "~/domain/agenda/mc-script.schema";
+import type { AddressInput } from "~/domain/protocol/address";
+import { introducedByName, mcScript, type McDignitary, type McItem } from "~/domain/protocol/mc-script";
+import type { PrecedenceReason } from "~/domain/protocol/precedence";
+import { foldForSearch } from "~/domain/text/search";
+import { recordAudit } from "~/models/audit.server";
+import {
+  getMcScriptRow,
+  getSpeakers,
+  lastAgendaChange,
+  listAgenda,
+  listSignatoriesForMc,
+  lockAgendaEvent,
+  lockMcScriptRow,
+  saveMcScriptRow,
+  deleteMcScriptRow,
+} from "~/models/agenda.server";
+import { getEventDetail, type EventDetail } from "~/models/events.server";
+import { loadPrecedence } from "./dignitaries.server";
+import { ServiceError } from "./errors";
+import type { Actor } from "./events.server";
+
+/**
+ * Only the leadership is introduced by name (introducedByName of the rank their positions earn); someone
+ * placed by hand above a person introduced by name is introduced by name too.
+ */
+export function introducedInOrder(dignitaries: { rankReason: PrecedenceReason; moved: boolean }[]): boolean[] {
+  const byRank = dignitaries.map((d) => introducedByName(d.rankReason));
+  const lastNamed = byRank.lastIndexOf(true);
+  return dignitaries.map((d, i) => byRank[i]! || (d.moved && i < lastNamed));
+}
+
+/** An override written as a sentence start ("Đồng chí …") reads mid-sentence as "đồng chí …". */
+function inlineOverride(text: string): string {
+  const trimmed = text.trim();
+  const firstTwo = foldForSearch(trimmed.split(/\s+/).slice(0, 2).join(" "));
+  const firstOne = foldForSearch(trimmed.split(/\s+/)[0] ?? "");
+  if (firstTwo === "dong chi" || firstOne === "ong" || firstOne === "ba")
+    return trimmed.charAt(0).toLocaleLowerCase("vi") + trimmed.slice(1);
+  return trimmed;
+}
+
+function addressFor(
+  p: { honorific: string | null; name: string; positions: string[]; fullAddressOverride?: string | null; englishAddressOverride?: string | null },
+  locale: Locale,
+): AddressInput {
+  const override = locale === "vi" ? p.fullAddressOverride : p.englishAddressOverride;
+  if (override?.trim()) return { honorific: null, name: inlineOverride(override), positions: [] };
+  return { honorific: p.honorific, name: p.name, positions: p.positions };
+}
+
+/** "Chương trình phối hợp …" → "chương trình phối hợp …" (it runs inside a sentence); acronyms keep their case. */
+export function programmeInSentence(title: string): string {
+  const t = title.trim();
+  if (t.length > 1 && t.charAt(1) === t.charAt(1).toLocaleLowerCase("vi") && t.charAt(1) !== t.charAt(1).toLocaleUpperCase("vi"))
+    return t.charAt(0).toLocaleLowerCase("vi") + t.slice(1);
+  return t;
+}
+
+function orgName(org: { nameVi: string; nameEn: string | null }, locale: Locale) {
+  return locale === "en" ? (org.nameEn ?? org.nameVi) : org.nameVi;
+}
+
+export interface McScriptView {
+  locale: Locale;
+  event: EventDetail;
+  generated: string;
+  saved: SavedMcScript | null;
+  /** What to show and print: the saved text, else the generated one. */
+  text: string;
+  /** The agenda or the dignitaries changed after the text was edited. */
+  outOfDate: boolean;
+  /** Send it back when saving or regenerating ("" = nothing saved yet). */
+  version: string;
+  itemCount: number;
+  dignitaryCount: number;
+}
+
+export async function generateMcScript(db: Db, event: EventDetail, locale: Locale) {
+  const [items, precedence, signatories] = await Promise.all([
+    listAgenda(db, event.id),
+    loadPrecedence(db, event.id),
+    listSignatoriesForMc(db, event.id),
+  ]);
+  const dignitaries = precedence.dignitaries;
+  const named = introducedInOrder(dignitaries);
+  const speakers = await getSpeakers(
+    db,
+    event.id,
+    items.map((i) => i.speakerInvitationId).filter((x): x is string => !!x),
+  );
+  const mcItems: McItem[] = items.map((item) => {
+    const speaker = item.speakerInvitationId ? speakers.get(item.speakerInvitationId) : undefined;
+    return { id: item.id, kind: item.kind, title: item.title, speaker: speaker ? addressFor(speaker, locale) : null };
+  });
+  const mcDignitaries: McDignitary[] = dignitaries.map((d, i) => ({
+    id: d.id,
+    introduceByName: named[i]!,
+    ...addressFor(d, locale),
+  }));
+  const sections = mcScript({
+    locale,
+    hostName: event.host ? orgName(event.host, locale) : null,
+    partnerNames: event.partners.map((p) => orgName(p, locale)),
+    programme: event.agreement ? (locale === "vi" ? programmeInSentence(event.agreement.title) : event.agreement.title) : null,
+    dignitaries: mcDignitaries,
+    signatories: signatories.map((s) => addressFor(s, locale)),
+    items: mcItems,
+  });
+  const timings = new Map<string, McTiming>(items.map((i) => [i.id, { startsAt: i.startsAt, durationMinutes: i.durationMinutes }]));
+  return { text: mcScriptText(sections, timings, event.timeZone), itemCount: items.length, dignitaryCount: dignitaries.length };
+}
+
+export async function getMcScript(db: Db, eventId: string, locale: Locale): Promise<McScriptView> {
+  const event = await getEventDetail(db, eventId);
+  if (!event) throw new ServiceError("not_found", "errors.notFound.title");
+  const [generated, row, lastChange] = await Promise.all([
+    generateMcScript(db, event, locale),
+    getMcScriptRow(db, eventId),
+    lastAgendaChange(db, eventId),
+  ]);
+  const saved = decodeSavedScripts(row?.body, row?.updatedAt)[locale] ?? null;
+  const savedAt = saved ? new Date(saved.updatedAt) : null;
+  return {
+    locale,
+    event,
+    generated: generated.text,
+    saved,
+    text: saved?.text ?? generated.text,
+    outOfDate: !!(savedAt && lastChange && lastChange.getTime() > savedAt.getTime()),
+    version: saved?.updatedAt ?? "",
+    itemCount: generated.itemCount,
+    dignitaryCount: generated.dignitaryCount,
+  };
+}
+
+async function changeSaved(
+  db: Db,
+  actor: Actor,
+  action: "agenda.mc.save" | "agenda.mc.regenerate",
+  eventId: string,
+  locale: Locale,
+  expectedVersion: string | undefined,
+  change: (current: SavedMcScript | null) => SavedMcScript | null,
+) {
+  await db.transaction(async (tx) => {
+    const event = await lockAgendaEvent(tx, eventId);
+    if (!event) throw new ServiceError("not_found", "errors.notFound.title");
+    if (event.status === "cancelled") throw new ServiceError("conflict", "agenda.errors.cancelled");
+    const row = await lockMcScriptRow(tx, eventId);
+    const all = decodeSavedScripts(row?.body, row?.updatedAt);
+    const current = all[locale] ?? null;
+    if (expectedVersion !== undefined && expectedVersion !== (current?.updatedAt ?? ""))
+      throw new ServiceError("conflict", "agenda.mc.errors.stale");
+    const next = change(current);
+    if (next) all[locale] = next;
+    else delete all[locale];
+    const body = encodeSavedScripts(all);
+    if (body) await saveMcScriptRow(tx, eventId, body, actor.id, new Date());
+    else await deleteMcScriptRow(tx, eventId);
+    await recordAudit(tx, { actor, action, entityType: "mc_script", entityId: eventId, eventId, details: { locale } });
+  });
+}
+
+/** Saves the edited text of one language. `expectedVersion`: the `version` of the script that was edited. */
+export async function saveMcScript(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  locale: Locale,
+  text: string,
+  expectedVersion?: string,
+): Promise<void> {
+  const normalized = text.normalize("NFC").replace(/\r\n?/g, "\n").trim();
+  if (!normalized) throw new ServiceError("invalid", "errors.required", { text: "errors.required" });
+  if (normalized.length > MC_SCRIPT_MAX)
+    throw new ServiceError("invalid", `errors.tooLong?max=${MC_SCRIPT_MAX}`, { text: `errors.tooLong?max=${MC_SCRIPT_MAX}` });
+  await changeSaved(db, actor, "agenda.mc.save", eventId, locale, expectedVersion, (current) => {
+    const at = new Date();
+    // Two saves in one millisecond still get distinct versions.
+    const previous = current ? new Date(current.updatedAt).getTime() : 0;
+    const updatedAt = new Date(Math.max(at.getTime(), previous + 1)).toISOString();
+    return { text: normalized, updatedAt, updatedBy: actor.name };
+  });
+}
+
+/** Drops the edited text of one language: the generated script is shown again. */
+export async function regenerateMcScript(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  locale: Locale,
+  expectedVersion?: string,
+): Promise<void> {
+  await changeSaved(db, actor, "agenda.mc.regenerate", eventId, locale, expectedVersion, () => null);
+}
