@@ -83,6 +83,7 @@ function Header() {
             <NavLink to="/organizations">{t("nav.organizations")}</NavLink>
             {canGlobal(user, "user:manage") ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
             {canGlobal(user, "audit:readAll") ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
+            {canGlobal(user, "mailbox:read") ? <NavLink to="/admin/mailbox">{t("mail.nav.mailbox")}</NavLink> : null}
           </nav>
         ) : null}
         <div className="header-tools">
@@ -96,6 +97,9 @@ function Header() {
           {user ? (
             <>
               <span className="muted user-name">{user.name}</span>
+              <Link to="/account/calendar" style={{ color: "inherit", whiteSpace: "nowrap" }}>
+                {t("calendar.nav.myCalendar")}
+              </Link>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link-button">
                   {t("nav.logout")}

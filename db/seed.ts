@@ -8,9 +8,18 @@ import { databaseConfigFromEnv, openDatabase, type Db } from "./client.server";
 import type { UserRole } from "~/domain/access/permissions";
 import { localInputToInstant } from "~/domain/dates/phrasing";
 import { addEventMember, findEventIdByCalendarUid } from "~/models/events.server";
+import { and, eq, isNull } from "drizzle-orm";
+import type { AgendaKind } from "~/domain/agenda/agenda";
+import { foldForSearch } from "~/domain/text/search";
+import { listAgenda } from "~/models/agenda.server";
+import { addAgendaItem } from "~/services/agenda.server";
+import { invitations, people } from "./schema/index";
 import { findUserByEmail } from "~/models/users.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { createUser } from "~/services/accounts.server";
+import { createDignitary, loadPrecedence } from "~/services/dignitaries.server";
+import { createTable, loadSeating, proposeSeating } from "~/services/seating.server";
+import { loadSigning, saveSigning } from "~/services/signatories.server";
 import { createEvent } from "~/services/events.server";
 import { createOrganization } from "~/services/organizations.server";
 
@@ -56,7 +65,12 @@ export async function seedDemo(db: Db): Promise<SeededAccount[]> {
     const { password } = await createUser(db, null, account);
     created.push({ email: account.email, role: account.role, password });
   }
-  if (await findEventIdByCalendarUid(db, SEED_EVENT_UID)) return created;
+  const existingEventId = await findEventIdByCalendarUid(db, SEED_EVENT_UID);
+  if (existingEventId) {
+    await seedDemoProtocol(db, existingEventId);
+    await seedDemoAgenda(db, existingEventId);
+    return created;
+  }
 
   const organizer = await findUserByEmail(db, "tochuc@signet.local");
   const comms = await findUserByEmail(db, "danganh@signet.local");
@@ -121,7 +135,162 @@ export async function seedDemo(db: Db): Promise<SeededAccount[]> {
     { calendarUid: SEED_EVENT_UID },
   );
   await addEventMember(db, event.id, comms.id, "communications");
+  await seedDemoProtocol(db, event.id);
+  // Last, so that the speaker's invitation made by the dignitaries' seed (if any) is found and reused.
+  await seedDemoAgenda(db, event.id);
   return created;
+}
+
+export const SEED_SPEAKER_NAME = "Nguyễn Hồng Chuyên";
+
+/** The two remarks of the article, the key points of Comrade Nguyễn Hồng Chuyên's speech. */
+export const seedSpeechKeyPoints = [
+  "khẳng định sự phối hợp giữa hai cơ quan là đòn bẩy để sự nghiệp giáo dục sẽ ngày càng có nhiều bước tiến hơn nữa trong tương lai",
+  "đề nghị hai cơ quan sẽ phối hợp cùng nhau xây dựng bộ tiêu chí gốc có tính định hướng khung để tuyên truyền, giáo dục " +
+    "những chủ trương, chính sách lớn của ngành Giáo dục đến các cơ quan, đơn vị, trường học, giáo viên và học sinh; bộ " +
+    "phận giúp việc thường xuyên thực hiện các buổi sơ kết theo giai đoạn để từ đó rút kinh nghiệm, đề ra phương hướng " +
+    "hoạt động cho những giai đoạn tiếp theo",
+];
+
+/** The speaker's invitation to the demo ceremony: found by name (made by the dignitaries' seed), else created. */
+async function ensureSeedSpeakerInvitation(db: Db, eventId: string): Promise<string> {
+  const nameSearch = foldForSearch(SEED_SPEAKER_NAME);
+  const [found] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(and(eq(invitations.eventId, eventId), eq(people.nameSearch, nameSearch), isNull(invitations.withdrawnAt)));
+  if (found) return found.id;
+  const [existingPerson] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.nameSearch, nameSearch), eq(people.organization, "Ban Tuyên giáo Tỉnh ủy")));
+  const personId =
+    existingPerson?.id ??
+    (
+      await db
+        .insert(people)
+        .values({
+          honorific: "đồng chí",
+          fullName: SEED_SPEAKER_NAME,
+          nameSearch,
+          positions: ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Tuyên giáo Tỉnh ủy"],
+          organization: "Ban Tuyên giáo Tỉnh ủy",
+        })
+        .returning({ id: people.id })
+    )[0]?.id;
+  if (!personId) throw new Error("seed speaker not inserted");
+  const [invitation] = await db
+    .insert(invitations)
+    .values({ eventId, personId, role: "dignitary", status: "accepted" })
+    .onConflictDoNothing()
+    .returning({ id: invitations.id });
+  if (invitation) return invitation.id;
+  const [again] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.eventId, eventId), eq(invitations.personId, personId)));
+  if (!again) throw new Error("seed speaker invitation missing");
+  return again.id;
+}
+
+/**
+ * The order of proceedings of the afternoon of 19/10/2017 (14:00–16:00), as the article tells it: the
+ * signing, then the remarks of Comrade Nguyễn Hồng Chuyên. Added once: an event with an agenda is left alone.
+ */
+export async function seedDemoAgenda(db: Db, eventId: string): Promise<void> {
+  if ((await listAgenda(db, eventId)).length > 0) return;
+  const organizer = await findUserByEmail(db, "tochuc@signet.local");
+  if (!organizer) throw new Error("demo accounts missing");
+  const actor = { id: organizer.id, name: organizer.name };
+  const speaker = await ensureSeedSpeakerInvitation(db, eventId);
+  const items: { at: string; minutes: number; kind: AgendaKind; title: string; speaker?: string; keyPoints?: string[] }[] = [
+    { at: "13:45", minutes: 15, kind: "arrival", title: "Đón tiếp đại biểu" },
+    { at: "14:00", minutes: 5, kind: "opening", title: "Chào cờ, Quốc ca" },
+    { at: "14:05", minutes: 10, kind: "introduction", title: "Tuyên bố lý do, giới thiệu đại biểu" },
+    { at: "14:15", minutes: 15, kind: "other", title: "Thông qua nội dung chương trình phối hợp công tác giai đoạn 2017 – 2020" },
+    { at: "14:30", minutes: 15, kind: "signing", title: "Ký kết chương trình phối hợp công tác giai đoạn 2017 – 2020" },
+    {
+      at: "14:45",
+      minutes: 20,
+      kind: "speech",
+      title: "Phát biểu của đồng chí Trưởng ban Tuyên giáo Tỉnh ủy",
+      speaker,
+      keyPoints: seedSpeechKeyPoints,
+    },
+    { at: "15:05", minutes: 10, kind: "photo", title: "Chụp ảnh lưu niệm" },
+    { at: "15:15", minutes: 5, kind: "closing", title: "Bế mạc" },
+  ];
+  for (const item of items) {
+    const startsAt = localInputToInstant(`2017-10-19T${item.at}`, ZONE);
+    if (!startsAt) throw new Error("seed agenda times");
+    await addAgendaItem(db, actor, eventId, {
+      startsAt,
+      durationMinutes: item.minutes,
+      title: item.title,
+      kind: item.kind,
+      responsibleUserId: item.kind === "arrival" ? organizer.id : null,
+      speakerInvitationId: item.speaker ?? null,
+      place: null,
+      notes: null,
+      keyPoints: item.keyPoints ?? [],
+    });
+  }
+}
+
+/**
+ * The dignitaries, signing arrangements and seating of the demo ceremony. The article names one dignitary,
+ * Comrade Nguyễn Hồng Chuyên, Trưởng ban Tuyên giáo Tỉnh ủy — the head of the host, so he signs for it. It
+ * does not name who signed for the Sở Giáo dục và Đào tạo: that dignitary is a placeholder named by role
+ * ("Lãnh đạo Sở Giáo dục và Đào tạo") for the user to replace. Arrival (13:45, the agenda's reception) and
+ * escort (the demo organizer) are demo values, not from the article. Each part is added once.
+ */
+export async function seedDemoProtocol(db: Db, eventId: string): Promise<void> {
+  const organizer = await findUserByEmail(db, "tochuc@signet.local");
+  if (!organizer) throw new Error("demo accounts missing");
+  const actor = { id: organizer.id, name: organizer.name };
+  const arrivalAt = localInputToInstant("2017-10-19T13:45", ZONE);
+  const base = { delegation: null, arrivalAt, escortUserId: organizer.id, notes: null, email: null, fullAddressOverride: null, shortAddressOverride: null, englishAddressOverride: null };
+  let precedence = await loadPrecedence(db, eventId);
+  if (precedence.dignitaries.length === 0) {
+    await createDignitary(db, actor, eventId, {
+      ...base,
+      honorific: "đồng chí",
+      name: "Nguyễn Hồng Chuyên",
+      positions: ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Tuyên giáo Tỉnh ủy"],
+      organization: "Ban Tuyên giáo Tỉnh ủy",
+      delegation: "Về phía Tỉnh ủy",
+      side: "host",
+    });
+    await createDignitary(db, actor, eventId, {
+      ...base,
+      honorific: null,
+      name: "Lãnh đạo Sở Giáo dục và Đào tạo",
+      positions: [],
+      organization: "Sở Giáo dục và Đào tạo",
+      delegation: "Về phía Sở Giáo dục và Đào tạo",
+      side: "guest",
+      notes: "Bài báo không nêu tên người ký của Sở: thay bằng họ tên, danh xưng và chức vụ thật.",
+    });
+    precedence = await loadPrecedence(db, eventId);
+  }
+  const signing = await loadSigning(db, eventId);
+  if (signing.agreement && signing.parties.length && signing.parties.every((p) => !p.dignitaryId)) {
+    const byOrganization = (name: string) => precedence.dignitaries.find((d) => d.organization === name)?.id ?? null;
+    const ordered = [...signing.parties].sort((a, b) => Number(b.isHost) - Number(a.isHost));
+    await saveSigning(db, actor, eventId, {
+      hostSide: "right",
+      originals: signing.agreement.originals,
+      parties: ordered.map((p, i) => ({ organizationId: p.organizationId, dignitaryId: byOrganization(p.nameVi), signingOrder: i + 1 })),
+    });
+  }
+  if ((await loadSeating(db, eventId)).tables.length === 0) {
+    const centre = { mode: "centre-out" as const, secondTo: "right" as const };
+    await createTable(db, actor, eventId, { name: "Đoàn chủ tịch", kind: "presidium", seatCount: 3, ...centre });
+    await createTable(db, actor, eventId, { name: "Bàn ký", kind: "signing", seatCount: 6, ...centre });
+    await createTable(db, actor, eventId, { name: "Hàng ghế đại biểu 1", kind: "row", seatCount: 10, ...centre });
+    await proposeSeating(db, actor, eventId);
+  }
 }
 
 // `npm run db:seed`

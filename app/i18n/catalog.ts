@@ -1,10 +1,17 @@
 import * as admin from "./messages/admin";
+import * as agenda from "./messages/agenda";
+import * as attendees from "./messages/attendees";
 import * as auth from "./messages/auth";
+import * as calendar from "./messages/calendar";
+import * as checkin from "./messages/checkin";
 import * as common from "./messages/common";
 import * as events from "./messages/events";
+import * as mail from "./messages/mail";
+import * as protocol from "./messages/protocol";
+import * as rsvp from "./messages/rsvp";
 
-const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi };
+const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en };
+const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...attendees.en, ...protocol.en, ...agenda.en };
 
 export const catalog: Record<"vi" | "en", Record<MessageKey, string>> = { vi, en };

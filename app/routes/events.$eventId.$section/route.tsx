@@ -4,7 +4,7 @@ import { useT } from "~/i18n/use-t";
 import { requireEventPermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 
-const sections = new Set(["attendees", "dignitaries", "agenda", "photos", "press"]);
+const sections = new Set(["photos", "press"]);
 
 /** Tabs that later work fills (invitations, protocol, photos and press). Unknown sections are a 404. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

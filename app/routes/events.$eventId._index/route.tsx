@@ -62,6 +62,11 @@ export default function EventOverview() {
           ) : null}
         </dl>
         {event.description ? <p className="prose">{event.description}</p> : null}
+        <p className="actions">
+          <a href={`/events/${event.id}/calendar.ics`} download className="button secondary">
+            {t("calendar.download")}
+          </a>
+        </p>
       </section>
       {event.kind === "signing_ceremony" ? (
         <section className="card" aria-labelledby="agreement-heading">

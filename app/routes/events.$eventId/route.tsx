@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/utils/meta";
+import { Fragment } from "react";
 import { Form, Link, NavLink, Outlet, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/ui/status-badge";
@@ -25,6 +26,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       update: event.status !== "cancelled" && canOnEvent(access.user, "event:update", relation),
       cancel: (event.status === "draft" || event.status === "scheduled") && canOnEvent(access.user, "event:cancel", relation),
       delete: event.status === "draft" && canOnEvent(access.user, "event:delete", relation),
+      checkIn: canOnEvent(access.user, "checkin:perform", relation),
+      mail: canOnEvent(access.user, "attendees:manage", relation),
     },
   };
 }
@@ -125,11 +128,14 @@ export default function EventLayout() {
           {t("event.tab.overview")}
         </NavLink>
         {sections.map((s) => (
-          <NavLink key={s} to={`/events/${event.id}/${s}`}>
-            {t(`event.tab.${s}`)}
-          </NavLink>
+          <Fragment key={s}>
+            <NavLink to={`/events/${event.id}/${s}`}>{t(`event.tab.${s}`)}</NavLink>
+            {s === "dignitaries" ? <NavLink to={`/events/${event.id}/seating`}>{t("protocol.tab.seating")}</NavLink> : null}
+          </Fragment>
         ))}
         <NavLink to={`/events/${event.id}/team`}>{t("event.tab.team")}</NavLink>
+        {can.mail ? <NavLink to={`/events/${event.id}/mail`}>{t("mail.page.title")}</NavLink> : null}
+        {can.checkIn ? <NavLink to={`/events/${event.id}/check-in`}>{t("checkin.tab")}</NavLink> : null}
         <NavLink to={`/events/${event.id}/history`}>{t("event.tab.history")}</NavLink>
       </nav>
       <Outlet />
