@@ -24,7 +24,7 @@ async function waitForHealth(url: string, child: ChildProcess) {
 
 // An empty embedded database of its own, served without demo data: the setup page, then the operator CLI.
 test("first run without demo data: /setup creates the first admin; the CLI creates users and tokens", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(240_000); // four tsx starts (server + CLI) on a busy 2-core machine
   const dataDir = mkdtempSync(path.join(tmpdir(), "signet-first-run-"));
   const port = 3300 + (process.pid % 100);
   // The embedded database even when the suite runs against PostgreSQL.
@@ -33,6 +33,8 @@ test("first run without demo data: /setup creates the first admin; the CLI creat
   const server = spawn(tsx, [path.join(root, "server", "index.ts")], { cwd: root, env, stdio: "pipe" });
   let output = "";
   server.stdout?.on("data", (d) => (output += String(d)));
+  // Drain stderr too: a child writing to a full, unread pipe blocks.
+  server.stderr?.on("data", (d) => (output += String(d)));
   try {
     await waitForHealth(`http://localhost:${port}/healthz`, server);
     expect(output).toContain("/setup");

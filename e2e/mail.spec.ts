@@ -36,7 +36,7 @@ async function addInviteeThroughAttendeesPage(page: Page, eventId: string, name:
   if (!response?.ok() || (await addLink.count()) === 0) return false;
   await addLink.first().click();
   await page.getByLabel("Họ và tên", { exact: true }).fill(name);
-  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel(/^Email/).fill(email);
   await page.getByRole("button", { name: "Thêm vào danh sách" }).click();
   await expect(page.getByText(name).first()).toBeVisible();
   return true;
