@@ -101,6 +101,8 @@ test("an organizer adds an attendee, finds them without diacritics, imports a CS
   await expect(page).toHaveURL(/role=press/);
   await expect(page.getByTestId("attendee-total")).toHaveText("1–1 trong tổng số 1");
   await page.getByRole("link", { name: "Bỏ lọc" }).click();
+  await expect(page).not.toHaveURL(/role=/);
+  await expect(page.getByTestId("attendee-total")).toHaveText("1–3 trong tổng số 3");
 
   // Export: UTF-8 with BOM, the formula neutralised.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Xuất CSV" }).click()]);

@@ -54,7 +54,7 @@ test("an organizer sends invitations and an admin reads the message, with its ca
 
   await loginAs("organizer");
   const added = await addInviteeThroughAttendeesPage(page, event.id, `Nguyễn Văn Khách ${id}`, email);
-  test.skip(!added, "The attendees page (another engineer's work) is not built yet: no invitee can be added through the UI.");
+  expect(added, "the attendees page offers 'Thêm khách mời'").toBe(true);
 
   await page.goto(`/events/${event.id}/mail`);
   await expect(page.getByRole("heading", { name: "Gửi thư mời" })).toBeVisible();
@@ -154,4 +154,32 @@ test("the Send invitations page works without invitees: schedule and cancel a re
   });
   expect(post.status()).toBe(403);
   await context.close();
+});
+
+test("send to a selection from the attendee list, then withdraw one: a CANCEL goes to that person", async ({ page, loginAs, api }) => {
+  const id = suffix();
+  const event = await createEvent(await api("organizer"), `Lễ ký kết chọn người ${id}`);
+  await loginAs("organizer");
+  const picked = `Trần Thị Chọn ${id}`;
+  expect(await addInviteeThroughAttendeesPage(page, event.id, picked, `chon-${id}@example.org`)).toBe(true);
+  expect(await addInviteeThroughAttendeesPage(page, event.id, `Lê Văn Không ${id}`, `khong-${id}@example.org`)).toBe(true);
+
+  await page.goto(`/events/${event.id}/attendees`);
+  await page.getByLabel(`Chọn: ${picked}`).check();
+  await page.getByRole("button", { name: "Gửi thư mời cho những người đã chọn" }).click();
+  await expect(page).toHaveURL(new RegExp(`/events/${event.id}/mail`));
+  const outbox = page.getByRole("table", { name: "Thư của sự kiện" });
+  await expect(outbox).toContainText(`chon-${id}@example.org`);
+  await expect(outbox).not.toContainText(`khong-${id}@example.org`);
+
+  await page.goto(`/events/${event.id}/attendees`);
+  await page.getByRole("link", { name: `Sửa: ${picked}` }).click();
+  await page.getByRole("link", { name: "Rút lời mời" }).click();
+  await page.getByRole("button", { name: "Xác nhận: Rút lời mời" }).click();
+  await expect(page).toHaveURL(new RegExp(`/events/${event.id}/attendees`));
+  await page.goto(`/events/${event.id}/mail`);
+  // Header row, the invitation, and now the cancellation, both to the picked person only.
+  const rows = page.getByRole("table", { name: "Thư của sự kiện" }).getByRole("row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: `chon-${id}@example.org` })).toHaveCount(2);
 });

@@ -12,6 +12,7 @@ import { resolveInvitationToken } from "./invitation-links.server";
 import {
   processDueReminders,
   queueWithdrawalCancel,
+  withdrawInvitationAndNotify,
   remindUnanswered,
   reminderTime,
   scheduleReminder,
@@ -337,6 +338,20 @@ describe("invitation mail", () => {
     });
     expect(parseIcs(messages[0]!.icsContent)).toMatchObject({ method: "CANCEL", uid: event.calendarUid, sequence: 1, status: "CANCELLED" });
     expect(messages[0]!.text).not.toMatch(/\/i\//);
+  });
+
+  it("withdrawing from the attendee page withdraws and queues the CANCEL together", async () => {
+    const event = await newEvent({ title: "Hội nghị rút thư" });
+    const invitee = await createInvitee(db, event.id, { status: "sent" });
+    const result = await withdrawInvitationAndNotify(db, actor, invitee.invitationId, { eventId: event.id, settings, now });
+    expect(result.mail).toBe("queued");
+    expect(result.withdrawnAt).toBeInstanceOf(Date);
+    const messages = await messagesOf(db, event.id);
+    expect(messages.map((m) => [m.kind, m.icsMethod, m.idempotencyKey])).toEqual([
+      ["cancellation", "CANCEL", `withdraw:${invitee.invitationId}`],
+    ]);
+    await expect(withdrawInvitationAndNotify(db, actor, invitee.invitationId, { eventId: event.id, settings, now })).rejects.toThrow();
+    expect(await messagesOf(db, event.id)).toHaveLength(1);
   });
 
   it("a withdrawal sends one CANCEL to that person only, SEQUENCE one above the event's", async () => {

@@ -45,6 +45,7 @@ import {
   type MailRecipient,
 } from "~/models/mail.server";
 import { ServiceError } from "./errors";
+import { withdrawInvitation } from "./invitations.server";
 import { invitationUrl, issueInvitationToken } from "./invitation-links.server";
 import { readMailSettings, type MailSettings } from "./mail-transport.server";
 
@@ -435,4 +436,21 @@ export async function queueWithdrawalCancel(
 /** The event as the emails describe it: for updateEvent to pass its state before the change. */
 export function mailFactsOf(event: Pick<EventDetail, keyof MailEventFacts>): MailEventFacts {
   return facts(event);
+}
+
+/**
+ * Withdraws one invitation and, in the same transaction, queues the METHOD:CANCEL for that person (when they
+ * had been sent the invitation): the withdrawal and its email happen together or not at all.
+ */
+export async function withdrawInvitationAndNotify(
+  db: Db,
+  actor: { id: string; name: string },
+  invitationId: string,
+  options: { eventId: string; appUrl?: string } & MailOptions,
+) {
+  return db.transaction(async (tx) => {
+    const withdrawn = await withdrawInvitation(tx, actor, invitationId, { eventId: options.eventId });
+    const mail = await queueWithdrawalCancel(tx, invitationId, options.appUrl, options);
+    return { ...withdrawn, mail };
+  });
 }

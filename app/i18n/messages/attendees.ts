@@ -1,4 +1,6 @@
 export const vi = {
+  "attendees.select": "Chọn",
+  "attendees.sendSelected": "Gửi thư mời cho những người đã chọn",
   "attendees.title": "Khách mời",
   "attendees.add": "Thêm khách mời",
   "attendees.importCsv": "Nhập từ CSV",
@@ -135,7 +137,6 @@ export const vi = {
   "attendees.import.errors.tooLarge":
     "Tệp quá lớn để máy chủ đọc khi không có JavaScript (tối đa {size} MB): hãy bật JavaScript hoặc chia nhỏ tệp.",
   "attendees.import.errors.noFile": "Vui lòng chọn một tệp CSV.",
-  "attendees.import.errors.server": "Máy chủ không lưu được phần này. Hãy thử lại.",
   "attendees.print.title": "Danh sách khách mời",
   "attendees.print.printed": "In lúc {time}",
   "attendees.print.number": "STT",
@@ -149,6 +150,8 @@ export const vi = {
 };
 
 export const en: Record<keyof typeof vi, string> = {
+  "attendees.select": "Select",
+  "attendees.sendSelected": "Send the invitation to the selected people",
   "attendees.title": "Attendees",
   "attendees.add": "Add attendee",
   "attendees.importCsv": "Import CSV",
@@ -283,7 +286,6 @@ export const en: Record<keyof typeof vi, string> = {
   "attendees.import.errors.tooLarge":
     "The file is too large for the server to read without JavaScript (at most {size} MB): turn JavaScript on or split the file.",
   "attendees.import.errors.noFile": "Please choose a CSV file.",
-  "attendees.import.errors.server": "The server could not save this part. Please try again.",
   "attendees.print.title": "Attendee list",
   "attendees.print.printed": "Printed {time}",
   "attendees.print.number": "No.",

@@ -30,6 +30,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     pageCount: Math.max(1, Math.ceil(page.total / PAGE_SIZE)),
     counts,
     groups,
+    // Identifies this showing of the page, so a double click on "send to selected" sends once.
+    requestId: crypto.randomUUID(),
     canManage: canOnEvent(access.user, "attendees:manage", { ownerId: access.event.createdBy, memberRole: access.memberRole }),
     items: page.items.map((i) => ({
       id: i.id,
@@ -49,7 +51,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function AttendeesPage() {
-  const { eventId, list, total, pageCount, counts, groups, canManage, items } = useLoaderData<typeof loader>();
+  const { eventId, list, total, pageCount, counts, groups, canManage, items, requestId } = useLoaderData<typeof loader>();
   const layout = useRouteLoaderData<typeof eventLoader>("routes/events.$eventId");
   const zone = layout?.event.timeZone ?? "Asia/Ho_Chi_Minh";
   const { t, locale } = useT();
@@ -186,6 +188,11 @@ export default function AttendeesPage() {
           <table className="list att-table">
             <thead>
               <tr>
+                {canManage ? (
+                  <th scope="col">
+                    <span className="att-visually-hidden">{t("attendees.select")}</span>
+                  </th>
+                ) : null}
                 <th scope="col">{t("attendees.field.fullName")}</th>
                 <th scope="col" className="hide-sm">
                   {t("attendees.field.organization")}
@@ -207,6 +214,19 @@ export default function AttendeesPage() {
             <tbody>
               {items.map((i) => (
                 <tr key={i.id} className={i.withdrawnAt ? "att-withdrawn" : undefined}>
+                  {canManage ? (
+                    <td>
+                      {i.withdrawnAt ? null : (
+                        <input
+                          type="checkbox"
+                          name="invitationId"
+                          value={i.id}
+                          form="send-selected"
+                          aria-label={`${t("attendees.select")}: ${i.fullName}`}
+                        />
+                      )}
+                    </td>
+                  ) : null}
                   <td>
                     <div className="att-name">
                       {i.honorific ? <span className="att-honorific">{i.honorific} </span> : null}
@@ -241,6 +261,15 @@ export default function AttendeesPage() {
               ))}
             </tbody>
           </table>
+          {canManage ? (
+            <Form method="post" action={`/events/${eventId}/mail`} id="send-selected" className="actions">
+              <input type="hidden" name="intent" value="send-selected" />
+              <input type="hidden" name="requestId" value={requestId} />
+              <button type="submit" className="button secondary">
+                {t("attendees.sendSelected")}
+              </button>
+            </Form>
+          ) : null}
           {pageCount > 1 ? (
             <nav className="pagination" aria-label={t("pagination.page", { page: list.page })}>
               {list.page > 1 ? <Link to={`${base}${listQuery(list, { page: list.page - 1 })}`}>← {t("action.previous")}</Link> : <span />}

@@ -7,7 +7,8 @@ import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
 import { getInvitation } from "~/models/invitations.server";
 import { isServiceError } from "~/services/errors";
-import { updateAttendee, withdrawInvitation } from "~/services/invitations.server";
+import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
+import { updateAttendee } from "~/services/invitations.server";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { notFound } from "~/utils/responses.server";
@@ -49,7 +50,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const list = `/events/${access.event.id}/attendees`;
   try {
     if (formData.get("intent") === "withdraw") {
-      const withdrawn = await withdrawInvitation(context.db, access.user, invitation.id, { eventId: access.event.id });
+      const withdrawn = await withdrawInvitationAndNotify(context.db, access.user, invitation.id, {
+        eventId: access.event.id,
+        appUrl: context.appUrl,
+      });
       throw redirect(`${list}${savedQuery("withdrawn", withdrawn.person.fullName)}`);
     }
     const raw = formDataToObject(formData);
