@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import { sql } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { openDatabase } from "#db/client.server";
 import { seedDemo } from "#db/seed";
@@ -28,6 +29,8 @@ if (!env.DATABASE_URL) acquire(dataDir);
 const database = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(dataDir, "pglite") });
 await database.migrate();
 const db = database.db;
+// PGlite never runs autovacuum/ANALYZE by itself: give the planner statistics once per start.
+if (database.kind === "pglite") await db.execute(sql`analyze`);
 
 const cookieSecrets = env.SESSION_SECRET
   ? [env.SESSION_SECRET]

@@ -26,6 +26,8 @@ export const people = pgTable(
   (t) => [
     uniqueIndex("people_email_lower_idx").on(sql`lower(${t.email})`).where(sql`${t.email} is not null`),
     index("people_name_org_idx").on(t.nameSearch, sql`lower(coalesce(${t.organization}, ''))`),
+    // Vietnamese lists sort by given name (the last word): this keeps the first page of 100,000 fast (bench/).
+    index("people_given_name_idx").on(sql`split_part(${t.nameSearch}, ' ', -1)`, t.nameSearch),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "people_given_name_idx" ON "people" USING btree (split_part("name_search", ' ', -1),"name_search");
