@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime } from "~/domain/dates/phrasing";
-import { mailStatusBadgeClass } from "~/domain/mail/status";
+import { MailMessageTable } from "~/components/mail-message-table";
 import { useT } from "~/i18n/use-t";
 import { countMailbox, listMailbox, mailStatuses, type MailStatus } from "~/models/mail.server";
 import { mailDeliveryMode } from "~/services/mail-transport.server";
@@ -30,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function MailboxPage() {
   const { messages, total, page, pages, status, mode } = useLoaderData<typeof loader>();
-  const { t, locale } = useT();
+  const { t } = useT();
   const pageLink = (p: number) => `?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) }).toString()}`;
   return (
     <>
@@ -60,43 +59,7 @@ export default function MailboxPage() {
       {messages.length === 0 ? (
         <p className="card muted">{t("mail.mailbox.empty")}</p>
       ) : (
-        <table className="list" aria-label={t("mail.mailbox.title")}>
-          <thead>
-            <tr>
-              <th>{t("mail.col.createdAt")}</th>
-              <th>{t("mail.col.to")}</th>
-              <th>{t("mail.col.subject")}</th>
-              <th>{t("mail.col.kind")}</th>
-              <th>{t("mail.col.status")}</th>
-              <th>{t("mail.col.attempts")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.id}>
-                <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(new Date(m.createdAt), OFFICE_ZONE, locale)}</td>
-                <td style={{ overflowWrap: "anywhere" }}>{m.to}</td>
-                <td>
-                  <Link to={`/admin/mailbox/${m.id}`}>{m.subject}</Link>
-                  {m.eventTitle ? <div className="muted" style={{ fontSize: ".85rem" }}>{m.eventTitle}</div> : null}
-                </td>
-                <td>
-                  {t(`mail.kind.${m.kind}`)}
-                  {m.icsMethod ? <div className="muted" style={{ fontSize: ".85rem" }}>{m.icsMethod}</div> : null}
-                </td>
-                <td>
-                  <span className={mailStatusBadgeClass(m.status)}>{t(`mail.status.${m.status}`)}</span>
-                  {m.deliveredVia ? (
-                    <div className="muted" style={{ fontSize: ".85rem" }}>
-                      {m.deliveredVia === "smtp" ? t("mail.via.smtp") : t("mail.via.mailbox")}
-                    </div>
-                  ) : null}
-                </td>
-                <td>{m.attempts}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MailMessageTable messages={messages} label={t("mail.mailbox.title")} zone={OFFICE_ZONE} linkToMailbox />
       )}
       {pages > 1 ? (
         <nav className="pagination" aria-label={t("mail.mailbox.title")}>

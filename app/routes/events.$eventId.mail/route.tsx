@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDateTime } from "~/domain/dates/phrasing";
+import { MailMessageTable } from "~/components/mail-message-table";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { canGlobal } from "~/domain/access/permissions";
-import { formatDateTime } from "~/domain/dates/phrasing";
 import { fieldErrors } from "~/domain/events/event.schema";
-import { mailStatusBadgeClass } from "~/domain/mail/status";
 import { useT } from "~/i18n/use-t";
 import { getEventDetail } from "~/models/events.server";
 import { countEventMailByStatus, countInvitationsForMail, listEventMail, listScheduledReminders } from "~/models/mail.server";
@@ -300,42 +300,7 @@ export default function EventMailPage() {
         {outbox.length === 0 ? (
           <p className="card muted">{t("mail.outbox.empty")}</p>
         ) : (
-          <table className="list" aria-label={t("mail.section.outbox")}>
-            <thead>
-              <tr>
-                <th>{t("mail.col.createdAt")}</th>
-                <th>{t("mail.col.to")}</th>
-                <th>{t("mail.col.kind")}</th>
-                <th>{t("mail.col.subject")}</th>
-                <th>{t("mail.col.status")}</th>
-                <th>{t("mail.col.attempts")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outbox.map((m) => (
-                <tr key={m.id}>
-                  <td>{when(m.createdAt)}</td>
-                  <td style={{ overflowWrap: "anywhere" }}>{m.to}</td>
-                  <td>{t(`mail.kind.${m.kind}`)}</td>
-                  <td>{canReadMailbox ? <Link to={`/admin/mailbox/${m.id}`}>{m.subject}</Link> : m.subject}</td>
-                  <td>
-                    <span className={mailStatusBadgeClass(m.status)}>{t(`mail.status.${m.status}`)}</span>
-                    {m.status === "queued" && m.attempts > 0 ? (
-                      <div className="muted" style={{ fontSize: ".85rem" }}>
-                        {t("mail.col.nextAttempt")}: {when(m.nextAttemptAt)}
-                      </div>
-                    ) : null}
-                    {m.lastError && m.status !== "sent" ? (
-                      <div className="muted" style={{ fontSize: ".85rem" }} title={m.lastError}>
-                        {m.lastError.slice(0, 120)}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{m.attempts}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MailMessageTable messages={outbox} label={t("mail.section.outbox")} zone={event.timeZone} linkToMailbox={canReadMailbox} />
         )}
       </section>
     </>
