@@ -13,7 +13,9 @@
  */
 import { DateTime } from "luxon";
 import type { Db } from "#db/client.server";
+import { agendaAsText, type AgendaTextItem } from "~/domain/agenda/agenda-text";
 import { calendarEventFromEvent } from "~/domain/calendar/event-data";
+import { listAgenda } from "~/models/agenda.server";
 import { buildInvitationIcs, partstatFor } from "~/domain/calendar/ics";
 import { instantToLocalInput } from "~/domain/dates/phrasing";
 import {
@@ -97,6 +99,17 @@ function facts(event: Pick<EventDetail, keyof MailEventFacts>): MailEventFacts {
   };
 }
 
+/** The agenda, read once per event for a whole batch of emails. */
+const agendaCache = new WeakMap<EventDetail, Promise<AgendaTextItem[]>>();
+function agendaOf(db: Db, event: EventDetail): Promise<AgendaTextItem[]> {
+  let cached = agendaCache.get(event);
+  if (!cached) {
+    cached = listAgenda(db, event.id);
+    agendaCache.set(event, cached);
+  }
+  return cached;
+}
+
 const MAIL_KIND: Record<MailTemplateKind, MailKind> = {
   invitation: "invitation",
   update: "update",
@@ -144,7 +157,8 @@ async function queueOne(db: Db, request: QueueRequest): Promise<Outcome> {
         link,
         signature: signatureFor(event, locale, settings),
       });
-      const calendar = calendarEventFromEvent(event, { locale, url: link });
+      const agenda = agendaAsText(await agendaOf(sp, event), event.timeZone, locale, { heading: true });
+      const calendar = calendarEventFromEvent(event, { locale, url: link, agenda });
       const ics = buildInvitationIcs({
         method,
         event: { ...calendar, sequence: request.sequence ?? event.calendarSequence },

@@ -212,6 +212,21 @@ describe("RSVP", () => {
       expect(vevent.getFirstProperty("attendee")?.getParameter("partstat")).toBe("DECLINED");
     });
 
+    it("carries the agenda in the DESCRIPTION, in the event's time zone", async () => {
+      const { event, invitation } = await setup({ email: "hong3@signet.test" });
+      await db.insert(agendaItems).values([
+        { eventId: event.id, position: 1, startsAt: new Date("2031-04-10T07:00:00Z"), durationMinutes: 15, title: "Khai mạc", kind: "opening" },
+        { eventId: event.id, position: 2, startsAt: new Date("2031-04-10T07:15:00Z"), durationMinutes: 20, title: "Ký kết", kind: "signing" },
+      ]);
+      const page = await loadInvitationPage(db, invitation.id, before);
+      if (!page) throw new Error("no page");
+      const { vevent } = parse(invitationCalendarFile(page, { url, organizer, now: before }));
+      const description = String(vevent.getFirstPropertyValue("description"));
+      expect(description).toContain("Chương trình:");
+      expect(description).toMatch(/14:00 – 14:15\s+Khai mạc/);
+      expect(description).toMatch(/14:15 – 14:35\s+Ký kết/);
+    });
+
     it("is a METHOD:PUBLISH without an attendee when the invitee has no email address", async () => {
       const { invitation } = await setup({ email: null });
       const page = await loadInvitationPage(db, invitation.id, before);

@@ -2,6 +2,8 @@
  * The invitee's side of an invitation: their page, their answer, their calendar file. The invitee has no
  * account: the personal link (invitation-links.server.ts) is their only key, and the audit log names them.
  */
+import { agendaAsText } from "~/domain/agenda/agenda-text";
+import { calendarEventFromEvent } from "~/domain/calendar/event-data";
 import type { Db } from "#db/client.server";
 import { buildInvitationIcs, calendarLinks, partstatFor, type CalendarEventData, type CalendarPerson } from "~/domain/calendar/ics";
 import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
@@ -98,19 +100,16 @@ export function invitationOrganizer(env: Record<string, string | undefined> = pr
   return { name: parsed.name || "Signet", email: parsed.address };
 }
 
-function calendarEvent(page: Pick<InvitationPage, "event">, url: string): CalendarEventData {
-  const { event } = page;
-  return {
-    uid: event.calendarUid,
-    sequence: event.calendarSequence,
-    title: event.title,
-    description: event.description ?? "",
-    location: venueLine(event) || null,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    url,
-    status: event.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
-  };
+/** The event as a calendar entry, with the agenda in its DESCRIPTION, in the invitee's language. */
+function calendarEvent(page: Pick<InvitationPage, "event" | "person" | "agenda">, url: string): CalendarEventData {
+  const locale = page.person.language;
+  const agenda = agendaAsText(
+    page.agenda.map((a) => ({ startsAt: a.startsAt, durationMinutes: (a.endsAt.getTime() - a.startsAt.getTime()) / 60_000, title: a.title })),
+    page.event.timeZone,
+    locale,
+    { heading: true },
+  );
+  return calendarEventFromEvent(page.event, { locale, url, agenda });
 }
 
 /**
@@ -119,7 +118,7 @@ function calendarEvent(page: Pick<InvitationPage, "event">, url: string): Calend
  * `url` goes into the file: the personal link, so the calendar entry leads back to the answer page.
  */
 export function invitationCalendarFile(
-  page: Pick<InvitationPage, "event" | "invitation" | "person">,
+  page: Pick<InvitationPage, "event" | "invitation" | "person" | "agenda">,
   options: { url: string; organizer?: CalendarPerson; now?: Date },
 ): string {
   const event = calendarEvent(page, options.url);
@@ -140,6 +139,6 @@ export function invitationCalendarFile(
  * Add-to-calendar links. These go to Google and Microsoft in the URL, so they carry the clean page address
  * (`${appUrl}/invitation`), never the personal token.
  */
-export function invitationCalendarLinks(page: Pick<InvitationPage, "event">, appUrl: string) {
+export function invitationCalendarLinks(page: Pick<InvitationPage, "event" | "person" | "agenda">, appUrl: string) {
   return calendarLinks(calendarEvent(page, `${appUrl}/invitation`));
 }

@@ -46,6 +46,15 @@ describe("calendarEventFromEvent", () => {
   });
 });
 
+describe("calendarEventFromEvent with an agenda", () => {
+  it("appends the agenda text after the venue", () => {
+    const data = calendarEventFromEvent(seed, { locale: "vi", agenda: "Chương trình:\n14:00 – 14:15  Khai mạc" });
+    expect(data.description.endsWith("Chương trình:\n14:00 – 14:15  Khai mạc")).toBe(true);
+    expect(data.description.indexOf("Tầng 2")).toBeLessThan(data.description.indexOf("Chương trình:"));
+    expect(calendarEventFromEvent(seed, { locale: "vi", agenda: "  " }).description).not.toContain("Chương trình");
+  });
+});
+
 describe("venueLine", () => {
   it("joins room, venue and address, skipping blanks", () => {
     expect(venueLine({ venueRoom: null, venueName: "Nhà khách", venueAddress: "Thái Bình" })).toBe("Nhà khách, Thái Bình");

@@ -25,18 +25,19 @@ export function venueLine(event: Pick<CalendarSourceEvent, "venueName" | "venueA
 }
 
 /**
- * The description is the event's own description, then the venue (later: the agenda); `url` (the event page
+ * The description is the event's own description, then the venue, then the agenda; `url` (the event page
  * for staff, the personal page for a guest) is appended by the calendar file itself. A draft is TENTATIVE,
  * a cancelled event CANCELLED.
  */
 export function calendarEventFromEvent(
   event: CalendarSourceEvent,
-  options: { locale: Locale; url?: string | null },
+  options: { locale: Locale; url?: string | null; /** From agendaAsText(). */ agenda?: string | null },
 ): CalendarEventData {
   const venue = venueLine(event);
   const description = [
     event.description?.trim(),
     venue ? `${translate(options.locale, "calendar.description.venue")}: ${venue}` : null,
+    options.agenda?.trim() || null,
   ]
     .filter(Boolean)
     .join("\n\n");
