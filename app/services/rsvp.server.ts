@@ -8,7 +8,6 @@ import type { Db } from "#db/client.server";
 import { buildInvitationIcs, calendarLinks, partstatFor, type CalendarEventData, type CalendarPerson } from "~/domain/calendar/ics";
 import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
 import { answerForIntent, answerWindow, type AnswerWindow, type RsvpIntent } from "~/domain/rsvp/answer-window";
-import { venueLine } from "~/domain/rsvp/venue";
 import { listAgenda } from "~/models/agenda.server";
 import { getInviteeInvitation, recordInviteeAudit, setInvitationAnswer, type InviteeInvitation } from "~/models/rsvp.server";
 import { ServiceError } from "./errors";
