@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { openDatabase } from "#db/client.server";
 import { seedDemo } from "#db/seed";
 import { readEnv } from "~/utils/env.server";
+import { positionRanks } from "~/utils/position-ranks.server";
 import { countUsers } from "~/models/users.server";
 import { getOrCreateSetting } from "~/models/settings.server";
 import { randomToken } from "~/utils/crypto.server";
@@ -23,6 +24,9 @@ process.env.NODE_ENV = "production";
 
 // Build first, so a failed build never leaves a half-initialised data directory behind.
 const build = (await import(pathToFileURL(ensureBuild(root)).href)) as ServerBuild;
+
+// A broken POSITION_RANKS_FILE stops the start with a message, not the first dignitaries page.
+positionRanks();
 
 const dataDir = path.resolve(env.DATA_DIR);
 if (!env.DATABASE_URL) acquire(dataDir);

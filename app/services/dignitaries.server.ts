@@ -7,6 +7,7 @@
  * the order locks the event row, and a save made from an outdated list (its version differs) is refused as
  * a contradictory edit.
  */
+import { positionRanks } from "~/utils/position-ranks.server";
 import type { Db } from "#db/client.server";
 import { emailKey, nameSearchOf } from "~/domain/attendees/dedupe";
 import { englishAddress, fullAddress, shortAddress } from "~/domain/protocol/address";
@@ -69,11 +70,11 @@ export interface PrecedenceView {
 }
 
 export function generatedAddresses(d: { honorific: string | null; name: string; positions: string[] }): Addresses {
-  return { full: fullAddress(d), short: shortAddress(d), english: englishAddress(d) };
+  return { full: fullAddress(d), short: shortAddress(d), english: englishAddress(d, positionRanks()) };
 }
 
 function toView(event: ProtocolEvent, rows: DignitaryRow[]): PrecedenceView {
-  const resolved = resolvePrecedence(rows, { equalsFirst: event.precedenceEqualsFirst });
+  const resolved = resolvePrecedence(rows, { equalsFirst: event.precedenceEqualsFirst, table: positionRanks() });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const list = resolved.places.map((p): DignitaryView => {
     const row = byId.get(p.id)!;
