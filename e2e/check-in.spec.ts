@@ -115,7 +115,7 @@ test("door staff find a guest by name without diacritics and check them in once;
 
   await loginAs("organizer");
   const added = await addGuest(page, event.id, an);
-  test.fixme(!added, "Depends on the attendees page (/events/:id/attendees/new), which is not built yet.");
+  expect(added, "the page exists and works").toBeTruthy();
   await addGuest(page, event.id, gone);
   await withdraw(page, event.id, gone.name);
 
@@ -180,9 +180,9 @@ test("door staff scan the guest's QR code with the phone camera", async ({ page,
   // The organizer invites; an admin reads the personal link in the Mailbox.
   await loginAs("organizer");
   const added = await addGuest(page, event.id, guest);
-  test.fixme(!added, "Depends on the attendees page (/events/:id/attendees/new), which is not built yet.");
+  expect(added, "the page exists and works").toBeTruthy();
   const mail = await page.goto(`/events/${event.id}/mail`);
-  test.fixme(!mail?.ok(), "Depends on the Send invitations page (/events/:id/mail), which is not built yet.");
+  expect(mail?.ok(), "the Send invitations page answers").toBe(true);
   await page.getByRole("button", { name: "Gửi cho người chưa được gửi (1)" }).click();
   await expect(async () => {
     await page.reload();
