@@ -2,6 +2,7 @@
  * An event of Signet as calendar data: what every calendar file of the event says (staff download, feed,
  * invitations). Pure.
  */
+import { venueLine as venueText } from "../rsvp/venue";
 import { translate, type Locale } from "~/i18n/i18n";
 import type { CalendarEventData } from "./ics";
 
@@ -20,8 +21,7 @@ export interface CalendarSourceEvent {
 
 /** "Hội trường A, Nhà khách Tỉnh ủy, Thành phố Thái Bình" — room, venue, address; null when none is set. */
 export function venueLine(event: Pick<CalendarSourceEvent, "venueName" | "venueAddress" | "venueRoom">): string | null {
-  const parts = [event.venueRoom, event.venueName, event.venueAddress].map((p) => p?.trim()).filter(Boolean);
-  return parts.length ? parts.join(", ") : null;
+  return venueText(event) || null;
 }
 
 /**
