@@ -13,6 +13,7 @@ import {
   leadDateEn,
   leadDateVi,
   localInputToInstant,
+  localYear,
   timeOfDay,
   timeOfDayEn,
   timeOfDayVi,
@@ -710,5 +711,17 @@ describe("round trip between datetime-local text and instants", () => {
       const text = instantToLocalInput(new Date(t), HCM);
       expect(localInputToInstant(text, HCM)?.getTime()).toBe(t);
     }
+  });
+});
+
+describe("localYear", () => {
+  it("is the year in the given zone, not in UTC", () => {
+    const instant = new Date("2017-12-31T17:30:00Z"); // 00:30 on 1/1/2018 in Hanoi
+    expect(localYear(instant, "Asia/Ho_Chi_Minh")).toBe(2018);
+    expect(localYear(instant, "UTC")).toBe(2017);
+  });
+
+  it("rejects an invalid zone", () => {
+    expect(() => localYear(new Date("2017-10-19T07:00:00Z"), "Mars/Base")).toThrow(RangeError);
   });
 });

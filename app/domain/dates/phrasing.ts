@@ -432,3 +432,11 @@ export function instantToLocalInput(date: Date, zone: string): string {
     `T${pad2(local.hour)}:${pad2(local.minute)}`
   );
 }
+
+/**
+ * The calendar year of `date` in `zone`: a report published at 00:30 on 1/1/2018 in Hanoi (still 2017 in UTC)
+ * is published in 2018. Decides whether a press lead writes the event's year.
+ */
+export function localYear(date: Date, zone: string): number {
+  return toLocal(date, zone).year;
+}

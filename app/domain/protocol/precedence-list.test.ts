@@ -3,6 +3,7 @@ import {
   checkSubmittedOrder,
   inferSide,
   insertByProposal,
+  applyStep,
   moveBy,
   precedenceVersion,
   resolvePrecedence,
@@ -89,6 +90,21 @@ describe("insertByProposal", () => {
   });
   it("does not duplicate an id already present", () => {
     expect(insertByProposal(["a", "new"], ["new", "a"], "new")).toEqual(["new", "a"]);
+  });
+});
+
+describe("applyStep", () => {
+  it("applies an Up/Down button to the submitted order", () => {
+    expect(applyStep(["a", "b", "c"], "c:up")).toEqual(["a", "c", "b"]);
+    expect(applyStep(["a", "b", "c"], "a:down")).toEqual(["b", "a", "c"]);
+  });
+  it("returns the same array past either end: nothing to save", () => {
+    const order = ["a", "b"];
+    expect(applyStep(order, "a:up")).toBe(order);
+    expect(applyStep(order, "b:down")).toBe(order);
+  });
+  it("refuses malformed values and ids not in the order", () => {
+    for (const move of ["", "a", "a:left", "x:up", "a:up:extra", ":down"]) expect(applyStep(["a", "b"], move), move).toBeNull();
   });
 });
 

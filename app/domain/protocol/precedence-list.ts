@@ -1,4 +1,5 @@
 import { foldForSearch } from "../text/search";
+import { fingerprint } from "../text/fingerprint";
 import { moveToPlace, proposePrecedence, type PrecedenceOptions, type PrecedencePlace, type PrecedenceReason } from "./precedence";
 
 /**
@@ -99,6 +100,17 @@ export function moveBy(order: string[], id: string, delta: number): string[] {
   return next;
 }
 
+/**
+ * An Up/Down button of a list without JavaScript ("<id>:up" or "<id>:down") applied to the order submitted with
+ * it: the new order; the same array when the step goes past an end (nothing to save); null when the value is
+ * malformed or names an id not in the order.
+ */
+export function applyStep(order: string[], move: string): string[] | null {
+  const [id = "", direction, ...rest] = move.split(":");
+  if (rest.length > 0 || !order.includes(id) || (direction !== "up" && direction !== "down")) return null;
+  return moveBy(order, id, direction === "up" ? -1 : 1);
+}
+
 export type OrderCheck = "ok" | "duplicate" | "mismatch";
 
 /**
@@ -114,18 +126,10 @@ export function checkSubmittedOrder(current: readonly string[], submitted: reado
 
 /**
  * A short fingerprint of the order as a person saw it (ids in order, whether it is hand-made, the tie
- * setting). A save that carries an older fingerprint is a contradictory edit. FNV-1a, 2 × 32 bits.
+ * setting). A save that carries an older fingerprint is a contradictory edit.
  */
 export function precedenceVersion(order: readonly string[], manual: boolean, equalsFirst: string): string {
-  const text = `${equalsFirst}|${manual ? "m" : "p"}|${order.join(",")}`;
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
-  return `${h1.toString(16).padStart(8, "0")}${h2.toString(16).padStart(8, "0")}`;
+  return fingerprint(`${equalsFirst}|${manual ? "m" : "p"}|${order.join(",")}`);
 }
 
 /**

@@ -1,7 +1,6 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useState, type DragEvent, type MouseEvent } from "react";
 import { formatDate, formatDayMonth, formatTime } from "~/domain/dates/phrasing";
-import { moveBy } from "~/domain/protocol/precedence-list";
+import { useReorderableList } from "~/components/use-reorderable-list";
 import { precedenceReasonText } from "~/domain/protocol/reason-text";
 import { useT } from "~/i18n/use-t";
 import type { loader } from "./route";
@@ -26,51 +25,12 @@ export function PrecedenceList({ data, busy }: { data: Data; busy: boolean }) {
   const { dignitaries, canUpdate, version, equalsFirst, timeZone, eventDate, manual, eventId } = data;
   const byId = new Map(dignitaries.map((d) => [d.id, d]));
   const initial = dignitaries.map((d) => d.id);
-  const [order, setOrder] = useState(initial);
-  const [live, setLive] = useState("");
-  const [dragId, setDragId] = useState<string | null>(null);
-  const [drop, setDrop] = useState<{ id: string; after: boolean } | null>(null);
-  const dirty = order.some((id, i) => id !== initial[i]);
-
-  const announce = (next: string[], id: string) => {
-    setOrder(next);
-    setLive(t("protocol.order.moved", { name: byId.get(id)?.shortAddress ?? "", place: next.indexOf(id) + 1 }));
-  };
-  // aria-disabled rather than disabled at the ends: the button keeps the keyboard focus.
-  const onStep = (event: MouseEvent<HTMLButtonElement>, id: string, delta: number) => {
-    event.preventDefault();
-    if (busy) return;
-    const next = moveBy(order, id, delta);
-    if (next !== order) announce(next, id);
-  };
-  const onDragStart = (event: DragEvent<HTMLTableRowElement>, id: string) => {
-    event.dataTransfer.effectAllowed = "move";
-    event.dataTransfer.setData("text/plain", id);
-    setDragId(id);
-  };
-  const onDragOver = (event: DragEvent<HTMLTableRowElement>, id: string) => {
-    if (!dragId) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = "move";
-    const rect = event.currentTarget.getBoundingClientRect();
-    const after = event.clientY > rect.top + rect.height / 2;
-    if (drop?.id !== id || drop.after !== after) setDrop({ id, after });
-  };
-  const onDrop = (event: DragEvent<HTMLTableRowElement>, targetId: string) => {
-    event.preventDefault();
-    const moving = dragId ?? event.dataTransfer.getData("text/plain");
-    if (moving && byId.has(moving) && moving !== targetId) {
-      const rest = order.filter((x) => x !== moving);
-      const index = rest.indexOf(targetId) + (drop?.after ? 1 : 0);
-      announce([...rest.slice(0, index), moving, ...rest.slice(index)], moving);
-    }
-    setDragId(null);
-    setDrop(null);
-  };
-  const onDragEnd = () => {
-    setDragId(null);
-    setDrop(null);
-  };
+  const { order, dirty, live, onStep, onDragStart, onDragOver, onDrop, onDragEnd, itemState } = useReorderableList({
+    initial,
+    axis: "vertical",
+    busy,
+    describeMove: (id, place) => t("protocol.order.moved", { name: byId.get(id)?.shortAddress ?? "", place }),
+  });
 
   return (
     <Form method="post" aria-label={t("protocol.dignitaries.title")}>
@@ -96,11 +56,7 @@ export function PrecedenceList({ data, busy }: { data: Data; busy: boolean }) {
             const d = byId.get(id);
             if (!d) return null;
             const unsaved = initial[index] !== id;
-            const classes = [
-              dragId === id ? "dragging" : "",
-              drop?.id === id ? (drop.after ? "drop-after" : "drop-before") : "",
-              unsaved ? "unsaved" : "",
-            ].filter(Boolean);
+            const classes = [itemState(id), unsaved ? "unsaved" : ""].filter(Boolean);
             return (
               <tr
                 key={id}

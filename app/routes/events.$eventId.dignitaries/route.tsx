@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
 import { equalsFirstSchema, precedenceOrderSchema } from "~/domain/protocol/dignitary.schema";
-import { moveBy } from "~/domain/protocol/precedence-list";
+import { applyStep } from "~/domain/protocol/precedence-list";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { listInvitationsWithoutDignitary } from "~/models/dignitaries.server";
@@ -14,16 +14,12 @@ import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { PrecedenceList } from "./precedence-list";
 import styles from "./protocol.css";
+import { revalidateWhenOutOfDate } from "~/utils/revalidate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "protocol.dignitaries.title");
 
-/**
- * After a refused change that means the page is out of date (someone else changed the list: 409, or removed
- * what was acted on: 404), load the current state; other errors leave the page as it is.
- */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || actionStatus === 404 ? true : defaultShouldRevalidate;
+export const shouldRevalidate = revalidateWhenOutOfDate;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
@@ -74,9 +70,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!parsed.success) return fail("errors.invalid", 400);
       let ids = parsed.data.ids;
       if (typeof raw.move === "string") {
-        const [id = "", direction] = raw.move.split(":");
-        if (!isUuid(id) || (direction !== "up" && direction !== "down")) return fail("errors.invalid", 400);
-        const moved = moveBy(ids, id, direction === "up" ? -1 : 1);
+        const moved = applyStep(ids, raw.move);
+        if (!moved) return fail("errors.invalid", 400);
         // A step past either end changes nothing: nothing to save.
         if (moved === ids) return data<ActionResult>({ ok: null, error: null });
         ids = moved;

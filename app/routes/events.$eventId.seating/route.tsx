@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
 import { fieldErrors } from "~/domain/events/event.schema";
@@ -33,16 +33,12 @@ import { ConflictList } from "./conflict-list";
 import { SeatingChart } from "./seating-chart";
 import { SigningForm } from "./signing-form";
 import { TableForm } from "./table-form";
+import { revalidateWhenOutOfDate } from "~/utils/revalidate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "protocol.seating.title");
 
-/**
- * After a refused change that means the page is out of date (someone else changed the list: 409, or removed
- * what was acted on: 404), load the current state; other errors leave the page as it is.
- */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || actionStatus === 404 ? true : defaultShouldRevalidate;
+export const shouldRevalidate = revalidateWhenOutOfDate;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
