@@ -27,6 +27,7 @@ export default defineConfig(
       "node_modules/",
       "build/",
       "public/build/",
+      ".builds/",
       ".cache/",
       "data/",
       "e2e/.state/",

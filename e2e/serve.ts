@@ -12,6 +12,7 @@ import { openDatabase } from "#db/client.server";
 import { createUser } from "#db/factories";
 import { seedDemo } from "#db/seed";
 import { createApiToken } from "~/services/accounts.server";
+import { fileSystemStorage } from "~/services/storage.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const state = process.env.E2E_STATE ? path.resolve(process.env.E2E_STATE) : path.join(root, "e2e", ".state");
@@ -34,7 +35,7 @@ if (process.env.TEST_DATABASE_URL) {
 const dataDir = path.join(state, "data");
 const database = openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: path.join(dataDir, "pglite") });
 await database.migrate();
-const demo = await seedDemo(database.db);
+const demo = await seedDemo(database.db, { storage: fileSystemStorage(path.join(dataDir, "media")) });
 const accounts: Record<string, { email: string; password: string; name: string; token: string; id: string }> = {};
 for (const role of ["admin", "organizer", "communications", "viewer"] as const) {
   const user = await createUser(database.db, { role, email: `e2e-${role}@signet.test`, name: `E2E ${role}` });

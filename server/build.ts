@@ -14,9 +14,17 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/** Where `remix build` writes (remix.config.js reads SIGNET_BUILD_DIR too): the server bundle and the browser assets. */
+export function buildDirectories(root: string): { server: string; assets: string } {
+  const out = process.env.SIGNET_BUILD_DIR;
+  return out
+    ? { server: path.resolve(root, out), assets: path.resolve(root, out, "assets") }
+    : { server: path.join(root, "build"), assets: path.join(root, "public", "build") };
+}
+
 /** Runs `remix build` when there is no build or a source file is newer than it. */
 export function ensureBuild(root: string): string {
-  const serverBuild = path.join(root, "build", "index.js");
+  const serverBuild = path.join(buildDirectories(root).server, "index.js");
   const built = existsSync(serverBuild) ? statSync(serverBuild).mtimeMs : 0;
   const sources = Math.max(
     newestMtime(path.join(root, "app")),

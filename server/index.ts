@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { openDatabase } from "#db/client.server";
 import { seedDemo } from "#db/seed";
+import { fileSystemStorage } from "~/services/storage.server";
 import { readEnv } from "~/utils/env.server";
 import { positionRanks } from "~/utils/position-ranks.server";
 import { countUsers } from "~/models/users.server";
@@ -14,7 +15,7 @@ import { randomToken } from "~/utils/crypto.server";
 import { createTransportFromEnv, readMailSettings } from "~/services/mail-transport.server";
 import { startOutboxWorker } from "~/services/outbox-worker.server";
 import "~/utils/context.server";
-import { ensureBuild } from "./build";
+import { buildDirectories, ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
 import { isCrossOriginWrite } from "./origin";
 
@@ -33,6 +34,7 @@ if (!env.DATABASE_URL) acquire(dataDir);
 const database = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(dataDir, "pglite") });
 await database.migrate();
 const db = database.db;
+const storage = fileSystemStorage(path.join(dataDir, "media"));
 // PGlite never runs autovacuum/ANALYZE by itself: give the planner statistics once per start.
 if (database.kind === "pglite") await db.execute(sql`analyze`);
 
@@ -42,7 +44,7 @@ const cookieSecrets = env.SESSION_SECRET
 
 if ((await countUsers(db)) === 0) {
   if (env.SIGNET_DEMO === "1") {
-    const accounts = await seedDemo(db);
+    const accounts = await seedDemo(db, { storage });
     console.log("\nDemo data loaded: the signing ceremony of 19/10/2017 in Thái Bình.");
     console.log("Demo accounts (passwords are generated and shown only now):");
     for (const a of accounts) console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(28)} ${a.password}`);
@@ -93,7 +95,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 });
 
 // Fingerprinted bundles never change: cache them for a year. Everything else in public/ for an hour.
-app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use("/build", express.static(buildDirectories(root).assets, { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
 app.all(
@@ -109,6 +111,7 @@ app.all(
       cookieSecrets,
       secureCookies,
       appUrl,
+      storage,
     }),
   }),
 );

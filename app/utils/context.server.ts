@@ -1,4 +1,5 @@
 import type { Db, DbKind } from "#db/client.server";
+import type { ObjectStorage } from "~/services/storage.server";
 
 export interface SignetContext {
   db: Db;
@@ -12,6 +13,8 @@ export interface SignetContext {
   secureCookies: boolean;
   /** The public base URL without a trailing slash (APP_URL, else http://localhost:PORT). */
   appUrl: string;
+  /** Uploaded files (photos): the file system under DATA_DIR/media by default. */
+  storage: ObjectStorage;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
+import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_MAX_PIXELS, type PhotoLimits } from "~/domain/photos/rules";
 
 const schema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
@@ -24,6 +25,10 @@ const schema = z.object({
     .string()
     .default(DEFAULT_MAIL_FROM)
     .refine((v) => parseMailAddress(v) !== null, 'MAIL_FROM must be an address or "Name <address>"'),
+  /** Largest photo upload in bytes (default 25 MiB). */
+  PHOTO_MAX_BYTES: z.coerce.number().int().min(1024, "PHOTO_MAX_BYTES must be at least 1024").max(1024 * 1024 * 1024).default(DEFAULT_PHOTO_MAX_BYTES),
+  /** Most pixels (width × height) a photo may have; checked from the header before decoding (default 60 MP). */
+  PHOTO_MAX_PIXELS: z.coerce.number().int().min(10_000, "PHOTO_MAX_PIXELS must be at least 10000").max(1_000_000_000).default(DEFAULT_PHOTO_MAX_PIXELS),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -36,4 +41,19 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+let photoLimitsCache: PhotoLimits | null = null;
+
+/** PHOTO_MAX_BYTES and PHOTO_MAX_PIXELS (read once; the server checks them at start through readEnv). */
+export function photoLimits(env: NodeJS.ProcessEnv = process.env): PhotoLimits {
+  if (env !== process.env) {
+    const parsed = readEnv(env);
+    return { maxBytes: parsed.PHOTO_MAX_BYTES, maxPixels: parsed.PHOTO_MAX_PIXELS };
+  }
+  if (!photoLimitsCache) {
+    const parsed = readEnv(env);
+    photoLimitsCache = { maxBytes: parsed.PHOTO_MAX_BYTES, maxPixels: parsed.PHOTO_MAX_PIXELS };
+  }
+  return photoLimitsCache;
 }

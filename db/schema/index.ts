@@ -5,3 +5,5 @@ export * from "./invitations";
 export * from "./mail";
 export * from "./organizations";
 export * from "./protocol";
+export * from "./photos";
+export * from "./press";
