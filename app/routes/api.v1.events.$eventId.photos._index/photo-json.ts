@@ -1,0 +1,66 @@
+/** The JSON shape of a photo in the API (docs/api.md, "Photos"), and the translation of upload refusals. */
+import { translateError } from "~/i18n/i18n";
+import { isPhotoRejected } from "~/services/photos-processing.server";
+import type { PhotoView } from "~/services/photos.server";
+import { apiError, isoInZone } from "~/utils/api.server";
+
+export interface PhotoJson {
+  id: string;
+  number: number;
+  position: number;
+  url: string;
+  thumbnailUrl: string;
+  originalUrl: string;
+  width: number;
+  height: number;
+  captionVi: string | null;
+  captionEn: string | null;
+  credit: string | null;
+  takenAt: string | null;
+  camera: { make: string | null; model: string | null };
+  isCover: boolean;
+  includeInPress: boolean;
+  taggedInvitationIds: string[];
+  tags: { invitationId: string; name: string; organization: string | null }[];
+  originalFilename: string;
+  originalType: string;
+  originalBytes: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Absolute URLs (appUrl + path), capture time with the event's offset. */
+export function photoToJson(p: PhotoView, timeZone: string, appUrl: string): PhotoJson {
+  return {
+    id: p.id,
+    number: p.number,
+    position: p.number,
+    url: `${appUrl}${p.url}`,
+    thumbnailUrl: `${appUrl}${p.thumbnailUrl}`,
+    originalUrl: `${appUrl}${p.originalUrl}`,
+    width: p.width,
+    height: p.height,
+    captionVi: p.captionVi,
+    captionEn: p.captionEn,
+    credit: p.credit,
+    takenAt: p.takenAt ? isoInZone(p.takenAt, timeZone) : null,
+    camera: { make: p.cameraMake, model: p.cameraModel },
+    isCover: p.isCover,
+    includeInPress: p.includeInPress,
+    taggedInvitationIds: p.tags.map((t) => t.invitationId),
+    tags: p.tags,
+    originalFilename: p.originalFilename,
+    originalType: p.originalType,
+    originalBytes: p.originalBytes,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** An upload refusal as the API's JSON error with its status (400/409/413/415/422); other errors rethrown. */
+export function rejectionToApiError(error: unknown): Response {
+  if (isPhotoRejected(error)) return apiError(error.status, translateError("en", error.message));
+  throw error;
+}

@@ -1,0 +1,214 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { canOnEvent } from "~/domain/access/permissions";
+import { cameraLabel } from "~/domain/photos/camera";
+import { photoOrderSchema } from "~/domain/photos/photo.schema";
+import { MAX_FILES_PER_FORM } from "~/domain/photos/rules";
+import { applyStep } from "~/domain/protocol/precedence-list";
+import type { MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { isServiceError } from "~/services/errors";
+import { isPhotoRejected } from "~/services/photos-processing.server";
+import { readPhotoUploads } from "~/services/photos-upload.server";
+import { getGallery, savePhotoOrder, updatePhoto, uploadPhoto } from "~/services/photos.server";
+import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { photoLimits } from "~/utils/env.server";
+import { formDataToObject } from "~/utils/form-data.server";
+import { pageTitle } from "~/utils/meta";
+import { PhotoGrid } from "./photo-grid";
+import { Uploader } from "./uploader";
+import styles from "./photos.css";
+import { revalidateWhenOutOfDate } from "~/utils/revalidate";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "photos.title");
+
+export const shouldRevalidate = revalidateWhenOutOfDate;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  const gallery = await getGallery(context.db, access.event.id);
+  const canManage = canOnEvent(access.user, "photos:manage", { ownerId: access.event.createdBy, memberRole: access.memberRole });
+  return {
+    eventId: access.event.id,
+    timeZone: gallery.event.timeZone,
+    orderVersion: gallery.orderVersion,
+    canManage,
+    maxBytes: photoLimits().maxBytes,
+    photos: gallery.photos.map((p) => ({
+      id: p.id,
+      number: p.number,
+      thumbnailUrl: p.thumbnailUrl,
+      originalUrl: p.originalUrl,
+      width: p.width,
+      height: p.height,
+      captionVi: p.captionVi,
+      captionEn: p.captionEn,
+      credit: p.credit,
+      takenAt: p.takenAt,
+      camera: cameraLabel(p.cameraMake, p.cameraModel),
+      isCover: p.isCover,
+      includeInPress: p.includeInPress,
+      tags: p.tags.map((t) => t.name),
+      version: p.version,
+    })),
+  };
+}
+
+interface UploadOutcome {
+  filename: string;
+  /** null when stored; else the refusal's i18n key. */
+  error: string | null;
+}
+
+interface ActionResult {
+  ok: MessageKey | null;
+  error: string | null;
+  uploads?: UploadOutcome[];
+}
+
+const statusOf = (code: string) => (code === "not_found" ? 404 : code === "conflict" ? 409 : code === "forbidden" ? 403 : 422);
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "photos:manage");
+  const eventId = access.event.id;
+  const actor = { id: access.user.id, name: access.user.name };
+  const fail = (error: string, status: number) => data<ActionResult>({ ok: null, error }, { status });
+
+  // The plain form (before JavaScript): every chosen file in one request, each stored or refused on its own.
+  if ((request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    const limits = photoLimits();
+    try {
+      const form = await readPhotoUploads(request, { maxBytes: limits.maxBytes, maxFiles: MAX_FILES_PER_FORM, single: false });
+      if (form.files.length === 0) return fail("photos.errors.noFile", 400);
+      const uploads: UploadOutcome[] = [];
+      for (const file of form.files) {
+        if (file.rejection) {
+          uploads.push({ filename: file.filename, error: file.rejection.message });
+          continue;
+        }
+        try {
+          await uploadPhoto(context.db, context.storage, actor, eventId, file, { captionVi: null, captionEn: null, credit: null }, limits);
+          uploads.push({ filename: file.filename, error: null });
+        } catch (error) {
+          if (!isPhotoRejected(error)) throw error;
+          uploads.push({ filename: file.filename, error: error.message });
+        }
+      }
+      return data<ActionResult>({ ok: null, error: null, uploads });
+    } catch (error) {
+      if (isPhotoRejected(error)) return fail(error.message, error.status);
+      throw error;
+    }
+  }
+
+  const raw = formDataToObject(await request.formData(), ["ids"]);
+  try {
+    if (typeof raw.act === "string") {
+      const [what = "", id = "", version = ""] = raw.act.split(":");
+      if (!isUuid(id) || !/^\d{1,9}$/.test(version) || !["cover", "include", "exclude"].includes(what)) return fail("errors.invalid", 400);
+      const change = what === "cover" ? { isCover: true } : { includeInPress: what === "include" };
+      try {
+        await updatePhoto(context.db, actor, eventId, id, change, Number(version));
+      } catch (error) {
+        if (isServiceError(error) && error.code === "conflict") return fail("photos.errors.staleShort", 409);
+        throw error;
+      }
+      return data<ActionResult>({ ok: "photos.edit.saved", error: null });
+    }
+    if (typeof raw.move === "string" || raw.intent === "order") {
+      const parsed = photoOrderSchema.safeParse(raw);
+      if (!parsed.success) return fail("photos.errors.order", 400);
+      let ids = parsed.data.ids;
+      if (typeof raw.move === "string") {
+        const moved = applyStep(ids, raw.move);
+        if (!moved) return fail("errors.invalid", 400);
+        // A step past either end changes nothing: nothing to save.
+        if (moved === ids) return data<ActionResult>({ ok: null, error: null });
+        ids = moved;
+      }
+      await savePhotoOrder(context.db, actor, eventId, ids, parsed.data.version);
+      return data<ActionResult>({ ok: "photos.order.saved", error: null });
+    }
+    return fail("errors.invalid", 400);
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    return fail(error.message, statusOf(error.code));
+  }
+}
+
+const notices: Record<string, MessageKey> = { deleted: "photos.deleted", captions: "photos.bulk.saved", nocaptions: "photos.bulk.nothing" };
+
+export default function PhotosPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { eventId, photos, canManage, orderVersion, timeZone, maxBytes } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const { t, tError } = useT();
+  const busy = navigation.state !== "idle";
+  const notice = notices[params.get("done") ?? ""];
+  return (
+    <>
+      <div className="photos-toolbar">
+        <h2>{t("photos.title")}</h2>
+        {canManage && photos.length ? (
+          <div className="actions">
+            <Link to={`/events/${eventId}/photos/captions`} className="button secondary">
+              {t("photos.bulk.link")}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      {notice && !actionData ? (
+        <div className="notice notice-ok" role="status">
+          {t(notice, { number: params.get("number") ?? "", count: params.get("count") ?? "" })}
+        </div>
+      ) : null}
+      {actionData?.ok ? (
+        <div className="notice notice-ok" role="status">
+          {t(actionData.ok)}
+        </div>
+      ) : null}
+      {actionData?.error ? (
+        <div className="notice notice-error" role="alert">
+          {tError(actionData.error)}
+        </div>
+      ) : null}
+      {actionData?.uploads ? (
+        <div className={`notice ${actionData.uploads.some((u) => u.error) ? "notice-warn" : "notice-ok"}`} role="status" data-testid="form-upload-results">
+          <ul style={{ margin: 0, paddingLeft: "1.2rem" }}>
+            {actionData.uploads.map((u, i) => (
+              <li key={i}>{u.error ? `${u.filename}: ${tError(u.error)}` : t("photos.upload.resultOk", { name: u.filename })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="muted" style={{ marginTop: 0 }}>
+        {canManage ? t("photos.intro") : t("photos.readOnly")}
+      </p>
+      {canManage ? <Uploader eventId={eventId} maxBytes={maxBytes} busy={busy} /> : null}
+      {photos.length === 0 ? (
+        <p className="card muted" data-testid="photos-empty">
+          {canManage ? t("photos.emptyManage") : t("photos.empty")}
+        </p>
+      ) : (
+        <PhotoGrid
+          // A new order (saved here or elsewhere, or a 409 reload) starts the arrangement afresh.
+          key={`${orderVersion}:${photos.map((p) => p.version).join(",")}`}
+          eventId={eventId}
+          photos={photos}
+          orderVersion={orderVersion}
+          timeZone={timeZone}
+          canManage={canManage}
+          busy={busy}
+        />
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
