@@ -1,4 +1,8 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import {
   Form,
   Link,
@@ -9,6 +13,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -30,18 +35,42 @@ export const meta: MetaFunction = () => [{ title: "Signet" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const locale =
-    user?.locale ?? (await readLocaleCookie(request)) ?? localeFromAcceptLanguage(request.headers.get("Accept-Language"));
+    user?.locale ??
+    (await readLocaleCookie(request)) ??
+    localeFromAcceptLanguage(request.headers.get("Accept-Language"));
   return {
     locale,
-    user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
+    user: user
+      ? { id: user.id, name: user.name, email: user.email, role: user.role }
+      : null,
   };
+}
+
+/**
+ * A route may declare the language of its content (`handle.documentLang(data)`), e.g. a published English report
+ * read by a visitor whose interface is Vietnamese; the innermost one wins, else the interface language.
+ */
+export interface DocumentLangHandle {
+  documentLang?: (data: unknown) => string | undefined;
+}
+
+function useDocumentLang(): string | undefined {
+  const matches = useMatches();
+  for (const match of [...matches].reverse()) {
+    const lang = (
+      match.handle as DocumentLangHandle | undefined
+    )?.documentLang?.(match.data);
+    if (lang) return lang;
+  }
+  return undefined;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? "vi";
+  const documentLang = useDocumentLang() ?? locale;
   return (
-    <html lang={locale}>
+    <html lang={documentLang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -81,23 +110,44 @@ function Header() {
           <nav aria-label={t("app.name")} className="main-nav">
             <NavLink to="/events">{t("nav.events")}</NavLink>
             <NavLink to="/organizations">{t("nav.organizations")}</NavLink>
-            {canGlobal(user, "user:manage") ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
-            {canGlobal(user, "audit:readAll") ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
-            {canGlobal(user, "mailbox:read") ? <NavLink to="/admin/mailbox">{t("mail.nav.mailbox")}</NavLink> : null}
+            {canGlobal(user, "user:manage") ? (
+              <NavLink to="/admin/users">{t("nav.users")}</NavLink>
+            ) : null}
+            {canGlobal(user, "audit:readAll") ? (
+              <NavLink to="/admin/audit">{t("nav.audit")}</NavLink>
+            ) : null}
+            {canGlobal(user, "mailbox:read") ? (
+              <NavLink to="/admin/mailbox">{t("mail.nav.mailbox")}</NavLink>
+            ) : null}
           </nav>
         ) : null}
         <div className="header-tools">
           <Form method="post" action="/locale" className="inline-form">
-            <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
-            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-            <button type="submit" className="link-button" lang={locale === "vi" ? "en" : "vi"}>
+            <input
+              type="hidden"
+              name="locale"
+              value={locale === "vi" ? "en" : "vi"}
+            />
+            <input
+              type="hidden"
+              name="redirectTo"
+              value={location.pathname + location.search}
+            />
+            <button
+              type="submit"
+              className="link-button"
+              lang={locale === "vi" ? "en" : "vi"}
+            >
               {t("nav.switchTo")}
             </button>
           </Form>
           {user ? (
             <>
               <span className="muted user-name">{user.name}</span>
-              <Link to="/account/calendar" style={{ color: "inherit", whiteSpace: "nowrap" }}>
+              <Link
+                to="/account/calendar"
+                style={{ color: "inherit", whiteSpace: "nowrap" }}
+              >
                 {t("calendar.nav.myCalendar")}
               </Link>
               <Form method="post" action="/logout" className="inline-form">

@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { count } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +12,9 @@ import { testDatabase } from "#db/testing";
 import type { EventInput } from "~/domain/events/event.schema";
 import { listAudit } from "~/models/audit.server";
 import { getEventDetail, listEvents, listEventsAfter } from "~/models/events.server";
+import { photoStorageKey } from "~/domain/photos/urls";
 import { ServiceError } from "./errors";
+import { fileSystemStorage } from "./storage.server";
 import { cancelEvent, createEvent, deleteDraftEvent, eventToInput, updateEvent, type Actor } from "./events.server";
 
 const HOUR = 60 * 60 * 1000;
@@ -217,15 +222,23 @@ describe("event lifecycle", () => {
     await expect(updateEvent(db, actor, randomUUID(), buildEventInput())).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("deleteDraftEvent deletes a draft and refuses a scheduled event", async () => {
+  it("deleteDraftEvent deletes a draft with its photo files and refuses a scheduled event", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "signet-events-"));
+    const storage = fileSystemStorage(root);
     const draft = await createTestEvent(db, actor, { status: "draft", title: "Bản nháp" });
-    await deleteDraftEvent(db, actor, draft.id);
+    const other = await createTestEvent(db, actor, { status: "draft", title: "Khác" });
+    await storage.put(`${photoStorageKey(draft.id, randomUUID())}/r1/web.jpg`, Buffer.from("x"), "image/jpeg");
+    const kept = `${photoStorageKey(other.id, randomUUID())}/r1/web.jpg`;
+    await storage.put(kept, Buffer.from("y"), "image/jpeg");
+    await deleteDraftEvent(db, storage, actor, draft.id);
     expect(await getEventDetail(db, draft.id)).toBeNull();
+    expect(await readdir(path.join(root, "photos"))).toEqual([other.id]);
+    expect(await storage.get(kept)).not.toBeNull();
     const audit = await listAudit(db, { eventId: draft.id });
     expect(audit[0]).toMatchObject({ action: "event.delete", details: { title: "Bản nháp" } });
 
     const scheduled = await createTestEvent(db, actor, { status: "scheduled" });
-    await expect(deleteDraftEvent(db, actor, scheduled.id)).rejects.toMatchObject({ name: "ServiceError", code: "conflict" });
+    await expect(deleteDraftEvent(db, storage, actor, scheduled.id)).rejects.toMatchObject({ name: "ServiceError", code: "conflict" });
     expect(await getEventDetail(db, scheduled.id)).toEqual(scheduled);
   });
 });

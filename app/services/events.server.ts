@@ -8,6 +8,8 @@ import { recordAudit } from "~/models/audit.server";
 import { getEventDetail, type EventDetail } from "~/models/events.server";
 import { findExistingOrganizationIds } from "~/models/organizations.server";
 import { ServiceError } from "./errors";
+import { deleteEventPhotoFiles } from "./photos.server";
+import type { ObjectStorage } from "./storage.server";
 import { mailFactsOf, queueEventCancellation, queueEventUpdate } from "./invitation-mail.server";
 
 export interface Actor {
@@ -223,7 +225,8 @@ export async function cancelEvent(db: Db, actor: Actor, id: string): Promise<Eve
   return saved;
 }
 
-export async function deleteDraftEvent(db: Db, actor: Actor, id: string): Promise<void> {
+/** Deletes a draft event, its rows (by cascade) and then its photo files. */
+export async function deleteDraftEvent(db: Db, storage: ObjectStorage, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [current] = await tx
       .select({ status: events.status, title: events.title })
@@ -242,4 +245,6 @@ export async function deleteDraftEvent(db: Db, actor: Actor, id: string): Promis
       details: { title: current.title },
     });
   });
+  // After the commit: a failed delete leaves orphan files behind, never rows pointing at missing files.
+  await deleteEventPhotoFiles(storage, id);
 }

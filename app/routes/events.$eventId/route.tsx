@@ -47,7 +47,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       await cancelEvent(context.db, access.user, access.event.id);
       throw redirect(`/events/${access.event.id}?notice=cancelled`);
     }
-    await deleteDraftEvent(context.db, access.user, access.event.id);
+    await deleteDraftEvent(context.db, context.storage, access.user, access.event.id);
     throw redirect(`/events?notice=deleted`);
   } catch (error) {
     if (!isServiceError(error)) throw error;

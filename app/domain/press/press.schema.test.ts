@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrors } from "../events/event.schema";
+import {
+  MAX_PRESS_TITLE,
+  pressAdoptSchema,
+  pressApiCreateSchema,
+  pressApiPatchSchema,
+  pressApiTransitionSchema,
+  pressCommentSchema,
+  pressEditSchema,
+  pressTransitionSchema,
+} from "./press.schema";
+
+const errorsOf = (result: { success: boolean; error?: unknown }) =>
+  result.success ? {} : fieldErrors(result.error as Parameters<typeof fieldErrors>[0]);
+
+describe("pressEditSchema", () => {
+  it("parses the form's strings: NFC, trimmed, CRLF → LF, empty byline → null, version as a number", () => {
+    const decomposed = "Ky\u0301 kê\u0301t";
+    const parsed = pressEditSchema.parse({ title: `  ${decomposed} `, byline: "  ", body: "Đoạn 1.\r\n\r\nĐoạn 2.\r\n", version: "3" });
+    expect(parsed).toEqual({ title: "Ký kết", byline: null, body: "Đoạn 1.\n\nĐoạn 2.", version: 3 });
+  });
+  it("names every missing or wrong field with an i18n key", () => {
+    expect(errorsOf(pressEditSchema.safeParse({ title: "", body: "  ", version: "x" }))).toEqual({
+      title: "errors.required",
+      body: "errors.required",
+      version: "errors.number",
+    });
+    expect(errorsOf(pressEditSchema.safeParse({ title: "t".repeat(MAX_PRESS_TITLE + 1), body: "a", version: "0" }))).toEqual({
+      title: `errors.tooLong?max=${MAX_PRESS_TITLE}`,
+      version: "errors.number",
+    });
+    expect(errorsOf(pressEditSchema.safeParse({ title: "Dòng 1\nDòng 2", body: "x", version: 1 }))).toEqual({ title: "errors.controlChars" });
+  });
+  it("drops invisible control characters from the body (tab and line breaks stay)", () => {
+    expect(pressEditSchema.parse({ title: "T", body: "java\u0000script:\u000b x\ty", version: 1 }).body).toBe("javascript: x\ty");
+    expect(errorsOf(pressEditSchema.safeParse({ title: "T", body: "\u0007\u0000", version: 1 }))).toEqual({ body: "errors.required" });
+  });
+  it("keeps markup in the body as typed (rendering makes it safe, not the schema)", () => {
+    const body = '<script>alert(1)</script>\n\n[x](javascript:alert(1))';
+    expect(pressEditSchema.parse({ title: "T", body, version: 1, byline: "Đặng Anh" }).body).toBe(body);
+  });
+});
+
+describe("pressTransitionSchema", () => {
+  it("accepts the four statuses, a trimmed comment or none, and an optional version", () => {
+    expect(pressTransitionSchema.parse({ to: "in_review" })).toEqual({ to: "in_review", comment: null, version: undefined });
+    expect(pressTransitionSchema.parse({ to: "draft", comment: "  Sửa lại.  ", version: "4" })).toEqual({ to: "draft", comment: "Sửa lại.", version: 4 });
+    expect(pressTransitionSchema.parse({ to: "published", version: "" })).toMatchObject({ version: undefined });
+    expect(errorsOf(pressTransitionSchema.safeParse({ to: "archived" }))).toEqual({ to: "errors.choice" });
+  });
+});
+
+describe("comments and adoption", () => {
+  it("needs a comment body", () => {
+    expect(errorsOf(pressCommentSchema.safeParse({ body: " " }))).toEqual({ body: "errors.required" });
+    expect(pressCommentSchema.parse({ body: " Được. " })).toEqual({ body: "Được." });
+  });
+  it("parses an adoption request", () => {
+    expect(pressAdoptSchema.parse({ version: "2", at: "0", mine: "", theirs: "Mới." })).toEqual({ version: 2, at: 0, mine: "", theirs: "Mới." });
+    expect(pressAdoptSchema.safeParse({ version: "2", at: "-1", mine: "", theirs: "" }).success).toBe(false);
+  });
+});
+
+describe("API bodies", () => {
+  it("create: language vi or en, nothing else", () => {
+    expect(pressApiCreateSchema.parse({ language: "en" })).toEqual({ language: "en" });
+    expect(errorsOf(pressApiCreateSchema.safeParse({ language: "fr" }))).toEqual({ language: "errors.choice" });
+    expect(pressApiCreateSchema.safeParse({ language: "vi", extra: 1 }).success).toBe(false);
+    expect(errorsOf(pressApiCreateSchema.safeParse({}))).toEqual({ language: "errors.choice" });
+  });
+  it("patch: version required, JSON types checked, unknown keys refused", () => {
+    expect(pressApiPatchSchema.parse({ body: "Mới.", version: 2 })).toEqual({ body: "Mới.", byline: null, version: 2 });
+    expect(errorsOf(pressApiPatchSchema.safeParse({ title: "T" }))).toEqual({ version: "errors.required" });
+    expect(errorsOf(pressApiPatchSchema.safeParse({ title: 5, version: 1 }))).toEqual({ title: "errors.invalid" });
+    expect(pressApiPatchSchema.safeParse({ status: "published", version: 1 }).success).toBe(false);
+  });
+  it("transition: to, optional comment and version", () => {
+    expect(pressApiTransitionSchema.parse({ to: "approved" })).toEqual({ to: "approved", comment: null, version: undefined });
+    expect(pressApiTransitionSchema.parse({ to: "draft", comment: "Lý do", version: 3 })).toEqual({ to: "draft", comment: "Lý do", version: 3 });
+    expect(pressApiTransitionSchema.safeParse({ to: "done" }).success).toBe(false);
+    expect(pressApiTransitionSchema.safeParse({ to: "draft", comment: 7 }).success).toBe(false);
+    expect(pressApiTransitionSchema.safeParse({ to: "draft", force: true }).success).toBe(false);
+  });
+});

@@ -1,0 +1,28 @@
+/** /api/v1/events/:eventId/press-summaries — GET the event's summaries; POST {"language"} drafts one. See docs/api.md. */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { pressApiCreateSchema } from "~/domain/press/press.schema";
+import { createPressSummary, listEventPressSummaries } from "~/services/press.server";
+import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { checkEventPermission } from "~/utils/auth.server";
+import { pressSummaryToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
+
+const list: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
+  const summaries = await listEventPressSummaries(context.db, event.id);
+  return apiJson({ data: summaries.map(pressSummaryToJson) });
+};
+
+const create: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
+  const body = await readJson(request);
+  const parsed = pressApiCreateSchema.safeParse(body);
+  if (!parsed.success) throw validationError(zodFields(parsed.error), 'Send {"language": "vi"} or {"language": "en"}.');
+  const summary = await createPressSummary(context.db, actorOf(user), event.id, parsed.data.language);
+  return apiJson(pressSummaryToJson(summary), { status: 201, headers: { Location: `/api/v1/press-summaries/${summary.id}` } });
+};
+
+const handlers = { GET: list, POST: create };
+export const loader = (args: LoaderFunctionArgs) => handleApi(args, handlers);
+export const action = (args: ActionFunctionArgs) => handleApi(args, handlers);

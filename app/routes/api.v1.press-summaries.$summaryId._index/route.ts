@@ -1,0 +1,50 @@
+/** /api/v1/press-summaries/:summaryId — GET; PATCH title/body/byline with the version (409 when outdated). See docs/api.md. */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { pressApiPatchSchema } from "~/domain/press/press.schema";
+import { isPressConflict, updatePressSummary } from "~/services/press.server";
+import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, toApiErrorResponse, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { loadSummaryFor, pressSummaryToJson } from "./press-json";
+
+const show: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { summary } = await loadSummaryFor(user, context, params.summaryId, "event:read");
+  return apiJson(pressSummaryToJson(summary), { headers: { ETag: `"${summary.version}"` } });
+};
+
+const patch: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { summary } = await loadSummaryFor(user, context, params.summaryId, "event:read");
+  const body = await readJson(request);
+  const parsed = pressApiPatchSchema.safeParse(body);
+  if (!parsed.success) throw validationError(zodFields(parsed.error));
+  if (!("title" in body) && !("body" in body) && !("byline" in body))
+    throw apiError(422, "Send at least one of title, body, byline (with version).", { _body: "Nothing to change." });
+  try {
+    const saved = await updatePressSummary(context.db, actorOf(user), summary.id, {
+      title: parsed.data.title ?? summary.title,
+      body: parsed.data.body ?? summary.body,
+      byline: "byline" in body ? parsed.data.byline : summary.byline,
+      version: parsed.data.version,
+    });
+    return apiJson(
+      { ...pressSummaryToJson(saved.summary), unchanged: saved.unchanged, approvalLapsed: saved.approvalLapsed, correction: saved.correction },
+      { headers: { ETag: `"${saved.summary.version}"` } },
+    );
+  } catch (error) {
+    if (!isPressConflict(error)) throw error;
+    // Outdated version: nothing saved; the current text comes back so the client can merge or overwrite knowingly.
+    const json = (await toApiErrorResponse(error).json()) as Record<string, unknown>;
+    return apiJson(
+      {
+        ...json,
+        current: pressSummaryToJson(error.current),
+        savedBy: error.latest ? { name: error.latest.authorName, at: error.latest.at.toISOString() } : null,
+      },
+      { status: 409, headers: { ETag: `"${error.current.version}"` } },
+    );
+  }
+};
+
+const handlers = { GET: show, PATCH: patch };
+export const loader = (args: LoaderFunctionArgs) => handleApi(args, handlers);
+export const action = (args: ActionFunctionArgs) => handleApi(args, handlers);
