@@ -3,6 +3,7 @@
  * Idempotent: accounts that exist are kept, the ceremony is added once (found by its calendar UID).
  * Run on first start of an empty database, or with `npm run db:seed`.
  */
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { databaseConfigFromEnv, openDatabase, type Db } from "./client.server";
 import type { UserRole } from "~/domain/access/permissions";
@@ -21,7 +22,11 @@ import { createDignitary, loadPrecedence } from "~/services/dignitaries.server";
 import { createTable, loadSeating, proposeSeating } from "~/services/seating.server";
 import { loadSigning, saveSigning } from "~/services/signatories.server";
 import { createEvent } from "~/services/events.server";
+import { createPressSummary, listEventPressSummaries, transitionPressSummary, updatePressSummary } from "~/services/press.server";
+import type { PressStatus } from "~/domain/press/types";
 import { createOrganization } from "~/services/organizations.server";
+import { fileSystemStorage, type ObjectStorage } from "~/services/storage.server";
+import { seedDemoPhotos } from "./seed-photos";
 
 export const SEED_EVENT_UID = "seed-2017-10-19-tuyen-giao-giao-duc@signet";
 const ZONE = "Asia/Ho_Chi_Minh";
@@ -57,8 +62,13 @@ export interface SeededAccount {
   password: string;
 }
 
+export interface SeedOptions {
+  /** Where the demo photos are stored; without it the photos are skipped. */
+  storage?: ObjectStorage;
+}
+
 /** Loads the demo; returns the accounts it created with their generated passwords. */
-export async function seedDemo(db: Db): Promise<SeededAccount[]> {
+export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeededAccount[]> {
   const created: SeededAccount[] = [];
   for (const account of seedAccounts) {
     if (await findUserByEmail(db, account.email)) continue;
@@ -69,6 +79,9 @@ export async function seedDemo(db: Db): Promise<SeededAccount[]> {
   if (existingEventId) {
     await seedDemoProtocol(db, existingEventId);
     await seedDemoAgenda(db, existingEventId);
+    if (options.storage) await seedDemoPhotosFor(db, options.storage, existingEventId);
+    // Last: the report is drafted from everything above (and places the press photos).
+    await seedDemoPress(db, existingEventId);
     return created;
   }
 
@@ -138,7 +151,18 @@ export async function seedDemo(db: Db): Promise<SeededAccount[]> {
   await seedDemoProtocol(db, event.id);
   // Last, so that the speaker's invitation made by the dignitaries' seed (if any) is found and reused.
   await seedDemoAgenda(db, event.id);
+  if (options.storage) await seedDemoPhotosFor(db, options.storage, event.id);
+  // Last: the report is drafted from everything above (and places the press photos).
+  await seedDemoPress(db, event.id);
   return created;
+}
+
+/** The three photos of the article (db/seed-photos.ts), uploaded by the communications account. */
+async function seedDemoPhotosFor(db: Db, storage: ObjectStorage, eventId: string): Promise<void> {
+  const comms = await findUserByEmail(db, "danganh@signet.local");
+  if (!comms) throw new Error("demo accounts missing");
+  const speaker = await ensureSeedSpeakerInvitation(db, eventId);
+  await seedDemoPhotos(db, storage, eventId, { id: comms.id, name: comms.name }, speaker);
 }
 
 export const SEED_SPEAKER_NAME = "Nguyễn Hồng Chuyên";
@@ -293,6 +317,62 @@ export async function seedDemoProtocol(db: Db, eventId: string): Promise<void> {
   }
 }
 
+/** The seed report's steps, in the event's time zone: published 19/10/2017 19:13:53, as the article's header says. */
+/** The attendance sentence of the article, which Đặng Anh puts in place of the drafted one. */
+export const seedAttendanceAsPrinted =
+  "Đồng chí Nguyễn Hồng Chuyên, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy tới dự hội nghị.";
+
+export const seedPressTimeline = {
+  drafted: "2017-10-19T18:30:00",
+  edited: "2017-10-19T18:45:00",
+  submitted: "2017-10-19T18:55:00",
+  approved: "2017-10-19T19:05:00",
+  published: "2017-10-19T19:13:53",
+} as const;
+
+/**
+ * The ceremony's Vietnamese report, drafted from the event's data, edited, submitted, approved and published by Đặng Anh
+ * (communications), byline "Đặng Anh". Idempotent: once the event has a Vietnamese report it is left as it is
+ * (people may have edited or unpublished it since).
+ */
+export async function seedDemoPress(db: Db, eventId: string): Promise<void> {
+  const comms = await findUserByEmail(db, "danganh@signet.local");
+  if (!comms) throw new Error("demo account danganh@signet.local missing");
+  if ((await listEventPressSummaries(db, eventId)).some((s) => s.language === "vi")) return;
+  const actor = { id: comms.id, name: comms.name };
+  const at = (local: string) => {
+    const instant = localInputToInstant(local, ZONE);
+    if (!instant) throw new Error(`seed press time ${local}`);
+    return instant;
+  };
+  let summary = await createPressSummary(db, actor, eventId, "vi", { now: at(seedPressTimeline.drafted) });
+  // Her edit, as the article was printed: the attendance names only the Comrade (the Sở's signatory is a
+  // placeholder in the demo data), and the lead leaves out the town everyone knows.
+  const body = summary.body
+    .split("\n\n")
+    .map((paragraph) => (paragraph.startsWith("Dự lễ ký kết") ? seedAttendanceAsPrinted : paragraph))
+    .join("\n\n")
+    .replace(" giai đoạn 2017 – 2020 tại Thành phố Thái Bình, tỉnh Thái Bình.", " giai đoạn 2017 – 2020.");
+  if (body !== summary.body) {
+    const saved = await updatePressSummary(
+      db,
+      actor,
+      summary.id,
+      { title: summary.title, body, byline: summary.byline, version: summary.version },
+      { now: at(seedPressTimeline.edited) },
+    );
+    summary = saved.summary;
+  }
+  const steps: [PressStatus, string][] = [
+    ["in_review", seedPressTimeline.submitted],
+    ["approved", seedPressTimeline.approved],
+    ["published", seedPressTimeline.published],
+  ];
+  for (const [to, local] of steps) {
+    summary = (await transitionPressSummary(db, actor, summary.id, to, { now: at(local) })).summary;
+  }
+}
+
 // `npm run db:seed`
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { acquire, release } = await import("../server/data-dir-lock");
@@ -302,7 +382,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const database = openDatabase(config);
   try {
     await database.migrate();
-    const accounts = await seedDemo(database.db);
+    const storage = fileSystemStorage(path.join(path.resolve(process.env.DATA_DIR ?? "data"), "media"));
+    const accounts = await seedDemo(database.db, { storage });
     console.log("Seed ceremony loaded (or already present).");
     for (const a of accounts) console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(28)} ${a.password}`);
   } finally {
