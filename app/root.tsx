@@ -16,7 +16,7 @@ import {
   useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canGlobal } from "~/domain/access/permissions";
 import { localeFromAcceptLanguage, translate } from "~/i18n/i18n";
@@ -69,6 +69,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? "vi";
   const documentLang = useDocumentLang() ?? locale;
+  // Marks the page as interactive once React has hydrated it (passive effects run after the router's layout
+  // effects), so a click is never taken by a bare anchor or lost: the e2e fixtures wait for it before acting.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={documentLang}>
       <head>

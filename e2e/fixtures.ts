@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 
 export type Role = "admin" | "organizer" | "communications" | "viewer";
 export interface Account {
@@ -16,7 +22,10 @@ const stateDir = process.env.E2E_STATE
   ? path.resolve(process.env.E2E_STATE)
   : path.join(path.dirname(fileURLToPath(import.meta.url)), ".state");
 const statePath = path.join(stateDir, "accounts.json");
-function readState(): { accounts: Record<Role | "lockout", Account>; demo: { email: string; role: string; password: string }[] } {
+function readState(): {
+  accounts: Record<Role | "lockout", Account>;
+  demo: { email: string; role: string; password: string }[];
+} {
   return JSON.parse(readFileSync(statePath, "utf8"));
 }
 
@@ -24,16 +33,76 @@ let ipCounter = 0;
 /** A distinct client address per test (the e2e server trusts X-Forwarded-For), so login rate limits don't leak. */
 function uniqueIp() {
   ipCounter += 1;
-  return `10.${process.pid % 250}.${Math.floor(ipCounter / 250) % 250}.${ipCounter % 250}`;
+  return `10.${process.pid % 250}.${Math.floor(ipCounter / 250) % 250}.${
+    ipCounter % 250
+  }`;
 }
 
-export const test = base.extend<{
-  accounts: Record<Role | "lockout", Account>;
-  demoAccounts: { email: string; role: string; password: string }[];
-  clientIp: string;
-  loginAs: (role: Role) => Promise<Page>;
-  api: (role: Role) => Promise<APIRequestContext>;
-}>({
+/**
+ * Playwright acts as soon as an element is visible, which on a server-rendered page can be before React has
+ * hydrated it: a click on a <Link> then either reloads the whole page or, mid-hydration, is dropped, and the test
+ * waits for something that never comes. Every user action therefore first waits until the document has finished
+ * parsing and, when the page runs Remix's scripts, until the root layout has marked it hydrated
+ * (`<html data-hydrated>`). Pages without JavaScript never get `__remixContext`, so they are ready at once.
+ */
+const ACTIONS = [
+  "check",
+  "uncheck",
+  "setChecked",
+  "click",
+  "dblclick",
+  "tap",
+  "fill",
+  "press",
+  "pressSequentially",
+  "selectOption",
+  "setInputFiles",
+  "dragTo",
+] as const;
+function guardActionsUntilHydrated(page: Page) {
+  const proto = Object.getPrototypeOf(page.locator("html")) as Record<
+    string,
+    unknown
+  > & { __hydrationGuard?: true };
+  if (proto.__hydrationGuard) return;
+  proto.__hydrationGuard = true;
+  for (const name of ACTIONS) {
+    const original = proto[name] as (
+      this: Locator,
+      ...args: unknown[]
+    ) => Promise<unknown>;
+    proto[name] = async function (this: Locator, ...args: unknown[]) {
+      await this.page().waitForFunction(
+        () =>
+          document.readyState !== "loading" &&
+          (document.documentElement.hasAttribute("data-hydrated") ||
+            !("__remixContext" in window))
+      );
+      return original.apply(this, args);
+    };
+  }
+}
+
+export const test = base.extend<
+  {
+    accounts: Record<Role | "lockout", Account>;
+    demoAccounts: { email: string; role: string; password: string }[];
+    clientIp: string;
+    loginAs: (role: Role) => Promise<Page>;
+    api: (role: Role) => Promise<APIRequestContext>;
+  },
+  { hydrationGuard: void }
+>({
+  // Patches the shared Locator prototype once per worker, so pages of contexts a test opens itself are covered too.
+  hydrationGuard: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext();
+      guardActionsUntilHydrated(await context.newPage());
+      await context.close();
+      await use();
+    },
+    { scope: "worker", auto: true },
+  ],
   clientIp: async ({}, use) => use(uniqueIp()),
   accounts: async ({}, use) => use(readState().accounts),
   demoAccounts: async ({}, use) => use(readState().demo),
@@ -57,7 +126,10 @@ export const test = base.extend<{
     await use(async (role) => {
       const ctx = await playwright.request.newContext({
         baseURL: test.info().project.use.baseURL,
-        extraHTTPHeaders: { Authorization: `Bearer ${accounts[role].token}`, "X-Forwarded-For": clientIp },
+        extraHTTPHeaders: {
+          Authorization: `Bearer ${accounts[role].token}`,
+          "X-Forwarded-For": clientIp,
+        },
       });
       contexts.push(ctx);
       return ctx;
