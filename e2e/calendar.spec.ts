@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import ICAL from "ical.js";
-import { test, expect } from "./fixtures";
+import { test, expect, SEED_TITLE } from "./fixtures";
 
-const SEED_TITLE = "Lễ ký kết chương trình phối hợp công tác giai đoạn 2017 – 2020";
 const SEED_UID = "seed-2017-10-19-tuyen-giao-giao-duc@signet";
 
 function unique(label: string) {

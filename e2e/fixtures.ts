@@ -1,13 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  test as base,
-  expect,
-  type APIRequestContext,
-  type Locator,
-  type Page,
-} from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export type Role = "admin" | "organizer" | "communications" | "viewer";
 export interface Account {
@@ -22,10 +16,7 @@ const stateDir = process.env.E2E_STATE
   ? path.resolve(process.env.E2E_STATE)
   : path.join(path.dirname(fileURLToPath(import.meta.url)), ".state");
 const statePath = path.join(stateDir, "accounts.json");
-function readState(): {
-  accounts: Record<Role | "lockout", Account>;
-  demo: { email: string; role: string; password: string }[];
-} {
+function readState(): { accounts: Record<Role | "lockout", Account>; demo: { email: string; role: string; password: string }[] } {
   return JSON.parse(readFileSync(statePath, "utf8"));
 }
 
@@ -33,9 +24,7 @@ let ipCounter = 0;
 /** A distinct client address per test (the e2e server trusts X-Forwarded-For), so login rate limits don't leak. */
 function uniqueIp() {
   ipCounter += 1;
-  return `10.${process.pid % 250}.${Math.floor(ipCounter / 250) % 250}.${
-    ipCounter % 250
-  }`;
+  return `10.${process.pid % 250}.${Math.floor(ipCounter / 250) % 250}.${ipCounter % 250}`;
 }
 
 /**
@@ -46,37 +35,18 @@ function uniqueIp() {
  * (`<html data-hydrated>`). Pages without JavaScript never get `__remixContext`, so they are ready at once.
  */
 const ACTIONS = [
-  "check",
-  "uncheck",
-  "setChecked",
-  "click",
-  "dblclick",
-  "tap",
-  "fill",
-  "press",
-  "pressSequentially",
-  "selectOption",
-  "setInputFiles",
-  "dragTo",
-] as const;
+  ...["check", "uncheck", "setChecked", "click", "dblclick", "tap", "dragTo"],
+  ...["fill", "press", "pressSequentially", "selectOption", "setInputFiles"],
+];
 function guardActionsUntilHydrated(page: Page) {
-  const proto = Object.getPrototypeOf(page.locator("html")) as Record<
-    string,
-    unknown
-  > & { __hydrationGuard?: true };
+  const proto = Object.getPrototypeOf(page.locator("html")) as Record<string, unknown> & { __hydrationGuard?: true };
   if (proto.__hydrationGuard) return;
   proto.__hydrationGuard = true;
   for (const name of ACTIONS) {
-    const original = proto[name] as (
-      this: Locator,
-      ...args: unknown[]
-    ) => Promise<unknown>;
+    const original = proto[name] as (this: Locator, ...args: unknown[]) => Promise<unknown>;
     proto[name] = async function (this: Locator, ...args: unknown[]) {
       await this.page().waitForFunction(
-        () =>
-          document.readyState !== "loading" &&
-          (document.documentElement.hasAttribute("data-hydrated") ||
-            !("__remixContext" in window))
+        () => document.readyState !== "loading" && (document.documentElement.hasAttribute("data-hydrated") || !("__remixContext" in window)),
       );
       return original.apply(this, args);
     };
@@ -126,10 +96,7 @@ export const test = base.extend<
     await use(async (role) => {
       const ctx = await playwright.request.newContext({
         baseURL: test.info().project.use.baseURL,
-        extraHTTPHeaders: {
-          Authorization: `Bearer ${accounts[role].token}`,
-          "X-Forwarded-For": clientIp,
-        },
+        extraHTTPHeaders: { Authorization: `Bearer ${accounts[role].token}`, "X-Forwarded-For": clientIp },
       });
       contexts.push(ctx);
       return ctx;
@@ -139,3 +106,22 @@ export const test = base.extend<
 });
 
 export { expect };
+
+export const SEED_TITLE = "Lễ ký kết chương trình phối hợp công tác giai đoạn 2017 – 2020";
+
+/**
+ * The demo ceremony's id, read through the API. The list is newest first and the tests keep adding events, so
+ * the 2017 ceremony sinks down the pages: walk them all rather than trusting the first hundred.
+ */
+export async function seedEventId(api: APIRequestContext): Promise<string> {
+  let cursor: string | null = "";
+  while (cursor !== null) {
+    const response = await api.get(`/api/v1/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { data: { id: string; title: string; startsAt: string }[]; nextCursor: string | null };
+    const found = body.data.find((event) => event.title === SEED_TITLE && event.startsAt === "2017-10-19T14:00:00+07:00");
+    if (found) return found.id;
+    cursor = body.nextCursor;
+  }
+  throw new Error("the demo ceremony is missing");
+}

@@ -1,10 +1,9 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { xssPayloads } from "../app/domain/press/xss-payloads";
-import { test, expect, type Account } from "./fixtures";
+import { test, expect, type Account, SEED_TITLE } from "./fixtures";
 
 // Tests run in parallel against one server: every event carries a suffix no other test uses.
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const SEED_TITLE = "Lễ ký kết chương trình phối hợp công tác giai đoạn 2017 – 2020";
 
 async function createCeremony(api: APIRequestContext, title: string): Promise<{ id: string }> {
   const response = await api.post("/api/v1/events", {
