@@ -33,31 +33,8 @@ export const photoColumns = {
   updatedAt: photos.updatedAt,
 };
 
-export type PhotoRow = {
-  id: string;
-  eventId: string;
-  storageKey: string;
-  revision: string;
-  originalFilename: string;
-  originalType: string;
-  originalBytes: number;
-  sha256: string;
-  width: number;
-  height: number;
-  captionVi: string | null;
-  captionEn: string | null;
-  credit: string | null;
-  takenAt: Date | null;
-  cameraMake: string | null;
-  cameraModel: string | null;
-  position: number;
-  isCover: boolean;
-  includeInPress: boolean;
-  uploadedBy: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-};
+/** A whole `photos` row: `photoColumns` selects every column. */
+export type PhotoRow = typeof photos.$inferSelect;
 
 export interface PhotoEvent {
   id: string;
