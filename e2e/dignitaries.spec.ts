@@ -216,6 +216,33 @@ test("contradictory precedence edits: a save made from an outdated list is refus
   expect(after.data.map((d) => d.id).slice(0, 2)).toEqual([c.id, a.id]);
 });
 
+test("without JavaScript, the Up/Down buttons move a dignitary and the server saves the order", async ({ browser, accounts, api, clientIp }) => {
+  const organizer = await api("organizer");
+  const event = await createEvent(organizer, `Thứ tự không JS ${suffix()}`);
+  const a = await addDignitary(organizer, event.id, { honorific: "ông", name: "Trần Văn An", positions: ["Giám đốc Sở Y tế"] });
+  const b = await addDignitary(organizer, event.id, { honorific: "bà", name: "Lê Thị Bình", positions: ["Phó Giám đốc Sở Y tế"] });
+  expect((await list(organizer, event.id)).data.map((d) => d.id)).toEqual([a.id, b.id]);
+
+  const context = await browser.newContext({ locale: "vi-VN", javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(accounts.organizer.email);
+  await page.getByLabel("Mật khẩu").fill(accounts.organizer.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/events/);
+  await page.goto(`/events/${event.id}/dignitaries`);
+  await page.getByRole("button", { name: `Chuyển ${b.shortAddress} lên một bậc` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu thứ tự." })).toBeVisible();
+  const after = await list(organizer, event.id);
+  expect(after.data.map((d) => d.id)).toEqual([b.id, a.id]);
+  expect(after.manual).toBe(true);
+  // Already first (the button says so with aria-disabled, but a click still submits): nothing moves.
+  await page.getByRole("button", { name: `Chuyển ${b.shortAddress} lên một bậc` }).click({ force: true });
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu thứ tự." })).toHaveCount(0);
+  expect((await list(organizer, event.id)).data.map((d) => d.id)).toEqual([b.id, a.id]);
+  await context.close();
+});
+
 test.describe("API: /api/v1/events/{id}/dignitaries", () => {
   test("adds, orders, places explicitly, changes and removes dignitaries", async ({ api }) => {
     const organizer = await api("organizer");

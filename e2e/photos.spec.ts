@@ -54,6 +54,7 @@ interface PhotoJson {
   isCover: boolean;
   includeInPress: boolean;
   taggedInvitationIds: string[];
+  originalFilename: string;
   version: number;
 }
 
@@ -505,5 +506,18 @@ test("without JavaScript, the plain form uploads several files at once and repor
   await expect(results).toContainText("logo.svg: Không nhận tệp SVG");
   await expect(results).toContainText("hai.png: đã tải lên.");
   await expect(cards(page)).toHaveCount(2);
+  // The Up/Down buttons are plain submit buttons: each press is saved by the server.
+  const order = async () => {
+    const response = await ownApi.get(`/api/v1/events/${event.id}/photos`, { headers: { Authorization: `Bearer ${accounts.admin.token}` } });
+    return ((await response.json()) as { data: PhotoJson[] }).data.map((p) => p.originalFilename);
+  };
+  expect(await order()).toEqual(["mot.jpg", "hai.png"]);
+  await page.getByRole("button", { name: "Đưa ảnh 1 ra sau" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã lưu thứ tự ảnh.");
+  expect(await order()).toEqual(["hai.png", "mot.jpg"]);
+  // Past the first place (aria-disabled, but a click still submits) nothing moves and nothing is saved.
+  await page.getByRole("button", { name: "Đưa ảnh 1 lên trước" }).click({ force: true });
+  await expect(page.getByRole("status")).toHaveCount(0);
+  expect(await order()).toEqual(["hai.png", "mot.jpg"]);
   await context.close();
 });

@@ -7,6 +7,7 @@ import {
   moveBy,
   precedenceVersion,
   resolvePrecedence,
+  submittedOrder,
   type StoredDignitary,
 } from "./precedence-list";
 
@@ -105,6 +106,18 @@ describe("applyStep", () => {
   });
   it("refuses malformed values and ids not in the order", () => {
     for (const move of ["", "a", "a:left", "x:up", "a:up:extra", ":down"]) expect(applyStep(["a", "b"], move), move).toBeNull();
+  });
+});
+
+describe("submittedOrder", () => {
+  it("takes the submitted order as it is when no button moved anything (drag and drop, Save order)", () => {
+    expect(submittedOrder(["b", "a"], undefined)).toEqual({ ids: ["b", "a"] });
+  });
+  it("applies an Up/Down step, tells a step past the end from a bad value", () => {
+    expect(submittedOrder(["a", "b", "c"], "b:down")).toEqual({ ids: ["a", "c", "b"] });
+    expect(submittedOrder(["a", "b"], "a:up")).toBe("unchanged");
+    expect(submittedOrder(["a", "b"], "x:up")).toBe("invalid");
+    expect(submittedOrder(["a", "b"], ["a:up"])).toBe("invalid");
   });
 });
 

@@ -111,6 +111,19 @@ export function applyStep(order: string[], move: string): string[] | null {
   return moveBy(order, id, direction === "up" ? -1 : 1);
 }
 
+/**
+ * What a reorderable list's form submitted: the order as sent (drag and drop, or "Save order"), or, when an
+ * Up/Down button without JavaScript sent `move`, that step applied to it. "unchanged" when the step goes past an
+ * end (nothing to save), "invalid" when `move` is malformed.
+ */
+export function submittedOrder(order: string[], move: unknown): { ids: string[] } | "unchanged" | "invalid" {
+  if (move === undefined || move === null) return { ids: order };
+  if (typeof move !== "string") return "invalid";
+  const moved = applyStep(order, move);
+  if (!moved) return "invalid";
+  return moved === order ? "unchanged" : { ids: moved };
+}
+
 export type OrderCheck = "ok" | "duplicate" | "mismatch";
 
 /**

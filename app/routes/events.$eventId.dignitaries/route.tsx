@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
 import { equalsFirstSchema, precedenceOrderSchema } from "~/domain/protocol/dignitary.schema";
-import { applyStep } from "~/domain/protocol/precedence-list";
+import { submittedOrder } from "~/domain/protocol/precedence-list";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { listInvitationsWithoutDignitary } from "~/models/dignitaries.server";
@@ -68,15 +68,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (typeof raw.move === "string" || raw.intent === "order") {
       const parsed = precedenceOrderSchema.safeParse(raw);
       if (!parsed.success) return fail("errors.invalid", 400);
-      let ids = parsed.data.ids;
-      if (typeof raw.move === "string") {
-        const moved = applyStep(ids, raw.move);
-        if (!moved) return fail("errors.invalid", 400);
-        // A step past either end changes nothing: nothing to save.
-        if (moved === ids) return data<ActionResult>({ ok: null, error: null });
-        ids = moved;
-      }
-      await saveManualOrder(context.db, access.user, eventId, ids, parsed.data.version);
+      const order = submittedOrder(parsed.data.ids, raw.move);
+      if (order === "invalid") return fail("errors.invalid", 400);
+      // A step past either end changes nothing: nothing to save.
+      if (order === "unchanged") return data<ActionResult>({ ok: null, error: null });
+      await saveManualOrder(context.db, access.user, eventId, order.ids, parsed.data.version);
       return data<ActionResult>({ ok: "protocol.order.saved", error: null });
     }
     if (raw.intent === "reset") {

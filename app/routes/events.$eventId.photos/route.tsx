@@ -5,7 +5,7 @@ import { canOnEvent } from "~/domain/access/permissions";
 import { cameraLabel } from "~/domain/photos/camera";
 import { photoOrderSchema } from "~/domain/photos/photo.schema";
 import { MAX_FILES_PER_FORM } from "~/domain/photos/rules";
-import { applyStep } from "~/domain/protocol/precedence-list";
+import { submittedOrder } from "~/domain/protocol/precedence-list";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { isServiceError } from "~/services/errors";
@@ -120,15 +120,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (typeof raw.move === "string" || raw.intent === "order") {
       const parsed = photoOrderSchema.safeParse(raw);
       if (!parsed.success) return fail("photos.errors.order", 400);
-      let ids = parsed.data.ids;
-      if (typeof raw.move === "string") {
-        const moved = applyStep(ids, raw.move);
-        if (!moved) return fail("errors.invalid", 400);
-        // A step past either end changes nothing: nothing to save.
-        if (moved === ids) return data<ActionResult>({ ok: null, error: null });
-        ids = moved;
-      }
-      await savePhotoOrder(context.db, actor, eventId, ids, parsed.data.version);
+      const order = submittedOrder(parsed.data.ids, raw.move);
+      if (order === "invalid") return fail("errors.invalid", 400);
+      // A step past either end changes nothing: nothing to save.
+      if (order === "unchanged") return data<ActionResult>({ ok: null, error: null });
+      await savePhotoOrder(context.db, actor, eventId, order.ids, parsed.data.version);
       return data<ActionResult>({ ok: "photos.order.saved", error: null });
     }
     return fail("errors.invalid", 400);
