@@ -129,3 +129,81 @@ test("press summaries API: draft (several per language), edit with versions, wor
   const wrong = await organizer.delete(one);
   expect(wrong.status()).toBe(405);
 });
+
+test("press summaries API: comments, history with diffs, and redraft from changed data keeping the human edit", async ({ api, accounts }) => {
+  const organizer = await api("organizer");
+  const viewer = await api("viewer");
+  const eventId = await createEvent(organizer);
+  const summary = (await (await organizer.post(`/api/v1/events/${eventId}/press-summaries`, { data: { language: "vi" } })).json()) as SummaryJson;
+  const one = `/api/v1/press-summaries/${summary.id}`;
+
+  // A human paragraph at the end; then the event's data changes: it moves to the morning (the lead changes) and a
+  // dignitary is added (a new attendance paragraph).
+  const human = "Đoạn do phóng viên viết thêm sau buổi lễ.";
+  const edited = await organizer.patch(one, { data: { body: `${summary.body}\n\n${human}`, version: 1 } });
+  expect(edited.status(), await edited.text()).toBe(200);
+  const moved = await organizer.patch(`/api/v1/events/${eventId}`, { data: { startsAt: "2024-10-17T09:00:00+07:00", endsAt: "2024-10-17T11:00:00+07:00" } });
+  expect(moved.status(), await moved.text()).toBe(200);
+  const dignitary = await organizer.post(`/api/v1/events/${eventId}/dignitaries`, {
+    data: { honorific: "đồng chí", name: "Phạm Văn Mới", positions: ["Phó Chủ tịch UBND tỉnh"] },
+  });
+  expect(dignitary.status(), await dignitary.text()).toBe(201);
+
+  // Redraft: refused for viewers, for bad input and from an outdated version (409 with the current text).
+  await expectError(await viewer.post(`${one}/redraft`, { data: { version: 2 } }), 403);
+  expect((await expectError(await organizer.post(`${one}/redraft`, { data: { version: "hai" } }), 422)).error.fields).toHaveProperty("version");
+  const stale = await expectError(await organizer.post(`${one}/redraft`, { data: { version: 1 } }), 409);
+  expect(stale.current).toMatchObject({ version: 2 });
+  const redrafted = await organizer.post(`${one}/redraft`, { data: { version: 2 } });
+  expect(redrafted.status(), await redrafted.text()).toBe(200);
+  const result = (await redrafted.json()) as SummaryJson & {
+    report: { unchanged: boolean; changes: { kind: string; outcome: string; before: string; after: string }[]; conflicts: unknown[] };
+  };
+  expect(result.version).toBe(3);
+  // The data's changes are applied (the lead, the new attendance paragraph); the human paragraph stays, last.
+  expect(result.body.split("\n\n")).toEqual([
+    expect.stringMatching(/^Sáng ngày 17\/10/),
+    "Đồng chí Phạm Văn Mới, Phó Chủ tịch UBND tỉnh tới dự lễ ký kết.",
+    human,
+  ]);
+  expect(result.report.unchanged).toBe(false);
+  expect(result.report.changes, JSON.stringify(result.report.changes)).toEqual([
+    // One run of paragraphs changed by the data: the lead, and the attendance paragraph after it.
+    { kind: "changed", outcome: "applied", before: expect.stringMatching(/^Chiều ngày 17\/10/), after: result.body.split("\n\n").slice(0, 2).join("\n\n") },
+  ]);
+  expect(result.report.conflicts).toEqual([]);
+  // Nothing changed since: a second redraft says so and records no version.
+  const again = (await (await organizer.post(`${one}/redraft`, { data: { version: 3 } })).json()) as typeof result;
+  expect(again).toMatchObject({ version: 3, report: { unchanged: true } });
+
+  // History, newest first, and one version with its diff from another.
+  const history = (await (await viewer.get(`${one}/versions`)).json()) as { data: { version: number; kind: string; author: { name: string } | null; body?: string }[] };
+  expect(history.data.map((v) => [v.version, v.kind])).toEqual([
+    [3, "regenerated"],
+    [2, "edited"],
+    [1, "generated"],
+  ]);
+  expect(history.data[0]!.author).toMatchObject({ name: accounts.organizer.name });
+  expect(history.data[0]).not.toHaveProperty("body");
+  const third = await viewer.get(`${one}/versions/3?from=1`);
+  expect(third.status(), await third.text()).toBe(200);
+  const withDiff = (await third.json()) as { version: number; body: string; diff: { from: number; same: boolean; body: unknown[] } };
+  expect(withDiff).toMatchObject({ version: 3, body: result.body, diff: { from: 1, same: false } });
+  expect(JSON.stringify(withDiff.diff.body)).toContain("Sáng");
+  expect(((await (await viewer.get(`${one}/versions/1`)).json()) as { body: string }).body).toBe(summary.body);
+  await expectError(await viewer.get(`${one}/versions/9`), 404);
+  await expectError(await viewer.get(`${one}/versions/abc`), 404);
+  expect((await expectError(await viewer.get(`${one}/versions/3?from=x`), 422)).error.fields).toHaveProperty("from");
+  expect((await expectError(await viewer.get(`${one}/versions/3?from=7`), 422)).error.fields).toHaveProperty("from");
+
+  // Comments: on the current version, by those who may edit or approve; read by anyone on the event.
+  await expectError(await viewer.post(`${one}/comments`, { data: { body: "Góp ý" } }), 403);
+  expect((await expectError(await organizer.post(`${one}/comments`, { data: { body: "   " } }), 422)).error.fields).toHaveProperty("body");
+  await expectError(await organizer.post(`${one}/comments`, { data: ["Góp ý"] }), 400);
+  const comment = await organizer.post(`${one}/comments`, { data: { body: "Cần kiểm tra lại chức danh của đồng chí Phạm Văn Mới." } });
+  expect(comment.status(), await comment.text()).toBe(201);
+  expect(await comment.json()).toMatchObject({ version: 3, author: { id: accounts.organizer.id }, body: "Cần kiểm tra lại chức danh của đồng chí Phạm Văn Mới." });
+  const thread = (await (await viewer.get(`${one}/comments`)).json()) as { data: { body: string }[] };
+  expect(thread.data.map((c) => c.body)).toEqual(["Cần kiểm tra lại chức danh của đồng chí Phạm Văn Mới."]);
+  expect((await organizer.delete(`${one}/comments`)).status()).toBe(405);
+});

@@ -2,8 +2,17 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { isProvisionalSlug } from "~/domain/press/slug";
 import type { User } from "~/models/users.server";
-import { getPressSummary, publicPressPath, type PressSummary } from "~/services/press.server";
-import { apiError } from "~/utils/api.server";
+import type { DataChange, MergeConflict } from "~/domain/press/merge";
+import {
+  getPressSummary,
+  publicPressPath,
+  type PressComment,
+  type PressConflictError,
+  type PressSummary,
+  type PressVersion,
+  type RegenerationReport,
+} from "~/services/press.server";
+import { apiError, apiJson, toApiErrorResponse } from "~/utils/api.server";
 import { checkEventPermission, isUuid, type EventAccess } from "~/utils/auth.server";
 import type { EventAction } from "~/domain/access/permissions";
 
@@ -34,6 +43,50 @@ export function pressSummaryToJson(s: PressSummary) {
     sources: s.sources,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+/** A save or redraft made from an outdated version: nothing changed; the current text comes back to merge or overwrite knowingly. */
+export async function pressConflictResponse(error: PressConflictError): Promise<Response> {
+  const json = (await toApiErrorResponse(error).json()) as Record<string, unknown>;
+  return apiJson(
+    {
+      ...json,
+      current: pressSummaryToJson(error.current),
+      savedBy: error.latest ? { name: error.latest.authorName, at: error.latest.at.toISOString() } : null,
+    },
+    { status: 409, headers: { ETag: `"${error.current.version}"` } },
+  );
+}
+
+export function pressCommentToJson(c: PressComment) {
+  return { id: c.id, body: c.body, version: c.version, author: person(c.authorId, c.authorName), createdAt: c.createdAt.toISOString() };
+}
+
+/** A version in the history; its text only when asked for one version. */
+export function pressVersionToJson(v: PressVersion, options: { text: boolean }) {
+  return {
+    version: v.version,
+    kind: v.kind,
+    status: v.status,
+    author: person(v.authorId, v.authorName),
+    note: v.note,
+    createdAt: v.createdAt.toISOString(),
+    title: v.title,
+    ...(options.text ? { byline: v.byline, body: v.body } : {}),
+  };
+}
+
+const paragraphs = (lines: string[]) => lines.join("\n\n");
+
+/** What a redraft did: the data's changes applied to untouched paragraphs, and where human text was kept. */
+export function regenerationReportToJson(report: RegenerationReport) {
+  return {
+    unchanged: report.unchanged,
+    approvalLapsed: report.approvalLapsed,
+    title: { changed: report.title.changed, conflict: report.title.conflict },
+    changes: report.changes.map((c: DataChange) => ({ kind: c.kind, outcome: c.outcome, before: paragraphs(c.before), after: paragraphs(c.after) })),
+    conflicts: report.conflicts.map((c: MergeConflict) => ({ at: c.at, kept: paragraphs(c.mine), generated: paragraphs(c.theirs) })),
   };
 }
 

@@ -2,8 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressApiPatchSchema } from "~/domain/press/press.schema";
 import { isPressConflict, updatePressSummary } from "~/services/press.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, toApiErrorResponse, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryFor, pressSummaryToJson } from "./press-json";
+import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { loadSummaryFor, pressConflictResponse, pressSummaryToJson } from "./press-json";
 
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -32,16 +32,7 @@ const patch: ApiHandler = async ({ request, context, params }) => {
     );
   } catch (error) {
     if (!isPressConflict(error)) throw error;
-    // Outdated version: nothing saved; the current text comes back so the client can merge or overwrite knowingly.
-    const json = (await toApiErrorResponse(error).json()) as Record<string, unknown>;
-    return apiJson(
-      {
-        ...json,
-        current: pressSummaryToJson(error.current),
-        savedBy: error.latest ? { name: error.latest.authorName, at: error.latest.at.toISOString() } : null,
-      },
-      { status: 409, headers: { ETag: `"${error.current.version}"` } },
-    );
+    return pressConflictResponse(error);
   }
 };
 
