@@ -56,6 +56,11 @@ test("pages need a session; forbidden is a 403 page and a missing record a 404 p
   await expect(page.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
   expect((await page.goto("/events/not-a-uuid"))?.status()).toBe(404);
   expect((await page.goto("/admin/users"))?.status()).toBe(403);
+  // An address no page serves: the same 404 page, for a form posted there too.
+  expect((await page.goto("/khong-co-trang-nay/con"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
+  const posted = await page.request.post("/khong-co-trang-nay", { form: { a: "1" }, headers: { Origin: new URL(page.url()).origin } });
+  expect(posted.status()).toBe(404);
 });
 
 test("viewers read the seed ceremony without edit controls", async ({ loginAs }) => {
