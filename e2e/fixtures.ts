@@ -45,11 +45,26 @@ function guardActionsUntilHydrated(page: Page) {
   for (const name of ACTIONS) {
     const original = proto[name] as (this: Locator, ...args: unknown[]) => Promise<unknown>;
     proto[name] = async function (this: Locator, ...args: unknown[]) {
-      await this.page().waitForFunction(
-        () => document.readyState !== "loading" && (document.documentElement.hasAttribute("data-hydrated") || !("__remixContext" in window)),
-      );
+      await waitUntilInteractive(this.page());
       return original.apply(this, args);
     };
+  }
+}
+
+/**
+ * Polled from here, not with page.waitForFunction: that polls on requestAnimationFrame inside the page, which never
+ * fires where JavaScript is disabled, so a no-JS page caught mid-load would wait forever.
+ */
+async function waitUntilInteractive(page: Page) {
+  for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
+    const ready = await page
+      .evaluate(() => document.readyState !== "loading" && (document.documentElement.hasAttribute("data-hydrated") || !("__remixContext" in window)))
+      .catch((error: unknown) => {
+        if (page.isClosed()) throw error;
+        return false; // the document went away mid-check (a navigation): look again
+      });
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
 
