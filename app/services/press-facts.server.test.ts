@@ -105,8 +105,8 @@ describe("loadPressFacts", () => {
     expect(facts.event.startsAt.toISOString()).toBe(at("2024-04-10T08:30").toISOString());
     expect(facts.hosts.map((h) => h.nameVi)).toEqual(["Sở Tư pháp", "Sở Y tế", "Sở Nội vụ"]);
     expect(facts.hosts[0]).toEqual({ id: host.id, nameVi: "Sở Tư pháp", nameEn: "Department of Justice" });
-    expect(facts.agreement).toMatchObject({ title: "Quy chế phối hợp giữa ba sở", periodStart: 2024, periodEnd: 2026, aims: "tăng cường phối hợp" });
-    expect(facts.agreement?.parties.map((p) => p.nameVi)).toEqual(["Sở Nội vụ", "Sở Tư pháp", "Sở Y tế"]);
+    expect(facts.documents[0]).toMatchObject({ title: "Quy chế phối hợp giữa ba sở", periodStart: 2024, periodEnd: 2026, aims: "tăng cường phối hợp" });
+    expect(facts.documents[0]?.parties.map((p) => p.nameVi)).toEqual(["Sở Nội vụ", "Sở Tư pháp", "Sở Y tế"]);
     expect(facts).toMatchObject({ byline: "Phóng viên", dignitaries: [], speeches: [], photos: [] });
     expect(facts.publishedOn).toBe(published.publishedOn);
   });
@@ -115,7 +115,7 @@ describe("loadPressFacts", () => {
     const event = await createEvent(db, actor, { kind: "conference" });
     const facts = await loadPressFacts(db, event.id, { publishedOn: published.publishedOn, byline: null });
     expect(facts.hosts).toEqual([]);
-    expect(facts.agreement).toBeNull();
+    expect(facts.documents).toEqual([]);
     expect(facts.byline).toBeNull();
   });
 

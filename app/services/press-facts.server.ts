@@ -83,16 +83,23 @@ export async function loadPressFacts(
       description: event.description,
     },
     hosts: [...(event.host ? [event.host] : []), ...event.partners].map(organization),
-    agreement: event.agreement
-      ? {
-          title: event.agreement.title,
-          periodStart: event.agreement.periodStart,
-          periodEnd: event.agreement.periodEnd,
-          aims: event.agreement.aims,
-          parties: event.agreement.parties.map(organization),
-        }
-      : null,
+    sides: [],
+    documents: event.agreement
+      ? [
+          {
+            id: event.id,
+            kind: "programme",
+            title: event.agreement.title,
+            periodStart: event.agreement.periodStart,
+            periodEnd: event.agreement.periodEnd,
+            aims: event.agreement.aims,
+            parties: event.agreement.parties.map(organization),
+            partySideIds: [],
+          },
+        ]
+      : [],
     dignitaries,
+    groupLines: [],
     speeches,
     photos: photos.map((p) => ({ id: p.id, captionVi: p.captionVi, captionEn: p.captionEn, credit: p.credit })),
     byline: options.byline,

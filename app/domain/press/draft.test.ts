@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { draftPressSummary, UNTRANSLATED_EN } from "./draft";
-import type { PressDignitary, PressDraft, PressFacts, PressOrganization, PressPhoto, PressSpeech } from "./types";
+import type { PressDignitary, PressDocument, PressDraft, PressFacts, PressOrganization, PressPhoto, PressSpeech } from "./types";
 
 const ZONE = "Asia/Ho_Chi_Minh";
 /** A wall time in Hanoi (UTC+7, no daylight saving). */
@@ -36,7 +36,7 @@ function person(id: string, honorific: string | null, name: string, positions: s
   };
 }
 
-function signing(overrides: Partial<PressFacts> = {}, agreement: Partial<NonNullable<PressFacts["agreement"]>> = {}): PressFacts {
+function signing(overrides: Partial<PressFacts> = {}, agreement: Partial<PressDocument> = {}): PressFacts {
   return {
     event: {
       id: "e1",
@@ -51,15 +51,22 @@ function signing(overrides: Partial<PressFacts> = {}, agreement: Partial<NonNull
       description: null,
     },
     hosts: [TG, GD],
-    agreement: {
-      title: "Chương trình phối hợp công tác giữa Ban Tuyên giáo Tỉnh ủy và Sở Giáo dục và Đào tạo giai đoạn 2017 – 2020",
-      periodStart: 2017,
-      periodEnd: 2020,
-      aims: null,
-      parties: [TG, GD],
-      ...agreement,
-    },
+    sides: [],
+    documents: [
+      {
+        id: "doc1",
+        kind: "programme",
+        title: "Chương trình phối hợp công tác giữa Ban Tuyên giáo Tỉnh ủy và Sở Giáo dục và Đào tạo giai đoạn 2017 – 2020",
+        periodStart: 2017,
+        periodEnd: 2020,
+        aims: null,
+        parties: [TG, GD],
+        partySideIds: [],
+        ...agreement,
+      },
+    ],
     dignitaries: [],
+    groupLines: [],
     speeches: [],
     photos: [],
     byline: null,
@@ -69,7 +76,7 @@ function signing(overrides: Partial<PressFacts> = {}, agreement: Partial<NonNull
 }
 
 function meeting(overrides: Partial<PressFacts["event"]> = {}, facts: Partial<PressFacts> = {}): PressFacts {
-  const base = signing({ agreement: null, ...facts });
+  const base = signing({ documents: [], ...facts });
   return { ...base, event: { ...base.event, title: "Hội nghị tổng kết năm học 2016 – 2017", kind: "conference", ...overrides } };
 }
 

@@ -160,7 +160,7 @@ interface Programme {
 }
 
 function programmeOf(facts: PressFacts): Programme | null {
-  const a = facts.agreement;
+  const a = facts.documents[0] ?? null;
   if (!a) return null;
   const partyNamesVi = a.parties.map((p) => cleanText(p.nameVi));
   const { core, periodText } = programmeParts(cleanText(a.title), partyNamesVi);
@@ -186,7 +186,7 @@ function headline(facts: PressFacts, language: PressLanguage, programme: Program
     return {
       text: title,
       part: "headline",
-      facts: [fact("agreement.title", cleanText(facts.agreement?.title ?? "")), "rule: signing → \"Ký kết\" + the agreement's title without party list and period"],
+      facts: [fact("agreement.title", cleanText(facts.documents[0]?.title ?? "")), "rule: signing → \"Ký kết\" + the agreement's title without party list and period"],
     };
   }
   const title = withoutTrailingDate(cleanText(facts.event.title));
@@ -219,7 +219,7 @@ function sameOrganizations(a: PressOrganization[], b: PressOrganization[]): bool
 
 /** The period: from the agreement's years when given, else as the title wrote it. */
 function periodOf(facts: PressFacts, programme: Programme): { vi: string | null; en: string | null; facts: string[] } {
-  const a = facts.agreement;
+  const a = facts.documents[0] ?? null;
   if (a && a.periodStart !== null) {
     const end = a.periodEnd !== null && a.periodEnd !== a.periodStart ? a.periodEnd : null;
     let range: string;
@@ -262,7 +262,7 @@ function lead(facts: PressFacts, language: PressLanguage, programme: Programme |
   if (venue) factList.push(...venue.facts);
   let needsTranslation = false;
 
-  const a = facts.agreement;
+  const a = facts.documents[0] ?? null;
   const between =
     a && programme && a.parties.length >= 2 && (a.parties.length > 2 || !sameOrganizations(a.parties, hosts)) ? a.parties : null;
   if (between) between.forEach((p, i) => factList.push(orgFacts(`agreement.parties[${i}]`, p, language)));
@@ -406,7 +406,7 @@ function attendance(facts: PressFacts, language: PressLanguage): Paragraph | nul
     const parts = groups.map((g) => (g.label ? `về phía ${md(g.label)} có ${listVi(g.members)}` : `cùng dự có ${listVi(g.members)}`));
     return para("attendance", `Dự ${eventNounVi[kind]}, ${parts.join("; ")}.`, factList);
   }
-  const organizations = [...facts.hosts, ...(facts.agreement?.parties ?? [])];
+  const organizations = [...facts.hosts, ...(facts.documents.flatMap((d) => d.parties))];
   const labelEn = (label: string) => {
     const o = organizations.find((x) => cleanText(x.nameVi).toLocaleLowerCase("vi") === label.toLocaleLowerCase("vi"));
     return o ? orgEn(o) : label;
@@ -427,7 +427,7 @@ const AGREEING_VERBS = ["thống nhất", "cam kết", "phối hợp", "cùng", 
  * tăng cường …", a further fragment "Hai bên cũng thống nhất …".
  */
 function content(facts: PressFacts, language: PressLanguage, programme: Programme | null): Paragraph[] {
-  const a = facts.agreement;
+  const a = facts.documents[0] ?? null;
   if (!a || !a.aims) return [];
   const paragraphs = a.aims
     .replace(/\r\n?/gu, "\n")

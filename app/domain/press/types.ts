@@ -2,6 +2,8 @@
  * The contract between the press drafter (draft.ts, pure), the facts loader (app/services/press-facts.server.ts)
  * and the press summaries service (app/services/press.server.ts).
  */
+import type { CeremonyRole, DocumentKind, GroupAttendanceLine, SideKind, TimePrecision } from "../ceremony/types";
+
 export type PressLanguage = "vi" | "en";
 export const pressLanguages = ["vi", "en"] as const satisfies readonly PressLanguage[];
 
@@ -24,8 +26,15 @@ export interface PressDignitary {
   positions: string[];
   /** The English form of address ("Mr Nguyễn Hồng Chuyên, Member of …"), from the protocol module. */
   englishAddress: string;
-  /** "Về phía Tỉnh ủy" or "Tỉnh ủy": the group the press names them in ("Về phía …: …; về phía …: …"). */
+  /**
+   * "Về phía Tỉnh ủy" or "Tỉnh ủy": the group the press names them in ("Về phía …: …; về phía …: …"). Used only
+   * when the person has no side (sideId null or absent); a side's label wins.
+   */
   delegation: string | null;
+  /** Their side (PressFacts.sides); null/absent = none (events without sides keep using `delegation`). */
+  sideId?: string | null;
+  /** Their ceremony roles (ceremony/types.ts); absent = attendee. */
+  roles?: CeremonyRole[];
   organization: string | null;
   /**
    * The Vietnamese full form of address when protocol staff overrode the generated one
@@ -48,6 +57,37 @@ export interface PressSpeech {
   speakerEnglish?: string | null;
   /** One remark per key point, as entered in the agenda (agenda_items.key_points, one per line). */
   keyPoints: string[];
+  /**
+   * A proceeding without a speaker: the collective subject ("Hai bên", "The two sides"); used when the slot has
+   * no speaker (dignitaryId and speakerName null). Null/absent with no speaker = the key points are left out.
+   */
+  subjectVi?: string | null;
+  subjectEn?: string | null;
+}
+
+/** A side of the ceremony as the press names it. */
+export interface PressSide {
+  id: string;
+  kind: SideKind;
+  organization: PressOrganization | null;
+  /** After "Về phía": "Bộ Công an"; null = organization.nameVi. */
+  labelVi: string | null;
+  labelEn: string | null;
+  order: number;
+}
+
+/** A document signed at the event (replaces the single agreement). */
+export interface PressDocument {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  periodStart: number | null;
+  periodEnd: number | null;
+  aims: string | null;
+  /** The parties, in order, as organizations (a side without an organization: its label as nameVi). */
+  parties: PressOrganization[];
+  /** The same parties as side ids (PressFacts.sides), same order; empty when the event has no sides. */
+  partySideIds: string[];
 }
 
 export interface PressPhoto {
@@ -69,17 +109,25 @@ export interface PressFacts {
     venueRoom: string | null;
     venueAddress: string | null;
     description: string | null;
+    /** "date" = only the date is known: the lead writes "Ngày 12/3, …" and no time of day. Absent = "time". */
+    timePrecision?: TimePrecision;
+    /** "kỷ niệm 70 năm …" → "Nhân dịp kỷ niệm 70 năm …, …"; null/absent = none. */
+    occasionVi?: string | null;
+    occasionEn?: string | null;
+    /** "hội nghị sơ kết …" → "Trong khuôn khổ hội nghị sơ kết …, …"; null/absent = none. */
+    contextVi?: string | null;
+    contextEn?: string | null;
   };
   /** The host first, then the partners, in the event's order. */
   hosts: PressOrganization[];
-  agreement: {
-    title: string;
-    periodStart: number | null;
-    periodEnd: number | null;
-    aims: string | null;
-    parties: PressOrganization[];
-  } | null;
+  /** The ceremony's sides (host, guest, leaders); empty = no sides (delegation strings group the people). */
+  sides: PressSide[];
+  /** The documents signed, in signing order; empty = none. */
+  documents: PressDocument[];
+  /** In protocol precedence order, across all sides. */
   dignitaries: PressDignitary[];
+  /** Unnamed attendance, placed among the dignitaries (ceremony/types.ts mergeAttendance). */
+  groupLines: GroupAttendanceLine[];
   speeches: PressSpeech[];
   /** The photos chosen for the press, in gallery order. */
   photos: PressPhoto[];
