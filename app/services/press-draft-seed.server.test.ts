@@ -137,8 +137,8 @@ describe("the Vietnamese draft of the seed ceremony states the article's facts",
     expect(draft.sources[0]).toMatchObject({ part: "headline", text: HEADLINE });
     const lead = draft.sources[1]!;
     expect(lead.facts).toContain("event.startsAt = 19/10/2017 14:00 (Asia/Ho_Chi_Minh)");
-    expect(lead.facts).toContain("agreement.periodStart = 2017");
-    expect(lead.facts).toContain("agreement.periodEnd = 2020");
+    expect(lead.facts).toContain("documents[0].periodStart = 2017");
+    expect(lead.facts).toContain("documents[0].periodEnd = 2020");
     expect(lead.facts).toContain("hosts[0].nameVi = Ban Tuyên giáo Tỉnh ủy");
     expect(lead.facts).toContain("hosts[1].nameVi = Sở Giáo dục và Đào tạo");
     const remark = draft.sources.find((s) => s.text === REMARK_1)!;

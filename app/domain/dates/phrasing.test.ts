@@ -12,6 +12,8 @@ import {
   isValidTimeZone,
   leadDateEn,
   leadDateVi,
+  runningDateEn,
+  runningDateVi,
   localInputToInstant,
   localYear,
   timeOfDay,
@@ -227,9 +229,29 @@ describe("leadDateVi", () => {
 
   it("compares the publication year with the event's LOCAL year", () => {
     const d = at("2017-12-31T18:00:00Z"); // 2018-01-01 01:00 in HCM
-    expect(leadDateVi(d, HCM, 2018)).toBe("Sáng ngày 01/01");
-    expect(leadDateVi(d, HCM, 2017)).toBe("Sáng ngày 01/01/2018");
+    expect(leadDateVi(d, HCM, 2018)).toBe("Sáng ngày 1/1");
+    expect(leadDateVi(d, HCM, 2017)).toBe("Sáng ngày 1/1/2018");
     expect(leadDateVi(d, "UTC", 2017)).toBe("Tối ngày 31/12");
+  });
+});
+
+describe("running-text dates and date-only leads", () => {
+  it("writes dates without leading zeros, the year only when it is not the publication year", () => {
+    expect(runningDateVi(at("2024-09-05T08:00:00+07:00"), HCM, 2024)).toBe("5/9");
+    expect(runningDateVi(at("2024-03-12T08:00:00+07:00"), HCM, 2026)).toBe("12/3/2024");
+    expect(runningDateEn(at("2024-03-12T08:00:00+07:00"), HCM, 2026)).toBe("12 March 2024");
+    expect(leadDateVi(at("2024-09-05T08:00:00+07:00"), HCM, 2024)).toBe("Sáng ngày 5/9");
+  });
+
+  it("states no time of day when only the date is known", () => {
+    const midnight = at("2024-03-12T00:00:00+07:00");
+    expect(leadDateVi(midnight, HCM, 2024, "date")).toBe("Ngày 12/3");
+    expect(leadDateVi(midnight, HCM, 2025, "date")).toBe("Ngày 12/3/2024");
+    expect(leadDateEn(midnight, HCM, 2024, "date")).toBe("On 12 March");
+  });
+
+  it("keeps dd/mm/yyyy in the dateline", () => {
+    expect(dateHeaderVi(at("2024-03-05T09:07:00+07:00"), HCM)).toBe("Thứ 3, 05/03/2024 | 09:07");
   });
 });
 

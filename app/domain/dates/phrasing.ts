@@ -249,40 +249,54 @@ export function timeOfDayEn(date: Date, zone: string): TimeOfDay {
 // ---------------------------------------------------------------------------
 
 /**
- * Opening of a Vietnamese press lead: "Chiều ngày 19/10". The year is added
- * ("Chiều ngày 19/10/2017") only when `publicationYear` is given and differs
- * from the event's local year.
+ * A date in Vietnamese running text, without leading zeros as news reports write it: "5/9", "12/3/2024" (the
+ * dateline keeps dd/mm/yyyy: dateHeaderVi). The year is added only when `publicationYear` is given and differs
+ * from the date's local year.
+ */
+export function runningDateVi(date: Date, zone: string, publicationYear?: number): string {
+  const local = toLocal(date, zone);
+  const dayMonth = `${local.day}/${local.month}`;
+  return publicationYear !== undefined && publicationYear !== local.year ? `${dayMonth}/${local.year}` : dayMonth;
+}
+
+/** The same in English: "5 September", "12 March 2024". */
+export function runningDateEn(date: Date, zone: string, publicationYear?: number): string {
+  const local = toLocal(date, zone);
+  const dayMonth = `${local.day} ${monthEnOf(local)}`;
+  return publicationYear !== undefined && publicationYear !== local.year ? `${dayMonth} ${local.year}` : dayMonth;
+}
+
+/**
+ * Opening of a Vietnamese press lead: "Chiều ngày 19/10", "Sáng ngày 5/9" (no leading zeros). The year is added
+ * ("Chiều ngày 19/10/2017") only when `publicationYear` is given and differs from the event's local year. With
+ * `precision` "date" (the time of day is not known) no time of day is stated: "Ngày 12/3".
  */
 export function leadDateVi(
   date: Date,
   zone: string,
   publicationYear?: number,
+  precision: "time" | "date" = "time",
 ): string {
-  const local = toLocal(date, zone);
-  const dayMonth = `${pad2(local.day)}/${pad2(local.month)}`;
-  const withYear =
-    publicationYear !== undefined && publicationYear !== local.year;
-  const when = withYear ? `${dayMonth}/${pad4(local.year)}` : dayMonth;
-  return `${TIME_OF_DAY_VI[timeOfDayOf(local)]} ngày ${when}`;
+  const when = runningDateVi(date, zone, publicationYear);
+  if (precision === "date") return `Ngày ${when}`;
+  return `${TIME_OF_DAY_VI[timeOfDayOf(toLocal(date, zone))]} ngày ${when}`;
 }
 
 /**
  * Opening of an English press lead: "On the afternoon of 19 October", with
  * " 2017" appended only when `publicationYear` is given and differs from the
  * event's local year. Morning → "On the morning of", noon → "At noon on",
- * evening → "On the evening of".
+ * evening → "On the evening of". With `precision` "date": "On 12 March".
  */
 export function leadDateEn(
   date: Date,
   zone: string,
   publicationYear?: number,
+  precision: "time" | "date" = "time",
 ): string {
-  const local = toLocal(date, zone);
-  const withYear =
-    publicationYear !== undefined && publicationYear !== local.year;
-  const dayMonth = `${local.day} ${monthEnOf(local)}`;
-  const when = withYear ? `${dayMonth} ${local.year}` : dayMonth;
-  return `${LEAD_PREFIX_EN[timeOfDayOf(local)]} ${when}`;
+  const when = runningDateEn(date, zone, publicationYear);
+  if (precision === "date") return `On ${when}`;
+  return `${LEAD_PREFIX_EN[timeOfDayOf(toLocal(date, zone))]} ${when}`;
 }
 
 /** Vietnamese portal header: "Thứ 5, 19/10/2017 | 19:13". */

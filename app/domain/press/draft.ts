@@ -20,6 +20,7 @@
  * sentence and marked "(in Vietnamese, to be translated)" in the body and `needsTranslation` in its source:
  * the editor sees exactly what is left to translate, and nothing pretends to be a translation.
  */
+import { mergeAttendance, type GroupAttendanceLine } from "../ceremony/types";
 import { inlineAddress } from "../protocol/address";
 import { foldForSearch } from "../text/search";
 import { formatDate, formatPeriod, formatTime, leadDateEn, leadDateVi, localYear } from "../dates/phrasing";
@@ -36,7 +37,9 @@ import {
   joinEn,
   joinVi,
   lowerFirstInSentence,
+  partiesWordEn,
   partiesWordVi,
+  pluralEn,
   programmeParts,
   remarkPredicateVi,
   startsWithPhrase,
@@ -44,7 +47,7 @@ import {
   withArticleEn,
   withoutTrailingDate,
 } from "./phrases";
-import type { PressDignitary, PressDraft, PressFacts, PressLanguage, PressOrganization, PressSource } from "./types";
+import type { PressDignitary, PressDocument, PressDraft, PressFacts, PressLanguage, PressOrganization, PressSide, PressSource } from "./types";
 
 /** Marks Vietnamese text kept in an English draft. */
 export const UNTRANSLATED_EN = "(in Vietnamese, to be translated)";
@@ -159,12 +162,25 @@ interface Programme {
   partyNamesVi: string[];
 }
 
-function programmeOf(facts: PressFacts): Programme | null {
-  const a = facts.documents[0] ?? null;
-  if (!a) return null;
+function programmeOfDocument(a: PressDocument): Programme {
   const partyNamesVi = a.parties.map((p) => cleanText(p.nameVi));
   const { core, periodText } = programmeParts(cleanText(a.title), partyNamesVi);
   return { core, periodText, partyNamesVi };
+}
+
+function programmeOf(facts: PressFacts): Programme | null {
+  const a = facts.documents[0];
+  return a ? programmeOfDocument(a) : null;
+}
+
+/** The distinct kinds of document signed ("quy chế kết nghĩa", "chương trình phối hợp"), in signing order. */
+function documentCores(facts: PressFacts): string[] {
+  const cores: string[] = [];
+  for (const d of facts.documents) {
+    const core = programmeOfDocument(d).core;
+    if (core && !cores.some((c) => c.toLocaleLowerCase("vi") === core.toLocaleLowerCase("vi"))) cores.push(core);
+  }
+  return cores;
 }
 
 /**
@@ -179,14 +195,19 @@ function programmeOf(facts: PressFacts): Programme | null {
  */
 function headline(facts: PressFacts, language: PressLanguage, programme: Programme | null): Paragraph {
   if (programme && programme.core) {
+    const cores = documentCores(facts);
+    const several = facts.documents.length > 1;
     const title =
       language === "vi"
-        ? capitalizeFirst(`ký kết ${programme.core}`)
-        : `${capitalizeFirst(agreementKindEn(programme.core))} signed`;
+        ? capitalizeFirst(`ký kết ${joinVi(cores)}`)
+        : `${capitalizeFirst(joinEn(cores.map((c) => (several && cores.length === 1 ? pluralEn(agreementKindEn(c)) : agreementKindEn(c)))))} signed`;
     return {
       text: title,
       part: "headline",
-      facts: [fact("agreement.title", cleanText(facts.documents[0]?.title ?? "")), "rule: signing → \"Ký kết\" + the agreement's title without party list and period"],
+      facts: [
+        ...facts.documents.map((d, i) => fact(`documents[${i}].title`, cleanText(d.title))),
+        "rule: signing → \"Ký kết\" + the documents' titles without party list and period",
+      ],
     };
   }
   const title = withoutTrailingDate(cleanText(facts.event.title));
@@ -217,10 +238,10 @@ function sameOrganizations(a: PressOrganization[], b: PressOrganization[]): bool
   return a.length === b.length && b.every((o) => ids.has(o.id));
 }
 
-/** The period: from the agreement's years when given, else as the title wrote it. */
-function periodOf(facts: PressFacts, programme: Programme): { vi: string | null; en: string | null; facts: string[] } {
-  const a = facts.documents[0] ?? null;
-  if (a && a.periodStart !== null) {
+/** The period: from the document's years when given, else as the title wrote it. */
+function periodOf(a: PressDocument, index: number, programme: Programme): { vi: string | null; en: string | null; facts: string[] } {
+  const path = `documents[${index}]`;
+  if (a.periodStart !== null) {
     const end = a.periodEnd !== null && a.periodEnd !== a.periodStart ? a.periodEnd : null;
     let range: string;
     try {
@@ -228,8 +249,8 @@ function periodOf(facts: PressFacts, programme: Programme): { vi: string | null;
     } catch {
       range = end === null ? String(a.periodStart) : `${a.periodStart} – ${end}`;
     }
-    const factList = [fact("agreement.periodStart", a.periodStart)];
-    if (a.periodEnd !== null) factList.push(fact("agreement.periodEnd", a.periodEnd));
+    const factList = [fact(`${path}.periodStart`, a.periodStart)];
+    if (a.periodEnd !== null) factList.push(fact(`${path}.periodEnd`, a.periodEnd));
     return end === null
       ? { vi: `năm ${range}`, en: `for ${range}`, facts: factList }
       : { vi: `giai đoạn ${range}`, en: `for the period ${range}`, facts: factList };
@@ -237,51 +258,114 @@ function periodOf(facts: PressFacts, programme: Programme): { vi: string | null;
   if (programme.periodText) {
     const years = programme.periodText.match(/\d{4}/gu) ?? [];
     const en = years.length >= 2 ? `for the period ${years[0]} – ${years[1]}` : years.length === 1 ? `for ${years[0]}` : null;
-    return { vi: programme.periodText, en, facts: [fact("agreement.title (period)", programme.periodText)] };
+    return { vi: programme.periodText, en, facts: [fact(`${path}.title (period)`, programme.periodText)] };
   }
   return { vi: null, en: null, facts: [] };
 }
 
 /**
- * The lead (PRESS-STYLE 2), one sentence: time of day and date (the year only when the event's local year is
- * not the year of publication, both in the event's time zone), who held it ("A tổ chức", "A phối hợp với B tổ
- * chức", "A phối hợp với B và C tổ chức"; nobody named → "… đã diễn ra …"), what was held (a signing: "lễ ký
- * kết" + the programme, "giữa A, B và C" when the parties are more than two or are not the hosts, and the
+ * Who organised the event, as the lead names them: the hosts (host, then partners). When the ceremony has more
+ * than two parties (sides other than the leaders), the guest sides are not organisers; the parties are named by
+ * the documents ("giữa A với B, giữa C với D").
+ */
+function organizersOf(facts: PressFacts): PressOrganization[] {
+  const parties = facts.sides.filter((s) => s.kind !== "leaders");
+  if (parties.length <= 2) return facts.hosts;
+  const guestIds = new Set(parties.filter((s) => s.kind === "guest").map((s) => s.organization?.id).filter(Boolean));
+  return facts.hosts.filter((h) => !guestIds.has(h.id));
+}
+
+/** The parties of a document as the lead writes them after "giữa": "A và B" (one document), "A với B" (several). */
+function betweenOf(a: PressDocument, organizers: PressOrganization[], several: boolean): PressOrganization[] | null {
+  if (a.parties.length < 2) return null;
+  if (!several && a.parties.length === 2 && sameOrganizations(a.parties, organizers)) return null;
+  return a.parties;
+}
+
+function betweenVi(parties: PressOrganization[], several: boolean): string {
+  const names = parties.map((p) => md(cleanText(p.nameVi)));
+  return several && names.length === 2 ? `giữa ${names[0]} với ${names[1]}` : `giữa ${joinVi(names)}`;
+}
+
+function betweenEn(parties: PressOrganization[]): string {
+  return `between ${joinEn(parties.map((p) => md(orgEn(p))))}`;
+}
+
+/** "Nhân dịp kỷ niệm …" — the typed occasion without a leading "Nhân dịp" / "On the occasion of". */
+function occasionText(text: string | null | undefined, prefixes: RegExp): string | null {
+  const cleaned = nonEmpty(text);
+  if (!cleaned) return null;
+  return nonEmpty(cleaned.replace(prefixes, "").replace(/[\s,;.]+$/u, ""));
+}
+
+const OCCASION_PREFIX_VI = /^(?:nhân\s+dịp|nhân)\s+/iu;
+const CONTEXT_PREFIX_VI = /^trong\s+khuôn\s+khổ\s+/iu;
+const OCCASION_PREFIX_EN = /^on\s+the\s+occasion\s+of\s+/iu;
+const CONTEXT_PREFIX_EN = /^(?:within\s+the\s+framework\s+of|as\s+part\s+of)\s+/iu;
+
+/**
+ * The lead (PRESS-STYLE 2), one sentence: the occasion and context when given ("Nhân dịp kỷ niệm …, trong khuôn
+ * khổ hội nghị …, chiều ngày 19/10, …"), time of day and date (only the date — "Ngày 12/3" — when the time of day
+ * is not known; the year only when the event's local year is not the year of publication, both in the event's
+ * time zone), who held it ("A tổ chức", "A phối hợp với B tổ chức"; nobody named → "… đã diễn ra …"), what was
+ * held (a signing: "lễ ký kết" + the documents, "giữa A, B và C" when the parties are more than two or are not
+ * the hosts, several bilateral documents of one kind "quy chế kết nghĩa giữa A với B, giữa C với D", and the
  * period; another event: its title, or the kind's noun and the title in quotes when the title does not name an
  * event), and the venue ("tại" + room and venue name, else the address) when known.
  */
 function lead(facts: PressFacts, language: PressLanguage, programme: Programme | null): Paragraph {
   const e = facts.event;
   const zone = e.timeZone;
+  const precision = e.timePrecision ?? "time";
   const publicationYear = localYear(facts.publishedOn, zone);
-  const factList = [instantFact("event.startsAt", e.startsAt, zone), instantFact("publishedOn", facts.publishedOn, zone)];
-  const hosts = facts.hosts;
+  const factList = [
+    precision === "date" ? fact("event.startsAt (date only)", formatDate(e.startsAt, zone)) : instantFact("event.startsAt", e.startsAt, zone),
+    instantFact("publishedOn", facts.publishedOn, zone),
+  ];
+  const hosts = organizersOf(facts);
   hosts.forEach((h, i) => factList.push(orgFacts(`hosts[${i}]`, h, language)));
   const hostNames = hosts.map((h) => md(orgName(h, language)));
   const venue = venueOf(facts);
   if (venue) factList.push(...venue.facts);
   let needsTranslation = false;
 
-  const a = facts.documents[0] ?? null;
-  const between =
-    a && programme && a.parties.length >= 2 && (a.parties.length > 2 || !sameOrganizations(a.parties, hosts)) ? a.parties : null;
-  if (between) between.forEach((p, i) => factList.push(orgFacts(`agreement.parties[${i}]`, p, language)));
+  const documents = programme ? facts.documents : [];
+  const several = documents.length > 1;
+  const cores = documentCores(facts);
+  const oneKind = cores.length === 1;
+  documents.forEach((d, i) => {
+    factList.push(fact(`documents[${i}].title`, cleanText(d.title)));
+    const between = betweenOf(d, hosts, several);
+    if (between) between.forEach((p, j) => factList.push(orgFacts(`documents[${i}].parties[${j}]`, p, language)));
+  });
+  const periods = documents.map((d, i) => periodOf(d, i, programmeOfDocument(d)));
+  periods.forEach((p) => factList.push(...p.facts));
+  const samePeriod = periods.every((p) => p.vi === periods[0]?.vi);
+
+  const occasionVi = occasionText(e.occasionVi, OCCASION_PREFIX_VI);
+  const contextVi = occasionText(e.contextVi, CONTEXT_PREFIX_VI);
+  if (occasionVi) factList.push(fact("event.occasionVi", occasionVi));
+  if (contextVi) factList.push(fact("event.contextVi", contextVi));
 
   if (language === "vi") {
-    const when = leadDateVi(e.startsAt, zone, publicationYear);
+    const date = leadDateVi(e.startsAt, zone, publicationYear, precision);
+    const openers = [occasionVi ? `Nhân dịp ${md(occasionVi)}` : "", contextVi ? `trong khuôn khổ ${md(contextVi)}` : ""].filter(Boolean);
+    const when = openers.length ? `${capitalizeFirst(openers.join(", "))}, ${date.charAt(0).toLocaleLowerCase("vi")}${date.slice(1)}` : date;
     let what: string;
-    if (a && programme) {
-      factList.push(fact("agreement.title", cleanText(a.title)));
-      const period = periodOf(facts, programme);
-      factList.push(...period.facts);
-      what = [
-        "lễ ký kết",
-        md(programme.core),
-        between ? `giữa ${joinVi(between.map((p) => md(cleanText(p.nameVi))))}` : "",
-        period.vi ? md(period.vi) : "",
-      ]
-        .filter(Boolean)
-        .join(" ");
+    if (documents.length) {
+      const phrases = documents.map((d, i) => {
+        const between = betweenOf(d, hosts, several);
+        const core = programmeOfDocument(d).core;
+        return {
+          core,
+          between: between ? betweenVi(between, several) : "",
+          period: !samePeriod && periods[i]?.vi ? md(periods[i]!.vi!) : "",
+        };
+      });
+      const body = oneKind
+        ? [md(cores[0]!), phrases.map((p) => [p.between, p.period].filter(Boolean).join(" ")).filter(Boolean).join(", ")]
+        : [joinVi(phrases.map((p) => [md(p.core), p.between, p.period].filter(Boolean).join(" ")))];
+      what = ["lễ ký kết", ...body, samePeriod && periods[0]?.vi ? md(periods[0].vi) : ""].filter(Boolean).join(" ");
     } else {
       factList.push(fact("event.title", cleanText(e.title)), fact("event.kind", e.kind));
       const title = withoutTrailingDate(cleanText(e.title));
@@ -298,20 +382,41 @@ function lead(facts: PressFacts, language: PressLanguage, programme: Programme |
     return para("lead", text, factList);
   }
 
-  const when = leadDateEn(e.startsAt, zone, publicationYear);
+  const date = leadDateEn(e.startsAt, zone, publicationYear, precision);
+  const occasionEn = occasionText(e.occasionEn, OCCASION_PREFIX_EN);
+  const contextEn = occasionText(e.contextEn, CONTEXT_PREFIX_EN);
+  const openersEn: string[] = [];
+  if (occasionEn) openersEn.push(`on the occasion of ${md(occasionEn)}`);
+  else if (occasionVi) {
+    openersEn.push(`on the occasion of “${md(occasionVi)}” ${UNTRANSLATED_EN}`);
+    needsTranslation = true;
+  }
+  if (contextEn) openersEn.push(`as part of ${md(contextEn)}`);
+  else if (contextVi) {
+    openersEn.push(`as part of “${md(contextVi)}” ${UNTRANSLATED_EN}`);
+    needsTranslation = true;
+  }
+  if (occasionEn) factList.push(fact("event.occasionEn", occasionEn));
+  if (contextEn) factList.push(fact("event.contextEn", contextEn));
+  const when = openersEn.length ? `${capitalizeFirst(openersEn.join(", "))}, ${date.charAt(0).toLowerCase()}${date.slice(1)}` : date;
   let what: string;
   let titled = "";
-  if (a && programme) {
-    factList.push(fact("agreement.title", cleanText(a.title)));
-    const period = periodOf(facts, programme);
-    factList.push(...period.facts);
-    what = [
-      `a ceremony to sign ${withArticleEn(agreementKindEn(programme.core))}`,
-      between ? `between ${joinEn(between.map((p) => md(orgEn(p))))}` : "",
-      period.en ?? "",
-    ]
-      .filter(Boolean)
-      .join(" ");
+  if (documents.length) {
+    const phrases = documents.map((d, i) => {
+      const between = betweenOf(d, hosts, several);
+      return {
+        kind: agreementKindEn(programmeOfDocument(d).core),
+        between: between ? betweenEn(between) : "",
+        period: !samePeriod ? (periods[i]?.en ?? "") : "",
+      };
+    });
+    const body = oneKind
+      ? [
+          several ? pluralEn(phrases[0]!.kind) : withArticleEn(phrases[0]!.kind),
+          joinEn(phrases.map((p) => [p.between, p.period].filter(Boolean).join(" ")).filter(Boolean)),
+        ]
+      : [joinEn(phrases.map((p) => [withArticleEn(p.kind), p.between, p.period].filter(Boolean).join(" ")))];
+    what = ["a ceremony to sign", ...body, samePeriod ? (periods[0]?.en ?? "") : ""].filter(Boolean).join(" ");
   } else {
     factList.push(fact("event.title", cleanText(e.title)), fact("event.kind", e.kind));
     what = eventIndefiniteEn[e.kind];
@@ -376,9 +481,10 @@ function listEn(members: { d: PressDignitary }[]): string {
  * in the order of their most senior member: "Dự lễ ký kết, về phía A có …; về phía B có …", those without a
  * delegation last ("cùng dự có …").
  */
-function attendance(facts: PressFacts, language: PressLanguage): Paragraph | null {
+function attendance(facts: PressFacts, language: PressLanguage, introduced: Introduced): Paragraph | null {
   const dignitaries = facts.dignitaries;
   if (dignitaries.length === 0) return null;
+  for (const d of dignitaries) introduced.add(d.id);
   const kind = facts.event.kind;
   const factList = [fact("event.kind", kind), fact("dignitaries (protocol precedence order)", dignitaries.length)];
   const personFacts = (d: PressDignitary, i: number) => (language === "vi" ? dignitaryFacts(d, i) : dignitaryFactsEn(d, i));
@@ -415,46 +521,323 @@ function attendance(facts: PressFacts, language: PressLanguage): Paragraph | nul
   return para("attendance", `Attending ${eventNounEn[kind]} were: ${parts.join("; ")}.`, factList);
 }
 
+/** The name without positions, for a second mention: "đồng chí Nguyễn Hồng Chuyên", "Thiếu tướng Lê Văn C". */
+function nameVi(d: PressDignitary): string {
+  if (nonEmpty(d.addressVi)) return inlineVi(d).split(",")[0]?.trim() ?? inlineVi(d);
+  return cleanText(inlineAddress({ honorific: d.honorific, name: d.name, positions: [] }));
+}
+
+function nameEn(d: PressDignitary): string {
+  const english = cleanText(d.englishAddress);
+  return english.split(",")[0]?.trim() || english;
+}
+
+/** Who has already been named with their full titles: a further mention is the short form (PRESS-STYLE). */
+type Introduced = Set<string>;
+
+function mentionVi(d: PressDignitary, introduced: Introduced): string {
+  if (introduced.has(d.id)) return md(nameVi(d));
+  introduced.add(d.id);
+  return md(inlineVi(d));
+}
+
+function mentionEn(d: PressDignitary, introduced: Introduced): string {
+  if (introduced.has(d.id)) return md(nameEn(d));
+  introduced.add(d.id);
+  return md(cleanText(d.englishAddress));
+}
+
+const hasRoleKind = (d: PressDignitary, kind: string) => (d.roles ?? []).some((r) => r.kind === kind);
+
+function signatoriesOf(facts: PressFacts, documentId: string, sideId: string): PressDignitary[] {
+  return facts.dignitaries.filter((d) => (d.roles ?? []).some((r) => r.kind === "signatory" && r.documentId === documentId && r.sideId === sideId));
+}
+
+function signatoryIds(facts: PressFacts): Set<string> {
+  const ids = new Set<string>();
+  for (const doc of facts.documents) for (const sideId of doc.partySideIds) for (const d of signatoriesOf(facts, doc.id, sideId)) ids.add(d.id);
+  return ids;
+}
+
+/**
+ * People as a sentence lists them: "đồng chí A và đồng chí B"; when a mention carries its titles (commas), with
+ * commas around each, as the press does: "đồng chí B, Giám đốc Sở X, và đồng chí C, Giám đốc Sở Y," — the
+ * closing comma comes from `closing`.
+ */
+function peopleVi(items: string[], closing: boolean): string {
+  const titled = items.some((i) => i.includes(","));
+  if (!titled) return joinVi(items);
+  const text = items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")}, và ${items.at(-1)}`;
+  return closing ? `${text},` : text;
+}
+
+function peopleEn(items: string[], closing: boolean): string {
+  const titled = items.some((i) => i.includes(","));
+  if (!titled) return joinEn(items);
+  const text = items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")}, and ${items.at(-1)}`;
+  return closing ? `${text},` : text;
+}
+
+/** Whether the facts use the ceremony model (sides, group lines, roles) rather than delegations alone. */
+function usesCeremonyModel(facts: PressFacts): boolean {
+  return (
+    facts.sides.length > 0 ||
+    facts.groupLines.length > 0 ||
+    facts.dignitaries.some((d) => hasRoleKind(d, "chair") || hasRoleKind(d, "co_chair") || hasRoleKind(d, "signatory"))
+  );
+}
+
+function sideNameVi(side: PressSide): string {
+  return cleanText(nonEmpty(side.labelVi) ?? side.organization?.nameVi ?? "");
+}
+
+function sideNameEn(side: PressSide): string {
+  const label = nonEmpty(side.labelEn);
+  if (label) return label;
+  if (side.organization) return orgEn(side.organization);
+  return sideNameVi(side);
+}
+
+type Entry = { kind: "person"; d: PressDignitary; index: number } | { kind: "group"; line: GroupAttendanceLine; index: number };
+
+interface SideGroup {
+  key: string;
+  /** null = the leaders above the sides, or people of no side. */
+  side: PressSide | null;
+  label: string | null;
+  entries: Entry[];
+}
+
+function lineText(line: GroupAttendanceLine, language: PressLanguage): { text: string; untranslated: boolean } {
+  if (language === "vi") return { text: md(line.textVi), untranslated: false };
+  const en = nonEmpty(line.textEn);
+  return en ? { text: md(en), untranslated: false } : { text: `${md(line.textVi)} ${UNTRANSLATED_EN}`, untranslated: true };
+}
+
+/**
+ * The attendance in the ceremony model (sides, leaders, chairs, signatories, group lines), one paragraph:
+ * 1. The chairs with their titles: "Đồng chí A, … chủ trì buổi lễ." ("đồng chủ trì" for co-chairs).
+ * 2. Everyone else but the signatories (the signing sentence introduces them), in ONE precedence order, grouped
+ *    by side in the order of each side's most senior person: the leaders above the sides (or people of no side)
+ *    first in a sentence of their own — "Dự lễ ký kết có đồng chí A, …; đồng chí B, …." —, then the sides:
+ *    "Về phía Bộ X có đồng chí C, …; về phía tỉnh Y có …." Unnamed group lines follow the named people where
+ *    mergeAttendance puts them: "…; cùng các đồng chí trong Ban Thường vụ Tỉnh ủy; đại diện lãnh đạo các sở, ngành".
+ */
+function ceremonyAttendance(facts: PressFacts, language: PressLanguage, introduced: Introduced): Paragraph | null {
+  const kind = facts.event.kind;
+  const factList: string[] = [fact("event.kind", kind), fact("dignitaries (protocol precedence order)", facts.dignitaries.length)];
+  let needsTranslation = false;
+  const sentences: string[] = [];
+  const indexOf = new Map(facts.dignitaries.map((d, i) => [d.id, i]));
+  const personFacts = (d: PressDignitary) => {
+    const i = indexOf.get(d.id) ?? 0;
+    factList.push(...(language === "vi" ? dignitaryFacts(d, i) : dignitaryFactsEn(d, i)));
+  };
+
+  const chairs = facts.dignitaries.filter((d) => hasRoleKind(d, "chair"));
+  const coChairs = facts.dignitaries.filter((d) => hasRoleKind(d, "co_chair") && !hasRoleKind(d, "chair"));
+  for (const [group, verbVi, verbEn] of [
+    [chairs, "chủ trì", "chaired"],
+    [coChairs, "đồng chủ trì", "co-chaired"],
+  ] as const) {
+    if (!group.length) continue;
+    group.forEach((d) => {
+      personFacts(d);
+      factList.push(fact(`dignitaries[${indexOf.get(d.id)}].roles`, verbEn === "chaired" ? "chair" : "co_chair"));
+    });
+    sentences.push(
+      language === "vi"
+        ? `${capitalizeFirst(peopleVi(group.map((d) => mentionVi(d, introduced)), false))} ${verbVi} ${eventPlaceVi[kind]}.`
+        : `${capitalizeFirst(peopleEn(group.map((d) => mentionEn(d, introduced)), true))} ${verbEn} ${eventNounEn[kind]}.`,
+    );
+  }
+
+  const signers = signatoryIds(facts);
+  const sidesById = new Map(facts.sides.map((s) => [s.id, s]));
+  const merged = mergeAttendance(
+    facts.dignitaries.map((d, index) => ({ id: d.id, sideId: d.sideId ?? null, d, index })),
+    facts.groupLines,
+  );
+  const groups: SideGroup[] = [];
+  merged.forEach((entry) => {
+    let item: Entry;
+    let sideId: string | null;
+    let delegation: string | null = null;
+    if (entry.kind === "person") {
+      const { d, index } = entry.person;
+      if (signers.has(d.id) || chairs.includes(d) || coChairs.includes(d)) return;
+      item = { kind: "person", d, index };
+      sideId = d.sideId ?? null;
+      if (!sideId && d.delegation) delegation = delegationLabel(cleanText(d.delegation)) || null;
+    } else {
+      item = { kind: "group", line: entry.line, index: facts.groupLines.indexOf(entry.line) };
+      sideId = entry.line.sideId;
+    }
+    const side = sideId ? (sidesById.get(sideId) ?? null) : null;
+    const named = side && side.kind !== "leaders" ? side : null;
+    const key = named ? `s:${named.id}` : delegation ? `d:${delegation.toLocaleLowerCase("vi")}` : side ? `s:${side.id}` : "loose";
+    let group = groups.find((g) => g.key === key);
+    if (!group) {
+      group = { key, side: named, label: named ? (language === "vi" ? sideNameVi(named) : sideNameEn(named)) : delegation, entries: [] };
+      groups.push(group);
+    }
+    group.entries.push(item);
+  });
+
+  const list = (entries: Entry[]) => {
+    let out = "";
+    entries.forEach((e, i) => {
+      const separator = i === 0 ? "" : "; ";
+      if (e.kind === "person") {
+        personFacts(e.d);
+        out += separator + (language === "vi" ? mentionVi(e.d, introduced) : mentionEn(e.d, introduced));
+      } else {
+        factList.push(fact(`groupLines[${e.index}].${language === "vi" ? "textVi" : "textEn"}`, language === "vi" ? cleanText(e.line.textVi) : cleanText(e.line.textEn ?? e.line.textVi)));
+        const { text, untranslated } = lineText(e.line, language);
+        if (untranslated) needsTranslation = true;
+        const afterPerson = i > 0 && entries[i - 1]!.kind === "person";
+        out += separator + (afterPerson ? (language === "vi" ? "cùng " : "along with ") : "") + text;
+      }
+    });
+    return out;
+  };
+  for (const g of groups) if (g.side) factList.push(fact(`sides[${facts.sides.indexOf(g.side)}].${language === "vi" ? "labelVi" : "labelEn"}`, g.label));
+
+  const noun = eventNounVi[kind];
+  const [first, ...others] = groups;
+  if (first) {
+    if (language === "vi") {
+      const sidePart = (g: SideGroup) => (g.label ? `về phía ${md(g.label)} có ${list(g.entries)}` : `cùng dự có ${list(g.entries)}`);
+      if (!first.label) {
+        sentences.push(`Dự ${noun} có ${list(first.entries)}.`);
+        if (others.length) sentences.push(`${capitalizeFirst(others.map(sidePart).join("; "))}.`);
+      } else {
+        sentences.push(`Dự ${noun}, ${groups.map(sidePart).join("; ")}.`);
+      }
+    } else {
+      const sideSentence = (g: SideGroup) =>
+        g.label ? `${capitalizeFirst(md(g.label))} was represented by ${list(g.entries)}.` : `Also attending were ${list(g.entries)}.`;
+      if (!first.label) {
+        sentences.push(`${capitalizeFirst(eventNounEn[kind])} was attended by ${list(first.entries)}.`);
+        others.forEach((g) => sentences.push(sideSentence(g)));
+      } else groups.forEach((g) => sentences.push(sideSentence(g)));
+    }
+  }
+  if (!sentences.length) return null;
+  return para("attendance", sentences.join(" "), factList, needsTranslation);
+}
+
+/**
+ * The signing (a paragraph of the content, before the aims): who signed what for whom, as the press writes it —
+ * "Dưới sự chứng kiến của đồng chí A, thay mặt hai bên, đồng chí B, Giám đốc Sở X, và đồng chí C, Giám đốc Sở Y,
+ * đã ký kết chương trình phối hợp công tác giai đoạn 2017 – 2020." One sentence per document with signatories;
+ * several bilateral documents name their pair ("đã ký kết quy chế kết nghĩa giữa A với B"). Witnesses (the
+ * event's, not a document's) are named in the first sentence. People named before get the short form.
+ */
+function signingParagraph(facts: PressFacts, language: PressLanguage, introduced: Introduced): Paragraph | null {
+  const organizers = organizersOf(facts);
+  const several = facts.documents.length > 1;
+  const witnesses = facts.dignitaries.filter((d) => hasRoleKind(d, "witness"));
+  const factList: string[] = [];
+  const sentences: string[] = [];
+  const indexOf = new Map(facts.dignitaries.map((d, i) => [d.id, i]));
+  facts.documents.forEach((doc, k) => {
+    const signers = doc.partySideIds.flatMap((sideId) => signatoriesOf(facts, doc.id, sideId));
+    if (!signers.length) return;
+    const programme = programmeOfDocument(doc);
+    const between = betweenOf(doc, organizers, several);
+    const period = periodOf(doc, k, programme);
+    factList.push(fact(`documents[${k}].title`, cleanText(doc.title)), ...period.facts);
+    signers.forEach((d) => factList.push(fact(`dignitaries[${indexOf.get(d.id)}].roles`, `signatory of documents[${k}]`)));
+    const withWitnesses = sentences.length === 0 && witnesses.length > 0;
+    if (withWitnesses) witnesses.forEach((d) => factList.push(fact(`dignitaries[${indexOf.get(d.id)}].roles`, "witness")));
+    const count = doc.partySideIds.length;
+    if (language === "vi") {
+      const what = [md(programme.core || "văn bản"), between ? betweenVi(between, several) : "", period.vi ? md(period.vi) : ""].filter(Boolean).join(" ");
+      const witnessText = withWitnesses ? `Dưới sự chứng kiến của ${peopleVi(witnesses.map((d) => mentionVi(d, introduced)), false)}, thay mặt` : "Thay mặt";
+      const who = count >= 2 ? partiesWordVi(count) : "các bên";
+      sentences.push(`${witnessText} ${who}, ${peopleVi(signers.map((d) => mentionVi(d, introduced)), true)} đã ký kết ${what}.`);
+    } else {
+      const kindEn = agreementKindEn(programme.core);
+      const what = [`the ${kindEn}`, between ? betweenEn(between) : "", period.en ?? ""].filter(Boolean).join(" ");
+      const signersEn = peopleEn(signers.map((d) => mentionEn(d, introduced)), true);
+      const witnessText = withWitnesses ? `, witnessed by ${peopleEn(witnesses.map((d) => mentionEn(d, introduced)), false)}` : "";
+      sentences.push(`${capitalizeFirst(signersEn)} signed ${what} on behalf of ${count >= 2 ? partiesWordEn(count) : "the parties"}${witnessText}.`);
+    }
+  });
+  if (!sentences.length) return null;
+  return para("content", sentences.join(" "), factList);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Content: the agreement's aims
 
 const AGREEING_VERBS = ["thống nhất", "cam kết", "phối hợp", "cùng", "đồng ý", "nhất trí"];
 
+const LIST_MARKER = /^\s*(?:[-–—•*+]|\d{1,3}[.)])\s+/u;
+
 /**
- * The content (PRESS-STYLE 4), one paragraph per paragraph of the agreement's aims (blank lines apart). Aims
- * that already read as sentences — starting with "Nhằm …" (as the seed's) or with a capital — are kept as they
- * are; a fragment ("tăng cường phối hợp …") is framed: "Theo chương trình phối hợp công tác, hai bên thống nhất
- * tăng cường …", a further fragment "Hai bên cũng thống nhất …".
+ * One paragraph of aims as one line of text. Aims typed as a list ("- tăng cường …" on lines of their own) become
+ * one sentence, the items in lower case joined by semicolons as reports write them, after the line that
+ * introduces them ("Hai bên thống nhất: a; b."); never markdown list markers, which would print escaped.
  */
-function content(facts: PressFacts, language: PressLanguage, programme: Programme | null): Paragraph[] {
-  const a = facts.documents[0] ?? null;
-  if (!a || !a.aims) return [];
-  const paragraphs = a.aims
-    .replace(/\r\n?/gu, "\n")
-    .split(/\n\s*\n/u)
-    .map(cleanText)
-    .filter(Boolean);
-  const partyCount = a.parties.length || facts.hosts.length;
-  let framed = 0;
-  return paragraphs.map((aim, k) => {
-    const facts = [fact(`agreement.aims (paragraph ${k + 1} of ${paragraphs.length})`, aim)];
-    if (language === "en") {
-      const intro = k === 0 ? `The ${agreementKindEn(programme?.core ?? "")}'s aims ${UNTRANSLATED_EN}:` : `It continues ${UNTRANSLATED_EN}:`;
-      return para("content", `${intro} ${md(endSentence(aim))}`, facts, true);
-    }
-    // A fragment starts with a lower-case letter; anything else ("Nhằm …", "Bên cạnh đó, …", "1. …") is a sentence.
-    if (startsWithPhrase(aim, ["nhằm"]) || !/^\p{Ll}/u.test(aim)) {
-      return para("content", md(endSentence(capitalizeFirst(aim))), facts);
-    }
-    const who = partiesWordVi(partyCount);
-    const agreed = startsWithPhrase(aim, AGREEING_VERBS) ? aim : `thống nhất ${aim}`;
-    const text =
-      framed++ === 0
-        ? `Theo ${md(programme?.core || "thỏa thuận")}, ${who} ${md(endSentence(agreed))}`
-        : `${capitalizeFirst(who)} cũng ${md(endSentence(agreed))}`;
-    facts.push(fact("agreement.parties (count)", partyCount));
-    return para("content", text, facts);
+function aimText(block: string): string {
+  const lines = block.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (!lines.some((l) => LIST_MARKER.test(l))) return cleanText(block);
+  const intro: string[] = [];
+  const items: string[] = [];
+  for (const line of lines) {
+    if (LIST_MARKER.test(line)) items.push(cleanText(line.replace(LIST_MARKER, "")).replace(/[\s;,.]+$/u, ""));
+    else if (items.length === 0) intro.push(cleanText(line));
+    else items[items.length - 1] = `${items[items.length - 1]} ${cleanText(line)}`.replace(/[\s;,.]+$/u, "");
+  }
+  const joined = items.filter(Boolean).map(lowerFirstInSentence).join("; ");
+  const head = intro.join(" ").replace(/[\s:]+$/u, "");
+  return head ? `${head}: ${joined}` : joined;
+}
+
+/**
+ * The content (PRESS-STYLE 4), per document in signing order, one paragraph per paragraph of its aims (blank
+ * lines apart; a typed list is one paragraph, see aimText). Aims that already read as sentences — starting with
+ * "Nhằm …" (as the seed's) or with a capital — are kept as they are; a fragment ("tăng cường phối hợp …") is
+ * framed: "Theo chương trình phối hợp công tác, hai bên thống nhất tăng cường …", a further fragment "Hai bên cũng
+ * thống nhất …".
+ */
+function content(facts: PressFacts, language: PressLanguage): Paragraph[] {
+  const out: Paragraph[] = [];
+  facts.documents.forEach((a, d) => {
+    if (!a.aims) return;
+    const programme = programmeOfDocument(a);
+    const paragraphs = a.aims
+      .replace(/\r\n?/gu, "\n")
+      .split(/\n\s*\n/u)
+      .map(aimText)
+      .filter(Boolean);
+    const partyCount = a.parties.length || facts.hosts.length;
+    let framed = 0;
+    paragraphs.forEach((aim, k) => {
+      const factList = [fact(`documents[${d}].aims (paragraph ${k + 1} of ${paragraphs.length})`, aim)];
+      if (language === "en") {
+        const intro = k === 0 ? `The ${agreementKindEn(programme.core)}'s aims ${UNTRANSLATED_EN}:` : `It continues ${UNTRANSLATED_EN}:`;
+        out.push(para("content", `${intro} ${md(endSentence(aim))}`, factList, true));
+        return;
+      }
+      // A fragment starts with a lower-case letter; anything else ("Nhằm …", "Bên cạnh đó, …", "1. …") is a sentence.
+      if (startsWithPhrase(aim, ["nhằm"]) || !/^\p{Ll}/u.test(aim)) {
+        out.push(para("content", md(endSentence(capitalizeFirst(aim))), factList));
+        return;
+      }
+      const who = partiesWordVi(partyCount);
+      const agreed = startsWithPhrase(aim, AGREEING_VERBS) ? aim : `thống nhất ${aim}`;
+      const text =
+        framed++ === 0
+          ? `Theo ${md(programme.core || "thỏa thuận")}, ${who} ${md(endSentence(agreed))}`
+          : `${capitalizeFirst(who)} cũng ${md(endSentence(agreed))}`;
+      factList.push(fact(`documents[${d}].parties (count)`, partyCount));
+      out.push(para("content", text, factList));
+    });
   });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -462,7 +845,9 @@ function content(facts: PressFacts, language: PressLanguage, programme: Programm
 
 interface Speaker {
   key: string;
+  dignitaryId: string | null;
   inlineVi: string;
+  nameVi: string;
   shortVi: string;
   english: string;
   facts: string[];
@@ -476,7 +861,9 @@ function speakerOf(facts: PressFacts, speechIndex: number): Speaker | null {
     const d = facts.dignitaries[dIndex]!;
     return {
       key: `d:${d.id}`,
+      dignitaryId: d.id,
       inlineVi: inlineVi(d),
+      nameVi: nameVi(d),
       shortVi: shortVi(d),
       english: cleanText(d.englishAddress),
       facts: [fact(`speeches[${speechIndex}].dignitaryId`, d.id), ...dignitaryFacts(d, dIndex)],
@@ -487,12 +874,45 @@ function speakerOf(facts: PressFacts, speechIndex: number): Speaker | null {
   if (!name) return null;
   return {
     key: `n:${name}`,
+    dignitaryId: null,
     inlineVi: name,
+    nameVi: name.split(",")[0]?.trim() || name,
     shortVi: name.split(",")[0]?.trim() || name,
     english: nonEmpty(s.speakerEnglish) ?? name,
     facts: [fact(`speeches[${speechIndex}].speakerName`, name)],
     rank: facts.dignitaries.length + speechIndex,
   };
+}
+
+const PROCEEDING_AUXILIARIES = ["đã", "cũng", "đều", "cùng", "sẽ", "tiếp tục"];
+
+/**
+ * Proceedings without a speaker (PRESS-STYLE "Hai bên đã thông báo tình hình …"): the agenda items whose key points
+ * have a collective subject and no speaker, in agenda order, one paragraph per key point, before the speakers'
+ * remarks. A key point that does not start with "đã", "cũng", "cùng", … gets "đã": "Hai bên đã thông báo …".
+ */
+function proceedings(facts: PressFacts, language: PressLanguage): Paragraph[] {
+  const out: Paragraph[] = [];
+  facts.speeches.forEach((s, i) => {
+    const subject = nonEmpty(s.subjectVi);
+    if (!subject || s.dignitaryId || nonEmpty(s.speakerName)) return;
+    s.keyPoints.forEach((raw, j) => {
+      const point = cleanText(raw);
+      if (!point) return;
+      const factList = [fact(`speeches[${i}].subjectVi`, subject), fact(`speeches[${i}].keyPoints[${j}]`, point)];
+      if (language === "vi") {
+        const lowered = point.charAt(0).toLocaleLowerCase("vi") + point.slice(1);
+        const predicate = startsWithPhrase(point, PROCEEDING_AUXILIARIES) ? lowered : `đã ${lowered}`;
+        out.push(para("remarks", `${md(capitalizeFirst(subject))} ${md(endSentence(predicate))}`, factList));
+      } else {
+        const en = nonEmpty(s.subjectEn);
+        if (en) factList.push(fact(`speeches[${i}].subjectEn`, en));
+        const who = en ? md(capitalizeFirst(en)) : `${md(capitalizeFirst(subject))}`;
+        out.push(para("remarks", `${who} reported ${UNTRANSLATED_EN}: ${md(endSentence(point))}`, factList, true));
+      }
+    });
+  });
+  return out;
 }
 
 /**
@@ -503,19 +923,21 @@ function speakerOf(facts: PressFacts, speechIndex: number): Speaker | null {
  * that starts with a reporting verb (khẳng định, đề nghị, nhấn mạnh, …) is used as it is; any other gets
  * "cho biết". Key points of a slot without a speaker are left out (no one to attribute them to) and noted.
  */
-function remarks(facts: PressFacts, language: PressLanguage, notes: string[]): Paragraph[] {
+function remarks(facts: PressFacts, language: PressLanguage, notes: string[], named: Introduced): Paragraph[] {
   const place = eventPlaceVi[facts.event.kind];
   const placeEn = eventNounEn[facts.event.kind];
+  const out: Paragraph[] = proceedings(facts, language);
   const slots = facts.speeches
     .map((s, i) => ({ s, i, speaker: speakerOf(facts, i) }))
     .filter(({ s, i, speaker }) => {
       const points = s.keyPoints.map(cleanText).filter(Boolean);
-      if (points.length && !speaker) notes.push(`speeches[${i}] (agenda item ${s.agendaItemId}): ${points.length} key point(s) without a speaker were left out`);
+      if (points.length && !speaker && !nonEmpty(s.subjectVi))
+        notes.push(`speeches[${i}] (agenda item ${s.agendaItemId}): ${points.length} key point(s) without a speaker were left out`);
       return points.length > 0 && speaker !== null;
     })
     .sort((x, y) => x.speaker!.rank - y.speaker!.rank || x.i - y.i);
   const introduced = new Set<string>();
-  const out: Paragraph[] = [];
+  const remarksBefore = out.length;
   for (const { s, i, speaker } of slots) {
     const sp = speaker!;
     s.keyPoints.forEach((raw, j) => {
@@ -524,14 +946,18 @@ function remarks(facts: PressFacts, language: PressLanguage, notes: string[]): P
       const factList = [fact(`speeches[${i}].keyPoints[${j}]`, point), ...sp.facts];
       const first = !introduced.has(sp.key);
       introduced.add(sp.key);
+      // Named before (attendance, chair, signing): the first remark uses the name alone, the full titles were given once.
+      const namedBefore = sp.dignitaryId !== null && named.has(sp.dignitaryId);
       if (language === "vi") {
         const predicate = remarkPredicateVi(point);
         factList.push(predicate.verb ? `verb: from the key point` : `verb: "cho biết" added (the key point starts with no reporting verb)`);
-        const subject = first ? `${out.length === 0 ? "Tại" : "Cũng tại"} ${place}, ${md(sp.inlineVi)}` : md(capitalizeFirst(sp.shortVi));
+        const who = namedBefore ? sp.nameVi : sp.inlineVi;
+        const subject = first ? `${out.length === remarksBefore ? "Tại" : "Cũng tại"} ${place}, ${md(who)}` : md(capitalizeFirst(sp.shortVi));
         out.push(para("remarks", `${subject} ${md(endSentence(predicate.text))}`, factList));
       } else {
         const head = sp.english.split(",")[0]?.trim() || sp.english;
-        const subject = first ? `${out.length === 0 ? "At" : "Also at"} ${placeEn}, ${md(subjectEn(sp.english))} spoke` : `${md(capitalizeFirst(head))} also spoke`;
+        const who = namedBefore ? head : subjectEn(sp.english);
+        const subject = first ? `${out.length === remarksBefore ? "At" : "Also at"} ${placeEn}, ${md(who)} spoke` : `${md(capitalizeFirst(head))} also spoke`;
         out.push(para("remarks", `${subject} ${UNTRANSLATED_EN}: ${md(endSentence(point))}`, factList, true));
       }
     });
@@ -570,7 +996,8 @@ function credits(facts: PressFacts, language: PressLanguage): Paragraph | null {
   const names: string[] = [];
   const factList: string[] = [];
   facts.photos.forEach((p, i) => {
-    const credit = nonEmpty(p.credit);
+    // A credit typed with its label ("Ảnh: Đặng Anh") must not print "Ảnh: Ảnh: Đặng Anh".
+    const credit = nonEmpty((p.credit ?? "").replace(/^\s*(?:ảnh|photos?|credit)\s*:\s*/iu, ""));
     if (!credit) return;
     factList.push(fact(`photos[${i}].credit`, credit));
     if (!names.some((n) => n.toLocaleLowerCase("vi") === credit.toLocaleLowerCase("vi"))) names.push(credit);
@@ -587,12 +1014,15 @@ export function draftPressSummary(facts: PressFacts, language: PressLanguage): P
   const notes: string[] = [];
   const programme = programmeOf(facts);
   const title = headline(facts, language, programme);
-  const attendancePart = attendance(facts, language);
+  const introduced: Introduced = new Set();
+  const ceremony = usesCeremonyModel(facts);
+  const attendancePart = ceremony ? ceremonyAttendance(facts, language, introduced) : attendance(facts, language, introduced);
+  const signingPart = ceremony ? signingParagraph(facts, language, introduced) : null;
   const sections: Section[] = [
     [lead(facts, language, programme)],
     attendancePart ? [attendancePart] : [],
-    content(facts, language, programme),
-    remarks(facts, language, notes),
+    [...(signingPart ? [signingPart] : []), ...content(facts, language)],
+    remarks(facts, language, notes, introduced),
   ].filter((s) => s.length > 0);
   const photos = photoParagraphs(facts, language, notes);
   const body: Paragraph[] = [];

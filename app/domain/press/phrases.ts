@@ -292,6 +292,8 @@ const AGREEMENT_KINDS_EN: [string, string][] = [
   ["chương trình phối hợp", "coordination programme"],
   ["chương trình hợp tác", "cooperation programme"],
   ["quy chế phối hợp", "coordination regulation"],
+  ["quy chế kết nghĩa", "twinning regulation"],
+  ["thỏa thuận kết nghĩa", "twinning agreement"],
   ["kế hoạch phối hợp", "coordination plan"],
   ["thỏa thuận hợp tác", "cooperation agreement"],
   ["biên bản ghi nhớ", "memorandum of understanding"],
@@ -303,6 +305,12 @@ const AGREEMENT_KINDS_EN: [string, string][] = [
 export function agreementKindEn(core: string): string {
   const vi = startsWithPhrase(core, AGREEMENT_KINDS_EN.map(([v]) => v));
   return AGREEMENT_KINDS_EN.find(([v]) => v === vi)?.[1] ?? "agreement";
+}
+
+/** "coordination programmes", "memoranda of understanding". */
+export function pluralEn(noun: string): string {
+  if (/^memorandum\b/u.test(noun)) return noun.replace(/^memorandum/u, "memoranda");
+  return noun.endsWith("s") ? noun : `${noun}s`;
 }
 
 /** "a coordination programme", "an agreement". */
