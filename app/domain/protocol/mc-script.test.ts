@@ -79,3 +79,70 @@ describe("introducedByName", () => {
     expect(introducedByName({ kind: "manual" })).toBe(true);
   });
 });
+
+describe("mcScript: ceremony roles, several documents, group lines, proceedings", () => {
+  const deputy = { id: "d3", honorific: "ông", name: "Trần Văn C", positions: ["Phó Giám đốc Sở Giáo dục và Đào tạo"], introduceByName: false, roles: ["signatory"] };
+  const tgDeputy = { id: "d4", honorific: "đồng chí", name: "Lê Thị D", positions: ["Phó Trưởng ban Tuyên giáo Tỉnh ủy"], introduceByName: false, roles: ["signatory"] };
+  const witness = { id: "d5", honorific: "đồng chí", name: "Phạm Văn E", positions: ["Phó Chủ tịch UBND tỉnh"], introduceByName: false, roles: ["witness"] };
+  const chair = { ...chuyen, roles: ["chair"] };
+  const input = {
+    ...base,
+    dignitaries: [chair, witness, tgDeputy, deputy, director],
+    witnesses: [witness],
+    groupLines: ["các đồng chí trong Ban Thường vụ Tỉnh ủy"],
+    documents: [
+      { id: "k1", phrase: "quy chế kết nghĩa giữa huyện A và huyện B", signatories: [tgDeputy] },
+      { id: "k2", phrase: "quy chế kết nghĩa giữa huyện C và huyện D", signatories: [deputy] },
+    ],
+    items: [
+      { id: "i2", kind: "introduction" as const, title: "Giới thiệu đại biểu" },
+      { id: "i3", kind: "speech" as const, title: "Thông báo tình hình thực hiện chương trình", subject: "Hai bên" },
+      { id: "i4", kind: "signing" as const, title: "Ký kết", documentId: "k1" },
+      { id: "i5", kind: "signing" as const, title: "Ký kết", documentId: "k2" },
+    ],
+  };
+
+  it("introduces the chairs, the witnesses and every signatory by name, whatever their rank; group lines after them", () => {
+    expect(mcScript({ ...input, locale: "vi" })[0]!.lines).toEqual([
+      "Thực hiện chương trình phối hợp công tác giai đoạn 2017 – 2020, hôm nay Ban Tuyên giáo Tỉnh ủy phối hợp với Sở Giáo dục và Đào tạo tổ chức lễ ký kết.",
+      "Tới dự buổi lễ hôm nay, chúng tôi xin trân trọng giới thiệu:",
+      "– Đồng chí Nguyễn Hồng Chuyên, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy;",
+      "– Đồng chí Phạm Văn E, Phó Chủ tịch UBND tỉnh;",
+      "– Đồng chí Lê Thị D, Phó Trưởng ban Tuyên giáo Tỉnh ủy;",
+      "– Ông Trần Văn C, Phó Giám đốc Sở Giáo dục và Đào tạo;",
+      "– Các đồng chí trong Ban Thường vụ Tỉnh ủy;",
+      "Cùng các đồng chí lãnh đạo, các vị đại biểu.",
+      "Chủ trì buổi lễ: đồng chí Nguyễn Hồng Chuyên.",
+      "Xin trân trọng cảm ơn sự có mặt của các đồng chí.",
+    ]);
+    expect(mcScript({ ...input, locale: "en" })[0]!.lines).toContain("The ceremony is chaired by Nguyễn Hồng Chuyên.");
+  });
+
+  it("announces each document's signing with its signatories, the witnesses invited before the first", () => {
+    const script = mcScript({ ...input, locale: "vi" });
+    expect(script[2]!.lines).toEqual([
+      "Xin trân trọng kính mời đồng chí Phạm Văn E, Phó Chủ tịch UBND tỉnh lên chứng kiến lễ ký kết.",
+      "Xin trân trọng kính mời đồng chí Lê Thị D, Phó Trưởng ban Tuyên giáo Tỉnh ủy lên ký kết quy chế kết nghĩa giữa huyện A và huyện B.",
+    ]);
+    expect(script[3]!.lines).toEqual([
+      "Xin trân trọng kính mời ông Trần Văn C, Phó Giám đốc Sở Giáo dục và Đào tạo lên ký kết quy chế kết nghĩa giữa huyện C và huyện D.",
+    ]);
+    const documentsEn = [
+      { id: "k1", phrase: "the twinning regulation between district A and district B", signatories: [tgDeputy] },
+      { id: "k2", phrase: "the twinning regulation between district C and district D", signatories: [deputy] },
+    ];
+    const all = mcScript({ ...input, locale: "en", documents: documentsEn, items: [{ id: "s", kind: "signing" as const, title: "Signing" }] });
+    expect(all[0]!.lines).toEqual([
+      "We invite Phạm Văn E, Vice Chairman of the Provincial People's Committee to witness the signing.",
+      "We now invite Lê Thị D, Deputy Head of the Propaganda Department of the Provincial Party Committee to sign the twinning regulation between district A and district B.",
+      "We now invite Mr. Trần Văn C, Deputy Director of the Department of Education and Training to sign the twinning regulation between district C and district D.",
+    ]);
+  });
+
+  it("gives a proceeding without a speaker to its subject", () => {
+    expect(mcScript({ ...input, locale: "vi" })[1]!.lines).toEqual(["Tiếp theo chương trình, xin kính mời hai bên: Thông báo tình hình thực hiện chương trình."]);
+    expect(mcScript({ ...input, locale: "en", items: [{ id: "p", kind: "other" as const, title: "Reports", subject: "the two sides" }] })[0]!.lines).toEqual([
+      "Next, the two sides: Reports.",
+    ]);
+  });
+});

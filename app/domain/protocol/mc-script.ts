@@ -10,7 +10,13 @@ import type { PrecedenceReason } from "./precedence";
  */
 export interface McDignitary extends AddressInput {
   id: string;
+  /** From precedence (introducedByName): the leadership is introduced by name. */
   introduceByName: boolean;
+  /**
+   * Ceremony roles that make a person introduced by name whatever their rank: the chairs, the witnesses and every
+   * signatory (ceremony/types.ts role kinds; others are ignored here).
+   */
+  roles?: readonly string[];
 }
 
 export interface McItem {
@@ -18,6 +24,19 @@ export interface McItem {
   kind: AgendaKind;
   title: string;
   speaker?: AddressInput | null;
+  /** A signing item's document (McDocument.id); null/absent on a signing item = every document, in order. */
+  documentId?: string | null;
+  /** A proceeding without a speaker: who acts ("hai bên", "the two sides"). */
+  subject?: string | null;
+}
+
+/** A document signed at the ceremony, as the MC announces it. */
+export interface McDocument {
+  id: string;
+  /** As it runs in a sentence: "quy chế kết nghĩa giữa huyện A và huyện B" (vi) / "the twinning regulation …" (en). */
+  phrase: string;
+  /** In signing order, party by party. */
+  signatories: AddressInput[];
 }
 
 export interface McScriptInput {
@@ -29,6 +48,12 @@ export interface McScriptInput {
   /** In precedence order. */
   dignitaries: McDignitary[];
   signatories?: AddressInput[];
+  /** The documents, in signing order; when given, they replace `programme`/`signatories` at signing items. */
+  documents?: McDocument[];
+  /** The witnesses (chứng kiến), in precedence order: invited on stage before the first signing. */
+  witnesses?: AddressInput[];
+  /** Unnamed attendance lines ("các đồng chí trong Ban Thường vụ Tỉnh ủy"), introduced after the named people. */
+  groupLines?: string[];
   items: McItem[];
 }
 
@@ -51,6 +76,17 @@ function joinVi(names: string[]): string {
 function joinEn(names: string[]): string {
   if (names.length <= 1) return names[0] ?? "";
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+const ROLES_INTRODUCED = ["chair", "co_chair", "witness", "signatory"];
+
+/** Whether the MC introduces this person by name: the leadership by rank, and the chairs, witnesses and signatories. */
+export function introducesByName(d: McDignitary): boolean {
+  return d.introduceByName || (d.roles ?? []).some((r) => ROLES_INTRODUCED.includes(r));
+}
+
+function capitalize(text: string): string {
+  return text ? text.charAt(0).toLocaleUpperCase("vi") + text.slice(1) : text;
 }
 
 export function mcScript(input: McScriptInput): McSection[] {
@@ -82,22 +118,39 @@ export function mcScript(input: McScriptInput): McSection[] {
         else lines.push(greeting, "Please rise for the flag salute.", "The national anthem.", "Please be seated.");
         break;
       case "introduction": {
-        const named = input.dignitaries.filter((d) => d.introduceByName);
+        const named = input.dignitaries.filter(introducesByName);
+        const groups = (input.groupLines ?? []).map((l) => l.trim()).filter(Boolean);
+        const chairs = input.dignitaries.filter((d) => (d.roles ?? []).includes("chair"));
+        const coChairs = input.dignitaries.filter((d) => (d.roles ?? []).includes("co_chair") && !(d.roles ?? []).includes("chair"));
         if (vi) {
           if (organizers) lines.push(`Thực hiện ${programme}, hôm nay ${organizers} tổ chức lễ ký kết.`);
           lines.push("Tới dự buổi lễ hôm nay, chúng tôi xin trân trọng giới thiệu:");
           for (const d of named) lines.push(`– ${fullAddress(d)};`);
-          lines.push(`${named.length ? "Cùng các đồng chí" : "Các đồng chí"} lãnh đạo, các vị đại biểu.`, "Xin trân trọng cảm ơn sự có mặt của các đồng chí.");
+          for (const g of groups) lines.push(`– ${capitalize(g)};`);
+          lines.push(`${named.length || groups.length ? "Cùng các đồng chí" : "Các đồng chí"} lãnh đạo, các vị đại biểu.`);
+          if (chairs.length) lines.push(`Chủ trì buổi lễ: ${joinVi(chairs.map((d) => inlineAddress({ ...d, positions: [] })))}.`);
+          if (coChairs.length) lines.push(`Đồng chủ trì buổi lễ: ${joinVi(coChairs.map((d) => inlineAddress({ ...d, positions: [] })))}.`);
+          lines.push("Xin trân trọng cảm ơn sự có mặt của các đồng chí.");
         } else {
           if (organizers) lines.push(`Today ${organizers} hold the signing of ${programme}.`);
           lines.push("We are honoured to welcome:");
           for (const d of named) lines.push(`– ${englishAddress(d)};`);
-          lines.push(`${named.length ? "together with" : "Our"} distinguished leaders and guests.`, "Thank you for being with us.");
+          for (const g of groups) lines.push(`– ${g};`);
+          lines.push(`${named.length || groups.length ? "together with" : "Our"} distinguished leaders and guests.`);
+          const short = (d: McDignitary) => englishAddress({ ...d, positions: [] });
+          if (chairs.length) lines.push(`The ceremony is chaired by ${joinEn(chairs.map(short))}.`);
+          if (coChairs.length) lines.push(`The ceremony is co-chaired by ${joinEn(coChairs.map(short))}.`);
+          lines.push("Thank you for being with us.");
         }
         break;
       }
       case "speech": {
         const who = item.speaker ? (vi ? inlineAddress(item.speaker) : englishAddress(item.speaker)) : null;
+        const subject = item.subject?.trim();
+        if (!who && subject) {
+          lines.push(vi ? `Tiếp theo chương trình, xin kính mời ${subject.charAt(0).toLocaleLowerCase("vi")}${subject.slice(1)}: ${item.title}.` : `Next, ${subject}: ${item.title}.`);
+          break;
+        }
         lines.push(
           vi
             ? who
@@ -110,6 +163,26 @@ export function mcScript(input: McScriptInput): McSection[] {
         break;
       }
       case "signing": {
+        if (input.documents?.length) {
+          const documents = item.documentId ? input.documents.filter((d) => d.id === item.documentId) : input.documents;
+          const firstSigning = input.items.find((i) => i.kind === "signing")?.id === item.id;
+          const witnesses = (input.witnesses ?? []).map((w) => (vi ? inlineAddress(w) : englishAddress(w)));
+          if (firstSigning && witnesses.length)
+            lines.push(vi ? `Xin trân trọng kính mời ${joinVi(witnesses)} lên chứng kiến lễ ký kết.` : `We invite ${joinEn(witnesses)} to witness the signing.`);
+          for (const d of documents) {
+            const names = d.signatories.map((s) => (vi ? inlineAddress(s) : englishAddress(s)));
+            lines.push(
+              vi
+                ? names.length
+                  ? `Xin trân trọng kính mời ${joinVi(names)} lên ký kết ${d.phrase}.`
+                  : `Sau đây là nghi thức ký kết ${d.phrase}.`
+                : names.length
+                  ? `We now invite ${joinEn(names)} to sign ${d.phrase}.`
+                  : `The signing of ${d.phrase}.`,
+            );
+          }
+          if (documents.length) break;
+        }
         const signers = (input.signatories ?? []).map((s) => (vi ? inlineAddress(s) : englishAddress(s)));
         lines.push(
           vi
@@ -135,8 +208,14 @@ export function mcScript(input: McScriptInput): McSection[] {
             : "This concludes the ceremony. Thank you, leaders and guests.",
         );
         break;
-      default:
+      default: {
+        const subject = item.subject?.trim();
+        if (subject && !item.speaker) {
+          lines.push(vi ? `Tiếp theo chương trình, xin kính mời ${subject.charAt(0).toLocaleLowerCase("vi")}${subject.slice(1)}: ${item.title}.` : `Next, ${subject}: ${item.title}.`);
+          break;
+        }
         lines.push(vi ? `Tiếp theo chương trình: ${item.title}.` : `Next: ${item.title}.`);
+      }
     }
     return { itemId: item.id, heading: item.title, lines };
   });

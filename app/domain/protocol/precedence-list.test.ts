@@ -75,7 +75,7 @@ describe("resolvePrecedence", () => {
   });
 
   it("handles nobody", () => {
-    expect(resolvePrecedence([])).toEqual({ places: [], manual: false });
+    expect(resolvePrecedence([])).toEqual({ places: [], manual: false, unresolved: [] });
   });
 });
 
@@ -165,5 +165,25 @@ describe("inferSide", () => {
     expect(inferSide("Hội Khuyến học", host, guests)).toBeNull();
     expect(inferSide(null, host, guests)).toBeNull();
     expect(inferSide("  ", [null], [null])).toBeNull();
+  });
+});
+
+describe("unknown ranks the organizer resolves", () => {
+  const rows = [
+    { id: "known", positions: ["Bí thư Tỉnh ủy"], side: null, entryOrder: 0, manualPlace: null },
+    { id: "unknown", positions: ["Cố vấn"], side: null, entryOrder: 1, manualPlace: null },
+  ];
+  it("lists the unknown ranks while the order is the proposal's guess", () => {
+    const r = resolvePrecedence(rows);
+    expect(r.unresolved).toEqual(["unknown"]);
+    expect(r.places.map((p) => [p.id, p.rankUnknown, p.needsReview])).toEqual([
+      ["known", false, false],
+      ["unknown", true, true],
+    ]);
+  });
+  it("a saved hand-made order resolves them", () => {
+    const r = resolvePrecedence(rows.map((row, i) => ({ ...row, manualPlace: i + 1 })));
+    expect(r.unresolved).toEqual([]);
+    expect(r.places.find((p) => p.id === "unknown")).toMatchObject({ rankUnknown: true, needsReview: false });
   });
 });

@@ -9,6 +9,8 @@ import { moveToPlace, proposePrecedence, type PrecedenceOptions, type Precedence
 export interface StoredDignitary {
   id: string;
   positions: string[];
+  /** A military/police rank before the name counts for the rank (precedence.ts). */
+  honorific?: string | null;
   side: "host" | "guest" | null;
   entryOrder: number;
   /** 1 = first; null = the proposal decides. */
@@ -31,10 +33,19 @@ export interface ResolvedPlace {
   tieBreak: PrecedencePlace["tieBreak"];
   /** Placed by hand somewhere else than the proposal would. */
   moved: boolean;
+  /** No position of theirs is in the rank table (precedence.ts PrecedencePlace.rankUnknown). */
+  rankUnknown: boolean;
+  /**
+   * The organizer still has to look at this place: the rank is unknown and the order is the proposal's guess
+   * (no hand-made order saved). Saving the order (or extending the table) resolves it.
+   */
+  needsReview: boolean;
 }
 
 export interface ResolvedPrecedence {
   places: ResolvedPlace[];
+  /** Ids whose place the organizer still has to confirm (needsReview), in order. */
+  unresolved: string[];
   /** The order is hand-made (saved by a person), not the proposal. */
   manual: boolean;
 }
@@ -66,9 +77,11 @@ export function resolvePrecedence(rows: StoredDignitary[], options: PrecedenceOp
       rankReason,
       tieBreak: original?.tieBreak ?? null,
       moved,
+      rankUnknown: rankReason.kind === "unknown",
+      needsReview: rankReason.kind === "unknown" && !manual,
     };
   });
-  return { places, manual };
+  return { places, manual, unresolved: places.filter((p) => p.needsReview).map((p) => p.id) };
 }
 
 /**

@@ -83,3 +83,60 @@ describe("manual order", () => {
     expect(moveToPlace(["a", "b"], "new", 1)).toEqual(["new", "a", "b"]);
   });
 });
+
+describe("the rank table: common provincial, district, central, military and police positions", () => {
+  it.each([
+    ["Phó Giám đốc Sở Tài chính", 175, "provincial"],
+    ["Phó Chủ tịch UBND tỉnh", 120, "provincial"],
+    ["Phó Chủ tịch Hội đồng nhân dân tỉnh", 119, "provincial"],
+    ["Giám đốc Công an tỉnh", 135, "provincial"],
+    ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", 135, "provincial"],
+    ["Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", 165, "provincial"],
+    ["Phó Giám đốc Công an tỉnh", 165, "provincial"],
+    ["Bí thư Huyện ủy", 300, "district"],
+    ["Phó Bí thư Huyện ủy", 305, "district"],
+    ["Chủ tịch UBND huyện", 310, "district"],
+    ["Phó Chủ tịch UBND huyện", 320, "district"],
+    ["Phó Chủ tịch nước", 8, "central"],
+    ["Phó Chủ tịch Quốc hội", 14, "central"],
+    ["Phó Cục trưởng Cục Đối ngoại", 45, "central"],
+    ["Thiếu tướng", 42, "central"],
+    ["Đại tá", 176, "provincial"],
+    ["Thượng tá", 185, "provincial"],
+  ] as const)("%s → %i (%s)", (position, rank, level) => {
+    expect(rankOf([position])).toMatchObject({ kind: "rank", rank, level });
+  });
+
+  it("a district party secretary no longer outranks a provincial deputy commander", () => {
+    const places = proposePrecedence([
+      person("bithuhuyen", ["Bí thư Huyện ủy Tràng Định"], null, 0),
+      person("phochihuy", ["Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"], null, 1),
+    ]);
+    expect(places.map((p) => p.id)).toEqual(["phochihuy", "bithuhuyen"]);
+    expect(places.every((p) => !p.rankUnknown)).toBe(true);
+  });
+
+  it("a military rank before the name counts when no position is known", () => {
+    const places = proposePrecedence([
+      { ...person("giamdoc", ["Giám đốc Trung tâm Văn hóa"], null, 0), honorific: "ông" },
+      { ...person("daita", ["Cán bộ Bộ Chỉ huy"], null, 1), honorific: "Đại tá" },
+    ]);
+    expect(places.map((p) => [p.id, p.rankUnknown])).toEqual([
+      ["daita", false],
+      ["giamdoc", true],
+    ]);
+    expect(places[0]!.reason).toMatchObject({ kind: "rank", position: "Đại tá", rank: 176 });
+  });
+
+  it("flags an unknown rank instead of guessing silently; a hand-made order keeps the flag for the record", () => {
+    const places = proposePrecedence([person("x", ["Cố vấn đặc biệt"]), person("y", ["Bí thư Tỉnh ủy"], null, 1)]);
+    expect(places.map((p) => [p.id, p.rankUnknown])).toEqual([
+      ["y", false],
+      ["x", true],
+    ]);
+    expect(applyManualOrder(places, ["x"]).map((p) => [p.id, p.reason.kind, p.rankUnknown])).toEqual([
+      ["x", "manual", true],
+      ["y", "rank", false],
+    ]);
+  });
+});

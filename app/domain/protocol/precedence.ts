@@ -4,6 +4,8 @@ import { defaultPositionRanks, type PositionRank } from "./position-ranks";
 export interface PrecedenceCandidate {
   id: string;
   positions: string[];
+  /** A military or police rank standing before the name ("Đại tá") counts like a position; "đồng chí"/"ông"/"bà" do not. */
+  honorific?: string | null;
   /** Which side of the ceremony they belong to: the host organization's or a guest. */
   side: "host" | "guest" | null;
   /** The order they were entered in (earlier first among unknown or equal positions). */
@@ -22,6 +24,12 @@ export interface PrecedencePlace {
   reason: PrecedenceReason;
   /** What separated this person from the one above when their positions rank the same. */
   tieBreak: "side" | "entryOrder" | null;
+  /**
+   * None of their positions is in the rank table: they are placed after everyone known, which may well be wrong
+   * (an unknown provincial deputy commander below a district secretary). The organizer sees this and resolves it
+   * (a hand-made order, or the table extended), rather than a silent guess.
+   */
+  rankUnknown: boolean;
 }
 
 export interface PrecedenceOptions {
@@ -51,7 +59,7 @@ export function proposePrecedence(candidates: PrecedenceCandidate[], options: Pr
     const first = options.equalsFirst === "hosts" ? "host" : "guest";
     return side === first ? 0 : side === null ? 1 : 2;
   };
-  const ranked = candidates.map((c) => ({ c, reason: rankOf(c.positions, table) }));
+  const ranked = candidates.map((c) => ({ c, reason: rankOf(c.honorific?.trim() ? [...c.positions, c.honorific.trim()] : c.positions, table) }));
   const rankValue = (r: PrecedenceReason) => (r.kind === "rank" ? r.rank : Number.POSITIVE_INFINITY);
   ranked.sort((a, b) => {
     const ra = rankValue(a.reason);
@@ -69,7 +77,7 @@ export function proposePrecedence(candidates: PrecedenceCandidate[], options: Pr
     if (prev && rankValue(prev.reason) === rankValue(reason)) {
       tieBreak = reason.kind === "rank" && sideOrder(prev.c.side) !== sideOrder(c.side) ? "side" : "entryOrder";
     }
-    return { id: c.id, place: i + 1, reason, tieBreak };
+    return { id: c.id, place: i + 1, reason, tieBreak, rankUnknown: reason.kind === "unknown" };
   });
 }
 
@@ -84,7 +92,7 @@ export function applyManualOrder(proposed: PrecedencePlace[], manual: string[]):
   for (const id of manual) {
     if (!byId.has(id) || seen.has(id)) continue;
     seen.add(id);
-    out.push({ id, place: 0, reason: { kind: "manual" }, tieBreak: null });
+    out.push({ id, place: 0, reason: { kind: "manual" }, tieBreak: null, rankUnknown: byId.get(id)?.rankUnknown ?? false });
   }
   for (const p of proposed) if (!seen.has(p.id)) out.push(p);
   return out.map((p, i) => ({ ...p, place: i + 1 }));
