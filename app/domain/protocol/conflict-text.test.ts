@@ -25,3 +25,17 @@ describe("conflictText", () => {
     expect(seatRefText(tables, "zz", 4, vi)).toBe("?, ghế 5");
   });
 });
+
+describe("conflictText: answers and the unseated", () => {
+  it("names a declined or withdrawn guest who still holds a seat, and lists the unseated", () => {
+    const labels = { a: "Ông Trần Văn A", b: "Bà Lê Thị B", c: "Đồng chí C" };
+    expect(conflictText({ kind: "unavailableSeated", personId: "a", status: "declined", seats: [{ tableId: "r", seatIndex: 0 }] }, tables, labels, vi)).toBe(
+      "Ông Trần Văn A đã từ chối tham dự nhưng vẫn được xếp chỗ: Hàng ghế 1, ghế 1.",
+    );
+    expect(conflictText({ kind: "unavailableSeated", personId: "a", status: "withdrawn", seats: [{ tableId: "r", seatIndex: 0 }] }, tables, labels, en)).toBe(
+      "Ông Trần Văn A's invitation was withdrawn but they are still seated: Hàng ghế 1, seat 1.",
+    );
+    expect(conflictText({ kind: "unseated", personIds: ["b", "c"] }, tables, labels, vi)).toBe("2 người tham dự chưa có chỗ ngồi: Bà Lê Thị B; Đồng chí C.");
+    expect(conflictText({ kind: "unseated", personIds: ["b"] }, tables, labels, en)).toBe("1 attending without a seat: Bà Lê Thị B.");
+  });
+});

@@ -26,5 +26,12 @@ export function conflictText(
       return t("protocol.conflict.emptyReserved", { seat: seatRefText(tables, c.tableId, c.seatIndex, t) });
     case "notEnoughSeats":
       return t("protocol.conflict.notEnoughSeats", { people: c.people, seats: c.seats });
+    case "unavailableSeated":
+      return t(c.status === "declined" ? "protocol.conflict.unavailableSeated.declined" : "protocol.conflict.unavailableSeated.withdrawn", {
+        name: labels[c.personId] ?? "?",
+        seats: c.seats.map((s) => seatRefText(tables, s.tableId, s.seatIndex, t)).join("; "),
+      });
+    case "unseated":
+      return t("protocol.conflict.unseated", { count: c.personIds.length, names: c.personIds.map((id) => labels[id] ?? "?").join("; ") });
   }
 }

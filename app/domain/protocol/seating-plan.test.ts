@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planConflicts, proposePlan, proposeSigningSeats, signingBackRow, signingBehindIndexes, type PlanTable } from "./seating-plan";
+import { planConflicts, proposePlan, proposeSigningPair, proposeSigningSeats, signingBackRow, signingBehindIndexes, unseatedIn, type PlanTable } from "./seating-plan";
 
 const centre = { kind: "centre-out", secondTo: "right" } as const;
 const ltr = { kind: "left-to-right" } as const;
@@ -90,5 +90,80 @@ describe("planConflicts", () => {
   it("ignores seats beyond a table's count, and says nothing about seats when there is no table", () => {
     expect(planConflicts(tables, [{ tableId: "p", seatIndex: 7, personId: "a", reserved: true }], 0)).toEqual([]);
     expect(planConflicts([], [], 4)).toEqual([]);
+  });
+});
+
+describe("answers and withdrawals", () => {
+  const tables: PlanTable[] = [
+    { id: "p", kind: "presidium", seatCount: 3, mode: centre },
+    { id: "s", kind: "signing", seatCount: 2, mode: centre },
+    { id: "r", kind: "row", seatCount: 2, mode: ltr },
+  ];
+  it("never seats a guest who declined or was withdrawn, anywhere, and lists and counts who is left without a seat", () => {
+    const plan = proposePlan({
+      tables,
+      precedence: ["declined", "d1", "d2", "withdrawn", "d3", "d4"],
+      others: ["o1", "o2"],
+      signing: { hostSignatory: "withdrawn", guestSignatory: "d2", hostDelegation: ["declined"], guestDelegation: [], hostSide: "right" },
+      unavailable: [
+        { id: "declined", status: "declined" },
+        { id: "withdrawn", status: "withdrawn" },
+      ],
+    });
+    expect(plan.seats.get("p")).toEqual(["d2", "d1", "d3"]);
+    expect(plan.seats.get("r")).toEqual(["d4", "o1"]);
+    expect(plan.seats.get("s")).toEqual([null, "d2"]);
+    expect(plan.unseatedPeople).toEqual(["o2"]);
+    expect(plan.unseated).toEqual([]);
+  });
+
+  it("a saved plan that still holds a declined guest in Row 1 seat 1 is a conflict naming them; the unseated are listed", () => {
+    const seats = [
+      { tableId: "r", seatIndex: 0, personId: "declined", reserved: false },
+      { tableId: "p", seatIndex: 1, personId: "d1", reserved: false },
+      { tableId: "s", seatIndex: 0, personId: "gone", reserved: false },
+    ];
+    const conflicts = planConflicts(tables, seats, 2, {
+      unavailable: [
+        { id: "declined", status: "declined" },
+        { id: "gone", status: "withdrawn" },
+      ],
+      peopleToSeat: ["d1", "d2", "declined", "o1"],
+    });
+    expect(conflicts).toEqual([
+      { kind: "unavailableSeated", personId: "declined", status: "declined", seats: [{ tableId: "r", seatIndex: 0 }] },
+      { kind: "unavailableSeated", personId: "gone", status: "withdrawn", seats: [{ tableId: "s", seatIndex: 0 }] },
+      { kind: "unseated", personIds: ["d2", "o1"] },
+    ]);
+    expect(unseatedIn(tables, seats, ["d1", "d2"])).toEqual(["d2"]);
+  });
+});
+
+describe("mirrored signing tables, several documents", () => {
+  const pair = { documentId: "k1", first: { signatory: "H", delegation: ["h2", "h3"] }, second: { signatory: "G", delegation: ["g2"] } };
+  it("seats the guest at the host's right (the audience's left) by default, each delegation behind its signatory", () => {
+    expect(proposeSigningPair(pair, 6)).toEqual({ seats: ["G", "H", null, "g2", "h2", "h3"], overflow: [] });
+  });
+  it("mirrors when configured: the guest at the host's left", () => {
+    expect(proposeSigningPair({ ...pair, guestAt: "left" }, 6)).toEqual({ seats: ["H", "G", "h3", "h2", "g2", null], overflow: [] });
+  });
+  it("gives each document's pair its own signing table, in order; a pair without a table is reported", () => {
+    const tables: PlanTable[] = [
+      { id: "s1", kind: "signing", seatCount: 2, mode: centre },
+      { id: "s2", kind: "signing", seatCount: 2, mode: centre },
+    ];
+    const plan = proposePlan({
+      tables,
+      precedence: [],
+      signing: null,
+      signingPairs: [
+        pair,
+        { documentId: "k2", first: { signatory: "A", delegation: [] }, second: { signatory: "B", delegation: [] } },
+        { documentId: "k3", first: { signatory: "C", delegation: [] }, second: { signatory: "D", delegation: [] } },
+      ],
+    });
+    expect(plan.seats.get("s1")).toEqual(["G", "H"]);
+    expect(plan.seats.get("s2")).toEqual(["B", "A"]);
+    expect(plan.unplacedSignings).toEqual(["k3"]);
   });
 });

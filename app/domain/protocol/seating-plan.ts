@@ -73,6 +73,25 @@ export function proposeSigningSeats(people: SigningPeople, seatCount: number): {
   return { seats, overflow };
 }
 
+/** People who are never seated: they declined, or their invitation was withdrawn. */
+export interface Unavailable {
+  id: string;
+  status: "declined" | "withdrawn";
+}
+
+/**
+ * The signing of one document by two parties, for a mirrored signing table: each party's signatory at the front,
+ * side by side, its delegation behind it. Protocol seats the guest at the host's right: `guestAt` "right" (the
+ * default) puts the second party on the first party's own right — the audience's left; "left" mirrors it.
+ */
+export interface SigningPair {
+  documentId: string;
+  /** The first party (usually the host): its signatory (null = none chosen) and delegation in precedence order. */
+  first: { signatory: string | null; delegation: string[] };
+  second: { signatory: string | null; delegation: string[] };
+  guestAt?: "right" | "left";
+}
+
 export interface PlanInput {
   /** In the order they are filled (presidium tables first, then rows, each by its position). */
   tables: PlanTable[];
@@ -82,14 +101,41 @@ export interface PlanInput {
   others?: string[];
   /** Signatories and delegations; null when no signatory is chosen (the signing table stays empty). */
   signing: SigningPeople | null;
+  /**
+   * Several documents: one signing pair per signing table, in table order (a pair without a table of its own is in
+   * `unplacedSignings`). When given, it replaces `signing`.
+   */
+  signingPairs?: SigningPair[];
+  /** Declined and withdrawn people: never seated anywhere, whatever the lists above say. */
+  unavailable?: Unavailable[];
 }
 
 export interface PlanProposal {
   seats: Map<string, (string | null)[]>;
   /** Dignitaries with no seat at a presidium or in a row. */
   unseated: string[];
+  /** Everyone to seat (dignitaries and other guests, without the unavailable) with no seat in the hall, in order. */
+  unseatedPeople: string[];
   /** People the signing table had no place for. */
   signingOverflow: string[];
+  /** Documents of `signingPairs` with no signing table left. */
+  unplacedSignings: string[];
+}
+
+/** The signing table's seats for one pair, mirrored: the guest at the host's right unless configured otherwise. */
+export function proposeSigningPair(pair: SigningPair, seatCount: number): { seats: (string | null)[]; overflow: string[] } {
+  const guestAt = pair.guestAt ?? "right";
+  // The second party on the first's own right means the first signs on the table's left.
+  return proposeSigningSeats(
+    {
+      hostSignatory: pair.first.signatory,
+      guestSignatory: pair.second.signatory,
+      hostDelegation: pair.first.delegation,
+      guestDelegation: pair.second.delegation,
+      hostSide: guestAt === "right" ? "left" : "right",
+    },
+    seatCount,
+  );
 }
 
 /**
@@ -99,31 +145,77 @@ export interface PlanProposal {
  * walk to the signing table for the signing.
  */
 export function proposePlan(input: PlanInput): PlanProposal {
+  const away = new Set((input.unavailable ?? []).map((u) => u.id));
+  const present = (id: string | null) => (id !== null && away.has(id) ? null : id);
+  const keep = (ids: string[]) => ids.filter((id) => !away.has(id));
+  const precedence = keep(input.precedence);
+  const signing: SigningPeople | null = input.signing
+    ? {
+        ...input.signing,
+        hostSignatory: present(input.signing.hostSignatory),
+        guestSignatory: present(input.signing.guestSignatory),
+        hostDelegation: keep(input.signing.hostDelegation),
+        guestDelegation: keep(input.signing.guestDelegation),
+      }
+    : null;
   const seats = new Map<string, (string | null)[]>();
-  let remaining = [...input.precedence];
+  let remaining = [...precedence];
   for (const table of input.tables.filter((t) => t.kind === "presidium")) {
     const row = proposeRow(remaining, table.seatCount, table.mode);
     seats.set(table.id, row.seats);
     remaining = row.overflow;
   }
-  let audience = [...remaining, ...(input.others ?? []).filter((id) => !input.precedence.includes(id))];
+  const others = keep((input.others ?? []).filter((id) => !input.precedence.includes(id)));
+  let audience = [...remaining, ...others];
   for (const table of input.tables.filter((t) => t.kind === "row")) {
     const row = proposeRow(audience, table.seatCount, table.mode);
     seats.set(table.id, row.seats);
     audience = row.overflow;
   }
-  const dignitaries = new Set(input.precedence);
+  const dignitaries = new Set(precedence);
   let signingOverflow: string[] = [];
-  for (const table of input.tables.filter((t) => t.kind === "signing")) {
-    if (!input.signing) {
+  const signingTables = input.tables.filter((t) => t.kind === "signing");
+  const pairs = (input.signingPairs ?? []).map((p) => ({
+    ...p,
+    first: { signatory: present(p.first.signatory), delegation: keep(p.first.delegation) },
+    second: { signatory: present(p.second.signatory), delegation: keep(p.second.delegation) },
+  }));
+  signingTables.forEach((table, i) => {
+    const pair = input.signingPairs ? pairs[i] : undefined;
+    if (input.signingPairs ? !pair : !signing) {
       seats.set(table.id, Array.from({ length: Math.max(0, table.seatCount) }, () => null));
-      continue;
+      return;
     }
-    const proposal = proposeSigningSeats(input.signing, table.seatCount);
+    const proposal = pair ? proposeSigningPair(pair, table.seatCount) : proposeSigningSeats(signing!, table.seatCount);
     seats.set(table.id, proposal.seats);
-    signingOverflow = proposal.overflow;
-  }
-  return { seats, unseated: audience.filter((id) => dignitaries.has(id)), signingOverflow };
+    signingOverflow = [...signingOverflow, ...proposal.overflow];
+  });
+  return {
+    seats,
+    unseated: audience.filter((id) => dignitaries.has(id)),
+    unseatedPeople: audience,
+    signingOverflow,
+    unplacedSignings: pairs.slice(signingTables.length).map((p) => p.documentId),
+  };
+}
+
+/**
+ * The people to seat who have no seat in the hall (presidium or rows) in a saved plan, in the order given — the
+ * "unseated" conflict lists them; declined and withdrawn people are not to be seated and are not listed.
+ */
+export function unseatedIn(
+  tables: { id: string; kind: TableKind; seatCount: number }[],
+  seats: PlanSeat[],
+  peopleToSeat: string[],
+  unavailable: Unavailable[] = [],
+): string[] {
+  const hall = new Set(tables.filter((t) => t.kind !== "signing").map((t) => t.id));
+  const counts = new Map(tables.map((t) => [t.id, t.seatCount]));
+  const seated = new Set(
+    seats.filter((s) => s.personId && hall.has(s.tableId) && s.seatIndex < (counts.get(s.tableId) ?? 0)).map((s) => s.personId!),
+  );
+  const away = new Set(unavailable.map((u) => u.id));
+  return peopleToSeat.filter((id) => !away.has(id) && !seated.has(id));
 }
 
 export interface PlanSeat {
@@ -142,6 +234,7 @@ export function planConflicts(
   tables: { id: string; kind: TableKind; seatCount: number }[],
   seats: PlanSeat[],
   dignitaryCount: number,
+  attendance: { unavailable?: Unavailable[]; peopleToSeat?: string[] } = {},
 ): SeatingConflict[] {
   const statesOf = (table: { id: string; seatCount: number }): SeatState[] =>
     Array.from({ length: Math.max(0, table.seatCount) }, (_, seatIndex) => {
@@ -153,5 +246,14 @@ export function planConflicts(
     ? seatingConflicts(hall.flatMap(statesOf), dignitaryCount)
     : [];
   for (const table of tables.filter((t) => t.kind === "signing")) conflicts.push(...seatingConflicts(statesOf(table)));
+  // Declined or withdrawn people who still hold a seat (any table), each named with every seat they hold.
+  for (const u of attendance.unavailable ?? []) {
+    const held = tables.flatMap((t) => statesOf(t).filter((s) => s.personId === u.id).map((s) => ({ tableId: s.tableId, seatIndex: s.seatIndex })));
+    if (held.length) conflicts.push({ kind: "unavailableSeated", personId: u.id, status: u.status, seats: held });
+  }
+  if (attendance.peopleToSeat) {
+    const missing = unseatedIn(tables, seats, attendance.peopleToSeat, attendance.unavailable);
+    if (missing.length) conflicts.push({ kind: "unseated", personIds: missing });
+  }
   return conflicts;
 }

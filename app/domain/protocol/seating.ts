@@ -76,7 +76,11 @@ export interface SeatState {
 export type SeatingConflict =
   | { kind: "seatedTwice"; personId: string; seats: { tableId: string; seatIndex: number }[] }
   | { kind: "emptyReserved"; tableId: string; seatIndex: number }
-  | { kind: "notEnoughSeats"; people: number; seats: number };
+  | { kind: "notEnoughSeats"; people: number; seats: number }
+  /** Someone who declined or whose invitation was withdrawn still holds a seat in a saved plan. */
+  | { kind: "unavailableSeated"; personId: string; status: "declined" | "withdrawn"; seats: { tableId: string; seatIndex: number }[] }
+  /** People attending (or not yet answered) with no seat in the hall, in precedence order. */
+  | { kind: "unseated"; personIds: string[] };
 
 /** What a seating plan gets wrong: someone seated twice, a reserved seat left empty, more people than seats. */
 export function seatingConflicts(seats: SeatState[], peopleToSeat?: number): SeatingConflict[] {
