@@ -88,7 +88,7 @@ export interface TemplateItem {
   durationMinutes: number;
 }
 
-/** The usual order of a Vietnamese signing ceremony (Decree 145/2013, see PRESS-STYLE.md). */
+/** The usual order of a Vietnamese signing ceremony (Decree 145/2013, see docs/press-style.md and ../shared/PRESS-STYLE.md). */
 export const signingCeremonyTemplate: TemplateItem[] = [
   { kind: "arrival", title: { vi: "Đón tiếp đại biểu", en: "Arrival and reception of guests" }, durationMinutes: 15 },
   { kind: "opening", title: { vi: "Chào cờ, Quốc ca", en: "Flag salute and national anthem" }, durationMinutes: 5 },

@@ -1,6 +1,6 @@
 /**
  * The press drafter: a Vietnamese (or English) news report of an event, written from the event's data alone, as
- * ../shared/PRESS-STYLE.md describes and the seed article shows. Pure and deterministic: the same facts give the
+ * docs/press-style.md describes and the seed article shows. Pure and deterministic: the same facts give the
  * same text, byte for byte; no clock, no randomness, no network.
  *
  * Order of the body (markdown, one paragraph per line, blank lines between):

@@ -4,7 +4,7 @@ import type { PrecedenceReason } from "./precedence";
 
 /**
  * The MC's script, generated from the agenda and the dignitaries in precedence order. Protocol (Decree
- * 145/2013, see PRESS-STYLE.md): only the highest-ranking delegates of the Party, the State and the Front are
+ * 145/2013, see docs/press-style.md and ../shared/PRESS-STYLE.md): only the highest-ranking delegates of the Party, the State and the Front are
  * introduced by name, the others together; a speech greets the single highest-ranking person by name, then
  * everyone together.
  */
