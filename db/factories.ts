@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client.server";
 import type { UserRole } from "~/domain/access/permissions";
-import type { EventInput } from "~/domain/events/event.schema";
+import type { DocumentInput, EventInput } from "~/domain/events/event.schema";
 import type { OrganizationInput } from "~/services/organizations.server";
 import { createOrganization as createOrganizationService } from "~/services/organizations.server";
 import { createUser as createUserService } from "~/services/accounts.server";
@@ -28,14 +28,34 @@ export function buildEventInput(overrides: Partial<EventInput> = {}): EventInput
     startsAt,
     endsAt: new Date(startsAt.getTime() + 2 * 3600 * 1000),
     timeZone: "Asia/Ho_Chi_Minh",
+    startPrecision: "time",
     venueName: null,
     venueAddress: null,
     venueRoom: null,
     description: null,
+    occasion: null,
+    occasionEn: null,
+    context: null,
+    contextEn: null,
     hostOrganizationId: null,
     partnerOrganizationIds: [],
     capacity: null,
-    agreement: null,
+    ...overrides,
+  };
+}
+
+/** A document of an event's input: a programme between the given organizations. */
+export function buildDocumentInput(partyIds: string[], overrides: Partial<DocumentInput> = {}): DocumentInput {
+  return {
+    kind: "programme",
+    title: `Chương trình phối hợp ${unique()}`,
+    titleEn: null,
+    periodStart: null,
+    periodEnd: null,
+    aims: null,
+    partyIds,
+    originals: null,
+    languages: ["vi"],
     ...overrides,
   };
 }

@@ -18,7 +18,7 @@ export interface OrganizationOption {
   nameEn: string | null;
 }
 
-const arrayFields = ["partnerOrganizationIds", "agreementPartyIds"] as const;
+const arrayFields = ["partnerOrganizationIds"] as const;
 
 /** What the action echoes back after a failed submit, coerced to the form's value shape. */
 export function toEventFormValues(raw: Record<string, unknown>): EventFormValues {
@@ -33,6 +33,7 @@ export function toEventFormValues(raw: Record<string, unknown>): EventFormValues
     startsAt: str("startsAt"),
     endsAt: str("endsAt"),
     timeZone: str("timeZone"),
+    startPrecision: raw.startPrecision === "date" ? "date" : "time",
     venueName: str("venueName"),
     venueAddress: str("venueAddress"),
     venueRoom: str("venueRoom"),
@@ -40,12 +41,10 @@ export function toEventFormValues(raw: Record<string, unknown>): EventFormValues
     hostOrganizationId: str("hostOrganizationId"),
     partnerOrganizationIds: list("partnerOrganizationIds"),
     capacity: str("capacity"),
-    agreementTitle: str("agreementTitle"),
-    agreementPeriodStart: str("agreementPeriodStart"),
-    agreementPeriodEnd: str("agreementPeriodEnd"),
-    agreementAims: str("agreementAims"),
-    agreementPartyIds: list("agreementPartyIds"),
-    agreementOriginals: str("agreementOriginals"),
+    occasion: str("occasion"),
+    occasionEn: str("occasionEn"),
+    context: str("context"),
+    contextEn: str("contextEn"),
   };
 }
 export { arrayFields as eventFormArrayFields };
@@ -72,7 +71,6 @@ export function EventForm({
   const { t, tError, locale } = useT();
   const navigation = useNavigation();
   const { form, onSubmit } = useSchemaForm(eventFormSchema, { defaultValues, serverErrors });
-  const kind = form.watch("kind") ?? defaultValues.kind;
   const orgOptions = organizations.map((o) => ({ value: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.nameVi }));
   const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
   return (
@@ -118,6 +116,15 @@ export function EventForm({
               hint={t("event.field.timeZoneHint")}
             />
           </div>
+          <SelectField
+            form={form}
+            name="startPrecision"
+            label={t("event.field.startPrecision")}
+            options={[
+              { value: "time", label: t("event.precision.time") },
+              { value: "date", label: t("event.precision.date") },
+            ]}
+          />
           <datalist id="time-zones">
             {timeZones.map((z) => (
               <option key={z} value={z} />
@@ -144,17 +151,12 @@ export function EventForm({
           <CheckboxGroupField form={form} name="partnerOrganizationIds" label={t("event.field.partners")} options={orgOptions} optional />
           <OrganizationQuickAdd />
           <TextAreaField form={form} name="description" label={t("event.field.description")} optional rows={3} />
-        </fieldset>
-        <fieldset className="section" hidden={kind !== "signing_ceremony"}>
-          <legend>{t("event.section.agreement")}</legend>
-          <TextField form={form} name="agreementTitle" label={t("agreement.title")} />
-          <div className="grid-3">
-            <TextField form={form} name="agreementPeriodStart" label={t("agreement.periodStart")} inputMode="numeric" />
-            <TextField form={form} name="agreementPeriodEnd" label={t("agreement.periodEnd")} inputMode="numeric" />
-            <TextField form={form} name="agreementOriginals" label={t("agreement.originals")} inputMode="numeric" optional />
+          <div className="grid-2">
+            <TextField form={form} name="occasion" label={t("event.field.occasion")} hint={t("event.field.occasionHint")} optional />
+            <TextField form={form} name="occasionEn" label={t("event.field.occasionEn")} optional />
+            <TextField form={form} name="context" label={t("event.field.context")} hint={t("event.field.contextHint")} optional />
+            <TextField form={form} name="contextEn" label={t("event.field.contextEn")} optional />
           </div>
-          <CheckboxGroupField form={form} name="agreementPartyIds" label={t("agreement.parties")} options={orgOptions} />
-          <TextAreaField form={form} name="agreementAims" label={t("agreement.aims")} rows={6} />
         </fieldset>
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>

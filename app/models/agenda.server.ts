@@ -6,8 +6,10 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
   agendaItems,
-  agreementSignatories,
+  ceremonyRoles,
   dignitaries,
+  documentParties,
+  eventDocuments,
   events,
   invitations,
   mcScripts,
@@ -29,6 +31,9 @@ export const agendaItemColumns = {
   place: agendaItems.place,
   notes: agendaItems.notes,
   keyPoints: agendaItems.keyPoints,
+  subject: agendaItems.subject,
+  subjectEn: agendaItems.subjectEn,
+  documentId: agendaItems.documentId,
   updatedAt: agendaItems.updatedAt,
 };
 
@@ -46,6 +51,11 @@ export interface AgendaItemRow {
   place: string | null;
   notes: string | null;
   keyPoints: string | null;
+  /** Proceedings without a named speaker: who acts ("Hai bên"); null = none. */
+  subject: string | null;
+  subjectEn: string | null;
+  /** A signing item: the document signed. */
+  documentId: string | null;
   updatedAt: Date;
 }
 
@@ -112,6 +122,9 @@ export interface AgendaItemValues {
   place: string | null;
   notes: string | null;
   keyPoints: string | null;
+  subject?: string | null;
+  subjectEn?: string | null;
+  documentId?: string | null;
   updatedAt: Date;
 }
 
@@ -260,7 +273,7 @@ export interface SignatoryForMc {
   englishAddressOverride: string | null;
 }
 
-/** The dignitaries who sign, in signing order. */
+/** The dignitaries who sign, in signing order: by document, then party, then their order within the party. */
 export function listSignatoriesForMc(db: Db, eventId: string): Promise<SignatoryForMc[]> {
   return db
     .select({
@@ -271,10 +284,12 @@ export function listSignatoriesForMc(db: Db, eventId: string): Promise<Signatory
       fullAddressOverride: dignitaries.fullAddressOverride,
       englishAddressOverride: dignitaries.englishAddressOverride,
     })
-    .from(agreementSignatories)
-    .innerJoin(dignitaries, eq(dignitaries.id, agreementSignatories.dignitaryId))
-    .where(eq(agreementSignatories.eventId, eventId))
-    .orderBy(asc(agreementSignatories.signingOrder));
+    .from(ceremonyRoles)
+    .innerJoin(documentParties, eq(documentParties.id, ceremonyRoles.documentPartyId))
+    .innerJoin(eventDocuments, eq(eventDocuments.id, documentParties.documentId))
+    .innerJoin(dignitaries, eq(dignitaries.id, ceremonyRoles.dignitaryId))
+    .where(and(eq(eventDocuments.eventId, eventId), eq(ceremonyRoles.role, "signatory")))
+    .orderBy(asc(eventDocuments.position), asc(documentParties.position), asc(ceremonyRoles.position), asc(ceremonyRoles.id));
 }
 
 // ---------------------------------------------------------------------------------------------------

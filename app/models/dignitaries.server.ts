@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, isNull, notExists, or, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
-  agreementParties,
   dignitaries,
-  eventPartners,
+  eventSides,
   events,
   invitations,
   organizations,
@@ -24,7 +23,8 @@ export const dignitaryColumns = {
   positions: dignitaries.positions,
   organization: dignitaries.organization,
   delegation: dignitaries.delegation,
-  side: dignitaries.side,
+  side: sql<CeremonySide | null>`(case ${eventSides.kind} when 'host' then 'host' when 'guest' then 'guest' end)`,
+  sideId: dignitaries.sideId,
   arrivalAt: dignitaries.arrivalAt,
   escortUserId: dignitaries.escortUserId,
   notes: dignitaries.notes,
@@ -46,7 +46,9 @@ export interface DignitaryRow {
   positions: string[];
   organization: string | null;
   delegation: string | null;
+  /** From the kind of the person's side: host, guest, or null (leaders or no side). */
   side: CeremonySide | null;
+  sideId: string | null;
   arrivalAt: Date | null;
   escortUserId: string | null;
   notes: string | null;
@@ -72,6 +74,7 @@ export function listDignitaryRows(db: Db, eventId: string): Promise<DignitaryRow
     .innerJoin(invitations, eq(invitations.id, dignitaries.invitationId))
     .innerJoin(people, eq(people.id, invitations.personId))
     .leftJoin(users, eq(users.id, dignitaries.escortUserId))
+    .leftJoin(eventSides, eq(eventSides.id, dignitaries.sideId))
     .where(and(eq(dignitaries.eventId, eventId), isNull(invitations.withdrawnAt)))
     .orderBy(asc(dignitaries.entryOrder), asc(dignitaries.createdAt), asc(dignitaries.id));
 }
@@ -83,6 +86,7 @@ export async function getDignitaryRow(db: Db, eventId: string, id: string): Prom
     .innerJoin(invitations, eq(invitations.id, dignitaries.invitationId))
     .innerJoin(people, eq(people.id, invitations.personId))
     .leftJoin(users, eq(users.id, dignitaries.escortUserId))
+    .leftJoin(eventSides, eq(eventSides.id, dignitaries.sideId))
     .where(and(eq(dignitaries.eventId, eventId), eq(dignitaries.id, id), isNull(invitations.withdrawnAt)));
   return row ?? null;
 }
@@ -98,7 +102,9 @@ export interface DignitaryValues {
   positions: string[];
   organization: string | null;
   delegation: string | null;
+  /** A coarse host/guest choice, turned into the matching side unless sideId is given. */
   side: CeremonySide | null;
+  sideId?: string | null;
   arrivalAt: Date | null;
   escortUserId: string | null;
   notes: string | null;
@@ -107,19 +113,54 @@ export interface DignitaryValues {
   englishAddressOverride: string | null;
 }
 
+/**
+ * The side a coarse host/guest choice stands for: the event's side of that kind whose organization the person
+ * belongs to, else the first one of that kind; null when the event has none.
+ */
+export async function sideIdFor(db: Db, eventId: string, side: CeremonySide | null, organization: string | null): Promise<string | null> {
+  if (!side) return null;
+  const [row] = await db
+    .select({ id: eventSides.id })
+    .from(eventSides)
+    .leftJoin(organizations, eq(organizations.id, eventSides.organizationId))
+    .where(and(eq(eventSides.eventId, eventId), eq(eventSides.kind, side)))
+    .orderBy(
+      organization
+        ? sql`(lower(coalesce(${organizations.nameVi}, '')) = lower(${organization}) or lower(coalesce(${organizations.shortName}, '')) = lower(${organization})) desc`
+        : asc(eventSides.position),
+      asc(eventSides.position),
+    )
+    .limit(1);
+  return row?.id ?? null;
+}
+
 export async function insertDignitary(
   db: Db,
   values: DignitaryValues & { eventId: string; invitationId: string; entryOrder: number },
 ): Promise<string> {
-  const [row] = await db.insert(dignitaries).values(values).returning({ id: dignitaries.id });
+  const { side, ...rest } = values;
+  const sideId = values.sideId !== undefined ? values.sideId : await sideIdFor(db, values.eventId, side, values.organization);
+  const [row] = await db.insert(dignitaries).values({ ...rest, sideId }).returning({ id: dignitaries.id });
   if (!row) throw new Error("insert returned no row");
   return row.id;
 }
 
 export async function updateDignitaryRow(db: Db, id: string, values: Partial<DignitaryValues>): Promise<void> {
+  const { side, ...rest } = values;
+  let sideId = values.sideId;
+  if (sideId === undefined && side !== undefined) {
+    const [row] = await db
+      .select({ eventId: dignitaries.eventId, organization: dignitaries.organization, sideId: dignitaries.sideId, kind: eventSides.kind })
+      .from(dignitaries)
+      .leftJoin(eventSides, eq(eventSides.id, dignitaries.sideId))
+      .where(eq(dignitaries.id, id));
+    // The same coarse side as now keeps the exact side chosen (a leaders' side reads as no coarse side).
+    const keep = row?.sideId && (row.kind === side || (side === null && row.kind === "leaders"));
+    if (row && !keep) sideId = await sideIdFor(db, row.eventId, side, values.organization ?? row.organization);
+  }
   await db
     .update(dignitaries)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...rest, ...(sideId !== undefined ? { sideId } : {}), updatedAt: new Date() })
     .where(eq(dignitaries.id, id));
 }
 
@@ -206,7 +247,7 @@ export async function setPrecedenceEqualsFirst(db: Db, eventId: string, value: E
   await db.update(events).set({ precedenceEqualsFirst: value }).where(eq(events.id, eventId));
 }
 
-/** Full and short names of the host organization and of the other organizations (partners, agreement parties). */
+/** Full and short names of the host organization and of the other organizations (the sides' organizations). */
 export async function eventOrganizationNames(
   db: Db,
   eventId: string,
@@ -220,11 +261,10 @@ export async function eventOrganizationNames(
         hostOrganizationId ? eq(organizations.id, hostOrganizationId) : sql`false`,
         inArray(
           organizations.id,
-          db.select({ id: eventPartners.organizationId }).from(eventPartners).where(eq(eventPartners.eventId, eventId)),
-        ),
-        inArray(
-          organizations.id,
-          db.select({ id: agreementParties.organizationId }).from(agreementParties).where(eq(agreementParties.eventId, eventId)),
+          db
+            .select({ id: sql<string>`${eventSides.organizationId}` })
+            .from(eventSides)
+            .where(and(eq(eventSides.eventId, eventId), sql`${eventSides.organizationId} is not null`)),
         ),
       ),
     );

@@ -1,9 +1,11 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { agreementParties, agreements, eventMembers, eventPartners, events, organizations, users } from "#db/schema/index";
+import { eventMembers, events, organizations, users } from "#db/schema/index";
+import type { TimePrecision } from "~/domain/ceremony/types";
 import type { MemberRole } from "~/domain/access/permissions";
 import type { EventKind, EventStatus } from "~/domain/events/event.schema";
 import { escapeLike, foldForSearch } from "~/domain/text/search";
+import { listDocuments, listRoles, listSides, type DocumentRow, type SideRow } from "./ceremony.server";
 
 export const eventSummaryColumns = {
   id: events.id,
@@ -74,6 +76,11 @@ const eventColumns = {
   venueAddress: events.venueAddress,
   venueRoom: events.venueRoom,
   description: events.description,
+  startPrecision: events.startPrecision,
+  occasion: events.occasion,
+  occasionEn: events.occasionEn,
+  context: events.context,
+  contextEn: events.contextEn,
   hostOrganizationId: events.hostOrganizationId,
   capacity: events.capacity,
   calendarUid: events.calendarUid,
@@ -113,16 +120,22 @@ export interface EventDetail {
   createdAt: Date;
   updatedAt: Date;
   cancelledAt: Date | null;
+  startPrecision: TimePrecision;
+  occasion: string | null;
+  occasionEn: string | null;
+  context: string | null;
+  contextEn: string | null;
   host: OrganizationRef | null;
+  /** The organizations of the guest sides, in the sides' order. */
   partners: OrganizationRef[];
-  agreement: {
-    title: string;
-    periodStart: number | null;
-    periodEnd: number | null;
-    aims: string | null;
-    originals: number | null;
-    parties: OrganizationRef[];
-  } | null;
+  /** Host, guest and leaders sides, in their order. */
+  sides: SideRow[];
+  /** The documents, in signing order, each party with its signatories (dignitary ids, in order). */
+  documents: EventDocument[];
+}
+
+export interface EventDocument extends Omit<DocumentRow, "partyIds" | "eventId"> {
+  parties: { sideId: string; signatoryIds: string[] }[];
 }
 
 const orgRef = {
@@ -134,46 +147,47 @@ const orgRef = {
 
 export async function getEventDetails(db: Db, ids: string[]): Promise<EventDetail[]> {
   if (ids.length === 0) return [];
-  const [rows, partners, agreementRows, parties] = await Promise.all([
+  const [rows, sides, documents] = await Promise.all([
     db.select(eventColumns).from(events).where(inArray(events.id, ids)),
-    db
-      .select({ eventId: eventPartners.eventId, ...orgRef })
-      .from(eventPartners)
-      .innerJoin(organizations, eq(organizations.id, eventPartners.organizationId))
-      .where(inArray(eventPartners.eventId, ids))
-      .orderBy(asc(eventPartners.position)),
-    db.select().from(agreements).where(inArray(agreements.eventId, ids)),
-    db
-      .select({ eventId: agreementParties.eventId, ...orgRef })
-      .from(agreementParties)
-      .innerJoin(organizations, eq(organizations.id, agreementParties.organizationId))
-      .where(inArray(agreementParties.eventId, ids))
-      .orderBy(asc(agreementParties.position)),
+    listSides(db, ids),
+    listDocuments(db, ids),
   ]);
-  const hostIds = [...new Set(rows.map((r) => r.hostOrganizationId).filter((x): x is string => !!x))];
-  const hosts = hostIds.length
-    ? await db.select(orgRef).from(organizations).where(inArray(organizations.id, hostIds))
-    : [];
-  const strip = ({ eventId: _e, ...o }: OrganizationRef & { eventId: string }): OrganizationRef => o;
+  const orgIds = [
+    ...new Set([
+      ...rows.map((r) => r.hostOrganizationId).filter((x): x is string => !!x),
+      ...sides.map((s) => s.organization?.id).filter((x): x is string => !!x),
+    ]),
+  ];
+  const [orgs, roles] = await Promise.all([
+    orgIds.length ? db.select(orgRef).from(organizations).where(inArray(organizations.id, orgIds)) : Promise.resolve([]),
+    documents.length ? Promise.all(ids.map((id) => listRoles(db, id))).then((r) => r.flat()) : Promise.resolve([]),
+  ]);
   const byId = new Map(
     rows.map((row): [string, EventDetail] => {
-      const a = agreementRows.find((x) => x.eventId === row.id);
+      const own = sides.filter((s) => s.eventId === row.id);
       return [
         row.id,
         {
           ...row,
-          host: hosts.find((h) => h.id === row.hostOrganizationId) ?? null,
-          partners: partners.filter((p) => p.eventId === row.id).map(strip),
-          agreement: a
-            ? {
-                title: a.title,
-                periodStart: a.periodStart,
-                periodEnd: a.periodEnd,
-                aims: a.aims,
-                originals: a.originals,
-                parties: parties.filter((p) => p.eventId === row.id).map(strip),
-              }
-            : null,
+          startPrecision: row.startPrecision === "date" ? "date" : "time",
+          host: orgs.find((h) => h.id === row.hostOrganizationId) ?? null,
+          partners: own
+            .filter((s) => s.kind === "guest" && s.organization)
+            .map((s) => orgs.find((o) => o.id === s.organization?.id))
+            .filter((o): o is OrganizationRef => !!o),
+          sides: own,
+          documents: documents
+            .filter((d) => d.eventId === row.id)
+            .map(({ partyIds: _p, eventId: _e, ...d }) => ({
+              ...d,
+              parties: d.partySideIds.map((sideId) => ({
+                sideId,
+                signatoryIds: roles
+                  .filter((r) => r.role.kind === "signatory" && r.role.documentId === d.id && r.role.sideId === sideId)
+                  .sort((a, b) => a.position - b.position)
+                  .map((r) => r.dignitaryId),
+              })),
+            })),
         },
       ];
     }),

@@ -1,12 +1,8 @@
 import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
-  agreementParties,
-  agreementSignatories,
-  agreements,
   dignitaries,
   invitations,
-  organizations,
   people,
   seatingTables,
   seats,
@@ -157,67 +153,7 @@ export async function isActiveInvitationOf(db: Db, eventId: string, invitationId
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Signing: the agreement's parties, their signatories and the signing order
-
-export interface AgreementRow {
-  title: string;
-  originals: number | null;
-  hostSide: TableSide;
-}
-
-export async function getAgreementRow(db: Db, eventId: string): Promise<AgreementRow | null> {
-  const [row] = await db
-    .select({ title: agreements.title, originals: agreements.originals, hostSide: agreements.hostSide })
-    .from(agreements)
-    .where(eq(agreements.eventId, eventId));
-  return row ? { ...row, hostSide: row.hostSide === "left" ? "left" : "right" } : null;
-}
-
-export async function updateAgreementSigning(db: Db, eventId: string, values: { originals: number | null; hostSide: TableSide }) {
-  await db.update(agreements).set(values).where(eq(agreements.eventId, eventId));
-}
-
-export interface PartyRow {
-  organizationId: string;
-  nameVi: string;
-  nameEn: string | null;
-  shortName: string | null;
-  position: number;
-  dignitaryId: string | null;
-  signingOrder: number | null;
-}
-
-/** The agreement's parties in their stored order, with the signatory and signing order chosen for each. */
-export function listPartiesWithSignatories(db: Db, eventId: string): Promise<PartyRow[]> {
-  return db
-    .select({
-      organizationId: agreementParties.organizationId,
-      nameVi: organizations.nameVi,
-      nameEn: organizations.nameEn,
-      shortName: organizations.shortName,
-      position: agreementParties.position,
-      dignitaryId: agreementSignatories.dignitaryId,
-      signingOrder: agreementSignatories.signingOrder,
-    })
-    .from(agreementParties)
-    .innerJoin(organizations, eq(organizations.id, agreementParties.organizationId))
-    .leftJoin(
-      agreementSignatories,
-      and(eq(agreementSignatories.eventId, agreementParties.eventId), eq(agreementSignatories.organizationId, agreementParties.organizationId)),
-    )
-    .where(eq(agreementParties.eventId, eventId))
-    .orderBy(asc(agreementParties.position));
-}
-
-/** Replaces the event's signatory rows (organizations no longer parties are dropped with them). */
-export async function replaceSignatories(
-  db: Db,
-  eventId: string,
-  rows: { organizationId: string; dignitaryId: string | null; signingOrder: number }[],
-): Promise<void> {
-  await db.delete(agreementSignatories).where(eq(agreementSignatories.eventId, eventId));
-  if (rows.length) await db.insert(agreementSignatories).values(rows.map((r) => ({ ...r, eventId })));
-}
+// Signing (the documents and signatory roles are in ceremony.server.ts)
 
 export async function dignitaryIdsOf(db: Db, eventId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -7,7 +7,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { buildEventInput, createEvent as createTestEvent, createOrganization, createUser } from "#db/factories";
-import { agreementParties, agreements, auditLog, eventPartners, events } from "#db/schema/index";
+import { auditLog, documentParties, eventDocuments, eventSides, events } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import type { EventInput } from "~/domain/events/event.schema";
 import { listAudit } from "~/models/audit.server";
@@ -24,9 +24,9 @@ async function rowCounts(db: Db) {
   const n = async (table: PgTable) => (await db.select({ n: count() }).from(table))[0]?.n;
   return {
     events: await n(events),
-    partners: await n(eventPartners),
-    agreements: await n(agreements),
-    parties: await n(agreementParties),
+    sides: await n(eventSides),
+    documents: await n(eventDocuments),
+    parties: await n(documentParties),
     audit: await n(auditLog),
   };
 }
@@ -64,14 +64,35 @@ describe("event lifecycle", () => {
       // Deliberately not in creation or alphabetical order.
       partnerOrganizationIds: [partnerC.id, partnerA.id, partnerB.id],
       capacity: 120,
-      agreement: {
-        title: "Chương trình phối hợp công tác giai đoạn 2031 – 2035",
-        periodStart: 2031,
-        periodEnd: 2035,
-        aims: "Nâng cao chất lượng giáo dục toàn diện 🎓;\n\ntăng cường phối hợp tuyên truyền 📣 — “đúng, đủ, kịp thời”.",
-        partyIds: [partnerB.id, host.id, partnerA.id],
-        originals: 4,
-      },
+      startPrecision: "date",
+      occasion: "kỷ niệm 70 năm Ngày thành lập tỉnh",
+      occasionEn: "the 70th anniversary of the province",
+      context: null,
+      contextEn: null,
+      documents: [
+        {
+          kind: "programme",
+          title: "Chương trình phối hợp công tác giai đoạn 2031 – 2035",
+          titleEn: "Cooperation programme 2031–2035",
+          periodStart: 2031,
+          periodEnd: 2035,
+          aims: "Nâng cao chất lượng giáo dục toàn diện 🎓;\n\ntăng cường phối hợp tuyên truyền 📣 — “đúng, đủ, kịp thời”.",
+          partyIds: [partnerB.id, host.id, partnerA.id],
+          originals: 4,
+          languages: ["vi", "en"],
+        },
+        {
+          kind: "memorandum",
+          title: "Biên bản ghi nhớ",
+          titleEn: null,
+          periodStart: null,
+          periodEnd: null,
+          aims: null,
+          partyIds: [host.id, partnerC.id],
+          originals: null,
+          languages: [],
+        },
+      ],
       ...overrides,
     });
   }
@@ -91,17 +112,37 @@ describe("event lifecycle", () => {
     expect(detail.host?.nameVi).toMatch(/^Ban Tuyên giáo /);
     expect(detail.partners.map((p) => p.id)).toEqual(input.partnerOrganizationIds);
     expect(detail.partners.map((p) => p.nameVi.split(" ")[0])).toEqual(["Ủy", "Đoàn", "Sở"]);
-    expect(detail.agreement).toEqual({
-      title: "Chương trình phối hợp công tác giai đoạn 2031 – 2035",
-      periodStart: 2031,
-      periodEnd: 2035,
-      aims: "Nâng cao chất lượng giáo dục toàn diện 🎓;\n\ntăng cường phối hợp tuyên truyền 📣 — “đúng, đủ, kịp thời”.",
-      originals: 4,
-      parties: [
-        expect.objectContaining({ id: input.agreement!.partyIds[0] }),
-        expect.objectContaining({ id: input.agreement!.partyIds[1] }),
-        expect.objectContaining({ id: input.agreement!.partyIds[2] }),
-      ],
+    // Sides: the host first, then the partners in their order.
+    expect(detail.sides.map((x) => [x.kind, x.organization?.id, x.order])).toEqual([
+      ["host", input.hostOrganizationId, 0],
+      ["guest", input.partnerOrganizationIds[0], 1],
+      ["guest", input.partnerOrganizationIds[1], 2],
+      ["guest", input.partnerOrganizationIds[2], 3],
+    ]);
+    const sideOf = (orgId: string) => detail.sides.find((x) => x.organization?.id === orgId)?.id;
+    expect(detail.documents).toEqual([
+      {
+        id: expect.any(String),
+        kind: "programme",
+        title: "Chương trình phối hợp công tác giai đoạn 2031 – 2035",
+        titleEn: "Cooperation programme 2031–2035",
+        periodStart: 2031,
+        periodEnd: 2035,
+        aims: "Nâng cao chất lượng giáo dục toàn diện 🎓;\n\ntăng cường phối hợp tuyên truyền 📣 — “đúng, đủ, kịp thời”.",
+        originals: 4,
+        languages: ["vi", "en"],
+        order: 0,
+        hostSide: "right",
+        partySideIds: input.documents![0]!.partyIds.map(sideOf),
+        parties: input.documents![0]!.partyIds.map((id) => ({ sideId: sideOf(id), signatoryIds: [] })),
+      },
+      expect.objectContaining({ kind: "memorandum", order: 1, partySideIds: input.documents![1]!.partyIds.map(sideOf) }),
+    ]);
+    expect(detail).toMatchObject({
+      startPrecision: "date",
+      occasion: "kỷ niệm 70 năm Ngày thành lập tỉnh",
+      occasionEn: "the 70th anniversary of the province",
+      context: null,
     });
     expect(detail).toMatchObject({ status: "scheduled", kind: "signing_ceremony", version: 1, createdBy: actor.id, cancelledAt: null });
     expect(detail.calendarUid).toMatch(/^[0-9a-f-]{36}@signet$/);
@@ -128,7 +169,19 @@ describe("event lifecycle", () => {
       kind: "signing_ceremony",
       hostOrganizationId: randomUUID(),
       partnerOrganizationIds: [real.id, randomUUID()],
-      agreement: { title: "Thỏa thuận", periodStart: null, periodEnd: null, aims: null, partyIds: [randomUUID()], originals: null },
+      documents: [
+        {
+          kind: "agreement",
+          title: "Thỏa thuận",
+          titleEn: null,
+          periodStart: null,
+          periodEnd: null,
+          aims: null,
+          partyIds: [randomUUID()],
+          originals: null,
+          languages: [],
+        },
+      ],
     });
     const attempt = createEvent(db, actor, input);
     await expect(attempt).rejects.toBeInstanceOf(ServiceError);
@@ -137,7 +190,7 @@ describe("event lifecycle", () => {
       fields: {
         hostOrganizationId: "errors.unknownOrganization",
         partnerOrganizationIds: "errors.unknownOrganization",
-        agreementPartyIds: "errors.unknownOrganization",
+        "documents.0.partyIds": "errors.unknownOrganization",
       },
     });
     expect(await rowCounts(db)).toEqual(before);
@@ -163,7 +216,7 @@ describe("event lifecycle", () => {
       db,
       actor,
       created.id,
-      { ...input, title: "Bản cũ ghi đè", partnerOrganizationIds: [], agreement: null },
+      { ...input, title: "Bản cũ ghi đè", partnerOrganizationIds: [], documents: [] },
       1,
     );
     await expect(stale).rejects.toBeInstanceOf(ServiceError);
@@ -191,13 +244,18 @@ describe("event lifecycle", () => {
     );
     expect(updated.partners.map((p) => p.id)).toEqual([...input.partnerOrganizationIds, newPartner.id]);
     expect(updated.title).toBe("Lễ ký kết (điều chỉnh)");
-    // The agreement is untouched by an update that does not mention it.
-    expect(updated.agreement).toEqual(created.agreement);
+    expect(updated.documents).toEqual(created.documents);
 
     const [latest] = await listAudit(db, { eventId: created.id });
     expect(latest).toMatchObject({ action: "event.update", entityId: created.id });
     const changed = (latest?.details as { changed: string[] }).changed;
     expect([...changed].sort()).toEqual(["partnerOrganizationIds", "title", "venueRoom"]);
+    // An input without documents (the event form's) leaves them as they are, with their parties' sides: partners
+    // that a document names stay (after the ones the form lists) rather than taking their signatories with them.
+    const { documents: _d, ...withoutDocuments } = eventToInput(updated);
+    const again = await updateEvent(db, actor, created.id, { ...withoutDocuments, partnerOrganizationIds: [newPartner.id] }, updated.version);
+    expect(again.documents).toEqual(created.documents);
+    expect(again.partners.map((p) => p.id)).toEqual([newPartner.id, ...input.partnerOrganizationIds]);
   });
 
   it("cancelEvent cancels once; a second cancel and any later update are conflicts", async () => {

@@ -1,10 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { agreementParties, agreements, eventPartners, events } from "#db/schema/index";
+import { events } from "#db/schema/index";
 import type { EventInput } from "~/domain/events/event.schema";
 import { foldForSearch } from "~/domain/text/search";
 import { recordAudit } from "~/models/audit.server";
+import {
+  deleteDocuments,
+  deleteSides,
+  insertDocument,
+  insertSide,
+  listDocuments,
+  listSides,
+  setDocumentParties,
+  updateDocument,
+  updateSide,
+} from "~/models/ceremony.server";
 import { getEventDetail, type EventDetail } from "~/models/events.server";
 import { findExistingOrganizationIds } from "~/models/organizations.server";
 import { ServiceError } from "./errors";
@@ -21,7 +32,7 @@ async function checkOrganizationsExist(db: Db, input: EventInput) {
   const wanted = [
     ...(input.hostOrganizationId ? [input.hostOrganizationId] : []),
     ...input.partnerOrganizationIds,
-    ...(input.agreement?.partyIds ?? []),
+    ...(input.documents ?? []).flatMap((d) => d.partyIds),
   ];
   const existing = await findExistingOrganizationIds(db, [...new Set(wanted)]);
   const fields: Record<string, string> = {};
@@ -29,8 +40,9 @@ async function checkOrganizationsExist(db: Db, input: EventInput) {
     fields.hostOrganizationId = "errors.unknownOrganization";
   if (input.partnerOrganizationIds.some((id) => !existing.has(id)))
     fields.partnerOrganizationIds = "errors.unknownOrganization";
-  if (input.agreement?.partyIds.some((id) => !existing.has(id)))
-    fields.agreementPartyIds = "errors.unknownOrganization";
+  (input.documents ?? []).forEach((d, i) => {
+    if (d.partyIds.some((id) => !existing.has(id))) fields[`documents.${i}.partyIds`] = "errors.unknownOrganization";
+  });
   if (Object.keys(fields).length) throw new ServiceError("invalid", "form.fixErrors", fields);
 }
 
@@ -47,36 +59,109 @@ function eventColumnsFrom(input: EventInput) {
     venueAddress: input.venueAddress,
     venueRoom: input.venueRoom,
     description: input.description,
+    startPrecision: input.startPrecision,
+    occasion: input.occasion,
+    occasionEn: input.occasionEn,
+    context: input.context,
+    contextEn: input.contextEn,
     hostOrganizationId: input.hostOrganizationId,
     capacity: input.capacity,
   };
 }
 
+/**
+ * The host and partners are the organizations of the host and guest sides: the host's side becomes (or stays)
+ * the host side, each partner a guest side; host and guest sides of other organizations go (with their document
+ * parties), except those a document names. Leaders' sides and sides named only by a label stay.
+ * Then the documents, when given, replace the stored ones in order (the n-th keeps the n-th's id, so parties that
+ * stay keep their signatories).
+ */
 async function writeRelations(tx: Db, eventId: string, input: EventInput) {
-  await tx.delete(eventPartners).where(eq(eventPartners.eventId, eventId));
-  if (input.partnerOrganizationIds.length)
-    await tx
-      .insert(eventPartners)
-      .values(input.partnerOrganizationIds.map((organizationId, position) => ({ eventId, organizationId, position })));
-  // Settings the event form does not edit (the signing table's host side) survive an edit of the agreement.
-  const [previous] = await tx.select({ hostSide: agreements.hostSide }).from(agreements).where(eq(agreements.eventId, eventId));
-  await tx.delete(agreements).where(eq(agreements.eventId, eventId));
-  const a = input.agreement;
-  if (a) {
-    await tx.insert(agreements).values({
-      eventId,
-      hostSide: previous?.hostSide ?? "right",
-      title: a.title,
-      periodStart: a.periodStart,
-      periodEnd: a.periodEnd,
-      aims: a.aims,
-      originals: a.originals,
-    });
-    if (a.partyIds.length)
-      await tx
-        .insert(agreementParties)
-        .values(a.partyIds.map((organizationId, position) => ({ eventId, organizationId, position })));
+  const sides = await listSides(tx, [eventId]);
+  const wanted: { organizationId: string; kind: "host" | "guest" }[] = [
+    ...(input.hostOrganizationId ? [{ organizationId: input.hostOrganizationId, kind: "host" as const }] : []),
+    ...input.partnerOrganizationIds.map((organizationId) => ({ organizationId, kind: "guest" as const })),
+  ];
+  const documentOrgs = new Set((input.documents ?? []).flatMap((d) => d.partyIds));
+  for (const orgId of documentOrgs)
+    if (!wanted.some((w) => w.organizationId === orgId)) wanted.push({ organizationId: orgId, kind: "guest" });
+  // Sides a stored document names stay when the input leaves the documents alone.
+  const partySides =
+    input.documents === undefined ? new Set((await listDocuments(tx, [eventId])).flatMap((d) => d.partySideIds)) : new Set<string>();
+  const keepOther = sides.filter((s) => s.kind === "leaders" || !s.organization || partySides.has(s.id));
+  const gone = sides.filter((s) => !keepOther.includes(s) && !wanted.some((w) => w.organizationId === s.organization?.id));
+  await deleteSides(
+    tx,
+    eventId,
+    gone.map((s) => s.id),
+  );
+  const sideIdByOrg = new Map<string, string>();
+  // Wanted sides first, in the input's order; then the kept ones in theirs.
+  let order = 0;
+  for (const w of wanted) {
+    const existing = sides.find((s) => s.organization?.id === w.organizationId);
+    if (existing) {
+      await updateSide(tx, eventId, existing.id, {
+        kind: existing.kind === "leaders" ? "leaders" : w.kind,
+        organizationId: w.organizationId,
+        labelVi: existing.labelVi,
+        labelEn: existing.labelEn,
+        headPersonId: existing.headPersonId,
+        language: existing.language,
+        order: order++,
+      });
+      sideIdByOrg.set(w.organizationId, existing.id);
+    } else {
+      const id = await insertSide(tx, eventId, {
+        kind: w.kind,
+        organizationId: w.organizationId,
+        labelVi: null,
+        labelEn: null,
+        headPersonId: null,
+        language: "vi",
+        order: order++,
+      });
+      sideIdByOrg.set(w.organizationId, id);
+    }
   }
+  for (const s of keepOther.filter((k) => !wanted.some((w) => w.organizationId === k.organization?.id)).sort((a, b) => a.order - b.order))
+    await updateSide(tx, eventId, s.id, {
+      kind: s.kind,
+      organizationId: s.organization?.id ?? null,
+      labelVi: s.labelVi,
+      labelEn: s.labelEn,
+      headPersonId: s.headPersonId,
+      language: s.language,
+      order: order++,
+    });
+  if (input.documents === undefined) return;
+  const stored = await listDocuments(tx, [eventId]);
+  for (const [i, d] of input.documents.entries()) {
+    const values = {
+      kind: d.kind,
+      title: d.title,
+      titleEn: d.titleEn,
+      periodStart: d.periodStart,
+      periodEnd: d.periodEnd,
+      aims: d.aims,
+      originals: d.originals,
+      languages: d.languages,
+      order: i,
+    };
+    const existing = stored[i];
+    const id = existing ? existing.id : await insertDocument(tx, eventId, values);
+    if (existing) await updateDocument(tx, eventId, existing.id, values);
+    await setDocumentParties(
+      tx,
+      id,
+      d.partyIds.map((orgId) => sideIdByOrg.get(orgId)).filter((x): x is string => !!x),
+    );
+  }
+  await deleteDocuments(
+    tx,
+    eventId,
+    stored.slice(input.documents.length).map((d) => d.id),
+  );
 }
 
 export async function createEvent(
@@ -117,28 +202,36 @@ export function eventToInput(event: EventDetail): EventInput {
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     timeZone: event.timeZone,
+    startPrecision: event.startPrecision,
     venueName: event.venueName,
     venueAddress: event.venueAddress,
     venueRoom: event.venueRoom,
     description: event.description,
+    occasion: event.occasion,
+    occasionEn: event.occasionEn,
+    context: event.context,
+    contextEn: event.contextEn,
     hostOrganizationId: event.hostOrganizationId,
     partnerOrganizationIds: event.partners.map((p) => p.id),
     capacity: event.capacity,
-    agreement: event.agreement
-      ? {
-          title: event.agreement.title,
-          periodStart: event.agreement.periodStart,
-          periodEnd: event.agreement.periodEnd,
-          aims: event.agreement.aims,
-          partyIds: event.agreement.parties.map((p) => p.id),
-          originals: event.agreement.originals,
-        }
-      : null,
+    documents: event.documents.map((d) => ({
+      kind: d.kind,
+      title: d.title,
+      titleEn: d.titleEn,
+      periodStart: d.periodStart,
+      periodEnd: d.periodEnd,
+      aims: d.aims,
+      partyIds: d.partySideIds
+        .map((sideId) => event.sides.find((s) => s.id === sideId)?.organization?.id)
+        .filter((x): x is string => !!x),
+      originals: d.originals,
+      languages: d.languages,
+    })),
   };
 }
 
 function changedFields(before: EventInput, after: EventInput): (keyof EventInput)[] {
-  const keys = Object.keys(after) as (keyof EventInput)[];
+  const keys = (Object.keys(after) as (keyof EventInput)[]).filter((k) => after[k] !== undefined);
   return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
-import { agreementSignatories, dignitaries } from "#db/schema/index";
+import { buildDocumentInput, createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
+import { dignitaries } from "#db/schema/index";
+import { setPartySignatories } from "./ceremony.server";
 import { SEED_EVENT_UID, seedDemo, seedSpeechKeyPoints } from "#db/seed";
 import { testDatabase } from "#db/testing";
 import { findEventIdByCalendarUid } from "~/models/events.server";
@@ -58,14 +59,13 @@ describe("MC script", () => {
       endsAt: at("16:00"),
       hostOrganizationId: host.id,
       partnerOrganizationIds: [partner.id],
-      agreement: {
-        title: "Chương trình phối hợp công tác giai đoạn 2031 – 2035",
-        periodStart: 2031,
-        periodEnd: 2035,
-        aims: null,
-        partyIds: [host.id, partner.id],
-        originals: null,
-      },
+      documents: [
+        buildDocumentInput([host.id, partner.id], {
+          title: "Chương trình phối hợp công tác giai đoạn 2031 – 2035",
+          periodStart: 2031,
+          periodEnd: 2035,
+        }),
+      ],
     });
     return { event, host, partner };
   }
@@ -87,10 +87,10 @@ describe("MC script", () => {
       eventId: event.id,
       person: { honorific: "bà", fullName: "Lê Thị Khách", positions: ["Hiệu trưởng Trường Tiểu học Trần Lãm"] },
     });
-    await db.insert(agreementSignatories).values([
-      { eventId: event.id, organizationId: host.id, dignitaryId: chuyen.dignitaryId, signingOrder: 1 },
-      { eventId: event.id, organizationId: partner.id, dignitaryId: director.dignitaryId, signingOrder: 2 },
-    ]);
+    const [document] = event.documents;
+    const [hostSide, partnerSide] = document!.partySideIds;
+    await setPartySignatories(db, actor, event.id, document!.id, hostSide!, [chuyen.dignitaryId]);
+    await setPartySignatories(db, actor, event.id, document!.id, partnerSide!, [director.dignitaryId]);
     const view = await insertSigningTemplate(db, actor, event.id, "vi");
     await updateAgendaItem(db, actor, event.id, view.items[5]!.id, { speakerInvitationId: chuyen.invitationId });
     await updateAgendaItem(db, actor, event.id, view.items[3]!.id, { speakerInvitationId: guest.invitation.id });
@@ -103,8 +103,8 @@ describe("MC script", () => {
       "14:00 – 14:05  Chào cờ, Quốc ca\nKính thưa đồng chí Nguyễn Hồng Chuyên, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy; kính thưa các đồng chí lãnh đạo, các vị đại biểu!",
     );
     expect(text).toContain("chúng tôi xin trân trọng giới thiệu:\n– Đồng chí Nguyễn Hồng Chuyên, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy;");
-    // A department director is welcomed together with the others, not by name.
-    expect(text).not.toContain("– Ông Trần Văn Giám");
+    // A department director is introduced by name because he signs (every signatory is; by rank he would not be).
+    expect(text).toContain("– Ông Trần Văn Giám, Giám đốc Sở Giáo dục và Đào tạo;\nCùng các đồng chí lãnh đạo, các vị đại biểu.");
     expect(text).toContain(`${host.nameVi} phối hợp với ${partner.nameVi} tổ chức lễ ký kết`);
     expect(text).toContain("Thực hiện chương trình phối hợp công tác giai đoạn 2031 – 2035");
     // Speakers: a dignitary by their snapshot, an invitee by the directory.

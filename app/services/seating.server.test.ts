@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { buildEventInput, createInvitation, createOrganization, createUser } from "#db/factories";
+import { buildDocumentInput, buildEventInput, createInvitation, createOrganization, createUser } from "#db/factories";
 import { SEED_EVENT_UID, seedDemo } from "#db/seed";
 import { testDatabase } from "#db/testing";
 import { findEventIdByCalendarUid } from "~/models/events.server";
@@ -54,7 +54,7 @@ describe("seating and the signing arrangements", () => {
         kind: "signing_ceremony",
         hostOrganizationId: host.id,
         partnerOrganizationIds: [partner.id],
-        agreement: { title: "Chương trình phối hợp", periodStart: 2017, periodEnd: 2020, aims: null, partyIds: [partner.id, host.id], originals: null },
+        documents: [buildDocumentInput([partner.id, host.id], { title: "Chương trình phối hợp", periodStart: 2017, periodEnd: 2020 })],
       }),
     );
     const chuyen = await createDignitary(db, actor, event.id, input("Nguyễn Hồng Chuyên", ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Tuyên giáo Tỉnh ủy"], "host"));

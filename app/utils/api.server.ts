@@ -128,12 +128,6 @@ export async function readJson(request: Request): Promise<Record<string, unknown
 
 /** Field names the services use for the HTML form, as the API calls them. */
 const apiFieldNames: Record<string, string> = {
-  agreementTitle: "agreement.title",
-  agreementPeriodStart: "agreement.periodStart",
-  agreementPeriodEnd: "agreement.periodEnd",
-  agreementAims: "agreement.aims",
-  agreementPartyIds: "agreement.partyIds",
-  agreementOriginals: "agreement.originals",
   venueName: "venue.name",
   venueAddress: "venue.address",
   venueRoom: "venue.room",
@@ -259,22 +253,80 @@ export interface EventJson {
   capacity: number | null;
   hostOrganizationId: string | null;
   partnerOrganizationIds: string[];
-  agreement: {
-    title: string;
-    periodStart: number | null;
-    periodEnd: number | null;
-    aims: string | null;
-    partyIds: string[];
-    originals: number | null;
-  } | null;
+  startPrecision: "time" | "date";
+  occasion: string | null;
+  occasionEn: string | null;
+  context: string | null;
+  contextEn: string | null;
+  sides: SideJson[];
+  documents: DocumentJson[];
   version: number;
   createdAt: string;
   updatedAt: string;
   cancelledAt: string | null;
 }
 
+export interface SideJson {
+  id: string;
+  kind: "host" | "guest" | "leaders";
+  organizationId: string | null;
+  organizationName: string | null;
+  label: string | null;
+  labelEn: string | null;
+  headDignitaryId: string | null;
+  language: string;
+  order: number;
+}
+
+export interface DocumentJson {
+  id: string;
+  kind: EventDetail["documents"][number]["kind"];
+  title: string;
+  titleEn: string | null;
+  periodStart: number | null;
+  periodEnd: number | null;
+  aims: string | null;
+  originals: number | null;
+  languages: string[];
+  order: number;
+  /** In signing order; partyIds (organizations) repeats them for the input shape. */
+  parties: { sideId: string; organizationId: string | null; signatoryIds: string[] }[];
+  partyIds: string[];
+}
+
+export function sideToJson(side: EventDetail["sides"][number]): SideJson {
+  return {
+    id: side.id,
+    kind: side.kind,
+    organizationId: side.organization?.id ?? null,
+    organizationName: side.organization?.nameVi ?? null,
+    label: side.labelVi,
+    labelEn: side.labelEn,
+    headDignitaryId: side.headPersonId,
+    language: side.language,
+    order: side.order,
+  };
+}
+
+export function documentToJson(d: EventDetail["documents"][number], sides: EventDetail["sides"]): DocumentJson {
+  const orgOf = (sideId: string) => sides.find((s) => s.id === sideId)?.organization?.id ?? null;
+  return {
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    titleEn: d.titleEn,
+    periodStart: d.periodStart,
+    periodEnd: d.periodEnd,
+    aims: d.aims,
+    originals: d.originals,
+    languages: d.languages,
+    order: d.order,
+    parties: d.parties.map((p) => ({ sideId: p.sideId, organizationId: orgOf(p.sideId), signatoryIds: p.signatoryIds })),
+    partyIds: d.parties.map((p) => orgOf(p.sideId)).filter((x): x is string => !!x),
+  };
+}
+
 export function eventToJson(detail: EventDetail): EventJson {
-  const a = detail.agreement;
   return {
     id: detail.id,
     title: detail.title,
@@ -288,16 +340,13 @@ export function eventToJson(detail: EventDetail): EventJson {
     capacity: detail.capacity,
     hostOrganizationId: detail.hostOrganizationId,
     partnerOrganizationIds: detail.partners.map((p) => p.id),
-    agreement: a
-      ? {
-          title: a.title,
-          periodStart: a.periodStart,
-          periodEnd: a.periodEnd,
-          aims: a.aims,
-          partyIds: a.parties.map((p) => p.id),
-          originals: a.originals,
-        }
-      : null,
+    startPrecision: detail.startPrecision,
+    occasion: detail.occasion,
+    occasionEn: detail.occasionEn,
+    context: detail.context,
+    contextEn: detail.contextEn,
+    sides: detail.sides.map(sideToJson),
+    documents: detail.documents.map((d) => documentToJson(d, detail.sides)),
     version: detail.version,
     createdAt: isoUtc(detail.createdAt),
     updatedAt: isoUtc(detail.updatedAt),
@@ -322,20 +371,26 @@ export function eventInputFromApi(body: EventApiCreate): EventInput {
     startsAt: body.startsAt,
     endsAt: body.endsAt,
     timeZone: body.timeZone,
+    startPrecision: body.startPrecision,
     venueName: body.venue?.name ?? null,
     venueAddress: body.venue?.address ?? null,
     venueRoom: body.venue?.room ?? null,
     description: body.description,
+    occasion: body.occasion,
+    occasionEn: body.occasionEn,
+    context: body.context,
+    contextEn: body.contextEn,
     hostOrganizationId: body.hostOrganizationId,
     partnerOrganizationIds: body.partnerOrganizationIds,
     capacity: body.capacity,
-    agreement: body.agreement ?? null,
+    documents: body.documents ?? [],
   };
 }
 
 /**
  * A parsed PATCH merged into the stored event: absent fields keep their value, `null` clears,
- * `venue` and `agreement` replace the whole object (`agreement: null` removes the agreement).
+ * `venue` replaces the whole object, `documents` the whole list (the n-th document keeps its id and the
+ * signatories of parties that stay).
  */
 export function mergeEventPatch(current: EventInput, patch: EventApiPatch): EventInput {
   const merged: EventInput = { ...current };
@@ -345,6 +400,11 @@ export function mergeEventPatch(current: EventInput, patch: EventApiPatch): Even
   if (patch.startsAt !== undefined) merged.startsAt = patch.startsAt;
   if (patch.endsAt !== undefined) merged.endsAt = patch.endsAt;
   if (patch.timeZone !== undefined) merged.timeZone = patch.timeZone;
+  if (patch.startPrecision !== undefined) merged.startPrecision = patch.startPrecision;
+  if (patch.occasion !== undefined) merged.occasion = patch.occasion;
+  if (patch.occasionEn !== undefined) merged.occasionEn = patch.occasionEn;
+  if (patch.context !== undefined) merged.context = patch.context;
+  if (patch.contextEn !== undefined) merged.contextEn = patch.contextEn;
   if (patch.venue !== undefined) {
     merged.venueName = patch.venue?.name ?? null;
     merged.venueAddress = patch.venue?.address ?? null;
@@ -354,7 +414,7 @@ export function mergeEventPatch(current: EventInput, patch: EventApiPatch): Even
   if (patch.hostOrganizationId !== undefined) merged.hostOrganizationId = patch.hostOrganizationId;
   if (patch.partnerOrganizationIds !== undefined) merged.partnerOrganizationIds = patch.partnerOrganizationIds;
   if (patch.capacity !== undefined) merged.capacity = patch.capacity;
-  if (patch.agreement !== undefined) merged.agreement = patch.agreement;
+  merged.documents = patch.documents;
   return merged;
 }
 
@@ -362,8 +422,8 @@ export function mergeEventPatch(current: EventInput, patch: EventApiPatch): Even
 export function eventApiIssues(input: EventInput): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of eventInputIssues(input)) fields[issue.path] ??= translateError("en", issue.message);
-  if (input.agreement && input.kind !== "signing_ceremony")
-    fields.agreement ??= 'Only a signing ceremony (kind "signing_ceremony") can have an agreement.';
+  if (input.documents?.length && input.kind !== "signing_ceremony")
+    fields.documents ??= 'Only a signing ceremony (kind "signing_ceremony") can have documents.';
   return fields;
 }
 

@@ -31,6 +31,14 @@ export const events = pgTable(
     venueAddress: text("venue_address"),
     venueRoom: text("venue_room"),
     description: text("description"),
+    /** "time": startsAt is an exact time; "date": only the date is known (the time of day is not stated). */
+    startPrecision: text("start_precision").notNull().default("time"),
+    /** "kỷ niệm 70 năm Ngày thành lập …" — the draft writes "Nhân dịp …". */
+    occasion: text("occasion"),
+    occasionEn: text("occasion_en"),
+    /** "hội nghị xúc tiến đầu tư tỉnh Thái Bình" — the draft writes "Trong khuôn khổ …". */
+    context: text("context"),
+    contextEn: text("context_en"),
     hostOrganizationId: uuid("host_organization_id").references(() => organizations.id, { onDelete: "restrict" }),
     capacity: integer("capacity"),
     /** Among dignitaries of equal rank: "guests" first (courtesy, default) or "hosts". */
@@ -52,20 +60,6 @@ export const events = pgTable(
   ],
 );
 
-export const eventPartners = pgTable(
-  "event_partners",
-  {
-    eventId: uuid("event_id")
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "restrict" }),
-    position: integer("position").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.eventId, t.organizationId] })],
-);
-
 export const eventMembers = pgTable(
   "event_members",
   {
@@ -79,32 +73,4 @@ export const eventMembers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.userId] }), index("event_members_user_idx").on(t.userId)],
-);
-
-/** The agreement signed at a signing ceremony (one per event). */
-export const agreements = pgTable("agreements", {
-  eventId: uuid("event_id")
-    .primaryKey()
-    .references(() => events.id, { onDelete: "cascade" }),
-  title: text("title").notNull(),
-  periodStart: integer("period_start"),
-  periodEnd: integer("period_end"),
-  aims: text("aims"),
-  originals: integer("originals"),
-  /** The side of the signing table (its own right or left) the host signs on. */
-  hostSide: text("host_side").notNull().default("right"),
-});
-
-export const agreementParties = pgTable(
-  "agreement_parties",
-  {
-    eventId: uuid("event_id")
-      .notNull()
-      .references(() => agreements.eventId, { onDelete: "cascade" }),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "restrict" }),
-    position: integer("position").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.eventId, t.organizationId] })],
 );

@@ -7,3 +7,4 @@ export * from "./organizations";
 export * from "./protocol";
 export * from "./photos";
 export * from "./press";
+export * from "./ceremony";

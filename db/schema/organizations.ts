@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./_columns";
 
 export const organizations = pgTable(
@@ -9,6 +9,8 @@ export const organizations = pgTable(
     nameVi: text("name_vi").notNull(),
     nameEn: text("name_en"),
     shortName: text("short_name"),
+    /** A partner across the border (the press names its country). */
+    foreign: boolean("foreign").notNull().default(false),
     parentId: uuid("parent_id").references((): AnyPgColumn => organizations.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

@@ -1,12 +1,10 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { users } from "./accounts";
 import { createdAt, id, instant, updatedAt } from "./_columns";
+import { eventDocuments, eventSides } from "./ceremony";
 import { events } from "./events";
 import { invitations } from "./invitations";
-import { organizations } from "./organizations";
-
-export const ceremonySide = pgEnum("ceremony_side", ["host", "guest"]);
 
 /**
  * A dignitary at one event. Name, honorific and positions are a snapshot taken for this event (a report of
@@ -28,7 +26,8 @@ export const dignitaries = pgTable(
     organization: text("organization"),
     /** For grouping in the press: "Về phía Bộ …", "Về phía tỉnh …". */
     delegation: text("delegation"),
-    side: ceremonySide("side"),
+    /** The side (party or leaders' group) the person belongs to; null = none. */
+    sideId: uuid("side_id").references((): AnyPgColumn => eventSides.id, { onDelete: "set null" }),
     arrivalAt: instant("arrival_at"),
     escortUserId: uuid("escort_user_id").references(() => users.id, { onDelete: "set null" }),
     notes: text("notes"),
@@ -77,6 +76,11 @@ export const agendaItems = pgTable(
     notes: text("notes"),
     /** A speech's key points, one per line: they feed the press summary. */
     keyPoints: text("key_points"),
+    /** Proceedings without a named speaker: who acts ("Hai bên", "Lãnh đạo hai huyện"). */
+    subject: text("subject"),
+    subjectEn: text("subject_en"),
+    /** A signing item: the document signed. */
+    documentId: uuid("document_id").references((): AnyPgColumn => eventDocuments.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -127,20 +131,4 @@ export const seats = pgTable(
     reserved: boolean("reserved").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.tableId, t.seatIndex] }), index("seats_invitation_idx").on(t.invitationId)],
-);
-
-/** Who signs for each party, and in which order. */
-export const agreementSignatories = pgTable(
-  "agreement_signatories",
-  {
-    eventId: uuid("event_id")
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "restrict" }),
-    dignitaryId: uuid("dignitary_id").references(() => dignitaries.id, { onDelete: "set null" }),
-    signingOrder: integer("signing_order").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.eventId, t.organizationId] })],
 );

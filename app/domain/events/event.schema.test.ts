@@ -24,7 +24,9 @@ describe("eventFormSchema", () => {
     expect(r.endsAt.toISOString()).toBe("2017-10-19T09:00:00.000Z");
     expect(r.venueName).toBeNull();
     expect(r.capacity).toBeNull();
-    expect(r.agreement).toBeNull();
+    expect(r.startPrecision).toBe("time");
+    expect(r.occasion).toBeNull();
+    expect(r.documents).toBeUndefined();
     expect(r.partnerOrganizationIds).toEqual([partner]);
   });
   it("refuses an end before the start, on the end field", () => {
@@ -62,31 +64,19 @@ describe("eventFormSchema", () => {
   it("reads an unticked single checkbox (false) as no organizations", () => {
     expect(eventFormSchema.parse({ ...base, partnerOrganizationIds: false }).partnerOrganizationIds).toEqual([]);
   });
-  it("builds the agreement of a signing ceremony and asks for its title when other fields are filled", () => {
-    const r = eventFormSchema.parse({
-      ...base,
-      agreementTitle: "Chương trình phối hợp công tác",
-      agreementPeriodStart: "2017",
-      agreementPeriodEnd: "2020",
-      agreementPartyIds: [host, partner],
-      agreementOriginals: "2",
-    });
-    expect(r.agreement).toEqual({
-      title: "Chương trình phối hợp công tác",
-      periodStart: 2017,
-      periodEnd: 2020,
-      aims: null,
-      partyIds: [host, partner],
-      originals: 2,
-    });
-    expect(errorsOf({ ...base, agreementPeriodStart: "2017" }).agreementTitle).toBe("errors.required");
-    expect(errorsOf({ ...base, agreementTitle: "X", agreementPeriodStart: "2020", agreementPeriodEnd: "2017" }).agreementPeriodEnd).toBe(
-      "errors.periodOrder",
-    );
-    expect(errorsOf({ ...base, agreementTitle: "X", agreementPeriodStart: "20x0" }).agreementPeriodStart).toBe("errors.year");
+  it("keeps only the date of a date-only start (00:00 in the event's zone), from a date or a date and time", () => {
+    const fromDate = eventFormSchema.parse({ ...base, startPrecision: "date", startsAt: "2017-10-19" });
+    expect(fromDate.startPrecision).toBe("date");
+    expect(fromDate.startsAt.toISOString()).toBe("2017-10-18T17:00:00.000Z");
+    const fromDateTime = eventFormSchema.parse({ ...base, startPrecision: "date", startsAt: "2017-10-19T14:00" });
+    expect(fromDateTime.startsAt.toISOString()).toBe("2017-10-18T17:00:00.000Z");
+    expect(errorsOf({ ...base, startPrecision: "hour" }).startPrecision).toBe("errors.choice");
   });
-  it("drops the agreement of an event that is not a signing ceremony", () => {
-    expect(eventFormSchema.parse({ ...base, kind: "meeting", agreementTitle: "X" }).agreement).toBeNull();
+  it("reads the occasion and the context as single lines", () => {
+    const r = eventFormSchema.parse({ ...base, occasion: "  kỷ niệm 70 năm Ngày thành lập tỉnh ", context: "" });
+    expect(r.occasion).toBe("kỷ niệm 70 năm Ngày thành lập tỉnh");
+    expect(r.context).toBeNull();
+    expect(errorsOf({ ...base, occasion: "a\nb" }).occasion).toBe("errors.controlChars");
   });
   it("refuses a capacity that is not a positive whole number", () => {
     expect(errorsOf({ ...base, capacity: "0" }).capacity).toBe("errors.number");
@@ -110,6 +100,37 @@ describe("eventApiCreateSchema", () => {
   it("refuses instants without an offset and unknown fields", () => {
     expect(eventApiCreateSchema.safeParse({ ...api, startsAt: "2017-10-19T14:00" }).success).toBe(false);
     expect(eventApiCreateSchema.safeParse({ ...api, colour: "red" }).success).toBe(false);
+  });
+  it("takes documents with kind, parties, period, originals and languages", () => {
+    const r = eventApiCreateSchema.parse({
+      ...api,
+      startPrecision: "date",
+      documents: [{ kind: "regulation", title: "Quy chế phối hợp", partyIds: [host, partner], periodStart: 2024, languages: ["vi", "LO", "vi"] }],
+    });
+    expect(r.startPrecision).toBe("date");
+    expect(r.documents).toEqual([
+      {
+        kind: "regulation",
+        title: "Quy chế phối hợp",
+        titleEn: null,
+        periodStart: 2024,
+        periodEnd: null,
+        aims: null,
+        partyIds: [host, partner],
+        originals: null,
+        languages: ["vi", "lo"],
+      },
+    ]);
+    const bad = eventApiCreateSchema.safeParse({
+      ...api,
+      documents: [{ kind: "treaty", title: "X", periodStart: 2024, periodEnd: 2020, languages: ["vietnamese"] }],
+    });
+    expect(bad.success ? {} : fieldErrors(bad.error)).toEqual({
+      "documents.0.kind": "errors.choice",
+      "documents.0.languages.0": "errors.language",
+    });
+    const order = eventApiCreateSchema.safeParse({ ...api, documents: [{ title: "X", periodStart: 2024, periodEnd: 2020 }] });
+    expect(order.success ? {} : fieldErrors(order.error)).toEqual({ "documents.0.periodEnd": "errors.periodOrder" });
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { documentKinds, timePrecisions, type DocumentKind, type TimePrecision } from "../ceremony/types";
 import { isValidTimeZone, localInputToInstant } from "../dates/phrasing";
 
 /** Client-safe: shared by the event form (browser) and its action and the JSON API (server). */
@@ -88,13 +89,18 @@ const uuidList = z
   .union([uuid, z.array(uuid), z.literal(false), z.literal(""), z.undefined(), z.null()])
   .transform((v) => [...new Set(v == null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v])]);
 
-export interface AgreementInput {
+/** A document of the event as the event's own input names it: its parties are organizations (each a side). */
+export interface DocumentInput {
+  kind: DocumentKind;
   title: string;
+  titleEn: string | null;
   periodStart: number | null;
   periodEnd: number | null;
   aims: string | null;
+  /** The parties in signing order, by organization (a side is made for each that is not one yet). */
   partyIds: string[];
   originals: number | null;
+  languages: string[];
 }
 
 export interface EventInput {
@@ -104,24 +110,35 @@ export interface EventInput {
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
+  /** "date": only the date of startsAt counts (stored as 00:00 local time). */
+  startPrecision: TimePrecision;
   venueName: string | null;
   venueAddress: string | null;
   venueRoom: string | null;
   description: string | null;
+  occasion: string | null;
+  occasionEn: string | null;
+  context: string | null;
+  contextEn: string | null;
   hostOrganizationId: string | null;
   partnerOrganizationIds: string[];
   capacity: number | null;
-  agreement: AgreementInput | null;
+  /** Undefined = leave the documents as they are (the event form does not edit them). */
+  documents?: DocumentInput[];
 }
 
-const agreementFields = {
-  agreementTitle: optionalLine(300),
-  agreementPeriodStart: optionalYear,
-  agreementPeriodEnd: optionalYear,
-  agreementAims: optionalText(20000),
-  agreementPartyIds: uuidList,
-  agreementOriginals: optionalPositiveInt(100),
+const occasionFields = {
+  occasion: optionalLine(500),
+  occasionEn: optionalLine(500),
+  context: optionalLine(500),
+  contextEn: optionalLine(500),
 };
+
+/** "2024-03-12" or "2024-03-12T08:00" with a date-only precision: 00:00 of that date. */
+function startInput(value: string, precision: TimePrecision): string {
+  const date = /^\s*(\d{4}-\d{2}-\d{2})/.exec(value)?.[1];
+  return precision === "date" && date ? `${date}T00:00` : value;
+}
 
 /** The event form: every value is what an HTML form sends (strings), times as wall-clock in the zone. */
 export const eventFormSchema = z
@@ -132,18 +149,21 @@ export const eventFormSchema = z
     startsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
     endsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
     timeZone,
+    startPrecision: z
+      .union([z.enum(timePrecisions), z.literal(false), z.literal(""), z.undefined()], { errorMap: () => ({ message: "errors.choice" }) })
+      .transform((v): TimePrecision => (v === "date" ? "date" : "time")),
     venueName: optionalLine(200),
     venueAddress: optionalLine(300),
     venueRoom: optionalLine(100),
     description: optionalText(5000),
+    ...occasionFields,
     hostOrganizationId: optionalUuid,
     partnerOrganizationIds: uuidList,
     capacity: optionalPositiveInt(1_000_000),
-    ...agreementFields,
   })
   .transform((v, ctx): EventInput => {
     const tzOk = isValidTimeZone(v.timeZone);
-    const startsAt = tzOk ? localInputToInstant(v.startsAt, v.timeZone) : null;
+    const startsAt = tzOk ? localInputToInstant(startInput(v.startsAt, v.startPrecision), v.timeZone) : null;
     const endsAt = tzOk ? localInputToInstant(v.endsAt, v.timeZone) : null;
     if (tzOk && !startsAt) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "errors.dateTime" });
     if (tzOk && !endsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.dateTime" });
@@ -157,65 +177,26 @@ export const eventFormSchema = z
       startsAt: startsAt ?? new Date(NaN),
       endsAt: endsAt ?? new Date(NaN),
       timeZone: v.timeZone,
+      startPrecision: v.startPrecision,
       venueName: v.venueName,
       venueAddress: v.venueAddress,
       venueRoom: v.venueRoom,
       description: v.description,
+      occasion: v.occasion,
+      occasionEn: v.occasionEn,
+      context: v.context,
+      contextEn: v.contextEn,
       hostOrganizationId: v.hostOrganizationId,
       partnerOrganizationIds: v.partnerOrganizationIds,
       capacity: v.capacity,
-      agreement: agreementFrom(v),
     };
   });
 
 export type EventFormValues = z.input<typeof eventFormSchema>;
 
-function checkOrganizations(
-  v: {
-    kind: EventKind;
-    hostOrganizationId: string | null;
-    partnerOrganizationIds: string[];
-    agreementTitle: string | null;
-    agreementPeriodStart: number | null;
-    agreementPeriodEnd: number | null;
-    agreementAims: string | null;
-    agreementPartyIds: string[];
-    agreementOriginals: number | null;
-  },
-  ctx: z.RefinementCtx,
-) {
+function checkOrganizations(v: { hostOrganizationId: string | null; partnerOrganizationIds: string[] }, ctx: z.RefinementCtx) {
   if (v.hostOrganizationId && v.partnerOrganizationIds.includes(v.hostOrganizationId))
     ctx.addIssue({ code: "custom", path: ["partnerOrganizationIds"], message: "errors.duplicatePartner" });
-  if (v.agreementPeriodStart !== null && v.agreementPeriodEnd !== null && v.agreementPeriodEnd < v.agreementPeriodStart)
-    ctx.addIssue({ code: "custom", path: ["agreementPeriodEnd"], message: "errors.periodOrder" });
-  const anyAgreement =
-    v.agreementPeriodStart !== null ||
-    v.agreementPeriodEnd !== null ||
-    v.agreementAims !== null ||
-    v.agreementPartyIds.length > 0 ||
-    v.agreementOriginals !== null;
-  if (v.kind === "signing_ceremony" && anyAgreement && !v.agreementTitle)
-    ctx.addIssue({ code: "custom", path: ["agreementTitle"], message: "errors.required" });
-}
-
-function agreementFrom(v: {
-  kind: EventKind;
-  agreementTitle: string | null;
-  agreementPeriodStart: number | null;
-  agreementPeriodEnd: number | null;
-  agreementAims: string | null;
-  agreementPartyIds: string[];
-  agreementOriginals: number | null;
-}): AgreementInput | null {
-  if (v.kind !== "signing_ceremony" || !v.agreementTitle) return null;
-  return {
-    title: v.agreementTitle,
-    periodStart: v.agreementPeriodStart,
-    periodEnd: v.agreementPeriodEnd,
-    aims: v.agreementAims,
-    partyIds: v.agreementPartyIds,
-    originals: v.agreementOriginals,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -226,16 +207,31 @@ const isoInstant = z
   .datetime({ offset: true, message: "errors.dateTime" })
   .transform((s) => new Date(s));
 
-const apiAgreement = z
+/** A language code of an original: "vi", "en", "zh", "lo", "km", "zh-Hans". */
+export const languageCode = z
+  .string({ invalid_type_error: "errors.invalid" })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, "errors.language");
+
+export const apiDocument = z
   .object({
+    kind: z.enum(documentKinds, { errorMap: () => ({ message: "errors.choice" }) }).default("agreement"),
     title: requiredLine(300),
+    titleEn: optionalLine(300),
     periodStart: optionalYear,
     periodEnd: optionalYear,
     aims: optionalText(20000),
     partyIds: uuidList,
     originals: optionalPositiveInt(100),
+    languages: z.array(languageCode).max(10).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.periodStart !== null && v.periodEnd !== null && v.periodEnd < v.periodStart)
+      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "errors.periodOrder" });
+  })
+  .transform((v): DocumentInput => ({ ...v, languages: [...new Set(v.languages)] }));
 
 const apiVenue = z
   .object({ name: optionalLine(200), address: optionalLine(300), room: optionalLine(100) })
@@ -249,12 +245,14 @@ export const eventApiCreateSchema = z
     startsAt: isoInstant,
     endsAt: isoInstant,
     timeZone: timeZone.default(defaultTimeZone),
+    startPrecision: z.enum(timePrecisions, { errorMap: () => ({ message: "errors.choice" }) }).default("time"),
     venue: apiVenue.nullish(),
     description: optionalText(5000),
+    ...occasionFields,
     hostOrganizationId: optionalUuid,
     partnerOrganizationIds: uuidList,
     capacity: optionalPositiveInt(1_000_000),
-    agreement: apiAgreement.nullish(),
+    documents: z.array(apiDocument).max(20).optional(),
   })
   .strict();
 
@@ -269,9 +267,10 @@ export function eventInputIssues(input: EventInput): { path: string; message: st
   if (!(input.endsAt > input.startsAt)) issues.push({ path: "endsAt", message: "errors.endBeforeStart" });
   if (input.hostOrganizationId && input.partnerOrganizationIds.includes(input.hostOrganizationId))
     issues.push({ path: "partnerOrganizationIds", message: "errors.duplicatePartner" });
-  const a = input.agreement;
-  if (a && a.periodStart !== null && a.periodEnd !== null && a.periodEnd < a.periodStart)
-    issues.push({ path: "agreement.periodEnd", message: "errors.periodOrder" });
+  (input.documents ?? []).forEach((d, i) => {
+    if (d.periodStart !== null && d.periodEnd !== null && d.periodEnd < d.periodStart)
+      issues.push({ path: `documents.${i}.periodEnd`, message: "errors.periodOrder" });
+  });
   return issues;
 }
 

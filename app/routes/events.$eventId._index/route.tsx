@@ -73,25 +73,34 @@ export default function EventOverview() {
           <h2 id="agreement-heading" style={{ marginTop: 0 }}>
             {t("event.section.agreement")}
           </h2>
-          {event.agreement ? (
-            <>
-              <p>
-                <strong>{event.agreement.title}</strong>
-              </p>
-              <dl className="facts">
-                {event.agreement.periodStart ? (
-                  <>
-                    <dt>{t("agreement.period")}</dt>
-                    <dd>{formatPeriod(event.agreement.periodStart, event.agreement.periodEnd)}</dd>
-                  </>
-                ) : null}
-                <dt>{t("agreement.parties")}</dt>
-                <dd>{event.agreement.parties.length ? event.agreement.parties.map(orgName).join("; ") : "—"}</dd>
-                <dt>{t("agreement.originals")}</dt>
-                <dd>{event.agreement.originals ?? "—"}</dd>
-              </dl>
-              {event.agreement.aims ? <p className="prose">{event.agreement.aims}</p> : null}
-            </>
+          {event.documents.length ? (
+            event.documents.map((d) => (
+              <div key={d.id}>
+                <p>
+                  <strong>{d.title}</strong> <span className="muted">({t(`document.kind.${d.kind}`)})</span>
+                </p>
+                <dl className="facts">
+                  {d.periodStart ? (
+                    <>
+                      <dt>{t("agreement.period")}</dt>
+                      <dd>{formatPeriod(d.periodStart, d.periodEnd)}</dd>
+                    </>
+                  ) : null}
+                  <dt>{t("agreement.parties")}</dt>
+                  <dd>
+                    {d.partySideIds.length
+                      ? d.partySideIds
+                          .map((id) => event.sides.find((s) => s.id === id))
+                          .map((s) => (s?.organization ? orgName(s.organization) : (s?.labelVi ?? "")))
+                          .join("; ")
+                      : "—"}
+                  </dd>
+                  <dt>{t("agreement.originals")}</dt>
+                  <dd>{d.originals ?? "—"}</dd>
+                </dl>
+                {d.aims ? <p className="prose">{d.aims}</p> : null}
+              </div>
+            ))
           ) : (
             <p className="muted">{t("agreement.none")}</p>
           )}

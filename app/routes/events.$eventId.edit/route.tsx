@@ -39,12 +39,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       hostOrganizationId: event.hostOrganizationId ?? "",
       partnerOrganizationIds: event.partners.map((p) => p.id),
       capacity: event.capacity?.toString() ?? "",
-      agreementTitle: event.agreement?.title ?? "",
-      agreementPeriodStart: event.agreement?.periodStart?.toString() ?? "",
-      agreementPeriodEnd: event.agreement?.periodEnd?.toString() ?? "",
-      agreementAims: event.agreement?.aims ?? "",
-      agreementPartyIds: event.agreement?.parties.map((p) => p.id) ?? [],
-      agreementOriginals: event.agreement?.originals?.toString() ?? "",
+      startPrecision: event.startPrecision,
+      occasion: event.occasion ?? "",
+      occasionEn: event.occasionEn ?? "",
+      context: event.context ?? "",
+      contextEn: event.contextEn ?? "",
     }),
   };
 }

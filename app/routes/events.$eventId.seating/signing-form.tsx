@@ -21,10 +21,12 @@ export function SigningForm({
   const { t, tError, locale } = useT();
   const { signing, signatoryOptions, canUpdate } = data;
   const agreement = signing.agreement;
+  // A party named only by a label (no organization) has its signatories set on the dignitaries page.
+  const parties = signing.parties.flatMap((p) => (p.organizationId ? [{ ...p, organizationId: p.organizationId }] : []));
   const defaults = {
     hostSide: agreement?.hostSide ?? "right",
     originals: agreement?.originals?.toString() ?? "",
-    parties: signing.parties.map((p) => ({
+    parties: parties.map((p) => ({
       organizationId: p.organizationId,
       dignitaryId: p.dignitaryId ?? "",
       signingOrder: String(p.signingOrder),
@@ -41,7 +43,7 @@ export function SigningForm({
     return partyErrors?.[index ?? ""]?.[field ?? ""]?.message;
   };
   const orgName = (p: (typeof signing.parties)[number]) => (locale === "en" && p.nameEn ? p.nameEn : p.nameVi);
-  if (signing.parties.length === 0)
+  if (parties.length === 0)
     return (
       <section className="card">
         <h3 style={{ marginTop: 0 }}>{t("protocol.agreement.title")}</h3>
@@ -68,7 +70,7 @@ export function SigningForm({
               </tr>
             </thead>
             <tbody>
-              {signing.parties.map((p, i) => {
+              {parties.map((p, i) => {
                 const signatoryError = errorAt(`parties.${i}.dignitaryId`);
                 const orderError = errorAt(`parties.${i}.signingOrder`);
                 return (
