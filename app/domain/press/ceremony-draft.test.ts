@@ -239,3 +239,31 @@ describe("time precision", () => {
     expect(draftPressSummary(f, "vi").sources[1]?.facts[0]).toBe("event.startsAt (date only) = 06/12/2024");
   });
 });
+
+describe("signing several bilateral documents", () => {
+  it("one sentence per document, each naming its pair; the lead's party list is not repeated for a single document", () => {
+    const a = person("a", "Nông Văn A", ["Bí thư Huyện ủy Tràng Định"], "Nông Văn A, Secretary of the District Party Committee", {
+      sideId: "t1",
+      roles: [{ kind: "signatory", documentId: "k1", sideId: "t1" }],
+    });
+    const b = person("b", "Lý B", ["Bí thư Huyện ủy Long Châu"], "Mr. Lý B, Party Secretary of Longzhou county", {
+      honorific: "ông",
+      sideId: "t2",
+      roles: [{ kind: "signatory", documentId: "k1", sideId: "t2" }],
+    });
+    const c = person("c", "Hoàng C", ["Bí thư Huyện ủy Văn Lãng"], "Hoàng C, Secretary of the District Party Committee", {
+      sideId: "t3",
+      roles: [{ kind: "signatory", documentId: "k2", sideId: "t3" }],
+    });
+    const d = person("d", "Vương D", ["Bí thư Huyện ủy Ninh Minh"], "Mr. Vương D, Party Secretary of Ningming county", {
+      honorific: "ông",
+      sideId: "t4",
+      roles: [{ kind: "signatory", documentId: "k2", sideId: "t4" }],
+    });
+    const f = { ...twinning, documents: twinning.documents.slice(0, 2), dignitaries: [a, b, c, d] };
+    expect(draftPressSummary(f, "vi").sources.find((s) => s.part === "content")?.text).toBe(
+      "Thay mặt hai bên, đồng chí Nông Văn A, Bí thư Huyện ủy Tràng Định, và ông Lý B, Bí thư Huyện ủy Long Châu, đã ký kết quy chế kết nghĩa giữa huyện Tràng Định với huyện Long Châu giai đoạn 2024 – 2029. Thay mặt hai bên, đồng chí Hoàng C, Bí thư Huyện ủy Văn Lãng, và ông Vương D, Bí thư Huyện ủy Ninh Minh, đã ký kết quy chế kết nghĩa giữa huyện Văn Lãng với huyện Ninh Minh giai đoạn 2024 – 2029.",
+    );
+    expect(draftPressSummary(ministries, "vi").sources.find((s) => s.part === "content")?.text).toMatch(/đã ký kết quy chế phối hợp\.$/u);
+  });
+});

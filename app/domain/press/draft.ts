@@ -745,7 +745,8 @@ function signingParagraph(facts: PressFacts, language: PressLanguage, introduced
     const signers = doc.partySideIds.flatMap((sideId) => signatoriesOf(facts, doc.id, sideId));
     if (!signers.length) return;
     const programme = programmeOfDocument(doc);
-    const between = betweenOf(doc, organizers, several);
+    // One document: the lead named its parties already; several: each sentence names its own.
+    const between = several ? betweenOf(doc, organizers, several) : null;
     const period = periodOf(doc, k, programme);
     factList.push(fact(`documents[${k}].title`, cleanText(doc.title)), ...period.facts);
     signers.forEach((d) => factList.push(fact(`dignitaries[${indexOf.get(d.id)}].roles`, `signatory of documents[${k}]`)));

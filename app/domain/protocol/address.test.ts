@@ -48,3 +48,11 @@ describe("English", () => {
     expect(positionEn("Bí thư Tỉnh ủy")).toBe("Secretary of the Provincial Party Committee");
   });
 });
+
+describe("military and police ranks in English", () => {
+  it("stand before the name, translated", () => {
+    expect(englishAddress({ honorific: "Thượng tá", name: "Trần Văn Bình", positions: [] })).toBe("Senior Lieutenant Colonel Trần Văn Bình");
+    expect(englishAddress({ honorific: "Trung tá", name: "Lê C", positions: [] })).toBe("Lieutenant Colonel Lê C");
+    expect(englishAddress({ honorific: "Thiếu tá", name: "Lê D", positions: [] })).toBe("Major Lê D");
+  });
+});
