@@ -58,7 +58,7 @@ describe("the seed's published report", () => {
       .orderBy(pressSummaryVersions.version);
     expect(history.map((v) => v.kind)).toEqual(["generated", "edited", "status", "status", "status"]);
     // The drafted text is kept in the history: her edit is visible as a diff.
-    expect(history[0]!.body).toContain("Lãnh đạo Sở Giáo dục và Đào tạo");
+    expect(history[0]!.body).toContain("về phía Sở Giáo dục và Đào tạo có đại diện lãnh đạo Sở Giáo dục và Đào tạo");
   });
 
   it("reads right at its public address: headline, date header, lead, byline last", async () => {
@@ -71,7 +71,7 @@ describe("the seed's published report", () => {
       "Chiều ngày 19/10, Ban Tuyên giáo Tỉnh ủy phối hợp với Sở Giáo dục và Đào tạo tổ chức lễ ký kết chương trình phối hợp công tác giai đoạn 2017 – 2020.",
     );
     expect(doc!.body.split("\n\n")).toContain(seedAttendanceAsPrinted);
-    expect(doc!.body).not.toContain("Lãnh đạo Sở Giáo dục và Đào tạo");
+    expect(doc!.body).not.toContain("đại diện lãnh đạo Sở Giáo dục và Đào tạo");
     const text = pressExportText(doc!);
     expect(text).toContain("Nguyễn Hồng Chuyên");
     expect(text.trimEnd().endsWith("\n\nĐặng Anh")).toBe(true);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEventDetail, findEventIdByCalendarUid } from "~/models/events.server";
 import { login } from "~/services/accounts.server";
 import type { Database, Db } from "./client.server";
-import { agreementParties, eventMembers, eventPartners, events, organizations, users } from "./schema/index";
+import { documentParties, eventMembers, eventSides, events, organizations, users } from "./schema/index";
 import { SEED_EVENT_UID, seedAccounts, seedDemo, type SeededAccount } from "./seed";
 import { testDatabase } from "./testing";
 
@@ -16,11 +16,11 @@ async function counts(db: Db) {
     db.select({ n: count() }).from(users),
     db.select({ n: count() }).from(events),
     db.select({ n: count() }).from(organizations),
-    db.select({ n: count() }).from(eventPartners),
-    db.select({ n: count() }).from(agreementParties),
+    db.select({ n: count() }).from(eventSides),
+    db.select({ n: count() }).from(documentParties),
     db.select({ n: count() }).from(eventMembers),
   ]);
-  return { users: u?.n, events: e?.n, organizations: o?.n, partners: p?.n, parties: a?.n, members: m?.n };
+  return { users: u?.n, events: e?.n, organizations: o?.n, sides: p?.n, parties: a?.n, members: m?.n };
 }
 
 beforeAll(async () => {
@@ -64,14 +64,20 @@ describe("seedDemo", () => {
     expect(event!.endsAt.getTime()).toBeGreaterThan(event!.startsAt.getTime());
     expect(event!.host?.nameVi).toBe("Ban Tuyên giáo Tỉnh ủy");
     expect(event!.partners.map((p) => p.nameVi)).toEqual(["Sở Giáo dục và Đào tạo"]);
-    expect(event!.agreement).toMatchObject({ periodStart: 2017, periodEnd: 2020 });
-    expect(event!.agreement!.parties.map((p) => p.nameVi)).toEqual(["Ban Tuyên giáo Tỉnh ủy", "Sở Giáo dục và Đào tạo"]);
-    expect(event!.agreement!.aims).toContain("nâng cao chất lượng giáo dục toàn diện");
+    expect(event!.documents).toHaveLength(1);
+    expect(event!.documents[0]).toMatchObject({ kind: "programme", periodStart: 2017, periodEnd: 2020 });
+    expect(event!.documents[0]!.partySideIds.map((id) => event!.sides.find((s) => s.id === id)?.organization?.nameVi)).toEqual([
+      "Ban Tuyên giáo Tỉnh ủy",
+      "Sở Giáo dục và Đào tạo",
+    ]);
+    expect(event!.documents[0]!.aims).toContain("nâng cao chất lượng giáo dục toàn diện");
   });
 
   it("is idempotent: a second run creates nothing and returns no accounts", async () => {
     const before = await counts(db);
-    expect(before).toEqual({ users: 3, events: 1, organizations: 4, partners: 1, parties: 2, members: 1 });
+    // Two ceremonies: the article's (2 sides, 1 document of 2 parties) and the tripartite one (3 sides and the
+    // leaders, 1 document of 3 parties); 3 more organizations.
+    expect(before).toEqual({ users: 3, events: 2, organizations: 7, sides: 6, parties: 5, members: 2 });
     expect(await seedDemo(db)).toEqual([]);
     expect(await counts(db)).toEqual(before);
   });

@@ -1,7 +1,9 @@
 /**
- * The demo: the signing ceremony of ../shared/seed-article.txt (Thái Bình, afternoon of 19/10/2017).
- * Idempotent: accounts that exist are kept, the ceremony is added once (found by its calendar UID).
- * Run on first start of an empty database, or with `npm run db:seed`.
+ * The demo: the signing ceremony of ../shared/seed-article.txt (Thái Bình, afternoon of 19/10/2017), on the
+ * ceremony model (a host and a guest side, the Sở's unnamed leaders as a group line), and a second ceremony with
+ * three parties, the province's leaders above the sides as witnesses, one signatory per party and a date-only
+ * start (seedDemoTripartite). Idempotent: accounts that exist are kept, each ceremony is added once (found by its
+ * calendar UID). Run on first start of an empty database, or with `npm run db:seed`.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,7 +22,7 @@ import { listOrganizations } from "~/models/organizations.server";
 import { createUser } from "~/services/accounts.server";
 import { createDignitary, loadPrecedence } from "~/services/dignitaries.server";
 import { createTable, loadSeating, proposeSeating } from "~/services/seating.server";
-import { loadSigning, saveSigning } from "~/services/signatories.server";
+import { addAttendanceLine, loadCeremony, saveSide, setPersonCeremony } from "~/services/ceremony.server";
 import { createEvent } from "~/services/events.server";
 import { createPressSummary, listEventPressSummaries, transitionPressSummary, updatePressSummary } from "~/services/press.server";
 import type { PressStatus } from "~/domain/press/types";
@@ -82,6 +84,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<Seede
     if (options.storage) await seedDemoPhotosFor(db, options.storage, existingEventId);
     // Last: the report is drafted from everything above (and places the press photos).
     await seedDemoPress(db, existingEventId);
+    await seedDemoTripartite(db);
     return created;
   }
 
@@ -127,23 +130,33 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<Seede
       startsAt,
       endsAt,
       timeZone: ZONE,
+      startPrecision: "time",
       venueName: null,
       venueAddress: "Thành phố Thái Bình, tỉnh Thái Bình",
       venueRoom: null,
+      occasion: null,
+      occasionEn: null,
+      context: null,
+      contextEn: null,
       description:
         "Ban Tuyên giáo Tỉnh ủy phối hợp với Sở Giáo dục và Đào tạo tổ chức lễ ký kết chương trình phối hợp công tác giai đoạn 2017 – 2020.",
       hostOrganizationId: tuyenGiao.id,
       partnerOrganizationIds: [giaoDuc.id],
       capacity: null,
-      agreement: {
-        title:
-          "Chương trình phối hợp công tác giữa Ban Tuyên giáo Tỉnh ủy và Sở Giáo dục và Đào tạo giai đoạn 2017 – 2020",
-        periodStart: 2017,
-        periodEnd: 2020,
-        aims: seedAims,
-        partyIds: [tuyenGiao.id, giaoDuc.id],
-        originals: null,
-      },
+      documents: [
+        {
+          kind: "programme",
+          title:
+            "Chương trình phối hợp công tác giữa Ban Tuyên giáo Tỉnh ủy và Sở Giáo dục và Đào tạo giai đoạn 2017 – 2020",
+          titleEn: null,
+          periodStart: 2017,
+          periodEnd: 2020,
+          aims: seedAims,
+          partyIds: [tuyenGiao.id, giaoDuc.id],
+          originals: null,
+          languages: ["vi"],
+        },
+      ],
     },
     { calendarUid: SEED_EVENT_UID },
   );
@@ -154,6 +167,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<Seede
   if (options.storage) await seedDemoPhotosFor(db, options.storage, event.id);
   // Last: the report is drafted from everything above (and places the press photos).
   await seedDemoPress(db, event.id);
+  await seedDemoTripartite(db);
   return created;
 }
 
@@ -263,11 +277,11 @@ export async function seedDemoAgenda(db: Db, eventId: string): Promise<void> {
 }
 
 /**
- * The dignitaries, signing arrangements and seating of the demo ceremony. The article names one dignitary,
- * Comrade Nguyễn Hồng Chuyên, Trưởng ban Tuyên giáo Tỉnh ủy — the head of the host, so he signs for it. It
- * does not name who signed for the Sở Giáo dục và Đào tạo: that dignitary is a placeholder named by role
- * ("Lãnh đạo Sở Giáo dục và Đào tạo") for the user to replace. Arrival (13:45, the agenda's reception) and
- * escort (the demo organizer) are demo values, not from the article. Each part is added once.
+ * The dignitaries, group lines and seating of the demo ceremony. The article names one person, Comrade Nguyễn
+ * Hồng Chuyên, Trưởng ban Tuyên giáo Tỉnh ủy — on the host's side (he heads it), a speaker. It names nobody of the
+ * Sở Giáo dục và Đào tạo and does not say who signed: the Sở's leaders are an unnamed group line on its side
+ * ("đại diện lãnh đạo Sở Giáo dục và Đào tạo"), and no signatory is invented. Arrival (13:45, the agenda's
+ * reception) and escort (the demo organizer) are demo values, not from the article. Each part is added once.
  */
 export async function seedDemoProtocol(db: Db, eventId: string): Promise<void> {
   const organizer = await findUserByEmail(db, "tochuc@signet.local");
@@ -275,37 +289,26 @@ export async function seedDemoProtocol(db: Db, eventId: string): Promise<void> {
   const actor = { id: organizer.id, name: organizer.name };
   const arrivalAt = localInputToInstant("2017-10-19T13:45", ZONE);
   const base = { delegation: null, arrivalAt, escortUserId: organizer.id, notes: null, email: null, fullAddressOverride: null, shortAddressOverride: null, englishAddressOverride: null };
-  let precedence = await loadPrecedence(db, eventId);
+  const precedence = await loadPrecedence(db, eventId);
   if (precedence.dignitaries.length === 0) {
-    await createDignitary(db, actor, eventId, {
+    const chuyen = await createDignitary(db, actor, eventId, {
       ...base,
       honorific: "đồng chí",
-      name: "Nguyễn Hồng Chuyên",
+      name: SEED_SPEAKER_NAME,
       positions: ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Tuyên giáo Tỉnh ủy"],
       organization: "Ban Tuyên giáo Tỉnh ủy",
-      delegation: "Về phía Tỉnh ủy",
       side: "host",
     });
-    await createDignitary(db, actor, eventId, {
-      ...base,
-      honorific: null,
-      name: "Lãnh đạo Sở Giáo dục và Đào tạo",
-      positions: [],
-      organization: "Sở Giáo dục và Đào tạo",
-      delegation: "Về phía Sở Giáo dục và Đào tạo",
-      side: "guest",
-      notes: "Bài báo không nêu tên người ký của Sở: thay bằng họ tên, danh xưng và chức vụ thật.",
-    });
-    precedence = await loadPrecedence(db, eventId);
+    await setPersonCeremony(db, actor, eventId, chuyen.id, { roles: [{ kind: "speaker" }] });
   }
-  const signing = await loadSigning(db, eventId);
-  if (signing.agreement && signing.parties.length && signing.parties.every((p) => !p.dignitaryId)) {
-    const byOrganization = (name: string) => precedence.dignitaries.find((d) => d.organization === name)?.id ?? null;
-    const ordered = [...signing.parties].sort((a, b) => Number(b.isHost) - Number(a.isHost));
-    await saveSigning(db, actor, eventId, {
-      hostSide: "right",
-      originals: signing.agreement.originals,
-      parties: ordered.map((p, i) => ({ organizationId: p.organizationId, dignitaryId: byOrganization(p.nameVi), signingOrder: i + 1 })),
+  const ceremony = await loadCeremony(db, eventId);
+  const guestSide = ceremony.sides.find((side) => side.kind === "guest");
+  if (ceremony.lines.length === 0 && guestSide) {
+    await addAttendanceLine(db, actor, eventId, {
+      textVi: "đại diện lãnh đạo Sở Giáo dục và Đào tạo",
+      textEn: "leaders of the Department of Education and Training",
+      sideId: guestSide.id,
+      place: null,
     });
   }
   if ((await loadSeating(db, eventId)).tables.length === 0) {
@@ -316,6 +319,128 @@ export async function seedDemoProtocol(db: Db, eventId: string): Promise<void> {
     await proposeSeating(db, actor, eventId);
   }
 }
+
+export const SEED_TRIPARTITE_UID = "seed-2024-03-12-quy-che-phoi-hop-ba-luc-luong@signet";
+
+/**
+ * The second demo ceremony (invented, not from a report; every name is fictional): three forces of Thái Bình sign
+ * one coordination regulation for 2024 – 2028 on 12/3/2024 — only the date is known, so no time of day is stated.
+ * The province's leaders attend above the three sides and witness the signing; each party has one signatory; the
+ * other leaders of the province's departments are a group line. Added once (found by its calendar UID).
+ */
+export async function seedDemoTripartite(db: Db): Promise<void> {
+  if (await findEventIdByCalendarUid(db, SEED_TRIPARTITE_UID)) return;
+  const organizer = await findUserByEmail(db, "tochuc@signet.local");
+  if (!organizer) throw new Error("demo accounts missing");
+  const actor = { id: organizer.id, name: organizer.name };
+  const ubnd = await ensureOrganization(db, {
+    nameVi: "Ủy ban nhân dân tỉnh Thái Bình",
+    nameEn: "Thái Bình Provincial People's Committee",
+    shortName: "UBND tỉnh",
+    parentId: null,
+  });
+  const quanSu = await ensureOrganization(db, {
+    nameVi: "Bộ Chỉ huy Quân sự tỉnh Thái Bình",
+    nameEn: "Thái Bình Provincial Military Command",
+    shortName: "Bộ CHQS tỉnh",
+    parentId: null,
+  });
+  const congAn = await ensureOrganization(db, {
+    nameVi: "Công an tỉnh Thái Bình",
+    nameEn: "Thái Bình Provincial Police",
+    shortName: "Công an tỉnh",
+    parentId: ubnd.id,
+  });
+  const bienPhong = await ensureOrganization(db, {
+    nameVi: "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thái Bình",
+    nameEn: "Thái Bình Provincial Border Guard Command",
+    shortName: "BĐBP tỉnh",
+    parentId: null,
+  });
+  const day = localInputToInstant("2024-03-12T00:00", ZONE);
+  const dayEnd = localInputToInstant("2024-03-12T23:59", ZONE);
+  if (!day || !dayEnd) throw new Error("seed times");
+  const event = await createEvent(
+    db,
+    actor,
+    {
+      title: "Lễ ký kết quy chế phối hợp giữa ba lực lượng",
+      kind: "signing_ceremony",
+      status: "completed",
+      startsAt: day,
+      endsAt: dayEnd,
+      timeZone: ZONE,
+      startPrecision: "date",
+      venueName: "Bộ Chỉ huy Quân sự tỉnh Thái Bình",
+      venueAddress: null,
+      venueRoom: "Hội trường",
+      occasion: null,
+      occasionEn: null,
+      context: "hội nghị tổng kết công tác phối hợp năm 2023",
+      contextEn: "the conference reviewing the forces' coordination in 2023",
+      description: null,
+      hostOrganizationId: quanSu.id,
+      partnerOrganizationIds: [congAn.id, bienPhong.id],
+      capacity: null,
+      documents: [
+        {
+          kind: "regulation",
+          title:
+            "Quy chế phối hợp giữa Bộ Chỉ huy Quân sự tỉnh Thái Bình, Công an tỉnh Thái Bình và Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thái Bình giai đoạn 2024 – 2028",
+          titleEn: "Coordination regulation of the three forces, 2024 – 2028",
+          periodStart: 2024,
+          periodEnd: 2028,
+          aims: "Ba lực lượng thống nhất:\n- trao đổi thông tin về tình hình an ninh, quốc phòng trên địa bàn tỉnh;\n- phối hợp xây dựng kế hoạch bảo vệ chủ quyền biển, đảo;\n- hỗ trợ nhau trong phòng, chống thiên tai, tìm kiếm cứu nạn.",
+          partyIds: [quanSu.id, congAn.id, bienPhong.id],
+          originals: 3,
+          languages: ["vi"],
+        },
+      ],
+    },
+    { calendarUid: SEED_TRIPARTITE_UID },
+  );
+  await addEventMember(db, event.id, organizer.id, "organizer");
+  const leaders = await saveSide(db, actor, event.id, null, {
+    kind: "leaders",
+    organizationId: null,
+    labelVi: "lãnh đạo tỉnh",
+    labelEn: "provincial leaders",
+    headPersonId: null,
+    language: "vi",
+  });
+  const ceremony = await loadCeremony(db, event.id);
+  const document = ceremony.documents[0]!;
+  const sideOf = (organizationId: string) => ceremony.sides.find((side) => side.organization?.id === organizationId)!.id;
+  const base = { delegation: null, arrivalAt: null, escortUserId: null, notes: null, email: null, fullAddressOverride: null, shortAddressOverride: null, englishAddressOverride: null };
+  const people: { honorific: string; name: string; positions: string[]; organization: string | null; sideId: string; roles: CeremonyRoleSeed[] }[] = [
+    { honorific: "đồng chí", name: "Phạm Văn Nghiêm", positions: ["Phó Bí thư Thường trực Tỉnh ủy"], organization: "Tỉnh ủy Thái Bình", sideId: leaders, roles: ["witness"] },
+    { honorific: "đồng chí", name: "Lại Văn Hoàn", positions: ["Phó Chủ tịch UBND tỉnh"], organization: ubnd.nameVi, sideId: leaders, roles: ["witness"] },
+    { honorific: "Đại tá", name: "Nguyễn Văn Hùng", positions: ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"], organization: quanSu.nameVi, sideId: sideOf(quanSu.id), roles: ["signatory"] },
+    { honorific: "Đại tá", name: "Lê Văn Cường", positions: ["Giám đốc Công an tỉnh"], organization: congAn.nameVi, sideId: sideOf(congAn.id), roles: ["signatory"] },
+    { honorific: "Đại tá", name: "Phạm Minh Đức", positions: ["Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh"], organization: bienPhong.nameVi, sideId: sideOf(bienPhong.id), roles: ["signatory"] },
+    { honorific: "Thượng tá", name: "Trần Văn Bình", positions: ["Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"], organization: quanSu.nameVi, sideId: sideOf(quanSu.id), roles: ["attendee"] },
+  ];
+  for (const p of people) {
+    const d = await createDignitary(db, actor, event.id, { ...base, honorific: p.honorific, name: p.name, positions: p.positions, organization: p.organization, side: null });
+    await setPersonCeremony(db, actor, event.id, d.id, {
+      sideId: p.sideId,
+      roles: p.roles.map((kind) => (kind === "signatory" ? { kind, documentId: document.id, sideId: p.sideId } : { kind })),
+    });
+  }
+  await addAttendanceLine(db, actor, event.id, {
+    textVi: "đại diện lãnh đạo các sở, ban, ngành của tỉnh",
+    textEn: "leaders of the province's departments",
+    sideId: leaders,
+    place: null,
+  });
+  const centre = { mode: "centre-out" as const, secondTo: "right" as const };
+  await createTable(db, actor, event.id, { name: "Đoàn chủ tịch", kind: "presidium", seatCount: 5, ...centre });
+  await createTable(db, actor, event.id, { name: "Bàn ký", kind: "signing", seatCount: 3, ...centre });
+  await createTable(db, actor, event.id, { name: "Hàng ghế đại biểu 1", kind: "row", seatCount: 10, ...centre });
+  await proposeSeating(db, actor, event.id);
+}
+
+type CeremonyRoleSeed = "witness" | "signatory" | "attendee";
 
 /** The seed report's steps, in the event's time zone: published 19/10/2017 19:13:53, as the article's header says. */
 /** The attendance sentence of the article, which Đặng Anh puts in place of the drafted one. */
@@ -346,8 +471,8 @@ export async function seedDemoPress(db: Db, eventId: string): Promise<void> {
     return instant;
   };
   let summary = await createPressSummary(db, actor, eventId, "vi", { now: at(seedPressTimeline.drafted) });
-  // Her edit, as the article was printed: the attendance names only the Comrade (the Sở's signatory is a
-  // placeholder in the demo data), and the lead leaves out the town everyone knows.
+  // Her edit, as the article was printed: the attendance names only the Comrade (the data also has the Sở's
+  // unnamed leaders as a group line), and the lead leaves out the town everyone knows.
   const body = summary.body
     .split("\n\n")
     .map((paragraph) => (paragraph.startsWith("Dự lễ ký kết") ? seedAttendanceAsPrinted : paragraph))

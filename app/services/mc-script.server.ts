@@ -13,7 +13,7 @@ import {
 import type { Locale } from "~/domain/dates/phrasing";
 import { MC_SCRIPT_MAX } from "~/domain/agenda/mc-script.schema";
 import type { AddressInput } from "~/domain/protocol/address";
-import { introducedByName, mcScript, type McDignitary, type McItem } from "~/domain/protocol/mc-script";
+import { introducedByName, mcScript, type McDignitary, type McDocument, type McItem } from "~/domain/protocol/mc-script";
 import type { PrecedenceReason } from "~/domain/protocol/precedence";
 import { foldForSearch } from "~/domain/text/search";
 import { recordAudit } from "~/models/audit.server";
@@ -28,6 +28,7 @@ import {
   saveMcScriptRow,
   deleteMcScriptRow,
 } from "~/models/agenda.server";
+import { listAttendanceLines, listRoles } from "~/models/ceremony.server";
 import { getEventDetail, type EventDetail } from "~/models/events.server";
 import { loadPrecedence } from "./dignitaries.server";
 import { ServiceError } from "./errors";
@@ -89,11 +90,19 @@ export interface McScriptView {
   dignitaryCount: number;
 }
 
+/**
+ * The generated script: the agenda in order, the dignitaries in precedence order with their ceremony roles (the
+ * chairs, witnesses and signatories are introduced by name whatever their rank), each signing item announcing its
+ * document (or, without one, every document) with the signatories party by party, the witnesses invited before the
+ * first signing, the unnamed attendance lines after the named people, and proceedings given to their subject.
+ */
 export async function generateMcScript(db: Db, event: EventDetail, locale: Locale) {
-  const [items, precedence, signatories] = await Promise.all([
+  const [items, precedence, signatories, roles, lines] = await Promise.all([
     listAgenda(db, event.id),
     loadPrecedence(db, event.id),
     listSignatoriesForMc(db, event.id),
+    listRoles(db, event.id),
+    listAttendanceLines(db, [event.id]),
   ]);
   const dignitaries = precedence.dignitaries;
   const named = introducedInOrder(dignitaries);
@@ -104,20 +113,41 @@ export async function generateMcScript(db: Db, event: EventDetail, locale: Local
   );
   const mcItems: McItem[] = items.map((item) => {
     const speaker = item.speakerInvitationId ? speakers.get(item.speakerInvitationId) : undefined;
-    return { id: item.id, kind: item.kind, title: item.title, speaker: speaker ? addressFor(speaker, locale) : null };
+    const subject = locale === "en" ? (item.subjectEn ?? item.subject) : item.subject;
+    return {
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      speaker: speaker ? addressFor(speaker, locale) : null,
+      documentId: item.documentId,
+      subject,
+    };
   });
+  const roleKinds = new Map<string, string[]>();
+  for (const r of roles) roleKinds.set(r.dignitaryId, [...(roleKinds.get(r.dignitaryId) ?? []), r.role.kind]);
   const mcDignitaries: McDignitary[] = dignitaries.map((d, i) => ({
     id: d.id,
     introduceByName: named[i]!,
+    roles: roleKinds.get(d.id) ?? [],
     ...addressFor(d, locale),
   }));
+  const byId = new Map(dignitaries.map((d) => [d.id, d]));
+  const documents: McDocument[] = event.documents.map((d) => ({
+    id: d.id,
+    phrase: locale === "vi" ? programmeInSentence(d.title) : (d.titleEn ?? d.title),
+    signatories: d.parties.flatMap((p) => p.signatoryIds.map((id) => byId.get(id)).filter((x) => !!x).map((x) => addressFor(x!, locale))),
+  }));
+  const witnesses = dignitaries.filter((d) => (roleKinds.get(d.id) ?? []).includes("witness")).map((d) => addressFor(d, locale));
   const sections = mcScript({
     locale,
     hostName: event.host ? orgName(event.host, locale) : null,
     partnerNames: event.partners.map((p) => orgName(p, locale)),
-    programme: event.agreement ? (locale === "vi" ? programmeInSentence(event.agreement.title) : event.agreement.title) : null,
+    programme: event.documents[0] ? (locale === "vi" ? programmeInSentence(event.documents[0].title) : (event.documents[0].titleEn ?? event.documents[0].title)) : null,
     dignitaries: mcDignitaries,
     signatories: signatories.map((s) => addressFor(s, locale)),
+    documents: documents.some((d) => d.signatories.length) || documents.length > 1 ? documents : undefined,
+    witnesses,
+    groupLines: lines.map((l) => (locale === "en" ? (l.textEn ?? l.textVi) : l.textVi)),
     items: mcItems,
   });
   const timings = new Map<string, McTiming>(items.map((i) => [i.id, { startsAt: i.startsAt, durationMinutes: i.durationMinutes }]));

@@ -34,9 +34,11 @@ const AIMS_1 =
 const AIMS_2 =
   "Bên cạnh đó, phối hợp tổ chức các hội nghị, hội thảo, tập huấn; nắm bắt thông tin trao đổi về tình hình tư tưởng, tâm tư, nguyện vọng của giáo viên và học sinh; tổ chức tốt các hoạt động kỷ niệm những sự kiện chính trị của tỉnh, ngày truyền thống của ngành Giáo dục; phối hợp với Hội Khuyến học tỉnh để tăng cường sự lãnh đạo của Đảng đối với công tác khuyến học, khuyến tài, xây dựng xã hội học tập.";
 // The article writes "tương lại, " (a typo, and the sentence runs on with a comma); the seed's key point fixes
-// it to "tương lai", and the drafter ends the sentence with a full stop.
+// it to "tương lai", and the drafter ends the sentence with a full stop. The article also repeats his titles here;
+// the draft gives them once, in the attendance, and names him alone on this second mention (docs/press-style.md,
+// "Where a real report differs").
 const REMARK_1 =
-  "Tại buổi lễ, đồng chí Nguyễn Hồng Chuyên, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy khẳng định sự phối hợp giữa hai cơ quan là đòn bẩy để sự nghiệp giáo dục sẽ ngày càng có nhiều bước tiến hơn nữa trong tương lai.";
+  "Tại buổi lễ, đồng chí Nguyễn Hồng Chuyên khẳng định sự phối hợp giữa hai cơ quan là đòn bẩy để sự nghiệp giáo dục sẽ ngày càng có nhiều bước tiến hơn nữa trong tương lai.";
 const REMARK_2 =
   "Đồng chí Trưởng ban Tuyên giáo Tỉnh ủy đề nghị hai cơ quan sẽ phối hợp cùng nhau xây dựng bộ tiêu chí gốc có tính định hướng khung để tuyên truyền, giáo dục những chủ trương, chính sách lớn của ngành Giáo dục đến các cơ quan, đơn vị, trường học, giáo viên và học sinh; bộ phận giúp việc thường xuyên thực hiện các buổi sơ kết theo giai đoạn để từ đó rút kinh nghiệm, đề ra phương hướng hoạt động cho những giai đoạn tiếp theo.";
 const CAPTIONS = [

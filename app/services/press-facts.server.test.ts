@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
-import { photos } from "#db/schema/index";
+import { agendaItems, photos } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import { localInputToInstant } from "~/domain/dates/phrasing";
 import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
+import { insertAttendanceLine, insertSide, listDocuments, replacePartySignatories, replaceRoles, setDignitarySide } from "~/models/ceremony.server";
+import { getEventDetail } from "~/models/events.server";
 import { addAgendaItem } from "./agenda.server";
 import { createDignitary, loadPrecedence, saveManualOrder } from "./dignitaries.server";
 import { ServiceError } from "./errors";
@@ -76,7 +79,7 @@ async function insertPhoto(eventId: string, values: { position: number; captionV
 }
 
 describe("loadPressFacts", () => {
-  it("reads the event, the host then the partners in order, and the agreement with its parties in order", async () => {
+  it("reads the event, the host then the partners in order, and the document with its parties in order", async () => {
     const host = await createOrganization(db, { nameVi: "Sở Tư pháp", nameEn: "Department of Justice" });
     const p1 = await createOrganization(db, { nameVi: "Sở Nội vụ", nameEn: null });
     const p2 = await createOrganization(db, { nameVi: "Sở Y tế", nameEn: "Department of Health" });
@@ -90,7 +93,19 @@ describe("loadPressFacts", () => {
       venueAddress: "12 Lê Lợi",
       hostOrganizationId: host.id,
       partnerOrganizationIds: [p2.id, p1.id],
-      agreement: { title: "Quy chế phối hợp giữa ba sở", periodStart: 2024, periodEnd: 2026, aims: "tăng cường phối hợp", partyIds: [p1.id, host.id, p2.id], originals: null },
+      documents: [
+        {
+          kind: "regulation",
+          title: "Quy chế phối hợp giữa ba sở",
+          titleEn: null,
+          periodStart: 2024,
+          periodEnd: 2026,
+          aims: "tăng cường phối hợp",
+          partyIds: [p1.id, host.id, p2.id],
+          originals: null,
+          languages: ["vi"],
+        },
+      ],
     });
     const facts = await loadPressFacts(db, event.id, published);
     expect(facts.event).toMatchObject({
@@ -111,7 +126,7 @@ describe("loadPressFacts", () => {
     expect(facts.publishedOn).toBe(published.publishedOn);
   });
 
-  it("has no hosts and no agreement for an event without them", async () => {
+  it("has no hosts and no documents for an event without them", async () => {
     const event = await createEvent(db, actor, { kind: "conference" });
     const facts = await loadPressFacts(db, event.id, { publishedOn: published.publishedOn, byline: null });
     expect(facts.hosts).toEqual([]);
@@ -143,6 +158,8 @@ describe("loadPressFacts", () => {
       delegation: null,
       organization: null,
       addressVi: null,
+      sideId: null,
+      roles: [],
     });
     expect(facts.dignitaries.find((d) => d.id === junior.id)?.delegation).toBe("Về phía Sở Y tế");
     expect(facts.dignitaries.find((d) => d.id === overridden.id)?.addressVi).toBe("Thiếu tướng Lê Văn Cường, Giám đốc Công an tỉnh");
@@ -179,21 +196,115 @@ describe("loadPressFacts", () => {
         speakerName: "bà Phạm Thị Dung, Hiệu trưởng Trường Tiểu học Trần Lãm",
         speakerEnglish: expect.stringMatching(/^Ms\. Phạm Thị Dung, /u) as unknown as string,
         keyPoints: ["cho biết nhà trường đã đổi mới"],
+        subjectVi: null,
+        subjectEn: null,
       },
-      { dignitaryId: chief.id, speakerName: null, speakerEnglish: null, keyPoints: ["khẳng định vai trò của giáo dục", "đề nghị các trường tiếp tục đổi mới"] },
-      { dignitaryId: null, speakerName: null, speakerEnglish: null, keyPoints: ["báo cáo kết quả năm học"] },
+      {
+        dignitaryId: chief.id,
+        speakerName: null,
+        speakerEnglish: null,
+        keyPoints: ["khẳng định vai trò của giáo dục", "đề nghị các trường tiếp tục đổi mới"],
+        subjectVi: null,
+        subjectEn: null,
+      },
+      { dignitaryId: null, speakerName: null, speakerEnglish: null, keyPoints: ["báo cáo kết quả năm học"], subjectVi: null, subjectEn: null },
     ]);
 
-    // The draft: the dignitary speaks first (precedence), the other speaker after; the slot without a speaker is
-    // left out and noted.
+    // The draft: the dignitary speaks first (precedence), by name only (the attendance gave the titles), the other
+    // speaker after; the slot without a speaker is left out and noted.
     const draft = await draftPressSummaryForEvent(db, event.id, "vi", published);
     const remarks = draft.sources.filter((s) => s.part === "remarks").map((s) => s.text);
     expect(remarks).toEqual([
-      "Tại hội nghị, đồng chí Nguyễn Hồng Chuyên, Trưởng ban Tuyên giáo Tỉnh ủy khẳng định vai trò của giáo dục.",
+      "Tại hội nghị, đồng chí Nguyễn Hồng Chuyên khẳng định vai trò của giáo dục.",
       "Đồng chí Trưởng ban Tuyên giáo Tỉnh ủy đề nghị các trường tiếp tục đổi mới.",
       "Cũng tại hội nghị, bà Phạm Thị Dung, Hiệu trưởng Trường Tiểu học Trần Lãm cho biết nhà trường đã đổi mới.",
     ]);
     expect(draft.notes).toEqual([expect.stringContaining("without a speaker were left out")]);
+  });
+
+  it("reads the ceremony model: sides with the leaders, roles, two bilateral documents, group lines, a proceeding, a date-only start", async () => {
+    const tinh = await createOrganization(db, { nameVi: "Ủy ban nhân dân tỉnh Lạng Sơn", nameEn: null });
+    const td = await createOrganization(db, { nameVi: "huyện Tràng Định", nameEn: null });
+    const lc = await createOrganization(db, { nameVi: "huyện Long Châu", nameEn: null });
+    const vl = await createOrganization(db, { nameVi: "huyện Văn Lãng", nameEn: null });
+    const nm = await createOrganization(db, { nameVi: "huyện Ninh Minh", nameEn: null });
+    const doc = (a: { id: string; nameVi: string }, b: { id: string; nameVi: string }) => ({
+      kind: "regulation" as const,
+      title: `Quy chế kết nghĩa giữa ${a.nameVi} và ${b.nameVi}`,
+      titleEn: null,
+      periodStart: null,
+      periodEnd: null,
+      aims: null,
+      partyIds: [a.id, b.id],
+      originals: 2,
+      languages: ["vi", "zh"],
+    });
+    const event = await createEvent(db, actor, {
+      title: "Lễ ký kết quy chế kết nghĩa",
+      kind: "signing_ceremony",
+      startsAt: at("2024-12-06T00:00"),
+      endsAt: at("2024-12-06T23:00"),
+      startPrecision: "date",
+      occasion: "kỷ niệm 25 năm quan hệ hữu nghị",
+      hostOrganizationId: tinh.id,
+      partnerOrganizationIds: [lc.id, nm.id],
+      documents: [doc(td, lc), doc(vl, nm)],
+    });
+    const leaders = await insertSide(db, event.id, { kind: "leaders", organizationId: null, labelVi: "lãnh đạo tỉnh", labelEn: null, headPersonId: null, language: "vi", order: 9 });
+    const detail = await getEventDetail(db, event.id);
+    const sideOf = (orgId: string) => detail!.sides.find((x) => x.organization?.id === orgId)!.id;
+    const bithu = await createDignitary(db, actor, event.id, dignitary({ name: "Hoàng Văn Nghiệm", positions: ["Bí thư Tỉnh ủy"] }));
+    const signTd = await createDignitary(db, actor, event.id, dignitary({ name: "Nông Văn A", positions: ["Bí thư Huyện ủy Tràng Định"] }));
+    const signLc = await createDignitary(db, actor, event.id, dignitary({ honorific: "ông", name: "Lý B", positions: ["Bí thư Huyện ủy Long Châu"] }));
+    await setDignitarySide(db, bithu.id, leaders);
+    await setDignitarySide(db, signTd.id, sideOf(td.id));
+    await setDignitarySide(db, signLc.id, sideOf(lc.id));
+    await replaceRoles(db, bithu.id, [{ role: "witness", documentPartyId: null, position: 0 }]);
+    const [first] = await listDocuments(db, [event.id]);
+    await replacePartySignatories(db, first!.partyIds[sideOf(td.id)]!, [signTd.id]);
+    await replacePartySignatories(db, first!.partyIds[sideOf(lc.id)]!, [signLc.id]);
+    await insertAttendanceLine(db, event.id, { textVi: "các đồng chí trong Ban Thường vụ Tỉnh ủy", textEn: null, sideId: leaders, place: null, order: 0 });
+    const item = await addAgendaItem(db, actor, event.id, {
+      title: "Thông báo tình hình",
+      kind: "other",
+      durationMinutes: 10,
+      responsibleUserId: null,
+      place: null,
+      notes: null,
+      startsAt: null,
+      speakerInvitationId: null,
+      keyPoints: ["thông báo tình hình hợp tác năm 2024"],
+    });
+    await db.update(agendaItems).set({ subject: "Hai bên", subjectEn: "The two sides" }).where(eq(agendaItems.id, item.id));
+
+    const facts = await loadPressFacts(db, event.id, published);
+    expect(facts.event).toMatchObject({ timePrecision: "date", occasionVi: "kỷ niệm 25 năm quan hệ hữu nghị", contextVi: null });
+    expect(facts.sides.map((x) => [x.kind, x.organization?.nameVi ?? x.labelVi])).toEqual([
+      ["host", "Ủy ban nhân dân tỉnh Lạng Sơn"],
+      ["guest", "huyện Long Châu"],
+      ["guest", "huyện Ninh Minh"],
+      ["guest", "huyện Tràng Định"],
+      ["guest", "huyện Văn Lãng"],
+      ["leaders", "lãnh đạo tỉnh"],
+    ]);
+    expect(facts.documents.map((d) => d.parties.map((p) => p.nameVi))).toEqual([
+      ["huyện Tràng Định", "huyện Long Châu"],
+      ["huyện Văn Lãng", "huyện Ninh Minh"],
+    ]);
+    expect(facts.dignitaries.find((d) => d.id === signLc.id)).toMatchObject({
+      sideId: sideOf(lc.id),
+      roles: [{ kind: "signatory", documentId: first!.id, sideId: sideOf(lc.id) }],
+    });
+    expect(facts.groupLines).toEqual([{ id: expect.any(String) as unknown as string, textVi: "các đồng chí trong Ban Thường vụ Tỉnh ủy", textEn: null, sideId: leaders, place: null, order: 0 }]);
+    expect(facts.speeches).toEqual([expect.objectContaining({ subjectVi: "Hai bên", subjectEn: "The two sides" })]);
+
+    const body = (await draftPressSummaryForEvent(db, event.id, "vi", published)).body.split("\n\n");
+    expect(body).toEqual([
+      "Nhân dịp kỷ niệm 25 năm quan hệ hữu nghị, ngày 6/12, Ủy ban nhân dân tỉnh Lạng Sơn tổ chức lễ ký kết quy chế kết nghĩa giữa huyện Tràng Định với huyện Long Châu, giữa huyện Văn Lãng với huyện Ninh Minh.",
+      "Dự lễ ký kết có đồng chí Hoàng Văn Nghiệm, Bí thư Tỉnh ủy; cùng các đồng chí trong Ban Thường vụ Tỉnh ủy.",
+      "Dưới sự chứng kiến của đồng chí Hoàng Văn Nghiệm, thay mặt hai bên, đồng chí Nông Văn A, Bí thư Huyện ủy Tràng Định, và ông Lý B, Bí thư Huyện ủy Long Châu, đã ký kết quy chế kết nghĩa giữa huyện Tràng Định với huyện Long Châu.",
+      "Hai bên đã thông báo tình hình hợp tác năm 2024.",
+    ]);
   });
 
   it("takes only the photos chosen for the press, in gallery order", async () => {

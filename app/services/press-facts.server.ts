@@ -1,24 +1,37 @@
 /**
  * The facts a press summary is drafted from (app/domain/press/types.ts PressFacts), read from the event's data:
- * the event, its host and partners in order, the agreement and its parties, the dignitaries in protocol
- * precedence order (loadPrecedence: the same order and forms of address as the protocol pages), the key points
- * of the agenda's speaking slots, and the photos chosen for the press in gallery order. Then
- * `draftPressSummary(facts, language)` (app/domain/press/draft.ts) writes the draft.
+ * the event (with its start precision, occasion and context), its host and partners in order, its sides (host,
+ * guest, leaders), the documents with their parties, the dignitaries in protocol precedence order (loadPrecedence:
+ * the same order and forms of address as the protocol pages) with their side and ceremony roles, the unnamed
+ * attendance lines, the key points of the agenda's speaking slots and proceedings (a subject, no speaker), and the
+ * photos chosen for the press in gallery order. Then `draftPressSummary(facts, language)`
+ * (app/domain/press/draft.ts) writes the draft.
  */
 import type { Db } from "#db/client.server";
 import { keyPointsFromText } from "~/domain/agenda/agenda-item.schema";
 import { draftPressSummary } from "~/domain/press/draft";
-import type { PressDraft, PressFacts, PressLanguage, PressOrganization, PressSpeech } from "~/domain/press/types";
+import type { CeremonyRole } from "~/domain/ceremony/types";
+import type { PressDraft, PressFacts, PressLanguage, PressOrganization, PressSide, PressSpeech } from "~/domain/press/types";
 import { englishAddress, inlineAddress } from "~/domain/protocol/address";
 import { listAgenda, getSpeakers } from "~/models/agenda.server";
+import { listAttendanceLines, listRoles, type SideRow } from "~/models/ceremony.server";
 import { getEventDetail, type OrganizationRef } from "~/models/events.server";
 import { listPressPhotos } from "~/models/press-facts.server";
 import { positionRanks } from "~/utils/position-ranks.server";
 import { loadPrecedence } from "./dignitaries.server";
 import { ServiceError } from "./errors";
 
-function organization(o: OrganizationRef): PressOrganization {
+function organization(o: Pick<OrganizationRef, "id" | "nameVi" | "nameEn">): PressOrganization {
   return { id: o.id, nameVi: o.nameVi, nameEn: o.nameEn };
+}
+
+function pressSide(s: SideRow): PressSide {
+  return { id: s.id, kind: s.kind, organization: s.organization ? organization(s.organization) : null, labelVi: s.labelVi, labelEn: s.labelEn, order: s.order };
+}
+
+/** A side as a party of a document: its organization, or (typed without one) its label as the name. */
+function partyOf(s: SideRow): PressOrganization {
+  return s.organization ? organization(s.organization) : { id: s.id, nameVi: s.labelVi ?? "", nameEn: s.labelEn };
 }
 
 export async function loadPressFacts(
@@ -28,11 +41,15 @@ export async function loadPressFacts(
 ): Promise<PressFacts> {
   const event = await getEventDetail(db, eventId);
   if (!event) throw new ServiceError("not_found", "errors.notFound.body");
-  const [precedence, agenda, photos] = await Promise.all([
+  const [precedence, agenda, photos, roles, lines] = await Promise.all([
     loadPrecedence(db, eventId),
     listAgenda(db, eventId),
     listPressPhotos(db, eventId),
+    listRoles(db, eventId),
+    listAttendanceLines(db, [eventId]),
   ]);
+  const rolesOf = new Map<string, CeremonyRole[]>();
+  for (const r of roles) rolesOf.set(r.dignitaryId, [...(rolesOf.get(r.dignitaryId) ?? []), r.role]);
 
   const dignitaries = precedence.dignitaries.map((d) => ({
     id: d.id,
@@ -44,10 +61,13 @@ export async function loadPressFacts(
     delegation: d.delegation,
     organization: d.organization,
     addressVi: d.fullAddressOverride ? d.address.full : null,
+    sideId: d.sideId,
+    roles: rolesOf.get(d.id) ?? [],
   }));
   const dignitaryByInvitation = new Map(dignitaries.map((d) => [d.invitationId, d.id]));
 
-  // Speaking slots: the agenda items whose key points are filled (the field exists to feed the press), in order.
+  // Speaking slots and proceedings: the agenda items whose key points are filled (the field exists to feed the
+  // press), in order.
   const slots = agenda
     .map((item) => ({ item, keyPoints: keyPointsFromText(item.keyPoints) }))
     .filter(({ item, keyPoints }) => keyPoints.length > 0 || item.kind === "speech");
@@ -66,6 +86,8 @@ export async function loadPressFacts(
       speakerName: other ? (other.fullAddressOverride ?? inlineAddress(other)) : null,
       speakerEnglish: other ? (other.englishAddressOverride ?? englishAddress(other, table)) : null,
       keyPoints,
+      subjectVi: item.subject,
+      subjectEn: item.subjectEn,
     };
   });
 
@@ -81,30 +103,47 @@ export async function loadPressFacts(
       venueRoom: event.venueRoom,
       venueAddress: event.venueAddress,
       description: event.description,
+      timePrecision: event.startPrecision,
+      occasionVi: event.occasion,
+      occasionEn: event.occasionEn,
+      contextVi: event.context,
+      contextEn: event.contextEn,
     },
-    hosts: [...(event.host ? [event.host] : []), ...event.partners].map(organization),
-    sides: [],
-    documents: event.agreement
-      ? [
-          {
-            id: event.id,
-            kind: "programme",
-            title: event.agreement.title,
-            periodStart: event.agreement.periodStart,
-            periodEnd: event.agreement.periodEnd,
-            aims: event.agreement.aims,
-            parties: event.agreement.parties.map(organization),
-            partySideIds: [],
-          },
-        ]
-      : [],
+    hosts: hostsOf(event.sides, event.host ? organization(event.host) : null),
+    sides: event.sides.map(pressSide),
+    documents: event.documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      periodStart: d.periodStart,
+      periodEnd: d.periodEnd,
+      aims: d.aims,
+      parties: d.partySideIds.flatMap((sideId) => {
+        const side = event.sides.find((s) => s.id === sideId);
+        return side ? [partyOf(side)] : [];
+      }),
+      partySideIds: d.partySideIds,
+    })),
     dignitaries,
-    groupLines: [],
+    groupLines: lines.map(({ eventId: _e, ...line }) => line),
     speeches,
     photos: photos.map((p) => ({ id: p.id, captionVi: p.captionVi, captionEn: p.captionEn, credit: p.credit })),
     byline: options.byline,
     publishedOn: options.publishedOn,
   };
+}
+
+/**
+ * Who held the event, as the lead names them: the host organization, then the other host sides, then the guest
+ * sides (the former partners), in the sides' order; sides without an organization and the leaders are not
+ * organisers.
+ */
+function hostsOf(sides: SideRow[], host: PressOrganization | null): PressOrganization[] {
+  const out: PressOrganization[] = host ? [host] : [];
+  for (const kind of ["host", "guest"] as const)
+    for (const s of sides)
+      if (s.kind === kind && s.organization && !out.some((o) => o.id === s.organization!.id)) out.push(organization(s.organization));
+  return out;
 }
 
 /** Facts, then the draft: what "Draft the report" does. */
