@@ -39,7 +39,9 @@ describe("the second demo: three parties, the leaders above the sides, a date-on
   });
 
   it("drafts the English report the same way", async () => {
-    const body = (await draftPressSummaryForEvent(db, eventId, "en", published)).body.split("\n\n");
+    const draft = await draftPressSummaryForEvent(db, eventId, "en", published);
+    expect(draft.title).toBe("Thái Bình Provincial Military Command, Thái Bình Provincial Police and Thái Bình Provincial Border Guard Command sign 2024–2028 coordination regulation");
+    const body = draft.body.split("\n\n");
     expect(body[0]).toBe(
       "As part of the conference reviewing the forces' coordination in 2023, on 12 March, the Thái Bình Provincial Military Command held a ceremony to sign a coordination regulation between the Thái Bình Provincial Military Command, the Thái Bình Provincial Police and the Thái Bình Provincial Border Guard Command for the period 2024 – 2028 at Hội trường, Bộ Chỉ huy Quân sự tỉnh Thái Bình.",
     );

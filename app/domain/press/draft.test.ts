@@ -113,10 +113,22 @@ describe("headline", () => {
     expect(d.sources[0]).toMatchObject({ part: "headline", text: d.title, facts: ["event.title = Hội nghị tổng kết năm học, ngày 19/10/2017"] });
   });
 
-  it("in English: the kind of agreement from a fixed list, else 'Agreement'; another event keeps its title, marked", () => {
-    expect(draftPressSummary(signing(), "en").title).toBe("Coordination programme signed");
-    expect(draftPressSummary(signing({}, { title: "Biên bản ghi nhớ hợp tác" }), "en").title).toBe("Memorandum of understanding signed");
-    expect(draftPressSummary(signing({}, { title: "Văn bản hợp tác toàn diện" }), "en").title).toBe("Agreement signed");
+  it("in English: a specific headline naming the parties, the period and the kind of agreement (from a fixed list, else 'agreement')", () => {
+    expect(draftPressSummary(signing(), "en").title).toBe(
+      "Propaganda Department of the Provincial Party Committee and Department of Education and Training sign 2017–2020 coordination programme",
+    );
+    expect(draftPressSummary(signing({}, { title: "Biên bản ghi nhớ hợp tác", periodStart: null, periodEnd: null }), "en").title).toBe(
+      "Propaganda Department of the Provincial Party Committee and Department of Education and Training sign memorandum of understanding",
+    );
+    expect(draftPressSummary(signing({}, { title: "Văn bản hợp tác toàn diện", periodEnd: null }), "en").title).toBe(
+      "Propaganda Department of the Provincial Party Committee and Department of Education and Training sign 2017 agreement",
+    );
+  });
+
+  it("in English without English names for every party: '<Kind> signed'; another event keeps its title, marked", () => {
+    expect(draftPressSummary(signing({}, { parties: [TG, YT] }), "en").title).toBe("Coordination programme signed");
+    expect(draftPressSummary(signing({}, { title: "Biên bản ghi nhớ hợp tác", parties: [YT, GD] }), "en").title).toBe("Memorandum of understanding signed");
+    expect(draftPressSummary(signing({}, { title: "Văn bản hợp tác toàn diện", parties: [YT, GD] }), "en").title).toBe("Agreement signed");
     const other = draftPressSummary(meeting(), "en");
     expect(other.title).toBe("Hội nghị tổng kết năm học 2016 – 2017");
     expect(other.sources[0]?.needsTranslation).toBe(true);

@@ -184,6 +184,28 @@ function documentCores(facts: PressFacts): string[] {
 }
 
 /**
+ * The English headline of one document between up to three named parties, specific as newsroom style wants it
+ * (PRESS-STYLE "English"): "Propaganda Department … and Department of Education and Training sign 2017–2020
+ * coordination programme" — the parties by their English names (without "the"), the period closed up with an en
+ * dash as an adjective, the kind of document. Null when there is no such headline to write (several documents,
+ * more than three parties, a party without an English name): then "<Kind> signed".
+ */
+function specificHeadlineEn(facts: PressFacts, programme: Programme): string | null {
+  const doc = facts.documents[0];
+  if (!doc || facts.documents.length > 1) return null;
+  const parties = doc.parties.length ? doc.parties : facts.hosts;
+  if (parties.length < 1 || parties.length > 3) return null;
+  const names = parties.map((p) => nonEmpty(p.nameEn)?.replace(/^the\s+/iu, ""));
+  if (names.some((n) => !n)) return null;
+  const start = doc.periodStart;
+  const end = doc.periodEnd !== null && doc.periodEnd !== start ? doc.periodEnd : null;
+  const years = programme.periodText?.match(/\d{4}/gu) ?? [];
+  const period = start !== null ? (end !== null ? `${start}–${end}` : String(start)) : years.length >= 2 ? `${years[0]}–${years[1]}` : (years[0] ?? "");
+  const verb = parties.length === 1 ? "signs" : "sign";
+  return capitalizeFirst(`${joinEn(names as string[])} ${verb} ${period ? `${period} ` : ""}${agreementKindEn(programme.core)}`);
+}
+
+/**
  * The headline names the event, short and without a date (PRESS-STYLE 1). A signing ceremony is named by what
  * is signed: "Ký kết " + the agreement's title without "Lễ ký kết", without the party list ("giữa A và B": the
  * lead names the parties) and without the period ("giai đoạn 2017 – 2020": the lead gives it) — the seed's
@@ -200,7 +222,8 @@ function headline(facts: PressFacts, language: PressLanguage, programme: Program
     const title =
       language === "vi"
         ? capitalizeFirst(`ký kết ${joinVi(cores)}`)
-        : `${capitalizeFirst(joinEn(cores.map((c) => (several && cores.length === 1 ? pluralEn(agreementKindEn(c)) : agreementKindEn(c)))))} signed`;
+        : (specificHeadlineEn(facts, programme) ??
+          `${capitalizeFirst(joinEn(cores.map((c) => (several && cores.length === 1 ? pluralEn(agreementKindEn(c)) : agreementKindEn(c)))))} signed`);
     return {
       text: title,
       part: "headline",
