@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.server";
 import {
+  agendaItems,
   attendanceLines,
   ceremonyRoles,
   dignitaries,
@@ -261,6 +262,7 @@ export interface RoleRow {
   position: number;
 }
 
+/** Every role of the event's dignitaries, in the roles' order, a person's signatures by document order. */
 export async function listRoles(db: Db, eventId: string): Promise<RoleRow[]> {
   const rows = await db
     .select({
@@ -273,8 +275,10 @@ export async function listRoles(db: Db, eventId: string): Promise<RoleRow[]> {
     .from(ceremonyRoles)
     .innerJoin(dignitaries, eq(dignitaries.id, ceremonyRoles.dignitaryId))
     .leftJoin(documentParties, eq(documentParties.id, ceremonyRoles.documentPartyId))
+    .leftJoin(eventDocuments, eq(eventDocuments.id, documentParties.documentId))
     .where(eq(dignitaries.eventId, eventId))
-    .orderBy(asc(ceremonyRoles.position), asc(ceremonyRoles.id));
+    // The roles' own order (chair, co-chair, witness, signatory, speaker, attendee), signatures by document.
+    .orderBy(asc(ceremonyRoles.role), asc(eventDocuments.position), asc(ceremonyRoles.position), asc(ceremonyRoles.id));
   return rows.flatMap((r): RoleRow[] => {
     if (r.role === "signatory") {
       if (!r.documentId || !r.sideId) return [];
@@ -366,4 +370,19 @@ export async function nextAttendanceLineOrder(db: Db, eventId: string): Promise<
 /** Sets the dignitary's side (must be a side of the same event; checked by the service). */
 export async function setDignitarySide(db: Db, dignitaryId: string, sideId: string | null): Promise<void> {
   await db.update(dignitaries).set({ sideId, updatedAt: new Date() }).where(eq(dignitaries.id, dignitaryId));
+}
+
+/** A signing item's document and a proceeding's subject (who acts, when no one is named). */
+export async function setAgendaItemCeremony(
+  db: Db,
+  eventId: string,
+  itemId: string,
+  values: { subject: string | null; subjectEn: string | null; documentId: string | null },
+): Promise<boolean> {
+  const rows = await db
+    .update(agendaItems)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(agendaItems.eventId, eventId), eq(agendaItems.id, itemId)))
+    .returning({ id: agendaItems.id });
+  return rows.length > 0;
 }

@@ -37,6 +37,7 @@ import {
   nextSideOrder,
   replacePartySignatories,
   replaceRoles,
+  setAgendaItemCeremony,
   setDignitarySide,
   setDocumentParties,
   updateAttendanceLine,
@@ -363,5 +364,37 @@ export async function removeAttendanceLine(db: Db, actor: Actor, eventId: string
     await lockEvent(tx, eventId);
     if (!(await deleteAttendanceLine(tx, eventId, lineId))) throw new ServiceError("not_found", "errors.notFound.body");
     await recordAudit(tx, { actor, action: "ceremony.line.delete", entityType: "event", entityId: eventId, eventId, details: { lineId } });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Agenda items: the document a signing item signs, the subject of a proceeding without a speaker
+
+export interface AgendaItemCeremonyInput {
+  subject: string | null;
+  subjectEn: string | null;
+  documentId: string | null;
+}
+
+export async function setAgendaItemDetails(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  itemId: string,
+  input: AgendaItemCeremonyInput,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    if (input.documentId && !(await listDocuments(tx, [eventId])).some((d) => d.id === input.documentId))
+      invalid({ documentId: "ceremony.errors.unknownDocument" });
+    if (!(await setAgendaItemCeremony(tx, eventId, itemId, input))) throw new ServiceError("not_found", "errors.notFound.body");
+    await recordAudit(tx, {
+      actor,
+      action: "ceremony.agendaItem",
+      entityType: "agenda_item",
+      entityId: itemId,
+      eventId,
+      details: { ...input },
+    });
   });
 }

@@ -153,3 +153,10 @@ export type AttendanceLineFormValues = z.input<typeof attendanceLineSchema>;
 
 /** The signatories of one party of one document, in order (API). */
 export const partySignatoriesSchema = z.object({ signatoryIds: z.array(uuid).max(10) }).strict();
+
+/** A signing item's document, a proceeding's subject. */
+export const agendaItemCeremonySchema = z.object({
+  subject: optionalLine(200),
+  subjectEn: optionalLine(200),
+  documentId: optionalUuid,
+});

@@ -24,6 +24,7 @@ export const vi = {
   "ceremony.errors.leadersNotParty": "Nhóm lãnh đạo không phải là một bên ký kết.",
   "ceremony.errors.notAParty": "Bên này không ký văn kiện đó.",
   "ceremony.errors.signsTwice": "Một người chỉ ký một văn kiện cho một bên.",
+  "ceremony.errors.unknownDocument": "Không có văn kiện này trong sự kiện.",
   "errors.language": "Mã ngôn ngữ không hợp lệ (ví dụ: vi, en, zh, lo).",
 };
 
@@ -52,5 +53,6 @@ export const en: Record<keyof typeof vi, string> = {
   "ceremony.errors.leadersNotParty": "The leaders' group is not a signing party.",
   "ceremony.errors.notAParty": "This side is not a party to that document.",
   "ceremony.errors.signsTwice": "A person signs a document for one party only.",
+  "ceremony.errors.unknownDocument": "There is no such document at this event.",
   "errors.language": "Not a language code (e.g. vi, en, zh, lo).",
 };
