@@ -20,14 +20,26 @@ interface EventJson {
   capacity: number | null;
   hostOrganizationId: string | null;
   partnerOrganizationIds: string[];
-  agreement: {
+  startPrecision: "time" | "date";
+  occasion: string | null;
+  occasionEn: string | null;
+  context: string | null;
+  contextEn: string | null;
+  sides: { id: string; kind: string; organizationId: string | null; labelVi: string | null; order: number }[];
+  documents: {
+    id: string;
+    kind: string;
     title: string;
+    titleEn: string | null;
     periodStart: number | null;
     periodEnd: number | null;
     aims: string | null;
-    partyIds: string[];
     originals: number | null;
-  } | null;
+    languages: string[];
+    order: number;
+    partyIds: string[];
+    parties: { sideId: string; organizationId: string | null; signatoryIds: string[] }[];
+  }[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -103,7 +115,7 @@ async function listAll(api: APIRequestContext, options: { firstLimit: number; li
   return { ids, events, pages };
 }
 
-test("a signing ceremony: create with its agreement, read, update, find in the list, cancel", async ({ api }) => {
+test("a signing ceremony: create with its documents, read, update, find in the list, cancel", async ({ api }) => {
   const organizer = await api("organizer");
   const { tuyenGiao, giaoDuc } = await organizationIds(organizer);
   const title = unique("Lễ ký kết chương trình phối hợp 🤝");
@@ -120,15 +132,28 @@ test("a signing ceremony: create with its agreement, read, update, find in the l
     hostOrganizationId: tuyenGiao,
     partnerOrganizationIds: [giaoDuc],
     capacity: 120,
-    agreement: {
-      title: "Chương trình phối hợp công tác giai đoạn 2016 – 2020 📜",
-      periodStart: 2016,
-      periodEnd: 2020,
-      aims: "Nâng cao chất lượng giáo dục đạo đức, lối sống trong trường học.",
-      partyIds: [tuyenGiao, giaoDuc],
-      originals: 4,
-    },
+    occasion: "kỷ niệm 8/3",
+    documents: [
+      {
+        kind: "programme",
+        title: "Chương trình phối hợp công tác giai đoạn 2016 – 2020 📜",
+        periodStart: 2016,
+        periodEnd: 2020,
+        aims: "Nâng cao chất lượng giáo dục đạo đức, lối sống trong trường học.",
+        partyIds: [tuyenGiao, giaoDuc],
+        originals: 4,
+        languages: ["vi"],
+      },
+    ],
   };
+  const expectedDocuments = [
+    expect.objectContaining({
+      ...body.documents[0],
+      titleEn: null,
+      order: 0,
+      parties: [expect.objectContaining({ organizationId: tuyenGiao, signatoryIds: [] }), expect.objectContaining({ organizationId: giaoDuc, signatoryIds: [] })],
+    }),
+  ];
 
   // Create
   const createdResponse = await organizer.post("/api/v1/events", { data: body });
@@ -147,9 +172,16 @@ test("a signing ceremony: create with its agreement, read, update, find in the l
     capacity: 120,
     hostOrganizationId: tuyenGiao,
     partnerOrganizationIds: [giaoDuc],
-    agreement: body.agreement,
+    startPrecision: "time",
+    occasion: "kỷ niệm 8/3",
+    context: null,
+    documents: expectedDocuments,
     cancelledAt: null,
   });
+  expect(created.sides.map((s) => [s.kind, s.organizationId, s.order])).toEqual([
+    ["host", tuyenGiao, 0],
+    ["guest", giaoDuc, 1],
+  ]);
   expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
   expect(createdResponse.headers()["etag"]).toBe(`"${created.version}"`);
 
@@ -172,7 +204,7 @@ test("a signing ceremony: create with its agreement, read, update, find in the l
   expect(patched.title).toBe(newTitle);
   expect(patched.venue).toEqual({ name: "Nhà khách Tỉnh ủy", address: null, room: null });
   expect(patched.version).toBe(read.version + 1);
-  expect(patched.agreement).toEqual(body.agreement);
+  expect(patched.documents).toEqual(created.documents);
   expect(patched.startsAt).toBe(read.startsAt);
   expect(patched.description).toBe(body.description);
 
@@ -224,7 +256,9 @@ test("instants given in UTC come back in the event's own zone", async ({ api }) 
   expect(hanoi.startsAt).toBe("2031-05-01T09:00:00+07:00");
   expect(hanoi.endsAt).toBe("2031-05-01T10:30:00+07:00");
   expect(hanoi.status).toBe("draft");
-  expect(hanoi.agreement).toBeNull();
+  expect(hanoi.documents).toEqual([]);
+  expect(hanoi.sides).toEqual([]);
+  expect(hanoi.startPrecision).toBe("time");
   expect(hanoi.venue).toEqual({ name: null, address: null, room: null });
 
   const paris = await createEvent(
@@ -243,7 +277,7 @@ test("instants given in UTC come back in the event's own zone", async ({ api }) 
   expect(((await moved.json()) as EventJson).startsAt).toBe("2031-07-14T15:00:00+07:00");
 });
 
-test("PATCH merges: absent fields stay, null clears, agreement: null removes the agreement", async ({ api }) => {
+test("PATCH merges: absent fields stay, null clears, documents: [] removes the documents", async ({ api }) => {
   const organizer = await api("organizer");
   const { tuyenGiao, giaoDuc } = await organizationIds(organizer);
   const event = await createEvent(
@@ -252,32 +286,49 @@ test("PATCH merges: absent fields stay, null clears, agreement: null removes the
       kind: "signing_ceremony",
       description: "Mô tả",
       capacity: 50,
-      agreement: { title: "Biên bản ghi nhớ", partyIds: [tuyenGiao, giaoDuc] },
+      documents: [{ kind: "memorandum", title: "Biên bản ghi nhớ", partyIds: [tuyenGiao, giaoDuc] }],
     }),
   );
-  expect(event.agreement).toEqual({
-    title: "Biên bản ghi nhớ",
-    periodStart: null,
-    periodEnd: null,
-    aims: null,
-    partyIds: [tuyenGiao, giaoDuc],
-    originals: null,
-  });
+  expect(event.documents).toEqual([
+    {
+      id: expect.any(String),
+      kind: "memorandum",
+      title: "Biên bản ghi nhớ",
+      titleEn: null,
+      periodStart: null,
+      periodEnd: null,
+      aims: null,
+      originals: null,
+      languages: [],
+      order: 0,
+      partyIds: [tuyenGiao, giaoDuc],
+      parties: [
+        { sideId: event.sides[0]!.id, organizationId: tuyenGiao, signatoryIds: [] },
+        { sideId: event.sides[1]!.id, organizationId: giaoDuc, signatoryIds: [] },
+      ],
+    },
+  ]);
+  // A PATCH without documents leaves them; a date-only start comes back as such.
+  const kept = await organizer.patch(`/api/v1/events/${event.id}`, { data: { startPrecision: "date" } });
+  expect(kept.status(), await kept.text()).toBe(200);
+  const keptJson = (await kept.json()) as EventJson;
+  expect(keptJson.documents).toEqual(event.documents);
+  expect(keptJson.startPrecision).toBe("date");
   const response = await organizer.patch(`/api/v1/events/${event.id}`, {
-    data: { description: null, agreement: null },
+    data: { description: null, documents: [] },
   });
   expect(response.status(), await response.text()).toBe(200);
   const patched = (await response.json()) as EventJson;
   expect(patched.description).toBeNull();
-  expect(patched.agreement).toBeNull();
+  expect(patched.documents).toEqual([]);
   expect(patched.capacity).toBe(50);
   expect(patched.title).toBe(event.title);
 
-  // An agreement belongs to a signing ceremony only
+  // Documents belong to a signing ceremony only
   const meeting = await organizer.patch(`/api/v1/events/${event.id}`, {
-    data: { kind: "meeting", agreement: { title: "Không hợp lệ" } },
+    data: { kind: "meeting", documents: [{ title: "Không hợp lệ" }] },
   });
-  expect((await expectError(meeting, 422)).fields.agreement).toBeTruthy();
+  expect((await expectError(meeting, 422)).fields.documents).toBeTruthy();
 });
 
 test("without a valid token every endpoint answers 401 in JSON", async ({ request }) => {
@@ -370,10 +421,10 @@ test("invalid input is 422 with field errors, and nothing is half-saved", async 
   const ghostParty = await organizer.post("/api/v1/events", {
     data: minimalEvent(`${prefix} 6`, {
       kind: "signing_ceremony",
-      agreement: { title: "Thỏa thuận", partyIds: ["3f1c0c5e-9a51-4c51-8f7e-000000000000"] },
+      documents: [{ title: "Thỏa thuận", partyIds: ["3f1c0c5e-9a51-4c51-8f7e-000000000000"] }],
     }),
   });
-  expect((await expectError(ghostParty, 422)).fields["agreement.partyIds"]).toBeTruthy();
+  expect((await expectError(ghostParty, 422)).fields["documents.0.partyIds"]).toBeTruthy();
 
   expect(await mine()).toBe(0);
 
@@ -448,4 +499,137 @@ test("organizations: list, create (blank optional values become null), duplicate
   const error = await expectError(invalid, 422);
   expect(Object.keys(error.fields).sort()).toEqual(["nameVi", "parentId", "shortName"]);
   await expectError(await organizer.post("/api/v1/organizations", { data: { nameEn: "No Vietnamese name" } }), 422);
+});
+
+test("the ceremony: sides with leaders above them, documents, roles and signatories, attendance lines, proceedings", async ({ api }) => {
+  const organizer = await api("organizer");
+  const { tuyenGiao, giaoDuc } = await organizationIds(organizer);
+  const event = await createEvent(
+    organizer,
+    minimalEvent(unique("Lễ ký kết ba bên"), {
+      kind: "signing_ceremony",
+      startPrecision: "date",
+      startsAt: "2031-03-12T00:00:00+07:00",
+      endsAt: "2031-03-12T11:00:00+07:00",
+      hostOrganizationId: tuyenGiao,
+      partnerOrganizationIds: [giaoDuc],
+    }),
+  );
+  const base = `/api/v1/events/${event.id}/ceremony`;
+  const [host, guest] = event.sides;
+
+  // A party without a directory entry, and the leaders above the sides
+  const laosResponse = await organizer.post(`${base}/sides`, {
+    data: { kind: "guest", labelVi: "tỉnh Hủa Phăn (Lào)", labelEn: "Houaphanh province (Laos)", language: "lo" },
+  });
+  expect(laosResponse.status(), await laosResponse.text()).toBe(201);
+  const laos = ((await laosResponse.json()) as { created: string }).created;
+  const leadersResponse = await organizer.post(`${base}/sides`, { data: { kind: "leaders", labelVi: "lãnh đạo tỉnh" } });
+  expect(leadersResponse.status()).toBe(201);
+  const leaders = ((await leadersResponse.json()) as { created: string }).created;
+  const twice = await organizer.post(`${base}/sides`, { data: { kind: "leaders", labelVi: "lãnh đạo Đảng" } });
+  expect((await expectError(twice, 422)).fields.kind).toBe("An event has one group of leaders (belonging to no side).");
+  expect((await expectError(await organizer.post(`${base}/sides`, { data: { kind: "guest" } }), 422)).fields.organizationId).toBeTruthy();
+
+  // Two documents: a trilateral programme, a bilateral memorandum
+  const programme = await organizer.post(`${base}/documents`, {
+    data: { kind: "programme", title: "Chương trình phối hợp ba bên", partySideIds: [host!.id, guest!.id, laos], originals: 3, languages: ["vi", "lo"] },
+  });
+  expect(programme.status(), await programme.text()).toBe(201);
+  const programmeId = ((await programme.json()) as { created: string }).created;
+  const memo = await organizer.post(`${base}/documents`, {
+    data: { kind: "memorandum", title: "Biên bản ghi nhớ", partySideIds: [host!.id, laos], periodStart: 2031, periodEnd: 2030 },
+  });
+  expect((await expectError(memo, 422)).fields.periodEnd).toBe("The end year must not be before the start year.");
+  const memoOk = await organizer.post(`${base}/documents`, { data: { kind: "memorandum", title: "Biên bản ghi nhớ", partySideIds: [host!.id, laos] } });
+  const memoId = ((await memoOk.json()) as { created: string }).created;
+
+  // People and their roles
+  const dignitary = async (name: string, positions: string[], side: "host" | "guest" | null) => {
+    const response = await organizer.post(`/api/v1/events/${event.id}/dignitaries`, { data: { name, positions, side, honorific: "đồng chí" } });
+    expect(response.status(), await response.text()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const secretary = await dignitary("Ngô Đông Hải", ["Bí thư Tỉnh ủy"], null);
+  const hostSigner = await dignitary("Nguyễn Hồng Chuyên", ["Trưởng ban Tuyên giáo Tỉnh ủy"], "host");
+  const guestSigner = await dignitary("Trần Văn Giám", ["Giám đốc Sở Giáo dục và Đào tạo"], "guest");
+  const laosSigner = await dignitary("Khăm Phăn", ["Phó Tỉnh trưởng tỉnh Hủa Phăn"], null);
+  let response = await organizer.put(`${base}/people/${secretary}`, { data: { sideId: leaders, roles: [{ kind: "witness" }, { kind: "chair" }] } });
+  expect(response.status(), await response.text()).toBe(200);
+  response = await organizer.put(`${base}/people/${laosSigner}`, {
+    data: { sideId: laos, roles: [{ kind: "signatory", documentId: memoId, sideId: laos }, { kind: "speaker" }] },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  for (const [sideId, who] of [
+    [host!.id, hostSigner],
+    [guest!.id, guestSigner],
+    [laos, laosSigner],
+  ] as const) {
+    const put = await organizer.put(`${base}/documents/${programmeId}/signatories/${sideId}`, { data: { signatoryIds: [who] } });
+    expect(put.status(), await put.text()).toBe(200);
+  }
+  const wrongParty = await organizer.put(`${base}/people/${guestSigner}`, {
+    data: { roles: [{ kind: "signatory", documentId: memoId, sideId: guest!.id }] },
+  });
+  expect((await expectError(wrongParty, 422)).fields["roles.0"]).toBe("This side is not a party to that document.");
+  await expectError(await organizer.put(`${base}/people/${guestSigner}`, { data: { roles: [{ kind: "dancer" }] } }), 422);
+
+  // An unnamed attendance line, and a proceeding without a speaker
+  const line = await organizer.post(`${base}/attendance-lines`, {
+    data: { textVi: "các đồng chí trong Ban Thường vụ Tỉnh ủy", textEn: "members of the Standing Committee", place: 2 },
+  });
+  expect(line.status(), await line.text()).toBe(201);
+  await expectError(await organizer.post(`${base}/attendance-lines`, { data: { textVi: "" } }), 422);
+  const item = await organizer.post(`/api/v1/events/${event.id}/agenda`, {
+    data: { title: "Thông báo tình hình", kind: "other", startsAt: "2031-03-12T09:00:00+07:00", durationMinutes: 20, keyPoints: ["thông báo tình hình mỗi bên"] },
+  });
+  expect(item.status(), await item.text()).toBe(201);
+  const itemJson = (await item.json()) as { id?: string; items?: { id: string; title: string }[] };
+  const itemId = itemJson.id ?? itemJson.items?.find((i) => i.title === "Thông báo tình hình")?.id;
+  response = await organizer.put(`${base}/agenda/${itemId}`, { data: { subject: "Các bên", subjectEn: "The parties" } });
+  expect(response.status(), await response.text()).toBe(200);
+
+  const ceremony = (await (await organizer.get(base)).json()) as Json;
+  expect(ceremony).toMatchObject({
+    eventId: event.id,
+    startPrecision: "date",
+    sides: [
+      { kind: "host", organizationId: tuyenGiao, order: 0 },
+      { kind: "guest", organizationId: giaoDuc, order: 1 },
+      { kind: "guest", organizationId: null, labelVi: "tỉnh Hủa Phăn (Lào)", language: "lo", order: 2 },
+      { kind: "leaders", labelVi: "lãnh đạo tỉnh", order: 3 },
+    ],
+    documents: [
+      {
+        id: programmeId,
+        kind: "programme",
+        languages: ["vi", "lo"],
+        parties: [
+          { sideId: host!.id, signatoryIds: [hostSigner] },
+          { sideId: guest!.id, signatoryIds: [guestSigner] },
+          { sideId: laos, signatoryIds: [laosSigner] },
+        ],
+      },
+      { id: memoId, kind: "memorandum", parties: [{ sideId: host!.id, signatoryIds: [] }, { sideId: laos, signatoryIds: [laosSigner] }] },
+    ],
+    attendanceLines: [{ textVi: "các đồng chí trong Ban Thường vụ Tỉnh ủy", place: 2, sideId: null }],
+    proceedings: [{ agendaItemId: itemId, subjectVi: "Các bên", keyPoints: ["thông báo tình hình mỗi bên"] }],
+  });
+  const people = (ceremony as { people: { dignitaryId: string; sideId: string | null; roles: Json[] }[] }).people;
+  expect(people.find((p) => p.dignitaryId === secretary)).toEqual({ dignitaryId: secretary, sideId: leaders, roles: [{ kind: "chair" }, { kind: "witness" }] });
+  expect(people.find((p) => p.dignitaryId === laosSigner)?.roles).toEqual([
+    { kind: "signatory", documentId: programmeId, sideId: laos },
+    { kind: "signatory", documentId: memoId, sideId: laos },
+    { kind: "speaker" },
+  ]);
+  expect(people.find((p) => p.dignitaryId === hostSigner)?.sideId).toBe(host!.id);
+  // The event's own representation carries the signatories too
+  const reread = (await (await organizer.get(`/api/v1/events/${event.id}`)).json()) as EventJson;
+  expect(reread.documents[0]!.parties.map((p) => p.signatoryIds)).toEqual([[hostSigner], [guestSigner], [laosSigner]]);
+
+  // Reading needs event:read, writing event:update; unknown paths are JSON 404s
+  const communications = await api("communications");
+  await expectError(await communications.post(`${base}/sides`, { data: { kind: "leaders" } }), 403);
+  await expectError(await organizer.get(`${base}/nothing`), 404);
+  await expectError(await organizer.delete(`${base}/sides/not-a-uuid`), 404);
 });

@@ -33,7 +33,7 @@ async function createEvent(api: APIRequestContext, title: string): Promise<{ id:
       status: "scheduled",
       startsAt: "2031-05-01T09:00:00+07:00",
       endsAt: "2031-05-01T11:00:00+07:00",
-      agreement: { title: `Chương trình phối hợp ${title}` },
+      documents: [{ title: `Chương trình phối hợp ${title}` }],
     },
   });
   expect(response.status(), await response.text()).toBe(201);

@@ -24,7 +24,7 @@ async function createEvent(api: APIRequestContext, title: string): Promise<{ id:
       status: "completed",
       startsAt: "2030-05-01T14:00:00+07:00",
       endsAt: "2030-05-01T16:00:00+07:00",
-      agreement: { title: `Chương trình phối hợp ${title}` },
+      documents: [{ title: `Chương trình phối hợp ${title}` }],
     },
   });
   expect(response.status(), await response.text()).toBe(201);

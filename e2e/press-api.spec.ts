@@ -40,7 +40,7 @@ async function createEvent(api: APIRequestContext): Promise<string> {
       status: "completed",
       startsAt: "2024-10-17T14:00:00+07:00",
       endsAt: "2024-10-17T16:00:00+07:00",
-      agreement: { title: `Chương trình phối hợp ${title}`, periodStart: 2024, periodEnd: 2026 },
+      documents: [{ title: `Chương trình phối hợp ${title}`, periodStart: 2024, periodEnd: 2026 }],
     },
   });
   expect(response.status(), await response.text()).toBe(201);

@@ -13,7 +13,7 @@ async function createCeremony(api: APIRequestContext, title: string): Promise<{ 
       status: "completed",
       startsAt: "2024-10-17T14:00:00+07:00",
       endsAt: "2024-10-17T16:00:00+07:00",
-      agreement: { title: `Chương trình phối hợp ${title}`, periodStart: 2024, periodEnd: 2026, aims: "Nhằm tăng cường phối hợp tuyên truyền." },
+      documents: [{ title: `Chương trình phối hợp ${title}`, periodStart: 2024, periodEnd: 2026, aims: "Nhằm tăng cường phối hợp tuyên truyền." }],
     },
   });
   expect(response.status(), await response.text()).toBe(201);

@@ -26,7 +26,7 @@ async function signingCeremony(api: APIRequestContext, title: string) {
       endsAt: "2031-06-01T16:00:00+07:00",
       hostOrganizationId: orgs.tuyenGiao,
       partnerOrganizationIds: [orgs.giaoDuc],
-      agreement: { title: `Chương trình phối hợp ${title}`, partyIds: [orgs.tuyenGiao, orgs.giaoDuc], originals: 4 },
+      documents: [{ title: `Chương trình phối hợp ${title}`, partyIds: [orgs.tuyenGiao, orgs.giaoDuc], originals: 4 }],
     },
   });
   expect(response.status(), await response.text()).toBe(201);

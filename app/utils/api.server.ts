@@ -271,9 +271,10 @@ export interface SideJson {
   kind: "host" | "guest" | "leaders";
   organizationId: string | null;
   organizationName: string | null;
-  label: string | null;
+  labelVi: string | null;
   labelEn: string | null;
-  headDignitaryId: string | null;
+  /** The head of delegation: a dignitary id. */
+  headPersonId: string | null;
   language: string;
   order: number;
 }
@@ -300,9 +301,9 @@ export function sideToJson(side: EventDetail["sides"][number]): SideJson {
     kind: side.kind,
     organizationId: side.organization?.id ?? null,
     organizationName: side.organization?.nameVi ?? null,
-    label: side.labelVi,
+    labelVi: side.labelVi,
     labelEn: side.labelEn,
-    headDignitaryId: side.headPersonId,
+    headPersonId: side.headPersonId,
     language: side.language,
     order: side.order,
   };
