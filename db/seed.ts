@@ -399,7 +399,8 @@ export async function seedDemoTripartite(db: Db): Promise<void> {
     },
     { calendarUid: SEED_TRIPARTITE_UID },
   );
-  await addEventMember(db, event.id, organizer.id, "organizer");
+  const comms = await findUserByEmail(db, "danganh@signet.local");
+  if (comms) await addEventMember(db, event.id, comms.id, "communications");
   const leaders = await saveSide(db, actor, event.id, null, {
     kind: "leaders",
     organizationId: null,
