@@ -4,6 +4,7 @@ import * as attendees from "./messages/attendees";
 import * as auth from "./messages/auth";
 import * as calendar from "./messages/calendar";
 import * as ceremony from "./messages/ceremony";
+import * as ceremonyUi from "./messages/ceremony-ui";
 import * as checkin from "./messages/checkin";
 import * as common from "./messages/common";
 import * as events from "./messages/events";
@@ -14,8 +15,8 @@ import * as photos from "./messages/photos";
 import * as press from "./messages/press";
 import * as pressPublic from "./messages/press-public";
 
-const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi };
+const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en };
+const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en };
 
 export const catalog: Record<"vi" | "en", Record<MessageKey, string>> = { vi, en };

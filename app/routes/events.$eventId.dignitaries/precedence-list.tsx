@@ -4,6 +4,7 @@ import { useReorderableList } from "~/components/use-reorderable-list";
 import { precedenceReasonText } from "~/domain/protocol/reason-text";
 import { useT } from "~/i18n/use-t";
 import type { loader } from "./route";
+import { sideName } from "../events.$eventId.ceremony/side-name";
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -21,7 +22,16 @@ export function arrivalText(arrivalAt: Date | string | null, zone: string, event
  * order with the version it started from. Without JavaScript each Up/Down button saves one step at once.
  */
 export function PrecedenceList({ data, busy }: { data: Data; busy: boolean }) {
-  const { t } = useT();
+  const { t, locale } = useT();
+  const { sides, documents } = data;
+  const sideOf = (id: string | null) => {
+    const side = sides.find((s) => s.id === id);
+    return side ? sideName(side, locale, (k) => t(`ceremony.side.kind.${k}`)) : "";
+  };
+  const roleText = (r: (typeof dignitaries)[number]["roles"][number]) =>
+    r.kind === "signatory"
+      ? t("ceremony.signsFor", { document: documents.find((d) => d.id === r.documentId)?.title ?? "", side: sideOf(r.sideId) })
+      : t(`ceremony.role.${r.kind}`);
   const { dignitaries, canUpdate, version, equalsFirst, timeZone, eventDate, manual, eventId } = data;
   const byId = new Map(dignitaries.map((d) => [d.id, d]));
   const initial = dignitaries.map((d) => d.id);
@@ -78,18 +88,31 @@ export function PrecedenceList({ data, busy }: { data: Data; busy: boolean }) {
                     </span>
                   ) : null}{" "}
                   {canUpdate ? <Link to={`/events/${eventId}/dignitaries/${d.id}`}>{d.fullAddress}</Link> : d.fullAddress}
+                  {d.roles.length ? (
+                    <div className="muted roles" data-testid="roles">
+                      {d.roles.map(roleText).join(" · ")}
+                    </div>
+                  ) : null}
                 </td>
                 <td className="hide-sm">
                   {d.organization ?? ""}
                   {d.delegation ? <div className="muted">{d.delegation}</div> : null}
                 </td>
                 <td className="hide-sm">
-                  {d.side ? <span className={`side-badge ${d.side}`}>{t(`protocol.side.${d.side}`)}</span> : "—"}
+                  {d.side ? <span className={`side-badge ${d.side}`}>{t(`protocol.side.${d.side}`)}</span> : d.sideId ? null : "—"}
+                  {d.sideId ? <div className="muted">{sideOf(d.sideId)}</div> : null}
                 </td>
                 <td>{arrivalText(d.arrivalAt, timeZone, eventDate) || "—"}</td>
                 <td className="hide-sm">{d.escortName ?? "—"}</td>
                 <td className={`reason${d.moved ? " manual" : ""}`} data-testid="reason">
                   {precedenceReasonText(d, d.positionCount, t, equalsFirst)}
+                  {d.rankUnknown ? (
+                    <div>
+                      <span className={`rank-unknown${d.needsReview ? " needs-review" : ""}`} data-testid="rank-unknown">
+                        {t("protocol.rankUnknown")}
+                      </span>
+                    </div>
+                  ) : null}
                 </td>
                 {canUpdate ? (
                   <td className="col-order">

@@ -7,11 +7,15 @@ import { submittedOrder } from "~/domain/protocol/precedence-list";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { listInvitationsWithoutDignitary } from "~/models/dignitaries.server";
+import { attendanceLineSchema } from "~/domain/ceremony/ceremony.schema";
+import { fieldErrors } from "~/domain/events/event.schema";
+import { addAttendanceLine, changeAttendanceLine, loadCeremony, removeAttendanceLine } from "~/services/ceremony.server";
 import { loadPrecedence, markInvitationAsDignitary, resetToProposedOrder, saveManualOrder, setEqualsFirst } from "~/services/dignitaries.server";
 import { isServiceError } from "~/services/errors";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
+import { AttendanceLines, type LineAnswer } from "./attendance-lines";
 import { PrecedenceList } from "./precedence-list";
 import styles from "./protocol.css";
 import { revalidateWhenOutOfDate } from "~/utils/revalidate";
@@ -23,7 +27,8 @@ export const shouldRevalidate = revalidateWhenOutOfDate;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
-  const view = await loadPrecedence(context.db, access.event.id);
+  const [view, ceremony] = await Promise.all([loadPrecedence(context.db, access.event.id), loadCeremony(context.db, access.event.id)]);
+  const roles = new Map(ceremony.people.map((p) => [p.id, p.roles]));
   const canUpdate =
     view.event.status !== "cancelled" &&
     canOnEvent(access.user, "event:update", { ownerId: access.event.createdBy, memberRole: access.memberRole });
@@ -47,16 +52,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       organization: d.organization,
       delegation: d.delegation,
       side: d.side,
+      sideId: d.sideId,
+      roles: roles.get(d.id) ?? [],
+      rankUnknown: d.rankUnknown,
+      needsReview: d.needsReview,
       arrivalAt: d.arrivalAt,
       escortName: d.escortName,
       notes: d.notes,
     })),
+    sides: ceremony.sides,
+    documents: ceremony.documents.map((doc) => ({ id: doc.id, title: doc.title })),
+    lines: ceremony.lines,
     candidates: canUpdate ? await listInvitationsWithoutDignitary(context.db, access.event.id) : [],
     canUpdate,
   };
 }
 
-type ActionResult = { ok: MessageKey | null; name?: string; error: string | null };
+type ActionResult = { ok: MessageKey | null; name?: string; error: string | null; line?: LineAnswer };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
@@ -86,6 +98,30 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       await setEqualsFirst(context.db, access.user, eventId, parsed.data.equalsFirst);
       return data<ActionResult>({ ok: "protocol.tie.saved", error: null });
     }
+    if (raw.intent === "line" || raw.intent === "removeLine") {
+      const lineId = typeof raw.lineId === "string" && isUuid(raw.lineId) ? raw.lineId : null;
+      const line = (fields: Record<string, string> | null, formError: string | null): LineAnswer => ({
+        form: `line:${lineId ?? "new"}`,
+        fieldErrors: fields,
+        formError,
+        values: raw,
+      });
+      try {
+        if (raw.intent === "removeLine") {
+          if (!lineId) return fail("errors.invalid", 400);
+          await removeAttendanceLine(context.db, access.user, eventId, lineId);
+          return data<ActionResult>({ ok: "ceremony.done.lineRemoved", error: null });
+        }
+        const parsed = attendanceLineSchema.safeParse(raw);
+        if (!parsed.success) return data<ActionResult>({ ok: null, error: null, line: line(fieldErrors(parsed.error), "form.fixErrors") }, { status: 400 });
+        if (lineId) await changeAttendanceLine(context.db, access.user, eventId, lineId, parsed.data);
+        else await addAttendanceLine(context.db, access.user, eventId, parsed.data);
+        return data<ActionResult>({ ok: lineId ? "ceremony.done.lineSaved" : "ceremony.done.lineCreated", error: null });
+      } catch (error) {
+        if (!isServiceError(error) || error.code !== "invalid") throw error;
+        return data<ActionResult>({ ok: null, error: null, line: line(error.fields, error.message) }, { status: 422 });
+      }
+    }
     if (raw.intent === "mark") {
       if (typeof raw.invitationId !== "string" || !isUuid(raw.invitationId)) return fail("errors.choice", 400);
       const d = await markInvitationAsDignitary(context.db, access.user, eventId, raw.invitationId);
@@ -107,7 +143,8 @@ const notices: Record<string, MessageKey> = {
 
 export default function DignitariesPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { eventId, dignitaries, canUpdate, candidates, manual, version, equalsFirst } = loaderData;
+  const { eventId, dignitaries, canUpdate, candidates, manual, version, equalsFirst, sides, lines } = loaderData;
+  const unresolved = dignitaries.filter((d) => d.needsReview);
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, tError } = useT();
@@ -148,6 +185,24 @@ export default function DignitariesPage() {
         </div>
       ) : null}
       {canUpdate ? <p className="protocol-intro muted">{t("protocol.dignitaries.intro")}</p> : null}
+      {unresolved.length ? (
+        <div className="notice notice-warn" role="status" data-testid="rank-unknown-notice">
+          <p style={{ marginTop: 0 }}>
+            {t("protocol.unresolved.notice", { count: unresolved.length, names: unresolved.map((d) => d.shortAddress).join("; ") })}
+          </p>
+          {canUpdate ? (
+            <Form method="post">
+              <input type="hidden" name="version" value={version} />
+              {dignitaries.map((d) => (
+                <input key={d.id} type="hidden" name="ids" value={d.id} />
+              ))}
+              <button type="submit" name="intent" value="order" className="button secondary" disabled={busy}>
+                {t("protocol.unresolved.confirm")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
       {dignitaries.length === 0 ? (
         <p className="card muted">{t("protocol.dignitaries.empty")}</p>
       ) : (
@@ -158,6 +213,9 @@ export default function DignitariesPage() {
           busy={busy}
         />
       )}
+      {dignitaries.length || lines.length ? (
+        <AttendanceLines people={dignitaries} lines={lines} sides={sides} canUpdate={canUpdate} answer={actionData?.line} />
+      ) : null}
       {canUpdate ? (
         <section className="card settings-row" aria-label={t("protocol.tie.label")}>
           <Form method="post">

@@ -7,6 +7,8 @@ import { dignitaryFormSchema, type DignitaryFormValues } from "~/domain/protocol
 import { precedenceReasonText } from "~/domain/protocol/reason-text";
 import { useT } from "~/i18n/use-t";
 import { eventOrganizationNames, listStaffMembers } from "~/models/dignitaries.server";
+import { personCeremonyFormSchema } from "~/domain/ceremony/ceremony.schema";
+import { loadCeremony, setPersonCeremony } from "~/services/ceremony.server";
 import { getDignitaryView, loadPrecedence, removeDignitary, updateDignitary } from "~/services/dignitaries.server";
 import { isServiceError } from "~/services/errors";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
@@ -15,6 +17,7 @@ import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 import { DignitaryForm, toDignitaryFormValues } from "../events.$eventId.dignitaries/dignitary-form";
 import styles from "../events.$eventId.dignitaries/protocol.css";
+import { PersonCeremonyForm, personCeremonyDefaults } from "../events.$eventId.dignitaries/person-ceremony-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
@@ -43,7 +46,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     shortAddressOverride: d.shortAddressOverride ?? "",
     englishAddressOverride: d.englishAddressOverride ?? "",
   };
+  const ceremony = await loadCeremony(context.db, view.event.id);
+  const person = ceremony.people.find((p) => p.id === d.id);
   return {
+    ceremony: {
+      sides: ceremony.sides,
+      documents: ceremony.documents.map((doc) => ({ id: doc.id, title: doc.title, partySideIds: doc.partySideIds })),
+      sideId: d.sideId,
+      roles: person?.roles ?? [],
+    },
     eventId: view.event.id,
     timeZone: zone,
     cancelled: view.event.status === "cancelled",
@@ -71,8 +82,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const eventId = access.event.id;
   const current = await getDignitaryView(context.db, eventId, params.dignitaryId);
   if (!current) throw notFound();
-  const raw = formDataToObject(await request.formData());
-  const values = toDignitaryFormValues(raw);
+  const raw = formDataToObject(await request.formData(), ["roles", "signsFor"]);
+  if (raw.intent === "ceremony") {
+    const parsed = personCeremonyFormSchema.safeParse(raw);
+    const ceremonyValues = { sideId: typeof raw.sideId === "string" ? raw.sideId : "", roles: raw.roles as string[], signsFor: raw.signsFor as string[] };
+    if (!parsed.success)
+      return data({ ceremony: { fieldErrors: fieldErrors(parsed.error), formError: "form.fixErrors", values: ceremonyValues } }, { status: 400 });
+    try {
+      await setPersonCeremony(context.db, access.user, eventId, current.id, parsed.data);
+    } catch (error) {
+      if (!isServiceError(error)) throw error;
+      const fields = Object.keys(error.fields).length ? error.fields : null;
+      return data({ ceremony: { fieldErrors: fields, formError: error.message, values: ceremonyValues } }, { status: error.code === "not_found" ? 404 : 422 });
+    }
+    throw redirect(`/events/${eventId}/dignitaries/${current.id}?done=ceremony#ceremony`);
+  }
+  const values = toDignitaryFormValues({ ...raw, roles: undefined, signsFor: undefined });
   try {
     if (raw.intent === "remove") {
       const removed = await removeDignitary(context.db, access.user, eventId, current.id);
@@ -94,8 +119,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditDignitaryPage() {
-  const { eventId, timeZone, cancelled, dignitary, defaults, staff, organizations, equalsFirst } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { eventId, timeZone, cancelled, dignitary, defaults, staff, organizations, equalsFirst, ceremony } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const actionData = answer && "values" in answer ? answer : undefined;
+  const ceremonyAnswer = answer && "ceremony" in answer ? answer.ceremony : undefined;
   const { t } = useT();
   const [params] = useSearchParams();
   if (cancelled)
@@ -120,6 +147,13 @@ export default function EditDignitaryPage() {
         staff={staff}
         organizations={organizations}
         cancelHref={`/events/${eventId}/dignitaries`}
+      />
+      <PersonCeremonyForm
+        data={ceremony}
+        defaultValues={(ceremonyAnswer?.values as ReturnType<typeof personCeremonyDefaults> | undefined) ?? personCeremonyDefaults(ceremony)}
+        serverErrors={ceremonyAnswer?.fieldErrors}
+        formError={ceremonyAnswer?.formError === "form.fixErrors" ? null : ceremonyAnswer?.formError}
+        saved={params.get("done") === "ceremony"}
       />
       <section className="card notice-warn" style={{ marginTop: "1.5rem" }}>
         {params.get("confirm") === "remove" ? (

@@ -131,6 +131,7 @@ export default function EventLayout() {
           <Fragment key={s}>
             <NavLink to={`/events/${event.id}/${s}`}>{t(`event.tab.${s}`)}</NavLink>
             {s === "dignitaries" ? <NavLink to={`/events/${event.id}/seating`}>{t("protocol.tab.seating")}</NavLink> : null}
+            {s === "dignitaries" ? <NavLink to={`/events/${event.id}/ceremony`}>{t("event.tab.ceremony")}</NavLink> : null}
           </Fragment>
         ))}
         <NavLink to={`/events/${event.id}/team`}>{t("event.tab.team")}</NavLink>

@@ -1,0 +1,88 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { CheckboxGroupField, FormErrorSummary, SelectField, useSchemaForm } from "~/components/forms";
+import { personCeremonyFormSchema, type PersonCeremonyFormValues } from "~/domain/ceremony/ceremony.schema";
+import { ceremonyRoleKinds, type CeremonyRole, type SideKind } from "~/domain/ceremony/types";
+import { useT } from "~/i18n/use-t";
+import { sideName } from "../events.$eventId.ceremony/side-name";
+
+export interface PersonCeremonyData {
+  sides: { id: string; kind: SideKind; labelVi: string | null; labelEn: string | null; organization: { nameVi: string; nameEn: string | null } | null }[];
+  documents: { id: string; title: string; partySideIds: string[] }[];
+  sideId: string | null;
+  roles: CeremonyRole[];
+}
+
+const plainRoles = ceremonyRoleKinds.filter((k) => k !== "signatory");
+
+export function personCeremonyDefaults(d: Pick<PersonCeremonyData, "sideId" | "roles">): PersonCeremonyFormValues {
+  return {
+    sideId: d.sideId ?? "",
+    roles: d.roles.filter((r) => r.kind !== "signatory").map((r) => r.kind) as PersonCeremonyFormValues["roles"],
+    signsFor: d.roles.flatMap((r) => (r.kind === "signatory" ? [`${r.documentId}:${r.sideId}`] : [])),
+  };
+}
+
+/** A person's side and ceremony roles (chairs, co-chairs, witnesses, signs for a party of a document, speaks, attends). */
+export function PersonCeremonyForm({
+  data,
+  defaultValues,
+  serverErrors,
+  formError,
+  saved,
+}: {
+  data: PersonCeremonyData;
+  defaultValues: PersonCeremonyFormValues;
+  serverErrors?: Record<string, string> | null;
+  formError?: string | null;
+  saved: boolean;
+}) {
+  const { t, locale } = useT();
+  const navigation = useNavigation();
+  const { form, onSubmit } = useSchemaForm(personCeremonyFormSchema, { defaultValues, serverErrors });
+  const nameOf = (s: PersonCeremonyData["sides"][number]) => sideName(s, locale, (k) => t(`ceremony.side.kind.${k}`));
+  const signOptions = data.documents.flatMap((doc) =>
+    doc.partySideIds.flatMap((sideId) => {
+      const side = data.sides.find((s) => s.id === sideId);
+      return side ? [{ value: `${doc.id}:${side.id}`, label: t("ceremony.person.signsForOption", { document: doc.title, side: nameOf(side) }) }] : [];
+    }),
+  );
+  // A signatory error is reported on "roles.<n>": show it with the signing choices.
+  const signError = serverErrors ? Object.entries(serverErrors).find(([k]) => k.startsWith("roles."))?.[1] : undefined;
+  const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
+  return (
+    <section className="card" aria-labelledby="person-ceremony" id="ceremony" style={{ marginTop: "1.5rem" }}>
+      <h3 id="person-ceremony" style={{ marginTop: 0 }}>
+        {t("ceremony.person.title")}
+      </h3>
+      {saved && !hasErrors ? (
+        <div className="notice notice-ok" role="status">
+          {t("ceremony.person.saved")}
+        </div>
+      ) : null}
+      <FormErrorSummary show={hasErrors || !!formError} message={signError ?? formError ?? undefined} />
+      <Form method="post" noValidate onSubmit={onSubmit} key={JSON.stringify(defaultValues)}>
+        <SelectField
+          form={form}
+          name="sideId"
+          label={t("ceremony.person.side")}
+          options={[{ value: "", label: t("ceremony.person.noSide") }, ...data.sides.map((s) => ({ value: s.id, label: nameOf(s) }))]}
+        />
+        <CheckboxGroupField
+          form={form}
+          name="roles"
+          label={t("ceremony.person.roles")}
+          optional
+          options={plainRoles.map((k) => ({ value: k, label: t(`ceremony.role.${k}`) }))}
+        />
+        {signOptions.length ? (
+          <CheckboxGroupField form={form} name="signsFor" label={t("ceremony.person.signsFor")} optional options={signOptions} />
+        ) : null}
+        <div className="actions">
+          <button type="submit" name="intent" value="ceremony" className="button" disabled={navigation.state === "submitting"}>
+            {t("ceremony.person.save")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
