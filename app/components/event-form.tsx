@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import {
   CheckboxGroupField,
   FormErrorSummary,
@@ -70,7 +70,21 @@ export function EventForm({
 }) {
   const { t, tError, locale } = useT();
   const navigation = useNavigation();
-  const { form, onSubmit } = useSchemaForm(eventFormSchema, { defaultValues, serverErrors });
+  // A date-only start shows a date input (no time of day to type); the schema stores 00:00 local of that date.
+  const initial = defaultValues.startPrecision === "date" ? { ...defaultValues, startsAt: defaultValues.startsAt.slice(0, 10) } : defaultValues;
+  const { form, onSubmit } = useSchemaForm(eventFormSchema, { defaultValues: initial, serverErrors });
+  const precision = form.watch("startPrecision") === "date" ? "date" : form.watch("startPrecision") === "time" ? "time" : initial.startPrecision;
+  const lastStart = useRef(initial.startsAt);
+  const start = form.watch("startsAt");
+  if (typeof start === "string" && start) lastStart.current = start;
+  const shown = useRef(precision);
+  useEffect(() => {
+    if (shown.current === precision) return;
+    shown.current = precision;
+    // Changing the input's type empties it (the browser drops a value of the other shape): carry the date over.
+    const date = /^\d{4}-\d{2}-\d{2}/.exec(lastStart.current ?? "")?.[0];
+    if (date) form.setValue("startsAt", precision === "date" ? date : `${date}T09:00`);
+  }, [precision, form]);
   const orgOptions = organizations.map((o) => ({ value: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.nameVi }));
   const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
   return (
@@ -105,7 +119,12 @@ export function EventForm({
         <fieldset className="section">
           <legend>{t("event.section.when")}</legend>
           <div className="grid-3">
-            <TextField form={form} name="startsAt" label={t("event.field.startsAt")} type="datetime-local" />
+            <TextField
+              form={form}
+              name="startsAt"
+              label={precision === "date" ? t("event.field.startDate") : t("event.field.startsAt")}
+              type={precision === "date" ? "date" : "datetime-local"}
+            />
             <TextField form={form} name="endsAt" label={t("event.field.endsAt")} type="datetime-local" />
             <TextField
               form={form}

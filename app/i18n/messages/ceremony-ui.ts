@@ -1,6 +1,7 @@
 /** The ceremony pages: sides, documents, signatories, a person's side and roles, attendance lines, rank flags. */
 export const vi = {
   "event.tab.ceremony": "Nghi thức",
+  "event.field.startDate": "Ngày bắt đầu",
   "ceremony.page.title": "Nghi thức: các bên và văn kiện",
   "ceremony.page.intro":
     "Các bên của buổi lễ (chủ nhà, khách, nhóm lãnh đạo không thuộc bên nào) và các văn kiện được ký. Bản tin, kịch bản MC, sơ đồ chỗ ngồi và bảng tên dùng các thông tin này.",
@@ -98,6 +99,7 @@ export const vi = {
 
 export const en: Record<keyof typeof vi, string> = {
   "event.tab.ceremony": "Ceremony",
+  "event.field.startDate": "Start date",
   "ceremony.page.title": "Ceremony: sides and documents",
   "ceremony.page.intro":
     "The ceremony's sides (host, guests, a group of leaders belonging to no side) and the documents signed. The press draft, the MC script, the seating chart and the place cards use them.",

@@ -2,7 +2,9 @@ import { Form, Link } from "@remix-run/react";
 import { useMemo } from "react";
 import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
 import { agendaKinds, type AgendaKind } from "~/domain/agenda/agenda";
+import { z } from "zod";
 import { agendaItemFormSchema } from "~/domain/agenda/agenda-item.schema";
+import { agendaItemCeremonySchema } from "~/domain/ceremony/ceremony.schema";
 import { formatTime, instantToLocalInput, localInputToInstant } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 
@@ -17,6 +19,10 @@ export interface FormValues {
   place: string;
   notes: string;
   keyPoints: string;
+  /** A signing item's document; a proceeding's collective subject ("Hai bên") when nobody is named as speaker. */
+  documentId: string;
+  subject: string;
+  subjectEn: string;
 }
 
 export function emptyFormValues(startsAt: Date, zone: string): FormValues {
@@ -30,6 +36,9 @@ export function emptyFormValues(startsAt: Date, zone: string): FormValues {
     place: "",
     notes: "",
     keyPoints: "",
+    documentId: "",
+    subject: "",
+    subjectEn: "",
   };
 }
 
@@ -44,6 +53,9 @@ export function itemFormValues(
     place: string | null;
     notes: string | null;
     keyPoints: string[];
+    documentId?: string | null;
+    subject?: string | null;
+    subjectEn?: string | null;
   },
   zone: string,
 ): FormValues {
@@ -57,6 +69,9 @@ export function itemFormValues(
     place: item.place ?? "",
     notes: item.notes ?? "",
     keyPoints: item.keyPoints.join("\n"),
+    documentId: item.documentId ?? "",
+    subject: item.subject ?? "",
+    subjectEn: item.subjectEn ?? "",
   };
 }
 
@@ -74,6 +89,9 @@ export function formValuesOf(raw: Record<string, unknown>): FormValues {
     place: s("place"),
     notes: s("notes"),
     keyPoints: s("keyPoints"),
+    documentId: s("documentId"),
+    subject: s("subject"),
+    subjectEn: s("subjectEn"),
   };
 }
 
@@ -100,6 +118,7 @@ export function AgendaItemForm({
   speakerOptions,
   speakerTruncated,
   staffOptions,
+  documentOptions,
 }: {
   mode: "create" | "update";
   zone: string;
@@ -111,9 +130,10 @@ export function AgendaItemForm({
   speakerOptions: SpeakerOptionView[];
   speakerTruncated: boolean;
   staffOptions: StaffOptionView[];
+  documentOptions: { value: string; label: string }[];
 }) {
   const { t } = useT();
-  const schema = useMemo(() => agendaItemFormSchema(zone), [zone]);
+  const schema = useMemo(() => z.intersection(agendaItemFormSchema(zone), agendaItemCeremonySchema), [zone]);
   const { form, onSubmit } = useSchemaForm(schema, { defaultValues: defaults, serverErrors });
   const none = { value: "", label: t("agenda.field.none") };
   const speakers = [
@@ -192,6 +212,19 @@ export function AgendaItemForm({
         <SelectField form={form} name="responsibleUserId" label={t("agenda.field.responsible")} optional options={staff} />
       </div>
       <TextField form={form} name="place" label={t("agenda.field.place")} optional autoComplete="off" />
+      <div className="grid-3">
+        {documentOptions.length ? (
+          <SelectField
+            form={form}
+            name="documentId"
+            label={t("agenda.field.document")}
+            optional
+            options={[{ value: "", label: t("agenda.field.noDocument") }, ...documentOptions]}
+          />
+        ) : null}
+        <TextField form={form} name="subject" label={t("agenda.field.subject")} hint={t("agenda.field.subjectHint")} optional autoComplete="off" />
+        <TextField form={form} name="subjectEn" label={t("agenda.field.subjectEn")} optional autoComplete="off" />
+      </div>
       <div className="grid-2">
         <TextAreaField
           form={form}

@@ -19,6 +19,9 @@ import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
 import { agendaItemFormSchema } from "~/domain/agenda/agenda-item.schema";
+import { agendaItemCeremonySchema } from "~/domain/ceremony/ceremony.schema";
+import { listDocuments } from "~/models/ceremony.server";
+import { setAgendaItemDetails } from "~/services/ceremony.server";
 import { fullAddress } from "~/domain/protocol/address";
 import { fieldErrors } from "~/domain/events/event.schema";
 import { formatRange, formatTime } from "~/domain/dates/phrasing";
@@ -54,10 +57,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canOnEvent(access.user, "event:update", { ownerId: access.event.createdBy, memberRole: access.memberRole });
   const speakerIds = view.items.map((i) => i.speakerInvitationId).filter((x): x is string => !!x);
   const responsibleIds = view.items.map((i) => i.responsibleUserId).filter((x): x is string => !!x);
-  const [speakers, staff, options] = await Promise.all([
+  const [speakers, staff, options, documents] = await Promise.all([
     getSpeakers(db, access.event.id, speakerIds),
     listStaffOptions(db, responsibleIds),
     canEdit ? listSpeakerOptions(db, access.event.id, SPEAKER_LIMIT, speakerIds) : Promise.resolve([]),
+    listDocuments(db, [access.event.id]),
   ]);
   const url = new URL(request.url);
   const done = url.searchParams.get("done");
@@ -76,6 +80,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })),
     speakerTruncated: options.length >= SPEAKER_LIMIT,
     staffOptions: staff.map((s) => ({ value: s.id, name: s.name, active: s.active })),
+    documentOptions: documents.map((d) => ({ value: d.id, label: d.title })),
     done: done
       ? {
           kind: done,
@@ -128,12 +133,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case "create":
       case "update": {
         const parsed = agendaItemFormSchema(view.event.timeZone).safeParse(raw);
-        if (!parsed.success) return result({ fieldErrors: fieldErrors(parsed.error), values }, 400);
+        const ceremony = agendaItemCeremonySchema.safeParse(raw);
+        if (!parsed.success || !ceremony.success)
+          return result(
+            { fieldErrors: { ...(ceremony.success ? {} : fieldErrors(ceremony.error)), ...(parsed.success ? {} : fieldErrors(parsed.error)) }, values },
+            400,
+          );
         if (intent === "create") {
           const { id } = await addAgendaItem(db, actor, eventId, parsed.data);
+          await setAgendaItemDetails(db, actor, eventId, id, ceremony.data);
           return back(`done=added&item=${id}#item-${id}`);
         }
         await updateAgendaItem(db, actor, eventId, itemId!, parsed.data, { itemVersion: str(raw.itemVersion) });
+        await setAgendaItemDetails(db, actor, eventId, itemId!, ceremony.data);
         return back(`done=updated&item=${itemId}#item-${itemId}`);
       }
       case "delete":
@@ -312,6 +324,7 @@ export default function AgendaPage() {
               serverErrors={actionData?.intent === "update" && actionData.itemId === item.id ? actionData.fieldErrors : null}
               speakerOptions={loaderData.speakerOptions}
               speakerTruncated={loaderData.speakerTruncated}
+              documentOptions={loaderData.documentOptions}
               staffOptions={loaderData.staffOptions}
             />
           )}
@@ -334,6 +347,7 @@ export default function AgendaPage() {
             serverErrors={actionData?.intent === "create" ? actionData.fieldErrors : null}
             speakerOptions={loaderData.speakerOptions}
             speakerTruncated={loaderData.speakerTruncated}
+            documentOptions={loaderData.documentOptions}
             staffOptions={loaderData.staffOptions}
           />
         </section>
