@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
   dignitaries,
@@ -163,4 +163,31 @@ export async function dignitaryIdsOf(db: Db, eventId: string, ids: string[]): Pr
     .innerJoin(invitations, eq(invitations.id, dignitaries.invitationId))
     .where(and(eq(dignitaries.eventId, eventId), inArray(dignitaries.id, ids), isNull(invitations.withdrawnAt)));
   return new Set(rows.map((r) => r.id));
+}
+
+export interface UnavailablePerson {
+  invitationId: string;
+  status: "declined" | "withdrawn";
+  label: string;
+}
+
+/** The event's invitations that must not be seated: withdrawn ones, and those who declined. */
+export async function listUnavailablePeople(db: Db, eventId: string): Promise<UnavailablePerson[]> {
+  const rows = await db
+    .select({
+      invitationId: invitations.id,
+      status: invitations.status,
+      withdrawnAt: invitations.withdrawnAt,
+      honorific: people.honorific,
+      fullName: people.fullName,
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(and(eq(invitations.eventId, eventId), or(isNotNull(invitations.withdrawnAt), eq(invitations.status, "declined"))))
+    .orderBy(asc(people.nameSearch), asc(invitations.id));
+  return rows.map((r) => ({
+    invitationId: r.invitationId,
+    status: r.withdrawnAt ? "withdrawn" : "declined",
+    label: [r.honorific, r.fullName].filter(Boolean).join(" "),
+  }));
 }

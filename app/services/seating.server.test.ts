@@ -10,6 +10,11 @@ import { ServiceError } from "./errors";
 import { createEvent, type Actor } from "./events.server";
 import { assignSeat, clearSeat, createDefaultLayout, createTable, deleteTable, loadSeating, proposeSeating, setSeatReserved, updateTable } from "./seating.server";
 import { loadSigning, saveSigning } from "./signatories.server";
+import { saveDocument, setPartySignatories } from "./ceremony.server";
+import { withdrawInvitation } from "./invitations.server";
+import { getEventDetail } from "~/models/events.server";
+import { invitations } from "#db/schema/index";
+import { eq } from "drizzle-orm";
 
 function input(name: string, positions: string[], side: "host" | "guest" | null, organization: string | null = null): DignitaryInput {
   return {
@@ -107,7 +112,7 @@ describe("seating and the signing arrangements", () => {
     });
     await createDefaultLayout(db, actor, event.id, names);
     const outcome = await proposeSeating(db, actor, event.id);
-    expect(outcome).toEqual({ unseated: [], signingOverflow: [], noSignatories: false });
+    expect(outcome).toEqual({ unseated: [], unseatedPeople: [], signingOverflow: [], unplacedSignings: [], noSignatories: false });
     const view = await loadSeating(db, event.id);
     const [presidium, signing, row1] = view.tables;
     expect(view.tables.map((t) => t.kind)).toEqual(["presidium", "signing", "row", "row"]);
@@ -138,11 +143,16 @@ describe("seating and the signing arrangements", () => {
   });
 
   it("shows conflicts instead of refusing: seated twice, an empty reserved seat, more dignitaries than seats", async () => {
-    const { event, chuyen, gd } = await signingCeremony();
+    const { event, chuyen, gd, pgd } = await signingCeremony();
     const presidium = await createTable(db, actor, event.id, { name: "Đoàn chủ tịch", kind: "presidium", seatCount: 3, mode: "centre-out", secondTo: "right" });
     await proposeSeating(db, actor, event.id);
     let view = await loadSeating(db, event.id);
-    expect(view.conflicts).toEqual([{ kind: "notEnoughSeats", people: 4, seats: 3 }]);
+    // The fourth in precedence has no seat: counted, and named.
+    expect(view.conflicts).toEqual([
+      { kind: "notEnoughSeats", people: 4, seats: 3 },
+      { kind: "unseated", personIds: [pgd.invitationId] },
+    ]);
+    expect(view.unseated).toEqual([pgd.invitationId]);
 
     // Seat the first dignitary a second time from the list (not a move).
     await assignSeat(db, event.id, { tableId: presidium, seatIndex: 0, invitationId: chuyen.invitationId });
@@ -162,7 +172,7 @@ describe("seating and the signing arrangements", () => {
     view = await loadSeating(db, event.id);
     expect(view.conflicts).toContainEqual({ kind: "emptyReserved", tableId: presidium, seatIndex: 0 });
     await setSeatReserved(db, event.id, { tableId: presidium, seatIndex: 0 }, false);
-    expect((await loadSeating(db, event.id)).conflicts.map((c) => c.kind)).toEqual(["notEnoughSeats"]);
+    expect((await loadSeating(db, event.id)).conflicts.map((c) => c.kind)).toEqual(["notEnoughSeats", "unseated"]);
 
     // More seats make the last conflict go away.
     await updateTable(db, actor, event.id, presidium, { name: "Đoàn chủ tịch", kind: "presidium", seatCount: 5, mode: "centre-out", secondTo: "right" });
@@ -217,6 +227,90 @@ describe("seating and the signing arrangements", () => {
     expect(view.others.map((o) => o.invitationId)).toEqual([guest.invitation.id]);
     expect(view.others.map((o) => o.invitationId)).not.toContain(declined.invitation.id);
   });
+
+  it("frees the seats of people who declined or were withdrawn: a notice until the re-proposal, and the unseated counted", async () => {
+    const { event, chuyen, pho, gd, pgd } = await signingCeremony();
+    await createTable(db, actor, event.id, { name: "Đoàn chủ tịch", kind: "presidium", seatCount: 3, mode: "centre-out", secondTo: "right" });
+    await createTable(db, actor, event.id, { name: "Hàng 1", kind: "row", seatCount: 1, mode: "left-to-right", secondTo: "right" });
+    await proposeSeating(db, actor, event.id);
+    const before = await loadSeating(db, event.id);
+    expect(before.tables[0]!.seats.map((s) => s.invitationId)).toEqual([gd.invitationId, chuyen.invitationId, pho.invitationId]);
+    expect(before.unseated).toEqual([]);
+    // The deputy director is in the last seat of the row; then the director declines and the deputy head is withdrawn.
+    await db.update(invitations).set({ status: "declined" }).where(eq(invitations.id, gd.invitationId));
+    await withdrawInvitation(db, actor, pho.invitationId, { eventId: event.id });
+    const stale = await loadSeating(db, event.id);
+    expect(stale.unavailableSeated).toEqual(
+      expect.arrayContaining([
+        { invitationId: gd.invitationId, status: "declined" },
+        { invitationId: pho.invitationId, status: "withdrawn" },
+      ]),
+    );
+    expect(stale.conflicts.map((c) => c.kind)).toEqual(expect.arrayContaining(["unavailableSeated"]));
+    expect(stale.labels[pho.invitationId]).toBe("đồng chí Phó Ban");
+    const outcome = await proposeSeating(db, actor, event.id);
+    const after = await loadSeating(db, event.id);
+    // Centre-out, #2 on the table's right: [#2, #1, empty].
+    expect(after.tables[0]!.seats.map((s) => s.invitationId)).toEqual([pgd.invitationId, chuyen.invitationId, null]);
+    expect(after.unavailableSeated).toEqual([]);
+    expect(after.unseated).toEqual([]);
+    expect(outcome.unseatedPeople).toEqual([]);
+    // A guest beyond the hall's seats is counted and listed.
+    const extra = await createInvitation(db, { eventId: event.id, person: { fullName: "Khách Thêm" } });
+    const extra2 = await createInvitation(db, { eventId: event.id, person: { fullName: "Khách Nữa" } });
+    const full = await proposeSeating(db, actor, event.id);
+    expect(full.unseatedPeople).toHaveLength(1);
+    const seated = await loadSeating(db, event.id);
+    expect(seated.unseated).toEqual(full.unseatedPeople);
+    expect([extra.invitation.id, extra2.invitation.id]).toContain(seated.unseated[0]);
+    expect(seated.conflicts).toContainEqual({ kind: "unseated", personIds: full.unseatedPeople });
+  });
+
+  it("gives every document a mirrored signing table of its own: the guest at the host's right unless set otherwise", async () => {
+    const { event, host, partner, chuyen, pho, gd, pgd } = await signingCeremony();
+    const detail = (await getEventDetail(db, event.id))!;
+    const hostSide = detail.sides.find((s) => s.organization?.id === host.id)!.id;
+    const partnerSide = detail.sides.find((s) => s.organization?.id === partner.id)!.id;
+    const [first] = detail.documents;
+    await setPartySignatories(db, actor, event.id, first!.id, hostSide, [chuyen.id]);
+    await setPartySignatories(db, actor, event.id, first!.id, partnerSide, [gd.id]);
+    const memo = await saveDocument(db, actor, event.id, null, {
+      kind: "memorandum",
+      title: "Biên bản ghi nhớ",
+      titleEn: null,
+      periodStart: null,
+      periodEnd: null,
+      aims: null,
+      originals: 2,
+      languages: ["vi"],
+      partySideIds: [hostSide, partnerSide],
+    });
+    await setPartySignatories(db, actor, event.id, memo, hostSide, [pho.id]);
+    await setPartySignatories(db, actor, event.id, memo, partnerSide, [pgd.id]);
+    // The first document: the host signs on the table's right (as stored); the memorandum: the default, guest at the host's right.
+    await saveSigning(db, actor, event.id, {
+      hostSide: "right",
+      originals: 2,
+      parties: [
+        { organizationId: host.id, dignitaryId: chuyen.id, signingOrder: 1 },
+        { organizationId: partner.id, dignitaryId: gd.id, signingOrder: 2 },
+      ],
+    });
+    await createTable(db, actor, event.id, { name: "Bàn ký 1", kind: "signing", seatCount: 4, mode: "centre-out", secondTo: "right" });
+    await createTable(db, actor, event.id, { name: "Bàn ký 2", kind: "signing", seatCount: 2, mode: "centre-out", secondTo: "right" });
+    const outcome = await proposeSeating(db, actor, event.id);
+    expect(outcome.unplacedSignings).toEqual([]);
+    const view = await loadSeating(db, event.id);
+    // Table 1 (host on its own right = the audience's left): the two signatories, their delegations behind.
+    expect(view.tables[0]!.seats.slice(0, 2).map((s) => s.invitationId)).toEqual([chuyen.invitationId, gd.invitationId]);
+    // Behind each signatory, the rest of their side (the memorandum's signatories too: they are delegation members here).
+    expect(view.tables[0]!.seats.slice(2).map((s) => s.invitationId)).toEqual([pho.invitationId, pgd.invitationId]);
+    // Table 2 (the stored default "right" for a new document, too): the memorandum's signatories.
+    expect(view.tables[1]!.seats.map((s) => s.invitationId)).toEqual([pho.invitationId, pgd.invitationId]);
+    // Mirrored: the memorandum's host on the table's left.
+    const memoDoc = (await loadSigning(db, event.id)).documents.find((d) => d.id === memo)!;
+    expect(memoDoc.hostSide).toBe("right");
+  });
 });
 
 describe("the demo ceremony's protocol", () => {
@@ -229,7 +323,7 @@ describe("the demo ceremony's protocol", () => {
   });
   afterAll(() => database.close());
 
-  it("has Comrade Nguyễn Hồng Chuyên with both positions, both signatories, and a seating plan; a second run adds nothing", async () => {
+  it("has Comrade Nguyễn Hồng Chuyên with both positions, no invented signatory, and a seating plan; a second run adds nothing", async () => {
     const eventId = (await findEventIdByCalendarUid(db, SEED_EVENT_UID))!;
     const check = async () => {
       const precedence = await loadPrecedence(db, eventId);
@@ -237,18 +331,18 @@ describe("the demo ceremony's protocol", () => {
       return { precedence, seating };
     };
     const { precedence, seating } = await check();
+    // No fake dignitary for the Sở's unnamed leaders (they are an attendance line); the article names no signatory.
     expect(precedence.dignitaries.map((d) => d.address.full)).toEqual([
       "Đồng chí Nguyễn Hồng Chuyên, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy",
-      "Lãnh đạo Sở Giáo dục và Đào tạo",
     ]);
-    expect(precedence.dignitaries[0]).toMatchObject({ delegation: "Về phía Tỉnh ủy", side: "host", honorific: "đồng chí" });
+    expect(precedence.dignitaries[0]).toMatchObject({ side: "host", honorific: "đồng chí" });
     expect(seating.signing.parties.map((p) => [p.nameVi, p.isHost, p.signingOrder, p.dignitaryId])).toEqual([
-      ["Ban Tuyên giáo Tỉnh ủy", true, 1, precedence.dignitaries[0]!.id],
-      ["Sở Giáo dục và Đào tạo", false, 2, precedence.dignitaries[1]!.id],
+      ["Ban Tuyên giáo Tỉnh ủy", true, 1, null],
+      ["Sở Giáo dục và Đào tạo", false, 2, null],
     ]);
     expect(seating.tables.map((t) => [t.kind, t.seats.filter((s) => s.invitationId).length])).toEqual([
-      ["presidium", 2],
-      ["signing", 2],
+      ["presidium", 1],
+      ["signing", 0],
       ["row", 0],
     ]);
     expect(seating.conflicts).toEqual([]);

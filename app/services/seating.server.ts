@@ -4,7 +4,15 @@
  * refused: a plan may be unfinished.
  */
 import type { Db } from "#db/client.server";
-import { planConflicts, proposePlan, signingBehindIndexes, SIGNING_FRONT_SEATS, type TableKind } from "~/domain/protocol/seating-plan";
+import {
+  planConflicts,
+  proposePlan,
+  signingBehindIndexes,
+  SIGNING_FRONT_SEATS,
+  type SigningPair,
+  type TableKind,
+  type Unavailable,
+} from "~/domain/protocol/seating-plan";
 import { seatOrder, type SeatingConflict, type SeatingMode } from "~/domain/protocol/seating";
 import type { SeatingTableInput } from "~/domain/protocol/seating.schema";
 import { recordAudit } from "~/models/audit.server";
@@ -17,6 +25,7 @@ import {
   isActiveInvitationOf,
   listSeatablePeople,
   listSeats,
+  listUnavailablePeople,
   listTables,
   replaceTableSeats,
   updateTable as updateTableRow,
@@ -67,6 +76,39 @@ export interface SeatingView {
   /** A label for every invitation a seat may hold (also declined guests someone seated by hand). */
   labels: Record<string, string>;
   conflicts: SeatingConflict[];
+  /** Declined and withdrawn people who still hold a seat: a re-proposal frees their seats. */
+  unavailableSeated: { invitationId: string; status: "declined" | "withdrawn" }[];
+  /** People to seat (dignitaries, then other guests) with no seat in the hall. */
+  unseated: string[];
+}
+
+/** Declined and withdrawn invitations, as the seating plan wants them. */
+function unavailableOf(rows: { invitationId: string; status: "declined" | "withdrawn" }[]): Unavailable[] {
+  return rows.map((r) => ({ id: r.invitationId, status: r.status }));
+}
+
+/**
+ * One signing pair per document with a signatory (in signing order): its first two parties, the host's first; each party's first
+ * signatory at the front and the rest of its side behind, in precedence order. Ids are invitation ids.
+ */
+export function signingPairsOf(signing: SigningView, precedence: PrecedenceView): SigningPair[] {
+  const byDignitary = new Map(precedence.dignitaries.map((d) => [d.id, d]));
+  return signing.documents.flatMap((doc): SigningPair[] => {
+    const host = doc.parties.find((p) => p.isHost) ?? doc.parties[0];
+    const other = doc.parties.find((p) => p !== host);
+    if (!host || !other) return [];
+    const signers = new Set([...host.signatoryIds, ...other.signatoryIds]);
+    const party = (p: typeof host) => ({
+      signatory: p.dignitaryId ? (byDignitary.get(p.dignitaryId)?.invitationId ?? null) : null,
+      delegation: precedence.dignitaries.filter((d) => d.sideId === p.sideId && !signers.has(d.id)).map((d) => d.invitationId),
+    });
+    const first = party(host);
+    const second = party(other);
+    // A document nobody signs yet gets no signing table (it stays empty, as "no signatories" says).
+    if (!first.signatory && !second.signatory) return [];
+    // hostSide is the side of the table the host signs on (its own right or left): the guest is on the other.
+    return [{ documentId: doc.id, first, second, guestAt: doc.hostSide === "left" ? "right" : "left" }];
+  });
 }
 
 function seatRanks(table: SeatingTableRow): (number | null)[] {
@@ -83,13 +125,15 @@ function seatRanks(table: SeatingTableRow): (number | null)[] {
 }
 
 export async function loadSeating(db: Db, eventId: string): Promise<SeatingView> {
-  const [precedence, signing, tables, seatRows, seatable] = await Promise.all([
+  const [precedence, signing, tables, seatRows, seatable, unavailableRows] = await Promise.all([
     loadPrecedence(db, eventId),
     loadSigning(db, eventId),
     listTables(db, eventId),
     listSeats(db, eventId),
     listSeatablePeople(db, eventId),
+    listUnavailablePeople(db, eventId),
   ]);
+  const unavailable = unavailableOf(unavailableRows);
   const tableViews = tables.map((table): TableView => {
     const ranks = seatRanks(table);
     return {
@@ -131,15 +175,20 @@ export async function loadSeating(db: Db, eventId: string): Promise<SeatingView>
         seats: seatsOf(p.invitationId),
       }),
     );
-  const conflicts = planConflicts(
-    tables,
-    tableViews.flatMap((t) => t.seats.map((s) => ({ tableId: t.id, seatIndex: s.index, personId: s.invitationId, reserved: s.reserved }))),
-    precedence.dignitaries.length,
+  const planSeats = tableViews.flatMap((t) =>
+    t.seats.map((s) => ({ tableId: t.id, seatIndex: s.index, personId: s.invitationId, reserved: s.reserved })),
+  );
+  const peopleToSeat = [...dignitaries, ...others].map((p) => p.invitationId);
+  const conflicts = planConflicts(tables, planSeats, precedence.dignitaries.length, { unavailable, peopleToSeat });
+  const unseated = conflicts.flatMap((c) => (c.kind === "unseated" ? c.personIds : []));
+  const unavailableSeated = conflicts.flatMap((c) =>
+    c.kind === "unavailableSeated" ? [{ invitationId: c.personId, status: c.status }] : [],
   );
   const labels: Record<string, string> = {};
+  for (const p of unavailableRows) labels[p.invitationId] = p.label;
   for (const p of seatable) labels[p.invitationId] = [p.honorific, p.fullName].filter(Boolean).join(" ");
   for (const d of dignitaries) labels[d.invitationId] = d.label;
-  return { precedence, signing, tables: tableViews, dignitaries, others, labels, conflicts };
+  return { precedence, signing, tables: tableViews, dignitaries, others, labels, conflicts, unavailableSeated, unseated };
 }
 
 async function lockForSeating(tx: Db, eventId: string) {
@@ -261,7 +310,11 @@ export async function setSeatReserved(db: Db, eventId: string, seat: { tableId: 
 export interface ProposalOutcome {
   /** Dignitaries who found no seat at a presidium or in a row (invitation ids). */
   unseated: string[];
+  /** Everyone to seat (dignitaries and other guests) left without a seat in the hall. */
+  unseatedPeople: string[];
   signingOverflow: string[];
+  /** Documents with no signing table left for them. */
+  unplacedSignings: string[];
   /** A signing table exists but no signatory is chosen. */
   noSignatories: boolean;
 }
@@ -274,20 +327,25 @@ export interface ProposalOutcome {
 export async function proposeSeating(db: Db, actor: Actor, eventId: string): Promise<ProposalOutcome> {
   return db.transaction(async (tx) => {
     await lockForSeating(tx, eventId);
-    const [precedence, signing, tables, seatable] = await Promise.all([
+    const [precedence, signing, tables, seatable, unavailableRows] = await Promise.all([
       loadPrecedence(tx, eventId),
       loadSigning(tx, eventId),
       listTables(tx, eventId),
       listSeatablePeople(tx, eventId),
+      listUnavailablePeople(tx, eventId),
     ]);
     const dignitaryInvitations = precedence.dignitaries.map((d) => d.invitationId);
     const known = new Set(dignitaryInvitations);
     const people = signingPeople(signing, precedence);
+    const pairs = signingPairsOf(signing, precedence);
     const plan = proposePlan({
       tables: tables.map((t) => ({ id: t.id, kind: t.kind, seatCount: t.seatCount, mode: modeOf(t) })),
       precedence: dignitaryInvitations,
       others: seatable.filter((p) => !known.has(p.invitationId) && p.status !== "declined").map((p) => p.invitationId),
       signing: people,
+      // Every document with two parties gets a signing table of its own, in signing order.
+      ...(pairs.length ? { signingPairs: pairs } : {}),
+      unavailable: unavailableOf(unavailableRows),
     });
     for (const table of tables) {
       const row = plan.seats.get(table.id) ?? [];
@@ -301,7 +359,9 @@ export async function proposeSeating(db: Db, actor: Actor, eventId: string): Pro
     await recordAudit(tx, { actor, action: "seating.propose", entityType: "event", entityId: eventId, eventId, details: { tables: tables.length } });
     return {
       unseated: plan.unseated,
+      unseatedPeople: plan.unseatedPeople,
       signingOverflow: plan.signingOverflow,
+      unplacedSignings: plan.unplacedSignings,
       noSignatories: tables.some((t) => t.kind === "signing") && people === null,
     };
   });

@@ -25,6 +25,10 @@ export const vi = {
   "ceremony.errors.notAParty": "Bên này không ký văn kiện đó.",
   "ceremony.errors.signsTwice": "Một người chỉ ký một văn kiện cho một bên.",
   "ceremony.errors.unknownDocument": "Không có văn kiện này trong sự kiện.",
+  "protocol.seating.unavailableTitle": "{count} người đã từ chối hoặc được rút lời mời vẫn còn giữ chỗ:",
+  "protocol.seating.reproposeFree": "Đề xuất lại sơ đồ (giải phóng các chỗ này)",
+  "protocol.seating.unseatedPeople": "{count} người tham dự chưa có chỗ ngồi: {names}.",
+  "protocol.seating.unplacedSignings": "{count} văn kiện chưa có bàn ký: thêm bàn ký để mỗi văn kiện có một bàn.",
   "errors.language": "Mã ngôn ngữ không hợp lệ (ví dụ: vi, en, zh, lo).",
 };
 
@@ -54,5 +58,9 @@ export const en: Record<keyof typeof vi, string> = {
   "ceremony.errors.notAParty": "This side is not a party to that document.",
   "ceremony.errors.signsTwice": "A person signs a document for one party only.",
   "ceremony.errors.unknownDocument": "There is no such document at this event.",
+  "protocol.seating.unavailableTitle": "{count} people who declined or were withdrawn still hold a seat:",
+  "protocol.seating.reproposeFree": "Propose the plan again (frees these seats)",
+  "protocol.seating.unseatedPeople": "{count} attendees have no seat: {names}.",
+  "protocol.seating.unplacedSignings": "{count} documents have no signing table: add signing tables, one per document.",
   "errors.language": "Not a language code (e.g. vi, en, zh, lo).",
 };

@@ -44,6 +44,15 @@ const show: ApiHandler = async ({ request, context, params }) => {
           })),
         }
       : null,
+    // Every document's signing: its parties in signing order with their signatories (dignitary ids, in order).
+    signings: view.signing.documents.map((d) => ({
+      documentId: d.id,
+      title: d.title,
+      hostSide: d.hostSide,
+      parties: d.parties.map((p) => ({ sideId: p.sideId, organizationId: p.organizationId, name: p.nameVi, isHost: p.isHost, signatoryIds: p.signatoryIds })),
+    })),
+    unseated: view.unseated,
+    unavailableSeated: view.unavailableSeated,
   });
 };
 

@@ -1,3 +1,4 @@
+import { Form, useNavigation } from "@remix-run/react";
 import { conflictText } from "~/domain/protocol/conflict-text";
 import { useT } from "~/i18n/use-t";
 import type { SeatingLoaderData } from "./route";
@@ -5,21 +6,39 @@ import type { SeatingLoaderData } from "./route";
 /** Conflicts are shown, not refused: a plan may be unfinished. */
 export function ConflictList({ data }: { data: SeatingLoaderData }) {
   const { t } = useT();
+  const busy = useNavigation().state !== "idle";
   if (data.tables.length === 0) return null;
-  if (data.conflicts.length === 0)
-    return (
-      <p className="notice notice-ok" data-testid="conflicts" role="status">
-        {t("protocol.conflicts.none")}
-      </p>
-    );
+  const away = data.unavailableSeated;
   return (
-    <section className="notice notice-warn" data-testid="conflicts" aria-labelledby="conflicts-heading">
-      <strong id="conflicts-heading">{t("protocol.conflicts.title")}</strong>
-      <ul className="conflict-list">
-        {data.conflicts.map((c, i) => (
-          <li key={i}>{conflictText(c, data.tables, data.labels, t)}</li>
-        ))}
-      </ul>
-    </section>
+    <>
+      {away.length ? (
+        <section className="notice notice-warn" data-testid="unavailable-seated" aria-labelledby="unavailable-heading">
+          <strong id="unavailable-heading">{t("protocol.seating.unavailableTitle", { count: away.length })}</strong>
+          <p style={{ margin: ".25rem 0" }}>{away.map((a) => data.labels[a.invitationId] ?? "?").join("; ")}</p>
+          {data.canUpdate ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="propose" />
+              <button type="submit" className="button" disabled={busy}>
+                {t("protocol.seating.reproposeFree")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+      {data.conflicts.length === 0 ? (
+        <p className="notice notice-ok" data-testid="conflicts" role="status">
+          {t("protocol.conflicts.none")}
+        </p>
+      ) : (
+        <section className="notice notice-warn" data-testid="conflicts" aria-labelledby="conflicts-heading">
+          <strong id="conflicts-heading">{t("protocol.conflicts.title")}</strong>
+          <ul className="conflict-list">
+            {data.conflicts.map((c, i) => (
+              <li key={i}>{conflictText(c, data.tables, data.labels, t)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }

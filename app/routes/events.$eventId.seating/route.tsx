@@ -54,6 +54,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     others: view.others,
     labels: view.labels,
     conflicts: view.conflicts,
+    unavailableSeated: view.unavailableSeated,
+    unseated: view.unseated,
     signing: view.signing,
     signatoryOptions: view.precedence.dignitaries.map((d) => ({ id: d.id, label: d.address.short, place: d.place })),
   };
@@ -117,6 +119,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
             ? [translate(locale, "protocol.seating.signingOverflow", { names: names(outcome.signingOverflow) })]
             : []),
           ...(outcome.noSignatories ? [translate(locale, "protocol.seating.noSignatories")] : []),
+          ...(outcome.unseatedPeople.length > outcome.unseated.length
+            ? [translate(locale, "protocol.seating.unseatedPeople", { count: outcome.unseatedPeople.length, names: names(outcome.unseatedPeople) })]
+            : []),
+          ...(outcome.unplacedSignings.length
+            ? [translate(locale, "protocol.seating.unplacedSignings", { count: outcome.unplacedSignings.length })]
+            : []),
         ];
         return data<Outcome>({ ok: "protocol.seating.proposed", notes });
       }
