@@ -41,13 +41,7 @@ test("a new organizer creates a signing ceremony, edits it, finds it, switches t
   await page.getByLabel(/^Địa điểm/).fill("Hội trường Tỉnh ủy");
   await page.getByLabel("Cơ quan chủ trì").selectOption({ label: "Ban Tuyên giáo Tỉnh ủy" });
   await page.getByRole("group", { name: /Cơ quan phối hợp/ }).getByLabel("Sở Giáo dục và Đào tạo").check();
-  await page.getByLabel("Tên văn bản").fill(`Chương trình phối hợp ${id}`);
-  await page.getByLabel("Giai đoạn từ năm").fill("2030");
-  await page.getByLabel("đến năm").fill("2032");
-  const parties = page.getByRole("group", { name: "Các bên ký kết" });
-  await parties.getByLabel("Ban Tuyên giáo Tỉnh ủy").check();
-  await parties.getByLabel("Sở Giáo dục và Đào tạo").check();
-  await page.getByLabel(/Mục đích, nội dung/).fill("Nâng cao chất lượng giáo dục toàn diện.");
+  await page.getByLabel(/^Nhân dịp/).first().fill("kỷ niệm 70 năm Ngày thành lập tỉnh");
   await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
 
   await expect(page.getByRole("status")).toHaveText("Đã tạo sự kiện.");
@@ -55,8 +49,9 @@ test("a new organizer creates a signing ceremony, edits it, finds it, switches t
   await expect(page.getByTestId("event-when")).toHaveText("09:00 – 11:00, Thứ 2, 20/05/2030");
   // The browser runs in New York: the time is also shown in the visitor's zone.
   await expect(page.getByTestId("event-when-local")).toContainText("(America/New_York)");
-  await expect(page.getByText("2030 – 2032")).toBeVisible();
-  await expect(page.getByText("Ban Tuyên giáo Tỉnh ủy; Sở Giáo dục và Đào tạo")).toBeVisible();
+  await expect(page.getByTestId("event-occasion")).toHaveText("kỷ niệm 70 năm Ngày thành lập tỉnh");
+  // The documents are set on the ceremony's own page: none yet.
+  await expect(page.getByText("Sở Giáo dục và Đào tạo", { exact: true })).toBeVisible();
   const eventUrl = page.url().replace(/\?.*$/, "");
 
   // Edit.
@@ -135,23 +130,25 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Bắt đầu").fill("2030-07-01T10:00");
     await page.getByLabel("Kết thúc").fill("2030-07-01T08:00");
     await page.getByLabel("Múi giờ").fill("Asia/Ho_Chi_Minh");
-    await page.getByLabel("Tên văn bản").fill("");
-    await page.getByLabel("Giai đoạn từ năm").fill("20x0");
-    await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
-    await expect(page.getByText("Năm không hợp lệ (1900–2200).")).toBeVisible();
-    await expect(page.getByLabel("Tên sự kiện", { exact: true })).toHaveValue(title);
-    await expect(page.getByLabel("Giai đoạn từ năm")).toHaveValue("20x0");
-    await page.getByLabel("Giai đoạn từ năm").fill("2030");
-    await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
-    // A period without the agreement's title: the title is asked for.
-    await expect(page.getByText("Vui lòng nhập thông tin này.")).toBeVisible();
-    await page.getByLabel("Tên văn bản").fill("Chương trình phối hợp không JS");
+    await page.getByLabel(/^Trong khuôn khổ/).first().fill("hội nghị xúc tiến đầu tư");
     await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
     await expect(page.getByText("Thời gian kết thúc phải sau thời gian bắt đầu.")).toBeVisible();
     await expect(page.getByLabel("Kết thúc")).toHaveValue("2030-07-01T08:00");
+    await page.getByLabel("Thời gian đã biết").selectOption("date");
+    // A date-only start is 00:00 of that day: an end on the day before is refused, and what was typed stays.
+    await page.getByLabel("Kết thúc").fill("2030-06-30T11:00");
+    await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
+    await expect(page.getByText("Thời gian kết thúc phải sau thời gian bắt đầu.")).toBeVisible();
+    await expect(page.getByLabel("Tên sự kiện", { exact: true })).toHaveValue(title);
+    await expect(page.getByLabel("Kết thúc")).toHaveValue("2030-06-30T11:00");
+    await expect(page.getByLabel("Thời gian đã biết")).toHaveValue("date");
+    await expect(page.getByLabel(/^Trong khuôn khổ/).first()).toHaveValue("hội nghị xúc tiến đầu tư");
     await page.getByLabel("Kết thúc").fill("2030-07-01T11:00");
     await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    // Only the date is shown, no invented time of day.
+    await expect(page.getByTestId("event-when")).toHaveText("Thứ 2, 01/07/2030 (chưa nêu giờ)");
+    await expect(page.getByTestId("event-context")).toHaveText("hội nghị xúc tiến đầu tư");
   });
 });
 

@@ -1,7 +1,7 @@
 /** Sides, documents, ceremony roles, attendance lines, time precision, occasion and context. */
 export const vi = {
-  "event.field.startPrecision": "Giờ bắt đầu",
-  "event.precision.time": "Có giờ cụ thể",
+  "event.field.startPrecision": "Thời gian đã biết",
+  "event.precision.time": "Ngày và giờ",
   "event.precision.date": "Chỉ biết ngày (không nêu giờ)",
   "event.field.occasion": "Nhân dịp",
   "event.field.occasionHint": "Ví dụ: kỷ niệm 70 năm Ngày thành lập Đảng bộ tỉnh. Bản tin viết “Nhân dịp …”.",
@@ -29,12 +29,13 @@ export const vi = {
   "protocol.seating.reproposeFree": "Đề xuất lại sơ đồ (giải phóng các chỗ này)",
   "protocol.seating.unseatedPeople": "{count} người tham dự chưa có chỗ ngồi: {names}.",
   "protocol.seating.unplacedSignings": "{count} văn kiện chưa có bàn ký: thêm bàn ký để mỗi văn kiện có một bàn.",
+  "event.dateOnlyWhen": "{weekday}, {date} (chưa nêu giờ)",
   "errors.language": "Mã ngôn ngữ không hợp lệ (ví dụ: vi, en, zh, lo).",
 };
 
 export const en: Record<keyof typeof vi, string> = {
-  "event.field.startPrecision": "Start time",
-  "event.precision.time": "Exact time",
+  "event.field.startPrecision": "Known start",
+  "event.precision.time": "Date and time",
   "event.precision.date": "Date only (time of day not stated)",
   "event.field.occasion": "Occasion",
   "event.field.occasionHint": "E.g. kỷ niệm 70 năm Ngày thành lập Đảng bộ tỉnh. The report writes “Nhân dịp …”.",
@@ -62,5 +63,6 @@ export const en: Record<keyof typeof vi, string> = {
   "protocol.seating.reproposeFree": "Propose the plan again (frees these seats)",
   "protocol.seating.unseatedPeople": "{count} attendees have no seat: {names}.",
   "protocol.seating.unplacedSignings": "{count} documents have no signing table: add signing tables, one per document.",
+  "event.dateOnlyWhen": "{weekday}, {date} (time of day not stated)",
   "errors.language": "Not a language code (e.g. vi, en, zh, lo).",
 };

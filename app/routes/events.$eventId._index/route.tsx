@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatPeriod, formatRange, zoneOffsetLabel } from "~/domain/dates/phrasing";
+import { formatDate, formatPeriod, formatRange, weekdayEn, weekdayVi, zoneOffsetLabel } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { requireEventPermission } from "~/utils/auth.server";
 import type { loader as eventLoader } from "../events.$eventId/route";
@@ -38,7 +38,14 @@ export default function EventOverview() {
           <dd>{t(`kind.${event.kind}`)}</dd>
           <dt>{t("event.section.when")}</dt>
           <dd>
-            <span data-testid="event-when">{formatRange(startsAt, endsAt, event.timeZone, locale)}</span>{" "}
+            <span data-testid="event-when">
+              {event.startPrecision === "date"
+                ? t("event.dateOnlyWhen", {
+                    weekday: locale === "en" ? weekdayEn(startsAt, event.timeZone) : weekdayVi(startsAt, event.timeZone),
+                    date: formatDate(startsAt, event.timeZone),
+                  })
+                : formatRange(startsAt, endsAt, event.timeZone, locale)}
+            </span>{" "}
             <span className="muted">
               ({event.timeZone}, {zoneOffsetLabel(startsAt, event.timeZone)})
             </span>
@@ -48,6 +55,18 @@ export default function EventOverview() {
               </div>
             ) : null}
           </dd>
+          {event.occasion ? (
+            <>
+              <dt>{t("event.field.occasion")}</dt>
+              <dd data-testid="event-occasion">{locale === "en" && event.occasionEn ? event.occasionEn : event.occasion}</dd>
+            </>
+          ) : null}
+          {event.context ? (
+            <>
+              <dt>{t("event.field.context")}</dt>
+              <dd data-testid="event-context">{locale === "en" && event.contextEn ? event.contextEn : event.context}</dd>
+            </>
+          ) : null}
           <dt>{t("event.section.where")}</dt>
           <dd>{venue || <span className="muted">{t("event.noVenue")}</span>}</dd>
           <dt>{t("event.field.host")}</dt>
