@@ -94,7 +94,7 @@ function WorkflowPanel({ loaded, actionData }: { loaded: Loaded; actionData: Act
           {t("press.workflow.beforeEvent.warning", { at: when(actions.eventEndsAt) })}
         </p>
       ) : null}
-      {actions.requireSecondApprover ? <p className="muted">{t("press.workflow.fourEyes.on")}</p> : null}
+      {actions.requireSecondApprover && !actions.transitions.some((tr) => tr.blocked) ? <p className="muted">{t("press.workflow.fourEyes.on")}</p> : null}
       {actions.transitions
         .filter((tr) => tr.blocked)
         .map((tr) => (
