@@ -11,7 +11,9 @@ import { actorOf, apiError, apiJson, handleApi, requireApiUser, validationError,
 import { checkEventPermission } from "~/utils/auth.server";
 import { apiFields } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
-const tooLarge = () => apiError(413, `The CSV file is larger than ${MAX_SERVER_IMPORT_BYTES / 1024 / 1024} MiB.`);
+// The rest of the body is not read: the connection is closed after the answer, so a client does not reuse it.
+const tooLarge = () =>
+  apiError(413, `The CSV file is larger than ${MAX_SERVER_IMPORT_BYTES / 1024 / 1024} MiB: split it into several files.`, {}, { Connection: "close" });
 
 /** The body's bytes, refused with 413 as soon as they cross the limit (whatever Content-Length says). */
 async function readCsvBytes(request: Request): Promise<Uint8Array> {
