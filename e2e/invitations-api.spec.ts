@@ -569,3 +569,43 @@ test("organizations: PATCH corrects a typo everywhere; DELETE is refused with 40
   await expectError(await organizer.get(`/api/v1/organizations/${unused.id}`), 404);
   await expectError(await organizer.delete(`/api/v1/organizations/${unused.id}`), 404);
 });
+
+test("odd input anywhere in these routes is a JSON 4xx, never a 500", async ({ api }) => {
+  const organizer = await api("organizer");
+  const id = suffix();
+  const eventId = await createEvent(organizer, `Hội nghị dữ liệu lạ ${id}`);
+  const one = await invite(organizer, eventId, { name: `Khách ${id}`, email: `khach-${id}@example.vn` });
+  const base = `/api/v1/events/${eventId}/invitations`;
+  const json = { "Content-Type": "application/json" };
+  const cases: [string, () => Promise<APIResponse>, number][] = [
+    ["name as a number", () => organizer.post(base, { data: { name: 42 } }), 422],
+    ["positions with a number", () => organizer.post(base, { data: { name: "A", positions: [1] } }), 422],
+    ["a control character", () => organizer.post(base, { data: { name: "A\u0007B" } }), 422],
+    ["plusOnes as text", () => organizer.patch(`${base}/${one.id}`, { data: { plusOnes: "hai" } }), 422],
+    ["email as an object", () => organizer.patch(`${base}/${one.id}`, { data: { email: { a: 1 } } }), 422],
+    ["role null", () => organizer.patch(`${base}/${one.id}`, { data: { role: null } }), 422],
+    ["a JSON string body", () => organizer.patch(`${base}/${one.id}`, { data: '"x"', headers: json }), 400],
+    ["q with LIKE and regex characters", () => organizer.get(`${base}?q=${encodeURIComponent("%_\\[(*")}`), 200],
+    ["limit as text", () => organizer.get(`${base}?limit=abc`), 400],
+    ["an unknown event", () => organizer.get(`/api/v1/events/${crypto.randomUUID()}/invitations`), 404],
+    ["an event id that is not a UUID", () => organizer.post(`/api/v1/events/x/invitations`, { data: { name: "A" } }), 404],
+    ["PUT on the list", () => organizer.put(base, { data: {} }), 405],
+    ["an unterminated CSV quote", () => organizer.post(`${base}/import`, { data: 'Họ và tên\n"Nguyễn Văn', headers: { "Content-Type": "text/csv" } }), 200],
+    ["a code that is too long", () => organizer.post(`/api/v1/events/${eventId}/check-ins`, { data: { code: "x".repeat(600) } }), 422],
+    ["check-in with a number", () => organizer.post(`/api/v1/events/${eventId}/check-ins`, { data: { invitationId: 7 } }), 422],
+    ["send ids not an array", () => organizer.post(`${base}/send`, { data: { ids: "all" } }), 422],
+    ["a person id that is not a UUID", () => organizer.get("/api/v1/people/abc"), 404],
+    ["people cursor forged", () => organizer.get("/api/v1/people?cursor=WyJvIiwtMV0"), 400],
+    ["parentId not a UUID", () => organizer.patch(`/api/v1/organizations/${crypto.randomUUID()}`, { data: { parentId: "x" } }), 404],
+    ["organization id not a UUID", () => organizer.delete("/api/v1/organizations/abc"), 404],
+  ];
+  for (const [label, call, status] of cases) {
+    const response = await call();
+    const text = await response.text();
+    expect(response.status(), `${label}: ${text}`).toBe(status);
+    expect(response.headers()["content-type"], label).toMatch(/^application\/json/);
+    expect(text, label).not.toMatch(/<html|\n\s+at /i);
+  }
+  // The invitation is as it was.
+  expect(await (await organizer.get(`${base}/${one.id}`)).json()).toMatchObject({ name: `Khách ${id}`, plusOnes: 0, role: "guest" });
+});
