@@ -180,7 +180,7 @@ export default function OrganizationsPage() {
                 <td>{o.shortName ?? "—"}</td>
                 <td className="hide-sm">{o.parentId ? nameOf(o.parentId) : "—"}</td>
                 {canEdit || canDelete ? (
-                  <td className="org-actions">
+                  <td style={{ whiteSpace: "nowrap" }}>
                     {canEdit ? (
                       <Link to={`?edit=${o.id}`} aria-label={`${t("action.edit")}: ${o.nameVi}`}>
                         {t("action.edit")}
@@ -232,7 +232,11 @@ function OrganizationForm({
   return (
     <section className="card" aria-label={title}>
       <h2 style={{ marginTop: 0 }}>{title}</h2>
-      {hint ? <p className="hint">{hint}</p> : null}
+      {hint ? (
+        <p className="hint" style={{ marginBottom: "1rem" }}>
+          {hint}
+        </p>
+      ) : null}
       <FormErrorSummary show={!!serverErrors || !!formError} message={formError ?? undefined} />
       <Form method="post" noValidate onSubmit={onSubmit} action={intent === "update" ? `?edit=${id}` : undefined}>
         {intent === "update" ? (
