@@ -309,7 +309,8 @@ test("withdraw by DELETE queues the CANCEL; send to ids or to all", async ({ api
   await page.goto(`/events/${eventId}/mail`);
   const rows = page.getByRole("table", { name: "Thư của sự kiện" }).getByRole("row");
   await expect(rows.filter({ hasText: `binh-${id}@example.vn` })).toHaveCount(2);
-  await expect(rows.filter({ hasText: `binh-${id}@example.vn` }).filter({ hasText: "Hủy" })).toHaveCount(1);
+  // The cancellation carries the calendar file's METHOD:CANCEL (shown under the kind).
+  await expect(rows.filter({ hasText: `binh-${id}@example.vn` }).filter({ hasText: "Hủy" }).filter({ hasText: "CANCEL" })).toHaveCount(1);
   await expect(rows.filter({ hasText: `an-${id}@example.vn` })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Hủy" })).toHaveCount(1);
 });
