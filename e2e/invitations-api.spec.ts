@@ -538,7 +538,9 @@ test("organizations: PATCH corrects a typo everywhere; DELETE is refused with 40
     shortName: "Sở GD&ĐT",
     parentId: parent.id,
   });
-  expect(await (await organizer.get(`/api/v1/organizations/${typo.id}`)).json()).toMatchObject({ nameVi: `Sở Giáo dục và Đào tạo ${id}` });
+  const read = await organizer.get(`/api/v1/organizations/${typo.id}`);
+  expect(read.status()).toBe(200);
+  expect(await record("organizations.get", read)).toMatchObject({ nameVi: `Sở Giáo dục và Đào tạo ${id}` });
   expect(((await (await organizer.get(`/api/v1/events/${eventId}`)).json()) as { hostOrganizationId: string }).hostOrganizationId).toBe(typo.id);
 
   expect((await expectError(await organizer.patch(`/api/v1/organizations/${typo.id}`, { data: { nameVi: parent.nameVi.toUpperCase() } }), 409)).error.fields).toEqual({
