@@ -167,7 +167,7 @@ test("a duplicate organization is refused with a message, from the organizations
   await page.getByLabel("Tên tiếng Việt").fill(name);
   await page.getByRole("button", { name: "Tạo" }).click();
   await expect(page.getByRole("status")).toContainText(name);
-  await expect(page.getByRole("cell", { name })).toBeVisible();
+  await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
 });
 
 test("an organization added from the event form appears in its lists, and nothing typed is lost", async ({ loginAs }) => {
