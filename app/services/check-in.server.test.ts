@@ -11,7 +11,7 @@ import {
   checkInCodeFor,
   checkInGuest,
   checkInQrDataUrl,
-  checkInTotals,
+  attendanceCounts,
   findGuests,
   recentCheckIns,
   undoCheckIn,
@@ -19,6 +19,7 @@ import {
 } from "./check-in.server";
 import { ServiceError } from "./errors";
 import { cancelEvent } from "./events.server";
+import { assignSeat, createTable } from "./seating.server";
 
 const SECRETS = ["current-secret-0123456789", "previous-secret-0123456789"];
 
@@ -215,10 +216,52 @@ describe(`check-in (${testDriver()})`, () => {
     expect(await findGuests(db, event.id, "%")).toEqual([]);
 
     await checkInGuest(db, door1, event.id, an.id);
-    expect(await checkInTotals(db, event.id)).toEqual({ invited: 2, checkedIn: 1 });
+    expect(await attendanceCounts(db, event.id)).toEqual({ invited: 2, answered: 0, accepted: 0, arrived: 1 });
     const found = await findGuests(db, event.id, "van an");
     expect(found[0]?.checkIn).toMatchObject({ byName: "Cán bộ Cửa Một" });
     expect((await recentCheckIns(db, event.id)).map((g) => g.fullName)).toEqual(["Nguyễn Văn An"]);
+  });
+
+  it("counts invited, answered, accepted and arrived in one go; withdrawn invitations count nowhere", async () => {
+    const event = await newEvent();
+    const make = (status: "not_sent" | "sent" | "accepted" | "declined" | "tentative", withdrawnAt: Date | null = null) =>
+      createInvitation(db, { eventId: event.id, status, withdrawnAt });
+    const accepted = await make("accepted");
+    await make("accepted");
+    await make("declined");
+    await make("tentative");
+    const sent = await make("sent");
+    await make("not_sent");
+    const gone = await make("accepted", new Date());
+    expect(await attendanceCounts(db, event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 0 });
+
+    await checkInGuest(db, door1, event.id, accepted.invitation.id);
+    // A guest who never answered but came anyway has arrived too.
+    await checkInGuest(db, door1, event.id, sent.invitation.id);
+    expect(await attendanceCounts(db, event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 2 });
+    // Another event's rows and a check-in made before the withdrawal are not this event's live counts.
+    await db.insert(checkIns).values({ invitationId: gone.invitation.id, at: new Date(), byUserId: door1.id, byName: door1.name });
+    const other = await newEvent();
+    await createInvitation(db, { eventId: other.id, status: "accepted" });
+    expect(await attendanceCounts(db, event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 2 });
+    expect(await attendanceCounts(db, other.id)).toEqual({ invited: 1, answered: 1, accepted: 1, arrived: 0 });
+  });
+
+  it("says where the seating plan puts the guest: table name and seat number, in results, searches and the recent list", async () => {
+    const event = await newEvent();
+    const { invitation } = await createInvitation(db, { eventId: event.id, role: "dignitary", person: { fullName: "Phạm Văn Ngồi" } });
+    await createInvitation(db, { eventId: event.id, person: { fullName: "Phạm Văn Ngồi Sau" } });
+    const tableId = await createTable(db, door1, event.id, { name: "Đoàn chủ tịch", kind: "presidium", seatCount: 5, mode: "centre-out", secondTo: "right" });
+    await assignSeat(db, event.id, { invitationId: invitation.id, tableId, seatIndex: 2 });
+
+    const found = await findGuests(db, event.id, "pham van ngoi");
+    expect(found.map((g) => [g.fullName, g.seat])).toEqual([
+      ["Phạm Văn Ngồi", { table: "Đoàn chủ tịch", number: 3 }],
+      ["Phạm Văn Ngồi Sau", null],
+    ]);
+    const result = await checkInGuest(db, door1, event.id, invitation.id);
+    expect(result.outcome === "checkedIn" && result.guest.seat).toEqual({ table: "Đoàn chủ tịch", number: 3 });
+    expect((await recentCheckIns(db, event.id)).map((g) => g.seat)).toEqual([{ table: "Đoàn chủ tịch", number: 3 }]);
   });
 
   it("keeps withdrawn invitations out of check-in after the fact", async () => {
