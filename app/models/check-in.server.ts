@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { checkIns, invitations, people } from "#db/schema/index";
+import { checkIns, events, invitations, people } from "#db/schema/index";
 import { escapeLike } from "~/domain/text/search";
 
 const checkInColumns = {
@@ -144,4 +144,10 @@ export async function countAttendance(db: Db, eventId: string): Promise<Attendan
     .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
     .where(and(eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));
   return { invited: row?.invited ?? 0, answered: row?.answered ?? 0, accepted: row?.accepted ?? 0, arrived: row?.arrived ?? 0 };
+}
+
+/** What the door shows of the event itself (the door page has no event layout around it). */
+export async function getDoorEvent(db: Db, eventId: string): Promise<{ id: string; title: string; timeZone: string } | null> {
+  const [row] = await db.select({ id: events.id, title: events.title, timeZone: events.timeZone }).from(events).where(eq(events.id, eventId)).limit(1);
+  return row ?? null;
 }

@@ -14,6 +14,7 @@ import {
   countAttendance,
   deleteCheckIn,
   getCheckIn,
+  getDoorEvent,
   getGuest,
   insertCheckInIfAbsent,
   listRecentCheckIns,
@@ -222,4 +223,9 @@ export function checkInCodeFor(invitationId: string, secrets: readonly string[])
 export async function checkInQrDataUrl(code: string): Promise<string> {
   const svg = await QRCode.toString(code, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
   return `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
+}
+
+/** The event as the door page names it: title and time zone (null: no such event). */
+export function doorEvent(db: Db, eventId: string) {
+  return getDoorEvent(db, eventId);
 }
