@@ -133,7 +133,6 @@ export function CheckInScreen({ door = false }: { door?: boolean }) {
           {actionData ? <ResultPanel data={actionData} me={me} /> : null}
           {searchResults}
           {recentList}
-          {totals}
         </div>
       </ZoneContext.Provider>
     );
