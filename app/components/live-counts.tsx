@@ -11,6 +11,8 @@ export interface AttendanceCounts {
   answered: number;
   accepted: number;
   arrived: number;
+  /** When the server read them (ms since the epoch). */
+  asOf: number;
 }
 
 export const LIVE_COUNTS_POLL_MS = 4000;
@@ -18,14 +20,15 @@ export const LIVE_COUNTS_POLL_MS = 4000;
 function isCounts(value: unknown): value is AttendanceCounts {
   if (!value || typeof value !== "object") return false;
   const v = value as Record<string, unknown>;
-  return ["invited", "answered", "accepted", "arrived"].every((k) => typeof v[k] === "number");
+  return ["invited", "answered", "accepted", "arrived", "asOf"].every((k) => typeof v[k] === "number");
 }
 
-/** The latest counts: the loader's, until a poll brings newer ones (a new loader result wins again). */
+/**
+ * The newest counts: the loader's or the last poll's, whichever the server read later (a poll may answer with a
+ * reading shared for two seconds, older than the loader's right after the staff member's own check-in).
+ */
 export function useLiveCounts(eventId: string, fromLoader: AttendanceCounts): AttendanceCounts {
   const [polled, setPolled] = useState<AttendanceCounts | null>(null);
-  // The page's loader ran again (after the staff member's own check-in, say): its counts are the newest.
-  useEffect(() => setPolled(null), [fromLoader]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let inFlight: AbortController | null = null;
@@ -57,7 +60,7 @@ export function useLiveCounts(eventId: string, fromLoader: AttendanceCounts): At
       stop();
     };
   }, [eventId]);
-  return polled ?? fromLoader;
+  return polled && polled.asOf > fromLoader.asOf ? polled : fromLoader;
 }
 
 const keys = ["invited", "answered", "accepted", "arrived"] as const;

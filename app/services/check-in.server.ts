@@ -13,6 +13,7 @@ import { recordAudit } from "~/models/audit.server";
 import {
   countAttendance,
   deleteCheckIn,
+  type AttendanceCounts,
   getCheckIn,
   getDoorEvent,
   getGuest,
@@ -207,9 +208,38 @@ export async function recentCheckIns(db: Db, eventId: string, limit = 10): Promi
   return withSeats(db, (await listRecentCheckIns(db, eventId, limit)).map((row) => toGuest(row)));
 }
 
+export interface LiveCounts extends AttendanceCounts {
+  /** When these counts were read (ms since the epoch): the browser keeps whichever counts are newer. */
+  asOf: number;
+}
+
 /** Invited, answered, accepted and arrived: the live counts of the event page and the door (one query). */
-export function attendanceCounts(db: Db, eventId: string) {
-  return countAttendance(db, eventId);
+export async function attendanceCounts(db: Db, eventId: string, now: Date = new Date()): Promise<LiveCounts> {
+  return { ...(await countAttendance(db, eventId)), asOf: now.getTime() };
+}
+
+/** How long one reading of an event's counts answers every poll for that event. */
+export const LIVE_COUNTS_SHARED_MS = 2000;
+const shared = new WeakMap<Db, Map<string, { at: number; counts: Promise<LiveCounts> }>>();
+
+/**
+ * The counts for the polling endpoint: every open tab of the same event within LIVE_COUNTS_SHARED_MS shares one
+ * query (also while it runs), so the database cost grows with the events being watched, not with the tabs
+ * (bench/live-counts.ts measured ≈ 0.1–0.25 s per count at 100,000 invitations). Page loaders read fresh counts.
+ */
+export function sharedAttendanceCounts(db: Db, eventId: string, now: Date = new Date()): Promise<LiveCounts> {
+  const perEvent = shared.get(db) ?? new Map<string, { at: number; counts: Promise<LiveCounts> }>();
+  shared.set(db, perEvent);
+  const hit = perEvent.get(eventId);
+  if (hit && now.getTime() - hit.at >= 0 && now.getTime() - hit.at < LIVE_COUNTS_SHARED_MS) return hit.counts;
+  for (const [id, entry] of perEvent) if (now.getTime() - entry.at >= LIVE_COUNTS_SHARED_MS) perEvent.delete(id);
+  const counts = attendanceCounts(db, eventId, now);
+  perEvent.set(eventId, { at: now.getTime(), counts });
+  // A failed reading is not shared: the next poll asks again.
+  counts.catch(() => {
+    if (perEvent.get(eventId)?.counts === counts) perEvent.delete(eventId);
+  });
+  return counts;
 }
 
 /** The text of an invitation's door QR code, signed with the first (current) secret. */
