@@ -163,6 +163,14 @@ test("the counts change without a reload while an invitee answers and another do
   const qrBox = await invitee.getByTestId("checkin-qr").boundingBox();
   expect(qrBox && qrBox.y + qrBox.height, "the QR code is on the first screen").toBeLessThanOrEqual(844);
   await invitee.screenshot({ path: testInfo.outputPath("invitation-accepted-phone.png"), fullPage: true });
+  // In English, the host's English name.
+  await invitee.getByRole("button", { name: "English" }).click();
+  await expect(invitee.getByTestId("invitation-inviter")).toHaveText(
+    "Propaganda Department of the Provincial Party Committee requests the pleasure of your company at",
+  );
+  await invitee.screenshot({ path: testInfo.outputPath("invitation-accepted-phone-en.png"), fullPage: true });
+  await invitee.getByRole("button", { name: "Tiếng Việt" }).click();
+  await expect(invitee.getByTestId("invitation-inviter")).toHaveText("Ban Tuyên giáo Tỉnh ủy trân trọng kính mời quý vị tới dự");
   await invitee.setViewportSize({ width: 1280, height: 900 });
   await invitee.screenshot({ path: testInfo.outputPath("invitation-accepted-desktop.png"), fullPage: true });
 
