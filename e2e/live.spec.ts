@@ -327,4 +327,8 @@ test("door mode on a phone: search and camera on the first screen, the result bi
   await expect(door).toHaveURL(new RegExp(`/events/${event.id}/check-in$`));
   await expect(door.getByTestId("checkin-totals")).toHaveText("Đã đón 1/1 khách");
   expect(errors).toEqual([]);
+
+  // The door mode asks for the same permission as the check-in page.
+  const viewer = await staffPage(browser, accounts.viewer, clientIp, baseURL ?? "");
+  expect((await viewer.goto(`/events/${event.id}/door`))?.status()).toBe(403);
 });
