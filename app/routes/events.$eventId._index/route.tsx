@@ -1,15 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { LiveCounts, useLiveCounts } from "~/components/live-counts";
 import { formatPeriod, formatRange, zoneOffsetLabel } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
+import { attendanceCounts } from "~/services/check-in.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import type { loader as eventLoader } from "../events.$eventId/route";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireEventPermission(request, context, params.eventId, "event:read");
-  return null;
+  const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  return { eventId: access.event.id, counts: await attendanceCounts(context.db, access.event.id) };
 }
 
 /** The browser's zone, known only after hydration; null on the server and before. */
@@ -21,6 +23,8 @@ function useBrowserTimeZone(): string | null {
 
 export default function EventOverview() {
   const layout = useRouteLoaderData<typeof eventLoader>("routes/events.$eventId");
+  const own = useLoaderData<typeof loader>();
+  const counts = useLiveCounts(own.eventId, own.counts);
   const { t, locale } = useT();
   const browserZone = useBrowserTimeZone();
   if (!layout) return null;
@@ -31,73 +35,76 @@ export default function EventOverview() {
   const otherZone = browserZone && zoneOffsetLabel(startsAt, browserZone) !== zoneOffsetLabel(startsAt, event.timeZone);
   const venue = [event.venueRoom, event.venueName, event.venueAddress].filter(Boolean).join(", ");
   return (
-    <div className="grid-2" style={{ alignItems: "start" }}>
-      <section className="card">
-        <dl className="facts">
-          <dt>{t("event.field.kind")}</dt>
-          <dd>{t(`kind.${event.kind}`)}</dd>
-          <dt>{t("event.section.when")}</dt>
-          <dd>
-            <span data-testid="event-when">{formatRange(startsAt, endsAt, event.timeZone, locale)}</span>{" "}
-            <span className="muted">
-              ({event.timeZone}, {zoneOffsetLabel(startsAt, event.timeZone)})
-            </span>
-            {otherZone && browserZone ? (
-              <div className="muted" data-testid="event-when-local">
-                {t("event.yourZone", { time: `${formatRange(startsAt, endsAt, browserZone, locale)} (${browserZone})` })}
-              </div>
+    <>
+      <LiveCounts counts={counts} />
+      <div className="grid-2" style={{ alignItems: "start" }}>
+        <section className="card">
+          <dl className="facts">
+            <dt>{t("event.field.kind")}</dt>
+            <dd>{t(`kind.${event.kind}`)}</dd>
+            <dt>{t("event.section.when")}</dt>
+            <dd>
+              <span data-testid="event-when">{formatRange(startsAt, endsAt, event.timeZone, locale)}</span>{" "}
+              <span className="muted">
+                ({event.timeZone}, {zoneOffsetLabel(startsAt, event.timeZone)})
+              </span>
+              {otherZone && browserZone ? (
+                <div className="muted" data-testid="event-when-local">
+                  {t("event.yourZone", { time: `${formatRange(startsAt, endsAt, browserZone, locale)} (${browserZone})` })}
+                </div>
+              ) : null}
+            </dd>
+            <dt>{t("event.section.where")}</dt>
+            <dd>{venue || <span className="muted">{t("event.noVenue")}</span>}</dd>
+            <dt>{t("event.field.host")}</dt>
+            <dd>{event.host ? orgName(event.host) : "—"}</dd>
+            <dt>{t("event.field.partners")}</dt>
+            <dd>{event.partners.length ? event.partners.map(orgName).join("; ") : "—"}</dd>
+            {event.capacity ? (
+              <>
+                <dt>{t("event.field.capacity")}</dt>
+                <dd>{t("event.capacityValue", { count: event.capacity })}</dd>
+              </>
             ) : null}
-          </dd>
-          <dt>{t("event.section.where")}</dt>
-          <dd>{venue || <span className="muted">{t("event.noVenue")}</span>}</dd>
-          <dt>{t("event.field.host")}</dt>
-          <dd>{event.host ? orgName(event.host) : "—"}</dd>
-          <dt>{t("event.field.partners")}</dt>
-          <dd>{event.partners.length ? event.partners.map(orgName).join("; ") : "—"}</dd>
-          {event.capacity ? (
-            <>
-              <dt>{t("event.field.capacity")}</dt>
-              <dd>{t("event.capacityValue", { count: event.capacity })}</dd>
-            </>
-          ) : null}
-        </dl>
-        {event.description ? <p className="prose">{event.description}</p> : null}
-        <p className="actions">
-          <a href={`/events/${event.id}/calendar.ics`} download className="button secondary">
-            {t("calendar.download")}
-          </a>
-        </p>
-      </section>
-      {event.kind === "signing_ceremony" ? (
-        <section className="card" aria-labelledby="agreement-heading">
-          <h2 id="agreement-heading" style={{ marginTop: 0 }}>
-            {t("event.section.agreement")}
-          </h2>
-          {event.agreement ? (
-            <>
-              <p>
-                <strong>{event.agreement.title}</strong>
-              </p>
-              <dl className="facts">
-                {event.agreement.periodStart ? (
-                  <>
-                    <dt>{t("agreement.period")}</dt>
-                    <dd>{formatPeriod(event.agreement.periodStart, event.agreement.periodEnd)}</dd>
-                  </>
-                ) : null}
-                <dt>{t("agreement.parties")}</dt>
-                <dd>{event.agreement.parties.length ? event.agreement.parties.map(orgName).join("; ") : "—"}</dd>
-                <dt>{t("agreement.originals")}</dt>
-                <dd>{event.agreement.originals ?? "—"}</dd>
-              </dl>
-              {event.agreement.aims ? <p className="prose">{event.agreement.aims}</p> : null}
-            </>
-          ) : (
-            <p className="muted">{t("agreement.none")}</p>
-          )}
+          </dl>
+          {event.description ? <p className="prose">{event.description}</p> : null}
+          <p className="actions">
+            <a href={`/events/${event.id}/calendar.ics`} download className="button secondary">
+              {t("calendar.download")}
+            </a>
+          </p>
         </section>
-      ) : null}
-    </div>
+        {event.kind === "signing_ceremony" ? (
+          <section className="card" aria-labelledby="agreement-heading">
+            <h2 id="agreement-heading" style={{ marginTop: 0 }}>
+              {t("event.section.agreement")}
+            </h2>
+            {event.agreement ? (
+              <>
+                <p>
+                  <strong>{event.agreement.title}</strong>
+                </p>
+                <dl className="facts">
+                  {event.agreement.periodStart ? (
+                    <>
+                      <dt>{t("agreement.period")}</dt>
+                      <dd>{formatPeriod(event.agreement.periodStart, event.agreement.periodEnd)}</dd>
+                    </>
+                  ) : null}
+                  <dt>{t("agreement.parties")}</dt>
+                  <dd>{event.agreement.parties.length ? event.agreement.parties.map(orgName).join("; ") : "—"}</dd>
+                  <dt>{t("agreement.originals")}</dt>
+                  <dd>{event.agreement.originals ?? "—"}</dd>
+                </dl>
+                {event.agreement.aims ? <p className="prose">{event.agreement.aims}</p> : null}
+              </>
+            ) : (
+              <p className="muted">{t("agreement.none")}</p>
+            )}
+          </section>
+        ) : null}
+      </div>
+    </>
   );
 }
 
