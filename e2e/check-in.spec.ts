@@ -122,7 +122,8 @@ test("door staff find a guest by name without diacritics and check them in once;
 
   // The tab is there for the organizer.
   await page.goto(`/events/${event.id}`);
-  await page.getByRole("link", { name: "Đón khách" }).click();
+  await page.getByRole("navigation", { name: `Lễ ký kết đón khách ${id}` }).getByRole("link", { name: "Khách mời", exact: true }).click();
+  await page.getByRole("navigation", { name: "Khách mời" }).getByRole("link", { name: "Đón khách" }).click();
   await expect(page).toHaveURL(new RegExp(`/events/${event.id}/check-in$`));
   await expect(page.getByTestId("checkin-totals")).toHaveText("Đã đón 0/1 khách");
 
