@@ -186,6 +186,7 @@ test("door staff scan the guest's QR code with the phone camera", async ({ page,
   const mail = await page.goto(`/events/${event.id}/mail`);
   expect(mail?.ok(), "the Send invitations page answers").toBe(true);
   await page.getByRole("button", { name: "Gửi cho người chưa được gửi (1)" }).click();
+  await page.getByRole("button", { name: "Gửi 1 lời mời" }).click();
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole("table", { name: "Thư của sự kiện" }).getByText("Đã gửi", { exact: true })).toHaveCount(1, { timeout: 1000 });
