@@ -367,7 +367,6 @@ function ConfirmSend({ confirm, busy, back }: { confirm: SendConfirmation; busy:
               title={t("mail.confirm.frameTitle", { language })}
               srcDoc={l.mail.html}
               sandbox=""
-              loading="lazy"
               style={{ width: "100%", height: "28rem", border: "1px solid var(--line)", borderRadius: 6, background: "#fff" }}
             />
           </figure>
