@@ -132,6 +132,20 @@ test("first run with the demo: the events list opens on the demo and explains Si
     await expect(page.getByRole("region", { name: "What is Signet?" })).toContainText("signing ceremonies");
     await expect(page.getByRole("link", { name: "Past (1)" })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("link", { name: "Open the demo event" })).toBeVisible();
+
+    // The office's first event of its own: no longer a fresh install, the explanation gives way to the list.
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+    await page.goto(`http://localhost:${port}/events/new`);
+    await page.getByLabel("Tên sự kiện", { exact: true }).fill("Hội nghị đầu tiên");
+    await page.getByLabel("Trạng thái").selectOption("scheduled");
+    await page.getByLabel("Bắt đầu").fill("2040-05-20T09:00");
+    await page.getByLabel("Kết thúc").fill("2040-05-20T11:00");
+    await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
+    await expect(page.getByRole("status")).toHaveText("Đã tạo sự kiện.");
+    await page.goto(`http://localhost:${port}/events`);
+    await expect(page.getByRole("link", { name: "Sắp diễn ra (1)" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("link", { name: "Hội nghị đầu tiên" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Signet là gì?" })).toHaveCount(0);
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));

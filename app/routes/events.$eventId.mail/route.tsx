@@ -108,7 +108,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
               intent: input.intent,
               // The confirmation's own form id, so that a double click on it sends once.
               requestId: input.intent === "send-not-sent" ? null : (requestId ?? randomUUID()),
-              invitationIds: selection.to === "selected" ? selection.invitationIds : [],
+              invitationIds: selection.to === "selected" ? [...new Set(selection.invitationIds)] : [],
               redirectTo,
               preview,
             },

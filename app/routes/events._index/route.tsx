@@ -27,14 +27,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const pageParam = Number(url.searchParams.get("page") ?? "1");
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
   const { items, total } = await listEvents(context.db, { tab, q, page, pageSize: PAGE_SIZE, now });
-  // Nothing planned yet: say what Signet is, and point at the demo ceremony when it is there.
-  const demoId = counts.upcoming === 0 ? await findEventIdByCalendarUid(context.db, SEED_EVENT_UID) : null;
-  const demo = demoId ? await getEventDetail(context.db, demoId) : null;
+  // A fresh install (no event but the demo ceremony, if it is there): say what Signet is, and open the demo.
+  const demoId = await findEventIdByCalendarUid(context.db, SEED_EVENT_UID);
+  const fresh = counts.upcoming + counts.past + counts.cancelled - (demoId ? 1 : 0) === 0;
+  const demo = fresh && demoId ? await getEventDetail(context.db, demoId) : null;
   return {
     tab,
     counts,
     openedOnPast: !isEventListTab(tabParam) && tab === "past",
-    intro: counts.upcoming === 0 ? { demo: demo ? { id: demo.id, title: demo.title } : null } : null,
+    intro: fresh ? { demo: demo ? { id: demo.id, title: demo.title } : null } : null,
     q,
     page,
     total,
