@@ -17,7 +17,8 @@ export const eventSummaryColumns = {
   hostName: organizations.nameVi,
 };
 
-export type EventListTab = "upcoming" | "past" | "cancelled";
+import type { EventListTab } from "~/domain/events/list-tab";
+export type { EventListTab };
 
 export async function listEvents(
   db: Db,
@@ -45,6 +46,18 @@ export async function listEvents(
     db.select({ value: count() }).from(events).where(where),
   ]);
   return { items, total: total?.value ?? 0 };
+}
+
+/** How many events each tab of the list holds (no search): upcoming and past exclude cancelled events. */
+export async function countEventsByTab(db: Db, now: Date): Promise<Record<EventListTab, number>> {
+  const [row] = await db
+    .select({
+      upcoming: sql<number>`count(*) filter (where ${events.status} <> 'cancelled' and ${events.endsAt} >= ${now.toISOString()}::timestamptz)`.mapWith(Number),
+      past: sql<number>`count(*) filter (where ${events.status} <> 'cancelled' and ${events.endsAt} < ${now.toISOString()}::timestamptz)`.mapWith(Number),
+      cancelled: sql<number>`count(*) filter (where ${events.status} = 'cancelled')`.mapWith(Number),
+    })
+    .from(events);
+  return { upcoming: row?.upcoming ?? 0, past: row?.past ?? 0, cancelled: row?.cancelled ?? 0 };
 }
 
 /** Keyset page for the API: newest start first, cursor = (startsAt, id) of the last row. */
