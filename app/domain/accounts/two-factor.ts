@@ -48,7 +48,8 @@ export function checkTotp(secret: string, code: string, now: Date, lastStep: num
     epochTolerance: TOLERANCE_SECONDS,
     ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
   });
-  return result.valid ? { valid: true, timeStep: result.timeStep } : { valid: false };
+  // verifySync answers for TOTP and HOTP alike; only a TOTP match carries the time step.
+  return result.valid && "timeStep" in result ? { valid: true, timeStep: result.timeStep } : { valid: false };
 }
 
 /** The code an authenticator app shows at `now` (tests, and nothing else, need this). */

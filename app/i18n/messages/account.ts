@@ -75,6 +75,13 @@ export const vi = {
   "users.removeTwoFactorConfirm": "Gỡ xác thực hai bước của {name}? Họ sẽ đăng nhập chỉ bằng mật khẩu cho tới khi tự bật lại.",
   "users.twoFactorRemoved": "Đã gỡ xác thực hai bước của {name}.",
   "users.noTwoFactor": "Tài khoản này chưa bật xác thực hai bước.",
+  "audit.action.user.password.change": "Đổi mật khẩu",
+  "audit.action.user.password.reset": "Đặt lại mật khẩu (quản trị)",
+  "audit.action.user.password.resetByLink": "Đặt mật khẩu mới qua thư",
+  "audit.action.user.twoFactor.enable": "Bật xác thực hai bước",
+  "audit.action.user.twoFactor.disable": "Tắt xác thực hai bước",
+  "audit.action.user.twoFactor.remove": "Gỡ xác thực hai bước (quản trị)",
+  "audit.action.user.twoFactor.recoveryCodes": "Tạo mã khôi phục mới",
 };
 
 export const en: Record<keyof typeof vi, string> = {
@@ -154,4 +161,11 @@ export const en: Record<keyof typeof vi, string> = {
   "users.removeTwoFactorConfirm": "Remove {name}'s two-step verification? They will sign in with the password alone until they turn it on again.",
   "users.twoFactorRemoved": "Removed {name}'s two-step verification.",
   "users.noTwoFactor": "This account does not use two-step verification.",
+  "audit.action.user.password.change": "Changed the password",
+  "audit.action.user.password.reset": "Reset a password (administrator)",
+  "audit.action.user.password.resetByLink": "Set a new password by email link",
+  "audit.action.user.twoFactor.enable": "Turned on two-step verification",
+  "audit.action.user.twoFactor.disable": "Turned off two-step verification",
+  "audit.action.user.twoFactor.remove": "Removed two-step verification (administrator)",
+  "audit.action.user.twoFactor.recoveryCodes": "Made new recovery codes",
 };
