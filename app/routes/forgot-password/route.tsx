@@ -69,7 +69,7 @@ export default function ForgotPasswordPage() {
       ) : null}
       <FormErrorSummary show={!!current?.fieldErrors} />
       <Form method="post" className="stack" noValidate onSubmit={submit}>
-        <TextField form={form} name="email" label={t("login.email")} type="email" autoComplete="username" autoFocus />
+        <TextField form={form} name="email" label={t("login.email")} type="email" autoComplete="username" />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("forgot.submit")}

@@ -103,7 +103,9 @@ export default function LoginPage() {
       <FormErrorSummary show={!!current?.fieldErrors} />
       <Form method="post" className="stack" noValidate onSubmit={submit}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField form={form} name="email" label={t("login.email")} type="email" autoComplete="username" autoFocus />
+        {/* No autofocus: blurring an untouched, focused field would show "required" and shift the link below
+            ("Forgot your password?") away from under the pointer mid-click. */}
+        <TextField form={form} name="email" label={t("login.email")} type="email" autoComplete="username" />
         <TextField form={form} name="password" label={t("login.password")} type="password" autoComplete="current-password" />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -127,6 +127,14 @@ function CodeForm({
   return (
     <>
       <p>{t(method === "recovery" ? "twoFactor.recoveryIntro" : "twoFactor.intro")}</p>
+      {/* Above the field: the focused field's "required" on blur cannot shift it away mid-click. */}
+      <p>
+        {method === "recovery" ? (
+          <Link to="/login/two-factor">{t("twoFactor.useApp")}</Link>
+        ) : (
+          <Link to="/login/two-factor?method=recovery">{t("twoFactor.useRecovery")}</Link>
+        )}
+      </p>
       {formError ? (
         <div className="notice notice-error" role="alert">
           {formError}
@@ -146,13 +154,6 @@ function CodeForm({
           </button>
         </div>
       </Form>
-      <p>
-        {method === "recovery" ? (
-          <Link to="/login/two-factor">{t("twoFactor.useApp")}</Link>
-        ) : (
-          <Link to="/login/two-factor?method=recovery">{t("twoFactor.useRecovery")}</Link>
-        )}
-      </p>
     </>
   );
 }
