@@ -226,7 +226,9 @@ function PasswordSection({ serverErrors, onAttempt }: { serverErrors: Record<str
       <h2 id="password-title" style={{ marginTop: 0 }}>
         {t("account.password.title")}
       </h2>
-      <p className="hint">{t("account.password.hint")}</p>
+      <p className="hint" style={{ marginBottom: ".75rem" }}>
+        {t("account.password.hint")}
+      </p>
       <FormErrorSummary show={!!serverErrors} />
       <Form method="post" className="stack" noValidate onSubmit={submit}>
         <input type="hidden" name="intent" value="password" />

@@ -155,78 +155,80 @@ export default function UsersPage() {
           </Form>
         </div>
       ) : null}
-      <table className="list">
-        <thead>
-          <tr>
-            <th>{t("users.name")}</th>
-            <th className="hide-sm">{t("users.email")}</th>
-            <th>{t("users.role")}</th>
-            <th>{t("users.status")}</th>
-            <th>{t("users.signIn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td className="hide-sm">{u.email}</td>
-              <td>
-                {u.id === selfId ? (
-                  t(`role.${u.role}`)
-                ) : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="role" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <select name="role" defaultValue={u.role} aria-label={`${t("users.changeRole")}: ${u.name}`}>
-                      {userRoles.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`role.${r}`)}
-                        </option>
-                      ))}
-                    </select>{" "}
-                    <button type="submit" className="button secondary">
-                      {t("action.save")}
-                    </button>
-                  </Form>
-                )}
-              </td>
-              <td>
-                {u.active ? t("users.active") : <span className="badge badge-cancelled">{t("users.inactive")}</span>}{" "}
-                {u.id === selfId ? null : u.active ? (
-                  <Link to={`?deactivate=${u.id}`} aria-label={`${t("users.deactivate")}: ${u.name}`}>
-                    {t("users.deactivate")}
-                  </Link>
-                ) : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="activate" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <button type="submit" className="link-button">
-                      {t("users.activate")}
-                    </button>
-                  </Form>
-                )}
-              </td>
-              <td>
-                {u.totpEnabledAt ? (
-                  <>
-                    <span className="badge" title={t("users.twoFactor")}>
-                      {t("users.twoFactorOn")}
-                    </span>{" "}
-                    <Link to={`?twoFactor=${u.id}`} aria-label={`${t("users.removeTwoFactor")}: ${u.name}`}>
-                      {t("users.removeTwoFactor")}
-                    </Link>{" "}
-                  </>
-                ) : null}
-                {u.id !== selfId && u.active ? (
-                  <Link to={`?reset=${u.id}`} aria-label={`${t("users.resetPassword")}: ${u.name}`}>
-                    {t("users.resetPassword")}
-                  </Link>
-                ) : null}
-              </td>
+      {/* On a phone the table scrolls on its own rather than widening the page. */}
+      <div style={{ overflowX: "auto" }}>
+        <table className="list">
+          <thead>
+            <tr>
+              <th>{t("users.name")}</th>
+              <th className="hide-sm">{t("users.email")}</th>
+              <th>{t("users.role")}</th>
+              <th>{t("users.status")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td className="hide-sm">{u.email}</td>
+                <td>
+                  {u.id === selfId ? (
+                    t(`role.${u.role}`)
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="role" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <select name="role" defaultValue={u.role} aria-label={`${t("users.changeRole")}: ${u.name}`}>
+                        {userRoles.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`role.${r}`)}
+                          </option>
+                        ))}
+                      </select>{" "}
+                      <button type="submit" className="button secondary">
+                        {t("action.save")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+                <td>
+                  {u.active ? t("users.active") : <span className="badge badge-cancelled">{t("users.inactive")}</span>}{" "}
+                  {u.id === selfId ? null : u.active ? (
+                    <Link to={`?deactivate=${u.id}`} aria-label={`${t("users.deactivate")}: ${u.name}`}>
+                      {t("users.deactivate")}
+                    </Link>
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="activate" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="link-button">
+                        {t("users.activate")}
+                      </button>
+                    </Form>
+                  )}
+                  <div className="user-sign-in">
+                    {u.totpEnabledAt ? (
+                      <>
+                        <span className="badge" title={t("users.twoFactor")}>
+                          {t("users.twoFactorOn")}
+                        </span>{" "}
+                        <Link to={`?twoFactor=${u.id}`} aria-label={`${t("users.removeTwoFactor")}: ${u.name}`}>
+                          {t("users.removeTwoFactor")}
+                        </Link>{" "}
+                      </>
+                    ) : null}
+                    {u.id !== selfId && u.active ? (
+                      <Link to={`?reset=${u.id}`} aria-label={`${t("users.resetPassword")}: ${u.name}`}>
+                        {t("users.resetPassword")}
+                      </Link>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <NewUserForm
         key={actionData?.created?.email ?? "new"}
         values={actionData?.intent === "create" ? actionData.values : null}

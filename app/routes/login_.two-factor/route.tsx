@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
+import { TextField, useSchemaForm } from "~/components/forms";
 import { recoveryCodeSchema, totpCodeSchema } from "~/domain/accounts/password.schema";
 import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
@@ -140,7 +140,7 @@ function CodeForm({
           {formError}
         </div>
       ) : null}
-      <FormErrorSummary show={!!current?.fieldErrors} />
+      {/* One field: its own message (role=alert) says it all, no summary above. */}
       <Form method="post" className="stack" noValidate onSubmit={submit}>
         <input type="hidden" name="method" value={method} />
         {method === "recovery" ? (
