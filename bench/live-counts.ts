@@ -13,6 +13,7 @@
  * the loaders a `useRevalidator()` poll of the check-in page would re-run instead (event layout + check-in page).
  * Prints a table and writes bench/results/live-counts-<time>.json. No assertion: read the ratios.
  */
+import { secretBox } from "~/utils/secret-box.server";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -99,6 +100,7 @@ async function main() {
     secureCookies: false,
     appUrl: "http://localhost",
     storage: fileSystemStorage(mkdtempSync(path.join(tmpdir(), "signet-bench-"))),
+    secretBox: secretBox("bench-secret-box"),
   } satisfies AppLoadContext;
   const sessionId = await createSession(db, user.id, { ip: "127.0.0.1", userAgent: "bench" });
   const cookie = await sessionCookie(context).serialize(sessionId);
