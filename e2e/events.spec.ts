@@ -111,7 +111,9 @@ test("wrong input gets a clear message in place and keeps what was typed", async
   await page.getByLabel(/^Địa điểm/).fill("x".repeat(201));
   await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
   await expect(page.locator(".field-error").getByText("Múi giờ không hợp lệ")).toBeVisible();
-  await expect(page.locator(".field-error").getByText("Không được dài quá 200 ký tự.")).toBeVisible();
+  // The input holds no more than the limit, and says so.
+  await expect(page.getByLabel(/^Địa điểm/)).toHaveValue("x".repeat(200));
+  await expect(page.locator("#field-venueName").getByTestId("char-count")).toHaveText("200/200 ký tự");
   await expect(page).toHaveURL(/\/events\/new$/);
   await page.getByLabel("Múi giờ").fill("Asia/Ho_Chi_Minh");
   await page.getByLabel(/^Địa điểm/).fill("Hội trường <b>A</b>");
@@ -247,4 +249,14 @@ test("the title carries its real limit and counts as the person types", async ({
   await expect(title).toHaveValue("x".repeat(200));
   await expect(page.locator("#field-title").getByTestId("char-count")).toHaveText("200/200 ký tự");
   await expect(page.getByLabel(/Mục đích, nội dung/)).toHaveAttribute("maxlength", "20000");
+  // Past the input (a script, an old page): the browser check and the server refuse with a message, never cut.
+  await title.evaluate((input) => input.removeAttribute("maxlength"));
+  await title.fill("x".repeat(201));
+  await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
+  await expect(page.locator("#field-title .field-error")).toHaveText("Không được dài quá 200 ký tự.");
+  const response = await page.request.post("/events/new", {
+    form: { title: "x".repeat(201), kind: "meeting", status: "draft", startsAt: "2031-01-01T09:00", endsAt: "2031-01-01T10:00", timeZone: "Asia/Ho_Chi_Minh" },
+  });
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain("Không được dài quá 200 ký tự.");
 });
