@@ -26,7 +26,11 @@ export function useSchemaForm<S extends z.ZodTypeAny>(
   // registers each field at hydration — so whatever a person typed before JavaScript loaded is kept.
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema),
-    mode: "onTouched",
+    // Checked on submit, then again as the person corrects. Not on blur: an error appearing when a field loses
+    // focus moved the submit button under the pointer between mousedown and click, the click was lost, and only
+    // that field's error showed (an empty name stayed unflagged beside a bad e-mail).
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     shouldFocusError: true,
     errors,
   });
