@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { useId, useMemo, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useId, useMemo, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useForm, useWatch, type Control, type DefaultValues, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { useT } from "~/i18n/use-t";
@@ -138,6 +138,33 @@ export function CharacterCount({ count, max, id }: { count: number; max: number;
     <p className={`char-count${state}`} id={id} data-testid="char-count">
       {t("form.charCount", { count, max })}
     </p>
+  );
+}
+
+/** A plain input (outside react-hook-form) with its limit and the live counter under it. */
+export function CountedInput({
+  id,
+  maxLength,
+  defaultValue,
+  onInput,
+  ...props
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "maxLength" | "defaultValue"> & { id: string; maxLength: number; defaultValue?: string | null }) {
+  const [count, setCount] = useState((defaultValue ?? "").length);
+  return (
+    <>
+      <input
+        id={id}
+        defaultValue={defaultValue ?? undefined}
+        maxLength={maxLength}
+        {...props}
+        aria-describedby={[props["aria-describedby"], `${id}-count`].filter(Boolean).join(" ")}
+        onInput={(event) => {
+          setCount(event.currentTarget.value.length);
+          onInput?.(event);
+        }}
+      />
+      <CharacterCount count={count} max={maxLength} id={`${id}-count`} />
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
-import { useId, useState } from "react";
-import { CharacterCount } from "~/components/forms";
+import { useId } from "react";
+import { CountedInput } from "~/components/forms";
 import { ORGANIZATION_NAME_MAX } from "~/domain/organizations/organization.schema";
 import { useT } from "~/i18n/use-t";
 
@@ -21,7 +21,6 @@ export interface QuickAddResult {
 export function OrganizationQuickAdd({ result }: { result: QuickAddResult | null }) {
   const { t, tError } = useT();
   const id = useId();
-  const [length, setLength] = useState(result?.error ? result.name.length : 0);
   const error = result?.error ?? null;
   return (
     <details className="inline-add" open={!!result}>
@@ -34,16 +33,14 @@ export function OrganizationQuickAdd({ result }: { result: QuickAddResult | null
         ) : null}
         <div className={`field${error ? " field-invalid" : ""}`}>
           <label htmlFor={`${id}-name`}>{t("orgs.nameVi")}</label>
-          <input
+          <CountedInput
             id={`${id}-name`}
             name="newOrganizationName"
             defaultValue={error ? result?.name : ""}
             maxLength={ORGANIZATION_NAME_MAX}
-            onChange={(e) => setLength(e.currentTarget.value.length)}
             aria-invalid={error ? true : undefined}
-            aria-describedby={`${id}-count${error ? ` ${id}-error` : ""}`}
+            aria-describedby={error ? `${id}-error` : undefined}
           />
-          <CharacterCount count={length} max={ORGANIZATION_NAME_MAX} id={`${id}-count`} />
           {error ? (
             <p className="field-error" id={`${id}-error`} role="alert">
               {tError(error)}
