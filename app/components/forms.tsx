@@ -204,7 +204,8 @@ export function TextField<T extends FieldValues>({
 }: Common<T> & Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name">) {
   const id = useId();
   const error = errorOf(form as unknown as AnyForm, name);
-  const counted = props.maxLength !== undefined && props.type !== "password";
+  // A counter helps with text; not with a password, an e-mail address, a phone number.
+  const counted = props.maxLength !== undefined && !["password", "email", "tel", "number"].includes(props.type ?? "text");
   return (
     <Field label={label} error={error} hint={hint} id={id} optional={optional} anchor={fieldAnchor(name)}>
       <input
