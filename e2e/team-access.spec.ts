@@ -26,4 +26,10 @@ test("communications staff outside an event's team are told who can add them, on
 
   await page.goto(`/events/${event.id}/press`);
   await expect(page.getByTestId("team-access-hint").getByRole("listitem").first()).toContainText(accounts.organizer.name);
+
+  // A page only the team may open: the 403 page names them too.
+  const denied = await page.goto(`/events/${event.id}/photos/captions`);
+  expect(denied?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Không có quyền" })).toBeVisible();
+  await expect(page.getByTestId("team-access-hint").getByRole("listitem").first()).toContainText(accounts.organizer.name);
 });
