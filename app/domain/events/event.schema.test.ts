@@ -143,6 +143,19 @@ describe("eventApiCreateSchema", () => {
     expect(r.status).toBe("draft");
     expect(r.timeZone).toBe("Asia/Ho_Chi_Minh");
   });
+  it("reports the cross-field rules with the field errors, in one answer", () => {
+    const r = eventApiCreateSchema.safeParse({
+      ...api,
+      title: "",
+      endsAt: "2017-10-19T13:00:00+07:00",
+      agreement: { title: "X", periodStart: 2020, periodEnd: 2017 },
+    });
+    expect(r.success ? {} : fieldErrors(r.error)).toEqual({
+      title: "errors.required",
+      endsAt: "errors.endBeforeStart",
+      "agreement.periodEnd": "errors.periodOrder",
+    });
+  });
   it("refuses instants without an offset and unknown fields", () => {
     expect(eventApiCreateSchema.safeParse({ ...api, startsAt: "2017-10-19T14:00" }).success).toBe(false);
     expect(eventApiCreateSchema.safeParse({ ...api, colour: "red" }).success).toBe(false);

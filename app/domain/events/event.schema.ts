@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone, localInputToInstant } from "../dates/phrasing";
-import { filledIn, objectWithChecks } from "../forms/all-at-once";
+import { filledIn, objectWithChecks, withChecks } from "../forms/all-at-once";
 
 /** Client-safe: shared by the event form (browser) and its action and the JSON API (server). */
 export const eventKinds = ["signing_ceremony", "conference", "meeting", "reception", "other"] as const;
@@ -242,7 +242,7 @@ const apiVenue = z
   .object({ name: optionalLine(VENUE_NAME_MAX), address: optionalLine(VENUE_ADDRESS_MAX), room: optionalLine(VENUE_ROOM_MAX) })
   .strict();
 
-export const eventApiCreateSchema = z
+const eventApiCreateObject = z
   .object({
     title: requiredLine(EVENT_TITLE_MAX),
     kind: z.enum(eventKinds, { errorMap: () => ({ message: "errors.choice" }) }),
@@ -259,9 +259,20 @@ export const eventApiCreateSchema = z
   })
   .strict();
 
+/** The create body; the cross-field rules are reported with the field errors, in one answer. */
+export const eventApiCreateSchema = withChecks(eventApiCreateObject.shape, eventApiCreateObject, (v, ctx) => {
+  if (v.startsAt && v.endsAt && !(v.endsAt > v.startsAt))
+    ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.endBeforeStart" });
+  if (v.hostOrganizationId && v.partnerOrganizationIds?.includes(v.hostOrganizationId))
+    ctx.addIssue({ code: "custom", path: ["partnerOrganizationIds"], message: "errors.duplicatePartner" });
+  const a = v.agreement;
+  if (a && a.periodStart !== null && a.periodEnd !== null && a.periodEnd < a.periodStart)
+    ctx.addIssue({ code: "custom", path: ["agreement", "periodEnd"], message: "errors.periodOrder" });
+});
+
 export type EventApiCreate = z.output<typeof eventApiCreateSchema>;
 
-export const eventApiPatchSchema = eventApiCreateSchema.partial().strict();
+export const eventApiPatchSchema = eventApiCreateObject.partial().strict();
 export type EventApiPatch = z.output<typeof eventApiPatchSchema>;
 
 /** Checks the cross-field rules of a complete input (used after merging a PATCH into the stored event). */

@@ -18,7 +18,16 @@ export function objectWithChecks<Shape extends z.ZodRawShape, Out>(
   checks: (fields: ParsedFields<Shape>, ctx: z.RefinementCtx, raw: Record<string, unknown>) => void,
   build: (values: z.output<z.ZodObject<Shape>>) => Out,
 ) {
-  return z.ZodEffects.create(z.object(shape).transform(build), {
+  return withChecks(shape, z.object(shape).transform(build), checks);
+}
+
+/** The same for a given object schema (e.g. a `.strict()` one): `checks` first, then `schema` as it is. */
+export function withChecks<Shape extends z.ZodRawShape, S extends z.ZodTypeAny>(
+  shape: Shape,
+  schema: S,
+  checks: (fields: ParsedFields<Shape>, ctx: z.RefinementCtx, raw: Record<string, unknown>) => void,
+) {
+  return z.ZodEffects.create(schema, {
     type: "preprocess",
     transform: (raw: unknown, ctx: z.RefinementCtx) => {
       if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return raw;
