@@ -2,15 +2,28 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import {
   CheckboxGroupField,
+  currentErrors,
   FormErrorSummary,
   SelectField,
   TextAreaField,
   TextField,
   useSchemaForm,
 } from "~/components/forms";
-import { editableStatuses, eventFormSchema, eventKinds, type EventFormValues } from "~/domain/events/event.schema";
+import {
+  AGREEMENT_AIMS_MAX,
+  AGREEMENT_TITLE_MAX,
+  editableStatuses,
+  EVENT_DESCRIPTION_MAX,
+  EVENT_TITLE_MAX,
+  eventFormSchema,
+  eventKinds,
+  VENUE_ADDRESS_MAX,
+  VENUE_NAME_MAX,
+  VENUE_ROOM_MAX,
+  type EventFormValues,
+} from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
-import { OrganizationQuickAdd } from "./organization-quick-add";
+import { OrganizationQuickAdd, type QuickAddResult } from "./organization-quick-add";
 
 export interface OrganizationOption {
   id: string;
@@ -59,6 +72,8 @@ export function EventForm({
   submitLabel,
   hidden,
   cancelHref,
+  canAddOrganization,
+  quickAdd,
 }: {
   defaultValues: EventFormValues;
   serverErrors?: Record<string, string> | null;
@@ -68,6 +83,9 @@ export function EventForm({
   submitLabel: string;
   hidden?: ReactNode;
   cancelHref: string;
+  canAddOrganization: boolean;
+  /** The answer to "add an organization", when that was the last submit. */
+  quickAdd?: QuickAddResult | null;
 }) {
   const { t, tError, locale } = useT();
   const navigation = useNavigation();
@@ -75,6 +93,28 @@ export function EventForm({
   const kind = form.watch("kind") ?? defaultValues.kind;
   const orgOptions = organizations.map((o) => ({ value: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.nameVi }));
   const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
+  // In the form's order: the summary lists every error of the submission with its field's label.
+  const labels: Partial<Record<keyof EventFormValues, string>> = {
+    title: t("event.field.title"),
+    kind: t("event.field.kind"),
+    status: t("event.field.status"),
+    startsAt: t("event.field.startsAt"),
+    endsAt: t("event.field.endsAt"),
+    timeZone: t("event.field.timeZone"),
+    venueName: t("event.field.venueName"),
+    venueRoom: t("event.field.venueRoom"),
+    venueAddress: t("event.field.venueAddress"),
+    capacity: t("event.field.capacity"),
+    hostOrganizationId: t("event.field.host"),
+    partnerOrganizationIds: t("event.field.partners"),
+    description: t("event.field.description"),
+    agreementTitle: t("agreement.title"),
+    agreementPeriodStart: t("agreement.periodStart"),
+    agreementPeriodEnd: t("agreement.periodEnd"),
+    agreementOriginals: t("agreement.originals"),
+    agreementPartyIds: t("agreement.parties"),
+    agreementAims: t("agreement.aims"),
+  };
   return (
     <>
       {formError ? (
@@ -82,13 +122,19 @@ export function EventForm({
           {tError(formError)}
         </div>
       ) : (
-        <FormErrorSummary show={(hasErrors && form.formState.isSubmitted) || !!serverErrors} />
+        <FormErrorSummary
+          show={(hasErrors && form.formState.isSubmitted) || !!serverErrors}
+          errors={currentErrors(form, serverErrors)}
+          labels={labels}
+        />
       )}
       <Form method="post" noValidate onSubmit={onSubmit} id="event-form">
+        {/* Enter in a field submits with the form's first submit button: this one, not "add an organization". */}
+        <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
         {hidden}
         <fieldset className="section">
           <legend>{t("event.section.basics")}</legend>
-          <TextField form={form} name="title" label={t("event.field.title")} maxLength={250} />
+          <TextField form={form} name="title" label={t("event.field.title")} maxLength={EVENT_TITLE_MAX} />
           <div className="grid-2">
             <SelectField
               form={form}
@@ -127,10 +173,10 @@ export function EventForm({
         <fieldset className="section">
           <legend>{t("event.section.where")}</legend>
           <div className="grid-2">
-            <TextField form={form} name="venueName" label={t("event.field.venueName")} optional />
-            <TextField form={form} name="venueRoom" label={t("event.field.venueRoom")} optional />
+            <TextField form={form} name="venueName" label={t("event.field.venueName")} optional maxLength={VENUE_NAME_MAX} />
+            <TextField form={form} name="venueRoom" label={t("event.field.venueRoom")} optional maxLength={VENUE_ROOM_MAX} />
           </div>
-          <TextField form={form} name="venueAddress" label={t("event.field.venueAddress")} optional />
+          <TextField form={form} name="venueAddress" label={t("event.field.venueAddress")} optional maxLength={VENUE_ADDRESS_MAX} />
           <TextField form={form} name="capacity" label={t("event.field.capacity")} inputMode="numeric" optional />
         </fieldset>
         <fieldset className="section">
@@ -142,19 +188,19 @@ export function EventForm({
             options={[{ value: "", label: t("event.field.noHost") }, ...orgOptions]}
           />
           <CheckboxGroupField form={form} name="partnerOrganizationIds" label={t("event.field.partners")} options={orgOptions} optional />
-          <OrganizationQuickAdd />
-          <TextAreaField form={form} name="description" label={t("event.field.description")} optional rows={3} />
+          {canAddOrganization ? <OrganizationQuickAdd key={quickAdd?.organization?.id ?? "add"} result={quickAdd ?? null} /> : null}
+          <TextAreaField form={form} name="description" label={t("event.field.description")} optional rows={3} maxLength={EVENT_DESCRIPTION_MAX} />
         </fieldset>
         <fieldset className="section" hidden={kind !== "signing_ceremony"}>
           <legend>{t("event.section.agreement")}</legend>
-          <TextField form={form} name="agreementTitle" label={t("agreement.title")} />
+          <TextField form={form} name="agreementTitle" label={t("agreement.title")} maxLength={AGREEMENT_TITLE_MAX} />
           <div className="grid-3">
             <TextField form={form} name="agreementPeriodStart" label={t("agreement.periodStart")} inputMode="numeric" />
             <TextField form={form} name="agreementPeriodEnd" label={t("agreement.periodEnd")} inputMode="numeric" />
             <TextField form={form} name="agreementOriginals" label={t("agreement.originals")} inputMode="numeric" optional />
           </div>
           <CheckboxGroupField form={form} name="agreementPartyIds" label={t("agreement.parties")} options={orgOptions} />
-          <TextAreaField form={form} name="agreementAims" label={t("agreement.aims")} rows={6} />
+          <TextAreaField form={form} name="agreementAims" label={t("agreement.aims")} rows={6} maxLength={AGREEMENT_AIMS_MAX} />
         </fieldset>
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -6,7 +6,7 @@ import { createEvent, createInvitation, createUser } from "#db/factories";
 import { listAudit } from "~/models/audit.server";
 import { getOrganization, listOrganizations } from "~/models/organizations.server";
 import { ServiceError } from "./errors";
-import { createOrganization, deleteOrganization, OrganizationInUseError, updateOrganization } from "./organizations.server";
+import { createOrganization, deleteOrganization, OrganizationInUseError, quickAddOrganization, updateOrganization } from "./organizations.server";
 
 let database: Database;
 let db: Db;
@@ -183,5 +183,28 @@ describe("deleteOrganization", () => {
       dignitaries: 0,
     });
     expect(await getOrganization(db, used.id)).not.toBeNull();
+  });
+});
+
+describe("quickAddOrganization (the event form's '+ Thêm cơ quan, đơn vị')", () => {
+  let actor: { id: string; name: string };
+  beforeAll(async () => {
+    const user = await createUser(db, { name: "Người thêm nhanh" });
+    actor = { id: user.id, name: user.name };
+  });
+  it("creates the organization from its Vietnamese name", async () => {
+    const name = `Hội Khuyến học tỉnh ${randomUUID().slice(0, 8)}`;
+    const added = await quickAddOrganization(db, actor, `  ${name}  `);
+    expect(added).toEqual({ organization: expect.objectContaining({ nameVi: name, nameEn: null }), error: null });
+    expect((await listOrganizations(db)).map((o) => o.nameVi)).toContain(name);
+  });
+  it("answers why not, as the form shows it, and creates nothing", async () => {
+    const before = (await listOrganizations(db)).length;
+    expect(await quickAddOrganization(db, actor, "   ")).toEqual({ organization: null, error: "errors.required" });
+    expect(await quickAddOrganization(db, actor, "x".repeat(301))).toEqual({ organization: null, error: "errors.tooLong?max=300" });
+    expect(await quickAddOrganization(db, actor, undefined)).toEqual({ organization: null, error: "errors.required" });
+    const taken = (await listOrganizations(db))[0]!.nameVi;
+    expect(await quickAddOrganization(db, actor, taken.toUpperCase())).toEqual({ organization: null, error: "errors.duplicateOrganization" });
+    expect((await listOrganizations(db)).length).toBe(before);
   });
 });

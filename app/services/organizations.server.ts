@@ -14,7 +14,9 @@ import {
   type Organization,
   type OrganizationUsage,
 } from "~/models/organizations.server";
-import { ServiceError } from "./errors";
+import { fieldErrors } from "~/domain/events/event.schema";
+import { organizationSchema } from "~/domain/organizations/organization.schema";
+import { isServiceError, ServiceError } from "./errors";
 
 export interface OrganizationInput {
   nameVi: string;
@@ -47,6 +49,25 @@ export async function createOrganization(
     if (isUniqueViolation(error))
       throw new ServiceError("conflict", "errors.duplicateOrganization", { nameVi: "errors.duplicateOrganization" });
     throw error;
+  }
+}
+
+/**
+ * "+ Add an organization" inside the event form: only the Vietnamese name, typed in the form's
+ * `newOrganizationName` field. Answers what the form shows next to it (the new organization, or why not).
+ */
+export async function quickAddOrganization(
+  db: Db,
+  actor: { id: string; name: string },
+  name: unknown,
+): Promise<{ organization: Organization; error: null } | { organization: null; error: string }> {
+  const parsed = organizationSchema.safeParse({ nameVi: name });
+  if (!parsed.success) return { organization: null, error: fieldErrors(parsed.error).nameVi ?? "errors.invalid" };
+  try {
+    return { organization: await createOrganization(db, actor, parsed.data), error: null };
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    return { organization: null, error: error.fields.nameVi ?? error.message };
   }
 }
 

@@ -10,9 +10,8 @@ import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
 import { answerForIntent, answerWindow, type AnswerWindow, type RsvpIntent } from "~/domain/rsvp/answer-window";
 import { listAgenda } from "~/models/agenda.server";
 import { getInviteeInvitation, recordInviteeAudit, setInvitationAnswer, type InviteeInvitation } from "~/models/rsvp.server";
+import { COMMENT_MAX } from "~/domain/rsvp/rsvp.schema";
 import { ServiceError } from "./errors";
-
-export const COMMENT_MAX = 1000;
 
 /**
  * The event's programme as the invitee sees it: time and title only (notes, key points and who is responsible

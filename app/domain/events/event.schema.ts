@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone, localInputToInstant } from "../dates/phrasing";
+import { filledIn, objectWithChecks, withChecks } from "../forms/all-at-once";
 
 /** Client-safe: shared by the event form (browser) and its action and the JSON API (server). */
 export const eventKinds = ["signing_ceremony", "conference", "meeting", "reception", "other"] as const;
@@ -114,89 +115,89 @@ export interface EventInput {
   agreement: AgreementInput | null;
 }
 
+/** The event form's limits, one source for the schema, the inputs' maxLength and their counters. */
+export const EVENT_TITLE_MAX = 200;
+export const VENUE_NAME_MAX = 200;
+export const VENUE_ADDRESS_MAX = 300;
+export const VENUE_ROOM_MAX = 100;
+export const EVENT_DESCRIPTION_MAX = 5000;
+export const AGREEMENT_TITLE_MAX = 300;
+export const AGREEMENT_AIMS_MAX = 20000;
+
 const agreementFields = {
-  agreementTitle: optionalLine(300),
+  agreementTitle: optionalLine(AGREEMENT_TITLE_MAX),
   agreementPeriodStart: optionalYear,
   agreementPeriodEnd: optionalYear,
-  agreementAims: optionalText(20000),
+  agreementAims: optionalText(AGREEMENT_AIMS_MAX),
   agreementPartyIds: uuidList,
   agreementOriginals: optionalPositiveInt(100),
 };
 
-/** The event form: every value is what an HTML form sends (strings), times as wall-clock in the zone. */
-export const eventFormSchema = z
-  .object({
-    title: requiredLine(200),
-    kind: z.enum(eventKinds, { errorMap: () => ({ message: "errors.choice" }) }),
-    status: z.enum(editableStatuses, { errorMap: () => ({ message: "errors.choice" }) }),
-    startsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
-    endsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
-    timeZone,
-    venueName: optionalLine(200),
-    venueAddress: optionalLine(300),
-    venueRoom: optionalLine(100),
-    description: optionalText(5000),
-    hostOrganizationId: optionalUuid,
-    partnerOrganizationIds: uuidList,
-    capacity: optionalPositiveInt(1_000_000),
-    ...agreementFields,
-  })
-  .transform((v, ctx): EventInput => {
-    const tzOk = isValidTimeZone(v.timeZone);
-    const startsAt = tzOk ? localInputToInstant(v.startsAt, v.timeZone) : null;
-    const endsAt = tzOk ? localInputToInstant(v.endsAt, v.timeZone) : null;
-    if (tzOk && !startsAt) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "errors.dateTime" });
-    if (tzOk && !endsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.dateTime" });
+const eventFormFields = {
+  title: requiredLine(EVENT_TITLE_MAX),
+  kind: z.enum(eventKinds, { errorMap: () => ({ message: "errors.choice" }) }),
+  status: z.enum(editableStatuses, { errorMap: () => ({ message: "errors.choice" }) }),
+  startsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
+  endsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
+  timeZone,
+  venueName: optionalLine(VENUE_NAME_MAX),
+  venueAddress: optionalLine(VENUE_ADDRESS_MAX),
+  venueRoom: optionalLine(VENUE_ROOM_MAX),
+  description: optionalText(EVENT_DESCRIPTION_MAX),
+  hostOrganizationId: optionalUuid,
+  partnerOrganizationIds: uuidList,
+  capacity: optionalPositiveInt(1_000_000),
+  ...agreementFields,
+};
+
+/**
+ * The event form: every value is what an HTML form sends (strings), times as wall-clock in the zone.
+ * Every error of a submission is reported at once: the cross-field rules (end after start, the period's order,
+ * the agreement's title) run even while other fields are wrong.
+ */
+export const eventFormSchema = objectWithChecks(
+  eventFormFields,
+  (v, ctx, raw) => {
+    const startsAt = v.timeZone && v.startsAt ? localInputToInstant(v.startsAt, v.timeZone) : null;
+    const endsAt = v.timeZone && v.endsAt ? localInputToInstant(v.endsAt, v.timeZone) : null;
+    if (v.timeZone && v.startsAt && !startsAt) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "errors.dateTime" });
+    if (v.timeZone && v.endsAt && !endsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.dateTime" });
     if (startsAt && endsAt && endsAt <= startsAt)
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.endBeforeStart" });
-    checkOrganizations(v, ctx);
-    return {
-      title: v.title,
-      kind: v.kind,
-      status: v.status,
-      startsAt: startsAt ?? new Date(NaN),
-      endsAt: endsAt ?? new Date(NaN),
-      timeZone: v.timeZone,
-      venueName: v.venueName,
-      venueAddress: v.venueAddress,
-      venueRoom: v.venueRoom,
-      description: v.description,
-      hostOrganizationId: v.hostOrganizationId,
-      partnerOrganizationIds: v.partnerOrganizationIds,
-      capacity: v.capacity,
-      agreement: agreementFrom(v),
-    };
-  });
+    if (v.hostOrganizationId && v.partnerOrganizationIds?.includes(v.hostOrganizationId))
+      ctx.addIssue({ code: "custom", path: ["partnerOrganizationIds"], message: "errors.duplicatePartner" });
+    if (
+      v.agreementPeriodStart != null &&
+      v.agreementPeriodEnd != null &&
+      v.agreementPeriodEnd < v.agreementPeriodStart
+    )
+      ctx.addIssue({ code: "custom", path: ["agreementPeriodEnd"], message: "errors.periodOrder" });
+    // What was typed counts as filled in, even where it is itself wrong (a year "20x0").
+    const anyAgreement = (
+      ["agreementPeriodStart", "agreementPeriodEnd", "agreementAims", "agreementPartyIds", "agreementOriginals"] as const
+    ).some((key) => filledIn(raw[key]));
+    if (v.kind === "signing_ceremony" && anyAgreement && v.agreementTitle === null)
+      ctx.addIssue({ code: "custom", path: ["agreementTitle"], message: "errors.required" });
+  },
+  (v): EventInput => ({
+    title: v.title,
+    kind: v.kind,
+    status: v.status,
+    startsAt: localInputToInstant(v.startsAt, v.timeZone) ?? new Date(NaN),
+    endsAt: localInputToInstant(v.endsAt, v.timeZone) ?? new Date(NaN),
+    timeZone: v.timeZone,
+    venueName: v.venueName,
+    venueAddress: v.venueAddress,
+    venueRoom: v.venueRoom,
+    description: v.description,
+    hostOrganizationId: v.hostOrganizationId,
+    partnerOrganizationIds: v.partnerOrganizationIds,
+    capacity: v.capacity,
+    agreement: agreementFrom(v),
+  }),
+);
 
 export type EventFormValues = z.input<typeof eventFormSchema>;
-
-function checkOrganizations(
-  v: {
-    kind: EventKind;
-    hostOrganizationId: string | null;
-    partnerOrganizationIds: string[];
-    agreementTitle: string | null;
-    agreementPeriodStart: number | null;
-    agreementPeriodEnd: number | null;
-    agreementAims: string | null;
-    agreementPartyIds: string[];
-    agreementOriginals: number | null;
-  },
-  ctx: z.RefinementCtx,
-) {
-  if (v.hostOrganizationId && v.partnerOrganizationIds.includes(v.hostOrganizationId))
-    ctx.addIssue({ code: "custom", path: ["partnerOrganizationIds"], message: "errors.duplicatePartner" });
-  if (v.agreementPeriodStart !== null && v.agreementPeriodEnd !== null && v.agreementPeriodEnd < v.agreementPeriodStart)
-    ctx.addIssue({ code: "custom", path: ["agreementPeriodEnd"], message: "errors.periodOrder" });
-  const anyAgreement =
-    v.agreementPeriodStart !== null ||
-    v.agreementPeriodEnd !== null ||
-    v.agreementAims !== null ||
-    v.agreementPartyIds.length > 0 ||
-    v.agreementOriginals !== null;
-  if (v.kind === "signing_ceremony" && anyAgreement && !v.agreementTitle)
-    ctx.addIssue({ code: "custom", path: ["agreementTitle"], message: "errors.required" });
-}
 
 function agreementFrom(v: {
   kind: EventKind;
@@ -228,29 +229,29 @@ const isoInstant = z
 
 const apiAgreement = z
   .object({
-    title: requiredLine(300),
+    title: requiredLine(AGREEMENT_TITLE_MAX),
     periodStart: optionalYear,
     periodEnd: optionalYear,
-    aims: optionalText(20000),
+    aims: optionalText(AGREEMENT_AIMS_MAX),
     partyIds: uuidList,
     originals: optionalPositiveInt(100),
   })
   .strict();
 
 const apiVenue = z
-  .object({ name: optionalLine(200), address: optionalLine(300), room: optionalLine(100) })
+  .object({ name: optionalLine(VENUE_NAME_MAX), address: optionalLine(VENUE_ADDRESS_MAX), room: optionalLine(VENUE_ROOM_MAX) })
   .strict();
 
-export const eventApiCreateSchema = z
+const eventApiCreateObject = z
   .object({
-    title: requiredLine(200),
+    title: requiredLine(EVENT_TITLE_MAX),
     kind: z.enum(eventKinds, { errorMap: () => ({ message: "errors.choice" }) }),
     status: z.enum(editableStatuses, { errorMap: () => ({ message: "errors.choice" }) }).default("draft"),
     startsAt: isoInstant,
     endsAt: isoInstant,
     timeZone: timeZone.default(defaultTimeZone),
     venue: apiVenue.nullish(),
-    description: optionalText(5000),
+    description: optionalText(EVENT_DESCRIPTION_MAX),
     hostOrganizationId: optionalUuid,
     partnerOrganizationIds: uuidList,
     capacity: optionalPositiveInt(1_000_000),
@@ -258,9 +259,20 @@ export const eventApiCreateSchema = z
   })
   .strict();
 
+/** The create body; the cross-field rules are reported with the field errors, in one answer. */
+export const eventApiCreateSchema = withChecks(eventApiCreateObject.shape, eventApiCreateObject, (v, ctx) => {
+  if (v.startsAt && v.endsAt && !(v.endsAt > v.startsAt))
+    ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.endBeforeStart" });
+  if (v.hostOrganizationId && v.partnerOrganizationIds?.includes(v.hostOrganizationId))
+    ctx.addIssue({ code: "custom", path: ["partnerOrganizationIds"], message: "errors.duplicatePartner" });
+  const a = v.agreement;
+  if (a && a.periodStart !== null && a.periodEnd !== null && a.periodEnd < a.periodStart)
+    ctx.addIssue({ code: "custom", path: ["agreement", "periodEnd"], message: "errors.periodOrder" });
+});
+
 export type EventApiCreate = z.output<typeof eventApiCreateSchema>;
 
-export const eventApiPatchSchema = eventApiCreateSchema.partial().strict();
+export const eventApiPatchSchema = eventApiCreateObject.partial().strict();
 export type EventApiPatch = z.output<typeof eventApiPatchSchema>;
 
 /** Checks the cross-field rules of a complete input (used after merging a PATCH into the stored event). */

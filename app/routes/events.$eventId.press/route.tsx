@@ -1,11 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TeamAccessHint } from "~/components/team-access-hint";
 import { formatDateTime } from "~/domain/dates/phrasing";
 import { countWords } from "~/domain/press/markdown";
 import { pressLanguageSchema, pressSettingsSchema } from "~/domain/press/press.schema";
 import { pressLanguages, type PressLanguage } from "~/domain/press/types";
 import { useT } from "~/i18n/use-t";
+import { listTeamManagers } from "~/models/events.server";
 import { getPressEvent } from "~/models/press.server";
 import { isServiceError } from "~/services/errors";
 import {
@@ -42,6 +44,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     timeZone: event.timeZone,
     cancelled: event.status === "cancelled",
     canDraft: (can.edit || can.approve) && event.status !== "cancelled",
+    // Someone who may only read is told who can add them to the event's team.
+    inTeam: can.edit || can.approve,
+    teamManagers: can.edit || can.approve ? [] : await listTeamManagers(context.db, event.id),
     summaries: summaries.map((s) => ({
       id: s.id,
       language: s.language,
@@ -135,7 +140,7 @@ function PressSettingsCard({ settings, error }: { settings: { requireSecondAppro
 }
 
 export default function PressTab() {
-  const { eventId, timeZone, summaries, canDraft, cancelled, settings } = useLoaderData<typeof loader>();
+  const { eventId, timeZone, summaries, canDraft, cancelled, settings, inTeam, teamManagers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, tError, locale } = useT();
@@ -167,7 +172,10 @@ export default function PressTab() {
           {countIn("vi") + countIn("en") > 0 ? <p className="muted press-draft-note">{t("press.draft.another")}</p> : null}
         </Form>
       ) : (
-        <p className="muted">{t("press.tab.readOnly")}</p>
+        <>
+          <p className="muted">{t("press.tab.readOnly")}</p>
+          {inTeam ? null : <TeamAccessHint managers={teamManagers} />}
+        </>
       )}
       {summaries.length === 0 ? (
         <p className="card muted">{t("press.tab.empty")}</p>

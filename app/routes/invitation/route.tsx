@@ -24,7 +24,7 @@ import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { invitationFromCookie, privateHeaders } from "./invitation-cookie.server";
 import stylesheet from "./invitation.css";
-import { rsvpFormSchema } from "./rsvp.schema";
+import { COMMENT_MAX, rsvpFormSchema } from "~/domain/rsvp/rsvp.schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -249,7 +249,7 @@ function Invitation({ data: d }: { data: PageData }) {
         {window.open ? (
           <Form method="post" noValidate onSubmit={onSubmit} className="stack">
             <FormErrorSummary show={!!actionData?.fieldErrors} />
-            <TextAreaField form={form} name="comment" label={t("rsvp.comment")} hint={t("rsvp.commentHint")} optional rows={3} maxLength={1000} />
+            <TextAreaField form={form} name="comment" label={t("rsvp.comment")} hint={t("rsvp.commentHint")} optional rows={3} maxLength={COMMENT_MAX} />
             <p>{t("rsvp.choose")}</p>
             <div className="rsvp-buttons" role="group" aria-label={t("rsvp.answer.heading")}>
               {intents.map(({ intent, className }) => (

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { canGlobal } from "~/domain/access/permissions";
 import { fieldErrors } from "~/domain/events/event.schema";
-import { organizationSchema, type OrganizationFormValues } from "~/domain/organizations/organization.schema";
+import { ORGANIZATION_NAME_MAX, ORGANIZATION_SHORT_NAME_MAX, organizationSchema, type OrganizationFormValues } from "~/domain/organizations/organization.schema";
 import { useT } from "~/i18n/use-t";
 import { listOrganizations, type OrganizationUsage } from "~/models/organizations.server";
 import { isServiceError } from "~/services/errors";
@@ -246,9 +246,9 @@ function OrganizationForm({
           </>
         ) : null}
         <div className="grid-2">
-          <TextField form={form} name="nameVi" label={t("orgs.nameVi")} maxLength={320} />
-          <TextField form={form} name="nameEn" label={t("orgs.nameEn")} optional maxLength={320} />
-          <TextField form={form} name="shortName" label={t("orgs.shortName")} optional maxLength={60} />
+          <TextField form={form} name="nameVi" label={t("orgs.nameVi")} maxLength={ORGANIZATION_NAME_MAX} />
+          <TextField form={form} name="nameEn" label={t("orgs.nameEn")} optional maxLength={ORGANIZATION_NAME_MAX} />
+          <TextField form={form} name="shortName" label={t("orgs.shortName")} optional maxLength={ORGANIZATION_SHORT_NAME_MAX} />
           <SelectField
             form={form}
             name="parentId"
