@@ -148,7 +148,9 @@ function Header() {
           </Form>
           {user ? (
             <>
-              <span className="muted user-name">{user.name}</span>
+              <Link to="/account" className="muted user-name" title={t("account.nav")} style={{ color: "inherit" }}>
+                {user.name}
+              </Link>
               <Link
                 to="/account/calendar"
                 style={{ color: "inherit", whiteSpace: "nowrap" }}

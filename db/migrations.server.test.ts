@@ -1,5 +1,5 @@
 /**
- * The ceremony data migration (0007_ceremony_data.sql): an event stored with the single agreement of before
+ * The ceremony data migration (0009_ceremony_data.sql): an event stored with the single agreement of before
  * (agreements, agreement_parties, agreement_signatories, event_partners, dignitaries.side) comes out as sides,
  * a document with its parties in signing order, signatory roles, dignitaries on their sides and the signing item
  * pointing at the document. Runs on an empty database of the project's driver, migrated to 0005 first.

@@ -30,7 +30,8 @@ import { createOrganization } from "~/services/organizations.server";
 import { fileSystemStorage, type ObjectStorage } from "~/services/storage.server";
 import { seedDemoPhotos } from "./seed-photos";
 
-export const SEED_EVENT_UID = "seed-2017-10-19-tuyen-giao-giao-duc@signet";
+import { SEED_EVENT_UID } from "./seed-ids";
+export { SEED_EVENT_UID };
 const ZONE = "Asia/Ho_Chi_Minh";
 
 export const seedAccounts: { email: string; name: string; role: UserRole }[] = [

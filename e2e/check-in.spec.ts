@@ -122,7 +122,8 @@ test("door staff find a guest by name without diacritics and check them in once;
 
   // The tab is there for the organizer.
   await page.goto(`/events/${event.id}`);
-  await page.getByRole("link", { name: "Đón khách" }).click();
+  await page.getByRole("navigation", { name: `Lễ ký kết đón khách ${id}` }).getByRole("link", { name: "Khách mời", exact: true }).click();
+  await page.getByRole("navigation", { name: "Khách mời" }).getByRole("link", { name: "Đón khách" }).click();
   await expect(page).toHaveURL(new RegExp(`/events/${event.id}/check-in$`));
   await expect(page.getByTestId("checkin-totals")).toHaveText("Đã đón 0/1 khách");
 
@@ -185,6 +186,7 @@ test("door staff scan the guest's QR code with the phone camera", async ({ page,
   const mail = await page.goto(`/events/${event.id}/mail`);
   expect(mail?.ok(), "the Send invitations page answers").toBe(true);
   await page.getByRole("button", { name: "Gửi cho người chưa được gửi (1)" }).click();
+  await page.getByRole("button", { name: "Gửi 1 lời mời" }).click();
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole("table", { name: "Thư của sự kiện" }).getByText("Đã gửi", { exact: true })).toHaveCount(1, { timeout: 1000 });

@@ -157,16 +157,39 @@ test("an organizer adds two dignitaries, sees the Bí thư first with reasons, m
   expect(errors).toEqual([]);
 });
 
-test("bad input on the form: an empty name and a control character in a position get clear messages", async ({ loginAs, api }) => {
-  const event = await createEvent(await api("organizer"), `Lễ ký kết lỗi ${suffix()}`);
-  const page = await loginAs("organizer");
-  await page.goto(`/events/${event.id}/dignitaries/new`);
-  await page.getByLabel(/^Chức vụ/).fill("Bí thư Tỉnh ủy\nPhó\u0007 Chủ tịch");
-  await page.getByRole("button", { name: "Thêm đại biểu" }).click();
-  await expect(page.getByText("Vui lòng nhập thông tin này.")).toBeVisible();
-  await expect(page.getByText("Chức vụ ở dòng 2 chứa ký tự điều khiển; hãy gõ lại dòng này.")).toBeVisible();
-  await expect(page).toHaveURL(/\/dignitaries\/new$/);
-});
+for (const javaScriptEnabled of [true, false]) {
+  test(`bad input on the form (${javaScriptEnabled ? "with" : "without"} JavaScript): an empty name is flagged with every other error at once`, async ({
+    browser,
+    accounts,
+    api,
+    clientIp,
+  }) => {
+    const event = await createEvent(await api("organizer"), `Lễ ký kết lỗi ${suffix()}`);
+    const context = await browser.newContext({ javaScriptEnabled, locale: "vi-VN", extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel(/^Email/).fill(accounts.organizer.email);
+    await page.getByLabel(/^Mật khẩu/).fill(accounts.organizer.password);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page).toHaveURL(/\/events/);
+    await page.goto(`/events/${event.id}/dignitaries/new`);
+    await page.getByLabel(/^Chức vụ/).fill("Bí thư Tỉnh ủy\nPhó\u0007 Chủ tịch");
+    await page.getByLabel(/^Email/).fill("khong-phai-email");
+    await page.getByRole("button", { name: "Thêm đại biểu" }).click();
+    const summary = page.locator(".error-summary");
+    await expect(summary.getByRole("listitem")).toHaveText([
+      "Họ và tên: Vui lòng nhập thông tin này.",
+      "Chức vụ: Chức vụ ở dòng 2 chứa ký tự điều khiển; hãy gõ lại dòng này.",
+      "Email: Địa chỉ email không hợp lệ.",
+    ]);
+    await expect(page.locator("#field-name .field-error")).toHaveText("Vui lòng nhập thông tin này.");
+    await expect(page.locator("#field-positions .field-error")).toHaveText("Chức vụ ở dòng 2 chứa ký tự điều khiển; hãy gõ lại dòng này.");
+    await expect(page.getByLabel(/^Email/)).toHaveValue("khong-phai-email");
+    await expect(page).toHaveURL(/\/dignitaries\/new$/);
+    await expect(page.getByLabel(/^Họ và tên/)).toHaveAttribute("maxlength", "200");
+    await context.close();
+  });
+}
 
 test("edit: the generated forms of address are shown and can be overridden; remove asks first", async ({ loginAs, api }) => {
   const organizer = await api("organizer");

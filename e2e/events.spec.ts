@@ -105,13 +105,15 @@ test("wrong input gets a clear message in place and keeps what was typed", async
   await page.getByLabel("Múi giờ").fill("Mars/Olympus");
   await page.getByLabel(/^Địa điểm/).fill("x".repeat(201));
   await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
-  await expect(page.getByText("Múi giờ không hợp lệ")).toBeVisible();
-  await expect(page.getByText("Không được dài quá 200 ký tự.")).toBeVisible();
+  await expect(page.locator(".field-error").getByText("Múi giờ không hợp lệ")).toBeVisible();
+  // The input holds no more than the limit, and says so.
+  await expect(page.getByLabel(/^Địa điểm/)).toHaveValue("x".repeat(200));
+  await expect(page.locator("#field-venueName").getByTestId("char-count")).toHaveText("200/200 ký tự");
   await expect(page).toHaveURL(/\/events\/new$/);
   await page.getByLabel("Múi giờ").fill("Asia/Ho_Chi_Minh");
   await page.getByLabel(/^Địa điểm/).fill("Hội trường <b>A</b>");
   await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
-  await expect(page.getByText("Thời gian kết thúc phải sau thời gian bắt đầu.")).toBeVisible();
+  await expect(page.locator(".field-error").getByText("Thời gian kết thúc phải sau thời gian bắt đầu.")).toBeVisible();
   await expect(page.getByLabel("Tên sự kiện", { exact: true })).toHaveValue(title);
   await page.getByLabel("Kết thúc").fill("2030-06-01T12:00");
   await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
@@ -132,7 +134,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Múi giờ").fill("Asia/Ho_Chi_Minh");
     await page.getByLabel(/^Trong khuôn khổ/).first().fill("hội nghị xúc tiến đầu tư");
     await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
-    await expect(page.getByText("Thời gian kết thúc phải sau thời gian bắt đầu.")).toBeVisible();
+    await expect(page.locator(".field-error").getByText("Thời gian kết thúc phải sau thời gian bắt đầu.")).toBeVisible();
     await expect(page.getByLabel("Kết thúc")).toHaveValue("2030-07-01T08:00");
     await page.getByLabel("Thời gian đã biết").selectOption("date");
     // A date-only start is 00:00 of that day: an end on the day before is refused, and what was typed stays.
@@ -164,18 +166,90 @@ test("a duplicate organization is refused with a message, from the organizations
   await page.getByLabel("Tên tiếng Việt").fill(name);
   await page.getByRole("button", { name: "Tạo" }).click();
   await expect(page.getByRole("status")).toContainText(name);
-  await expect(page.getByRole("cell", { name })).toBeVisible();
+  await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
 });
 
-test("an organization added from the event form appears in its lists, and nothing typed is lost", async ({ loginAs }) => {
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
+    test("an organization added from the event form keeps every value typed, shows no error and can be chosen", async ({ loginAs }) => {
+      const page = await loginAs("organizer");
+      await page.goto("/events/new");
+      const title = `Giữ nguyên tên này ${suffix()}`;
+      await page.getByLabel("Tên sự kiện", { exact: true }).fill(title);
+      await page.getByLabel("Bắt đầu").fill("2031-03-04T08:30");
+      await page.getByLabel("Kết thúc").fill("2031-03-04T10:45");
+      await page.getByLabel("Múi giờ").fill("Asia/Bangkok");
+      await page.getByLabel(/^Địa điểm/).fill("Nhà khách Tỉnh ủy");
+      const name = `Hội Khuyến học tỉnh ${suffix()}`;
+      await page.getByText("+ Thêm cơ quan, đơn vị").click();
+      // An empty name is refused in place; the event form is not checked, nor posted as the event.
+      await page.getByRole("button", { name: "Thêm cơ quan" }).click();
+      await expect(page.getByText("Vui lòng nhập thông tin này.")).toHaveCount(1);
+      await expect(page.getByText("Vui lòng sửa các mục được đánh dấu bên dưới.")).toHaveCount(0);
+      await page.getByLabel("Tên tiếng Việt").fill(name);
+      await page.getByRole("button", { name: "Thêm cơ quan" }).click();
+      await expect(page.getByRole("status")).toContainText(name);
+      await expect(page).toHaveURL(/\/events\/new$/);
+      for (const [label, value] of [
+        ["Tên sự kiện", title],
+        ["Bắt đầu", "2031-03-04T08:30"],
+        ["Kết thúc", "2031-03-04T10:45"],
+        ["Múi giờ", "Asia/Bangkok"],
+      ] as const)
+        await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
+      await expect(page.getByLabel(/^Địa điểm/)).toHaveValue("Nhà khách Tỉnh ủy");
+      await expect(page.getByRole("alert")).toHaveCount(0);
+      await expect(page.getByLabel("Tên tiếng Việt")).toHaveValue("");
+      // The new organization is offered as host, partner and agreement party, and the event saves with it.
+      await page.getByLabel("Cơ quan chủ trì").selectOption({ label: name });
+      await page.getByRole("group", { name: "Các bên ký kết" }).getByLabel(name).check();
+      await page.getByLabel("Tên văn bản").fill("Chương trình phối hợp");
+      await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(page.getByTestId("event-when")).toContainText("08:30 – 10:45");
+      await expect(page.getByText(name).first()).toBeVisible();
+    });
+
+    test("Enter in a field submits the event, not the organization; all errors come at once, listed above", async ({ loginAs }) => {
+      const page = await loginAs("organizer");
+      await page.goto("/events/new");
+      await page.getByLabel("Tên sự kiện", { exact: true }).fill("");
+      await page.getByLabel("Bắt đầu").fill("2031-06-01T10:00");
+      await page.getByLabel("Kết thúc").fill("2031-06-01T09:00");
+      await page.getByLabel(/^Địa điểm/).press("Enter");
+      const summary = page.locator(".error-summary");
+      await expect(summary).toContainText("Vui lòng sửa các mục được đánh dấu bên dưới.");
+      // One round: the field errors and the cross-field ones together, each in place and in the summary.
+      await expect(summary.getByRole("listitem")).toHaveText([
+        "Tên sự kiện: Vui lòng nhập thông tin này.",
+        "Kết thúc: Thời gian kết thúc phải sau thời gian bắt đầu.",
+      ]);
+      await expect(page.locator(".field-error")).toHaveCount(2);
+      await expect(page.getByLabel("Kết thúc")).toHaveValue("2031-06-01T09:00");
+    });
+  });
+}
+
+test("the title carries its real limit and counts as the person types", async ({ loginAs }) => {
   const page = await loginAs("organizer");
   await page.goto("/events/new");
-  await page.getByLabel("Tên sự kiện", { exact: true }).fill("Giữ nguyên tên này");
-  const name = `Hội Khuyến học tỉnh ${suffix()}`;
-  await page.getByText("+ Thêm cơ quan, đơn vị").click();
-  await page.getByLabel("Tên tiếng Việt").fill(name);
-  await page.getByRole("button", { name: "Thêm cơ quan" }).click();
-  await expect(page.getByRole("status")).toContainText(name);
-  await expect(page.getByRole("group", { name: /Cơ quan phối hợp/ }).getByLabel(name)).toBeVisible();
-  await expect(page.getByLabel("Tên sự kiện", { exact: true })).toHaveValue("Giữ nguyên tên này");
+  const title = page.getByLabel("Tên sự kiện", { exact: true });
+  await expect(title).toHaveAttribute("maxlength", "200");
+  await title.fill("Lễ ký kết");
+  await expect(page.locator("#field-title").getByTestId("char-count")).toHaveText("9/200 ký tự");
+  await title.fill("x".repeat(250));
+  await expect(title).toHaveValue("x".repeat(200));
+  await expect(page.locator("#field-title").getByTestId("char-count")).toHaveText("200/200 ký tự");
+  await expect(page.getByLabel(/Mục đích, nội dung/)).toHaveAttribute("maxlength", "20000");
+  // Past the input (a script, an old page): the browser check and the server refuse with a message, never cut.
+  await title.evaluate((input) => input.removeAttribute("maxlength"));
+  await title.fill("x".repeat(201));
+  await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
+  await expect(page.locator("#field-title .field-error")).toHaveText("Không được dài quá 200 ký tự.");
+  const response = await page.request.post("/events/new", {
+    form: { title: "x".repeat(201), kind: "meeting", status: "draft", startsAt: "2031-01-01T09:00", endsAt: "2031-01-01T10:00", timeZone: "Asia/Ho_Chi_Minh" },
+  });
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain("Không được dài quá 200 ký tự.");
 });

@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { test, expect } from "./fixtures";
+import { SEED_TITLE, test, expect } from "./fixtures";
 
 const run = promisify(execFile);
+// Each test starts a server of its own, which builds the app into the same folder: one at a time.
+test.describe.configure({ mode: "default" });
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 
@@ -81,4 +83,72 @@ test("first run without demo data: /setup creates the first admin; the CLI creat
   const lines = token.stdout.trim().split("\n");
   expect(lines.at(-1)).toMatch(/^sgt_[A-Za-z0-9_-]{40,}$/);
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+// A fresh install with the demo (the default): the first screen shows the demo ceremony and says what Signet is.
+test("first run with the demo: the events list opens on the demo and explains Signet, in Vietnamese and English", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "signet-first-demo-"));
+  const port = 3500 + (process.pid % 100);
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const env = { ...inherited, DATA_DIR: dataDir, PORT: String(port), SIGNET_DEMO: "1" };
+  const server = spawn(tsx, [path.join(root, "server", "index.ts")], { cwd: root, env, stdio: "pipe" });
+  let output = "";
+  server.stdout?.on("data", (d) => (output += String(d)));
+  server.stderr?.on("data", (d) => (output += String(d)));
+  try {
+    await waitForHealth(`http://localhost:${port}/healthz`, server);
+    const password = /admin\s+admin@signet\.local\s+(\S+)/.exec(output)?.[1];
+    expect(password, output).toBeTruthy();
+    const page = await browser.newPage({ locale: "vi-VN" });
+    await page.goto(`http://localhost:${port}/`);
+    await page.getByLabel("Email").fill("admin@signet.local");
+    await page.getByLabel("Mật khẩu").fill(password!);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page).toHaveURL(/\/events$/);
+
+    const intro = page.getByRole("region", { name: "Signet là gì?" });
+    await expect(intro).toContainText("lễ ký kết");
+    await expect(page.getByText("Chưa có sự kiện nào.")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Đã diễn ra (1)" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText("Chưa có sự kiện sắp diễn ra: đang hiện các sự kiện đã diễn ra.")).toBeVisible();
+    await expect(page.getByRole("link", { name: SEED_TITLE })).toBeVisible();
+    if (process.env.NAV_SHOTS) {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.screenshot({ path: `${process.env.NAV_SHOTS}/first-screen-1366.png`, fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${process.env.NAV_SHOTS}/first-screen-390.png`, fullPage: true });
+    }
+    // "Upcoming" asked for is still upcoming (empty), and the intro stays.
+    await page.getByRole("link", { name: "Sắp diễn ra (0)" }).click();
+    await expect(page.getByText("Chưa có sự kiện nào.")).toBeVisible();
+    await expect(intro).toBeVisible();
+
+    await intro.getByRole("link", { name: "Xem sự kiện mẫu" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEED_TITLE);
+
+    await page.getByRole("button", { name: "English" }).click();
+    await page.goto(`http://localhost:${port}/events`);
+    await expect(page.getByRole("region", { name: "What is Signet?" })).toContainText("signing ceremonies");
+    await expect(page.getByRole("link", { name: "Past (1)" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("link", { name: "Open the demo event" })).toBeVisible();
+
+    // The office's first event of its own: no longer a fresh install, the explanation gives way to the list.
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+    await page.goto(`http://localhost:${port}/events/new`);
+    await page.getByLabel("Tên sự kiện", { exact: true }).fill("Hội nghị đầu tiên");
+    await page.getByLabel("Trạng thái").selectOption("scheduled");
+    await page.getByLabel("Bắt đầu").fill("2040-05-20T09:00");
+    await page.getByLabel("Kết thúc").fill("2040-05-20T11:00");
+    await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
+    await expect(page.getByRole("status")).toHaveText("Đã tạo sự kiện.");
+    await page.goto(`http://localhost:${port}/events`);
+    await expect(page.getByRole("link", { name: "Sắp diễn ra (1)" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("link", { name: "Hội nghị đầu tiên" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Signet là gì?" })).toHaveCount(0);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

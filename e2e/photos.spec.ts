@@ -137,6 +137,8 @@ test("an organizer uploads by file chooser and by drop, retries a failed file, c
   await expect(item(page, "le-ky-ket.jpg")).toHaveAttribute("data-status", "done");
   await expect(item(page, "bao-cao.jpg")).toHaveAttribute("data-status", "failed");
   await expect(item(page, "bao-cao.jpg").getByTestId("upload-message")).toHaveText("Tệp này không phải ảnh JPEG, PNG hoặc WebP (dù tên tệp là gì).");
+  // A file refused for what it is offers no pointless retry; a lost connection does.
+  await expect(item(page, "bao-cao.jpg").getByRole("button")).toHaveCount(0);
   await expect(item(page, "flaky.jpg")).toHaveAttribute("data-status", "failed");
   await expect(item(page, "flaky.jpg").getByTestId("upload-message")).toHaveText("Mất kết nối khi gửi ảnh. Hãy thử lại.");
   await page.screenshot({ path: test.info().outputPath("photos-upload-failed.png"), fullPage: true });
@@ -152,6 +154,7 @@ test("an organizer uploads by file chooser and by drop, retries a failed file, c
   ]);
   await expect(item(page, "hoc-sinh.png")).toHaveAttribute("data-status", "done");
   await expect(item(page, "bom.png").getByTestId("upload-message")).toContainText("20000×20000");
+  await expect(item(page, "bom.png").getByRole("button")).toHaveCount(0);
   await expect(page.getByText("Đã tải lên 3 ảnh, 2 ảnh lỗi.")).toBeVisible();
   await expect(cards(page)).toHaveCount(3);
   await expect(page.getByTestId("photo-number")).toHaveText(["Ảnh 1", "Ảnh 2", "Ảnh 3"]);
@@ -256,6 +259,7 @@ test("drag and drop reorders, a too-large file is refused before sending, bulk c
   });
   await page.locator("#photo-files").setInputFiles([{ name: "qua-lon.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(26 * 1024 * 1024, 0xff) }]);
   await expect(item(page, "qua-lon.jpg").getByTestId("upload-message")).toHaveText("Tệp quá lớn: tối đa 25 MB mỗi ảnh.");
+  await expect(item(page, "qua-lon.jpg").getByRole("button")).toHaveCount(0);
   expect(sent).toBe(0);
 
   // Bulk captions while someone else edits photo 2: nothing saved, typed text kept, their text shown.

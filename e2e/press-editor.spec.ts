@@ -89,6 +89,7 @@ test("drafts the report of the seed ceremony from its data, in Vietnamese and in
   const page = await loginAs("admin");
   await page.goto("/events?tab=past&q=2017");
   await page.getByRole("link", { name: SEED_TITLE }).first().click();
+  await page.getByRole("navigation", { name: SEED_TITLE }).getByRole("link", { name: "Truyền thông" }).click();
   await page.getByRole("link", { name: "Tin bài", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Tin bài", exact: true })).toBeVisible();
   await expect(page.getByText("Signet soạn bản tin chỉ từ dữ liệu của sự kiện")).toBeVisible();

@@ -53,6 +53,7 @@ async function sendInvitations(page: Page, eventId: string, count: number): Prom
   const response = await page.goto(`/events/${eventId}/mail`);
   if (!response?.ok()) return false;
   await page.getByRole("button", { name: `Gửi cho người chưa được gửi (${count})` }).click();
+  await page.getByRole("button", { name: `Gửi ${count} lời mời` }).click();
   await expect(page.getByRole("status").filter({ hasText: `Đã đưa ${count} thư vào hàng đợi gửi.` })).toBeVisible();
   await expect(async () => {
     await page.reload();

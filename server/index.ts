@@ -12,6 +12,7 @@ import { positionRanks } from "~/utils/position-ranks.server";
 import { countUsers } from "~/models/users.server";
 import { getOrCreateSetting } from "~/models/settings.server";
 import { randomToken } from "~/utils/crypto.server";
+import { secretBox } from "~/utils/secret-box.server";
 import { createTransportFromEnv, readMailSettings } from "~/services/mail-transport.server";
 import { startOutboxWorker } from "~/services/outbox-worker.server";
 import "~/utils/context.server";
@@ -41,6 +42,9 @@ if (database.kind === "pglite") await db.execute(sql`analyze`);
 const cookieSecrets = env.SESSION_SECRET
   ? [env.SESSION_SECRET]
   : [await getOrCreateSetting(db, "session_secret", () => randomToken(32))];
+
+// Two-step verification seeds are sealed with this key (docs/decisions/010-accounts-security.md).
+const box = secretBox(env.ENCRYPTION_KEY ?? (await getOrCreateSetting(db, "encryption_key", () => randomToken(32))));
 
 if ((await countUsers(db)) === 0) {
   if (env.SIGNET_DEMO === "1") {
@@ -112,6 +116,7 @@ app.all(
       secureCookies,
       appUrl,
       storage,
+      secretBox: box,
     }),
   }),
 );

@@ -1,5 +1,5 @@
 import { formatDateTime } from "~/domain/dates/phrasing";
-import { isMessageKey } from "~/i18n/i18n";
+import { describeAuditEntry } from "~/domain/audit/audit-text";
 import { useT } from "~/i18n/use-t";
 
 export interface AuditRow {
@@ -28,21 +28,16 @@ export function AuditTable({ entries, zone = "Asia/Ho_Chi_Minh" }: { entries: Au
       </thead>
       <tbody>
         {entries.map((e) => {
-          const key = `audit.action.${e.action}`;
-          const changed = Array.isArray(e.details?.changed) ? (e.details.changed as string[]).join(", ") : null;
-          const title = typeof e.details?.title === "string" ? e.details.title : null;
+          const text = describeAuditEntry(e, t);
           return (
             <tr key={e.id}>
               <td>{formatDateTime(new Date(e.at), zone, locale)}</td>
               <td>{e.actorName ?? t("audit.system")}</td>
               <td>
-                {isMessageKey(key) ? t(key) : e.action}
-                {changed ? <div className="muted">{changed}</div> : null}
+                {text.action}
+                {text.changed ? <div className="muted">{text.changed}</div> : null}
               </td>
-              <td className="hide-sm">
-                {e.entityType}
-                {title ? `: ${title}` : ""}
-              </td>
+              <td className="hide-sm">{text.record}</td>
             </tr>
           );
         })}

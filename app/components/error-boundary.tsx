@@ -1,5 +1,18 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
+import { TeamAccessHint } from "./team-access-hint";
+
+type TeamManagers = Parameters<typeof TeamAccessHint>[0]["managers"];
+
+/** The people a 403 names (see forbidden()), when the data has that shape. */
+function teamManagersOf(data: unknown): TeamManagers | null {
+  const list = (data as { teamManagers?: unknown } | null)?.teamManagers;
+  if (!Array.isArray(list)) return null;
+  return list.filter(
+    (m): m is TeamManagers[number] =>
+      typeof m?.name === "string" && typeof m?.email === "string" && (m?.as === "organizer" || m?.as === "admin"),
+  );
+}
 
 /** Turns 400/403/404/429 into a useful page and anything else into a calm one — never a stack trace. */
 export function GeneralErrorBoundary() {
@@ -8,6 +21,7 @@ export function GeneralErrorBoundary() {
   let title = t("errors.server.title");
   let body = t("errors.server.body");
   let status = 500;
+  let teamManagers: TeamManagers | null = null;
   if (isRouteErrorResponse(error)) {
     status = error.status;
     if (error.status === 404) {
@@ -16,6 +30,7 @@ export function GeneralErrorBoundary() {
     } else if (error.status === 403) {
       title = t("errors.forbidden.title");
       body = t("errors.forbidden.body");
+      teamManagers = teamManagersOf(error.data);
     } else if (error.status === 400 || error.status === 405) {
       title = t("errors.badRequest.title");
       body = t("errors.invalid");
@@ -30,6 +45,7 @@ export function GeneralErrorBoundary() {
       <p className="error-code">{status}</p>
       <h1>{title}</h1>
       <p>{body}</p>
+      {teamManagers ? <TeamAccessHint managers={teamManagers} /> : null}
       <p>
         <Link to="/">{t("errors.goHome")}</Link>
       </p>

@@ -2,15 +2,27 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import {
   CheckboxGroupField,
+  currentErrors,
   FormErrorSummary,
   SelectField,
   TextAreaField,
   TextField,
   useSchemaForm,
 } from "~/components/forms";
-import { editableStatuses, eventFormSchema, eventKinds, type EventFormValues } from "~/domain/events/event.schema";
+import {
+  editableStatuses,
+  EVENT_DESCRIPTION_MAX,
+  EVENT_TITLE_MAX,
+  OCCASION_MAX,
+  eventFormSchema,
+  eventKinds,
+  VENUE_ADDRESS_MAX,
+  VENUE_NAME_MAX,
+  VENUE_ROOM_MAX,
+  type EventFormValues,
+} from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
-import { OrganizationQuickAdd } from "./organization-quick-add";
+import { OrganizationQuickAdd, type QuickAddResult } from "./organization-quick-add";
 
 export interface OrganizationOption {
   id: string;
@@ -58,6 +70,8 @@ export function EventForm({
   submitLabel,
   hidden,
   cancelHref,
+  canAddOrganization,
+  quickAdd,
 }: {
   defaultValues: EventFormValues;
   serverErrors?: Record<string, string> | null;
@@ -67,6 +81,9 @@ export function EventForm({
   submitLabel: string;
   hidden?: ReactNode;
   cancelHref: string;
+  canAddOrganization: boolean;
+  /** The answer to "add an organization", when that was the last submit. */
+  quickAdd?: QuickAddResult | null;
 }) {
   const { t, tError, locale } = useT();
   const navigation = useNavigation();
@@ -87,6 +104,27 @@ export function EventForm({
   }, [precision, form]);
   const orgOptions = organizations.map((o) => ({ value: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.nameVi }));
   const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
+  // In the form's order: the summary lists every error of the submission with its field's label.
+  const labels: Partial<Record<keyof EventFormValues, string>> = {
+    title: t("event.field.title"),
+    kind: t("event.field.kind"),
+    status: t("event.field.status"),
+    startsAt: t("event.field.startsAt"),
+    endsAt: t("event.field.endsAt"),
+    timeZone: t("event.field.timeZone"),
+    venueName: t("event.field.venueName"),
+    venueRoom: t("event.field.venueRoom"),
+    venueAddress: t("event.field.venueAddress"),
+    capacity: t("event.field.capacity"),
+    hostOrganizationId: t("event.field.host"),
+    partnerOrganizationIds: t("event.field.partners"),
+    description: t("event.field.description"),
+    startPrecision: t("event.field.startPrecision"),
+    occasion: t("event.field.occasion"),
+    occasionEn: t("event.field.occasionEn"),
+    context: t("event.field.context"),
+    contextEn: t("event.field.contextEn"),
+  };
   return (
     <>
       {formError ? (
@@ -94,13 +132,19 @@ export function EventForm({
           {tError(formError)}
         </div>
       ) : (
-        <FormErrorSummary show={(hasErrors && form.formState.isSubmitted) || !!serverErrors} />
+        <FormErrorSummary
+          show={(hasErrors && form.formState.isSubmitted) || !!serverErrors}
+          errors={currentErrors(form, serverErrors)}
+          labels={labels}
+        />
       )}
       <Form method="post" noValidate onSubmit={onSubmit} id="event-form">
+        {/* Enter in a field submits with the form's first submit button: this one, not "add an organization". */}
+        <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
         {hidden}
         <fieldset className="section">
           <legend>{t("event.section.basics")}</legend>
-          <TextField form={form} name="title" label={t("event.field.title")} maxLength={250} />
+          <TextField form={form} name="title" label={t("event.field.title")} maxLength={EVENT_TITLE_MAX} />
           <div className="grid-2">
             <SelectField
               form={form}
@@ -153,10 +197,10 @@ export function EventForm({
         <fieldset className="section">
           <legend>{t("event.section.where")}</legend>
           <div className="grid-2">
-            <TextField form={form} name="venueName" label={t("event.field.venueName")} optional />
-            <TextField form={form} name="venueRoom" label={t("event.field.venueRoom")} optional />
+            <TextField form={form} name="venueName" label={t("event.field.venueName")} optional maxLength={VENUE_NAME_MAX} />
+            <TextField form={form} name="venueRoom" label={t("event.field.venueRoom")} optional maxLength={VENUE_ROOM_MAX} />
           </div>
-          <TextField form={form} name="venueAddress" label={t("event.field.venueAddress")} optional />
+          <TextField form={form} name="venueAddress" label={t("event.field.venueAddress")} optional maxLength={VENUE_ADDRESS_MAX} />
           <TextField form={form} name="capacity" label={t("event.field.capacity")} inputMode="numeric" optional />
         </fieldset>
         <fieldset className="section">
@@ -168,13 +212,13 @@ export function EventForm({
             options={[{ value: "", label: t("event.field.noHost") }, ...orgOptions]}
           />
           <CheckboxGroupField form={form} name="partnerOrganizationIds" label={t("event.field.partners")} options={orgOptions} optional />
-          <OrganizationQuickAdd />
-          <TextAreaField form={form} name="description" label={t("event.field.description")} optional rows={3} />
+          {canAddOrganization ? <OrganizationQuickAdd key={quickAdd?.organization?.id ?? "add"} result={quickAdd ?? null} /> : null}
+          <TextAreaField form={form} name="description" label={t("event.field.description")} optional rows={3} maxLength={EVENT_DESCRIPTION_MAX} />
           <div className="grid-2">
-            <TextField form={form} name="occasion" label={t("event.field.occasion")} hint={t("event.field.occasionHint")} optional />
-            <TextField form={form} name="occasionEn" label={t("event.field.occasionEn")} optional />
-            <TextField form={form} name="context" label={t("event.field.context")} hint={t("event.field.contextHint")} optional />
-            <TextField form={form} name="contextEn" label={t("event.field.contextEn")} optional />
+            <TextField form={form} name="occasion" label={t("event.field.occasion")} hint={t("event.field.occasionHint")} optional maxLength={OCCASION_MAX} />
+            <TextField form={form} name="occasionEn" label={t("event.field.occasionEn")} optional maxLength={OCCASION_MAX} />
+            <TextField form={form} name="context" label={t("event.field.context")} hint={t("event.field.contextHint")} optional maxLength={OCCASION_MAX} />
+            <TextField form={form} name="contextEn" label={t("event.field.contextEn")} optional maxLength={OCCASION_MAX} />
           </div>
         </fieldset>
         <div className="actions">

@@ -1,61 +1,55 @@
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useId, useRef, useState } from "react";
-import { createPortal } from "react-dom";
+import { useId } from "react";
+import { CountedInput } from "~/components/forms";
+import { ORGANIZATION_NAME_MAX } from "~/domain/organizations/organization.schema";
 import { useT } from "~/i18n/use-t";
 
-interface QuickAddResult {
-  ok: boolean;
-  fieldErrors?: Record<string, string> | null;
-  organization?: { nameVi: string } | null;
+/** What the event form's action answers after "add an organization". */
+export interface QuickAddResult {
+  organization: { id: string; nameVi: string } | null;
+  error: string | null;
+  /** The name as typed, given back when it was refused. */
+  name: string;
 }
 
 /**
- * Adds an organization without leaving the event form. Its inputs belong to a separate <form> (via the
- * `form` attribute) rendered outside the event form, so nothing typed in the event form is lost; after it
- * saves, Remix revalidates and the new organization appears in the lists above.
+ * Adds an organization without leaving the event form. Its field and button belong to the event form: the
+ * button (intent "addOrganization", formNoValidate) posts the whole form, with or without JavaScript, and the
+ * action creates the organization and answers the form with every value as it was and no errors — so nothing
+ * typed is lost and the new organization appears in the lists above. Render it keyed by the last result, so the
+ * field empties after a success.
  */
-export function OrganizationQuickAdd() {
+export function OrganizationQuickAdd({ result }: { result: QuickAddResult | null }) {
   const { t, tError } = useT();
-  const fetcher = useFetcher<QuickAddResult>();
-  const formId = useId();
-  const nameRef = useRef<HTMLInputElement>(null);
-  const result = fetcher.data;
-  // Needs JavaScript (a fetcher); without it the section stays hidden and the Organizations page does the job.
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
-  useEffect(() => {
-    if (fetcher.state === "idle" && result?.ok && nameRef.current) nameRef.current.value = "";
-  }, [fetcher.state, result]);
-  const nameError = result && !result.ok ? result.fieldErrors?.nameVi : undefined;
-  if (!mounted) return null;
+  const id = useId();
+  const error = result?.error ?? null;
   return (
-    <details className="inline-add">
+    <details className="inline-add" open={!!result}>
       <summary>+ {t("orgs.new")}</summary>
       <div className="card">
-        <div className="field">
-          <label htmlFor={`${formId}-name`}>{t("orgs.nameVi")}</label>
-          <input id={`${formId}-name`} ref={nameRef} name="nameVi" form={formId} maxLength={300} aria-invalid={nameError ? true : undefined} />
-          {nameError ? (
-            <p className="field-error" role="alert">
-              {tError(nameError)}
-            </p>
-          ) : null}
-        </div>
-        {result?.ok && result.organization ? (
+        {result?.organization ? (
           <p className="notice notice-ok" role="status">
             {t("orgs.created", { name: result.organization.nameVi })}
           </p>
         ) : null}
-        <button type="submit" form={formId} className="button secondary" disabled={fetcher.state !== "idle"}>
+        <div className={`field${error ? " field-invalid" : ""}`}>
+          <label htmlFor={`${id}-name`}>{t("orgs.nameVi")}</label>
+          <CountedInput
+            id={`${id}-name`}
+            name="newOrganizationName"
+            defaultValue={error ? result?.name : ""}
+            maxLength={ORGANIZATION_NAME_MAX}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+          {error ? (
+            <p className="field-error" id={`${id}-error`} role="alert">
+              {tError(error)}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" name="intent" value="addOrganization" formNoValidate className="button secondary">
           {t("orgs.add")}
         </button>
-        {/* Forms cannot nest: the form element lives at the end of <body>, its fields point to it by id. */}
-        {createPortal(
-          <fetcher.Form method="post" action="/organizations?index" id={formId} hidden>
-            <input type="hidden" name="intent" value="create" />
-          </fetcher.Form>,
-          document.body,
-        )}
       </div>
     </details>
   );

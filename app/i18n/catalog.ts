@@ -1,6 +1,8 @@
+import * as account from "./messages/account";
 import * as admin from "./messages/admin";
 import * as agenda from "./messages/agenda";
 import * as attendees from "./messages/attendees";
+import * as audit from "./messages/audit";
 import * as auth from "./messages/auth";
 import * as calendar from "./messages/calendar";
 import * as ceremony from "./messages/ceremony";
@@ -15,8 +17,8 @@ import * as photos from "./messages/photos";
 import * as press from "./messages/press";
 import * as pressPublic from "./messages/press-public";
 
-const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi };
+const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi, ...audit.vi, ...account.vi };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en };
+const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en, ...audit.en, ...account.en };
 
 export const catalog: Record<"vi" | "en", Record<MessageKey, string>> = { vi, en };

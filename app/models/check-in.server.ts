@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { checkIns, invitations, people } from "#db/schema/index";
+import { checkIns, events, invitations, people } from "#db/schema/index";
 import { escapeLike } from "~/domain/text/search";
 
 const checkInColumns = {
@@ -120,12 +120,34 @@ export async function listRecentCheckIns(db: Db, eventId: string, limit: number)
     .limit(limit) as Promise<GuestRow[]>;
 }
 
-/** Invitations still standing, and how many of them have been checked in. */
-export async function countCheckIns(db: Db, eventId: string): Promise<{ invited: number; checkedIn: number }> {
+/** The event's live counts: invitations still standing, how many answered, accepted, and arrived (checked in). */
+export interface AttendanceCounts {
+  invited: number;
+  answered: number;
+  accepted: number;
+  arrived: number;
+}
+
+/**
+ * One statement over the event's standing invitations (the `invitations_event_status_idx` index), with the check-ins
+ * joined on their primary key. Answered = accepted, declined or "maybe"; withdrawn invitations count nowhere.
+ */
+export async function countAttendance(db: Db, eventId: string): Promise<AttendanceCounts> {
   const [row] = await db
-    .select({ invited: count(invitations.id), checkedIn: count(checkIns.invitationId) })
+    .select({
+      invited: sql<number>`count(*)::int`,
+      answered: sql<number>`(count(*) filter (where ${invitations.status} in ('accepted', 'declined', 'tentative')))::int`,
+      accepted: sql<number>`(count(*) filter (where ${invitations.status} = 'accepted'))::int`,
+      arrived: sql<number>`count(${checkIns.invitationId})::int`,
+    })
     .from(invitations)
     .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
     .where(and(eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));
-  return { invited: row?.invited ?? 0, checkedIn: row?.checkedIn ?? 0 };
+  return { invited: row?.invited ?? 0, answered: row?.answered ?? 0, accepted: row?.accepted ?? 0, arrived: row?.arrived ?? 0 };
+}
+
+/** What the door shows of the event itself (the door page has no event layout around it). */
+export async function getDoorEvent(db: Db, eventId: string): Promise<{ id: string; title: string; timeZone: string } | null> {
+  const [row] = await db.select({ id: events.id, title: events.title, timeZone: events.timeZone }).from(events).where(eq(events.id, eventId)).limit(1);
+  return row ?? null;
 }

@@ -19,7 +19,8 @@ export const eventSummaryColumns = {
   hostName: organizations.nameVi,
 };
 
-export type EventListTab = "upcoming" | "past" | "cancelled";
+import type { EventListTab } from "~/domain/events/list-tab";
+export type { EventListTab };
 
 export async function listEvents(
   db: Db,
@@ -47,6 +48,18 @@ export async function listEvents(
     db.select({ value: count() }).from(events).where(where),
   ]);
   return { items, total: total?.value ?? 0 };
+}
+
+/** How many events each tab of the list holds (no search): upcoming and past exclude cancelled events. */
+export async function countEventsByTab(db: Db, now: Date): Promise<Record<EventListTab, number>> {
+  const [row] = await db
+    .select({
+      upcoming: sql<number>`count(*) filter (where ${events.status} <> 'cancelled' and ${events.endsAt} >= ${now.toISOString()}::timestamptz)`.mapWith(Number),
+      past: sql<number>`count(*) filter (where ${events.status} <> 'cancelled' and ${events.endsAt} < ${now.toISOString()}::timestamptz)`.mapWith(Number),
+      cancelled: sql<number>`count(*) filter (where ${events.status} = 'cancelled')`.mapWith(Number),
+    })
+    .from(events);
+  return { upcoming: row?.upcoming ?? 0, past: row?.past ?? 0, cancelled: row?.cancelled ?? 0 };
 }
 
 /** Keyset page for the API: newest start first, cursor = (startsAt, id) of the last row. */
@@ -244,3 +257,27 @@ export async function removeEventMember(db: Db, eventId: string, userId: string)
     .returning({ userId: eventMembers.userId });
   return rows.length > 0;
 }
+
+/**
+ * Who can add a person to an event's team (event:manageMembers): its creator, its organizer members and the
+ * admins, active accounts only; each once, the event's own people first, then by name.
+ */
+export async function listTeamManagers(db: Db, eventId: string) {
+  const rows = await db
+    .select({
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      isCreator: sql<boolean>`${events.createdBy} = ${users.id}`,
+      isOrganizer: sql<boolean>`${eventMembers.role} is not null`,
+    })
+    .from(users)
+    .innerJoin(events, eq(events.id, eventId))
+    .leftJoin(eventMembers, and(eq(eventMembers.eventId, events.id), eq(eventMembers.userId, users.id), eq(eventMembers.role, "organizer")))
+    .where(and(eq(users.active, true), or(eq(users.role, "admin"), eq(events.createdBy, users.id), eq(eventMembers.role, "organizer"))))
+    .orderBy(asc(users.name));
+  return rows
+    .map((r) => ({ name: r.name, email: r.email, as: r.isCreator || r.isOrganizer ? ("organizer" as const) : ("admin" as const) }))
+    .sort((a, b) => (a.as === b.as ? 0 : a.as === "organizer" ? -1 : 1));
+}
+export type TeamManager = Awaited<ReturnType<typeof listTeamManagers>>[number];

@@ -27,3 +27,12 @@ export async function findTokenTarget(db: Db, tokenHash: string) {
     .limit(1);
   return row ?? null;
 }
+
+/** Removes every link token of the invitation; returns how many there were. */
+export async function deleteInvitationTokens(db: Db, invitationId: string): Promise<number> {
+  const rows = await db
+    .delete(invitationTokens)
+    .where(eq(invitationTokens.invitationId, invitationId))
+    .returning({ tokenHash: invitationTokens.tokenHash });
+  return rows.length;
+}

@@ -1,7 +1,9 @@
-import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { people } from "#db/schema/index";
+import { events, invitations, people } from "#db/schema/index";
 import type { AttendeeLanguage } from "~/domain/attendees/attendee.schema";
+import { attendeeSearchPattern, foldedSearchRegex } from "~/domain/attendees/search";
+import type { Invitation } from "./invitations.server";
 
 /**
  * The people directory: queries only. Bulk writes go through `unnest` over array parameters (one statement
@@ -206,4 +208,64 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   const rows = (result as { rows?: unknown }).rows;
   return Array.isArray(rows) ? (rows as T[]) : [];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The directory as a list (the API's /people), and where a person is invited.
+
+/**
+ * One page of the directory, by given name like the attendee lists, with the number of matches. `q` ignores
+ * diacritics and case and matches the name, the email or the organization.
+ */
+export async function listPeople(
+  db: Db,
+  options: { q?: string | null; limit: number; offset: number },
+): Promise<{ items: Person[]; total: number }> {
+  const pattern = attendeeSearchPattern(options.q);
+  const regex = foldedSearchRegex(options.q);
+  const where =
+    pattern && regex
+      ? sql`(${people.nameSearch} like ${pattern} or lower(${people.email}) like ${pattern} or ${people.organization} ~ ${regex})`
+      : sql`true`;
+  const [items, [count]] = await Promise.all([
+    db
+      .select(personColumns)
+      .from(people)
+      .where(where)
+      .orderBy(sql`split_part(${people.nameSearch}, ' ', -1)`, asc(people.nameSearch), asc(people.id))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export interface PersonInvitation {
+  invitationId: string;
+  eventId: string;
+  eventTitle: string;
+  eventStartsAt: Date;
+  eventOwnerId: string | null;
+  role: Invitation["role"];
+  status: Invitation["status"];
+  withdrawnAt: Date | null;
+}
+
+/** The person's invitations with their events, newest event first. */
+export async function listPersonInvitations(db: Db, personId: string): Promise<PersonInvitation[]> {
+  return db
+    .select({
+      invitationId: invitations.id,
+      eventId: events.id,
+      eventTitle: events.title,
+      eventStartsAt: events.startsAt,
+      eventOwnerId: events.createdBy,
+      role: invitations.role,
+      status: invitations.status,
+      withdrawnAt: invitations.withdrawnAt,
+    })
+    .from(invitations)
+    .innerJoin(events, eq(events.id, invitations.eventId))
+    .where(eq(invitations.personId, personId))
+    .orderBy(desc(events.startsAt), asc(events.id));
 }

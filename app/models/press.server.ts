@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.server";
-import { events, photos, pressComments, pressSummaries, pressSummaryVersions, users } from "#db/schema/index";
+import { events, photos, pressComments, pressEventSettings, pressSummaries, pressSummaryVersions, users } from "#db/schema/index";
 import type { PressLanguage, PressSource, PressStatus } from "~/domain/press/types";
 
 /** Press summaries, their versions and comments: queries only. */
@@ -225,6 +225,53 @@ export async function getPressVersionRow(db: Db, summaryId: string, version: num
   return row ?? null;
 }
 
+/** Who made the last change to the summary's text: the author of its newest version that is not a status step. */
+export async function getLastTextAuthorId(db: Db, summaryId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ authorId: pressSummaryVersions.authorId })
+    .from(pressSummaryVersions)
+    .where(and(eq(pressSummaryVersions.summaryId, summaryId), ne(pressSummaryVersions.kind, "status")))
+    .orderBy(desc(pressSummaryVersions.version))
+    .limit(1);
+  return row?.authorId ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The event's press rules
+
+export interface PressEventSettingsRow {
+  requireSecondApprover: boolean;
+  updatedBy: string | null;
+  updatedByName: string | null;
+  updatedAt: Date | null;
+}
+
+/** The event's press rules; the defaults when nobody changed them. */
+export async function getPressEventSettingsRow(db: Db, eventId: string): Promise<PressEventSettingsRow> {
+  const [row] = await db
+    .select({
+      requireSecondApprover: pressEventSettings.requireSecondApprover,
+      updatedBy: pressEventSettings.updatedBy,
+      updatedByName: users.name,
+      updatedAt: pressEventSettings.updatedAt,
+    })
+    .from(pressEventSettings)
+    .leftJoin(users, eq(users.id, pressEventSettings.updatedBy))
+    .where(eq(pressEventSettings.eventId, eventId));
+  return row ?? { requireSecondApprover: false, updatedBy: null, updatedByName: null, updatedAt: null };
+}
+
+export async function upsertPressEventSettings(
+  db: Db,
+  eventId: string,
+  values: { requireSecondApprover: boolean; updatedBy: string; updatedAt: Date },
+): Promise<void> {
+  await db
+    .insert(pressEventSettings)
+    .values({ eventId, ...values })
+    .onConflictDoUpdate({ target: pressEventSettings.eventId, set: values });
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Comments
 
@@ -271,7 +318,7 @@ export function listPressCommentRows(db: Db, summaryId: string): Promise<PressCo
 
 export async function getPressEvent(db: Db, eventId: string) {
   const [row] = await db
-    .select({ id: events.id, title: events.title, status: events.status, timeZone: events.timeZone, createdBy: events.createdBy })
+    .select({ id: events.id, title: events.title, status: events.status, timeZone: events.timeZone, endsAt: events.endsAt, createdBy: events.createdBy })
     .from(events)
     .where(eq(events.id, eventId));
   return row ?? null;

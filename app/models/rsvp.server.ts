@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { auditLog, events, invitations, people } from "#db/schema/index";
+import { auditLog, events, invitations, organizations, people } from "#db/schema/index";
 
 /** Everything the invitee's own page shows, in one row. */
 export async function getInviteeInvitation(db: Db, invitationId: string) {
@@ -39,10 +39,13 @@ export async function getInviteeInvitation(db: Db, invitationId: string) {
         calendarSequence: events.calendarSequence,
         cancelledAt: events.cancelledAt,
       },
+      // Who invites: the host organization (null when the event names none).
+      host: { nameVi: organizations.nameVi, nameEn: organizations.nameEn },
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
     .innerJoin(events, eq(events.id, invitations.eventId))
+    .leftJoin(organizations, eq(organizations.id, events.hostOrganizationId))
     .where(eq(invitations.id, invitationId))
     .limit(1);
   return row ?? null;

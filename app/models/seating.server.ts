@@ -191,3 +191,23 @@ export async function listUnavailablePeople(db: Db, eventId: string): Promise<Un
     label: [r.honorific, r.fullName].filter(Boolean).join(" "),
   }));
 }
+
+export interface InvitationSeat {
+  invitationId: string;
+  tableName: string;
+  seatIndex: number;
+}
+
+/**
+ * Where these invitations sit: table name and seat index, in plan order (a guest seated twice — a conflict the
+ * seating page shows — comes back once per seat, the first table of the plan first).
+ */
+export function listSeatsOfInvitations(db: Db, invitationIds: readonly string[]): Promise<InvitationSeat[]> {
+  if (invitationIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ invitationId: sql<string>`${seats.invitationId}`, tableName: seatingTables.name, seatIndex: seats.seatIndex })
+    .from(seats)
+    .innerJoin(seatingTables, eq(seatingTables.id, seats.tableId))
+    .where(inArray(seats.invitationId, [...invitationIds]))
+    .orderBy(asc(seatingTables.position), asc(seats.seatIndex));
+}

@@ -18,7 +18,7 @@ export type User = { id: string; email: string; name: string; role: UserRole; lo
 
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db
-    .select({ ...userColumns, passwordHash: users.passwordHash })
+    .select({ ...userColumns, passwordHash: users.passwordHash, totpEnabledAt: users.totpEnabledAt })
     .from(users)
     .where(sql`lower(${users.email}) = lower(${email})`);
   return row ?? null;
@@ -29,8 +29,11 @@ export async function findUserById(db: Db, id: string): Promise<User | null> {
   return row ?? null;
 }
 
-export function listUsers(db: Db): Promise<User[]> {
-  return db.select(userColumns).from(users).orderBy(asc(users.name));
+export function listUsers(db: Db): Promise<(User & { totpEnabledAt: Date | null })[]> {
+  return db
+    .select({ ...userColumns, totpEnabledAt: users.totpEnabledAt })
+    .from(users)
+    .orderBy(asc(users.name));
 }
 
 export async function countUsers(db: Db): Promise<number> {

@@ -1,6 +1,14 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { apiTokens, loginFailures, sessions, users } from "#db/schema/index";
+import {
+  apiTokens,
+  loginChallenges,
+  loginFailures,
+  passwordResetRequests,
+  passwordResetTokens,
+  sessions,
+  users,
+} from "#db/schema/index";
 import type { UserRole } from "~/domain/access/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { findUserByEmail, insertUser, userColumns, type User } from "~/models/users.server";
@@ -19,14 +27,18 @@ export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const LOGIN_MAX_FAILURES = 5;
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
+/** Between a right password and the second factor: ten minutes. */
+export const CHALLENGE_TTL_MS = 10 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
 export type LoginResult =
   | { ok: true; sessionId: string; user: User }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number }
+  /** The password was right, the account uses two-step verification: no session yet, a challenge for the code. */
+  | { ok: false; reason: "two_factor_required"; challengeId: string };
 
-function normalizeEmail(email: string) {
+export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
@@ -44,13 +56,29 @@ async function retryAfter(db: Db, column: "email" | "ip", value: string, now: Da
   return Math.max(1, Math.ceil((oldestCounted.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
 }
 
+/**
+ * Seconds to wait before another password or code may be tried for this email from this address (0: go on).
+ * Wrong passwords, wrong two-step codes and wrong current passwords all count in the same window.
+ */
+export async function loginRetryAfter(db: Db, email: string, ip: string, now: Date): Promise<number> {
+  return Math.max(await retryAfter(db, "email", normalizeEmail(email), now), await retryAfter(db, "ip", ip, now));
+}
+
+export async function recordLoginFailure(db: Db, email: string, ip: string, now: Date): Promise<void> {
+  await db.insert(loginFailures).values({ email: normalizeEmail(email), ip, at: now });
+}
+
+export async function clearLoginFailures(db: Db, email: string): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.email, normalizeEmail(email)));
+}
+
 export async function login(
   db: Db,
-  input: { email: string; password: string; ip: string; userAgent?: string | null },
+  input: { email: string; password: string; ip: string; userAgent?: string | null; redirectTo?: string | null },
   now = new Date(),
 ): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
-  const wait = Math.max(await retryAfter(db, "email", email, now), await retryAfter(db, "ip", input.ip, now));
+  const wait = await loginRetryAfter(db, email, input.ip, now);
   if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
 
   const found = await findUserByEmail(db, email);
@@ -60,9 +88,21 @@ export async function login(
     await db.insert(loginFailures).values({ email, ip: input.ip, at: now });
     return { ok: false, reason: "invalid" };
   }
+  if (found.totpEnabledAt) {
+    // Failures are cleared only once the second factor is right too.
+    const challengeId = randomToken(32);
+    await db.insert(loginChallenges).values({
+      idHash: sha256(challengeId),
+      userId: found.id,
+      redirectTo: input.redirectTo ?? null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
+    });
+    return { ok: false, reason: "two_factor_required", challengeId };
+  }
   await db.delete(loginFailures).where(eq(loginFailures.email, email));
   const sessionId = await createSession(db, found.id, { ip: input.ip, userAgent: input.userAgent ?? null }, now);
-  const { passwordHash: _hash, ...user } = found;
+  const { passwordHash: _hash, totpEnabledAt: _totp, ...user } = found;
   await recordAudit(db, { actor: user, action: "login", entityType: "user", entityId: user.id });
   return { ok: true, sessionId, user };
 }
@@ -197,5 +237,65 @@ export async function setUserRole(db: Db, actor: { id: string; name: string }, u
 }
 
 export async function pruneLoginFailures(db: Db, now = new Date()) {
-  await db.delete(loginFailures).where(sql`${loginFailures.at} < ${new Date(now.getTime() - LOGIN_WINDOW_MS)}`);
+  const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  await db.delete(loginFailures).where(sql`${loginFailures.at} < ${windowStart}`);
+  await db.delete(passwordResetRequests).where(lt(passwordResetRequests.at, windowStart));
+  await db.delete(loginChallenges).where(lt(loginChallenges.expiresAt, now));
+}
+
+export type PasswordChangeResult =
+  | { ok: true }
+  | { ok: false; reason: "wrong_current" | "same_as_old" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * The signed-in user changes their own password. The current password is checked like a sign-in (a wrong one
+ * counts towards the same limit), then every other session ends; the one making the change stays. Pending
+ * "forgot password" links stop working. API tokens are separate credentials and stay.
+ */
+export async function changePassword(
+  db: Db,
+  user: { id: string; email: string; name: string },
+  currentSessionId: string | null,
+  input: { currentPassword: string; newPassword: string; ip: string },
+  now = new Date(),
+): Promise<PasswordChangeResult> {
+  const wait = await loginRetryAfter(db, user.email, input.ip, now);
+  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  if (!row) throw new ServiceError("not_found", "errors.notFound.title");
+  if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
+    await recordLoginFailure(db, user.email, input.ip, now);
+    return { ok: false, reason: "wrong_current" };
+  }
+  if (await verifyPassword(input.newPassword, row.passwordHash)) return { ok: false, reason: "same_as_old" };
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
+    await tx
+      .delete(sessions)
+      .where(currentSessionId ? and(eq(sessions.userId, user.id), ne(sessions.idHash, sha256(currentSessionId))) : eq(sessions.userId, user.id));
+    await revokeSignInSecrets(tx, user.id, now);
+    await recordAudit(tx, { actor: user, action: "user.password.change", entityType: "user", entityId: user.id });
+  });
+  return { ok: true };
+}
+
+/** Unused "forgot password" links and half-done sign-ins of an account stop working. */
+export async function revokeSignInSecrets(db: Db, userId: string, now: Date): Promise<void> {
+  await db
+    .update(passwordResetTokens)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
+  await db.delete(loginChallenges).where(eq(loginChallenges.userId, userId));
+}
+
+/** Ends every session and revokes every API token of an account (an administrator's reset). */
+export async function revokeAllAccess(db: Db, userId: string, now: Date): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  await revokeSignInSecrets(db, userId, now);
 }

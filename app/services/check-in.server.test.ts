@@ -11,14 +11,17 @@ import {
   checkInCodeFor,
   checkInGuest,
   checkInQrDataUrl,
-  checkInTotals,
+  attendanceCounts,
   findGuests,
+  LIVE_COUNTS_SHARED_MS,
+  sharedAttendanceCounts,
   recentCheckIns,
   undoCheckIn,
   type StaffActor,
 } from "./check-in.server";
 import { ServiceError } from "./errors";
 import { cancelEvent } from "./events.server";
+import { assignSeat, createTable } from "./seating.server";
 
 const SECRETS = ["current-secret-0123456789", "previous-secret-0123456789"];
 
@@ -47,6 +50,11 @@ describe(`check-in (${testDriver()})`, () => {
   async function newEvent() {
     return createEvent(db, door1, {});
   }
+  /** The four numbers, without the time they were read. */
+  const counts = async (eventId: string) => {
+    const { asOf: _asOf, ...numbers } = await attendanceCounts(db, eventId);
+    return numbers;
+  };
   const rows = async (invitationId: string) =>
     (await db.select({ n: count() }).from(checkIns).where(eq(checkIns.invitationId, invitationId)))[0]?.n;
 
@@ -215,10 +223,71 @@ describe(`check-in (${testDriver()})`, () => {
     expect(await findGuests(db, event.id, "%")).toEqual([]);
 
     await checkInGuest(db, door1, event.id, an.id);
-    expect(await checkInTotals(db, event.id)).toEqual({ invited: 2, checkedIn: 1 });
+    expect(await counts(event.id)).toEqual({ invited: 2, answered: 0, accepted: 0, arrived: 1 });
     const found = await findGuests(db, event.id, "van an");
     expect(found[0]?.checkIn).toMatchObject({ byName: "Cán bộ Cửa Một" });
     expect((await recentCheckIns(db, event.id)).map((g) => g.fullName)).toEqual(["Nguyễn Văn An"]);
+  });
+
+  it("counts invited, answered, accepted and arrived in one go; withdrawn invitations count nowhere", async () => {
+    const event = await newEvent();
+    const make = (status: "not_sent" | "sent" | "accepted" | "declined" | "tentative", withdrawnAt: Date | null = null) =>
+      createInvitation(db, { eventId: event.id, status, withdrawnAt });
+    const accepted = await make("accepted");
+    await make("accepted");
+    await make("declined");
+    await make("tentative");
+    const sent = await make("sent");
+    await make("not_sent");
+    const gone = await make("accepted", new Date());
+    expect(await counts(event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 0 });
+
+    await checkInGuest(db, door1, event.id, accepted.invitation.id);
+    // A guest who never answered but came anyway has arrived too.
+    await checkInGuest(db, door1, event.id, sent.invitation.id);
+    expect(await counts(event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 2 });
+    // Another event's rows and a check-in made before the withdrawal are not this event's live counts.
+    await db.insert(checkIns).values({ invitationId: gone.invitation.id, at: new Date(), byUserId: door1.id, byName: door1.name });
+    const other = await newEvent();
+    await createInvitation(db, { eventId: other.id, status: "accepted" });
+    expect(await counts(event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 2 });
+    expect(await counts(other.id)).toEqual({ invited: 1, answered: 1, accepted: 1, arrived: 0 });
+  });
+
+  it("polls of one event share one reading for two seconds, so many open tabs cost one query; then it reads again", async () => {
+    const event = await newEvent();
+    const { invitation } = await createInvitation(db, { eventId: event.id, status: "accepted" });
+    const t0 = new Date("2031-01-01T08:00:00Z");
+    const first = await sharedAttendanceCounts(db, event.id, t0);
+    expect(first).toEqual({ invited: 1, answered: 1, accepted: 1, arrived: 0, asOf: t0.getTime() });
+    await checkInGuest(db, door1, event.id, invitation.id);
+    // Within the window every poll gets the shared reading, with the time it was read (the page keeps newer ones).
+    const later = new Date(t0.getTime() + LIVE_COUNTS_SHARED_MS - 1);
+    expect(await sharedAttendanceCounts(db, event.id, later)).toEqual(first);
+    // The page's own loader reads fresh counts at any time.
+    expect(await attendanceCounts(db, event.id, later)).toMatchObject({ arrived: 1, asOf: later.getTime() });
+    // Another event is not served this event's reading.
+    const other = await newEvent();
+    expect(await sharedAttendanceCounts(db, other.id, later)).toMatchObject({ invited: 0 });
+    const after = new Date(t0.getTime() + LIVE_COUNTS_SHARED_MS);
+    expect(await sharedAttendanceCounts(db, event.id, after)).toEqual({ invited: 1, answered: 1, accepted: 1, arrived: 1, asOf: after.getTime() });
+  });
+
+  it("says where the seating plan puts the guest: table name and seat number, in results, searches and the recent list", async () => {
+    const event = await newEvent();
+    const { invitation } = await createInvitation(db, { eventId: event.id, role: "dignitary", person: { fullName: "Phạm Văn Ngồi" } });
+    await createInvitation(db, { eventId: event.id, person: { fullName: "Phạm Văn Ngồi Sau" } });
+    const tableId = await createTable(db, door1, event.id, { name: "Đoàn chủ tịch", kind: "presidium", seatCount: 5, mode: "centre-out", secondTo: "right" });
+    await assignSeat(db, event.id, { invitationId: invitation.id, tableId, seatIndex: 2 });
+
+    const found = await findGuests(db, event.id, "pham van ngoi");
+    expect(found.map((g) => [g.fullName, g.seat])).toEqual([
+      ["Phạm Văn Ngồi", { table: "Đoàn chủ tịch", number: 3 }],
+      ["Phạm Văn Ngồi Sau", null],
+    ]);
+    const result = await checkInGuest(db, door1, event.id, invitation.id);
+    expect(result.outcome === "checkedIn" && result.guest.seat).toEqual({ table: "Đoàn chủ tịch", number: 3 });
+    expect((await recentCheckIns(db, event.id)).map((g) => g.seat)).toEqual([{ table: "Đoàn chủ tịch", number: 3 }]);
   });
 
   it("keeps withdrawn invitations out of check-in after the fact", async () => {

@@ -11,9 +11,11 @@ import { canUndoCheckIn, checkInRefusal, type CheckInRefusal } from "~/domain/ch
 import { foldForSearch } from "~/domain/text/search";
 import { recordAudit } from "~/models/audit.server";
 import {
-  countCheckIns,
+  countAttendance,
   deleteCheckIn,
+  type AttendanceCounts,
   getCheckIn,
+  getDoorEvent,
   getGuest,
   insertCheckInIfAbsent,
   listRecentCheckIns,
@@ -21,6 +23,7 @@ import {
   type GuestRow,
 } from "~/models/check-in.server";
 import { getEventOwner } from "~/models/events.server";
+import { listSeatsOfInvitations } from "~/models/seating.server";
 import { ServiceError } from "./errors";
 
 export interface StaffActor {
@@ -47,6 +50,13 @@ export interface Guest {
   status: GuestRow["status"];
   withdrawn: boolean;
   checkIn: CheckInInfo | null;
+  /** Where the seating plan puts them (seat numbers count from 1), or null if it does not. */
+  seat: GuestSeat | null;
+}
+
+export interface GuestSeat {
+  table: string;
+  number: number;
 }
 
 export type CheckInResult =
@@ -73,7 +83,21 @@ function toGuest(row: GuestRow, checkIn?: CheckInInfo | null): Guest {
         : row.checkInAt
           ? { at: row.checkInAt, byUserId: row.checkInByUserId, byName: row.checkInByName }
           : null,
+    seat: null,
   };
+}
+
+/** The guests with their seats from the seating plan (one query for all). */
+async function withSeats(db: Db, guests: Guest[]): Promise<Guest[]> {
+  const seats = await listSeatsOfInvitations(db, guests.map((g) => g.invitationId));
+  const first = new Map<string, GuestSeat>();
+  for (const s of seats) if (!first.has(s.invitationId)) first.set(s.invitationId, { table: s.tableName, number: s.seatIndex + 1 });
+  return guests.map((g) => ({ ...g, seat: first.get(g.invitationId) ?? null }));
+}
+
+async function withSeat(db: Db, guest: Guest): Promise<Guest> {
+  const [seated] = await withSeats(db, [guest]);
+  return seated ?? guest;
 }
 
 async function requireEvent(db: Db, eventId: string) {
@@ -95,7 +119,7 @@ export async function checkInGuest(
   if (!row) return { outcome: "refused", reason: "notFound", guest: null };
   const refusal = checkInRefusal(row, event);
   // Another event's guest is not shown: the door of this event has no business with them.
-  if (refusal) return { outcome: "refused", reason: refusal, guest: refusal === "otherEvent" ? null : toGuest(row) };
+  if (refusal) return { outcome: "refused", reason: refusal, guest: refusal === "otherEvent" ? null : await withSeat(db, toGuest(row)) };
 
   // A check-in can be undone between our insert attempt and our read: then try again (bounded).
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -115,12 +139,12 @@ export async function checkInGuest(
     });
     if (inserted) {
       const checkIn = { at: inserted.at, byUserId: inserted.byUserId, byName: inserted.byName };
-      return { outcome: "checkedIn", guest: toGuest(row, checkIn), checkIn };
+      return { outcome: "checkedIn", guest: await withSeat(db, toGuest(row, checkIn)), checkIn };
     }
     const winner = await getCheckIn(db, row.invitationId);
     if (winner) {
       const checkIn = { at: winner.at, byUserId: winner.byUserId, byName: winner.byName };
-      return { outcome: "already", guest: toGuest(row, checkIn), checkIn };
+      return { outcome: "already", guest: await withSeat(db, toGuest(row, checkIn)), checkIn };
     }
   }
   throw new ServiceError("conflict", "errors.conflict");
@@ -168,7 +192,7 @@ export async function undoCheckIn(db: Db, actor: StaffActor, eventId: string, in
   });
   // Someone else's check-in replaced the one we saw (it was undone and redone meanwhile).
   if (!removed) throw new ServiceError("conflict", "errors.conflict");
-  return toGuest(row, null);
+  return withSeat(db, toGuest(row, null));
 }
 
 export const SEARCH_LIMIT = 20;
@@ -177,15 +201,45 @@ export const SEARCH_LIMIT = 20;
 export async function findGuests(db: Db, eventId: string, query: string): Promise<Guest[]> {
   const folded = foldForSearch(query);
   if (!folded) return [];
-  return (await searchGuests(db, eventId, folded, SEARCH_LIMIT)).map((row) => toGuest(row));
+  return withSeats(db, (await searchGuests(db, eventId, folded, SEARCH_LIMIT)).map((row) => toGuest(row)));
 }
 
 export async function recentCheckIns(db: Db, eventId: string, limit = 10): Promise<Guest[]> {
-  return (await listRecentCheckIns(db, eventId, limit)).map((row) => toGuest(row));
+  return withSeats(db, (await listRecentCheckIns(db, eventId, limit)).map((row) => toGuest(row)));
 }
 
-export function checkInTotals(db: Db, eventId: string) {
-  return countCheckIns(db, eventId);
+export interface LiveCounts extends AttendanceCounts {
+  /** When these counts were read (ms since the epoch): the browser keeps whichever counts are newer. */
+  asOf: number;
+}
+
+/** Invited, answered, accepted and arrived: the live counts of the event page and the door (one query). */
+export async function attendanceCounts(db: Db, eventId: string, now: Date = new Date()): Promise<LiveCounts> {
+  return { ...(await countAttendance(db, eventId)), asOf: now.getTime() };
+}
+
+/** How long one reading of an event's counts answers every poll for that event. */
+export const LIVE_COUNTS_SHARED_MS = 2000;
+const shared = new WeakMap<Db, Map<string, { at: number; counts: Promise<LiveCounts> }>>();
+
+/**
+ * The counts for the polling endpoint: every open tab of the same event within LIVE_COUNTS_SHARED_MS shares one
+ * query (also while it runs), so the database cost grows with the events being watched, not with the tabs
+ * (bench/live-counts.ts measured ≈ 0.1–0.25 s per count at 100,000 invitations). Page loaders read fresh counts.
+ */
+export function sharedAttendanceCounts(db: Db, eventId: string, now: Date = new Date()): Promise<LiveCounts> {
+  const perEvent = shared.get(db) ?? new Map<string, { at: number; counts: Promise<LiveCounts> }>();
+  shared.set(db, perEvent);
+  const hit = perEvent.get(eventId);
+  if (hit && now.getTime() - hit.at >= 0 && now.getTime() - hit.at < LIVE_COUNTS_SHARED_MS) return hit.counts;
+  for (const [id, entry] of perEvent) if (now.getTime() - entry.at >= LIVE_COUNTS_SHARED_MS) perEvent.delete(id);
+  const counts = attendanceCounts(db, eventId, now);
+  perEvent.set(eventId, { at: now.getTime(), counts });
+  // A failed reading is not shared: the next poll asks again.
+  counts.catch(() => {
+    if (perEvent.get(eventId)?.counts === counts) perEvent.delete(eventId);
+  });
+  return counts;
 }
 
 /** The text of an invitation's door QR code, signed with the first (current) secret. */
@@ -199,4 +253,9 @@ export function checkInCodeFor(invitationId: string, secrets: readonly string[])
 export async function checkInQrDataUrl(code: string): Promise<string> {
   const svg = await QRCode.toString(code, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
   return `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
+}
+
+/** The event as the door page names it: title and time zone (null: no such event). */
+export function doorEvent(db: Db, eventId: string) {
+  return getDoorEvent(db, eventId);
 }

@@ -7,7 +7,8 @@ import { testDatabase } from "#db/testing";
 import { sha256 } from "~/utils/crypto.server";
 import { ServiceError } from "./errors";
 import { cancelEvent } from "./events.server";
-import { LINK_VALID_AFTER_END_MS, invitationUrl, issueInvitationToken, resolveInvitationToken } from "./invitation-links.server";
+import { LINK_VALID_AFTER_END_MS, invitationUrl, issueInvitationToken, regenerateInvitationLink, resolveInvitationToken } from "./invitation-links.server";
+import { listAudit } from "~/models/audit.server";
 
 describe("invitation links", () => {
   let database: Database;
@@ -104,5 +105,30 @@ describe("invitation links", () => {
   it("builds the personal URL", () => {
     expect(invitationUrl("https://signet.example.org", "abc_DEF-123")).toBe("https://signet.example.org/i/abc_DEF-123");
     expect(invitationUrl("http://localhost:3000/", "t")).toBe("http://localhost:3000/i/t");
+  });
+  it("regenerates the link: every earlier token stops working, the new one works; audited; refused when withdrawn", async () => {
+    const { event, invitation } = await setup();
+    const first = await issueInvitationToken(db, invitation.id);
+    const second = await issueInvitationToken(db, invitation.id);
+    const now = new Date("2031-04-01T00:00:00Z");
+    const fresh = await regenerateInvitationLink(db, actor, invitation.id, { eventId: event.id });
+    expect(fresh).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await resolveInvitationToken(db, first, now)).toBeNull();
+    expect(await resolveInvitationToken(db, second, now)).toBeNull();
+    expect(await resolveInvitationToken(db, fresh, now)).toEqual({ invitationId: invitation.id, eventId: event.id });
+    expect((await listAudit(db)).find((a) => a.entityId === invitation.id && a.action === "invitation.link")).toMatchObject({
+      details: { revoked: 2 },
+    });
+
+    const other = await createEvent(db, actor, { startsAt, endsAt });
+    await expect(regenerateInvitationLink(db, actor, invitation.id, { eventId: other.id })).rejects.toMatchObject({ code: "not_found" });
+    await db.update(invitations).set({ withdrawnAt: now }).where(eq(invitations.id, invitation.id));
+    await expect(regenerateInvitationLink(db, actor, invitation.id, { eventId: event.id })).rejects.toMatchObject({
+      code: "conflict",
+      message: "attendees.errors.withdrawnNoLink",
+    });
+    // Nothing was revoked by the refusal.
+    await db.update(invitations).set({ withdrawnAt: null }).where(eq(invitations.id, invitation.id));
+    expect(await resolveInvitationToken(db, fresh, now)).not.toBeNull();
   });
 });

@@ -8,7 +8,9 @@
  * the same limit) so the invitee can read that it was cancelled.
  */
 import type { Db } from "#db/client.server";
-import { findTokenTarget, insertInvitationToken, invitationExists } from "~/models/invitation-tokens.server";
+import { recordAudit } from "~/models/audit.server";
+import { getInvitation } from "~/models/invitations.server";
+import { deleteInvitationTokens, findTokenTarget, insertInvitationToken, invitationExists } from "~/models/invitation-tokens.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { ServiceError } from "./errors";
 
@@ -43,4 +45,34 @@ export async function resolveInvitationToken(
 /** The personal link for an email: `${appUrl}/i/${token}` (appUrl without a trailing slash, as in the context). */
 export function invitationUrl(appUrl: string, token: string): string {
   return `${appUrl.replace(/\/+$/, "")}/i/${token}`;
+}
+
+/**
+ * A new personal link for the invitation, replacing all earlier ones: the links in emails already sent stop
+ * working (for a link that was forwarded or leaked). Refused for a withdrawn invitation, whose links never
+ * work. `options.eventId` makes an invitation of another event "not found".
+ */
+export async function regenerateInvitationLink(
+  db: Db,
+  actor: { id: string; name: string },
+  invitationId: string,
+  options: { eventId?: string } = {},
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const invitation = await getInvitation(tx, invitationId);
+    if (!invitation || (options.eventId !== undefined && invitation.eventId !== options.eventId))
+      throw new ServiceError("not_found", "attendees.errors.notFound");
+    if (invitation.withdrawnAt) throw new ServiceError("conflict", "attendees.errors.withdrawnNoLink");
+    const revoked = await deleteInvitationTokens(tx, invitationId);
+    const token = await issueInvitationToken(tx, invitationId);
+    await recordAudit(tx, {
+      actor,
+      action: "invitation.link",
+      entityType: "invitation",
+      entityId: invitationId,
+      eventId: invitation.eventId,
+      details: { fullName: invitation.person.fullName, revoked },
+    });
+    return token;
+  });
 }

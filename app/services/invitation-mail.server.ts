@@ -27,6 +27,7 @@ import {
   updateKey,
   withdrawalKey,
 } from "~/domain/mail/keys";
+import { previewInvitation, type InvitationPreview } from "~/domain/mail/preview";
 import { kindHasLink, oneLine, renderInvitationMail, type MailEventFacts, type MailTemplateKind } from "~/domain/mail/templates";
 import { recordAudit } from "~/models/audit.server";
 import { getEventDetail, type EventDetail } from "~/models/events.server";
@@ -210,6 +211,41 @@ export type InvitationSelection =
   | { to: "not_sent" }
   | { to: "selected"; invitationIds: string[] };
 
+/** The recipients a send to this selection considers (withdrawn invitations never). */
+function recipientsFor(db: Db, eventId: string, selection: InvitationSelection) {
+  return listMailRecipients(db, eventId, {
+    ...(selection.to === "not_sent" ? { statuses: ["not_sent"] as InvitationStatus[] } : {}),
+    ...(selection.to === "selected" ? { invitationIds: [...new Set(selection.invitationIds)] } : {}),
+  });
+}
+
+/** The token shown in a preview's reply link, where each invitee's own link will be. */
+export const PREVIEW_LINK_TOKEN = "PREVIEW";
+
+/**
+ * What sendInvitations would send to this selection, without queuing anything: the count and the email in
+ * each language the recipients read, rendered by the same template with the same signature.
+ */
+export async function previewInvitations(
+  db: Db,
+  eventId: string,
+  selection: InvitationSelection,
+  options: MailOptions = {},
+): Promise<InvitationPreview> {
+  const settings = options.settings ?? readMailSettings();
+  if (selection.to === "selected" && selection.invitationIds.length === 0)
+    throw new ServiceError("invalid", "mail.error.noSelection");
+  const event = await loadEvent(db, eventId);
+  assertOpen(event);
+  const recipients = await recipientsFor(db, eventId, selection);
+  return previewInvitation({
+    recipients,
+    event: facts(event),
+    signature: (locale) => signatureFor(event, locale, settings),
+    sampleLink: invitationUrl(settings.appUrl, PREVIEW_LINK_TOKEN),
+  });
+}
+
 /**
  * Queues invitations. "not_sent" reaches invitations never sent; "all" every invitation that is not withdrawn;
  * "selected" the given ids of this event (ids of another event are ignored). "not_sent" uses the key of the
@@ -232,10 +268,7 @@ export async function sendInvitations(
   return db.transaction(async (tx) => {
     const event = await loadEvent(tx, eventId);
     assertOpen(event);
-    const recipients = await listMailRecipients(tx, eventId, {
-      ...(selection.to === "not_sent" ? { statuses: ["not_sent"] as InvitationStatus[] } : {}),
-      ...(selection.to === "selected" ? { invitationIds: [...new Set(selection.invitationIds)] } : {}),
-    });
+    const recipients = await recipientsFor(tx, eventId, selection);
     // "Not yet invited" is its own guard (status + the first invitation's key); "all" and a selection are
     // keyed by the submitted form, so its double click sends once and a later, deliberate one sends again.
     const requestId = selection.to === "not_sent" ? null : (options.requestId ?? null);

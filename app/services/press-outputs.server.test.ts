@@ -24,6 +24,7 @@ import {
   webVariantSize,
 } from "./press-outputs.server";
 import type { ObjectStorage } from "./storage.server";
+import { secretBox } from "~/utils/secret-box.server";
 
 const browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 const googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
@@ -56,6 +57,7 @@ describe("press outputs", () => {
       secureCookies: false,
       appUrl: "https://signet.example",
       storage: noStorage,
+      secretBox: secretBox("press-outputs-test-secret"),
     };
   });
   afterAll(() => database.close());

@@ -15,15 +15,18 @@ import {
   adoptGeneratedText,
   createPressSummary,
   diffPressVersions,
+  getPressSettings,
   getPressSummary,
   isPressConflict,
   listEventPressSummaries,
   listPressComments,
   listPressVersions,
+  mayChangePressSettings,
   pressActionsFor,
   publicPressPath,
   regeneratePressSummary,
   transitionPressSummary,
+  updatePressSettings,
   updatePressSummary,
   type PressConflictError,
 } from "./press.server";
@@ -84,9 +87,12 @@ describe("press summaries", () => {
   });
   afterAll(() => database.close());
 
-  /** An event of the organizer's with the communications officer as a member. */
-  async function newEvent() {
-    const event = await createEvent(db, organizer, { kind: "signing_ceremony", timeZone: "Asia/Ho_Chi_Minh" });
+  /**
+   * An event of the organizer's with the communications officer as a member: by default the afternoon of 19/10/2017,
+   * over before NOW (and long before the real clock), so the before-the-event confirmation does not apply.
+   */
+  async function newEvent(startsAt = new Date("2017-10-19T07:00:00Z")) {
+    const event = await createEvent(db, organizer, { kind: "signing_ceremony", timeZone: "Asia/Ho_Chi_Minh", startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000) });
     await addEventMember(db, event.id, comms.id, "communications");
     return event;
   }
@@ -320,6 +326,125 @@ describe("press summaries", () => {
       expect(forComms.transitions.map((t) => t.name)).toEqual(["publish"]);
       const forViewer = await pressActionsFor(db, viewer, s);
       expect(forViewer).toMatchObject({ transitions: [], comment: false, regenerate: false, edit: { allowed: false } });
+    });
+  });
+
+  describe("before the event's end", () => {
+    // The event runs 14:00–16:00 in Hà Nội on 19/10/2017 (07:00–09:00 UTC); it is 13:00 there.
+    const before = new Date("2017-10-19T06:00:00Z");
+    const end = new Date("2017-10-19T09:00:00Z");
+
+    it("needs an explicit confirmation to submit, approve and publish; none after the end", async () => {
+      const event = await newEvent();
+      const s = await createPressSummary(db, organizer, event.id, "vi", { now: before, drafter });
+      const refused = await expectServiceError(
+        transitionPressSummary(db, organizer, s.id, "in_review", { now: before }),
+        "invalid",
+        "press.workflow.beforeEvent.required.submit",
+      );
+      expect(refused.fields).toEqual({ confirmBeforeEvent: "press.workflow.beforeEvent.required.submit" });
+      expect((await getPressSummary(db, s.id))?.status).toBe("draft");
+      await transitionPressSummary(db, organizer, s.id, "in_review", { now: before, confirmBeforeEvent: true });
+      await expectServiceError(transitionPressSummary(db, comms, s.id, "approved", { now: before }), "invalid", "press.workflow.beforeEvent.required.approve");
+      await transitionPressSummary(db, comms, s.id, "approved", { now: before, confirmBeforeEvent: true });
+      // One millisecond before the end it still asks; at the end it does not.
+      await expectServiceError(
+        transitionPressSummary(db, comms, s.id, "published", { now: new Date(end.getTime() - 1) }),
+        "invalid",
+        "press.workflow.beforeEvent.required.publish",
+      );
+      const published = await transitionPressSummary(db, comms, s.id, "published", { now: end });
+      expect(published.summary.status).toBe("published");
+      // Unpublishing takes nothing towards the public: no confirmation, even before the end.
+      expect((await transitionPressSummary(db, comms, s.id, "draft", { now: before })).summary.status).toBe("draft");
+    });
+
+    it("a permission refusal is not hidden behind the confirmation", async () => {
+      const event = await newEvent();
+      const s = await createPressSummary(db, organizer, event.id, "vi", { now: before, drafter });
+      await transitionPressSummary(db, organizer, s.id, "in_review", { now: before, confirmBeforeEvent: true });
+      await expectServiceError(transitionPressSummary(db, organizer, s.id, "approved", { now: before }), "forbidden", "press.workflow.needsApprover.approve");
+    });
+
+    it("tells the UI which step needs the confirmation and when the event ends", async () => {
+      const event = await newEvent();
+      const s = await createPressSummary(db, organizer, event.id, "vi", { now: before, drafter });
+      const early = await pressActionsFor(db, organizer, s, { now: before });
+      expect(early.eventEndsAt).toEqual(end);
+      expect(early.transitions).toMatchObject([{ name: "submit", confirmBeforeEvent: true, blocked: null }]);
+      const late = await pressActionsFor(db, organizer, s, { now: end });
+      expect(late.eventEndsAt).toBeNull();
+      expect(late.transitions).toMatchObject([{ name: "submit", confirmBeforeEvent: false }]);
+    });
+  });
+
+  describe("four-eyes: a second person approves", () => {
+    let secondComms: Actor;
+    beforeAll(async () => {
+      const u = await createUser(db, { role: "communications", name: "Lê Thu Hà" });
+      secondComms = { id: u.id, name: u.name };
+    });
+    async function fourEyesEvent() {
+      const event = await newEvent();
+      await addEventMember(db, event.id, secondComms.id, "communications");
+      await updatePressSettings(db, organizer, event.id, { requireSecondApprover: true }, { now: NOW });
+      return event;
+    }
+
+    it("is off by default; the event's organizers and admins turn it on and off, approvers may not; it is audited", async () => {
+      const event = await newEvent();
+      expect(await getPressSettings(db, event.id)).toMatchObject({ requireSecondApprover: false, updatedBy: null });
+      expect(await mayChangePressSettings(db, comms, event.id)).toBe(false);
+      await expectServiceError(updatePressSettings(db, comms, event.id, { requireSecondApprover: false }), "forbidden", "press.settings.forbidden");
+      await expectServiceError(updatePressSettings(db, viewer, event.id, { requireSecondApprover: true }), "forbidden", "press.settings.forbidden");
+      const on = await updatePressSettings(db, organizer, event.id, { requireSecondApprover: true }, { now: NOW });
+      expect(on).toMatchObject({ requireSecondApprover: true, updatedBy: organizer.id, updatedByName: "Cán bộ tổ chức", updatedAt: NOW });
+      const off = await updatePressSettings(db, admin, event.id, { requireSecondApprover: false });
+      expect(off).toMatchObject({ requireSecondApprover: false, updatedBy: admin.id });
+      // Saving the same value again records nothing.
+      await updatePressSettings(db, admin, event.id, { requireSecondApprover: false });
+      const audit = (await listAudit(db, { eventId: event.id })).filter((a) => a.action === "press.settings");
+      expect(audit.map((a) => a.actorName).sort()).toEqual(["Cán bộ tổ chức", "Quản trị viên"]);
+      await expectServiceError(updatePressSettings(db, organizer, "00000000-0000-4000-8000-000000000000", { requireSecondApprover: true }), "not_found");
+    });
+
+    it("refuses the approval of the one who drafted and submitted it; another communications officer approves", async () => {
+      const event = await fourEyesEvent();
+      const s = await create(comms, event.id);
+      await transitionPressSummary(db, comms, s.id, "in_review");
+      await expectServiceError(transitionPressSummary(db, comms, s.id, "approved"), "forbidden", "press.workflow.fourEyes.ownText");
+      const actions = await pressActionsFor(db, comms, (await getPressSummary(db, s.id))!);
+      expect(actions.requireSecondApprover).toBe(true);
+      expect(actions.transitions.find((t) => t.name === "approve")?.blocked).toBe("press.workflow.fourEyes.ownText");
+      const approved = await transitionPressSummary(db, secondComms, s.id, "approved");
+      expect(approved.summary).toMatchObject({ status: "approved", approvedBy: secondComms.id });
+      // Publishing what someone else approved is the submitter's to do.
+      expect((await transitionPressSummary(db, comms, s.id, "published")).summary.status).toBe("published");
+    });
+
+    it("refuses whoever submitted even if someone else wrote the text, and whoever last edited it in review", async () => {
+      const event = await fourEyesEvent();
+      const s = await create(organizer, event.id);
+      await transitionPressSummary(db, comms, s.id, "in_review");
+      await expectServiceError(transitionPressSummary(db, comms, s.id, "approved"), "forbidden", "press.workflow.fourEyes.ownSubmission");
+      // The second officer edits it during review: now the edit is theirs, so they may not approve either.
+      const current = (await getPressSummary(db, s.id))!;
+      await updatePressSummary(db, secondComms, s.id, { title: current.title, body: `${current.body}
+
+Bổ sung.`, byline: current.byline, version: current.version });
+      await expectServiceError(transitionPressSummary(db, secondComms, s.id, "approved"), "forbidden", "press.workflow.fourEyes.ownText");
+      expect((await pressActionsFor(db, secondComms, (await getPressSummary(db, s.id))!)).transitions.find((t) => t.name === "approve")?.blocked).toBe(
+        "press.workflow.fourEyes.ownText",
+      );
+      // An admin who neither submitted nor wrote it approves.
+      expect((await transitionPressSummary(db, admin, s.id, "approved")).summary.approvedBy).toBe(admin.id);
+    });
+
+    it("without the rule, the submitter approves their own summary as before", async () => {
+      const event = await newEvent();
+      const s = await create(comms, event.id);
+      await transitionPressSummary(db, comms, s.id, "in_review");
+      expect((await transitionPressSummary(db, comms, s.id, "approved")).summary.status).toBe("approved");
     });
   });
 

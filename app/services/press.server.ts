@@ -3,7 +3,7 @@
  * older version is refused with the current text), taken through review and published, redrafted from updated
  * data with a paragraph three-way merge that keeps human edits. Every change is a version; every step is in
  * the audit log. Who may do what is decided here (app/domain/press/workflow.ts with the event permissions),
- * so every caller — form, API, seed — gets the same answer. docs/decisions/006-press-workflow.md.
+ * so every caller — form, API, seed — gets the same answer. docs/decisions/007-press-workflow.md.
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "#db/client.server";
@@ -18,14 +18,20 @@ import {
   checkEdit,
   checkRegenerate,
   checkTransition,
+  eventNotOver,
   findTransition,
+  needsBeforeEventConfirmation,
+  selfApprovalRefusal,
   type PressPermissions,
   type PressTransition,
+  type SecondApprover,
 } from "~/domain/press/workflow";
 import { recordAudit } from "~/models/audit.server";
 import { getMemberRole } from "~/models/events.server";
 import {
+  getLastTextAuthorId,
   getPressEvent,
+  getPressEventSettingsRow,
   getPressSummaryRow,
   getPressVersionRow,
   getUserRoleAndName,
@@ -38,7 +44,9 @@ import {
   lockPressSummary,
   slugTaken,
   updatePressSummaryRow,
+  upsertPressEventSettings,
   type PressCommentRow,
+  type PressEventSettingsRow,
   type PressSummaryChange,
   type PressSummaryRow,
   type PressVersionKind,
@@ -89,21 +97,88 @@ export async function pressPermissions(db: Db, actor: { id: string }, eventId: s
   return { edit: canOnEvent(subject, "press:edit", relation), approve: canOnEvent(subject, "press:approve", relation) };
 }
 
-/** The workflow buttons for this person and summary. */
-export async function pressActionsFor(db: Db, actor: { id: string }, summary: PressSummary) {
-  const can = await pressPermissions(db, actor, summary.eventId);
+/** The four-eyes rule of the summary's event and this person's part in the summary. */
+async function secondApproverFor(db: Db, actor: { id: string }, summary: PressSummary): Promise<SecondApprover> {
+  const settings = await getPressEventSettingsRow(db, summary.eventId);
+  if (!settings.requireSecondApprover) return { required: false, actorSubmitted: false, actorWroteLastText: false };
+  const lastAuthor = await getLastTextAuthorId(db, summary.id);
+  return { required: true, actorSubmitted: summary.submittedBy === actor.id, actorWroteLastText: lastAuthor === actor.id };
+}
+
+/** The workflow buttons for this person and summary, with the warnings that go with them at `now`. */
+export async function pressActionsFor(db: Db, actor: { id: string }, summary: PressSummary, options: { now?: Date } = {}) {
+  const now = options.now ?? new Date();
+  const [can, event, second] = await Promise.all([
+    pressPermissions(db, actor, summary.eventId),
+    getPressEvent(db, summary.eventId),
+    secondApproverFor(db, actor, summary),
+  ]);
   const edit = checkEdit(summary.status, can);
+  const notOver = event ? eventNotOver(now, event.endsAt) : false;
   return {
     can,
-    transitions: availableTransitions(summary.status, can),
+    transitions: availableTransitions(summary.status, can).map((t) => ({
+      ...t,
+      /** The step needs the before-the-event confirmation now. */
+      confirmBeforeEvent: needsBeforeEventConfirmation(t, notOver),
+      /** Why this person may not take the step (four-eyes), or null. */
+      blocked: t.name === "approve" ? selfApprovalRefusal(second) : null,
+    })),
+    /** The event's end while it is still ahead, else null. */
+    eventEndsAt: notOver && event ? event.endsAt : null,
+    requireSecondApprover: second.required,
     edit: edit.ok ? { allowed: true as const, approvalLapses: edit.approvalLapses, correction: edit.correction } : { allowed: false as const, reason: edit.reason },
     comment: canComment(can),
     regenerate: checkRegenerate(summary.status, can).ok,
   };
 }
 
-function refuse(check: { ok: false; kind: "forbidden" | "conflict" | "invalid"; reason: string }): never {
-  throw new ServiceError(check.kind, check.reason, check.kind === "invalid" ? { comment: check.reason } : {});
+function refuse(check: { ok: false; kind: "forbidden" | "conflict" | "invalid"; reason: string; field?: string }): never {
+  throw new ServiceError(check.kind, check.reason, check.field ? { [check.field]: check.reason } : {});
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The event's press rules
+
+export type PressSettings = PressEventSettingsRow;
+
+export function getPressSettings(db: Db, eventId: string): Promise<PressSettings> {
+  return getPressEventSettingsRow(db, eventId);
+}
+
+/** Who may change the event's press rules: its organizers (owner, organizer members) and admins — not the approvers they bind. */
+export async function mayChangePressSettings(db: Db, actor: { id: string }, eventId: string): Promise<boolean> {
+  const [user, event, memberRole] = await Promise.all([getUserRoleAndName(db, actor.id), getPressEvent(db, eventId), getMemberRole(db, eventId, actor.id)]);
+  if (!user?.active || !event) return false;
+  return canOnEvent({ id: actor.id, role: user.role }, "event:update", { ownerId: event.createdBy, memberRole });
+}
+
+/** Turns the four-eyes rule of the event's press summaries on or off (audited as press.settings). */
+export async function updatePressSettings(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  input: { requireSecondApprover: boolean },
+  options: { now?: Date } = {},
+): Promise<PressSettings> {
+  const now = options.now ?? new Date();
+  const event = await getPressEvent(db, eventId);
+  if (!event) throw new ServiceError("not_found", "errors.notFound.body");
+  if (!(await mayChangePressSettings(db, actor, eventId))) throw new ServiceError("forbidden", "press.settings.forbidden");
+  await db.transaction(async (tx) => {
+    const before = await getPressEventSettingsRow(tx, eventId);
+    if (before.requireSecondApprover === input.requireSecondApprover) return;
+    await upsertPressEventSettings(tx, eventId, { requireSecondApprover: input.requireSecondApprover, updatedBy: actor.id, updatedAt: now });
+    await recordAudit(tx, {
+      actor,
+      action: "press.settings",
+      entityType: "event",
+      entityId: eventId,
+      eventId,
+      details: { requireSecondApprover: input.requireSecondApprover },
+    });
+  });
+  return getPressEventSettingsRow(db, eventId);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -368,13 +443,17 @@ export async function adoptGeneratedTitle(
 export interface TransitionOptions {
   comment?: string | null;
   version?: number;
+  /** The person confirmed going ahead before the event's end (needed then for submit, approve, publish). */
+  confirmBeforeEvent?: boolean;
   now?: Date;
 }
 
 /**
  * Moves a summary along the workflow (app/domain/press/workflow.ts), recording who and when, a version of
  * kind "status", and the comment (required when sending back) in the comments. On first publication the
- * public slug is set from the title and the date, and never changes after.
+ * public slug is set from the title and the date, and never changes after. Before the event's end, submitting,
+ * approving and publishing need `confirmBeforeEvent` (else 422); where the event requires a second person to
+ * approve, the submitter and the last writer may not approve (403).
  */
 export async function transitionPressSummary(
   db: Db,
@@ -386,7 +465,13 @@ export async function transitionPressSummary(
   const now = options.now ?? new Date();
   const transition = await db.transaction(async (tx) => {
     const { summary, can } = await lockForChange(tx, actor, id, options.version);
-    const check = checkTransition(summary.status, to, can, { comment: options.comment });
+    const [event, secondApprover] = await Promise.all([getPressEvent(tx, summary.eventId), secondApproverFor(tx, actor, summary)]);
+    const check = checkTransition(summary.status, to, can, {
+      comment: options.comment,
+      eventNotOver: event ? eventNotOver(now, event.endsAt) : false,
+      confirmBeforeEvent: options.confirmBeforeEvent ?? false,
+      secondApprover,
+    });
     if (!check.ok) refuse(check);
     const step = findTransition(summary.status, to)!;
     const change: PressSummaryChange & { version: number } = { status: to, version: summary.version + 1 };
@@ -397,7 +482,6 @@ export async function transitionPressSummary(
     if (step.name === "publish") {
       Object.assign(change, { publishedBy: actor.id, publishedAt: now });
       if (isProvisionalSlug(summary.slug)) {
-        const event = await getPressEvent(tx, summary.eventId);
         change.slug = await uniqueSlug(publicSlug(summary.title, now, event?.timeZone ?? "Asia/Ho_Chi_Minh"), (s) => slugTaken(tx, s));
       }
     }

@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { createEvent, createInvitation, createUser } from "#db/factories";
+import { createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
 import { agendaItems, invitations } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import { listAudit } from "~/models/audit.server";
 import { ServiceError } from "./errors";
 import { cancelEvent } from "./events.server";
+import { invitationUrl } from "./invitation-links.server";
 import {
   inviteeName,
   invitationCalendarFile,
@@ -62,6 +63,14 @@ describe("RSVP", () => {
   const statusOf = async (id: string) =>
     (await db.select({ status: invitations.status, respondedAt: invitations.respondedAt, comment: invitations.comment }).from(invitations).where(eq(invitations.id, id)))[0];
 
+  it("says who invites: the event's host organization, in both languages", async () => {
+    const host = await createOrganization(db, { nameVi: "Ban Tuyên giáo Tỉnh ủy", nameEn: "Propaganda Department of the Provincial Party Committee" });
+    const event = await createEvent(db, actor, { title: "Lễ ký kết có đơn vị chủ trì", startsAt, endsAt, hostOrganizationId: host.id });
+    const { invitation } = await createInvitation(db, { eventId: event.id });
+    const page = await loadInvitationPage(db, invitation.id, before);
+    expect(page?.host).toEqual({ nameVi: "Ban Tuyên giáo Tỉnh ủy", nameEn: "Propaganda Department of the Provincial Party Committee" });
+  });
+
   it("loads the page: invitee, event, open window, an empty agenda", async () => {
     const { event, invitation } = await setup();
     const page = await loadInvitationPage(db, invitation.id, before);
@@ -72,6 +81,8 @@ describe("RSVP", () => {
       window: { open: true, closesAt: startsAt },
       agenda: [],
     });
+    // No host organization on this event: the page then names the organizers in general.
+    expect(page?.host).toBeNull();
     expect(await loadInvitationPage(db, "00000000-0000-4000-8000-000000000000")).toBeNull();
     expect(inviteeName({ honorific: " Bà ", fullName: "Nguyễn Thị Hồng" })).toBe("Bà Nguyễn Thị Hồng");
     expect(inviteeName({ honorific: null, fullName: "Nguyễn Thị Hồng" })).toBe("Nguyễn Thị Hồng");
@@ -249,14 +260,20 @@ describe("RSVP", () => {
       expect(vevent.getFirstPropertyValue("sequence")).toBeGreaterThan(0);
     });
 
-    it("add-to-calendar links never carry the personal token", async () => {
+    it("add-to-calendar links carry the personal link, which opens on any device, not the cookie address", async () => {
       const { invitation } = await setup();
       const page = await loadInvitationPage(db, invitation.id, before);
       if (!page) throw new Error("no page");
-      const links = invitationCalendarLinks(page, "https://signet.example.org");
-      for (const link of Object.values(links)) {
-        expect(link).toContain(encodeURIComponent("https://signet.example.org/invitation"));
-        expect(link).not.toContain("/i/");
+      const personal = invitationUrl("https://signet.example.org/", "Zx9_abcDEF-1234567890abcdefghijklmnopqrstu");
+      const links = invitationCalendarLinks(page, personal);
+      const details = [
+        new URL(links.google).searchParams.get("details"),
+        new URL(links.outlook).searchParams.get("body"),
+        new URL(links.office365).searchParams.get("body"),
+      ];
+      for (const text of details) {
+        expect(text?.split("\n").at(-1)).toBe("https://signet.example.org/i/Zx9_abcDEF-1234567890abcdefghijklmnopqrstu");
+        expect(text).not.toMatch(/\/invitation\b/);
       }
       expect(new URL(links.google).hostname).toBe("calendar.google.com");
     });

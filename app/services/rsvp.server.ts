@@ -10,9 +10,8 @@ import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
 import { answerForIntent, answerWindow, type AnswerWindow, type RsvpIntent } from "~/domain/rsvp/answer-window";
 import { listAgenda } from "~/models/agenda.server";
 import { getInviteeInvitation, recordInviteeAudit, setInvitationAnswer, type InviteeInvitation } from "~/models/rsvp.server";
+import { COMMENT_MAX } from "~/domain/rsvp/rsvp.schema";
 import { ServiceError } from "./errors";
-
-export const COMMENT_MAX = 1000;
 
 /**
  * The event's programme as the invitee sees it: time and title only (notes, key points and who is responsible
@@ -35,6 +34,7 @@ export interface InvitationPage {
   invitation: InviteeInvitation["invitation"];
   person: InviteeInvitation["person"];
   event: InviteeInvitation["event"];
+  host: InviteeInvitation["host"];
   window: AnswerWindow;
   agenda: InviteeAgendaItem[];
 }
@@ -135,9 +135,11 @@ export function invitationCalendarFile(
 }
 
 /**
- * Add-to-calendar links. These go to Google and Microsoft in the URL, so they carry the clean page address
- * (`${appUrl}/invitation`), never the personal token.
+ * Add-to-calendar links, with the invitee's personal link (/i/<token>) in the entry's details: the entry is
+ * opened later on other devices, where the cookie address /invitation would only say "link not valid". The
+ * token travels to Google or Microsoft in the URL of the link the invitee clicks, as it does in the .ics
+ * they import (docs/decisions/011-personal-link-in-calendar-entries.md).
  */
-export function invitationCalendarLinks(page: Pick<InvitationPage, "event" | "person" | "agenda">, appUrl: string) {
-  return calendarLinks(calendarEvent(page, `${appUrl}/invitation`));
+export function invitationCalendarLinks(page: Pick<InvitationPage, "event" | "person" | "agenda">, personalUrl: string) {
+  return calendarLinks(calendarEvent(page, personalUrl));
 }

@@ -233,7 +233,7 @@ export async function createDefaultLayout(
     await insertTable(tx, eventId, { name: names.signing, kind: "signing", seatCount: 8, ...centre });
     await insertTable(tx, eventId, { name: names.row(1), kind: "row", seatCount: 10, ...centre });
     await insertTable(tx, eventId, { name: names.row(2), kind: "row", seatCount: 10, ...centre });
-    await recordAudit(tx, { actor, action: "seating.table.create", entityType: "event", entityId: eventId, eventId, details: { title: "default layout" } });
+    await recordAudit(tx, { actor, action: "seating.table.create", entityType: "event", entityId: eventId, eventId, details: { defaultLayout: true } });
   });
 }
 

@@ -236,7 +236,7 @@ export function isoInZone(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
 }
 
-function isoUtc(date: Date): string {
+export function isoUtc(date: Date): string {
   return DateTime.fromJSDate(date, { zone: "utc" }).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
 }
 

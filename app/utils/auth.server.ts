@@ -6,7 +6,7 @@ import {
   type GlobalAction,
   type MemberRole,
 } from "~/domain/access/permissions";
-import { getEventOwner, getMemberRole } from "~/models/events.server";
+import { getEventOwner, getMemberRole, listTeamManagers } from "~/models/events.server";
 import type { User } from "~/models/users.server";
 import { getSessionUser, getTokenUser } from "~/services/accounts.server";
 import { readSessionId } from "./session.server";
@@ -52,7 +52,11 @@ export async function checkEventPermission(
   const event = await getEventOwner(context.db, eventId);
   if (!event) throw notFound();
   const memberRole = await getMemberRole(context.db, eventId, user.id);
-  if (!canOnEvent(user, action, { ownerId: event.createdBy, memberRole })) throw forbidden();
+  if (!canOnEvent(user, action, { ownerId: event.createdBy, memberRole })) {
+    // Someone outside the event's team is told who can add them (the API answers its own 403 body).
+    const outside = memberRole === null && event.createdBy !== user.id;
+    throw forbidden(outside ? { teamManagers: await listTeamManagers(context.db, eventId) } : {});
+  }
   return { user, event, memberRole };
 }
 

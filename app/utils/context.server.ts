@@ -1,5 +1,6 @@
 import type { Db, DbKind } from "#db/client.server";
 import type { ObjectStorage } from "~/services/storage.server";
+import type { SecretBox } from "./secret-box.server";
 
 export interface SignetContext {
   db: Db;
@@ -15,6 +16,8 @@ export interface SignetContext {
   appUrl: string;
   /** Uploaded files (photos): the file system under DATA_DIR/media by default. */
   storage: ObjectStorage;
+  /** Seals secrets the server must read back (two-step verification seeds): ENCRYPTION_KEY, else a generated key. */
+  secretBox: SecretBox;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -8,6 +8,8 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default("data"),
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
+  /** Seals two-step verification secrets in the database; unset: a random key generated once, kept in the database. */
+  ENCRYPTION_KEY: z.string().min(32, "ENCRYPTION_KEY must be at least 32 characters").optional(),
   SIGNET_DEMO: z.enum(["0", "1"]).default("1"),
   /** The public address of this server, for links in emails and calendar files (default http://localhost:PORT). */
   APP_URL: z.string().url().optional(),

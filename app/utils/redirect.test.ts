@@ -10,5 +10,10 @@ describe("safeRedirect", () => {
     ["javascript:alert(1)", "/events"],
     [undefined, "/events"],
     [42, "/events"],
+    ["/\t/evil.example", "/events"],
+    ["/\n/evil.example", "/events"],
+    ["/ /evil.example", "/events"],
+    ["/events\\..\\x", "/events"],
+    ["/events/abc?tab=past&q=l%E1%BB%85", "/events/abc?tab=past&q=l%E1%BB%85"],
   ])("%s → %s", (input, expected) => expect(safeRedirect(input)).toBe(expected));
 });

@@ -5,8 +5,9 @@ export function notFound() {
   return data({ code: "not_found" }, { status: 404 });
 }
 
-export function forbidden() {
-  return data({ code: "forbidden" }, { status: 403 });
+/** With `teamManagers` (someone outside an event's team), the error page names who can add them. */
+export function forbidden(details: { teamManagers?: { name: string; email: string; as: "organizer" | "admin" }[] } = {}) {
+  return data({ code: "forbidden", ...details }, { status: 403 });
 }
 
 export function badRequest() {

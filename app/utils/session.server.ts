@@ -36,3 +36,31 @@ export async function readLocaleCookie(request: Request): Promise<Locale | null>
   const value: unknown = await localeCookie.parse(request.headers.get("Cookie"));
   return isLocale(value) ? value : null;
 }
+
+const challengeCookies = new Map<string, Cookie>();
+
+/**
+ * Between the password and the two-step code: a random challenge id (the table holds its SHA-256), for ten
+ * minutes, only on the sign-in pages.
+ */
+export function challengeCookie(context: AppLoadContext): Cookie {
+  const key = `${context.secureCookies}:${context.cookieSecrets.join(",")}`;
+  let cookie = challengeCookies.get(key);
+  if (!cookie) {
+    cookie = createCookie("signet_2fa", {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: context.secureCookies,
+      path: "/login",
+      secrets: context.cookieSecrets,
+      maxAge: 10 * 60,
+    });
+    challengeCookies.set(key, cookie);
+  }
+  return cookie;
+}
+
+export async function readChallengeId(request: Request, context: AppLoadContext): Promise<string | null> {
+  const value: unknown = await challengeCookie(context).parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}

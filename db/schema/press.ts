@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { events } from "./events";
@@ -96,3 +96,16 @@ export const pressComments = pgTable(
   },
   (t) => [index("press_comments_summary_idx").on(t.summaryId, t.createdAt)],
 );
+
+/**
+ * The press rules of one event (a row only once someone changed them; no row = the defaults).
+ * requireSecondApprover: four-eyes — whoever submitted a summary or last changed its text may not approve it.
+ */
+export const pressEventSettings = pgTable("press_event_settings", {
+  eventId: uuid("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  requireSecondApprover: boolean("require_second_approver").notNull().default(false),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: updatedAt(),
+});

@@ -18,6 +18,14 @@ describe("global actions", () => {
     expect(canGlobal(organizer, "user:manage")).toBe(false);
     expect(canGlobal(organizer, "audit:readAll")).toBe(false);
   });
+  it("lets admins and organizers edit and delete organizations, nobody else", () => {
+    for (const a of ["organization:update", "organization:delete"] as const) {
+      expect(canGlobal(admin, a)).toBe(true);
+      expect(canGlobal(organizer, a)).toBe(true);
+      expect(canGlobal(comms, a)).toBe(false);
+      expect(canGlobal(viewer, a)).toBe(false);
+    }
+  });
   it("does not let communications staff or viewers create events", () => {
     expect(canGlobal(comms, "event:create")).toBe(false);
     expect(canGlobal(viewer, "event:create")).toBe(false);

@@ -7,7 +7,14 @@ export type UserRole = (typeof userRoles)[number];
 export const memberRoles = ["organizer", "communications", "viewer"] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
-export type GlobalAction = "event:create" | "organization:create" | "user:manage" | "audit:readAll" | "mailbox:read";
+export type GlobalAction =
+  | "event:create"
+  | "organization:create"
+  | "organization:update"
+  | "organization:delete"
+  | "user:manage"
+  | "audit:readAll"
+  | "mailbox:read";
 export type EventAction =
   | "event:read"
   | "event:update"
@@ -36,6 +43,8 @@ export function canGlobal(actor: Actor, action: GlobalAction): boolean {
   switch (action) {
     case "event:create":
     case "organization:create":
+    case "organization:update":
+    case "organization:delete":
       return actor.role === "organizer";
     case "user:manage":
     case "audit:readAll":

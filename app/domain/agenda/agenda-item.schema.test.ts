@@ -35,6 +35,22 @@ describe("agendaItemFormSchema", () => {
     expect(parsed.place).toBeNull();
   });
 
+  it("reports every error of one submission at once: a bad start and long key points beside an empty title", () => {
+    const result = agendaItemFormSchema(ZONE).safeParse({
+      ...form,
+      title: "",
+      startsAt: "2017-02-30T10:00",
+      keyPoints: "x".repeat(1001),
+      durationMinutes: "0",
+    });
+    expect(errorsOf(result)).toEqual({
+      title: "errors.required",
+      startsAt: "errors.dateTime",
+      keyPoints: "agenda.errors.keyPointTooLong?max=1000",
+      durationMinutes: "agenda.errors.duration?max=1440",
+    });
+  });
+
   it.each([
     ["0", "agenda.errors.duration?max=1440"],
     ["-5", "agenda.errors.duration?max=1440"],

@@ -79,8 +79,27 @@ function checkKeyPoints(points: string[], ctx: z.RefinementCtx, path: (string | 
     ctx.addIssue({ code: "custom", path, message: `agenda.errors.keyPointTooLong?max=${AGENDA_KEY_POINT_MAX}` });
 }
 
-const formFields = {
-  startsAt: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required"),
+/** Wall-clock time in the event's zone (datetime-local), required; checked on its own. */
+const localStart = (timeZone: string) =>
+  z.string({ required_error: "errors.required" }).transform((v, ctx): Date => {
+    const text = v.trim();
+    const instant = text ? localInputToInstant(text, timeZone) : null;
+    if (!instant) {
+      ctx.addIssue({ code: "custom", message: text ? "errors.dateTime" : "errors.required" });
+      return z.NEVER;
+    }
+    return instant;
+  });
+
+/** One key point per line, each bounded; checked on its own so its error comes with the others. */
+const keyPointsText = optionalText(AGENDA_KEY_POINTS_MAX * AGENDA_KEY_POINT_MAX).transform((text, ctx) => {
+  const points = keyPointsFromText(text);
+  checkKeyPoints(points, ctx, []);
+  return points;
+});
+
+const formFields = (timeZone: string) => ({
+  startsAt: localStart(timeZone),
   durationMinutes,
   title: requiredLine(AGENDA_TITLE_MAX),
   kind: agendaKind,
@@ -88,31 +107,16 @@ const formFields = {
   speakerInvitationId: optionalUuid,
   place: optionalLine(AGENDA_PLACE_MAX),
   notes: optionalText(AGENDA_NOTES_MAX),
-  keyPoints: optionalText(AGENDA_KEY_POINTS_MAX * AGENDA_KEY_POINT_MAX),
-};
+  keyPoints: keyPointsText,
+});
 
 /**
  * The add/edit form of an agenda item: what an HTML form sends (strings). The start is wall-clock time in the
- * event's zone (datetime-local), so the schema is made for that zone.
+ * event's zone (datetime-local), so the schema is made for that zone. Every rule is a field's own, so one parse
+ * reports every error at once.
  */
 export function agendaItemFormSchema(timeZone: string) {
-  return z.object(formFields).transform((v, ctx): AgendaItemInput => {
-    const startsAt = localInputToInstant(v.startsAt, timeZone);
-    if (!startsAt) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "errors.dateTime" });
-    const keyPoints = keyPointsFromText(v.keyPoints);
-    checkKeyPoints(keyPoints, ctx, ["keyPoints"]);
-    return {
-      startsAt: startsAt ?? new Date(NaN),
-      durationMinutes: v.durationMinutes,
-      title: v.title,
-      kind: v.kind,
-      responsibleUserId: v.responsibleUserId,
-      speakerInvitationId: v.speakerInvitationId,
-      place: v.place,
-      notes: v.notes,
-      keyPoints,
-    };
-  });
+  return z.object(formFields(timeZone)).transform((v): AgendaItemInput => v);
 }
 
 export type AgendaItemFormValues = z.input<ReturnType<typeof agendaItemFormSchema>>;

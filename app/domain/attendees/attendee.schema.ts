@@ -14,6 +14,18 @@ export type AttendeeLanguage = (typeof attendeeLanguages)[number];
 export const MAX_PLUS_ONES = 20;
 export const MAX_POSITIONS = 10;
 export const MAX_POSITION_LENGTH = 200;
+/** Length limits, one source for the schema, the inputs' maxLength and their counters. */
+export const ATTENDEE_LIMITS = {
+  honorific: 50,
+  fullName: 200,
+  organization: 300,
+  email: 254,
+  phone: 40,
+  notes: 2000,
+  groupLabel: 100,
+  dietaryNeeds: 500,
+  accessNeeds: 500,
+} as const;
 
 /** Positions are one per line (the form's textarea) or separated by "|" (a CSV cell). Empty lines are dropped. */
 export function splitPositions(text: string): string[] {
@@ -75,7 +87,7 @@ const positionsField = z
 
 const fullName = z
   .string({ required_error: "errors.required", invalid_type_error: "errors.invalid" })
-  .pipe(text(200, { collapseSpaces: true }))
+  .pipe(text(ATTENDEE_LIMITS.fullName, { collapseSpaces: true }))
   .transform((s, ctx): string => {
     if (!s) {
       ctx.addIssue({ code: "custom", message: "errors.required" });
@@ -87,7 +99,7 @@ const fullName = z
 const emailFormat = z.string().email();
 
 /** Stored in lower case: the directory deduplicates on it, case-insensitively. */
-const email = text(254).transform((s, ctx) => {
+const email = text(ATTENDEE_LIMITS.email).transform((s, ctx) => {
   if (s === null) return null;
   const lower = s.toLowerCase();
   if (!emailFormat.safeParse(lower).success) {
@@ -98,7 +110,7 @@ const email = text(254).transform((s, ctx) => {
 });
 
 const PHONE = /^[0-9+().\-/ ]+$/;
-const phone = text(40).refine(
+const phone = text(ATTENDEE_LIMITS.phone).refine(
   (s) => s === null || (PHONE.test(s) && (s.match(/\d/g)?.length ?? 0) >= 6),
   "attendees.errors.phone",
 );
@@ -121,19 +133,19 @@ const plusOnes = (fallback: number | null) =>
 const choice = { errorMap: () => ({ message: "errors.choice" }) };
 
 const personFields = {
-  honorific: text(50, { collapseSpaces: true }),
+  honorific: text(ATTENDEE_LIMITS.honorific, { collapseSpaces: true }),
   fullName,
   positions: positionsField,
-  organization: text(300, { collapseSpaces: true }),
+  organization: text(ATTENDEE_LIMITS.organization, { collapseSpaces: true }),
   email,
   phone,
-  notes: text(2000, { multiline: true }),
+  notes: text(ATTENDEE_LIMITS.notes, { multiline: true }),
 };
 
 const invitationFields = {
-  groupLabel: text(100, { collapseSpaces: true }),
-  dietaryNeeds: text(500, { multiline: true }),
-  accessNeeds: text(500, { multiline: true }),
+  groupLabel: text(ATTENDEE_LIMITS.groupLabel, { collapseSpaces: true }),
+  dietaryNeeds: text(ATTENDEE_LIMITS.dietaryNeeds, { multiline: true }),
+  accessNeeds: text(ATTENDEE_LIMITS.accessNeeds, { multiline: true }),
 };
 
 /** The add/edit form: what an HTML form sends (strings); positions one per line. */

@@ -48,9 +48,19 @@ describe("calendarLinks", () => {
       expect(url.searchParams.get("startdt")).toBe("2017-10-19T07:00:00Z");
       expect(url.searchParams.get("enddt")).toBe("2017-10-19T09:00:00Z");
       expect(url.searchParams.get("location")).toBe(LOCATION);
-      expect(url.searchParams.get("body")).toContain(LINK);
+      // The personal link on a line of its own at the end, as in Google's details and the .ics.
+      expect(url.searchParams.get("body")).toBe(`${DESCRIPTION}\n\n${LINK}`);
       expect(link).not.toContain("+");
     }
+  });
+
+  it("an entry without a description carries the link alone, once, in all three", () => {
+    const bare = calendarLinks(event({ description: "", url: LINK }));
+    expect(new URL(bare.google).searchParams.get("details")).toBe(LINK);
+    expect(new URL(bare.outlook).searchParams.get("body")).toBe(LINK);
+    expect(new URL(bare.office365).searchParams.get("body")).toBe(LINK);
+    const already = calendarLinks(event({ description: `Xem ${LINK}`, url: LINK }));
+    expect(new URL(already.google).searchParams.get("details")).toBe(`Xem ${LINK}`);
   });
 
   it("leaves out an empty location", () => {

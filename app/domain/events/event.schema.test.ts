@@ -78,6 +78,40 @@ describe("eventFormSchema", () => {
     expect(r.context).toBeNull();
     expect(errorsOf({ ...base, occasion: "a\nb" }).occasion).toBe("errors.controlChars");
   });
+  it("reports every error of one submission at once, cross-field rules included", () => {
+    // zod skips an object's refinements while a field fails: the end came in a second round.
+    expect(
+      errorsOf({
+        ...base,
+        title: "",
+        timeZone: "Asia/Ho_Chi_Minh",
+        endsAt: "2017-10-19T13:00",
+        venueName: "x".repeat(201),
+        occasion: "x".repeat(501),
+        capacity: "0",
+      }),
+    ).toEqual({
+      title: "errors.required",
+      endsAt: "errors.endBeforeStart",
+      venueName: "errors.tooLong?max=200",
+      occasion: "errors.tooLong?max=500",
+      capacity: "errors.number",
+    });
+    expect(errorsOf({ ...base, title: "", startsAt: "2017-02-30T10:00", hostOrganizationId: host, partnerOrganizationIds: [host] })).toEqual({
+      title: "errors.required",
+      startsAt: "errors.dateTime",
+      partnerOrganizationIds: "errors.duplicatePartner",
+    });
+    // A date-only start is compared by its date (00:00): an end on the same day is after it.
+    expect(errorsOf({ ...base, title: "", startPrecision: "date", startsAt: "2017-10-19", endsAt: "2017-10-18T23:00" })).toEqual({
+      title: "errors.required",
+      endsAt: "errors.endBeforeStart",
+    });
+  });
+  it("compares a pair only when both of its fields are valid", () => {
+    // An unknown zone: the times cannot be read, only the zone is wrong.
+    expect(errorsOf({ ...base, timeZone: "Mars/Olympus", endsAt: "2017-10-19T13:00" })).toEqual({ timeZone: "errors.timeZone" });
+  });
   it("refuses a capacity that is not a positive whole number", () => {
     expect(errorsOf({ ...base, capacity: "0" }).capacity).toBe("errors.number");
     expect(errorsOf({ ...base, capacity: "12.5" }).capacity).toBe("errors.number");
@@ -96,6 +130,20 @@ describe("eventApiCreateSchema", () => {
     expect(r.startsAt.toISOString()).toBe("2017-10-19T07:00:00.000Z");
     expect(r.status).toBe("draft");
     expect(r.timeZone).toBe("Asia/Ho_Chi_Minh");
+  });
+  it("reports the cross-field rules with the field errors, in one answer", () => {
+    const r = eventApiCreateSchema.safeParse({
+      ...api,
+      title: "",
+      endsAt: "2017-10-19T13:00:00+07:00",
+      documents: [{ title: "", periodStart: 2020, periodEnd: 2017 }],
+    });
+    expect(r.success ? {} : fieldErrors(r.error)).toEqual({
+      title: "errors.required",
+      endsAt: "errors.endBeforeStart",
+      "documents.0.title": "errors.required",
+      "documents.0.periodEnd": "errors.periodOrder",
+    });
   });
   it("refuses instants without an offset and unknown fields", () => {
     expect(eventApiCreateSchema.safeParse({ ...api, startsAt: "2017-10-19T14:00" }).success).toBe(false);
@@ -125,9 +173,11 @@ describe("eventApiCreateSchema", () => {
       ...api,
       documents: [{ kind: "treaty", title: "X", periodStart: 2024, periodEnd: 2020, languages: ["vietnamese"] }],
     });
+    // Every error at once: the period's order too, while the kind and a language are wrong.
     expect(bad.success ? {} : fieldErrors(bad.error)).toEqual({
       "documents.0.kind": "errors.choice",
       "documents.0.languages.0": "errors.language",
+      "documents.0.periodEnd": "errors.periodOrder",
     });
     const order = eventApiCreateSchema.safeParse({ ...api, documents: [{ title: "X", periodStart: 2024, periodEnd: 2020 }] });
     expect(order.success ? {} : fieldErrors(order.error)).toEqual({ "documents.0.periodEnd": "errors.periodOrder" });

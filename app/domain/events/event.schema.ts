@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { documentKinds, timePrecisions, type DocumentKind, type TimePrecision } from "../ceremony/types";
 import { isValidTimeZone, localInputToInstant } from "../dates/phrasing";
+import { objectWithChecks, withChecks } from "../forms/all-at-once";
 
 /** Client-safe: shared by the event form (browser) and its action and the JSON API (server). */
 export const eventKinds = ["signing_ceremony", "conference", "meeting", "reception", "other"] as const;
@@ -127,11 +128,21 @@ export interface EventInput {
   documents?: DocumentInput[];
 }
 
+/** The event form's limits, one source for the schema, the inputs' maxLength and their counters. */
+export const EVENT_TITLE_MAX = 200;
+export const VENUE_NAME_MAX = 200;
+export const VENUE_ADDRESS_MAX = 300;
+export const VENUE_ROOM_MAX = 100;
+export const EVENT_DESCRIPTION_MAX = 5000;
+export const OCCASION_MAX = 500;
+export const DOCUMENT_TITLE_MAX = 300;
+export const DOCUMENT_AIMS_MAX = 20000;
+
 const occasionFields = {
-  occasion: optionalLine(500),
-  occasionEn: optionalLine(500),
-  context: optionalLine(500),
-  contextEn: optionalLine(500),
+  occasion: optionalLine(OCCASION_MAX),
+  occasionEn: optionalLine(OCCASION_MAX),
+  context: optionalLine(OCCASION_MAX),
+  contextEn: optionalLine(OCCASION_MAX),
 };
 
 /** "2024-03-12" or "2024-03-12T08:00" with a date-only precision: 00:00 of that date. */
@@ -140,36 +151,51 @@ function startInput(value: string, precision: TimePrecision): string {
   return precision === "date" && date ? `${date}T00:00` : value;
 }
 
-/** The event form: every value is what an HTML form sends (strings), times as wall-clock in the zone. */
-export const eventFormSchema = z
-  .object({
-    title: requiredLine(200),
-    kind: z.enum(eventKinds, { errorMap: () => ({ message: "errors.choice" }) }),
-    status: z.enum(editableStatuses, { errorMap: () => ({ message: "errors.choice" }) }),
-    startsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
-    endsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
-    timeZone,
-    startPrecision: z
-      .union([z.enum(timePrecisions), z.literal(false), z.literal(""), z.undefined()], { errorMap: () => ({ message: "errors.choice" }) })
-      .transform((v): TimePrecision => (v === "date" ? "date" : "time")),
-    venueName: optionalLine(200),
-    venueAddress: optionalLine(300),
-    venueRoom: optionalLine(100),
-    description: optionalText(5000),
-    ...occasionFields,
-    hostOrganizationId: optionalUuid,
-    partnerOrganizationIds: uuidList,
-    capacity: optionalPositiveInt(1_000_000),
-  })
-  .transform((v, ctx): EventInput => {
-    const tzOk = isValidTimeZone(v.timeZone);
-    const startsAt = tzOk ? localInputToInstant(startInput(v.startsAt, v.startPrecision), v.timeZone) : null;
-    const endsAt = tzOk ? localInputToInstant(v.endsAt, v.timeZone) : null;
-    if (tzOk && !startsAt) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "errors.dateTime" });
-    if (tzOk && !endsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.dateTime" });
+const eventFormFields = {
+  title: requiredLine(EVENT_TITLE_MAX),
+  kind: z.enum(eventKinds, { errorMap: () => ({ message: "errors.choice" }) }),
+  status: z.enum(editableStatuses, { errorMap: () => ({ message: "errors.choice" }) }),
+  startsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
+  endsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
+  timeZone,
+  startPrecision: z
+    .union([z.enum(timePrecisions), z.literal(false), z.literal(""), z.undefined()], { errorMap: () => ({ message: "errors.choice" }) })
+    .transform((v): TimePrecision => (v === "date" ? "date" : "time")),
+  venueName: optionalLine(VENUE_NAME_MAX),
+  venueAddress: optionalLine(VENUE_ADDRESS_MAX),
+  venueRoom: optionalLine(VENUE_ROOM_MAX),
+  description: optionalText(EVENT_DESCRIPTION_MAX),
+  ...occasionFields,
+  hostOrganizationId: optionalUuid,
+  partnerOrganizationIds: uuidList,
+  capacity: optionalPositiveInt(1_000_000),
+};
+
+function formInstants(v: { timeZone?: string; startsAt?: string; endsAt?: string; startPrecision?: TimePrecision }) {
+  const zone = v.timeZone !== undefined && isValidTimeZone(v.timeZone) ? v.timeZone : null;
+  const startsAt = zone && v.startsAt ? localInputToInstant(startInput(v.startsAt, v.startPrecision ?? "time"), zone) : null;
+  const endsAt = zone && v.endsAt ? localInputToInstant(v.endsAt, zone) : null;
+  return { zone, startsAt, endsAt };
+}
+
+/**
+ * The event form: every value is what an HTML form sends (strings), times as wall-clock in the zone.
+ * Every error of a submission is reported at once: the cross-field rules (end after start, host not a partner)
+ * run even while other fields are wrong (app/domain/forms/all-at-once.ts).
+ */
+export const eventFormSchema = objectWithChecks(
+  eventFormFields,
+  (v, ctx) => {
+    const { zone, startsAt, endsAt } = formInstants(v);
+    if (zone && v.startsAt && !startsAt) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "errors.dateTime" });
+    if (zone && v.endsAt && !endsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.dateTime" });
     if (startsAt && endsAt && endsAt <= startsAt)
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.endBeforeStart" });
-    checkOrganizations(v, ctx);
+    if (v.hostOrganizationId && v.partnerOrganizationIds?.includes(v.hostOrganizationId))
+      ctx.addIssue({ code: "custom", path: ["partnerOrganizationIds"], message: "errors.duplicatePartner" });
+  },
+  (v): EventInput => {
+    const { startsAt, endsAt } = formInstants(v);
     return {
       title: v.title,
       kind: v.kind,
@@ -190,17 +216,13 @@ export const eventFormSchema = z
       partnerOrganizationIds: v.partnerOrganizationIds,
       capacity: v.capacity,
     };
-  });
+  },
+);
 
 export type EventFormValues = z.input<typeof eventFormSchema>;
 
-function checkOrganizations(v: { hostOrganizationId: string | null; partnerOrganizationIds: string[] }, ctx: z.RefinementCtx) {
-  if (v.hostOrganizationId && v.partnerOrganizationIds.includes(v.hostOrganizationId))
-    ctx.addIssue({ code: "custom", path: ["partnerOrganizationIds"], message: "errors.duplicatePartner" });
-}
-
 // ---------------------------------------------------------------------------------------------------
-// JSON API: instants as ISO 8601 with an offset, venue and agreement as objects.
+// JSON API: instants as ISO 8601 with an offset, venue and documents as objects.
 
 const isoInstant = z
   .string({ required_error: "errors.required", invalid_type_error: "errors.dateTime" })
@@ -214,32 +236,33 @@ export const languageCode = z
   .toLowerCase()
   .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, "errors.language");
 
-export const apiDocument = z
+const apiDocumentObject = z
   .object({
     kind: z.enum(documentKinds, { errorMap: () => ({ message: "errors.choice" }) }).default("agreement"),
-    title: requiredLine(300),
-    titleEn: optionalLine(300),
+    title: requiredLine(DOCUMENT_TITLE_MAX),
+    titleEn: optionalLine(DOCUMENT_TITLE_MAX),
     periodStart: optionalYear,
     periodEnd: optionalYear,
-    aims: optionalText(20000),
+    aims: optionalText(DOCUMENT_AIMS_MAX),
     partyIds: uuidList,
     originals: optionalPositiveInt(100),
     languages: z.array(languageCode).max(10).default([]),
   })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.periodStart !== null && v.periodEnd !== null && v.periodEnd < v.periodStart)
-      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "errors.periodOrder" });
-  })
-  .transform((v): DocumentInput => ({ ...v, languages: [...new Set(v.languages)] }));
-
-const apiVenue = z
-  .object({ name: optionalLine(200), address: optionalLine(300), room: optionalLine(100) })
   .strict();
 
-export const eventApiCreateSchema = z
+/** One document of the API; the period's order is reported with the field errors, in one answer. */
+export const apiDocument = withChecks(apiDocumentObject.shape, apiDocumentObject, (v, ctx) => {
+  if (v.periodStart != null && v.periodEnd != null && v.periodEnd < v.periodStart)
+    ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "errors.periodOrder" });
+}).transform((v): DocumentInput => ({ ...v, languages: [...new Set(v.languages)] }));
+
+const apiVenue = z
+  .object({ name: optionalLine(VENUE_NAME_MAX), address: optionalLine(VENUE_ADDRESS_MAX), room: optionalLine(VENUE_ROOM_MAX) })
+  .strict();
+
+const eventApiCreateObject = z
   .object({
-    title: requiredLine(200),
+    title: requiredLine(EVENT_TITLE_MAX),
     kind: z.enum(eventKinds, { errorMap: () => ({ message: "errors.choice" }) }),
     status: z.enum(editableStatuses, { errorMap: () => ({ message: "errors.choice" }) }).default("draft"),
     startsAt: isoInstant,
@@ -247,7 +270,7 @@ export const eventApiCreateSchema = z
     timeZone: timeZone.default(defaultTimeZone),
     startPrecision: z.enum(timePrecisions, { errorMap: () => ({ message: "errors.choice" }) }).default("time"),
     venue: apiVenue.nullish(),
-    description: optionalText(5000),
+    description: optionalText(EVENT_DESCRIPTION_MAX),
     ...occasionFields,
     hostOrganizationId: optionalUuid,
     partnerOrganizationIds: uuidList,
@@ -256,9 +279,17 @@ export const eventApiCreateSchema = z
   })
   .strict();
 
+/** The create body; the cross-field rules are reported with the field errors, in one answer. */
+export const eventApiCreateSchema = withChecks(eventApiCreateObject.shape, eventApiCreateObject, (v, ctx) => {
+  if (v.startsAt && v.endsAt && !(v.endsAt > v.startsAt))
+    ctx.addIssue({ code: "custom", path: ["endsAt"], message: "errors.endBeforeStart" });
+  if (v.hostOrganizationId && v.partnerOrganizationIds?.includes(v.hostOrganizationId))
+    ctx.addIssue({ code: "custom", path: ["partnerOrganizationIds"], message: "errors.duplicatePartner" });
+});
+
 export type EventApiCreate = z.output<typeof eventApiCreateSchema>;
 
-export const eventApiPatchSchema = eventApiCreateSchema.partial().strict();
+export const eventApiPatchSchema = eventApiCreateObject.partial().strict();
 export type EventApiPatch = z.output<typeof eventApiPatchSchema>;
 
 /** Checks the cross-field rules of a complete input (used after merging a PATCH into the stored event). */

@@ -10,6 +10,11 @@ describe("redactPersonalLinks", () => {
     expect(redactPersonalLinks(html)).toBe(`<a href="https://signet.example/i/…">https://signet.example/i/…</a>`);
     expect(redactPersonalLinks(`Trả lời: http://localhost:3000/i/${token}\n`)).toBe("Trả lời: http://localhost:3000/i/…\n");
   });
+  it("removes the token of a password-reset link too", () => {
+    expect(redactPersonalLinks(`<a href="https://signet.example/reset-password/${token}">x</a>`)).toBe(
+      `<a href="https://signet.example/reset-password/…">x</a>`,
+    );
+  });
   it("leaves other paths alone", () => {
     expect(redactPersonalLinks("https://signet.example/events/abc /i/short")).toBe("https://signet.example/events/abc /i/short");
   });

@@ -6,9 +6,11 @@
  */
 const PERSONAL_LINK = /\/i\/[A-Za-z0-9_-]{16,128}/g;
 const REDACTED = "/i/…";
+/** The one-time "set a new password" links (app/services/password-reset.server.ts), redacted the same way. */
+const RESET_LINK = /\/reset-password\/[A-Za-z0-9_-]{16,128}/g;
 
 export function redactPersonalLinks(value: string): string {
-  return value.replace(PERSONAL_LINK, REDACTED);
+  return value.replace(PERSONAL_LINK, REDACTED).replace(RESET_LINK, "/reset-password/…");
 }
 
 /**

@@ -15,10 +15,13 @@ const optionalParentId = z
   ])
   .transform((v) => (v ? v : null));
 
+export const ORGANIZATION_NAME_MAX = 300;
+export const ORGANIZATION_SHORT_NAME_MAX = 50;
+
 export const organizationSchema = z.object({
-  nameVi: requiredLine(300),
-  nameEn: optionalLine(300),
-  shortName: optionalLine(50),
+  nameVi: requiredLine(ORGANIZATION_NAME_MAX),
+  nameEn: optionalLine(ORGANIZATION_NAME_MAX),
+  shortName: optionalLine(ORGANIZATION_SHORT_NAME_MAX),
   parentId: optionalParentId,
 });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkPixels, checkSize, checkSniffed, cleanFilename, megabytes, megapixels, DEFAULT_PHOTO_MAX_BYTES } from "./rules";
+import { checkPixels, checkSize, checkSniffed, cleanFilename, megabytes, megapixels, uploadRetryable, DEFAULT_PHOTO_MAX_BYTES } from "./rules";
 
 describe("upload rules", () => {
+  it("offers to send again only where that can help: the network or the server failed", () => {
+    for (const status of [0, 408, 429, 500, 502, 503]) expect(uploadRetryable(status), String(status)).toBe(true);
+    // Refusals of the file itself, and of the person: sending it again would be refused the same way.
+    for (const status of [400, 401, 403, 404, 409, 413, 415, 422]) expect(uploadRetryable(status), String(status)).toBe(false);
+  });
   it("checks the size against the limit, with the limit in MB in the message", () => {
     expect(checkSize(1, 1000)).toBeNull();
     expect(checkSize(1000, 1000)).toBeNull();

@@ -38,6 +38,15 @@ export function tooLarge(maxBytes: number): Rejection {
   return { status: 413, message: `photos.errors.tooLarge?max=${megabytes(maxBytes)}` };
 }
 
+/**
+ * Whether sending the same file again can help: a lost connection (status 0), a server failure (5xx), a busy or
+ * timed-out server (408, 429). Not a refusal of the file itself — too large, not an image, already in the
+ * gallery, unusable (4xx) — nor a missing permission or a signed-out session: those would fail the same way.
+ */
+export function uploadRetryable(status: number): boolean {
+  return status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
 /** The size check, in the browser before sending and on the server while receiving. */
 export function checkSize(size: number, maxBytes: number): Rejection | null {
   if (size <= 0) return { status: 400, message: "photos.errors.empty" };

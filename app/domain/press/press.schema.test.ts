@@ -8,6 +8,7 @@ import {
   pressApiTransitionSchema,
   pressCommentSchema,
   pressEditSchema,
+  pressSettingsSchema,
   pressTransitionSchema,
 } from "./press.schema";
 
@@ -44,10 +45,29 @@ describe("pressEditSchema", () => {
 
 describe("pressTransitionSchema", () => {
   it("accepts the four statuses, a trimmed comment or none, and an optional version", () => {
-    expect(pressTransitionSchema.parse({ to: "in_review" })).toEqual({ to: "in_review", comment: null, version: undefined });
-    expect(pressTransitionSchema.parse({ to: "draft", comment: "  Sửa lại.  ", version: "4" })).toEqual({ to: "draft", comment: "Sửa lại.", version: 4 });
+    expect(pressTransitionSchema.parse({ to: "in_review" })).toEqual({ to: "in_review", comment: null, version: undefined, confirmBeforeEvent: false });
+    expect(pressTransitionSchema.parse({ to: "draft", comment: "  Sửa lại.  ", version: "4" })).toEqual({
+      to: "draft",
+      comment: "Sửa lại.",
+      version: 4,
+      confirmBeforeEvent: false,
+    });
     expect(pressTransitionSchema.parse({ to: "published", version: "" })).toMatchObject({ version: undefined });
     expect(errorsOf(pressTransitionSchema.safeParse({ to: "archived" }))).toEqual({ to: "errors.choice" });
+  });
+  it("reads the before-the-event confirmation from a ticked checkbox only", () => {
+    expect(pressTransitionSchema.parse({ to: "in_review", confirmBeforeEvent: "on" }).confirmBeforeEvent).toBe(true);
+    expect(pressTransitionSchema.parse({ to: "in_review", confirmBeforeEvent: "yes" }).confirmBeforeEvent).toBe(true);
+    expect(pressTransitionSchema.parse({ to: "in_review", confirmBeforeEvent: "" }).confirmBeforeEvent).toBe(false);
+    expect(pressTransitionSchema.parse({ to: "in_review", confirmBeforeEvent: "no" }).confirmBeforeEvent).toBe(false);
+  });
+});
+
+describe("pressSettingsSchema", () => {
+  it("reads the four-eyes checkbox: ticked is on, absent is off, anything else is refused", () => {
+    expect(pressSettingsSchema.parse({ requireSecondApprover: "yes" })).toEqual({ requireSecondApprover: true });
+    expect(pressSettingsSchema.parse({})).toEqual({ requireSecondApprover: false });
+    expect(pressSettingsSchema.safeParse({ requireSecondApprover: "maybe" }).success).toBe(false);
   });
 });
 
@@ -76,8 +96,15 @@ describe("API bodies", () => {
     expect(pressApiPatchSchema.safeParse({ status: "published", version: 1 }).success).toBe(false);
   });
   it("transition: to, optional comment and version", () => {
-    expect(pressApiTransitionSchema.parse({ to: "approved" })).toEqual({ to: "approved", comment: null, version: undefined });
-    expect(pressApiTransitionSchema.parse({ to: "draft", comment: "Lý do", version: 3 })).toEqual({ to: "draft", comment: "Lý do", version: 3 });
+    expect(pressApiTransitionSchema.parse({ to: "approved" })).toEqual({ to: "approved", comment: null, version: undefined, confirmBeforeEvent: false });
+    expect(pressApiTransitionSchema.parse({ to: "draft", comment: "Lý do", version: 3 })).toEqual({
+      to: "draft",
+      comment: "Lý do",
+      version: 3,
+      confirmBeforeEvent: false,
+    });
+    expect(pressApiTransitionSchema.parse({ to: "published", confirmBeforeEvent: true }).confirmBeforeEvent).toBe(true);
+    expect(pressApiTransitionSchema.safeParse({ to: "published", confirmBeforeEvent: "yes" }).success).toBe(false);
     expect(pressApiTransitionSchema.safeParse({ to: "done" }).success).toBe(false);
     expect(pressApiTransitionSchema.safeParse({ to: "draft", comment: 7 }).success).toBe(false);
     expect(pressApiTransitionSchema.safeParse({ to: "draft", force: true }).success).toBe(false);

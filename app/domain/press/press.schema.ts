@@ -61,11 +61,20 @@ export const pressTransitionSchema = z.object({
     .refine((s) => !CONTROL_IN_TEXT.test(s), "errors.controlChars")
     .transform((s) => s || null),
   version: z.union([versionNumber, z.undefined(), z.null(), z.literal("")]).transform((v) => (typeof v === "number" ? v : undefined)),
+  /** "Go ahead before the event's end": a ticked checkbox ("on"/"yes") in the form, true in the API. */
+  confirmBeforeEvent: z
+    .union([z.boolean(), z.string(), z.undefined(), z.null()])
+    .transform((v) => v === true || v === "on" || v === "yes" || v === "true"),
 });
 export type PressTransitionInput = z.output<typeof pressTransitionSchema>;
 
 export const pressCommentSchema = z.object({
   body: markdownText(MAX_PRESS_COMMENT),
+});
+
+/** The event's press rules (the Press tab): an unticked checkbox is simply absent from the form. */
+export const pressSettingsSchema = z.object({
+  requireSecondApprover: z.union([z.literal("yes"), z.literal("on"), z.undefined(), z.null(), z.literal("")]).transform((v) => v === "yes" || v === "on"),
 });
 
 /** Redraft from the event's data: the version the person saw. */
@@ -99,6 +108,7 @@ export const pressApiTransitionSchema = z
     to: pressStatusSchema,
     comment: z.union([z.string({ invalid_type_error: "errors.invalid" }), z.null()]).optional(),
     version: z.union([versionNumber, z.null()]).optional(),
+    confirmBeforeEvent: z.boolean({ invalid_type_error: "errors.invalid" }).optional(),
   })
   .strict()
   .transform((v, ctx) => {

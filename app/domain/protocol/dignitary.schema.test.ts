@@ -22,6 +22,15 @@ describe("dignitary form", () => {
     const ctl = form.safeParse({ ...base, positions: "Bí thư Tỉnh ủy\nPhó\u0007 Chủ tịch" });
     expect(ctl.success || ctl.error.issues[0]?.message).toBe("protocol.errors.positionControlChars?line=2");
   });
+  it("reports every error of one submission at once: an empty name beside a wrong arrival time and e-mail", () => {
+    const r = form.safeParse({ ...base, name: "", arrivalAt: "2017-02-30T10:00", email: "không-phải-email", honorific: "x".repeat(51) });
+    expect(r.success || r.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["honorific", "errors.tooLong?max=50"],
+      ["name", "errors.required"],
+      ["arrivalAt", "errors.dateTime"],
+      ["email", "errors.email"],
+    ]);
+  });
   it("limits the number and length of positions", () => {
     const many = form.safeParse({ ...base, positions: Array.from({ length: 11 }, (_, i) => `Chức vụ ${i}`).join("\n") });
     expect(many.success || many.error.issues[0]?.message).toBe("protocol.errors.tooManyPositions?max=10");

@@ -12,6 +12,13 @@ export type EqualsFirst = (typeof equalsFirstChoices)[number];
 
 export const MAX_POSITIONS = 10;
 export const MAX_POSITION_LENGTH = 200;
+export const DIGNITARY_NAME_MAX = 200;
+export const DIGNITARY_HONORIFIC_MAX = 50;
+export const DIGNITARY_ORGANIZATION_MAX = 300;
+export const DIGNITARY_DELEGATION_MAX = 200;
+export const DIGNITARY_NOTES_MAX = 2000;
+export const FULL_ADDRESS_MAX = 600;
+export const SHORT_ADDRESS_MAX = 200;
 
 /** Suggestions for the honorific field: words of address, military and academic ranks. */
 export const honorificSuggestions = [
@@ -78,7 +85,7 @@ const positionsArray = z
     return checkPositions(trimmed, ctx);
   });
 
-const name = requiredLine(200).transform((s) => s.replace(/\s+/g, " "));
+const name = requiredLine(DIGNITARY_NAME_MAX).transform((s) => s.replace(/\s+/g, " "));
 
 const email = z
   .union([line(254), z.null(), z.undefined()])
@@ -109,32 +116,41 @@ export interface DignitaryInput {
   englishAddressOverride: string | null;
 }
 
-const formFields = {
-  honorific: optionalLine(50),
+/** Wall-clock time in the event's zone, or blank; checked on its own so its error comes with the others. */
+const arrivalAt = (timeZone: string) =>
+  z.union([z.string(), z.null(), z.undefined()]).transform((v, ctx): Date | null => {
+    const text = (v ?? "").trim();
+    if (!text) return null;
+    const instant = localInputToInstant(text, timeZone);
+    if (!instant) {
+      ctx.addIssue({ code: "custom", message: "errors.dateTime" });
+      return z.NEVER;
+    }
+    return instant;
+  });
+
+const formFields = (timeZone: string) => ({
+  honorific: optionalLine(DIGNITARY_HONORIFIC_MAX),
   name,
   positions: positionsText,
-  organization: optionalLine(300),
-  delegation: optionalLine(200),
+  organization: optionalLine(DIGNITARY_ORGANIZATION_MAX),
+  delegation: optionalLine(DIGNITARY_DELEGATION_MAX),
   side: formSide,
-  arrivalAt: z.union([z.string(), z.null(), z.undefined()]).transform((v) => (v ?? "").trim()),
+  arrivalAt: arrivalAt(timeZone),
   escortUserId: optionalUuid,
-  notes: optionalText(2000),
+  notes: optionalText(DIGNITARY_NOTES_MAX),
   email,
-  fullAddressOverride: optionalLine(600),
-  shortAddressOverride: optionalLine(200),
-  englishAddressOverride: optionalLine(600),
-};
+  fullAddressOverride: optionalLine(FULL_ADDRESS_MAX),
+  shortAddressOverride: optionalLine(SHORT_ADDRESS_MAX),
+  englishAddressOverride: optionalLine(FULL_ADDRESS_MAX),
+});
 
-/** The add/edit form; `arrivalAt` is wall-clock time in the event's zone ("2017-10-19T13:30"). */
+/**
+ * The add/edit form; `arrivalAt` is wall-clock time in the event's zone ("2017-10-19T13:30"). Every rule is a
+ * field's own, so one parse reports every error (no object-level rule waits for the others to pass).
+ */
 export function dignitaryFormSchema(timeZone: string) {
-  return z.object(formFields).transform((v, ctx): DignitaryInput => {
-    let arrivalAt: Date | null = null;
-    if (v.arrivalAt) {
-      arrivalAt = localInputToInstant(v.arrivalAt, timeZone);
-      if (!arrivalAt) ctx.addIssue({ code: "custom", path: ["arrivalAt"], message: "errors.dateTime" });
-    }
-    return { ...v, arrivalAt };
-  });
+  return z.object(formFields(timeZone)) satisfies z.ZodType<DignitaryInput, z.ZodTypeDef, unknown>;
 }
 
 export type DignitaryFormValues = z.input<ReturnType<typeof dignitaryFormSchema>>;
@@ -159,21 +175,21 @@ const precedence = z
   .max(10_000, "protocol.errors.precedence");
 
 const apiAddressOverrides = z
-  .object({ full: optionalLine(600), short: optionalLine(200), english: optionalLine(600) })
+  .object({ full: optionalLine(FULL_ADDRESS_MAX), short: optionalLine(SHORT_ADDRESS_MAX), english: optionalLine(FULL_ADDRESS_MAX) })
   .partial()
   .strict();
 
 export const dignitaryApiCreateSchema = z
   .object({
-    honorific: optionalLine(50),
+    honorific: optionalLine(DIGNITARY_HONORIFIC_MAX),
     name,
     positions: positionsArray.default([]),
-    organization: optionalLine(300),
-    delegation: optionalLine(200),
+    organization: optionalLine(DIGNITARY_ORGANIZATION_MAX),
+    delegation: optionalLine(DIGNITARY_DELEGATION_MAX),
     side: z.enum(ceremonySides, { errorMap: () => ({ message: "errors.choice" }) }).nullish(),
     arrivalAt: isoInstant,
     escortUserId: z.string().uuid("errors.invalid").nullish(),
-    notes: optionalText(2000),
+    notes: optionalText(DIGNITARY_NOTES_MAX),
     email,
     precedence: precedence.optional(),
     addressOverrides: apiAddressOverrides.nullish(),
@@ -183,15 +199,15 @@ export type DignitaryApiCreate = z.output<typeof dignitaryApiCreateSchema>;
 
 export const dignitaryApiPatchSchema = z
   .object({
-    honorific: optionalLine(50),
+    honorific: optionalLine(DIGNITARY_HONORIFIC_MAX),
     name,
     positions: positionsArray,
-    organization: optionalLine(300),
-    delegation: optionalLine(200),
+    organization: optionalLine(DIGNITARY_ORGANIZATION_MAX),
+    delegation: optionalLine(DIGNITARY_DELEGATION_MAX),
     side: z.enum(ceremonySides, { errorMap: () => ({ message: "errors.choice" }) }).nullable(),
     arrivalAt: isoInstant,
     escortUserId: z.string().uuid("errors.invalid").nullable(),
-    notes: optionalText(2000),
+    notes: optionalText(DIGNITARY_NOTES_MAX),
     precedence,
     addressOverrides: apiAddressOverrides.nullable(),
   })

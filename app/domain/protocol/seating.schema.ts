@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalPositiveInt, requiredLine } from "../events/event.schema";
+import { objectWithChecks } from "../forms/all-at-once";
 
 /** Client-safe: the seating page's forms (tables, seats, the signing arrangements). Messages are i18n keys. */
 export const tableKinds = ["presidium", "signing", "row"] as const;
@@ -81,31 +82,39 @@ const signingOrder = z.union([z.string(), z.number()]).transform((v, ctx) => {
   return n;
 });
 
-/** For each agreement party: its signatory and the signing order; and the table's host side and originals. */
-export const agreementSigningSchema = z
-  .object({
+const signingParty = z.object({ organizationId: uuid, dignitaryId: signatory, signingOrder });
+
+/**
+ * For each agreement party: its signatory and the signing order; and the table's host side and originals.
+ * The "twice" rules compare the parties that parse, even while another field is wrong: every error at once.
+ */
+export const agreementSigningSchema = objectWithChecks(
+  {
     hostSide: z.enum(tableSides, choice),
     originals: optionalPositiveInt(100),
-    parties: z
-      .array(z.object({ organizationId: uuid, dignitaryId: signatory, signingOrder }))
-      .max(50)
-      .default([]),
-  })
-  .superRefine((v, ctx) => {
+    parties: z.array(signingParty).max(50).default([]),
+  },
+  (_fields, ctx, raw) => {
+    const parties = Array.isArray(raw.parties) ? raw.parties.slice(0, 50) : [];
     const orders = new Map<number, number>();
-    v.parties.forEach((p, i) => {
-      const first = orders.get(p.signingOrder);
-      if (first !== undefined)
-        ctx.addIssue({ code: "custom", path: ["parties", i, "signingOrder"], message: "protocol.errors.signingOrderTwice" });
-      else orders.set(p.signingOrder, i);
-    });
     const signers = new Map<string, number>();
-    v.parties.forEach((p, i) => {
-      if (!p.dignitaryId) return;
-      if (signers.has(p.dignitaryId))
-        ctx.addIssue({ code: "custom", path: ["parties", i, "dignitaryId"], message: "protocol.errors.signsTwice" });
-      else signers.set(p.dignitaryId, i);
+    parties.forEach((entry: unknown, i) => {
+      const fields = entry !== null && typeof entry === "object" ? (entry as Record<string, unknown>) : {};
+      const order = signingOrder.safeParse(fields.signingOrder);
+      if (order.success) {
+        if (orders.has(order.data))
+          ctx.addIssue({ code: "custom", path: ["parties", i, "signingOrder"], message: "protocol.errors.signingOrderTwice" });
+        else orders.set(order.data, i);
+      }
+      const signer = signatory.safeParse(fields.dignitaryId);
+      if (signer.success && signer.data) {
+        if (signers.has(signer.data))
+          ctx.addIssue({ code: "custom", path: ["parties", i, "dignitaryId"], message: "protocol.errors.signsTwice" });
+        else signers.set(signer.data, i);
+      }
     });
-  });
+  },
+  (v) => v,
+);
 export type AgreementSigningInput = z.output<typeof agreementSigningSchema>;
 export type AgreementSigningFormValues = z.input<typeof agreementSigningSchema>;

@@ -1,7 +1,16 @@
 /** The door: /events/:id/check-in. Short texts: they are read on a phone, standing. */
 export const vi = {
   "checkin.tab": "Đón khách",
+  "live.heading": "Số liệu khách mời",
+  "live.invited": "Được mời",
+  "live.answered": "Đã trả lời",
+  "live.accepted": "Nhận lời",
+  "live.arrived": "Đã đến",
   "checkin.title": "Đón khách",
+  "checkin.door.title": "Đón khách tại cửa",
+  "checkin.door.open": "Chế độ đón tại cửa",
+  "checkin.door.exit": "Thoát chế độ cửa",
+  "checkin.seat": "Chỗ ngồi: {table}, ghế {number}",
   "checkin.totals": "Đã đón {checkedIn}/{invited} khách",
   "checkin.scan.heading": "Quét mã QR",
   "checkin.scan.start": "Bật camera để quét mã QR",
@@ -55,7 +64,16 @@ export const vi = {
 
 export const en: Record<keyof typeof vi, string> = {
   "checkin.tab": "Check-in",
+  "live.heading": "Guest numbers",
+  "live.invited": "Invited",
+  "live.answered": "Answered",
+  "live.accepted": "Accepted",
+  "live.arrived": "Arrived",
   "checkin.title": "Check-in",
+  "checkin.door.title": "Door check-in",
+  "checkin.door.open": "Door mode",
+  "checkin.door.exit": "Leave door mode",
+  "checkin.seat": "Seat: {table}, no. {number}",
   "checkin.totals": "{checkedIn}/{invited} guests checked in",
   "checkin.scan.heading": "Scan a QR code",
   "checkin.scan.start": "Turn on the camera to scan",

@@ -8,6 +8,8 @@ import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
 import { listUsers } from "~/models/users.server";
 import { createUser, setUserActive, setUserRole } from "~/services/accounts.server";
+import { adminResetPassword } from "~/services/password-reset.server";
+import { adminRemoveTwoFactor } from "~/services/two-factor.server";
 import { isServiceError } from "~/services/errors";
 import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
@@ -51,6 +53,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
         await setUserActive(context.db, admin, userId, raw.intent === "activate");
         throw redirect("/admin/users");
       }
+      case "reset-password":
+      case "remove-two-factor": {
+        const userId = typeof raw.userId === "string" && isUuid(raw.userId) ? raw.userId : null;
+        if (!userId) return data({ intent: raw.intent, fieldErrors: null, values: null, error: "errors.invalid", created: null }, { status: 400 });
+        if (raw.intent === "reset-password") {
+          const { name, email } = await adminResetPassword(context.db, admin, userId, { appUrl: context.appUrl });
+          return { intent: raw.intent, fieldErrors: null, values: null, error: null, created: null, done: { key: "users.resetDone" as const, name, email } };
+        }
+        const { name } = await adminRemoveTwoFactor(context.db, admin, userId);
+        return { intent: raw.intent, fieldErrors: null, values: null, error: null, created: null, done: { key: "users.twoFactorRemoved" as const, name, email: "" } };
+      }
       default:
         return data({ intent: null, fieldErrors: null, values: null, error: "errors.invalid", created: null }, { status: 400 });
     }
@@ -71,12 +84,20 @@ export default function UsersPage() {
   const [params] = useSearchParams();
   const confirmId = params.get("deactivate");
   const confirmUser = users.find((u) => u.id === confirmId && u.active);
+  const resetUser = users.find((u) => u.id === params.get("reset") && u.active && u.id !== selfId);
+  const twoFactorUser = users.find((u) => u.id === params.get("twoFactor") && u.totpEnabledAt);
+  const done = actionData && "done" in actionData ? actionData.done : null;
   return (
     <>
       <h1>{t("users.title")}</h1>
       {actionData?.created ? (
         <div className="notice notice-ok" role="status">
           {actionData.created.password ? t("users.created", { password: actionData.created.password }) : t("form.saved")}
+        </div>
+      ) : null}
+      {done ? (
+        <div className="notice notice-ok" role="status">
+          {t(done.key, { name: done.name, email: done.email })}
         </div>
       ) : null}
       {actionData?.intent === "role" && !actionData.error ? (
@@ -104,60 +125,110 @@ export default function UsersPage() {
           </Form>
         </div>
       ) : null}
-      <table className="list">
-        <thead>
-          <tr>
-            <th>{t("users.name")}</th>
-            <th className="hide-sm">{t("users.email")}</th>
-            <th>{t("users.role")}</th>
-            <th>{t("users.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td className="hide-sm">{u.email}</td>
-              <td>
-                {u.id === selfId ? (
-                  t(`role.${u.role}`)
-                ) : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="role" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <select name="role" defaultValue={u.role} aria-label={`${t("users.changeRole")}: ${u.name}`}>
-                      {userRoles.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`role.${r}`)}
-                        </option>
-                      ))}
-                    </select>{" "}
-                    <button type="submit" className="button secondary">
-                      {t("action.save")}
-                    </button>
-                  </Form>
-                )}
-              </td>
-              <td>
-                {u.active ? t("users.active") : <span className="badge badge-cancelled">{t("users.inactive")}</span>}{" "}
-                {u.id === selfId ? null : u.active ? (
-                  <Link to={`?deactivate=${u.id}`} aria-label={`${t("users.deactivate")}: ${u.name}`}>
-                    {t("users.deactivate")}
-                  </Link>
-                ) : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="activate" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <button type="submit" className="link-button">
-                      {t("users.activate")}
-                    </button>
-                  </Form>
-                )}
-              </td>
+      {resetUser && !done ? (
+        <div className="card notice-warn" role="alertdialog" aria-label={t("users.resetPassword")}>
+          <p>{t("users.resetConfirm", { name: resetUser.name, email: resetUser.email })}</p>
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="reset-password" />
+            <input type="hidden" name="userId" value={resetUser.id} />
+            <button type="submit" className="button danger">
+              {t("action.confirm")}: {t("users.resetPassword")}
+            </button>
+            <Link to="/admin/users" className="button secondary">
+              {t("action.back")}
+            </Link>
+          </Form>
+        </div>
+      ) : null}
+      {twoFactorUser && !done ? (
+        <div className="card notice-warn" role="alertdialog" aria-label={t("users.removeTwoFactor")}>
+          <p>{t("users.removeTwoFactorConfirm", { name: twoFactorUser.name })}</p>
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="remove-two-factor" />
+            <input type="hidden" name="userId" value={twoFactorUser.id} />
+            <button type="submit" className="button danger">
+              {t("action.confirm")}: {t("users.removeTwoFactor")}
+            </button>
+            <Link to="/admin/users" className="button secondary">
+              {t("action.back")}
+            </Link>
+          </Form>
+        </div>
+      ) : null}
+      {/* On a phone the table scrolls on its own rather than widening the page. */}
+      <div style={{ overflowX: "auto" }}>
+        <table className="list">
+          <thead>
+            <tr>
+              <th>{t("users.name")}</th>
+              <th className="hide-sm">{t("users.email")}</th>
+              <th>{t("users.role")}</th>
+              <th>{t("users.status")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td className="hide-sm">{u.email}</td>
+                <td>
+                  {u.id === selfId ? (
+                    t(`role.${u.role}`)
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="role" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <select name="role" defaultValue={u.role} aria-label={`${t("users.changeRole")}: ${u.name}`}>
+                        {userRoles.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`role.${r}`)}
+                          </option>
+                        ))}
+                      </select>{" "}
+                      <button type="submit" className="button secondary">
+                        {t("action.save")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+                <td>
+                  {u.active ? t("users.active") : <span className="badge badge-cancelled">{t("users.inactive")}</span>}{" "}
+                  {u.id === selfId ? null : u.active ? (
+                    <Link to={`?deactivate=${u.id}`} aria-label={`${t("users.deactivate")}: ${u.name}`}>
+                      {t("users.deactivate")}
+                    </Link>
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="activate" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="link-button">
+                        {t("users.activate")}
+                      </button>
+                    </Form>
+                  )}
+                  <div className="user-sign-in">
+                    {u.totpEnabledAt ? (
+                      <>
+                        <span className="badge" title={t("users.twoFactor")}>
+                          {t("users.twoFactorOn")}
+                        </span>{" "}
+                        <Link to={`?twoFactor=${u.id}`} aria-label={`${t("users.removeTwoFactor")}: ${u.name}`}>
+                          {t("users.removeTwoFactor")}
+                        </Link>{" "}
+                      </>
+                    ) : null}
+                    {u.id !== selfId && u.active ? (
+                      <Link to={`?reset=${u.id}`} aria-label={`${t("users.resetPassword")}: ${u.name}`}>
+                        {t("users.resetPassword")}
+                      </Link>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <NewUserForm
         key={actionData?.created?.email ?? "new"}
         values={actionData?.intent === "create" ? actionData.values : null}

@@ -1,9 +1,13 @@
-/** /api/v1/press-summaries/:summaryId/transition — POST {"to", "comment"?, "version"?}. See docs/api.md. */
+/** /api/v1/press-summaries/:summaryId/transition — POST {"to", "comment"?, "version"?, "confirmBeforeEvent"?}. See docs/api.md. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressApiTransitionSchema } from "~/domain/press/press.schema";
+import { isServiceError } from "~/services/errors";
 import { transitionPressSummary } from "~/services/press.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
 import { loadSummaryFor, pressSummaryToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
+
+const beforeEventMessage =
+  'The event has not ended yet and the summary is written as if it had happened. To go ahead anyway, send "confirmBeforeEvent": true.';
 
 const transition: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -11,12 +15,22 @@ const transition: ApiHandler = async ({ request, context, params }) => {
   const body = await readJson(request);
   const parsed = pressApiTransitionSchema.safeParse(body);
   if (!parsed.success)
-    throw validationError(zodFields(parsed.error), 'Send {"to": "in_review" | "approved" | "published" | "draft"}, with "comment" when sending back.');
-  const { summary: after, transition: step } = await transitionPressSummary(context.db, actorOf(user), summary.id, parsed.data.to, {
-    comment: parsed.data.comment,
-    version: parsed.data.version,
-  });
-  return apiJson({ ...pressSummaryToJson(after), transition: step.name }, { headers: { ETag: `"${after.version}"` } });
+    throw validationError(
+      zodFields(parsed.error),
+      'Send {"to": "in_review" | "approved" | "published" | "draft"}, with "comment" when sending back and "confirmBeforeEvent": true before the event\'s end.',
+    );
+  try {
+    const { summary: after, transition: step } = await transitionPressSummary(context.db, actorOf(user), summary.id, parsed.data.to, {
+      comment: parsed.data.comment,
+      version: parsed.data.version,
+      confirmBeforeEvent: parsed.data.confirmBeforeEvent,
+    });
+    return apiJson({ ...pressSummaryToJson(after), transition: step.name }, { headers: { ETag: `"${after.version}"` } });
+  } catch (error) {
+    if (isServiceError(error) && error.fields.confirmBeforeEvent)
+      throw apiError(422, beforeEventMessage, { confirmBeforeEvent: "Must be true before the event's end." });
+    throw error;
+  }
 };
 
 const handlers = { POST: transition };

@@ -1,15 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { LiveCounts, useLiveCounts } from "~/components/live-counts";
 import { formatDate, formatPeriod, formatRange, weekdayEn, weekdayVi, zoneOffsetLabel } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
+import { attendanceCounts } from "~/services/check-in.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import type { loader as eventLoader } from "../events.$eventId/route";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireEventPermission(request, context, params.eventId, "event:read");
-  return null;
+  const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  return { eventId: access.event.id, counts: await attendanceCounts(context.db, access.event.id) };
 }
 
 /** The browser's zone, known only after hydration; null on the server and before. */
@@ -21,6 +23,8 @@ function useBrowserTimeZone(): string | null {
 
 export default function EventOverview() {
   const layout = useRouteLoaderData<typeof eventLoader>("routes/events.$eventId");
+  const own = useLoaderData<typeof loader>();
+  const counts = useLiveCounts(own.eventId, own.counts);
   const { t, locale } = useT();
   const browserZone = useBrowserTimeZone();
   if (!layout) return null;
@@ -31,6 +35,8 @@ export default function EventOverview() {
   const otherZone = browserZone && zoneOffsetLabel(startsAt, browserZone) !== zoneOffsetLabel(startsAt, event.timeZone);
   const venue = [event.venueRoom, event.venueName, event.venueAddress].filter(Boolean).join(", ");
   return (
+    <>
+    <LiveCounts counts={counts} />
     <div className="grid-2" style={{ alignItems: "start" }}>
       <section className="card">
         <dl className="facts">
@@ -126,6 +132,7 @@ export default function EventOverview() {
         </section>
       ) : null}
     </div>
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
 import {
+  ATTENDEE_LIMITS,
   attendeeFormSchema,
   attendeeLanguages,
   emptyAttendeeForm,
@@ -116,14 +117,14 @@ export function AttendeeForm({
           <legend>{t("attendees.section.person")}</legend>
           <p className="hint att-form-hint">{t("attendees.section.personHint")}</p>
           <div className="grid-2">
-            <TextField form={form} name="fullName" label={t("attendees.field.fullName")} maxLength={220} autoComplete="off" />
+            <TextField form={form} name="fullName" label={t("attendees.field.fullName")} maxLength={ATTENDEE_LIMITS.fullName} autoComplete="off" />
             <TextField
               form={form}
               name="honorific"
               label={t("attendees.field.honorific")}
               hint={t("attendees.hint.honorific")}
               optional
-              maxLength={60}
+              maxLength={ATTENDEE_LIMITS.honorific}
               autoComplete="off"
             />
           </div>
@@ -135,7 +136,7 @@ export function AttendeeForm({
             optional
             rows={3}
           />
-          <TextField form={form} name="organization" label={t("attendees.field.organization")} optional maxLength={320} />
+          <TextField form={form} name="organization" label={t("attendees.field.organization")} optional maxLength={ATTENDEE_LIMITS.organization} />
           <div className="grid-2">
             <TextField
               form={form}
@@ -144,10 +145,10 @@ export function AttendeeForm({
               hint={t("attendees.hint.email")}
               optional
               type="email"
-              maxLength={254}
+              maxLength={ATTENDEE_LIMITS.email}
               autoComplete="off"
             />
-            <TextField form={form} name="phone" label={t("attendees.field.phone")} optional type="tel" maxLength={40} autoComplete="off" />
+            <TextField form={form} name="phone" label={t("attendees.field.phone")} optional type="tel" maxLength={ATTENDEE_LIMITS.phone} autoComplete="off" />
           </div>
           <SelectField
             form={form}
@@ -156,7 +157,7 @@ export function AttendeeForm({
             hint={t("attendees.hint.language")}
             options={attendeeLanguages.map((l) => ({ value: l, label: t(`attendees.language.${l}`) }))}
           />
-          <TextAreaField form={form} name="notes" label={t("attendees.field.notes")} optional rows={2} />
+          <TextAreaField form={form} name="notes" label={t("attendees.field.notes")} optional rows={2} maxLength={ATTENDEE_LIMITS.notes} />
         </fieldset>
         <fieldset className="section">
           <legend>{t("attendees.section.invitation")}</legend>
@@ -167,7 +168,7 @@ export function AttendeeForm({
               label={t("attendees.field.role")}
               options={invitationRoles.map((r) => ({ value: r, label: t(`attendees.role.${r}`) }))}
             />
-            <TextField form={form} name="groupLabel" label={t("attendees.field.groupLabel")} optional maxLength={110} />
+            <TextField form={form} name="groupLabel" label={t("attendees.field.groupLabel")} optional maxLength={ATTENDEE_LIMITS.groupLabel} />
             <TextField
               form={form}
               name="plusOnes"
@@ -180,8 +181,8 @@ export function AttendeeForm({
             />
           </div>
           <div className="grid-2">
-            <TextAreaField form={form} name="dietaryNeeds" label={t("attendees.field.dietaryNeeds")} optional rows={2} />
-            <TextAreaField form={form} name="accessNeeds" label={t("attendees.field.accessNeeds")} optional rows={2} />
+            <TextAreaField form={form} name="dietaryNeeds" label={t("attendees.field.dietaryNeeds")} optional rows={2} maxLength={ATTENDEE_LIMITS.dietaryNeeds} />
+            <TextAreaField form={form} name="accessNeeds" label={t("attendees.field.accessNeeds")} optional rows={2} maxLength={ATTENDEE_LIMITS.accessNeeds} />
           </div>
         </fieldset>
         {children}

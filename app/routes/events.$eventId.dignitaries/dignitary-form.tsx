@@ -1,9 +1,16 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
-import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
+import { currentErrors, FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
 import { englishAddress, fullAddress, shortAddress } from "~/domain/protocol/address";
 import {
+  DIGNITARY_DELEGATION_MAX,
+  DIGNITARY_HONORIFIC_MAX,
+  DIGNITARY_NAME_MAX,
+  DIGNITARY_NOTES_MAX,
+  DIGNITARY_ORGANIZATION_MAX,
   dignitaryFormSchema,
+  FULL_ADDRESS_MAX,
+  SHORT_ADDRESS_MAX,
   honorificSuggestions,
   positionsFromText,
   type DignitaryFormValues,
@@ -69,11 +76,28 @@ export function DignitaryForm({
   const generated = person.name.trim()
     ? { full: fullAddress(person), short: shortAddress(person), english: englishAddress(person) }
     : { full: "", short: "", english: "" };
-  const showSummary = !!formError || !!(serverErrors && Object.keys(serverErrors).length);
+  const errors = currentErrors(form, serverErrors);
+  const showSummary = !!formError || (Object.keys(errors).length > 0 && (form.formState.isSubmitted || !!serverErrors));
+  // In the form's order: the summary lists every error of the submission with its field's label.
+  const labels: Partial<Record<keyof DignitaryFormValues, string>> = {
+    honorific: t("protocol.field.honorific"),
+    name: t("protocol.field.name"),
+    positions: t("protocol.field.positions"),
+    organization: t("protocol.field.organization"),
+    delegation: t("protocol.field.delegation"),
+    side: t("protocol.field.side"),
+    arrivalAt: t("protocol.field.arrivalAt"),
+    escortUserId: t("protocol.field.escort"),
+    email: t("protocol.field.email"),
+    notes: t("protocol.field.notes"),
+    fullAddressOverride: t("protocol.address.full"),
+    shortAddressOverride: t("protocol.address.short"),
+    englishAddressOverride: t("protocol.address.english"),
+  };
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="dignitary-form">
       {hidden}
-      <FormErrorSummary show={showSummary} message={formError ?? undefined} />
+      <FormErrorSummary show={showSummary} message={formError ?? undefined} errors={errors} labels={labels} />
       <fieldset className="section">
         <legend>{t("protocol.col.dignitary")}</legend>
         <div className="grid-2">
@@ -84,9 +108,10 @@ export function DignitaryForm({
             hint={t("protocol.field.honorificHint")}
             list="honorific-suggestions"
             autoComplete="off"
+            maxLength={DIGNITARY_HONORIFIC_MAX}
             optional
           />
-          <TextField form={form} name="name" label={t("protocol.field.name")} autoComplete="off" required />
+          <TextField form={form} name="name" label={t("protocol.field.name")} autoComplete="off" maxLength={DIGNITARY_NAME_MAX} required />
         </div>
         <datalist id="honorific-suggestions">
           {honorificSuggestions.map((h) => (
@@ -103,12 +128,13 @@ export function DignitaryForm({
           optional
         />
         <div className="grid-2">
-          <TextField form={form} name="organization" label={t("protocol.field.organization")} list="organization-suggestions" optional />
+          <TextField form={form} name="organization" label={t("protocol.field.organization")} list="organization-suggestions" maxLength={DIGNITARY_ORGANIZATION_MAX} optional />
           <TextField
             form={form}
             name="delegation"
             label={t("protocol.field.delegation")}
             hint={t("protocol.field.delegationHint")}
+            maxLength={DIGNITARY_DELEGATION_MAX}
             optional
           />
         </div>
@@ -146,17 +172,17 @@ export function DignitaryForm({
         {mode === "new" ? (
           <TextField form={form} name="email" type="email" label={t("protocol.field.email")} hint={t("protocol.field.emailHint")} optional />
         ) : null}
-        <TextAreaField form={form} name="notes" label={t("protocol.field.notes")} rows={2} style={{ minHeight: "3.5rem" }} optional />
+        <TextAreaField form={form} name="notes" label={t("protocol.field.notes")} rows={2} style={{ minHeight: "3.5rem" }} maxLength={DIGNITARY_NOTES_MAX} optional />
       </fieldset>
       <fieldset className="section">
         <legend>{t("protocol.address.title")}</legend>
         <p className="hint" style={{ marginBottom: ".75rem" }}>
           {t("protocol.address.hint")}
         </p>
-        <TextField form={form} name="fullAddressOverride" label={t("protocol.address.full")} placeholder={generated.full} optional />
+        <TextField form={form} name="fullAddressOverride" label={t("protocol.address.full")} placeholder={generated.full} maxLength={FULL_ADDRESS_MAX} optional />
         <div className="grid-2">
-          <TextField form={form} name="shortAddressOverride" label={t("protocol.address.short")} placeholder={generated.short} optional />
-          <TextField form={form} name="englishAddressOverride" label={t("protocol.address.english")} placeholder={generated.english} optional />
+          <TextField form={form} name="shortAddressOverride" label={t("protocol.address.short")} placeholder={generated.short} maxLength={SHORT_ADDRESS_MAX} optional />
+          <TextField form={form} name="englishAddressOverride" label={t("protocol.address.english")} placeholder={generated.english} maxLength={FULL_ADDRESS_MAX} optional />
         </div>
       </fieldset>
       <div className="actions">

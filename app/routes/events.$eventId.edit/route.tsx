@@ -8,11 +8,14 @@ import { eventFormSchema, fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
 import { getEventDetail } from "~/models/events.server";
 import { listOrganizations } from "~/models/organizations.server";
+import { canGlobal } from "~/domain/access/permissions";
 import { isServiceError } from "~/services/errors";
+import { quickAddOrganization } from "~/services/organizations.server";
 import { updateEvent } from "~/services/events.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
-import { notFound } from "~/utils/responses.server";
+import { forbidden, notFound } from "~/utils/responses.server";
+
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
@@ -24,6 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     cancelled: event.status === "cancelled",
     version: event.version,
     organizations: await listOrganizations(context.db),
+    canAddOrganization: canGlobal(access.user, "organization:create"),
     timeZones: timeZoneOptions(),
     defaults: toEventFormValues({
       title: event.title,
@@ -53,15 +57,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const raw = formDataToObject(formData, eventFormArrayFields);
   const version = Number(formData.get("version"));
+  if (raw.intent === "addOrganization") {
+    // "+ Add an organization" inside the form: the event is not saved, every value comes back as it was.
+    if (!canGlobal(access.user, "organization:create")) throw forbidden();
+    const name = typeof raw.newOrganizationName === "string" ? raw.newOrganizationName : "";
+    const added = await quickAddOrganization(context.db, access.user, name);
+    return data(
+      { fieldErrors: null, formError: null, values: toEventFormValues(raw), quickAdd: { ...added, name } },
+      { status: added.error ? 400 : 200 },
+    );
+  }
   const parsed = eventFormSchema.safeParse(raw);
   if (!parsed.success)
-    return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values: toEventFormValues(raw) }, { status: 400 });
+    return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values: toEventFormValues(raw), quickAdd: null }, { status: 400 });
   try {
     await updateEvent(context.db, access.user, access.event.id, parsed.data, Number.isInteger(version) ? version : undefined);
   } catch (error) {
     if (!isServiceError(error)) throw error;
     return data(
-      { fieldErrors: error.fields, formError: error.message, values: toEventFormValues(raw) },
+      { fieldErrors: error.fields, formError: error.message, values: toEventFormValues(raw), quickAdd: null },
       { status: error.code === "conflict" ? 409 : 422 },
     );
   }
@@ -69,7 +83,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditEventPage() {
-  const { eventId, version, organizations, timeZones, defaults, cancelled } = useLoaderData<typeof loader>();
+  const { eventId, version, organizations, canAddOrganization, timeZones, defaults, cancelled } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   if (cancelled)
@@ -87,6 +101,8 @@ export default function EditEventPage() {
         serverErrors={actionData?.fieldErrors}
         formError={actionData?.formError}
         organizations={organizations}
+        canAddOrganization={canAddOrganization}
+        quickAdd={actionData?.quickAdd}
         timeZones={timeZones}
         submitLabel={t("action.save")}
         cancelHref={`/events/${eventId}`}

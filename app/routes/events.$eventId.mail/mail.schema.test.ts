@@ -23,6 +23,12 @@ describe("mailActionSchema", () => {
     expect(mailActionSchema.safeParse({ intent: "send-everything" }).success).toBe(false);
     expect(mailActionSchema.safeParse({ intent: "send-all", requestId: "has space" }).success).toBe(false);
   });
+  it("reads the confirmation of a send, and nothing else as one", () => {
+    expect(mailActionSchema.parse({ intent: "send-all", requestId: "r-1", confirmed: "1" })).toEqual({ intent: "send-all", requestId: "r-1", confirmed: "1" });
+    expect(mailActionSchema.parse({ intent: "send-not-sent", confirmed: "" })).toEqual({ intent: "send-not-sent" });
+    expect(mailActionSchema.parse({ intent: "send-selected", invitationId: [id] })).not.toHaveProperty("confirmed", "1");
+    expect(mailActionSchema.safeParse({ intent: "send-all", confirmed: "yes" }).success).toBe(false);
+  });
   it("parses the other buttons", () => {
     expect(mailActionSchema.parse({ intent: "send-not-sent", invitationId: [] })).toEqual({ intent: "send-not-sent" });
     expect(mailActionSchema.parse({ intent: "remind-now" })).toEqual({ intent: "remind-now" });

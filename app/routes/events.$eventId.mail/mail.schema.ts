@@ -4,6 +4,8 @@ import { z } from "zod";
  * The forms of the "Send invitations" page (POST /events/:eventId/mail), client-safe. One `intent` per button.
  * Other pages may post here too — the attendees list sends a selection with:
  *   intent=send-selected, invitationId=<uuid> (repeated), requestId=<any id made when the page was shown>
+ * A send without confirmed=1 queues nothing: it answers the confirmation step (the count and the email as
+ * the invitees will see it), whose button posts the same fields with confirmed=1.
  */
 const uuid = z.string().uuid("errors.invalid");
 const requestId = z
@@ -26,13 +28,19 @@ export const scheduleReminderSchema = z.object({
 });
 export type ScheduleReminderValues = z.input<typeof scheduleReminderSchema>;
 
+const confirmed = z
+  .literal("1")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
 export const mailActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("send-not-sent") }),
-  z.object({ intent: z.literal("send-all"), requestId }),
+  z.object({ intent: z.literal("send-not-sent"), confirmed }),
+  z.object({ intent: z.literal("send-all"), requestId, confirmed }),
   z.object({
     intent: z.literal("send-selected"),
     invitationId: z.array(uuid).min(1, "mail.error.noSelection").max(5000, "errors.invalid"),
     requestId,
+    confirmed,
   }),
   z.object({ intent: z.literal("remind-now") }),
   scheduleReminderSchema.extend({ intent: z.literal("schedule-reminder") }),

@@ -11,11 +11,14 @@ import { useT } from "~/i18n/use-t";
 import { getEventDetail } from "~/models/events.server";
 import { countEventMailByStatus, countInvitationsForMail, listEventMail, listScheduledReminders } from "~/models/mail.server";
 import { isServiceError } from "~/services/errors";
+import type { InvitationPreview } from "~/domain/mail/preview";
 import {
   cancelScheduledReminder,
+  previewInvitations,
   remindUnanswered,
   scheduleReminder,
   sendInvitations,
+  type InvitationSelection,
   type SendSummary,
 } from "~/services/invitation-mail.server";
 import { requireEventPermission } from "~/utils/auth.server";
@@ -74,6 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const scheduling = raw.intent === "schedule-reminder";
     return data(
       {
+        confirm: null,
         error: scheduling ? null : (errors.invitationId ?? "errors.invalid"),
         fieldErrors: scheduling ? errors : null,
         values: scheduling ? { daysBefore: String(raw.daysBefore ?? "") } : null,
@@ -86,25 +90,36 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "send-not-sent":
-        return afterSend(eventId, await sendInvitations(context.db, actor, eventId, { to: "not_sent" }), null);
       case "send-all":
-        return afterSend(
-          eventId,
-          await sendInvitations(context.db, actor, eventId, { to: "all" }, { requestId: input.requestId }),
-          null,
-        );
-      case "send-selected":
-        return afterSend(
-          eventId,
-          await sendInvitations(
-            context.db,
-            actor,
-            eventId,
-            { to: "selected", invitationIds: input.invitationId },
-            { requestId: input.requestId },
-          ),
-          raw.redirectTo,
-        );
+      case "send-selected": {
+        const selection: InvitationSelection =
+          input.intent === "send-not-sent"
+            ? { to: "not_sent" }
+            : input.intent === "send-all"
+              ? { to: "all" }
+              : { to: "selected", invitationIds: input.invitationId };
+        const requestId = input.intent === "send-not-sent" ? null : (input.requestId ?? null);
+        const redirectTo = typeof raw.redirectTo === "string" ? raw.redirectTo : null;
+        if (!input.confirmed) {
+          // The confirmation step: the count and the email as the invitees will see it. Nothing is queued.
+          const preview = await previewInvitations(context.db, eventId, selection);
+          return data({
+            confirm: {
+              intent: input.intent,
+              // The confirmation's own form id, so that a double click on it sends once.
+              requestId: input.intent === "send-not-sent" ? null : (requestId ?? randomUUID()),
+              invitationIds: selection.to === "selected" ? [...new Set(selection.invitationIds)] : [],
+              redirectTo,
+              preview,
+            },
+            error: null,
+            fieldErrors: null,
+            values: null,
+          });
+        }
+        const summary = await sendInvitations(context.db, actor, eventId, selection, { requestId });
+        return afterSend(eventId, summary, input.intent === "send-selected" ? redirectTo : null);
+      }
       case "remind-now":
         return afterSend(eventId, await remindUnanswered(context.db, actor, eventId), null);
       case "schedule-reminder":
@@ -120,6 +135,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const hasFields = Object.keys(error.fields).length > 0;
     return data(
       {
+        confirm: null,
         error: scheduling && hasFields ? null : error.message,
         fieldErrors: scheduling && hasFields ? error.fields : null,
         values: scheduling ? { daysBefore: String(input.daysBefore) } : null,
@@ -192,7 +208,15 @@ export default function EventMailPage() {
         ))}
       </dl>
 
-      <section className="card" aria-labelledby="mail-send">
+      {actionData?.confirm ? (
+        <ConfirmSend
+          confirm={actionData.confirm}
+          busy={busy}
+          back={actionData.confirm.intent === "send-selected" ? `/events/${event.id}/attendees` : `/events/${event.id}/mail`}
+        />
+      ) : null}
+
+      <section className="card" aria-labelledby="mail-send" hidden={!!actionData?.confirm}>
         <h3 id="mail-send" style={{ marginTop: 0 }}>
           {t("mail.section.send")}
         </h3>
@@ -304,6 +328,69 @@ export default function EventMailPage() {
         )}
       </section>
     </>
+  );
+}
+
+interface SendConfirmation {
+  intent: "send-not-sent" | "send-all" | "send-selected";
+  requestId: string | null;
+  invitationIds: string[];
+  redirectTo: string | null;
+  preview: InvitationPreview;
+}
+
+/**
+ * Before a mass send: how many people, and the email in each language they read, exactly as rendered for the
+ * first of them. The button posts the same send with confirmed=1 (no JavaScript needed).
+ */
+function ConfirmSend({ confirm, busy, back }: { confirm: SendConfirmation; busy: boolean; back: string }) {
+  const { t } = useT();
+  const { preview } = confirm;
+  return (
+    <section className="card notice-warn mail-confirm" aria-labelledby="mail-confirm">
+      <h3 id="mail-confirm" style={{ marginTop: 0 }}>
+        {preview.recipients > 0 ? t("mail.confirm.title", { count: preview.recipients }) : t("mail.confirm.nobody")}
+      </h3>
+      {preview.noEmail > 0 ? <p>{t("mail.confirm.noEmail", { count: preview.noEmail })}</p> : null}
+      {preview.languages.map((l) => {
+        const language = t(`mail.confirm.language.${l.locale}`);
+        return (
+          <figure key={l.locale} className="mail-preview" style={{ margin: "0 0 1rem" }}>
+            <figcaption>
+              <strong>{t("mail.confirm.previewOf", { language, count: l.count })}</strong>{" "}
+              <span className="muted">{t("mail.confirm.sampleFor", { name: l.sampleName, email: l.sampleEmail })}</span>
+            </figcaption>
+            <p style={{ margin: ".5rem 0" }} data-testid={`mail-preview-subject-${l.locale}`}>
+              {t("mail.confirm.subject")}: <strong>{l.mail.subject}</strong>
+            </p>
+            <iframe
+              title={t("mail.confirm.frameTitle", { language })}
+              srcDoc={l.mail.html}
+              sandbox=""
+              style={{ width: "100%", height: "28rem", border: "1px solid var(--line)", borderRadius: 6, background: "#fff" }}
+            />
+          </figure>
+        );
+      })}
+      {preview.languages.length > 0 ? <p className="hint">{t("mail.confirm.sampleLink")}</p> : null}
+      <Form method="post" className="actions">
+        <input type="hidden" name="intent" value={confirm.intent} />
+        <input type="hidden" name="confirmed" value="1" />
+        {confirm.requestId ? <input type="hidden" name="requestId" value={confirm.requestId} /> : null}
+        {confirm.redirectTo ? <input type="hidden" name="redirectTo" value={confirm.redirectTo} /> : null}
+        {confirm.invitationIds.map((id) => (
+          <input key={id} type="hidden" name="invitationId" value={id} />
+        ))}
+        {preview.recipients > 0 ? (
+          <button type="submit" className="button" disabled={busy}>
+            {t("mail.confirm.send", { count: preview.recipients })}
+          </button>
+        ) : null}
+        <Link to={back} className="button secondary">
+          {t("action.back")}
+        </Link>
+      </Form>
+    </section>
   );
 }
 

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TeamAccessHint } from "~/components/team-access-hint";
 import { canOnEvent } from "~/domain/access/permissions";
 import { cameraLabel } from "~/domain/photos/camera";
 import { photoOrderSchema } from "~/domain/photos/photo.schema";
@@ -8,6 +9,7 @@ import { MAX_FILES_PER_FORM } from "~/domain/photos/rules";
 import { submittedOrder } from "~/domain/protocol/precedence-list";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
+import { listTeamManagers } from "~/models/events.server";
 import { isServiceError } from "~/services/errors";
 import { isPhotoRejected } from "~/services/photos-processing.server";
 import { readPhotoUploads } from "~/services/photos-upload.server";
@@ -35,6 +37,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     timeZone: gallery.event.timeZone,
     orderVersion: gallery.orderVersion,
     canManage,
+    // Someone who may only look is told who can add them to the event's team.
+    teamManagers: canManage ? [] : await listTeamManagers(context.db, access.event.id),
     maxBytes: photoLimits().maxBytes,
     photos: gallery.photos.map((p) => ({
       id: p.id,
@@ -138,7 +142,7 @@ const notices: Record<string, MessageKey> = { deleted: "photos.deleted", caption
 
 export default function PhotosPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { eventId, photos, canManage, orderVersion, timeZone, maxBytes } = loaderData;
+  const { eventId, photos, canManage, teamManagers, orderVersion, timeZone, maxBytes } = loaderData;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -184,6 +188,7 @@ export default function PhotosPage() {
       <p className="muted" style={{ marginTop: 0 }}>
         {canManage ? t("photos.intro") : t("photos.readOnly")}
       </p>
+      {canManage ? null : <TeamAccessHint managers={teamManagers} />}
       {canManage ? <Uploader eventId={eventId} maxBytes={maxBytes} busy={busy} /> : null}
       {photos.length === 0 ? (
         <p className="card muted" data-testid="photos-empty">

@@ -1,6 +1,6 @@
 import { Form, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type DragEvent } from "react";
-import { checkSize, megabytes } from "~/domain/photos/rules";
+import { checkSize, megabytes, uploadRetryable } from "~/domain/photos/rules";
 import { useT } from "~/i18n/use-t";
 
 type ItemStatus = "waiting" | "sending" | "processing" | "done" | "failed";
@@ -12,6 +12,8 @@ interface UploadItem {
   percent: number;
   /** An i18n key (with parameters) explaining a failure. */
   message: string | null;
+  /** A failure that sending again may cure (network, server); a refused file gets no "retry". */
+  retryable: boolean;
 }
 
 /** Two files on the way at once: the server converts one at a time anyway, the other is being sent meanwhile. */
@@ -42,7 +44,7 @@ export function Uploader({ eventId, maxBytes, busy }: { eventId: string; maxByte
   const send = useCallback(
     (item: UploadItem) => {
       running.current.add(item.key);
-      patch(item.key, { status: "sending", percent: 0, message: null });
+      patch(item.key, { status: "sending", percent: 0, message: null, retryable: false });
       const body = new FormData();
       body.append("file", item.file, item.file.name);
       const xhr = new XMLHttpRequest();
@@ -64,9 +66,14 @@ export function Uploader({ eventId, maxBytes, busy }: { eventId: string; maxByte
           answer = {};
         }
         if (xhr.status === 201 && answer.ok) finish({ status: "done", percent: 100 });
-        else finish({ status: "failed", message: answer.message ?? (xhr.status === 413 ? `photos.errors.tooLarge?max=${megabytes(maxBytes)}` : "photos.upload.server") });
+        else
+          finish({
+            status: "failed",
+            message: answer.message ?? (xhr.status === 413 ? `photos.errors.tooLarge?max=${megabytes(maxBytes)}` : "photos.upload.server"),
+            retryable: uploadRetryable(xhr.status),
+          });
       };
-      xhr.onerror = () => finish({ status: "failed", message: "photos.upload.network" });
+      xhr.onerror = () => finish({ status: "failed", message: "photos.upload.network", retryable: true });
       xhr.send(body);
     },
     [eventId, maxBytes, patch],
@@ -94,6 +101,7 @@ export function Uploader({ eventId, maxBytes, busy }: { eventId: string; maxByte
         status: refused ? "failed" : "waiting",
         percent: 0,
         message: refused ? refused.message : null,
+        retryable: false,
       };
     });
     if (added.length) setItems((list) => [...list, ...added]);
@@ -117,7 +125,7 @@ export function Uploader({ eventId, maxBytes, busy }: { eventId: string; maxByte
   };
   const retry = (item: UploadItem) => {
     const refused = checkSize(item.file.size, maxBytes);
-    if (refused) patch(item.key, { status: "failed", message: refused.message });
+    if (refused) patch(item.key, { status: "failed", message: refused.message, retryable: false });
     else patch(item.key, { status: "waiting", percent: 0, message: null });
   };
 
@@ -191,14 +199,16 @@ export function Uploader({ eventId, maxBytes, busy }: { eventId: string; maxByte
                     <p className="message" role="alert" data-testid="upload-message">
                       {tError(item.message ?? "photos.upload.server")}
                     </p>
-                    <button
-                      type="button"
-                      className="button secondary small retry"
-                      onClick={() => retry(item)}
-                      aria-label={t("photos.upload.retryLabel", { name: item.file.name })}
-                    >
-                      {t("photos.upload.retry")}
-                    </button>
+                    {item.retryable ? (
+                      <button
+                        type="button"
+                        className="button secondary small retry"
+                        onClick={() => retry(item)}
+                        aria-label={t("photos.upload.retryLabel", { name: item.file.name })}
+                      >
+                        {t("photos.upload.retry")}
+                      </button>
+                    ) : null}
                   </>
                 ) : null}
               </li>

@@ -6,7 +6,7 @@ import { canOnEvent } from "~/domain/access/permissions";
 import { cameraLabel } from "~/domain/photos/camera";
 import { formatDateTime } from "~/domain/dates/phrasing";
 import { fieldErrors } from "~/domain/events/event.schema";
-import { photoEditClientSchema, photoEditSchema, photoTagSchema } from "~/domain/photos/photo.schema";
+import { MAX_CAPTION, MAX_CREDIT, photoEditClientSchema, photoEditSchema, photoTagSchema } from "~/domain/photos/photo.schema";
 import { megabytes } from "~/domain/photos/rules";
 import { shortAddress } from "~/domain/protocol/address";
 import type { MessageKey } from "~/i18n/i18n";
@@ -262,9 +262,9 @@ export default function PhotoPage() {
               ) : null}
               <input type="hidden" name="intent" value="save" />
               <input type="hidden" name="version" value={theirs?.version ?? photo.version} />
-              <TextField form={form} name="captionVi" label={t("photos.field.captionVi")} lang="vi" maxLength={1000} />
-              <TextField form={form} name="captionEn" label={t("photos.field.captionEn")} lang="en" maxLength={1000} />
-              <TextField form={form} name="credit" label={t("photos.field.credit")} maxLength={200} />
+              <TextField form={form} name="captionVi" label={t("photos.field.captionVi")} lang="vi" maxLength={MAX_CAPTION} />
+              <TextField form={form} name="captionEn" label={t("photos.field.captionEn")} lang="en" maxLength={MAX_CAPTION} />
+              <TextField form={form} name="credit" label={t("photos.field.credit")} maxLength={MAX_CREDIT} />
               <div className="field">
                 <label className="checkbox">
                   <input type="checkbox" value="on" defaultChecked={defaults.includeInPress} {...form.register("includeInPress")} />{" "}

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CountedInput } from "~/components/forms";
 import { fieldErrors } from "~/domain/events/event.schema";
 import { bulkCaptionsFormSchema, MAX_CAPTION, MAX_CREDIT, photoTextSchema } from "~/domain/photos/photo.schema";
 import { useT } from "~/i18n/use-t";
@@ -127,7 +128,7 @@ export default function BulkCaptionsPage() {
                     <label className="visually-hidden" htmlFor={`${name}-${row.id}`}>
                       {label} — {t("photos.number", { number: row.number })}
                     </label>
-                    <input
+                    <CountedInput
                       id={`${name}-${row.id}`}
                       name={name}
                       defaultValue={row[name]}

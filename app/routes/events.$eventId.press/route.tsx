@@ -1,14 +1,24 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TeamAccessHint } from "~/components/team-access-hint";
 import { formatDateTime } from "~/domain/dates/phrasing";
 import { countWords } from "~/domain/press/markdown";
-import { pressLanguageSchema } from "~/domain/press/press.schema";
+import { pressLanguageSchema, pressSettingsSchema } from "~/domain/press/press.schema";
 import { pressLanguages, type PressLanguage } from "~/domain/press/types";
 import { useT } from "~/i18n/use-t";
+import { listTeamManagers } from "~/models/events.server";
 import { getPressEvent } from "~/models/press.server";
 import { isServiceError } from "~/services/errors";
-import { createPressSummary, listEventPressSummaries, pressPermissions } from "~/services/press.server";
+import {
+  createPressSummary,
+  getPressSettings,
+  listEventPressSummaries,
+  mayChangePressSettings,
+  pressPermissions,
+  updatePressSettings,
+} from "~/services/press.server";
+import { formDataToObject } from "~/utils/form-data.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
@@ -22,15 +32,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
   const event = await getPressEvent(context.db, access.event.id);
   if (!event) throw notFound();
-  const [summaries, can] = await Promise.all([
+  const [summaries, can, settings, mayChangeSettings] = await Promise.all([
     listEventPressSummaries(context.db, event.id),
     pressPermissions(context.db, access.user, event.id),
+    getPressSettings(context.db, event.id),
+    mayChangePressSettings(context.db, access.user, event.id),
   ]);
   return {
     eventId: event.id,
+    settings: { requireSecondApprover: settings.requireSecondApprover, mayChange: mayChangeSettings },
     timeZone: event.timeZone,
     cancelled: event.status === "cancelled",
     canDraft: (can.edit || can.approve) && event.status !== "cancelled",
+    // Someone who may only read is told who can add them to the event's team.
+    inTeam: can.edit || can.approve,
+    teamManagers: can.edit || can.approve ? [] : await listTeamManagers(context.db, event.id),
     summaries: summaries.map((s) => ({
       id: s.id,
       language: s.language,
@@ -53,25 +69,82 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
-  const form = await request.formData();
-  const parsed = pressLanguageSchema.safeParse(form.get("language"));
-  if (!parsed.success) return data({ error: "errors.choice" }, { status: 400 });
+  const form = formDataToObject(await request.formData());
+  const fail = (status: number, error: string) => data({ error, intent: form.intent === "settings" ? "settings" : "draft" }, { status });
   try {
+    if (form.intent === "settings") {
+      const parsed = pressSettingsSchema.safeParse(form);
+      if (!parsed.success) return fail(400, "errors.invalid");
+      await updatePressSettings(context.db, access.user, access.event.id, parsed.data);
+      throw redirect(`/events/${access.event.id}/press?done=settings`);
+    }
+    const parsed = pressLanguageSchema.safeParse(form.language);
+    if (!parsed.success) return fail(400, "errors.choice");
     const summary = await createPressSummary(context.db, access.user, access.event.id, parsed.data);
     throw redirect(`/events/${access.event.id}/press/${summary.id}?done=created`);
   } catch (error) {
     if (!isServiceError(error)) throw error;
     const status = error.code === "forbidden" ? 403 : error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422;
-    return data({ error: error.message }, { status });
+    return fail(status, error.message);
   }
 }
 
+/** The event's review rules: a form for its organizers and admins, a sentence for everyone else. */
+function PressSettingsCard({ settings, error }: { settings: { requireSecondApprover: boolean; mayChange: boolean }; error: string | null }) {
+  const { t, tError } = useT();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "settings";
+  return (
+    <section className="card press-settings" aria-labelledby="press-settings-title">
+      <h3 id="press-settings-title">{t("press.settings.title")}</h3>
+      {params.get("done") === "settings" ? (
+        <p className="notice notice-ok" role="status">
+          {t("press.settings.saved")}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="notice notice-error" role="alert">
+          {tError(error)}
+        </p>
+      ) : null}
+      {settings.mayChange ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="settings" />
+          <label className="checkbox" htmlFor="press-second-approver">
+            <input
+              type="checkbox"
+              id="press-second-approver"
+              name="requireSecondApprover"
+              value="yes"
+              defaultChecked={settings.requireSecondApprover}
+              aria-describedby="press-second-approver-hint"
+            />
+            {t("press.settings.secondApprover")}
+          </label>
+          <p className="hint" id="press-second-approver-hint">
+            {t("press.settings.secondApproverHint")}
+          </p>
+          <button type="submit" className="button secondary" disabled={busy}>
+            {t("press.settings.save")}
+          </button>
+        </Form>
+      ) : (
+        <>
+          <p data-testid="press-settings-state">{t(settings.requireSecondApprover ? "press.settings.stateOn" : "press.settings.stateOff")}</p>
+          <p className="muted">{t("press.settings.whoMay")}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
 export default function PressTab() {
-  const { eventId, timeZone, summaries, canDraft, cancelled } = useLoaderData<typeof loader>();
+  const { eventId, timeZone, summaries, canDraft, cancelled, settings, inTeam, teamManagers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, tError, locale } = useT();
-  const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
+  const busy = navigation.state !== "idle" && navigation.formMethod === "POST" && navigation.formData?.get("intent") !== "settings";
   const countIn = (language: PressLanguage) => summaries.filter((s) => s.language === language).length;
   const at = (d: Date | string) => formatDateTime(new Date(d), timeZone, locale);
   const who = (name: string | null) => name ?? t("press.who.unknown");
@@ -79,7 +152,7 @@ export default function PressTab() {
     <section className="press-tab">
       <h2>{t("press.tab.title")}</h2>
       <p className="muted press-intro">{t("press.tab.intro")}</p>
-      {actionData?.error ? (
+      {actionData?.error && actionData.intent !== "settings" ? (
         <div className="notice notice-error" role="alert">
           {tError(actionData.error)}
         </div>
@@ -99,7 +172,10 @@ export default function PressTab() {
           {countIn("vi") + countIn("en") > 0 ? <p className="muted press-draft-note">{t("press.draft.another")}</p> : null}
         </Form>
       ) : (
-        <p className="muted">{t("press.tab.readOnly")}</p>
+        <>
+          <p className="muted">{t("press.tab.readOnly")}</p>
+          {inTeam ? null : <TeamAccessHint managers={teamManagers} />}
+        </>
       )}
       {summaries.length === 0 ? (
         <p className="card muted">{t("press.tab.empty")}</p>
@@ -125,6 +201,7 @@ export default function PressTab() {
           ))}
         </ul>
       )}
+      <PressSettingsCard settings={settings} error={actionData?.intent === "settings" ? actionData.error : null} />
     </section>
   );
 }

@@ -103,7 +103,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     actions: {
       edit: actions.edit,
-      transitions: actions.transitions.map((t) => ({ name: t.name, to: t.to, needsComment: t.needsComment, confirm: t.confirm })),
+      transitions: actions.transitions.map((t) => ({
+        name: t.name,
+        to: t.to,
+        needsComment: t.needsComment,
+        confirm: t.confirm,
+        confirmBeforeEvent: t.confirmBeforeEvent,
+        blocked: t.blocked,
+      })),
+      eventEndsAt: actions.eventEndsAt,
+      requireSecondApprover: actions.requireSecondApprover,
       comment: actions.comment,
       regenerate: actions.regenerate,
       approverOnlyNote: actions.can.edit && !actions.can.approve,
@@ -163,6 +172,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         const { summary: after } = await transitionPressSummary(db, actor, summary.id, parsed.data.to, {
           comment: parsed.data.comment,
           version: parsed.data.version,
+          confirmBeforeEvent: parsed.data.confirmBeforeEvent,
         });
         throw redirect(`${base}?done=${after.status}`);
       }

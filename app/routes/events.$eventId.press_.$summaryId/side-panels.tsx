@@ -26,18 +26,59 @@ function useWhen(timeZone: string) {
   return (d: Date | string) => formatDateTime(new Date(d), timeZone, locale);
 }
 
+type Transition = Loaded["actions"]["transitions"][number];
+
+/** The hidden fields of a workflow step, and the before-the-event confirmation where the step needs it now. */
+function StepFields({ tr, version, error }: { tr: Transition; version: number; error: string | undefined }) {
+  const { t, tError } = useT();
+  const id = `press-confirm-before-${tr.name}`;
+  return (
+    <>
+      <input type="hidden" name="intent" value="transition" />
+      <input type="hidden" name="to" value={tr.to} />
+      <input type="hidden" name="version" value={version} />
+      {tr.confirmBeforeEvent ? (
+        <div className="press-confirm-before">
+          <label className="checkbox" htmlFor={id}>
+            <input
+              type="checkbox"
+              id={id}
+              name="confirmBeforeEvent"
+              value="yes"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : "press-before-event-warning"}
+            />
+            {t("press.workflow.beforeEvent.confirm")}
+          </label>
+          {error ? (
+            <p className="field-error" role="alert" id={`${id}-error`}>
+              {tError(error)}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 function WorkflowPanel({ loaded, actionData }: { loaded: Loaded; actionData: ActionData | null }) {
   const { t, tError } = useT();
   const [params] = useSearchParams();
   const navigation = useNavigation();
+  const when = useWhen(loaded.timeZone);
   const busy = navigation.state === "submitting";
   const { summary, actions } = loaded;
   const confirm = params.get("confirm");
   const commentError = actionData?.fieldErrors?.comment;
+  const beforeEventError = actionData?.fieldErrors?.confirmBeforeEvent;
+  const plain = actions.transitions.filter((tr) => !tr.needsComment && !tr.blocked);
+  // The step whose confirmation checkbox is on the page (a step behind ?confirm= only once it is opened).
+  const shownBeforeEventStep = plain.find((tr) => tr.confirmBeforeEvent && (!tr.confirm || confirm === tr.name));
+  const errorBesideField = commentError || (beforeEventError && shownBeforeEventStep);
   return (
     <section className="card press-section press-workflow" aria-labelledby="press-workflow-title">
       <h3 id="press-workflow-title">{t("press.workflow.title")}</h3>
-      {actionData?.formError && !commentError ? (
+      {actionData?.formError && !errorBesideField ? (
         <div className="notice notice-error" role="alert">
           {tError(actionData.formError)}
         </div>
@@ -48,42 +89,51 @@ function WorkflowPanel({ loaded, actionData }: { loaded: Loaded; actionData: Act
           <a href={summary.publicPath}>{summary.publicPath}</a>
         </p>
       ) : null}
+      {actions.eventEndsAt && actions.transitions.some((tr) => tr.confirmBeforeEvent) ? (
+        <p className="notice notice-warn" role="note" id="press-before-event-warning" data-testid="press-before-event">
+          {t("press.workflow.beforeEvent.warning", { at: when(actions.eventEndsAt) })}
+        </p>
+      ) : null}
+      {actions.requireSecondApprover && !actions.transitions.some((tr) => tr.blocked) ? <p className="muted">{t("press.workflow.fourEyes.on")}</p> : null}
+      {actions.transitions
+        .filter((tr) => tr.blocked)
+        .map((tr) => (
+          <p key={tr.name} className="notice notice-warn" role="note" data-testid="press-four-eyes">
+            {tError(tr.blocked!)}
+          </p>
+        ))}
       {actions.transitions.length === 0 ? <p className="muted">{t("press.workflow.none")}</p> : null}
       <div className="actions">
-        {actions.transitions
-          .filter((tr) => !tr.needsComment)
-          .map((tr) =>
-            tr.confirm && confirm !== tr.name ? (
-              <Link key={tr.name} to={`?confirm=${tr.name}`} className={`button${tr.name === "unpublish" ? " danger secondary" : ""}`} preventScrollReset>
+        {plain.map((tr) =>
+          tr.confirm && confirm !== tr.name ? (
+            <Link key={tr.name} to={`?confirm=${tr.name}`} className={`button${tr.name === "unpublish" ? " danger secondary" : ""}`} preventScrollReset>
+              {t(`press.workflow.${tr.name}`)}
+            </Link>
+          ) : tr.confirm ? null : (
+            <Form method="post" key={tr.name} className={tr.confirmBeforeEvent ? "press-step-before-event" : undefined}>
+              <StepFields tr={tr} version={summary.version} error={beforeEventError} />
+              <button type="submit" className="button" disabled={busy}>
                 {t(`press.workflow.${tr.name}`)}
-              </Link>
-            ) : tr.confirm ? null : (
-              <Form method="post" key={tr.name}>
-                <input type="hidden" name="intent" value="transition" />
-                <input type="hidden" name="to" value={tr.to} />
-                <input type="hidden" name="version" value={summary.version} />
-                <button type="submit" className="button" disabled={busy}>
-                  {t(`press.workflow.${tr.name}`)}
-                </button>
-              </Form>
-            ),
-          )}
+              </button>
+            </Form>
+          ),
+        )}
       </div>
-      {actions.transitions
+      {plain
         .filter((tr) => tr.confirm && confirm === tr.name)
         .map((tr) => (
           <div key={tr.name} className="notice notice-warn press-confirm" role="alertdialog" aria-label={t(`press.workflow.${tr.name}`)}>
             <p>{t(`press.workflow.confirm.${tr.name}` as MessageKey)}</p>
-            <Form method="post" className="actions">
-              <input type="hidden" name="intent" value="transition" />
-              <input type="hidden" name="to" value={tr.to} />
-              <input type="hidden" name="version" value={summary.version} />
-              <button type="submit" className={`button${tr.name === "unpublish" ? " danger" : ""}`} disabled={busy}>
-                {t("action.confirm")}: {t(`press.workflow.${tr.name}`)}
-              </button>
-              <Link to="." className="button secondary" preventScrollReset>
-                {t("action.back")}
-              </Link>
+            <Form method="post">
+              <StepFields tr={tr} version={summary.version} error={beforeEventError} />
+              <div className="actions">
+                <button type="submit" className={`button${tr.name === "unpublish" ? " danger" : ""}`} disabled={busy}>
+                  {t("action.confirm")}: {t(`press.workflow.${tr.name}`)}
+                </button>
+                <Link to="." className="button secondary" preventScrollReset>
+                  {t("action.back")}
+                </Link>
+              </div>
             </Form>
           </div>
         ))}

@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/utils/meta";
-import { Fragment } from "react";
-import { Form, Link, NavLink, Outlet, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, NavLink, Outlet, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { canOnEvent } from "~/domain/access/permissions";
@@ -12,6 +11,7 @@ import { isServiceError } from "~/services/errors";
 import { cancelEvent, deleteDraftEvent } from "~/services/events.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { eventTabGroups, groupOfPath, type EventSection } from "./event-tabs";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => pageTitle(matches, null, d?.event.title);
 
@@ -55,7 +55,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-const sections = ["attendees", "dignitaries", "agenda", "photos", "press"] as const;
 const notices: Record<string, MessageKey> = {
   created: "event.created",
   updated: "event.updated",
@@ -123,23 +122,50 @@ export default function EventLayout() {
           label={t("event.delete")}
         />
       ) : null}
-      <nav className="tabs" aria-label={event.title}>
-        <NavLink to={`/events/${event.id}`} end>
+      <EventTabs eventId={event.id} title={event.title} can={can} />
+      <Outlet />
+    </>
+  );
+}
+
+/**
+ * One row of five: the overview and four groups. A group's link opens its first section; the current
+ * group's sections show in a second bar below. Plain links: works without JavaScript, with the keyboard.
+ */
+function EventTabs({ eventId, title, can }: { eventId: string; title: string; can: { update: boolean; mail: boolean; checkIn: boolean } }) {
+  const { t } = useT();
+  const { pathname } = useLocation();
+  const allowed = (section: EventSection) =>
+    section === "mail" ? can.mail : section === "check-in" ? can.checkIn : section === "edit" ? can.update : true;
+  const groups = eventTabGroups(allowed);
+  const current = groupOfPath(groups, pathname, eventId);
+  const base = `/events/${eventId}`;
+  return (
+    <>
+      <nav className="tabs tabs-groups" aria-label={title}>
+        <NavLink to={base} end>
           {t("event.tab.overview")}
         </NavLink>
-        {sections.map((s) => (
-          <Fragment key={s}>
-            <NavLink to={`/events/${event.id}/${s}`}>{t(`event.tab.${s}`)}</NavLink>
-            {s === "dignitaries" ? <NavLink to={`/events/${event.id}/seating`}>{t("protocol.tab.seating")}</NavLink> : null}
-            {s === "dignitaries" ? <NavLink to={`/events/${event.id}/ceremony`}>{t("event.tab.ceremony")}</NavLink> : null}
-          </Fragment>
+        {groups.map((g) => (
+          <Link
+            key={g.name}
+            to={`${base}/${g.sections[0]!.section}`}
+            className={g === current ? "active" : undefined}
+            aria-current={g === current ? "true" : undefined}
+          >
+            {t(g.label)}
+          </Link>
         ))}
-        <NavLink to={`/events/${event.id}/team`}>{t("event.tab.team")}</NavLink>
-        {can.mail ? <NavLink to={`/events/${event.id}/mail`}>{t("mail.page.title")}</NavLink> : null}
-        {can.checkIn ? <NavLink to={`/events/${event.id}/check-in`}>{t("checkin.tab")}</NavLink> : null}
-        <NavLink to={`/events/${event.id}/history`}>{t("event.tab.history")}</NavLink>
       </nav>
-      <Outlet />
+      {current && current.sections.length > 1 ? (
+        <nav className="tabs tabs-sections" aria-label={t(current.label)}>
+          {current.sections.map((s) => (
+            <NavLink key={s.section} to={`${base}/${s.section}`} end={s.section === "edit"}>
+              {t(s.label)}
+            </NavLink>
+          ))}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -6,25 +6,36 @@ import { StatusBadge } from "~/components/ui/status-badge";
 import { canGlobal } from "~/domain/access/permissions";
 import { formatRange } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
-import { listEvents, type EventListTab } from "~/models/events.server";
+import { defaultEventListTab, eventListTabs, isEventListTab, type EventListTab } from "~/domain/events/list-tab";
+import { countEventsByTab, findEventIdByCalendarUid, getEventDetail, listEvents } from "~/models/events.server";
+import { SEED_EVENT_UID } from "#db/seed-ids";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "events.title");
 
 const PAGE_SIZE = 20;
-const tabs: EventListTab[] = ["upcoming", "past", "cancelled"];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const url = new URL(request.url);
   const tabParam = url.searchParams.get("tab");
-  const tab: EventListTab = tabs.includes(tabParam as EventListTab) ? (tabParam as EventListTab) : "upcoming";
+  const now = new Date();
+  const counts = await countEventsByTab(context.db, now);
+  // No tab asked for: the list opens where there is something to see (a fresh install's demo is in the past).
+  const tab: EventListTab = isEventListTab(tabParam) ? tabParam : defaultEventListTab(counts);
   const q = (url.searchParams.get("q") ?? "").slice(0, 200);
   const pageParam = Number(url.searchParams.get("page") ?? "1");
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
-  const { items, total } = await listEvents(context.db, { tab, q, page, pageSize: PAGE_SIZE, now: new Date() });
+  const { items, total } = await listEvents(context.db, { tab, q, page, pageSize: PAGE_SIZE, now });
+  // A fresh install (no event but the demo ceremony, if it is there): say what Signet is, and open the demo.
+  const demoId = await findEventIdByCalendarUid(context.db, SEED_EVENT_UID);
+  const fresh = counts.upcoming + counts.past + counts.cancelled - (demoId ? 1 : 0) === 0;
+  const demo = fresh && demoId ? await getEventDetail(context.db, demoId) : null;
   return {
     tab,
+    counts,
+    openedOnPast: !isEventListTab(tabParam) && tab === "past",
+    intro: fresh ? { demo: demo ? { id: demo.id, title: demo.title } : null } : null,
     q,
     page,
     total,
@@ -35,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function EventsPage() {
-  const { tab, q, page, total, pageCount, items, canCreate } = useLoaderData<typeof loader>();
+  const { tab, counts, openedOnPast, intro, q, page, total, pageCount, items, canCreate } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const [params] = useSearchParams();
   const pageLink = (p: number) => {
@@ -54,13 +65,39 @@ export default function EventsPage() {
           </Link>
         ) : null}
       </div>
+      {intro ? (
+        <section className="card signet-intro" aria-labelledby="signet-intro">
+          <h2 id="signet-intro" style={{ marginTop: 0 }}>
+            {t("events.intro.title")}
+          </h2>
+          <p>{t("events.intro.body")}</p>
+          <div className="actions" style={{ marginTop: 0 }}>
+            {intro.demo ? (
+              <Link to={`/events/${intro.demo.id}`} className="button">
+                {t("events.intro.openDemo")}
+              </Link>
+            ) : null}
+            {canCreate ? (
+              <Link to="/events/new" className="button secondary">
+                {t("events.intro.createFirst")}
+              </Link>
+            ) : null}
+          </div>
+          {intro.demo ? <p className="hint">{t("events.intro.demoIs", { title: intro.demo.title })}</p> : null}
+        </section>
+      ) : null}
       <nav className="tabs" aria-label={t("events.title")}>
-        {tabs.map((name) => (
+        {eventListTabs.map((name) => (
           <Link key={name} to={tabLink(name)} aria-current={tab === name ? "page" : undefined}>
-            {t(`events.tab.${name}`)}
+            {t(`events.tab.${name}`)} <span className="muted">({counts[name]})</span>
           </Link>
         ))}
       </nav>
+      {openedOnPast ? (
+        <p className="muted" role="status">
+          {t("events.noUpcomingShowingPast")}
+        </p>
+      ) : null}
       <Form method="get" className="search-bar" role="search">
         <input type="hidden" name="tab" value={tab} />
         <input

@@ -8,20 +8,24 @@ import { timeZoneOptions } from "~/domain/dates/time-zones";
 import { defaultTimeZone, eventFormSchema, fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
 import { listOrganizations } from "~/models/organizations.server";
+import { canGlobal } from "~/domain/access/permissions";
 import { isServiceError } from "~/services/errors";
+import { quickAddOrganization } from "~/services/organizations.server";
 import { createEvent } from "~/services/events.server";
 import { requireGlobalPermission } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
+import { forbidden } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "events.new");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireGlobalPermission(request, context, "event:create");
+  const user = await requireGlobalPermission(request, context, "event:create");
   // A sensible start: next week, 14:00–16:00 in Vietnam.
   const start = new Date(Date.now() + 7 * 24 * 3600 * 1000);
   const day = instantToLocalInput(start, defaultTimeZone).slice(0, 10);
   return {
     organizations: await listOrganizations(context.db),
+    canAddOrganization: canGlobal(user, "organization:create"),
     timeZones: timeZoneOptions(),
     defaults: toEventFormValues({
       kind: "signing_ceremony",
@@ -36,23 +40,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireGlobalPermission(request, context, "event:create");
   const raw = formDataToObject(await request.formData(), eventFormArrayFields);
+  if (raw.intent === "addOrganization") {
+    // "+ Add an organization" inside the form: the event is not saved, every value comes back as it was.
+    if (!canGlobal(user, "organization:create")) throw forbidden();
+    const name = typeof raw.newOrganizationName === "string" ? raw.newOrganizationName : "";
+    const added = await quickAddOrganization(context.db, user, name);
+    return data(
+      { fieldErrors: null, formError: null, values: toEventFormValues(raw), quickAdd: { ...added, name } },
+      { status: added.error ? 400 : 200 },
+    );
+  }
   const parsed = eventFormSchema.safeParse(raw);
   if (!parsed.success)
-    return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values: toEventFormValues(raw) }, { status: 400 });
+    return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values: toEventFormValues(raw), quickAdd: null }, { status: 400 });
   try {
     const event = await createEvent(context.db, user, parsed.data);
     throw redirect(`/events/${event.id}?notice=created`);
   } catch (error) {
     if (!isServiceError(error)) throw error;
     return data(
-      { fieldErrors: error.fields, formError: error.message, values: toEventFormValues(raw) },
+      { fieldErrors: error.fields, formError: error.message, values: toEventFormValues(raw), quickAdd: null },
       { status: error.code === "conflict" ? 409 : 422 },
     );
   }
 }
 
 export default function NewEventPage() {
-  const { organizations, timeZones, defaults } = useLoaderData<typeof loader>();
+  const { organizations, canAddOrganization, timeZones, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   return (
@@ -63,6 +77,8 @@ export default function NewEventPage() {
         serverErrors={actionData?.fieldErrors}
         formError={actionData?.formError}
         organizations={organizations}
+        canAddOrganization={canAddOrganization}
+        quickAdd={actionData?.quickAdd}
         timeZones={timeZones}
         submitLabel={t("action.create")}
         cancelHref="/events"

@@ -18,12 +18,13 @@ import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { checkInCodeFor, checkInQrDataUrl } from "~/services/check-in.server";
 import { isServiceError } from "~/services/errors";
+import { invitationUrl } from "~/services/invitation-links.server";
 import { inviteeName, invitationCalendarLinks, loadInvitationPage, respondToInvitation } from "~/services/rsvp.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { invitationFromCookie, privateHeaders } from "./invitation-cookie.server";
 import stylesheet from "./invitation.css";
-import { rsvpFormSchema } from "./rsvp.schema";
+import { COMMENT_MAX, rsvpFormSchema } from "~/domain/rsvp/rsvp.schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -42,8 +43,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const target = await invitationFromCookie(request, context);
   const page = target ? await loadInvitationPage(context.db, target.invitationId) : null;
   // No cookie, an unknown, withdrawn or expired token: one page, one status, nothing that tells them apart.
-  if (!page) return data(INVALID, { status: 404, headers: privateHeaders });
-  const { invitation, person, event, window, agenda } = page;
+  if (!target || !page) return data(INVALID, { status: 404, headers: privateHeaders });
+  const { invitation, person, event, host, window, agenda } = page;
   const showQr = event.status !== "cancelled" && (invitation.status === "accepted" || invitation.status === "tentative");
   return data(
     {
@@ -65,9 +66,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         mapUrl: mapSearchUrl(event),
         description: event.description,
       },
+      host,
       window,
       agenda,
-      calendar: invitationCalendarLinks(page, context.appUrl),
+      // The calendar entry is opened later, often on another device: it carries the personal link, not /invitation.
+      calendar: invitationCalendarLinks(page, invitationUrl(context.appUrl, target.token)),
       qr: showQr ? await checkInQrDataUrl(checkInCodeFor(invitation.id, context.cookieSecrets)) : null,
     },
     { headers: privateHeaders },
@@ -153,11 +156,30 @@ function Invitation({ data: d }: { data: PageData }) {
   const busy = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
   const current = hasAnswered(invitation.status) ? intentOf[invitation.status] : null;
   const cancelled = event.status === "cancelled";
+  const host = d.host ? (locale === "en" && d.host.nameEn ? d.host.nameEn : d.host.nameVi) : null;
+  const qrSection =
+    !cancelled && invitation.status !== "declined" ? (
+      <section className={`card${d.qr ? " invitation-qr-card" : ""}`} aria-labelledby="qr-heading" data-testid="qr-section">
+        <h2 id="qr-heading">{t("rsvp.qr.heading")}</h2>
+        {d.qr ? (
+          <div className="invitation-qr">
+            <img src={d.qr} alt={t("rsvp.qr.alt", { name: d.name })} width={240} height={240} data-testid="checkin-qr" />
+            <p>{t("rsvp.qr.hint")}</p>
+          </div>
+        ) : (
+          <p className="muted">{t("rsvp.qr.afterAccept")}</p>
+        )}
+      </section>
+    ) : null;
   return (
     <div className="invitation">
+      {/* Once they have said yes, what they need at the door comes first. */}
+      {d.qr ? qrSection : null}
       <section className="card invitation-card" aria-labelledby="invitation-title">
         <p className="invitation-dear">{t("rsvp.dear", { name: d.name })}</p>
-        <p className="invitation-lead">{t("rsvp.invitedTo")}</p>
+        <p className="invitation-lead" data-testid="invitation-inviter">
+          {host ? t("rsvp.inviter", { host }) : t("rsvp.invitedTo")}
+        </p>
         <h1 id="invitation-title">{event.title}</h1>
         {cancelled ? (
           <div className="notice notice-error invitation-cancelled" role="status">
@@ -227,7 +249,7 @@ function Invitation({ data: d }: { data: PageData }) {
         {window.open ? (
           <Form method="post" noValidate onSubmit={onSubmit} className="stack">
             <FormErrorSummary show={!!actionData?.fieldErrors} />
-            <TextAreaField form={form} name="comment" label={t("rsvp.comment")} hint={t("rsvp.commentHint")} optional rows={3} maxLength={1000} />
+            <TextAreaField form={form} name="comment" label={t("rsvp.comment")} hint={t("rsvp.commentHint")} optional rows={3} maxLength={COMMENT_MAX} />
             <p>{t("rsvp.choose")}</p>
             <div className="rsvp-buttons" role="group" aria-label={t("rsvp.answer.heading")}>
               {intents.map(({ intent, className }) => (
@@ -255,19 +277,7 @@ function Invitation({ data: d }: { data: PageData }) {
         {!window.open && invitation.comment ? <p className="prose muted">“{invitation.comment}”</p> : null}
       </section>
 
-      {!cancelled && invitation.status !== "declined" ? (
-        <section className="card" aria-labelledby="qr-heading">
-          <h2 id="qr-heading">{t("rsvp.qr.heading")}</h2>
-          {d.qr ? (
-            <div className="invitation-qr">
-              <img src={d.qr} alt={t("rsvp.qr.alt", { name: d.name })} width={240} height={240} data-testid="checkin-qr" />
-              <p>{t("rsvp.qr.hint")}</p>
-            </div>
-          ) : (
-            <p className="muted">{t("rsvp.qr.afterAccept")}</p>
-          )}
-        </section>
-      ) : null}
+      {d.qr ? null : qrSection}
 
       {!cancelled ? (
         <section className="card" aria-labelledby="calendar-heading">

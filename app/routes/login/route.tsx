@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/utils/meta";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
@@ -9,7 +10,7 @@ import { destroySession, login } from "~/services/accounts.server";
 import { getUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/redirect";
-import { readSessionId, sessionCookie } from "~/utils/session.server";
+import { challengeCookie, readSessionId, sessionCookie } from "~/utils/session.server";
 import { loginSchema } from "./login.schema";
 
 /** Document responses take their headers from here: pass the rate limiter's Retry-After through. */
@@ -20,10 +21,17 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
+/** Where to go after signing in: a same-site path from ?redirectTo=, else nothing (the events list). */
+function redirectTarget(value: unknown): string {
+  return safeRedirect(value, "");
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getUser(request, context)) throw redirect("/events");
+  const url = new URL(request.url);
+  const redirectTo = redirectTarget(url.searchParams.get("redirectTo"));
+  if (await getUser(request, context)) throw redirect(redirectTo || "/events");
   if ((await countUsers(context.db)) === 0) throw redirect("/setup");
-  return null;
+  return { redirectTo, notice: url.searchParams.get("reset") === "1" ? ("reset.done" as const) : null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,12 +39,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = loginSchema.safeParse(raw);
   const values = { email: typeof raw.email === "string" ? raw.email : "" };
   if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values }, { status: 400 });
+  const redirectTo = redirectTarget(parsed.data.redirectTo);
 
   const result = await login(context.db, {
     email: parsed.data.email,
     password: parsed.data.password,
     ip: context.clientIp,
     userAgent: request.headers.get("User-Agent"),
+    redirectTo: redirectTo || null,
   });
   if (!result.ok && result.reason === "rate_limited") {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
@@ -45,41 +55,63 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
+  if (!result.ok && result.reason === "two_factor_required") {
+    // The password was right; the code comes next, on its own page. Where to go afterwards rides in the challenge.
+    throw redirect("/login/two-factor", {
+      headers: { "Set-Cookie": await challengeCookie(context).serialize(result.challengeId) },
+    });
+  }
   if (!result.ok) return data({ fieldErrors: null, formError: "login.failed", values }, { status: 401 });
 
   const previous = await readSessionId(request, context);
   if (previous) await destroySession(context.db, previous);
-  throw redirect(safeRedirect(parsed.data.redirectTo), {
+  throw redirect(redirectTo || "/events", {
     headers: { "Set-Cookie": await sessionCookie(context).serialize(result.sessionId) },
   });
 }
 
 export default function LoginPage() {
+  const { redirectTo, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const { t, tError } = useT();
+  // Only the latest submission's messages: once the person submits again, the previous answer ("wrong email
+  // or password") is gone, whether the browser's own check stops the form or the server answers anew.
+  const [answered, setAnswered] = useState<typeof actionData>(undefined);
+  const current = actionData !== answered ? actionData : undefined;
   const { form, onSubmit } = useSchemaForm(loginSchema, {
-    defaultValues: { email: actionData?.values.email ?? "", password: "", redirectTo: searchParams.get("redirectTo") ?? "" },
-    serverErrors: actionData?.fieldErrors,
+    defaultValues: { email: actionData?.values.email ?? "", password: "" },
+    serverErrors: current?.fieldErrors,
   });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    setAnswered(actionData);
+    onSubmit(event);
+  };
   return (
     <div className="card auth-card">
       <h1>{t("login.title")}</h1>
-      {actionData?.formError ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.formError)}
+      {notice && !current ? (
+        <div className="notice notice-ok" role="status">
+          {t(notice)}
         </div>
       ) : null}
-      <FormErrorSummary show={!!actionData?.fieldErrors} />
-      <Form method="post" className="stack" noValidate onSubmit={onSubmit}>
-        <input type="hidden" {...form.register("redirectTo")} />
-        <TextField form={form} name="email" label={t("login.email")} type="email" autoComplete="username" autoFocus />
+      {current?.formError ? (
+        <div className="notice notice-error" role="alert">
+          {tError(current.formError)}
+        </div>
+      ) : null}
+      <FormErrorSummary show={!!current?.fieldErrors} />
+      <Form method="post" className="stack" noValidate onSubmit={submit}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        {/* No autofocus: blurring an untouched, focused field would show "required" and shift the link below
+            ("Forgot your password?") away from under the pointer mid-click. */}
+        <TextField form={form} name="email" label={t("login.email")} type="email" autoComplete="username" />
         <TextField form={form} name="password" label={t("login.password")} type="password" autoComplete="current-password" />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("login.submit")}
           </button>
+          <Link to="/forgot-password">{t("forgot.link")}</Link>
         </div>
       </Form>
     </div>

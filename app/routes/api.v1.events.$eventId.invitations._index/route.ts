@@ -1,0 +1,52 @@
+/** /api/v1/events/:eventId/invitations — GET the list (filters, paging); POST invites someone. See docs/api.md. */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { listEventInvitations } from "~/models/invitations.server";
+import { invitationUrl, issueInvitationToken } from "~/services/invitation-links.server";
+import { addAttendee, AlreadyInvitedError } from "~/services/invitations.server";
+import { actorOf, apiJson, handleApi, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { checkEventPermission } from "~/utils/auth.server";
+import { translateError } from "~/i18n/i18n";
+import { attendeeInputFromCreate, encodeOffsetCursor, invitationToJson, readInvitationListQuery } from "./invitation-json";
+
+const list: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
+  const query = readInvitationListQuery(new URL(request.url));
+  const page = await listEventInvitations(context.db, event.id, query);
+  const next = query.offset + page.items.length;
+  return apiJson({
+    data: page.items.map(invitationToJson),
+    total: page.total,
+    nextCursor: next < page.total && page.items.length > 0 ? encodeOffsetCursor(next) : null,
+  });
+};
+
+const create: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { event } = await checkEventPermission(user, context, params.eventId, "attendees:manage");
+  const input = attendeeInputFromCreate(await readJson(request));
+  let created;
+  try {
+    created = await addAttendee(context.db, actorOf(user), event.id, input);
+  } catch (error) {
+    if (!(error instanceof AlreadyInvitedError)) throw error;
+    // Who is on the list already: the client can read or change that invitation instead.
+    return apiJson(
+      {
+        error: { code: "conflict", message: translateError("en", error.message), fields: {} },
+        invitationId: error.invitationId,
+        withdrawn: error.withdrawn,
+      },
+      { status: 409, headers: { Location: `/api/v1/events/${event.id}/invitations/${error.invitationId}` } },
+    );
+  }
+  const token = await issueInvitationToken(context.db, created.id);
+  return apiJson(
+    { ...invitationToJson(created), rsvpUrl: invitationUrl(context.appUrl, token) },
+    { status: 201, headers: { Location: `/api/v1/events/${event.id}/invitations/${created.id}` } },
+  );
+};
+
+const handlers = { GET: list, POST: create };
+export const loader = (args: LoaderFunctionArgs) => handleApi(args, handlers);
+export const action = (args: ActionFunctionArgs) => handleApi(args, handlers);

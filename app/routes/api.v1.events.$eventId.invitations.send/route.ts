@@ -1,0 +1,57 @@
+/**
+ * POST /api/v1/events/:eventId/invitations/send — queue invitation emails: {"ids": [...]} or {"all": true}.
+ * The same service as the app's "Send invitations" page. See docs/api.md.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { getInvitationsByIds } from "~/models/invitations.server";
+import { sendInvitations } from "~/services/invitation-mail.server";
+import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { checkEventPermission } from "~/utils/auth.server";
+
+const sendSchema = z
+  .object({
+    ids: z
+      .array(z.string({ invalid_type_error: "Each id must be an invitation id (a UUID)." }).uuid("Each id must be an invitation id (a UUID)."), {
+        invalid_type_error: "Send ids as an array of invitation ids.",
+      })
+      .min(1, "Send at least one invitation id.")
+      .max(1000, "At most 1000 ids per request.")
+      .optional(),
+    all: z.literal(true, { errorMap: () => ({ message: 'Send "all": true, or a list of "ids".' }) }).optional(),
+    requestId: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.ids === undefined) === (v.all === undefined))
+      ctx.addIssue({ code: "custom", path: ["ids"], message: 'Send either "ids" (a list of invitation ids) or "all": true.' });
+  });
+
+const send: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const { event } = await checkEventPermission(user, context, params.eventId, "attendees:manage");
+  const parsed = sendSchema.safeParse(await readJson(request));
+  if (!parsed.success) throw validationError(zodFields(parsed.error));
+  const { ids, requestId } = parsed.data;
+  if (ids) {
+    const unique = [...new Set(ids)];
+    const found = await getInvitationsByIds(context.db, unique);
+    const ofEvent = new Set(found.filter((i) => i.eventId === event.id).map((i) => i.id));
+    const unknown = unique.filter((id) => !ofEvent.has(id));
+    if (unknown.length > 0) throw validationError({ ids: `Not invitations of this event: ${unknown.join(", ")}.` });
+    const withdrawn = found.filter((i) => i.withdrawnAt).map((i) => i.id);
+    if (withdrawn.length > 0) throw validationError({ ids: `Withdrawn invitations cannot be sent: ${withdrawn.join(", ")}.` });
+  }
+  const summary = await sendInvitations(
+    context.db,
+    actorOf(user),
+    event.id,
+    ids ? { to: "selected", invitationIds: ids } : { to: "all" },
+    { requestId: requestId ?? null },
+  );
+  return apiJson(summary);
+};
+
+const handlers = { POST: send };
+export const loader = (args: LoaderFunctionArgs) => handleApi(args, handlers);
+export const action = (args: ActionFunctionArgs) => handleApi(args, handlers);

@@ -1,0 +1,48 @@
+/** /api/v1/people/:personId — GET a person with their invitations; PATCH their details (every event sees them). */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { getPerson, listPersonInvitations } from "~/models/people.server";
+import { canManagePerson, updatePerson } from "~/services/people.server";
+import { actorOf, apiError, apiJson, handleApi, isoUtc, messages, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { idParam, personToJson, personValuesFromPatch } from "../api.v1.events.$eventId.invitations._index/invitation-json";
+
+const notFound = () => apiError(404, "No person with this id in the directory.");
+
+async function load(context: LoaderFunctionArgs["context"], raw: string | undefined) {
+  const person = await getPerson(context.db, idParam(raw, notFound));
+  if (!person) throw notFound();
+  return person;
+}
+
+async function withInvitations(context: LoaderFunctionArgs["context"], person: Awaited<ReturnType<typeof load>>) {
+  const invitations = await listPersonInvitations(context.db, person.id);
+  return {
+    ...personToJson(person),
+    invitations: invitations.map((i) => ({
+      id: i.invitationId,
+      eventId: i.eventId,
+      eventTitle: i.eventTitle,
+      eventStartsAt: isoUtc(i.eventStartsAt),
+      role: i.role,
+      status: i.status,
+      withdrawnAt: i.withdrawnAt ? isoUtc(i.withdrawnAt) : null,
+    })),
+  };
+}
+
+const show: ApiHandler = async ({ request, context, params }) => {
+  await requireApiUser(request, context);
+  return apiJson(await withInvitations(context, await load(context, params.personId)));
+};
+
+const patch: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  const person = await load(context, params.personId);
+  if (!(await canManagePerson(context.db, user, person.id))) throw apiError(403, messages.forbidden);
+  const input = personValuesFromPatch(person, await readJson(request));
+  const saved = await updatePerson(context.db, actorOf(user), person.id, input);
+  return apiJson(await withInvitations(context, saved));
+};
+
+const handlers = { GET: show, PATCH: patch };
+export const loader = (args: LoaderFunctionArgs) => handleApi(args, handlers);
+export const action = (args: ActionFunctionArgs) => handleApi(args, handlers);

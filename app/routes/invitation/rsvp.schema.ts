@@ -1,6 +1,0 @@
-import { z } from "zod";
-import { optionalText } from "~/domain/events/event.schema";
-
-/** Client-safe: the answer form of /invitation. The intent comes from the button pressed, checked apart. */
-export const COMMENT_MAX = 1000;
-export const rsvpFormSchema = z.object({ comment: optionalText(COMMENT_MAX) });

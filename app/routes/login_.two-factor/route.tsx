@@ -1,0 +1,159 @@
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
+import { TextField, useSchemaForm } from "~/components/forms";
+import { recoveryCodeSchema, totpCodeSchema } from "~/domain/accounts/password.schema";
+import { fieldErrors } from "~/domain/events/event.schema";
+import { useT } from "~/i18n/use-t";
+import { destroySession } from "~/services/accounts.server";
+import { challengeIsOpen, completeSecondFactor } from "~/services/two-factor.server";
+import { formDataToObject } from "~/utils/form-data.server";
+import { pageTitle } from "~/utils/meta";
+import { safeRedirect } from "~/utils/redirect";
+import { challengeCookie, readChallengeId, readSessionId, sessionCookie } from "~/utils/session.server";
+
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "twoFactor.title");
+
+type Method = "totp" | "recovery";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const method: Method = new URL(request.url).searchParams.get("method") === "recovery" ? "recovery" : "totp";
+  const challengeId = await readChallengeId(request, context);
+  const open = challengeId ? await challengeIsOpen(context.db, challengeId) : false;
+  return { method, open };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const raw = formDataToObject(await request.formData());
+  const method: Method = raw.method === "recovery" ? "recovery" : "totp";
+  const parsed = (method === "recovery" ? recoveryCodeSchema : totpCodeSchema).safeParse(raw);
+  if (!parsed.success) return data({ method, fieldErrors: fieldErrors(parsed.error), formError: null, expired: false }, { status: 400 });
+  const challengeId = await readChallengeId(request, context);
+  if (!challengeId) return data({ method, fieldErrors: null, formError: "twoFactor.expired", expired: true }, { status: 401 });
+
+  const result = await completeSecondFactor(context.db, context.secretBox, {
+    challengeId,
+    code: parsed.data.code,
+    method,
+    ip: context.clientIp,
+    userAgent: request.headers.get("User-Agent"),
+  });
+  if (!result.ok && result.reason === "rate_limited") {
+    return data(
+      { method, fieldErrors: null, formError: `login.rateLimited?minutes=${Math.ceil(result.retryAfterSeconds / 60)}`, expired: false },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
+  if (!result.ok && result.reason === "expired") {
+    return data(
+      { method, fieldErrors: null, formError: "twoFactor.expired", expired: true },
+      { status: 401, headers: { "Set-Cookie": await challengeCookie(context).serialize("", { maxAge: 0 }) } },
+    );
+  }
+  if (!result.ok) {
+    const message = method === "recovery" ? "twoFactor.recoveryWrong" : "twoFactor.wrong";
+    return data({ method, fieldErrors: { code: message }, formError: null, expired: false }, { status: 401 });
+  }
+
+  const previous = await readSessionId(request, context);
+  if (previous) await destroySession(context.db, previous);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie(context).serialize(result.sessionId));
+  headers.append("Set-Cookie", await challengeCookie(context).serialize("", { maxAge: 0 }));
+  throw redirect(safeRedirect(result.redirectTo), { headers });
+}
+
+export default function TwoFactorPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, tError } = useT();
+  const [answered, setAnswered] = useState<typeof actionData>(undefined);
+  const current = actionData !== answered ? actionData : undefined;
+  const method = loaderData.method;
+  const expired = current?.expired ?? !loaderData.open;
+  return (
+    <div className="card auth-card">
+      <h1>{t("twoFactor.title")}</h1>
+      {expired ? (
+        <>
+          <div className="notice notice-error" role="alert">
+            {t("twoFactor.expired")}
+          </div>
+          <p>
+            <Link to="/login" className="button">
+              {t("twoFactor.restart")}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <CodeForm
+          key={method}
+          method={method}
+          current={current}
+          onAttempt={() => setAnswered(actionData)}
+          formError={current?.formError ? tError(current.formError) : null}
+        />
+      )}
+    </div>
+  );
+}
+
+function CodeForm({
+  method,
+  current,
+  onAttempt,
+  formError,
+}: {
+  method: Method;
+  current: { fieldErrors: Record<string, string> | null } | undefined;
+  onAttempt: () => void;
+  formError: string | null;
+}) {
+  const { t } = useT();
+  const navigation = useNavigation();
+  const { form, onSubmit } = useSchemaForm(method === "recovery" ? recoveryCodeSchema : totpCodeSchema, {
+    defaultValues: { code: "" },
+    serverErrors: current?.fieldErrors,
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    onAttempt();
+    onSubmit(event);
+  };
+  return (
+    <>
+      <p>{t(method === "recovery" ? "twoFactor.recoveryIntro" : "twoFactor.intro")}</p>
+      {/* Above the field: the focused field's "required" on blur cannot shift it away mid-click. */}
+      <p>
+        {method === "recovery" ? (
+          <Link to="/login/two-factor">{t("twoFactor.useApp")}</Link>
+        ) : (
+          <Link to="/login/two-factor?method=recovery">{t("twoFactor.useRecovery")}</Link>
+        )}
+      </p>
+      {formError ? (
+        <div className="notice notice-error" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      {/* One field: its own message (role=alert) says it all, no summary above. */}
+      <Form method="post" className="stack" noValidate onSubmit={submit}>
+        <input type="hidden" name="method" value={method} />
+        {method === "recovery" ? (
+          <TextField form={form} name="code" label={t("twoFactor.recoveryCode")} autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus />
+        ) : (
+          <TextField form={form} name="code" label={t("twoFactor.code")} inputMode="numeric" autoComplete="one-time-code" maxLength={9} autoFocus />
+        )}
+        <div className="actions">
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {t("twoFactor.submit")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
