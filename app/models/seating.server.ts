@@ -188,6 +188,11 @@ export async function listUnavailablePeople(db: Db, eventId: string): Promise<Un
   return rows.map((r) => ({
     invitationId: r.invitationId,
     status: r.withdrawnAt ? "withdrawn" : "declined",
-    label: [r.honorific, r.fullName].filter(Boolean).join(" "),
+    // It opens sentences ("Đồng chí … đã được rút lời mời …"): capitalised.
+    label: capitalise([r.honorific, r.fullName].filter(Boolean).join(" ")),
   }));
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 }
