@@ -245,5 +245,17 @@ test("a withdrawn dignitary leaves the plan: a notice names them until one click
   };
   expect(seating.tables[0]!.seats.map((s) => s.name)).not.toContain("Đồng chí Ngô Đức Bí");
   expect(seating.unavailableSeated).toEqual([]);
+
+  // Place cards carry the delegation and the ceremony roles under the name.
+  const { chuyen } = await (async () => {
+    const list = (await (await organizer.get(`/api/v1/events/${event.id}/dignitaries`)).json()) as { data: { id: string; name: string }[] };
+    return { chuyen: list.data.find((d) => d.name === "Nguyễn Hồng Chuyên")! };
+  })();
+  const put = await organizer.put(`/api/v1/events/${event.id}/ceremony/people/${chuyen.id}`, { data: { roles: [{ kind: "chair" }, { kind: "speaker" }] } });
+  expect(put.status(), await put.text()).toBe(200);
+  await page.goto(`/events/${event.id}/seating/cards`);
+  const card = page.getByTestId("place-card").filter({ hasText: "Đồng chí Nguyễn Hồng Chuyên" });
+  await expect(card.getByTestId("card-detail")).toHaveText("Ban Tuyên giáo Tỉnh ủy · Chủ trì · Phát biểu");
+  await page.screenshot({ path: "/tmp/b-cards.png", fullPage: false });
   expect(errors).toEqual([]);
 });
