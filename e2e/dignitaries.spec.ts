@@ -200,9 +200,9 @@ test("edit: the generated forms of address are shown and can be overridden; remo
   await page.getByRole("link", { name: "Thiếu tướng Trần Quốc Phòng, Phó Chủ tịch UBND tỉnh" }).click();
   await expect(page).toHaveURL(new RegExp(`/dignitaries/${d.id}$`));
   await expect(page.getByLabel(/^Ngắn/)).toHaveAttribute("placeholder", "Thiếu tướng Trần Quốc Phòng");
-  await expect(page.getByLabel(/^Tiếng Anh/)).toHaveAttribute("placeholder", "Major General Trần Quốc Phòng, Phó Chủ tịch UBND tỉnh");
+  await expect(page.getByLabel(/^Tiếng Anh/)).toHaveAttribute("placeholder", "Major General Trần Quốc Phòng, Vice Chairman of the Provincial People's Committee");
   await page.getByLabel(/^Tiếng Anh/).fill("Major General Tran Quoc Phong, Vice Chairman of the Provincial People's Committee");
-  await page.getByRole("button", { name: "Lưu" }).click();
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
   await expect(page.getByRole("status").first()).toHaveText("Đã lưu thông tin đại biểu.");
   const saved = await organizer.get(`/api/v1/events/${event.id}/dignitaries/${d.id}`);
   expect(((await saved.json()) as DignitaryJson).englishAddress).toBe(

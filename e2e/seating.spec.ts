@@ -181,6 +181,7 @@ test("more dignitaries than seats is shown as a conflict, not refused; the seati
     tables: { name: string; kind: string; seats: { index: number; rank: number; name: string | null; dignitaryId: string | null }[] }[];
     conflicts: { kind: string; message: string }[];
     signing: { originals: number; hostSide: string; parties: { name: string; isHost: boolean }[] };
+    unseated: string[];
   };
   expect(seating.tables).toHaveLength(1);
   expect(seating.tables[0]!.seats.map((s) => [s.index, s.rank, s.name])).toEqual([
@@ -188,8 +189,11 @@ test("more dignitaries than seats is shown as a conflict, not refused; the seati
     [1, 1, "Đồng chí Ngô Đức Bí"],
     [2, 3, "Ông Phạm Văn Giám"],
   ]);
+  // The three without a seat are counted and named.
+  expect(seating.unseated).toHaveLength(3);
   expect(seating.conflicts).toEqual([
     { kind: "notEnoughSeats", people: 6, seats: 3, message: "6 dignitaries, but the presidium and rows have only 3 seats." },
+    { kind: "unseated", personIds: seating.unseated, message: expect.stringMatching(/^3 attending without a seat: /) },
   ]);
   expect(seating.signing).toMatchObject({ originals: 4, hostSide: "right" });
   expect(seating.signing.parties.map((p) => [p.name, p.isHost])).toEqual([
@@ -199,4 +203,59 @@ test("more dignitaries than seats is shown as a conflict, not refused; the seati
   const viewer = await api("viewer");
   expect((await viewer.get(`/api/v1/events/${event.id}/seating`)).status()).toBe(200);
   expect((await viewer.post(`/api/v1/events/${event.id}/seating`, { data: {} })).status()).toBe(405);
+});
+
+test("a withdrawn dignitary leaves the plan: a notice names them until one click proposes it again", async ({ loginAs, api }) => {
+  const organizer = await api("organizer");
+  const { event } = await signingCeremony(organizer, `Lễ ký kết rút lời mời ${suffix()}`);
+  const page = await loginAs("organizer");
+  const errors = watchConsole(page);
+  await page.goto(`/events/${event.id}/seating`);
+  await page.getByLabel("Tên", { exact: true }).last().fill("Đoàn chủ tịch");
+  await page.getByLabel("Loại", { exact: true }).last().selectOption("presidium");
+  await page.getByLabel("Số ghế").last().fill("3");
+  await page.getByRole("button", { name: "Thêm bàn, hàng ghế" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Đã thêm Đoàn chủ tịch.");
+  await page.getByRole("button", { name: "Đề xuất theo thứ tự lễ tân" }).click();
+  await expect(page.getByRole("status").first()).toContainText("3 đại biểu chưa có chỗ");
+  await expect(page.getByTestId("unavailable-seated")).toHaveCount(0);
+
+  // The Party secretary (first in precedence, in the centre seat) is withdrawn from the guest list.
+  await page.goto(`/events/${event.id}/attendees`);
+  await page.getByRole("link", { name: "Sửa: Ngô Đức Bí" }).click();
+  await page.getByRole("link", { name: "Rút lời mời", exact: true }).click();
+  await page.getByRole("button", { name: "Xác nhận: Rút lời mời" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã rút lời mời của Ngô Đức Bí.");
+
+  await page.goto(`/events/${event.id}/seating`);
+  const notice = page.getByTestId("unavailable-seated");
+  await expect(notice).toContainText("1 người đã từ chối hoặc được rút lời mời vẫn còn giữ chỗ:");
+  await expect(notice).toContainText("Ngô Đức Bí");
+  await expect(page.getByTestId("conflicts")).toContainText("Ngô Đức Bí đã được rút lời mời nhưng vẫn được xếp chỗ");
+  await page.screenshot({ path: "/tmp/b-seating-withdrawn.png", fullPage: true });
+  await notice.getByRole("button", { name: "Đề xuất lại sơ đồ (giải phóng các chỗ này)" }).click();
+  await expect(page.getByTestId("unavailable-seated")).toHaveCount(0);
+  await expect(page.getByTestId("conflicts")).not.toContainText("Ngô Đức Bí");
+  // The others move up; those still without a seat are counted and named.
+  await expect(page.getByTestId("conflicts")).toContainText("2 người tham dự chưa có chỗ ngồi:");
+  await page.screenshot({ path: "/tmp/b-seating-reproposed.png", fullPage: true });
+  const seating = (await (await organizer.get(`/api/v1/events/${event.id}/seating`)).json()) as {
+    tables: { seats: { name: string | null }[] }[];
+    unavailableSeated: unknown[];
+  };
+  expect(seating.tables[0]!.seats.map((s) => s.name)).not.toContain("Đồng chí Ngô Đức Bí");
+  expect(seating.unavailableSeated).toEqual([]);
+
+  // Place cards carry the delegation and the ceremony roles under the name.
+  const { chuyen } = await (async () => {
+    const list = (await (await organizer.get(`/api/v1/events/${event.id}/dignitaries`)).json()) as { data: { id: string; name: string }[] };
+    return { chuyen: list.data.find((d) => d.name === "Nguyễn Hồng Chuyên")! };
+  })();
+  const put = await organizer.put(`/api/v1/events/${event.id}/ceremony/people/${chuyen.id}`, { data: { roles: [{ kind: "chair" }, { kind: "speaker" }] } });
+  expect(put.status(), await put.text()).toBe(200);
+  await page.goto(`/events/${event.id}/seating/cards`);
+  const card = page.getByTestId("place-card").filter({ hasText: "Đồng chí Nguyễn Hồng Chuyên" });
+  await expect(card.getByTestId("card-detail")).toHaveText("Ban Tuyên giáo Tỉnh ủy · Chủ trì · Phát biểu");
+  await page.screenshot({ path: "/tmp/b-cards.png", fullPage: false });
+  expect(errors).toEqual([]);
 });

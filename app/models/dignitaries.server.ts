@@ -115,9 +115,11 @@ export interface DignitaryValues {
 
 /**
  * The side a coarse host/guest choice stands for: the event's side of that kind whose organization the person
- * belongs to, else the first one of that kind; null when the event has none.
+ * belongs to, else the first one of that kind. When the event has none, one is made so the choice is not lost: the
+ * host side of the event's host organization, otherwise a side named by the person's organization (or delegation).
+ * Null only when nothing could name it.
  */
-export async function sideIdFor(db: Db, eventId: string, side: CeremonySide | null, organization: string | null): Promise<string | null> {
+export async function sideIdFor(db: Db, eventId: string, side: CeremonySide | null, organization: string | null, delegation: string | null = null): Promise<string | null> {
   if (!side) return null;
   const [row] = await db
     .select({ id: eventSides.id })
@@ -126,12 +128,33 @@ export async function sideIdFor(db: Db, eventId: string, side: CeremonySide | nu
     .where(and(eq(eventSides.eventId, eventId), eq(eventSides.kind, side)))
     .orderBy(
       organization
-        ? sql`(lower(coalesce(${organizations.nameVi}, '')) = lower(${organization}) or lower(coalesce(${organizations.shortName}, '')) = lower(${organization})) desc`
+        ? sql`(lower(coalesce(${organizations.nameVi}, '')) = lower(${organization}) or lower(coalesce(${organizations.shortName}, '')) = lower(${organization}) or lower(coalesce(${eventSides.label}, '')) = lower(${organization})) desc`
         : asc(eventSides.position),
       asc(eventSides.position),
     )
     .limit(1);
-  return row?.id ?? null;
+  if (row) return row.id;
+  const [event] = await db.select({ hostOrganizationId: events.hostOrganizationId }).from(events).where(eq(events.id, eventId));
+  const organizationId = side === "host" ? (event?.hostOrganizationId ?? null) : null;
+  const label = organizationId ? null : (organization ?? delegation);
+  if (!organizationId && !label) return null;
+  if (organizationId) {
+    // The host organization may already be a side of another kind: use that one.
+    const [existing] = await db
+      .select({ id: eventSides.id })
+      .from(eventSides)
+      .where(and(eq(eventSides.eventId, eventId), eq(eventSides.organizationId, organizationId)));
+    if (existing) return existing.id;
+  }
+  const [next] = await db
+    .select({ n: sql<number>`coalesce(max(${eventSides.position}), -1)::int + 1` })
+    .from(eventSides)
+    .where(eq(eventSides.eventId, eventId));
+  const [created] = await db
+    .insert(eventSides)
+    .values({ eventId, kind: side, organizationId, label, position: next?.n ?? 0 })
+    .returning({ id: eventSides.id });
+  return created?.id ?? null;
 }
 
 export async function insertDignitary(
@@ -139,7 +162,7 @@ export async function insertDignitary(
   values: DignitaryValues & { eventId: string; invitationId: string; entryOrder: number },
 ): Promise<string> {
   const { side, ...rest } = values;
-  const sideId = values.sideId !== undefined ? values.sideId : await sideIdFor(db, values.eventId, side, values.organization);
+  const sideId = values.sideId !== undefined ? values.sideId : await sideIdFor(db, values.eventId, side, values.organization, values.delegation);
   const [row] = await db.insert(dignitaries).values({ ...rest, sideId }).returning({ id: dignitaries.id });
   if (!row) throw new Error("insert returned no row");
   return row.id;
@@ -150,13 +173,19 @@ export async function updateDignitaryRow(db: Db, id: string, values: Partial<Dig
   let sideId = values.sideId;
   if (sideId === undefined && side !== undefined) {
     const [row] = await db
-      .select({ eventId: dignitaries.eventId, organization: dignitaries.organization, sideId: dignitaries.sideId, kind: eventSides.kind })
+      .select({
+        eventId: dignitaries.eventId,
+        organization: dignitaries.organization,
+        delegation: dignitaries.delegation,
+        sideId: dignitaries.sideId,
+        kind: eventSides.kind,
+      })
       .from(dignitaries)
       .leftJoin(eventSides, eq(eventSides.id, dignitaries.sideId))
       .where(eq(dignitaries.id, id));
     // The same coarse side as now keeps the exact side chosen (a leaders' side reads as no coarse side).
     const keep = row?.sideId && (row.kind === side || (side === null && row.kind === "leaders"));
-    if (row && !keep) sideId = await sideIdFor(db, row.eventId, side, values.organization ?? row.organization);
+    if (row && !keep) sideId = await sideIdFor(db, row.eventId, side, values.organization ?? row.organization, values.delegation ?? row.delegation);
   }
   await db
     .update(dignitaries)

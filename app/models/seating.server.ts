@@ -188,7 +188,8 @@ export async function listUnavailablePeople(db: Db, eventId: string): Promise<Un
   return rows.map((r) => ({
     invitationId: r.invitationId,
     status: r.withdrawnAt ? "withdrawn" : "declined",
-    label: [r.honorific, r.fullName].filter(Boolean).join(" "),
+    // It opens sentences ("Đồng chí … đã được rút lời mời …"): capitalised.
+    label: capitalise([r.honorific, r.fullName].filter(Boolean).join(" ")),
   }));
 }
 
@@ -210,4 +211,8 @@ export function listSeatsOfInvitations(db: Db, invitationIds: readonly string[])
     .innerJoin(seatingTables, eq(seatingTables.id, seats.tableId))
     .where(inArray(seats.invitationId, [...invitationIds]))
     .orderBy(asc(seatingTables.position), asc(seats.seatIndex));
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 }

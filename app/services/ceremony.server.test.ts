@@ -309,4 +309,22 @@ describe("the ceremony: sides, documents, roles, attendance lines", () => {
     ]);
     expect(event.partners.map((p) => p.id)).toEqual([partner.id]);
   });
+
+  it("keeps a coarse host/guest choice on an event with no sides yet by making the side", async () => {
+    const host = await createOrganization(db);
+    const event = await createEvent(db, actor, buildEventInput({ kind: "meeting", hostOrganizationId: null }));
+    const guest = await createDignitary(db, actor, event.id, person("Lê Khách", ["Giám đốc"], "guest", "Sở Tư pháp"));
+    const hostPerson = await createDignitary(db, actor, event.id, person("Trần Chủ", ["Trưởng ban"], "host", "Ban Dân vận"));
+    expect([guest.side, hostPerson.side]).toEqual(["guest", "host"]);
+    const sides = (await loadCeremony(db, event.id)).sides;
+    expect(sides.map((s) => [s.kind, s.labelVi, s.organization])).toEqual([
+      ["guest", "Sở Tư pháp", null],
+      ["host", "Ban Dân vận", null],
+    ]);
+    // With a host organization, the host side is that organization's.
+    const withHost = await createEvent(db, actor, buildEventInput({ kind: "meeting", hostOrganizationId: host.id }));
+    const chair = await createDignitary(db, actor, withHost.id, person("Phạm Chủ Trì", ["Bí thư"], "host", "Tỉnh ủy"));
+    expect(chair.side).toBe("host");
+    expect((await loadCeremony(db, withHost.id)).sides.map((s) => [s.kind, s.organization?.id])).toEqual([["host", host.id]]);
+  });
 });

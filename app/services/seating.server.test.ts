@@ -247,7 +247,7 @@ describe("seating and the signing arrangements", () => {
       ]),
     );
     expect(stale.conflicts.map((c) => c.kind)).toEqual(expect.arrayContaining(["unavailableSeated"]));
-    expect(stale.labels[pho.invitationId]).toBe("đồng chí Phó Ban");
+    expect(stale.labels[pho.invitationId]).toBe("Đồng chí Phó Ban");
     const outcome = await proposeSeating(db, actor, event.id);
     const after = await loadSeating(db, event.id);
     // Centre-out, #2 on the table's right: [#2, #1, empty].

@@ -53,16 +53,18 @@ export function SideCard({ data, side, answer }: { data: CeremonyData; side: Sid
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const v = answer?.values;
+  const saved: SideFormValues = {
+    kind: side?.kind ?? (data.sides.some((s) => s.kind === "host") ? "guest" : "host"),
+    organizationId: side?.organization?.id ?? "",
+    labelVi: side?.labelVi ?? "",
+    labelEn: side?.labelEn ?? "",
+    headPersonId: side?.headPersonId ?? "",
+    language: side?.language ?? "vi",
+  };
+  // After a refusal the posted values (server-rendered without JavaScript; with it the inputs simply keep them).
   const defaults: SideFormValues = v
     ? { kind: str(v.kind) as SideKind, organizationId: str(v.organizationId), labelVi: str(v.labelVi), labelEn: str(v.labelEn), headPersonId: str(v.headPersonId), language: str(v.language) }
-    : {
-        kind: side?.kind ?? (data.sides.some((s) => s.kind === "host") ? "guest" : "host"),
-        organizationId: side?.organization?.id ?? "",
-        labelVi: side?.labelVi ?? "",
-        labelEn: side?.labelEn ?? "",
-        headPersonId: side?.headPersonId ?? "",
-        language: side?.language ?? "vi",
-      };
+    : saved;
   const { form, onSubmit } = useSchemaForm(sideSchema, { defaultValues: defaults, serverErrors: answer?.fieldErrors });
   const members = side ? data.people.filter((p) => p.sideId === side.id) : [];
   const formId = side ? `side-${side.id}` : "side-new";
@@ -84,7 +86,7 @@ export function SideCard({ data, side, answer }: { data: CeremonyData; side: Sid
         {side ? <span className="muted"> · {t(`ceremony.side.kind.${side.kind}`)} · {t("ceremony.side.people", { count: members.length })}</span> : null}
       </h4>
       <FormErrorSummary show={hasErrors || (!!answer?.formError && !answer.fieldErrors)} message={answer?.formError ?? undefined} />
-      <Form method="post" noValidate onSubmit={onSubmit} key={JSON.stringify(defaults)}>
+      <Form method="post" noValidate onSubmit={onSubmit} key={JSON.stringify(saved)}>
         <input type="hidden" name="id" value={side?.id ?? ""} />
         <div className="grid-3">
           <SelectField form={form} name="kind" label={t("ceremony.side.field.kind")} options={sideKinds.map((k) => ({ value: k, label: t(`ceremony.side.kind.${k}`) }))} />
@@ -156,6 +158,17 @@ export function DocumentCard({
   const nameOf = useSideName();
   const navigation = useNavigation();
   const v = answer?.values;
+  const saved: DocumentFormValues = {
+    kind: doc?.kind ?? "regulation",
+    title: doc?.title ?? "",
+    titleEn: doc?.titleEn ?? "",
+    periodStart: doc?.periodStart != null ? String(doc.periodStart) : "",
+    periodEnd: doc?.periodEnd != null ? String(doc.periodEnd) : "",
+    originals: doc?.originals != null ? String(doc.originals) : "",
+    languages: doc?.languages.join(", ") ?? "",
+    aims: doc?.aims ?? "",
+    partySideIds: doc?.partySideIds ?? [],
+  };
   const defaults: DocumentFormValues = v
     ? {
         kind: str(v.kind) as Doc["kind"],
@@ -168,17 +181,7 @@ export function DocumentCard({
         aims: str(v.aims),
         partySideIds: Array.isArray(v.partySideIds) ? (v.partySideIds as string[]) : [],
       }
-    : {
-        kind: doc?.kind ?? "regulation",
-        title: doc?.title ?? "",
-        titleEn: doc?.titleEn ?? "",
-        periodStart: doc?.periodStart != null ? String(doc.periodStart) : "",
-        periodEnd: doc?.periodEnd != null ? String(doc.periodEnd) : "",
-        originals: doc?.originals != null ? String(doc.originals) : "",
-        languages: doc?.languages.join(", ") ?? "",
-        aims: doc?.aims ?? "",
-        partySideIds: doc?.partySideIds ?? [],
-      };
+    : saved;
   const { form, onSubmit } = useSchemaForm(documentSchema, { defaultValues: defaults, serverErrors: answer?.fieldErrors });
   const parties = data.sides.filter((s) => s.kind !== "leaders");
   const formId = doc ? `document-${doc.id}` : "document-new";
@@ -195,7 +198,7 @@ export function DocumentCard({
       {data.canUpdate ? (
         <>
           <FormErrorSummary show={hasErrors || (!!answer?.formError && !answer.fieldErrors)} message={answer?.formError ?? undefined} />
-          <Form method="post" noValidate onSubmit={onSubmit} key={JSON.stringify(defaults)}>
+          <Form method="post" noValidate onSubmit={onSubmit} key={JSON.stringify(saved)}>
             <input type="hidden" name="id" value={doc?.id ?? ""} />
             <div className="grid-2">
               <SelectField form={form} name="kind" label={t("ceremony.document.field.kind")} options={documentKinds.map((k) => ({ value: k, label: t(`document.kind.${k}`) }))} />

@@ -149,7 +149,8 @@ export default function CeremonyPage() {
         {sides.map((side) => (
           <SideCard key={side.id} data={loaderData} side={side} answer={answer(`side:${side.id}`)} />
         ))}
-        {canUpdate ? <SideCard data={loaderData} side={null} answer={answer("side:new")} /> : null}
+        {/* Keyed by the count: after an addition the form (and react-hook-form's state) starts empty. */}
+        {canUpdate ? <SideCard key={`new:${sides.length}`} data={loaderData} side={null} answer={answer("side:new")} /> : null}
       </section>
       <section aria-labelledby="documents" className="ceremony-section">
         <h3 id="documents">{t("ceremony.documents.title")}</h3>
@@ -157,7 +158,7 @@ export default function CeremonyPage() {
         {documents.map((d) => (
           <DocumentCard key={d.id} data={loaderData} document={d} answer={answer(`document:${d.id}`)} answerFor={answer} />
         ))}
-        {canUpdate ? <DocumentCard data={loaderData} document={null} answer={answer("document:new")} answerFor={answer} /> : null}
+        {canUpdate ? <DocumentCard key={`new:${documents.length}`} data={loaderData} document={null} answer={answer("document:new")} answerFor={answer} /> : null}
       </section>
     </>
   );

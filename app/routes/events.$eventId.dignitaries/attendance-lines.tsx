@@ -58,7 +58,7 @@ export function AttendanceLines({
       {canUpdate
         ? [...lines, null].map((line) => (
             <LineForm
-              key={line?.id ?? "new"}
+              key={line?.id ?? `new:${lines.length}`}
               line={line}
               sides={sides.map((s) => ({ value: s.id, label: nameOf(s) }))}
               answer={answer?.form === `line:${line?.id ?? "new"}` ? answer : undefined}
@@ -73,13 +73,25 @@ function str(v: unknown): string {
   return typeof v === "string" ? v : "";
 }
 
-function LineForm({ line, sides, answer }: { line: GroupAttendanceLine | null; sides: { value: string; label: string }[]; answer?: LineAnswer }) {
+function LineForm({
+  line,
+  sides,
+  answer,
+}: {
+  line: GroupAttendanceLine | null;
+  sides: { value: string; label: string }[];
+  answer?: LineAnswer;
+}) {
   const { t } = useT();
   const navigation = useNavigation();
   const v = answer?.values;
-  const defaults: AttendanceLineFormValues = v
-    ? { textVi: str(v.textVi), textEn: str(v.textEn), sideId: str(v.sideId), place: str(v.place) }
-    : { textVi: line?.textVi ?? "", textEn: line?.textEn ?? "", sideId: line?.sideId ?? "", place: line?.place != null ? String(line.place) : "" };
+  const saved: AttendanceLineFormValues = {
+    textVi: line?.textVi ?? "",
+    textEn: line?.textEn ?? "",
+    sideId: line?.sideId ?? "",
+    place: line?.place != null ? String(line.place) : "",
+  };
+  const defaults: AttendanceLineFormValues = v ? { textVi: str(v.textVi), textEn: str(v.textEn), sideId: str(v.sideId), place: str(v.place) } : saved;
   const { form, onSubmit } = useSchemaForm(attendanceLineSchema, { defaultValues: defaults, serverErrors: answer?.fieldErrors });
   const hasErrors = Object.keys(form.formState.errors).length > 0 || !!answer?.fieldErrors;
   return (
@@ -87,7 +99,7 @@ function LineForm({ line, sides, answer }: { line: GroupAttendanceLine | null; s
       method="post"
       noValidate
       onSubmit={onSubmit}
-      key={JSON.stringify(defaults)}
+      key={JSON.stringify(saved)}
       className="line-form"
       id={line ? `line-${line.id}` : "line-new"}
       aria-label={line ? line.textVi : t("ceremony.line.add")}

@@ -29,12 +29,15 @@ export function PersonCeremonyForm({
   serverErrors,
   formError,
   saved,
+  savedValues,
 }: {
   data: PersonCeremonyData;
   defaultValues: PersonCeremonyFormValues;
   serverErrors?: Record<string, string> | null;
   formError?: string | null;
   saved: boolean;
+  /** The stored values: the form starts afresh when they change, not when a refusal echoes what was posted. */
+  savedValues: PersonCeremonyFormValues;
 }) {
   const { t, locale } = useT();
   const navigation = useNavigation();
@@ -60,7 +63,7 @@ export function PersonCeremonyForm({
         </div>
       ) : null}
       <FormErrorSummary show={hasErrors || !!formError} message={signError ?? formError ?? undefined} />
-      <Form method="post" noValidate onSubmit={onSubmit} key={JSON.stringify(defaultValues)}>
+      <Form method="post" noValidate onSubmit={onSubmit} key={JSON.stringify(savedValues)}>
         <SelectField
           form={form}
           name="sideId"

@@ -154,6 +154,7 @@ export default function EditDignitaryPage() {
         serverErrors={ceremonyAnswer?.fieldErrors}
         formError={ceremonyAnswer?.formError === "form.fixErrors" ? null : ceremonyAnswer?.formError}
         saved={params.get("done") === "ceremony"}
+        savedValues={personCeremonyDefaults(ceremony)}
       />
       <section className="card notice-warn" style={{ marginTop: "1.5rem" }}>
         {params.get("confirm") === "remove" ? (

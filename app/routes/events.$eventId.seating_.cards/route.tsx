@@ -2,12 +2,14 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n/use-t";
+import { listRoles, listSides } from "~/models/ceremony.server";
 import { loadPrecedence } from "~/services/dignitaries.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
 import printStyles from "../events.$eventId.dignitaries/print.css";
 import cardStyles from "./cards.css";
+import { sideName } from "../events.$eventId.ceremony/side-name";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: printStyles },
@@ -17,10 +19,21 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "protocol.
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
-  const view = await loadPrecedence(context.db, access.event.id);
+  const [view, sides, roles] = await Promise.all([
+    loadPrecedence(context.db, access.event.id),
+    listSides(context.db, [access.event.id]),
+    listRoles(context.db, access.event.id),
+  ]);
   return {
     eventId: view.event.id,
-    cards: view.dignitaries.map((d) => ({ id: d.id, text: d.address.short })),
+    sides,
+    cards: view.dignitaries.map((d) => ({
+      id: d.id,
+      text: d.address.short,
+      sideId: d.sideId,
+      // The ceremony roles in their order, each once ("Chủ trì · Ký").
+      roles: [...new Set(roles.filter((r) => r.dignitaryId === d.id).map((r) => r.role.kind))].filter((k) => k !== "attendee"),
+    })),
   };
 }
 
@@ -43,8 +56,17 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 /** A4 portrait, two folded cards per sheet, in precedence order; the short form of address in large type. */
 export default function PlaceCardsPrint() {
-  const { eventId, cards } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { eventId, cards, sides } = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  /** Under the name: the delegation and the roles ("Ban Tuyên giáo Tỉnh ủy · Chủ trì · Ký"). */
+  const detailOf = (card: (typeof cards)[number]) => {
+    const side = sides.find((s) => s.id === card.sideId);
+    const parts = [
+      ...(side && side.kind !== "leaders" ? [sideName(side, locale, (k) => t(`ceremony.side.kind.${k}`))] : []),
+      ...card.roles.map((k) => t(`ceremony.role.${k}`)),
+    ];
+    return parts.join(" · ");
+  };
   return (
     <div className="print-root">
       <PageSize size="A4 portrait" />
@@ -60,11 +82,17 @@ export default function PlaceCardsPrint() {
               <section className="place-card" key={card.id} data-testid="place-card" aria-label={card.text}>
                 <div className="card-face back" aria-hidden="true">
                   <p className={`card-name ${cardSizeClass(card.text)}`}>{card.text}</p>
+                  {detailOf(card) ? <p className="card-detail">{detailOf(card)}</p> : null}
                 </div>
                 <div className="card-face front">
                   <p className={`card-name ${cardSizeClass(card.text)}`} data-testid="card-name">
                     {card.text}
                   </p>
+                  {detailOf(card) ? (
+                    <p className="card-detail" data-testid="card-detail">
+                      {detailOf(card)}
+                    </p>
+                  ) : null}
                 </div>
                 <span className="fold-hint" aria-hidden="true">
                   {t("protocol.print.foldHint")}
