@@ -1,5 +1,5 @@
 /**
- * What one poll of the live counts costs (GET /events/:id/counts, docs/decisions/010-live-counts.md), at
+ * What one poll of the live counts costs (GET /events/:id/counts, docs/decisions/012-live-counts.md), at
  * 100,000 invitations on one event, as ratios against a 1,000-invitation event measured in the same run, and
  * against what a full revalidation of the check-in page would run instead.
  *

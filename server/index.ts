@@ -43,7 +43,7 @@ const cookieSecrets = env.SESSION_SECRET
   ? [env.SESSION_SECRET]
   : [await getOrCreateSetting(db, "session_secret", () => randomToken(32))];
 
-// Two-step verification seeds are sealed with this key (docs/decisions/010-accounts-security.md).
+// Two-step verification seeds are sealed with this key (docs/decisions/014-accounts-security.md).
 const box = secretBox(env.ENCRYPTION_KEY ?? (await getOrCreateSetting(db, "encryption_key", () => randomToken(32))));
 
 if ((await countUsers(db)) === 0) {

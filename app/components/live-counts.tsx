@@ -1,7 +1,7 @@
 /**
  * Invited / answered / accepted / arrived, kept current while the page is open: the counts come with the page's
  * own loader, then the browser asks GET /events/:id/counts every few seconds while the tab is visible (and at
- * once when it becomes visible again). Why polling and not server-sent events: docs/decisions/010-live-counts.md.
+ * once when it becomes visible again). Why polling and not server-sent events: docs/decisions/012-live-counts.md.
  */
 import { useEffect, useState } from "react";
 import { useT } from "~/i18n/use-t";

@@ -151,7 +151,7 @@ export async function resetPasswordWithToken(
  * An administrator resets someone's password: the old one stops working at once (replaced by an unusable
  * random one), every session and API token of the account ends, and the person gets a link (24 hours) to set
  * a new password. Decided over a temporary password shown to the administrator: nobody but the account holder
- * ever knows the new password (docs/decisions/010-accounts-security.md).
+ * ever knows the new password (docs/decisions/014-accounts-security.md).
  */
 export async function adminResetPassword(
   db: Db,

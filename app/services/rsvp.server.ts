@@ -138,7 +138,7 @@ export function invitationCalendarFile(
  * Add-to-calendar links, with the invitee's personal link (/i/<token>) in the entry's details: the entry is
  * opened later on other devices, where the cookie address /invitation would only say "link not valid". The
  * token travels to Google or Microsoft in the URL of the link the invitee clicks, as it does in the .ics
- * they import (docs/decisions/011-personal-link-in-calendar-entries.md).
+ * they import (docs/decisions/013-personal-link-in-calendar-entries.md).
  */
 export function invitationCalendarLinks(page: Pick<InvitationPage, "event" | "person" | "agenda">, personalUrl: string) {
   return calendarLinks(calendarEvent(page, personalUrl));

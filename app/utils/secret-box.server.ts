@@ -2,7 +2,7 @@
  * Secrets the server must read back (TOTP seeds) are stored encrypted: AES-256-GCM with a key derived (HKDF-
  * SHA-256) from a server secret, and the row they belong to as additional data, so a value copied onto
  * another account does not decrypt. Format: "v1.<iv>.<tag>.<ciphertext>" (base64url). See
- * docs/decisions/010-accounts-security.md for where the key comes from.
+ * docs/decisions/014-accounts-security.md for where the key comes from.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 

@@ -4,7 +4,7 @@ import { requireEventPermission } from "~/utils/auth.server";
 
 /**
  * GET /events/:eventId/counts — the live counts (invited, answered, accepted, arrived) as JSON, polled by the
- * event page and the door while they are visible (docs/decisions/010-live-counts.md): a permission check, then
+ * event page and the door while they are visible (docs/decisions/012-live-counts.md): a permission check, then
  * one reading of the counts shared by all tabs of the event for two seconds; nothing cached by the browser.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
