@@ -11,8 +11,9 @@ test.describe.configure({ mode: "default" });
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 
+/** Up to 90 s: a first start migrates a new database and renders the demo's photos, on a busy 2-core machine. */
 async function waitForHealth(url: string, child: ChildProcess) {
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 360; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;

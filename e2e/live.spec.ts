@@ -105,6 +105,8 @@ test("the counts change without a reload while an invitee answers and another do
   await addGuest(page, event.id, binh);
   await page.goto(`/events/${event.id}/mail`);
   await page.getByRole("button", { name: "Gửi cho người chưa được gửi (2)" }).click();
+  // A mass send asks first, with the count.
+  await page.getByRole("button", { name: "Gửi 2 lời mời" }).click();
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole("table", { name: "Thư của sự kiện" }).getByText("Đã gửi", { exact: true })).toHaveCount(2, { timeout: 1000 });
