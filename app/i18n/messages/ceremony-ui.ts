@@ -93,7 +93,7 @@ export const vi = {
   "agenda.field.document": "Văn kiện được ký",
   "agenda.field.noDocument": "— Không chọn —",
   "agenda.field.subject": "Chủ thể (khi không có người phát biểu)",
-  "agenda.field.subjectHint": "Ví dụ: “Hai bên” — bản tin viết “Hai bên đã thông báo …” theo các ý chính.",
+  "agenda.field.subjectHint": "Ví dụ: “Hai bên”. Bản tin viết “Hai bên đã …” trước mỗi ý chính, nên viết ý chính bắt đầu bằng động từ (“thông báo tình hình …”).",
   "agenda.field.subjectEn": "Chủ thể (tiếng Anh)",
 };
 
@@ -191,6 +191,6 @@ export const en: Record<keyof typeof vi, string> = {
   "agenda.field.document": "Document signed",
   "agenda.field.noDocument": "— None —",
   "agenda.field.subject": "Subject (when nobody is named as speaker)",
-  "agenda.field.subjectHint": "E.g. “Hai bên” — the report writes “Hai bên đã thông báo …” with the key points.",
+  "agenda.field.subjectHint": "E.g. “Hai bên”. The report writes “Hai bên đã …” before each key point, so start key points with a verb (“thông báo tình hình …”).",
   "agenda.field.subjectEn": "Subject (English)",
 };

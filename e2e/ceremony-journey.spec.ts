@@ -1,0 +1,238 @@
+/**
+ * Issue 9's "done when", through the UI as an organizer would do it: a three-party ceremony (the province's military
+ * command hosting its police and border guard) with the province's leaders above the sides as witnesses, two
+ * documents (a regulation of the three, a bilateral memorandum), a group attendance line and a date-only start;
+ * then the press draft, the MC script, the seating chart and the place cards read it all.
+ */
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+
+const shots = process.env.CEREMONY_SHOTS_DIR;
+async function shoot(page: Page, name: string) {
+  if (!shots) return;
+  await page.screenshot({ path: `${shots}/${name}-desktop.png`, fullPage: true });
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${shots}/${name}-phone.png`, fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
+
+const QS = "Bộ Chỉ huy Quân sự tỉnh Thái Bình";
+const CA = "Công an tỉnh Thái Bình";
+const BP = "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thái Bình";
+
+const people = [
+  { honorific: "đồng chí", name: "Phạm Văn Nghiêm", positions: "Phó Bí thư Thường trực Tỉnh ủy", organization: "Tỉnh ủy Thái Bình", side: "lãnh đạo tỉnh", roles: ["Chứng kiến"] },
+  { honorific: "đồng chí", name: "Lại Văn Hoàn", positions: "Phó Chủ tịch UBND tỉnh", organization: "Ủy ban nhân dân tỉnh Thái Bình", side: "lãnh đạo tỉnh", roles: ["Chứng kiến"] },
+  { honorific: "Đại tá", name: "Nguyễn Văn Hùng", positions: "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", organization: QS, side: QS, roles: ["Chủ trì"] },
+  { honorific: "Đại tá", name: "Lê Văn Cường", positions: "Giám đốc Công an tỉnh", organization: CA, side: CA, roles: [] },
+  { honorific: "Đại tá", name: "Phạm Minh Đức", positions: "Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh", organization: BP, side: BP, roles: [] },
+  { honorific: "Thượng tá", name: "Trần Văn Bình", positions: "Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", organization: QS, side: QS, roles: [] },
+];
+
+test.use({ actionTimeout: 10_000 });
+
+test("an organizer builds a three-party ceremony with two documents and the outputs come out right", async ({ loginAs }) => {
+  test.setTimeout(240_000);
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const page = await loginAs("organizer");
+  const regulation = `Quy chế phối hợp giữa ba lực lượng giai đoạn 2026 – 2030 (${id})`;
+  const memorandum = `Biên bản ghi nhớ về tuần tra chung trên biển (${id})`;
+
+  // The event: only the date of the ceremony is known.
+  await page.goto("/events/new");
+  await page.getByLabel("Tên sự kiện", { exact: true }).fill(`Lễ ký kết quy chế phối hợp giữa ba lực lượng ${id}`);
+  await page.getByLabel("Loại sự kiện").selectOption("signing_ceremony");
+  await page.getByLabel("Thời gian đã biết").selectOption("date");
+  await expect(page.getByLabel("Ngày bắt đầu")).toHaveAttribute("type", "date");
+  await page.getByLabel("Ngày bắt đầu").fill("2026-03-12");
+  await page.getByLabel("Kết thúc").fill("2026-03-12T23:00");
+  await page.getByLabel(/^Địa điểm/).fill(QS);
+  await page.getByLabel(/^Trong khuôn khổ/).first().fill("hội nghị tổng kết công tác phối hợp năm 2025");
+  await page.getByRole("button", { name: "Tạo", exact: true }).click();
+  await page.waitForURL(/\/events\/[0-9a-f-]{36}\?notice=created$/);
+  const eventPath = new URL(page.url()).pathname;
+
+  // The sides, on the new Ceremony tab: the leaders above them first (a wrong entry is refused in place).
+  await page.getByRole("link", { name: "Nghi thức" }).click();
+  await expect(page.getByRole("heading", { name: "Nghi thức: các bên và văn kiện" })).toBeVisible();
+  const addSide = page.getByRole("article", { name: "Thêm bên" });
+  await addSide.getByLabel("Loại").selectOption("host");
+  await addSide.getByRole("button", { name: "Thêm bên" }).click();
+  await expect(addSide.getByRole("alert").last()).toHaveText("Chọn cơ quan hoặc nhập tên của bên.");
+  await addSide.getByLabel("Loại").selectOption("leaders");
+  await addSide.getByLabel("Tên đoàn", { exact: false }).first().fill("lãnh đạo tỉnh");
+  await addSide.getByLabel(/^Tên đoàn \(tiếng Anh\)/).fill("provincial leaders");
+  await addSide.getByRole("button", { name: "Thêm bên" }).click();
+  await expect(page.getByRole("article", { name: "lãnh đạo tỉnh" })).toContainText("Lãnh đạo (không thuộc bên nào)");
+  for (const [kind, organization] of [["host", QS], ["guest", CA], ["guest", BP]] as const) {
+    await addSide.getByLabel("Loại").selectOption(kind);
+    await addSide.getByLabel(/^Cơ quan \(trong danh bạ\)/).selectOption({ label: organization });
+    await addSide.getByRole("button", { name: "Thêm bên" }).click();
+    await expect(page.getByRole("article", { name: organization })).toContainText(kind === "host" ? "Bên chủ nhà" : "Bên khách");
+  }
+
+  // The documents: the regulation of the three, then a bilateral memorandum.
+  const addDocument = page.getByRole("article", { name: "Thêm văn kiện" });
+  await addDocument.getByLabel("Loại văn kiện").selectOption("regulation");
+  await addDocument.getByLabel("Tên văn kiện", { exact: true }).fill(regulation);
+  for (const party of [QS, CA, BP]) await addDocument.getByRole("group", { name: /Các bên ký/ }).getByLabel(party).check();
+  await addDocument.getByLabel(/^Thời hạn từ năm/).fill("2030");
+  await addDocument.getByLabel(/^Đến năm/).fill("2026");
+  await addDocument.getByRole("button", { name: "Thêm văn kiện" }).click();
+  await expect(addDocument.getByLabel(/^Đến năm/)).toHaveValue("2026");
+  await expect(addDocument.getByLabel("Tên văn kiện", { exact: true })).toHaveValue(regulation);
+  await addDocument.getByLabel(/^Thời hạn từ năm/).fill("2026");
+  await addDocument.getByLabel(/^Đến năm/).fill("2030");
+  await addDocument.getByLabel(/^Số bản gốc/).fill("3");
+  await addDocument.getByRole("button", { name: "Thêm văn kiện" }).click();
+  await expect(page.getByRole("article", { name: regulation })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Đã thêm văn kiện.");
+  await addDocument.getByLabel("Loại văn kiện").selectOption("memorandum");
+  await addDocument.getByLabel("Tên văn kiện", { exact: true }).fill(memorandum);
+  for (const party of [QS, BP]) await addDocument.getByRole("group", { name: /Các bên ký/ }).getByLabel(party).check();
+  await addDocument.getByRole("button", { name: "Thêm văn kiện" }).click();
+  await expect(page.getByRole("article", { name: memorandum })).toBeVisible();
+  await shoot(page, "ceremony");
+
+  // The dignitaries, each with their side and roles.
+  for (const p of people) {
+    await page.goto(`${eventPath}/dignitaries/new`);
+    await page.getByLabel(/^Danh xưng/).fill(p.honorific);
+    await page.getByLabel("Họ và tên").fill(p.name);
+    await page.getByLabel(/^Chức vụ/).fill(p.positions);
+    await page.getByLabel(/^Cơ quan, đơn vị/).fill(p.organization);
+    await page.getByRole("button", { name: "Thêm đại biểu" }).click();
+    await expect(page.getByRole("status").first()).toContainText(`Đã thêm đại biểu ${p.name}`);
+    await page.getByRole("link", { name: new RegExp(p.name) }).click();
+    const form = page.getByRole("region", { name: "Bên và vai trò trong buổi lễ" });
+    await form.getByLabel("Thuộc bên").selectOption({ label: p.side });
+    for (const role of p.roles) await form.getByRole("group", { name: /^Vai trò/ }).getByLabel(role, { exact: true }).check();
+    if (p.name === "Nguyễn Văn Hùng") await form.getByLabel(`${regulation} — thay mặt ${QS}`).check();
+    if (p.name === "Lê Văn Cường") await form.getByLabel(`${regulation} — thay mặt ${CA}`).check();
+    if (p.name === "Phạm Minh Đức") {
+      // One person signs a document for one party only: refused in place, the choices kept.
+      await form.getByLabel(`${regulation} — thay mặt ${BP}`).check();
+      await form.getByLabel(`${regulation} — thay mặt ${QS}`).check();
+      await form.getByRole("button", { name: "Lưu bên và vai trò" }).click();
+      await expect(form.getByRole("alert").first()).toHaveText("Một người chỉ ký một văn kiện cho một bên.");
+      await expect(form.getByLabel(`${regulation} — thay mặt ${BP}`)).toBeChecked();
+      await form.getByLabel(`${regulation} — thay mặt ${QS}`).uncheck();
+    }
+    await form.getByRole("button", { name: "Lưu bên và vai trò" }).click();
+    await expect(form.getByRole("status")).toHaveText("Đã lưu bên và vai trò.");
+    if (p.name === "Nguyễn Văn Hùng") await shoot(page, "dignitary-roles");
+  }
+
+  // The memorandum's signatories, chosen on the Ceremony page per party.
+  await page.goto(`${eventPath}/ceremony`);
+  const memo = page.getByRole("article", { name: memorandum });
+  await memo.getByRole("form", { name: `Thay mặt ${QS}` }).getByLabel(/Trần Văn Bình/).check();
+  await memo.getByRole("form", { name: `Thay mặt ${QS}` }).getByRole("button", { name: "Lưu người ký" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã lưu người ký.");
+  await memo.getByRole("form", { name: `Thay mặt ${BP}` }).getByLabel(/Phạm Minh Đức/).check();
+  await memo.getByRole("form", { name: `Thay mặt ${BP}` }).getByRole("button", { name: "Lưu người ký" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã lưu người ký.");
+
+  // The unnamed attendance line, after the leaders.
+  await page.goto(`${eventPath}/dignitaries`);
+  const lines = page.getByRole("region", { name: "Thành phần dự không nêu tên" });
+  const newLine = lines.getByRole("form", { name: "Thêm dòng" });
+  await newLine.getByRole("button", { name: "Thêm dòng" }).click();
+  await expect(newLine.getByRole("alert").last()).toBeVisible();
+  await newLine.getByLabel(/^Nội dung$/).fill("đại diện lãnh đạo các sở, ban, ngành của tỉnh");
+  await newLine.getByLabel("Thuộc bên").selectOption({ label: "lãnh đạo tỉnh" });
+  await newLine.getByRole("button", { name: "Thêm dòng" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Đã thêm dòng.");
+  const merged = page.getByTestId("merged-attendance").locator("li");
+  await expect(merged.nth(2)).toHaveText("đại diện lãnh đạo các sở, ban, ngành của tỉnh");
+  await expect(page.getByTestId("dignitary-row").filter({ hasText: "Nguyễn Văn Hùng" })).toContainText(`Chủ trì · Ký ${regulation} (thay mặt ${QS})`);
+  await shoot(page, "dignitaries");
+
+  // The agenda: the introduction, one signing item per document, and a proceeding without a named speaker.
+  await page.goto(`${eventPath}/agenda`);
+  const items: { at: string; title: string; kind: string; document?: string; subject?: string; keyPoints?: string }[] = [
+    { at: "2026-03-12T08:00", title: "Giới thiệu đại biểu", kind: "introduction" },
+    { at: "2026-03-12T08:10", title: "Thông báo kết quả phối hợp", kind: "other", subject: "Ba bên", keyPoints: "thông báo kết quả phối hợp năm 2025\nthống nhất phương hướng phối hợp năm 2026" },
+    { at: "2026-03-12T08:30", title: "Ký kết quy chế phối hợp", kind: "signing", document: regulation },
+    { at: "2026-03-12T08:40", title: "Ký biên bản ghi nhớ", kind: "signing", document: memorandum },
+  ];
+  for (const item of items) {
+    const add = page.getByRole("form", { name: "Thêm mục vào chương trình" });
+    await add.getByLabel("Bắt đầu").fill(item.at);
+    await add.getByLabel("Nội dung", { exact: true }).fill(item.title);
+    await add.getByLabel("Loại mục").selectOption(item.kind);
+    if (item.document) await add.getByLabel(/^Văn kiện được ký/).selectOption({ label: item.document });
+    if (item.subject) await add.getByLabel(/^Chủ thể \(khi/).fill(item.subject);
+    if (item.keyPoints) await add.getByLabel(/^Ý chính/).fill(item.keyPoints);
+    await add.getByRole("button", { name: "Thêm mục" }).click();
+    await expect(page.getByRole("status").first()).toContainText(`Đã thêm “${item.title}”.`);
+  }
+  await page.getByRole("link", { name: "Sửa: Ký biên bản ghi nhớ" }).click();
+  await expect(page.getByRole("form", { name: "Sửa mục “Ký biên bản ghi nhớ”" }).getByLabel(/^Văn kiện được ký/)).toHaveValue(/[0-9a-f-]{36}/);
+  await shoot(page, "agenda");
+
+  // The press draft.
+  await page.goto(`${eventPath}/press`);
+  await page.getByRole("button", { name: "Soạn bản tin", exact: true }).click();
+  await expect(page.getByTestId("press-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
+  const drafted = await page.getByLabel("Nội dung (Markdown)").inputValue();
+  const three = `${QS}, ${CA} và ${BP}`;
+  const regulationPhrase = `quy chế phối hợp giữa ${three} giai đoạn 2026 – 2030`;
+  const memoPhrase = `biên bản ghi nhớ về tuần tra chung trên biển (${id}) giữa ${QS} với ${BP}`;
+  // A date-only start: "ngày 12/3", no time of day invented, no leading zero; the context first.
+  expect(drafted).toContain(
+    `Trong khuôn khổ hội nghị tổng kết công tác phối hợp năm 2025, ngày 12/3, ${QS} tổ chức lễ ký kết ${regulationPhrase} và ${memoPhrase} tại ${QS}.`,
+  );
+  expect(drafted).not.toMatch(/Sáng|Chiều|Tối|12\/03/);
+  // The chair, then the leaders above the sides first, then the group line.
+  expect(drafted).toContain(
+    "Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh chủ trì buổi lễ. Dự lễ ký kết có đồng chí Phạm Văn Nghiêm, Phó Bí thư Thường trực Tỉnh ủy; đồng chí Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh; cùng đại diện lãnh đạo các sở, ban, ngành của tỉnh.",
+  );
+  // Witnesses and who signed each document for whom; second mentions in the short form.
+  expect(drafted).toContain(
+    `Dưới sự chứng kiến của đồng chí Phạm Văn Nghiêm và đồng chí Lại Văn Hoàn, thay mặt ba bên, Đại tá Nguyễn Văn Hùng, Đại tá Lê Văn Cường, Giám đốc Công an tỉnh, và Đại tá Phạm Minh Đức, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh, đã ký kết ${regulationPhrase}.`,
+  );
+  expect(drafted).toContain(
+    `Thay mặt hai bên, Thượng tá Trần Văn Bình, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, và Đại tá Phạm Minh Đức, đã ký kết ${memoPhrase}.`,
+  );
+  // The proceeding without a named speaker.
+  expect(drafted).toContain("Ba bên đã thông báo kết quả phối hợp năm 2025.");
+
+  // The MC script: every person introduced by name, the chair, the witnesses invited, each document's signing announced.
+  await page.goto(`${eventPath}/agenda/mc?lang=vi`);
+  const mc = page.getByTestId("mc-preview");
+  for (const line of [
+    "– Đồng chí Phạm Văn Nghiêm, Phó Bí thư Thường trực Tỉnh ủy;",
+    "– Đồng chí Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh;",
+    "– Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh;",
+    "– Đại tá Lê Văn Cường, Giám đốc Công an tỉnh;",
+    "– Đại tá Phạm Minh Đức, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh;",
+    "– Thượng tá Trần Văn Bình, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh;",
+    "– Đại diện lãnh đạo các sở, ban, ngành của tỉnh;",
+    "Chủ trì buổi lễ: Đại tá Nguyễn Văn Hùng.",
+    "Tiếp theo chương trình, xin kính mời ba bên: Thông báo kết quả phối hợp.",
+    "Xin trân trọng kính mời đồng chí Phạm Văn Nghiêm, Phó Bí thư Thường trực Tỉnh ủy và đồng chí Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh lên chứng kiến lễ ký kết.",
+    `Xin trân trọng kính mời Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, Đại tá Lê Văn Cường, Giám đốc Công an tỉnh và Đại tá Phạm Minh Đức, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh lên ký kết quy chế phối hợp giữa ba lực lượng giai đoạn 2026 – 2030 (${id}).`,
+    `Xin trân trọng kính mời Thượng tá Trần Văn Bình, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh và Đại tá Phạm Minh Đức, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh lên ký kết biên bản ghi nhớ về tuần tra chung trên biển (${id}).`,
+  ])
+    await expect(mc).toContainText(line);
+
+  // Seating: the usual layout, proposed by precedence — the leaders at the centre of the presidium, the signing table
+  // holds the regulation's signatories; the place cards carry each person's role.
+  await page.goto(`${eventPath}/seating`);
+  await page.getByRole("button", { name: "Tạo bố trí thường dùng" }).click();
+  const presidium = page.getByTestId("seating-table").filter({ has: page.getByRole("heading", { name: "Đoàn chủ tịch" }) });
+  await expect(presidium).toBeVisible();
+  await page.getByRole("button", { name: "Đề xuất theo thứ tự lễ tân" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Đã xếp chỗ theo thứ tự lễ tân.");
+  await expect(presidium).toContainText("Đồng chí Phạm Văn Nghiêm");
+  await expect(presidium).toContainText("Đồng chí Lại Văn Hoàn");
+  const signingTable = page.getByTestId("seating-table").filter({ has: page.getByRole("heading", { name: "Bàn ký" }) }).first();
+  await expect(signingTable).toContainText("Đại tá Nguyễn Văn Hùng");
+  await shoot(page, "seating");
+  await page.goto(`${eventPath}/seating/cards`);
+  await expect(page.getByText("Công an tỉnh Thái Bình · Ký").first()).toBeVisible();
+  await expect(page.getByText("Chứng kiến").first()).toBeVisible();
+  await shoot(page, "cards");
+});
