@@ -560,7 +560,7 @@ test("organizations: PATCH corrects a typo everywhere; DELETE is refused with 40
   expect(refused.status()).toBe(409);
   const body = await record<ErrorJson & { usedBy: Record<string, unknown> }>("organizations.delete.inUse", refused);
   expect(body.error.message).toBe(
-    `The organization is in use and was not deleted: host of 1 event (“Lễ ký kết sửa tên ${id}”); signing party of the agreement of 1 event (“Lễ ký kết sửa tên ${id}”).`,
+    `The organization is in use and was not deleted: host of 1 event (“Lễ ký kết sửa tên ${id}”); signing party to a document of 1 event (“Lễ ký kết sửa tên ${id}”).`,
   );
   expect(body.usedBy).toMatchObject({ host: { total: 1, events: [{ id: eventId }] }, partner: { total: 0 }, agreementParty: { total: 1 }, people: 0 });
   const parentRefused = await expectError(await organizer.delete(`/api/v1/organizations/${parent.id}`), 409);

@@ -41,7 +41,7 @@ function usageText(u: OrganizationUsage): string {
   if (u.host.total) parts.push(`host of ${plural(u.host.total, "event", "events")} (${titles(u.host.events, u.host.total)})`);
   if (u.partner.total) parts.push(`partner of ${plural(u.partner.total, "event", "events")} (${titles(u.partner.events, u.partner.total)})`);
   if (u.agreementParty.total)
-    parts.push(`signing party of the agreement of ${plural(u.agreementParty.total, "event", "events")} (${titles(u.agreementParty.events, u.agreementParty.total)})`);
+    parts.push(`signing party to a document of ${plural(u.agreementParty.total, "event", "events")} (${titles(u.agreementParty.events, u.agreementParty.total)})`);
   if (u.children.total)
     parts.push(`parent of ${plural(u.children.total, "organization", "organizations")} (${titles(u.children.organizations, u.children.total)})`);
   if (u.people) parts.push(`written as the organization of ${plural(u.people, "person", "people")} in the directory`);
