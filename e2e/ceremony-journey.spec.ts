@@ -137,6 +137,7 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   // The unnamed attendance line, after the leaders.
   await page.goto(`${eventPath}/dignitaries`);
   const lines = page.getByRole("region", { name: "Thành phần dự không nêu tên" });
+  await lines.getByText("Thêm, sửa dòng").click();
   const newLine = lines.getByRole("form", { name: "Thêm dòng" });
   await newLine.getByRole("button", { name: "Thêm dòng" }).click();
   await expect(newLine.getByRole("alert").last()).toBeVisible();
