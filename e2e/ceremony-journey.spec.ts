@@ -92,7 +92,10 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   await addDocument.getByLabel("Tên văn kiện", { exact: true }).fill(memorandum);
   for (const party of [QS, BP]) await addDocument.getByRole("group", { name: /Các bên ký/ }).getByLabel(party).check();
   await addDocument.getByRole("button", { name: "Thêm văn kiện" }).click();
-  await expect(page.getByRole("article", { name: memorandum })).toBeVisible();
+  const memoParties = page.getByRole("article", { name: memorandum }).getByRole("group", { name: /Các bên ký/ });
+  await expect(memoParties.getByLabel(QS)).toBeChecked();
+  await expect(memoParties.getByLabel(CA)).not.toBeChecked();
+  await expect(memoParties.getByLabel(BP)).toBeChecked();
   await shoot(page, "ceremony");
 
   // The dignitaries, each with their side and roles.
@@ -121,6 +124,10 @@ test("an organizer builds a three-party ceremony with two documents and the outp
     }
     await form.getByRole("button", { name: "Lưu bên và vai trò" }).click();
     await expect(form.getByRole("status")).toHaveText("Đã lưu bên và vai trò.");
+    // What was saved is what the form shows again.
+    await expect(form.getByLabel("Thuộc bên")).toHaveValue(/[0-9a-f-]{36}/);
+    for (const role of ["Chủ trì", "Đồng chủ trì", "Chứng kiến", "Phát biểu", "Dự"])
+      await expect(form.getByRole("group", { name: /^Vai trò/ }).getByLabel(role, { exact: true })).toBeChecked({ checked: p.roles.includes(role) });
     if (p.name === "Nguyễn Văn Hùng") await shoot(page, "dignitary-roles");
   }
 
@@ -137,6 +144,7 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   // The unnamed attendance line, after the leaders.
   await page.goto(`${eventPath}/dignitaries`);
   const lines = page.getByRole("region", { name: "Thành phần dự không nêu tên" });
+  await lines.getByText("Thêm, sửa dòng").click();
   const newLine = lines.getByRole("form", { name: "Thêm dòng" });
   await newLine.getByRole("button", { name: "Thêm dòng" }).click();
   await expect(newLine.getByRole("alert").last()).toBeVisible();

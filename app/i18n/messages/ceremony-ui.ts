@@ -73,6 +73,7 @@ export const vi = {
   "ceremony.lines.intro":
     "Ví dụ: “các đồng chí trong Ban Thường vụ Tỉnh ủy”, “đại diện lãnh đạo các sở, ngành”. Bản tin viết sau “cùng”, theo thứ tự chung với các đại biểu.",
   "ceremony.lines.empty": "Chưa có dòng nào.",
+  "ceremony.lines.edit": "Thêm, sửa dòng",
   "ceremony.lines.afterPlace": "Sau vị trí {place}",
   "ceremony.lines.afterSide": "Sau đại biểu cuối cùng của bên",
   "ceremony.line.field.textVi": "Nội dung",
@@ -171,6 +172,7 @@ export const en: Record<keyof typeof vi, string> = {
   "ceremony.lines.intro":
     "E.g. “các đồng chí trong Ban Thường vụ Tỉnh ủy”, “đại diện lãnh đạo các sở, ngành”. The report writes them after “cùng”, in one order with the dignitaries.",
   "ceremony.lines.empty": "No line yet.",
+  "ceremony.lines.edit": "Add, edit lines",
   "ceremony.lines.afterPlace": "At place {place}",
   "ceremony.lines.afterSide": "After the side's last dignitary",
   "ceremony.line.field.textVi": "Text",

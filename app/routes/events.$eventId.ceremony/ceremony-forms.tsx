@@ -1,8 +1,9 @@
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
-import { CheckboxGroupField, FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
+import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
 import { documentSchema, sideSchema, type DocumentFormValues, type SideFormValues } from "~/domain/ceremony/ceremony.schema";
 import { documentKinds, sideKinds, type CeremonyRole, type SideKind } from "~/domain/ceremony/types";
 import { useT } from "~/i18n/use-t";
+import { Checkboxes } from "./checkboxes";
 import type { CeremonyActionData } from "./route";
 import { sideName } from "./side-name";
 
@@ -86,7 +87,7 @@ export function SideCard({ data, side, answer }: { data: CeremonyData; side: Sid
         {side ? <span className="muted"> · {t(`ceremony.side.kind.${side.kind}`)} · {t("ceremony.side.people", { count: members.length })}</span> : null}
       </h4>
       <FormErrorSummary show={hasErrors || (!!answer?.formError && !answer.fieldErrors)} message={answer?.formError ?? undefined} />
-      <Form method="post" noValidate onSubmit={onSubmit} key={JSON.stringify(saved)}>
+      <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="id" value={side?.id ?? ""} />
         <div className="grid-3">
           <SelectField form={form} name="kind" label={t("ceremony.side.field.kind")} options={sideKinds.map((k) => ({ value: k, label: t(`ceremony.side.kind.${k}`) }))} />
@@ -198,7 +199,7 @@ export function DocumentCard({
       {data.canUpdate ? (
         <>
           <FormErrorSummary show={hasErrors || (!!answer?.formError && !answer.fieldErrors)} message={answer?.formError ?? undefined} />
-          <Form method="post" noValidate onSubmit={onSubmit} key={JSON.stringify(saved)}>
+          <Form method="post" noValidate onSubmit={onSubmit}>
             <input type="hidden" name="id" value={doc?.id ?? ""} />
             <div className="grid-2">
               <SelectField form={form} name="kind" label={t("ceremony.document.field.kind")} options={documentKinds.map((k) => ({ value: k, label: t(`document.kind.${k}`) }))} />
@@ -206,12 +207,13 @@ export function DocumentCard({
               <TextField form={form} name="titleEn" label={t("ceremony.document.field.titleEn")} optional />
             </div>
             {parties.length ? (
-              <CheckboxGroupField
-                form={form}
+              <Checkboxes
                 name="partySideIds"
                 label={t("ceremony.document.field.parties")}
                 hint={t("ceremony.document.field.partiesHint")}
                 options={parties.map((s) => ({ value: s.id, label: nameOf(s) }))}
+                checked={defaults.partySideIds}
+                error={answer?.fieldErrors?.partySideIds}
               />
             ) : (
               <p className="muted">{t("ceremony.document.noParties")}</p>

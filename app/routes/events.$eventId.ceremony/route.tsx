@@ -147,16 +147,17 @@ export default function CeremonyPage() {
         <h3 id="sides">{t("ceremony.sides.title")}</h3>
         {sides.length === 0 ? <p className="muted">{t("ceremony.sides.empty")}</p> : null}
         {sides.map((side) => (
-          <SideCard key={side.id} data={loaderData} side={side} answer={answer(`side:${side.id}`)} />
+          <SideCard key={JSON.stringify(side)} data={loaderData} side={side} answer={answer(`side:${side.id}`)} />
         ))}
-        {/* Keyed by the count: after an addition the form (and react-hook-form's state) starts empty. */}
+        {/* Keyed by what is stored (or the count): react-hook-form keeps its own copy of the values, so a card starts
+            afresh when they change — and only then; after a refusal the inputs keep what was typed. */}
         {canUpdate ? <SideCard key={`new:${sides.length}`} data={loaderData} side={null} answer={answer("side:new")} /> : null}
       </section>
       <section aria-labelledby="documents" className="ceremony-section">
         <h3 id="documents">{t("ceremony.documents.title")}</h3>
         {documents.length === 0 ? <p className="muted">{t("ceremony.documents.empty")}</p> : null}
         {documents.map((d) => (
-          <DocumentCard key={d.id} data={loaderData} document={d} answer={answer(`document:${d.id}`)} answerFor={answer} />
+          <DocumentCard key={JSON.stringify(d)} data={loaderData} document={d} answer={answer(`document:${d.id}`)} answerFor={answer} />
         ))}
         {canUpdate ? <DocumentCard key={`new:${documents.length}`} data={loaderData} document={null} answer={answer("document:new")} answerFor={answer} /> : null}
       </section>

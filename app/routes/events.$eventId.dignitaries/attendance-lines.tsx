@@ -55,16 +55,20 @@ export function AttendanceLines({
           )}
         </ol>
       )}
-      {canUpdate
-        ? [...lines, null].map((line) => (
+      {/* Without lines yet the forms stay folded (a <details>, so it opens without JavaScript too). */}
+      {canUpdate ? (
+        <details open={lines.length > 0 || !!answer}>
+          <summary>{t("ceremony.lines.edit")}</summary>
+          {[...lines, null].map((line) => (
             <LineForm
-              key={line?.id ?? `new:${lines.length}`}
+              key={line ? JSON.stringify(line) : `new:${lines.length}`}
               line={line}
               sides={sides.map((s) => ({ value: s.id, label: nameOf(s) }))}
               answer={answer?.form === `line:${line?.id ?? "new"}` ? answer : undefined}
             />
-          ))
-        : null}
+          ))}
+        </details>
+      ) : null}
     </section>
   );
 }
@@ -99,7 +103,6 @@ function LineForm({
       method="post"
       noValidate
       onSubmit={onSubmit}
-      key={JSON.stringify(saved)}
       className="line-form"
       id={line ? `line-${line.id}` : "line-new"}
       aria-label={line ? line.textVi : t("ceremony.line.add")}

@@ -1,8 +1,9 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { CheckboxGroupField, FormErrorSummary, SelectField, useSchemaForm } from "~/components/forms";
+import { FormErrorSummary, SelectField, useSchemaForm } from "~/components/forms";
 import { personCeremonyFormSchema, type PersonCeremonyFormValues } from "~/domain/ceremony/ceremony.schema";
 import { ceremonyRoleKinds, type CeremonyRole, type SideKind } from "~/domain/ceremony/types";
 import { useT } from "~/i18n/use-t";
+import { Checkboxes } from "../events.$eventId.ceremony/checkboxes";
 import { sideName } from "../events.$eventId.ceremony/side-name";
 
 export interface PersonCeremonyData {
@@ -29,15 +30,12 @@ export function PersonCeremonyForm({
   serverErrors,
   formError,
   saved,
-  savedValues,
 }: {
   data: PersonCeremonyData;
   defaultValues: PersonCeremonyFormValues;
   serverErrors?: Record<string, string> | null;
   formError?: string | null;
   saved: boolean;
-  /** The stored values: the form starts afresh when they change, not when a refusal echoes what was posted. */
-  savedValues: PersonCeremonyFormValues;
 }) {
   const { t, locale } = useT();
   const navigation = useNavigation();
@@ -63,22 +61,21 @@ export function PersonCeremonyForm({
         </div>
       ) : null}
       <FormErrorSummary show={hasErrors || !!formError} message={signError ?? formError ?? undefined} />
-      <Form method="post" noValidate onSubmit={onSubmit} key={JSON.stringify(savedValues)}>
+      <Form method="post" noValidate onSubmit={onSubmit}>
         <SelectField
           form={form}
           name="sideId"
           label={t("ceremony.person.side")}
           options={[{ value: "", label: t("ceremony.person.noSide") }, ...data.sides.map((s) => ({ value: s.id, label: nameOf(s) }))]}
         />
-        <CheckboxGroupField
-          form={form}
+        <Checkboxes
           name="roles"
           label={t("ceremony.person.roles")}
-          optional
           options={plainRoles.map((k) => ({ value: k, label: t(`ceremony.role.${k}`) }))}
+          checked={defaultValues.roles}
         />
         {signOptions.length ? (
-          <CheckboxGroupField form={form} name="signsFor" label={t("ceremony.person.signsFor")} optional options={signOptions} />
+          <Checkboxes name="signsFor" label={t("ceremony.person.signsFor")} options={signOptions} checked={defaultValues.signsFor} error={signError} />
         ) : null}
         <div className="actions">
           <button type="submit" name="intent" value="ceremony" className="button" disabled={navigation.state === "submitting"}>
@@ -89,3 +86,4 @@ export function PersonCeremonyForm({
     </section>
   );
 }
+

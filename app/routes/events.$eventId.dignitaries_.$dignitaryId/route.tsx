@@ -149,12 +149,12 @@ export default function EditDignitaryPage() {
         cancelHref={`/events/${eventId}/dignitaries`}
       />
       <PersonCeremonyForm
+        key={JSON.stringify(personCeremonyDefaults(ceremony))}
         data={ceremony}
         defaultValues={(ceremonyAnswer?.values as ReturnType<typeof personCeremonyDefaults> | undefined) ?? personCeremonyDefaults(ceremony)}
         serverErrors={ceremonyAnswer?.fieldErrors}
         formError={ceremonyAnswer?.formError === "form.fixErrors" ? null : ceremonyAnswer?.formError}
         saved={params.get("done") === "ceremony"}
-        savedValues={personCeremonyDefaults(ceremony)}
       />
       <section className="card notice-warn" style={{ marginTop: "1.5rem" }}>
         {params.get("confirm") === "remove" ? (
