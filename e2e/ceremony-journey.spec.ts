@@ -289,6 +289,23 @@ test("without JavaScript, sides and documents are added, refused in place with w
   await addDocument.getByRole("button", { name: "Thêm văn kiện" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã thêm văn kiện.");
 
+  // A position missing from the rank table: flagged, and resolved by confirming the order.
+  for (const body of [
+    { honorific: "ông", name: "Trần Văn An", positions: ["Giám đốc Sở Y tế"] },
+    { honorific: "ông", name: "Vũ Văn Khách", positions: ["Cố vấn đặc biệt của Hiệp hội"] },
+  ]) {
+    const added = await organizer.post(`/api/v1/events/${event.id}/dignitaries`, { data: body });
+    expect(added.status(), await added.text()).toBe(201);
+  }
+  await page.goto(`/events/${event.id}/dignitaries`);
+  await expect(page.getByTestId("rank-unknown-notice")).toContainText("1 đại biểu có chức vụ chưa có trong bảng cấp bậc");
+  await expect(page.getByTestId("rank-unknown-notice")).toContainText("Ông Vũ Văn Khách");
+  await expect(page.getByTestId("dignitary-row").filter({ hasText: "Vũ Văn Khách" }).getByTestId("rank-unknown")).toHaveText("Chưa rõ cấp bậc");
+  await page.getByRole("button", { name: "Xác nhận thứ tự hiện tại" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu thứ tự." })).toBeVisible();
+  await expect(page.getByTestId("rank-unknown-notice")).toHaveCount(0);
+  await page.goto(`/events/${event.id}/ceremony`);
+
   // Removing asks first.
   const side = page.getByRole("article", { name: "tỉnh Lào Cai" });
   await side.getByRole("link", { name: "Xóa bên" }).click();
