@@ -244,3 +244,73 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   await expect(page.getByText("Chứng kiến").first()).toBeVisible();
   await shoot(page, "cards");
 });
+
+test("without JavaScript, sides and documents are added, refused in place with what was typed kept, and removed", async ({ browser, accounts, api, clientIp }) => {
+  const organizer = await api("organizer");
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const created = await organizer.post("/api/v1/events", {
+    data: { title: `Nghi thức không JS ${id}`, kind: "signing_ceremony", status: "scheduled", startsAt: "2031-05-01T09:00:00+07:00", endsAt: "2031-05-01T11:00:00+07:00" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const event = (await created.json()) as { id: string };
+  const context = await browser.newContext({ locale: "vi-VN", javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(accounts.organizer.email);
+  await page.getByLabel("Mật khẩu").fill(accounts.organizer.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/events/);
+  await page.goto(`/events/${event.id}/ceremony`);
+
+  // A guest side with neither an organization nor a name: refused, the English label typed is kept.
+  const addSide = page.getByRole("article", { name: "Thêm bên" });
+  await addSide.getByLabel("Loại").selectOption("guest");
+  await addSide.getByLabel(/^Tên đoàn \(tiếng Anh\)/).fill("Lào Cai province");
+  await addSide.getByRole("button", { name: "Thêm bên" }).click();
+  await expect(addSide.getByText("Chọn cơ quan hoặc nhập tên của bên.").first()).toBeVisible();
+  await expect(addSide.getByLabel(/^Tên đoàn \(tiếng Anh\)/)).toHaveValue("Lào Cai province");
+  await expect(addSide.getByLabel("Loại")).toHaveValue("guest");
+  await addSide.getByLabel(/^Tên đoàn \(không/).fill("tỉnh Lào Cai");
+  await addSide.getByRole("button", { name: "Thêm bên" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã thêm bên.");
+  await expect(page.getByRole("article", { name: "tỉnh Lào Cai" })).toContainText("Bên khách");
+
+  // A document with its period the wrong way round: refused in place, then added.
+  const addDocument = page.getByRole("article", { name: "Thêm văn kiện" });
+  await addDocument.getByLabel("Tên văn kiện", { exact: true }).fill(`Biên bản ghi nhớ ${id}`);
+  await addDocument.getByLabel(/^Thời hạn từ năm/).fill("2032");
+  await addDocument.getByLabel(/^Đến năm/).fill("2031");
+  await addDocument.getByRole("group", { name: /Các bên ký/ }).getByLabel("tỉnh Lào Cai").check();
+  await addDocument.getByRole("button", { name: "Thêm văn kiện" }).click();
+  await expect(addDocument.getByLabel("Tên văn kiện", { exact: true })).toHaveValue(`Biên bản ghi nhớ ${id}`);
+  await expect(addDocument.getByRole("group", { name: /Các bên ký/ }).getByLabel("tỉnh Lào Cai")).toBeChecked();
+  await expect(addDocument.locator(".field-invalid")).toHaveCount(1);
+  await addDocument.getByLabel(/^Đến năm/).fill("2035");
+  await addDocument.getByRole("button", { name: "Thêm văn kiện" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã thêm văn kiện.");
+
+  // A position missing from the rank table: flagged, and resolved by confirming the order.
+  for (const body of [
+    { honorific: "ông", name: "Trần Văn An", positions: ["Giám đốc Sở Y tế"] },
+    { honorific: "ông", name: "Vũ Văn Khách", positions: ["Cố vấn đặc biệt của Hiệp hội"] },
+  ]) {
+    const added = await organizer.post(`/api/v1/events/${event.id}/dignitaries`, { data: body });
+    expect(added.status(), await added.text()).toBe(201);
+  }
+  await page.goto(`/events/${event.id}/dignitaries`);
+  await expect(page.getByTestId("rank-unknown-notice")).toContainText("1 đại biểu có chức vụ chưa có trong bảng cấp bậc");
+  await expect(page.getByTestId("rank-unknown-notice")).toContainText("Ông Vũ Văn Khách");
+  await expect(page.getByTestId("dignitary-row").filter({ hasText: "Vũ Văn Khách" }).getByTestId("rank-unknown")).toHaveText("Chưa rõ cấp bậc");
+  await page.getByRole("button", { name: "Xác nhận thứ tự hiện tại" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu thứ tự." })).toBeVisible();
+  await expect(page.getByTestId("rank-unknown-notice")).toHaveCount(0);
+  await page.goto(`/events/${event.id}/ceremony`);
+
+  // Removing asks first.
+  const side = page.getByRole("article", { name: "tỉnh Lào Cai" });
+  await side.getByRole("link", { name: "Xóa bên" }).click();
+  await page.getByRole("article", { name: "tỉnh Lào Cai" }).getByRole("button", { name: "Xác nhận: Xóa bên" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã xóa bên.");
+  await expect(page.getByRole("article", { name: "tỉnh Lào Cai" })).toHaveCount(0);
+  await context.close();
+});
