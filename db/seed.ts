@@ -30,8 +30,8 @@ import { createOrganization } from "~/services/organizations.server";
 import { fileSystemStorage, type ObjectStorage } from "~/services/storage.server";
 import { seedDemoPhotos } from "./seed-photos";
 
-import { SEED_EVENT_UID } from "./seed-ids";
-export { SEED_EVENT_UID };
+import { SEED_EVENT_UID, SEED_TRIPARTITE_UID } from "./seed-ids";
+export { SEED_EVENT_UID, SEED_TRIPARTITE_UID };
 const ZONE = "Asia/Ho_Chi_Minh";
 
 export const seedAccounts: { email: string; name: string; role: UserRole }[] = [
@@ -321,7 +321,6 @@ export async function seedDemoProtocol(db: Db, eventId: string): Promise<void> {
   }
 }
 
-export const SEED_TRIPARTITE_UID = "seed-2024-03-12-quy-che-phoi-hop-ba-luc-luong@signet";
 
 /**
  * The second demo ceremony (invented, not from a report; every name is fictional): three forces of Thái Bình sign

@@ -54,7 +54,8 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   const eventPath = new URL(page.url()).pathname;
 
   // The sides, on the new Ceremony tab: the leaders above them first (a wrong entry is refused in place).
-  await page.getByRole("link", { name: "Nghi thức" }).click();
+  await page.getByRole("link", { name: "Nghi thức", exact: true }).click();
+  await page.getByRole("link", { name: "Các bên, văn kiện", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Nghi thức: các bên và văn kiện" })).toBeVisible();
   const addSide = page.getByRole("article", { name: "Thêm bên" });
   await addSide.getByLabel("Loại").selectOption("host");

@@ -14,12 +14,12 @@ async function shots(page: Page, name: string) {
 
 const groups: [string, [string, string][]][] = [
   ["Khách mời", [["Khách mời", "attendees"], ["Gửi thư mời", "mail"], ["Đón khách", "check-in"]]],
-  ["Nghi thức", [["Đại biểu", "dignitaries"], ["Xếp chỗ", "seating"], ["Chương trình", "agenda"]]],
+  ["Nghi thức", [["Đại biểu", "dignitaries"], ["Các bên, văn kiện", "ceremony"], ["Xếp chỗ", "seating"], ["Chương trình", "agenda"]]],
   ["Truyền thông", [["Ảnh", "photos"], ["Tin bài", "press"]]],
   ["Quản lý", [["Nhóm tổ chức", "team"], ["Nhật ký", "history"], ["Sửa thông tin", "edit"]]],
 ];
 
-test("the eleven sections sit in one row of five at 1366 px, each reachable, by mouse and keyboard", async ({ loginAs, api }) => {
+test("the twelve sections sit in one row of five at 1366 px, each reachable, by mouse and keyboard", async ({ loginAs, api }) => {
   test.setTimeout(90_000); // a dozen page loads on a busy machine
   const eventId = await seedEventId(await api("admin"));
   const page = await loginAs("admin");

@@ -140,7 +140,7 @@ test.describe("without JavaScript", () => {
     // A date-only start is 00:00 of that day: an end on the day before is refused, and what was typed stays.
     await page.getByLabel("Kết thúc").fill("2030-06-30T11:00");
     await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
-    await expect(page.getByText("Thời gian kết thúc phải sau thời gian bắt đầu.")).toBeVisible();
+    await expect(page.locator(".field-error").getByText("Thời gian kết thúc phải sau thời gian bắt đầu.")).toBeVisible();
     await expect(page.getByLabel("Tên sự kiện", { exact: true })).toHaveValue(title);
     await expect(page.getByLabel("Kết thúc")).toHaveValue("2030-06-30T11:00");
     await expect(page.getByLabel("Thời gian đã biết")).toHaveValue("date");
@@ -201,10 +201,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByLabel(/^Địa điểm/)).toHaveValue("Nhà khách Tỉnh ủy");
       await expect(page.getByRole("alert")).toHaveCount(0);
       await expect(page.getByLabel("Tên tiếng Việt")).toHaveValue("");
-      // The new organization is offered as host, partner and agreement party, and the event saves with it.
+      // The new organization is offered as host, and the event saves with it.
       await page.getByLabel("Cơ quan chủ trì").selectOption({ label: name });
-      await page.getByRole("group", { name: "Các bên ký kết" }).getByLabel(name).check();
-      await page.getByLabel("Tên văn bản").fill("Chương trình phối hợp");
       await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
       await expect(page.getByTestId("event-when")).toContainText("08:30 – 10:45");
@@ -241,7 +239,7 @@ test("the title carries its real limit and counts as the person types", async ({
   await title.fill("x".repeat(250));
   await expect(title).toHaveValue("x".repeat(200));
   await expect(page.locator("#field-title").getByTestId("char-count")).toHaveText("200/200 ký tự");
-  await expect(page.getByLabel(/Mục đích, nội dung/)).toHaveAttribute("maxlength", "20000");
+  await expect(page.getByLabel(/^Trong khuôn khổ/).first()).toHaveAttribute("maxlength", "500");
   // Past the input (a script, an old page): the browser check and the server refuse with a message, never cut.
   await title.evaluate((input) => input.removeAttribute("maxlength"));
   await title.fill("x".repeat(201));

@@ -524,7 +524,7 @@ test("organizations: PATCH corrects a typo everywhere; DELETE is refused with 40
   const parent = await create(`Ủy ban nhân dân tỉnh ${id}`);
   const eventId = await createEvent(organizer, `Lễ ký kết sửa tên ${id}`, {
     hostOrganizationId: typo.id,
-    agreement: { title: "Chương trình phối hợp", partyIds: [typo.id] },
+    documents: [{ kind: "programme", title: "Chương trình phối hợp", partyIds: [typo.id] }],
   });
 
   const patched = await organizer.patch(`/api/v1/organizations/${typo.id}`, {

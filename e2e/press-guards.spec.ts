@@ -18,7 +18,7 @@ async function createCeremony(api: APIRequestContext, title: string, when: "upco
       status: when === "upcoming" ? "scheduled" : "completed",
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
-      agreement: { title: `Chương trình phối hợp ${title}`, periodStart: 2024, periodEnd: 2026, aims: "Nhằm tăng cường phối hợp tuyên truyền." },
+      documents: [{ kind: "programme", title: `Chương trình phối hợp ${title}`, periodStart: 2024, periodEnd: 2026, aims: "Nhằm tăng cường phối hợp tuyên truyền." }],
     },
   });
   expect(response.status(), await response.text()).toBe(201);

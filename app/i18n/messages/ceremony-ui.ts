@@ -1,6 +1,6 @@
 /** The ceremony pages: sides, documents, signatories, a person's side and roles, attendance lines, rank flags. */
 export const vi = {
-  "event.tab.ceremony": "Nghi thức",
+  "event.tab.ceremony": "Các bên, văn kiện",
   "event.field.startDate": "Ngày bắt đầu",
   "ceremony.page.title": "Nghi thức: các bên và văn kiện",
   "ceremony.page.intro":
@@ -99,7 +99,7 @@ export const vi = {
 };
 
 export const en: Record<keyof typeof vi, string> = {
-  "event.tab.ceremony": "Ceremony",
+  "event.tab.ceremony": "Sides, documents",
   "event.field.startDate": "Start date",
   "ceremony.page.title": "Ceremony: sides and documents",
   "ceremony.page.intro":

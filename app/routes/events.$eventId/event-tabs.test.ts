@@ -9,7 +9,7 @@ describe("eventTabGroups", () => {
     const groups = eventTabGroups(all);
     expect(groups.map((g) => [g.name, g.sections.map((s) => s.section)])).toEqual([
       ["guests", ["attendees", "mail", "check-in"]],
-      ["protocol", ["ceremony", "dignitaries", "seating", "agenda"]],
+      ["protocol", ["dignitaries", "ceremony", "seating", "agenda"]],
       ["media", ["photos", "press"]],
       ["manage", ["team", "history", "edit"]],
     ]);

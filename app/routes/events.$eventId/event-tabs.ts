@@ -41,8 +41,8 @@ const GROUPS: EventTabGroup[] = [
     name: "protocol",
     label: "event.tabGroup.protocol",
     sections: [
-      { section: "ceremony", label: "event.tab.ceremony" },
       { section: "dignitaries", label: "event.tab.dignitaries" },
+      { section: "ceremony", label: "event.tab.ceremony" },
       { section: "seating", label: "protocol.tab.seating" },
       { section: "agenda", label: "event.tab.agenda" },
     ],

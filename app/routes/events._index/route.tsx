@@ -8,7 +8,7 @@ import { formatRange } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { defaultEventListTab, eventListTabs, isEventListTab, type EventListTab } from "~/domain/events/list-tab";
 import { countEventsByTab, findEventIdByCalendarUid, getEventDetail, listEvents } from "~/models/events.server";
-import { SEED_EVENT_UID } from "#db/seed-ids";
+import { SEED_EVENT_UIDS } from "#db/seed-ids";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "events.title");
@@ -27,9 +27,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const pageParam = Number(url.searchParams.get("page") ?? "1");
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
   const { items, total } = await listEvents(context.db, { tab, q, page, pageSize: PAGE_SIZE, now });
-  // A fresh install (no event but the demo ceremony, if it is there): say what Signet is, and open the demo.
-  const demoId = await findEventIdByCalendarUid(context.db, SEED_EVENT_UID);
-  const fresh = counts.upcoming + counts.past + counts.cancelled - (demoId ? 1 : 0) === 0;
+  // A fresh install (no event but the demo ceremonies, if they are there): say what Signet is, and open the demo.
+  const demoIds = await Promise.all(SEED_EVENT_UIDS.map((uid) => findEventIdByCalendarUid(context.db, uid)));
+  const demoId = demoIds[0] ?? null;
+  const fresh = counts.upcoming + counts.past + counts.cancelled - demoIds.filter(Boolean).length === 0;
   const demo = fresh && demoId ? await getEventDetail(context.db, demoId) : null;
   return {
     tab,
