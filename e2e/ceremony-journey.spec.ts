@@ -52,6 +52,9 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   await page.getByRole("button", { name: "Tạo", exact: true }).click();
   await page.waitForURL(/\/events\/[0-9a-f-]{36}\?notice=created$/);
   const eventPath = new URL(page.url()).pathname;
+  // Only the date is known: no time of day, neither in the event's zone nor in the visitor's (New York).
+  await expect(page.getByTestId("event-when")).toHaveText("Thứ 5, 12/03/2026 (chưa nêu giờ)");
+  await expect(page.getByTestId("event-when-local")).toHaveCount(0);
 
   // The sides, on the new Ceremony tab: the leaders above them first (a wrong entry is refused in place).
   await page.getByRole("link", { name: "Nghi thức", exact: true }).click();

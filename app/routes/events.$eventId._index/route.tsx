@@ -55,7 +55,7 @@ export default function EventOverview() {
             <span className="muted">
               ({event.timeZone}, {zoneOffsetLabel(startsAt, event.timeZone)})
             </span>
-            {otherZone && browserZone ? (
+            {otherZone && browserZone && event.startPrecision !== "date" ? (
               <div className="muted" data-testid="event-when-local">
                 {t("event.yourZone", { time: `${formatRange(startsAt, endsAt, browserZone, locale)} (${browserZone})` })}
               </div>
