@@ -109,10 +109,13 @@ test("an organizer builds a three-party ceremony with two documents and the outp
     await page.getByLabel("Họ và tên").fill(p.name);
     await page.getByLabel(/^Chức vụ/).fill(p.positions);
     await page.getByLabel(/^Cơ quan, đơn vị/).fill(p.organization);
+    // No coarse host/guest select: the side is chosen once, in the side-and-roles form.
+    await expect(page.getByLabel("Thuộc bên")).toHaveCount(0);
     await page.getByRole("button", { name: "Thêm đại biểu" }).click();
     await expect(page.getByRole("status").first()).toContainText(`Đã thêm đại biểu ${p.name}`);
     await page.getByRole("link", { name: new RegExp(p.name) }).click();
     const form = page.getByRole("region", { name: "Bên và vai trò trong buổi lễ" });
+    await expect(page.getByLabel("Thuộc bên")).toHaveCount(1);
     await form.getByLabel("Thuộc bên").selectOption({ label: p.side });
     for (const role of p.roles) await form.getByRole("group", { name: /^Vai trò/ }).getByLabel(role, { exact: true }).check();
     if (p.name === "Nguyễn Văn Hùng") await form.getByLabel(`${regulation} — thay mặt ${QS}`).check();
@@ -133,6 +136,13 @@ test("an organizer builds a three-party ceremony with two documents and the outp
     for (const role of ["Chủ trì", "Đồng chủ trì", "Chứng kiến", "Phát biểu", "Dự"])
       await expect(form.getByRole("group", { name: /^Vai trò/ }).getByLabel(role, { exact: true })).toBeChecked({ checked: p.roles.includes(role) });
     if (p.name === "Nguyễn Văn Hùng") await shoot(page, "dignitary-roles");
+    if (p.name === "Nguyễn Văn Hùng") {
+      // Saving the person's details keeps the side chosen above.
+      await page.getByRole("button", { name: "Lưu", exact: true }).click();
+      await expect(page).toHaveURL(/\/dignitaries\?done=updated/);
+      await page.getByRole("link", { name: new RegExp(p.name) }).click();
+      await expect(form.getByLabel("Thuộc bên").locator("option:checked")).toHaveText(QS);
+    }
   }
 
   // The memorandum's signatories, chosen on the Ceremony page per party.
@@ -215,6 +225,8 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   await page.goto(`${eventPath}/agenda/mc?lang=vi`);
   const mc = page.getByTestId("mc-preview");
   for (const line of [
+    // The host side organizes (the event has no host organization; the guest sides are not organizers).
+    `hôm nay ${QS} tổ chức lễ ký kết.`,
     "– Đồng chí Phạm Văn Nghiêm, Phó Bí thư Thường trực Tỉnh ủy;",
     "– Đồng chí Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh;",
     "– Đại tá Nguyễn Văn Hùng, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh;",

@@ -134,7 +134,7 @@ function valuesOf(input: DignitaryInput): DignitaryValues {
     positions: input.positions,
     organization: input.organization,
     delegation: input.delegation,
-    side: input.side,
+    side: input.side ?? null,
     arrivalAt: input.arrivalAt,
     escortUserId: input.escortUserId,
     notes: input.notes,

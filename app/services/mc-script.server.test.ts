@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { buildDocumentInput, createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
 import { dignitaries } from "#db/schema/index";
-import { setPartySignatories } from "./ceremony.server";
+import { saveSide, setPartySignatories } from "./ceremony.server";
 import { SEED_EVENT_UID, seedDemo, seedSpeechKeyPoints } from "#db/seed";
 import { testDatabase } from "#db/testing";
 import { findEventIdByCalendarUid } from "~/models/events.server";
@@ -118,6 +118,27 @@ describe("MC script", () => {
     expect(english.text).toContain("Honourable Nguyễn Hồng Chuyên, Member of the Standing Committee of the Provincial Party Committee");
     // Headings are the agenda's own titles (here Vietnamese); what the MC says is English.
     expect(english.text).toContain("14:50 – 14:55  Bế mạc\nThis concludes the ceremony.");
+  });
+
+  it("names the host side as the organizer when the host exists only as a ceremony side", async () => {
+    const tag = Math.random().toString(36).slice(2, 6);
+    const cmd = await createOrganization(db, { nameVi: `Bộ Chỉ huy Quân sự tỉnh Thái Bình ${tag}`, nameEn: `Thai Binh Military Command ${tag}` });
+    const police = await createOrganization(db, { nameVi: `Công an tỉnh Thái Bình ${tag}` });
+    const border = await createOrganization(db, { nameVi: `Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thái Bình ${tag}` });
+    const event = await createEvent(db, actor, { kind: "signing_ceremony", startsAt: at("14:00"), endsAt: at("16:00") });
+    const side = (kind: "host" | "guest", organizationId: string) =>
+      saveSide(db, actor, event.id, null, { kind, organizationId, labelVi: null, labelEn: null, headPersonId: null, language: "vi" });
+    // The guests entered first: the order of the sides must not make a guest the organizer.
+    await side("guest", police.id);
+    await side("host", cmd.id);
+    await side("guest", border.id);
+    await insertSigningTemplate(db, actor, event.id, "vi");
+
+    const vi = await getMcScript(db, event.id, "vi");
+    expect(vi.text).toContain(`hôm nay ${cmd.nameVi} tổ chức lễ ký kết.`);
+    expect(vi.text).not.toContain(`${police.nameVi} phối hợp với`);
+    const en = await getMcScript(db, event.id, "en");
+    expect(en.text).toContain(`Today ${cmd.nameEn} hold the signing of the cooperation programme.`);
   });
 
   it("uses an address override, mid-sentence in lower case", async () => {

@@ -142,6 +142,7 @@ export async function generateMcScript(db: Db, event: EventDetail, locale: Local
     locale,
     hostName: event.host ? orgName(event.host, locale) : null,
     partnerNames: event.partners.map((p) => orgName(p, locale)),
+    sides: event.sides.map((s) => ({ kind: s.kind, organizationName: s.organization ? orgName(s.organization, locale) : null })),
     programme: event.documents[0] ? (locale === "vi" ? programmeInSentence(event.documents[0].title) : (event.documents[0].titleEn ?? event.documents[0].title)) : null,
     dignitaries: mcDignitaries,
     signatories: signatories.map((s) => addressFor(s, locale)),

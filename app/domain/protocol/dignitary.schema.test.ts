@@ -2,14 +2,17 @@ import { describe, expect, it } from "vitest";
 import { dignitaryApiCreateSchema, dignitaryApiPatchSchema, dignitaryFormSchema, positionsFromText, precedenceOrderSchema } from "./dignitary.schema";
 
 const form = dignitaryFormSchema("Asia/Ho_Chi_Minh");
-const base = { honorific: "đồng chí", name: "Nguyễn Hồng Chuyên", positions: "", organization: "", delegation: "", side: "", arrivalAt: "", escortUserId: "", notes: "", email: "", fullAddressOverride: "", shortAddressOverride: "", englishAddressOverride: "" };
+const base = { honorific: "đồng chí", name: "Nguyễn Hồng Chuyên", positions: "", organization: "", delegation: "", arrivalAt: "", escortUserId: "", notes: "", email: "", fullAddressOverride: "", shortAddressOverride: "", englishAddressOverride: "" };
 
 describe("dignitary form", () => {
   it("reads positions one per line, in order, without blank lines", () => {
     const r = form.parse({ ...base, positions: " Ủy viên Ban Thường vụ Tỉnh ủy \r\n\r\nTrưởng ban  Tuyên giáo Tỉnh ủy\n" });
     expect(r.positions).toEqual(["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Tuyên giáo Tỉnh ủy"]);
-    expect(r.side).toBeNull();
     expect(r.email).toBeNull();
+  });
+  it("has no side: it is set in the person's side-and-roles form, so a stale page's coarse side changes nothing", () => {
+    const r = form.parse({ ...base, side: "guest" });
+    expect("side" in r).toBe(false);
   });
   it("turns the arrival time in the event's zone into an instant", () => {
     expect(form.parse({ ...base, arrivalAt: "2017-10-19T13:30" }).arrivalAt?.toISOString()).toBe("2017-10-19T06:30:00.000Z");

@@ -96,17 +96,17 @@ const optionalUuid = z
   .union([z.literal(""), z.string().uuid("errors.invalid"), z.null(), z.undefined()])
   .transform((v) => (v ? v : null));
 
-const formSide = z
-  .union([z.enum(ceremonySides), z.literal(""), z.null(), z.undefined()], { errorMap: () => ({ message: "errors.choice" }) })
-  .transform((v) => (v ? v : null));
-
 export interface DignitaryInput {
   honorific: string | null;
   name: string;
   positions: string[];
   organization: string | null;
   delegation: string | null;
-  side: CeremonySide | null;
+  /**
+   * The coarse host/guest choice: the JSON API only (kept for its clients, docs/api.md). Absent = on create, inferred
+   * from the organization; on change, the person's side stays as it is.
+   */
+  side?: CeremonySide | null;
   arrivalAt: Date | null;
   escortUserId: string | null;
   notes: string | null;
@@ -135,7 +135,10 @@ const formFields = (timeZone: string) => ({
   positions: positionsText,
   organization: optionalLine(DIGNITARY_ORGANIZATION_MAX),
   delegation: optionalLine(DIGNITARY_DELEGATION_MAX),
-  side: formSide,
+  // No `side` here: the form used to offer a coarse host/guest select beside the "Bên và vai trò" form's side
+  // select (the person's side_id) — two controls for one fact. The side is chosen there or on the ceremony page;
+  // a new person joins the side their organization belongs to. The JSON API still accepts `side` (backward
+  // compatible, docs/api.md), see dignitaryApiCreateSchema / dignitaryApiPatchSchema.
   arrivalAt: arrivalAt(timeZone),
   escortUserId: optionalUuid,
   notes: optionalText(DIGNITARY_NOTES_MAX),

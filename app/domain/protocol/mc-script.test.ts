@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { introducedByName, mcScript } from "./mc-script";
+import { introducedByName, mcScript, type McSide } from "./mc-script";
 
 const chuyen = {
   id: "d1",
@@ -144,5 +144,36 @@ describe("mcScript: ceremony roles, several documents, group lines, proceedings"
     expect(mcScript({ ...input, locale: "en", items: [{ id: "p", kind: "other" as const, title: "Reports", subject: "the two sides" }] })[0]!.lines).toEqual([
       "Next, the two sides: Reports.",
     ]);
+  });
+});
+
+describe("mcScript: the organizers when the host is a ceremony side", () => {
+  const programme = "chương trình phối hợp giai đoạn 2026 – 2030";
+  const cat = { kind: "host" as const, organizationName: "Bộ Chỉ huy Quân sự tỉnh Thái Bình" };
+  const police = { kind: "guest" as const, organizationName: "Công an tỉnh Thái Bình" };
+  const border = { kind: "guest" as const, organizationName: "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thái Bình" };
+  const leaders = { kind: "leaders" as const, organizationName: null };
+  const intro = (locale: "vi" | "en", hostName: string | null, sides: McSide[]) =>
+    mcScript({ locale, hostName, partnerNames: [], sides, programme, dignitaries: [], items: [items[1]!] })[0]!.lines[0];
+
+  it("names the host side, not a guest, with three parties and no host organization", () => {
+    expect(intro("vi", null, [leaders, police, cat, border])).toBe(
+      "Thực hiện chương trình phối hợp giai đoạn 2026 – 2030, hôm nay Bộ Chỉ huy Quân sự tỉnh Thái Bình tổ chức lễ ký kết.",
+    );
+    expect(intro("en", null, [leaders, police, cat, border])).toBe(
+      "Today Bộ Chỉ huy Quân sự tỉnh Thái Bình hold the signing of chương trình phối hợp giai đoạn 2026 – 2030.",
+    );
+  });
+
+  it("puts the host side first with two parties (the guest co-organizes, as the press draft says)", () => {
+    expect(intro("vi", null, [police, cat])).toBe(
+      "Thực hiện chương trình phối hợp giai đoạn 2026 – 2030, hôm nay Bộ Chỉ huy Quân sự tỉnh Thái Bình phối hợp với Công an tỉnh Thái Bình tổ chức lễ ký kết.",
+    );
+  });
+
+  it("names the host organization, then a host side of another organization", () => {
+    expect(intro("vi", "Ủy ban nhân dân tỉnh Thái Bình", [cat, police, border])).toBe(
+      "Thực hiện chương trình phối hợp giai đoạn 2026 – 2030, hôm nay Ủy ban nhân dân tỉnh Thái Bình phối hợp với Bộ Chỉ huy Quân sự tỉnh Thái Bình tổ chức lễ ký kết.",
+    );
   });
 });

@@ -39,10 +39,21 @@ export interface McDocument {
   signatories: AddressInput[];
 }
 
+/** A ceremony side as the MC names it: its kind (ceremony/types.ts) and its organization's name in the script's language. */
+export interface McSide {
+  kind: "host" | "guest" | "leaders";
+  /** Null for a leaders group or a side without a directory organization. */
+  organizationName: string | null;
+}
+
 export interface McScriptInput {
   locale: "vi" | "en";
+  /** The event's host organization (events.host_organization_id), if any. */
   hostName: string | null;
+  /** Used only without `sides`: the organizations after the host. */
   partnerNames: string[];
+  /** The ceremony's sides in their order; when given, they name the organizers (organizerNames). */
+  sides?: McSide[];
   /** e.g. "chương trình phối hợp công tác giai đoạn 2017 – 2020" (lower-case start, as it runs in a sentence). */
   programme: string | null;
   /** In precedence order. */
@@ -85,6 +96,22 @@ export function introducesByName(d: McDignitary): boolean {
   return d.introduceByName || (d.roles ?? []).some((r) => ROLES_INTRODUCED.includes(r));
 }
 
+/**
+ * Who organised the ceremony, as the MC's introduction names them — the press drafter's rule (press-facts hostsOf
+ * + press/draft organizersOf): the host organization, then the host sides, then the guest sides, in the sides'
+ * order, each organization once; with more than two parties (sides other than the leaders) the guest sides are
+ * not organizers, so a guest never leads the list while a host side exists.
+ */
+export function organizerNames(hostName: string | null, sides: readonly McSide[]): string[] {
+  const out: string[] = hostName ? [hostName] : [];
+  for (const kind of ["host", "guest"] as const)
+    for (const s of sides) if (s.kind === kind && s.organizationName && !out.includes(s.organizationName)) out.push(s.organizationName);
+  const parties = sides.filter((s) => s.kind !== "leaders");
+  if (parties.length <= 2) return out;
+  const guests = new Set(parties.filter((s) => s.kind === "guest").map((s) => s.organizationName));
+  return out.filter((name) => !guests.has(name));
+}
+
 function capitalize(text: string): string {
   return text ? text.charAt(0).toLocaleUpperCase("vi") + text.slice(1) : text;
 }
@@ -99,7 +126,9 @@ export function mcScript(input: McScriptInput): McSection[] {
     : first
       ? `Honourable ${englishAddress(first)}; distinguished leaders and guests,`
       : "Distinguished leaders and guests,";
-  const hosts = [input.hostName, ...input.partnerNames].filter((x): x is string => !!x);
+  const hosts = input.sides
+    ? organizerNames(input.hostName, input.sides)
+    : [input.hostName, ...input.partnerNames].filter((x): x is string => !!x);
   const organizers = vi
     ? hosts.length === 2
       ? `${hosts[0]} phối hợp với ${hosts[1]}`

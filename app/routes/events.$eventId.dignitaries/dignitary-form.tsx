@@ -23,7 +23,6 @@ export const emptyDignitaryForm: DignitaryFormValues = {
   positions: "",
   organization: "",
   delegation: "",
-  side: "",
   arrivalAt: "",
   escortUserId: "",
   notes: "",
@@ -85,7 +84,6 @@ export function DignitaryForm({
     positions: t("protocol.field.positions"),
     organization: t("protocol.field.organization"),
     delegation: t("protocol.field.delegation"),
-    side: t("protocol.field.side"),
     arrivalAt: t("protocol.field.arrivalAt"),
     escortUserId: t("protocol.field.escort"),
     email: t("protocol.field.email"),
@@ -143,17 +141,7 @@ export function DignitaryForm({
             <option key={o} value={o} />
           ))}
         </datalist>
-        <div className="grid-3">
-          <SelectField
-            form={form}
-            name="side"
-            label={t("protocol.field.side")}
-            options={[
-              { value: "", label: t("protocol.field.sideAuto") },
-              { value: "host", label: t("protocol.side.host") },
-              { value: "guest", label: t("protocol.side.guest") },
-            ]}
-          />
+        <div className="grid-2">
           <TextField
             form={form}
             name="arrivalAt"

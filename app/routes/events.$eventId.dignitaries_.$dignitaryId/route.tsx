@@ -37,7 +37,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     positions: d.positions.join("\n"),
     organization: d.organization ?? "",
     delegation: d.delegation ?? "",
-    side: d.side ?? "",
     arrivalAt: d.arrivalAt ? instantToLocalInput(d.arrivalAt, zone) : "",
     escortUserId: d.escortUserId ?? "",
     notes: d.notes ?? "",
