@@ -57,7 +57,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     unavailableSeated: view.unavailableSeated,
     unseated: view.unseated,
     signing: view.signing,
-    signatoryOptions: view.precedence.dignitaries.map((d) => ({ id: d.id, label: d.address.short, place: d.place })),
+    signatoryOptions: view.precedence.dignitaries.map((d) => ({ id: d.id, label: d.address.short, place: d.place, sideId: d.sideId })),
   };
 }
 
@@ -68,7 +68,7 @@ function nestParties(raw: Record<string, unknown>): Record<string, unknown> {
   const parties: Record<string, unknown>[] = [];
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const match = /^parties\.(\d{1,2})\.(organizationId|dignitaryId|signingOrder)$/.exec(key);
+    const match = /^parties\.(\d{1,2})\.(sideId|organizationId|dignitaryId|signingOrder)$/.exec(key);
     if (!match) {
       out[key] = value;
       continue;
@@ -78,6 +78,11 @@ function nestParties(raw: Record<string, unknown>): Record<string, unknown> {
   }
   out.parties = parties.filter(Boolean);
   return out;
+}
+
+/** Each document has its own signing form: "signing:<documentId>". */
+function signingForm(raw: Record<string, unknown>): string {
+  return `signing:${typeof raw.documentId === "string" ? raw.documentId : ""}`;
 }
 
 type Outcome = {
@@ -174,7 +179,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       case "signing": {
         const parsed = agreementSigningSchema.safeParse(nestParties(raw));
-        if (!parsed.success) return invalid("signing", fieldErrors(parsed.error));
+        if (!parsed.success) return invalid(signingForm(raw), fieldErrors(parsed.error));
         await saveSigning(context.db, access.user, eventId, parsed.data);
         return data<Outcome>({ ok: "protocol.agreement.saved" });
       }
@@ -184,7 +189,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!isServiceError(error)) throw error;
     const status = error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422;
-    const form = intent === "signing" ? "signing" : intent === "assignForm" ? "assignForm" : undefined;
+    const form = intent === "signing" ? signingForm(raw) : intent === "assignForm" ? "assignForm" : undefined;
     return data<Outcome>(
       { ok: null, error: error.message, form, fieldErrors: Object.keys(error.fields).length ? error.fields : null },
       { status },
@@ -252,10 +257,9 @@ export default function SeatingPage() {
       <ConflictList data={loaderData} />
       {signing.agreement ? (
         <SigningForm
-          key={JSON.stringify(signing)}
           data={loaderData}
-          serverErrors={formErrors("signing")}
-          formError={actionData?.form === "signing" ? (actionData.error ?? null) : null}
+          serverErrorsOf={(documentId) => formErrors(`signing:${documentId}`)}
+          formErrorOf={(documentId) => (actionData?.form === `signing:${documentId}` ? (actionData.error ?? null) : null)}
         />
       ) : null}
       {tables.length === 0 ? (
