@@ -85,6 +85,10 @@ function signingForm(raw: Record<string, unknown>): string {
   return `signing:${typeof raw.documentId === "string" ? raw.documentId : ""}`;
 }
 
+function sent(raw: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+}
+
 type Outcome = {
   ok: MessageKey | null;
   name?: string;
@@ -92,6 +96,8 @@ type Outcome = {
   error?: string | null;
   fieldErrors?: Record<string, string> | null;
   form?: string;
+  /** A refused signing form's fields as sent, shown again (without JavaScript too). */
+  values?: Record<string, string>;
 };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -179,7 +185,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       case "signing": {
         const parsed = agreementSigningSchema.safeParse(nestParties(raw));
-        if (!parsed.success) return invalid(signingForm(raw), fieldErrors(parsed.error));
+        if (!parsed.success)
+          return data<Outcome>({ ok: null, form: signingForm(raw), fieldErrors: fieldErrors(parsed.error), error: null, values: sent(raw) }, { status: 400 });
         await saveSigning(context.db, access.user, eventId, parsed.data);
         return data<Outcome>({ ok: "protocol.agreement.saved" });
       }
@@ -191,7 +198,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const status = error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422;
     const form = intent === "signing" ? signingForm(raw) : intent === "assignForm" ? "assignForm" : undefined;
     return data<Outcome>(
-      { ok: null, error: error.message, form, fieldErrors: Object.keys(error.fields).length ? error.fields : null },
+      {
+        ok: null,
+        error: error.message,
+        form,
+        fieldErrors: Object.keys(error.fields).length ? error.fields : null,
+        values: intent === "signing" ? sent(raw) : undefined,
+      },
       { status },
     );
   }
@@ -260,6 +273,7 @@ export default function SeatingPage() {
           data={loaderData}
           serverErrorsOf={(documentId) => formErrors(`signing:${documentId}`)}
           formErrorOf={(documentId) => (actionData?.form === `signing:${documentId}` ? (actionData.error ?? null) : null)}
+          sentOf={(documentId) => (actionData?.form === `signing:${documentId}` ? (actionData.values ?? null) : null)}
         />
       ) : null}
       {tables.length === 0 ? (

@@ -16,10 +16,13 @@ export function SigningForm({
   data,
   serverErrorsOf,
   formErrorOf,
+  sentOf,
 }: {
   data: SeatingLoaderData;
   serverErrorsOf: (documentId: string) => Record<string, string> | null;
   formErrorOf: (documentId: string) => string | null;
+  /** The fields of a refused submission of that document's form. */
+  sentOf: (documentId: string) => Record<string, string> | null;
 }) {
   const { t } = useT();
   const documents = data.signing.documents;
@@ -35,10 +38,11 @@ export function SigningForm({
     <>
       {withParties.map((d) => (
         <DocumentSigningForm
-          // A fresh form after each save, preselected with what is stored.
-          key={`${d.id}:${JSON.stringify(d)}`}
+          // A fresh form after each save, preselected with what is stored (or, when refused, with what was sent).
+          key={`${d.id}:${JSON.stringify(d)}:${JSON.stringify(sentOf(d.id))}`}
           data={data}
           document={d}
+          sent={sentOf(d.id)}
           serverErrors={serverErrorsOf(d.id)}
           formError={formErrorOf(d.id)}
         />
@@ -52,20 +56,33 @@ function DocumentSigningForm({
   document,
   serverErrors,
   formError,
+  sent,
 }: {
   data: SeatingLoaderData;
   document: SigningDocument;
+  sent: Record<string, string> | null;
   serverErrors: Record<string, string> | null;
   formError: string | null;
 }) {
   const { t, tError, locale } = useT();
   const { signatoryOptions, canUpdate } = data;
   const parties = document.parties;
+  // What was sent for a party, found by its side (the form lists the parties in stored order).
+  const sentFor = (sideId: string, field: "dignitaryId" | "signingOrder"): string | undefined => {
+    if (!sent) return undefined;
+    const key = Object.keys(sent).find((k) => /^parties\.\d+\.sideId$/.test(k) && sent[k] === sideId);
+    return key ? sent[key.replace(/sideId$/, field)] : undefined;
+  };
+  const hostSide = tableSides.find((s) => s === sent?.hostSide) ?? document.hostSide;
   const defaults = {
     documentId: document.id,
-    hostSide: document.hostSide,
-    originals: document.originals?.toString() ?? "",
-    parties: parties.map((p) => ({ sideId: p.sideId, dignitaryId: p.dignitaryId ?? "", signingOrder: String(p.signingOrder) })),
+    hostSide,
+    originals: sent?.originals ?? document.originals?.toString() ?? "",
+    parties: parties.map((p) => ({
+      sideId: p.sideId,
+      dignitaryId: sentFor(p.sideId, "dignitaryId") ?? p.dignitaryId ?? "",
+      signingOrder: sentFor(p.sideId, "signingOrder") ?? String(p.signingOrder),
+    })),
   };
   const { form, onSubmit } = useSchemaForm(agreementSigningSchema, { defaultValues: defaults, serverErrors: null });
   const busy = useNavigation().state !== "idle";
@@ -115,7 +132,7 @@ function DocumentSigningForm({
                     <td>
                       <select
                         aria-label={`${t("protocol.agreement.signatory")}: ${partyName(p)}`}
-                        defaultValue={p.dignitaryId ?? ""}
+                        defaultValue={defaults.parties[i]?.dignitaryId}
                         aria-invalid={signatoryError ? true : undefined}
                         {...form.register(`parties.${i}.dignitaryId`)}
                       >
@@ -139,7 +156,7 @@ function DocumentSigningForm({
                         max={50}
                         inputMode="numeric"
                         aria-label={`${t("protocol.agreement.order")}: ${partyName(p)}`}
-                        defaultValue={String(p.signingOrder)}
+                        defaultValue={defaults.parties[i]?.signingOrder}
                         aria-invalid={orderError ? true : undefined}
                         {...form.register(`parties.${i}.signingOrder`)}
                       />
@@ -160,7 +177,7 @@ function DocumentSigningForm({
               <div className="radio-list">
                 {tableSides.map((side) => (
                   <label key={side}>
-                    <input type="radio" value={side} defaultChecked={document.hostSide === side} {...form.register("hostSide")} />
+                    <input type="radio" value={side} defaultChecked={hostSide === side} {...form.register("hostSide")} />
                     {t(`protocol.agreement.hostSide.${side}`)}
                   </label>
                 ))}
