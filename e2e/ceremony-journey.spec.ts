@@ -255,6 +255,29 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   const signingTable = page.getByTestId("seating-table").filter({ has: page.getByRole("heading", { name: "Bàn ký" }) }).first();
   await expect(signingTable).toContainText("Đại tá Nguyễn Văn Hùng");
   await shoot(page, "seating");
+
+  // The signing panel: one block per document, one select per party, showing the signatories saved on the dignitaries'
+  // and the Ceremony pages; each party is offered its own people (and those on no side), not everyone.
+  const signingOf = (title: string) => page.getByRole("region", { name: `Ký kết: ${title}` });
+  const chosen = (title: string, party: string) => signingOf(title).getByLabel(`Người ký: ${party}`).locator("option:checked");
+  await expect(chosen(regulation, QS)).toHaveText(/Đại tá Nguyễn Văn Hùng$/);
+  await expect(chosen(regulation, CA)).toHaveText(/Đại tá Lê Văn Cường$/);
+  await expect(chosen(regulation, BP)).toHaveText(/Đại tá Phạm Minh Đức$/);
+  await expect(chosen(memorandum, QS)).toHaveText(/Thượng tá Trần Văn Bình$/);
+  await expect(chosen(memorandum, BP)).toHaveText(/Đại tá Phạm Minh Đức$/);
+  await expect(signingOf(memorandum).getByLabel(`Người ký: ${CA}`)).toHaveCount(0);
+  const memoQs = signingOf(memorandum).getByLabel(`Người ký: ${QS}`);
+  await expect(memoQs.locator("option")).toHaveText(["— Chưa chọn —", /Nguyễn Văn Hùng$/, /Trần Văn Bình$/]);
+  // Changed here, it is what the Ceremony page shows.
+  await memoQs.selectOption({ label: (await memoQs.locator("option", { hasText: "Nguyễn Văn Hùng" }).textContent()) ?? "" });
+  await signingOf(memorandum).getByRole("button", { name: "Lưu thông tin ký kết" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Đã lưu thông tin ký kết.");
+  await expect(chosen(memorandum, QS)).toHaveText(/Đại tá Nguyễn Văn Hùng$/);
+  await page.goto(`${eventPath}/ceremony`);
+  const memoQsForm = page.getByRole("article", { name: memorandum }).getByRole("form", { name: `Thay mặt ${QS}` });
+  await expect(memoQsForm.getByLabel(/Nguyễn Văn Hùng/)).toBeChecked();
+  await expect(memoQsForm.getByLabel(/Trần Văn Bình/)).not.toBeChecked();
+
   await page.goto(`${eventPath}/seating/cards`);
   await expect(page.getByText("Công an tỉnh Thái Bình · Ký").first()).toBeVisible();
   await expect(page.getByText("Chứng kiến").first()).toBeVisible();

@@ -251,3 +251,30 @@ test("the title carries its real limit and counts as the person types", async ({
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain("Không được dài quá 200 ký tự.");
 });
+
+test("only the saved partners are ticked when the person comes back to Edit (JavaScript on)", async ({ loginAs }) => {
+  const page = await loginAs("organizer");
+  await page.goto("/events/new");
+  const title = `Hội nghị phối hợp ${suffix()}`;
+  await page.getByLabel("Tên sự kiện", { exact: true }).fill(title);
+  await page.getByLabel("Bắt đầu").fill("2030-07-01T09:00");
+  await page.getByLabel("Kết thúc").fill("2030-07-01T11:00");
+  const partners = page.getByRole("group", { name: /Cơ quan phối hợp/ }).getByRole("checkbox");
+  expect(await partners.count()).toBeGreaterThan(1);
+  // The first box ticked, the others not: react-hook-form registering the first box alone read it as one value and
+  // then ticked every box of the group.
+  await partners.first().check();
+  await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã tạo sự kiện.");
+  await page.getByRole("link", { name: "Sửa" }).click();
+  await expect(page.getByLabel("Tên sự kiện", { exact: true })).toHaveValue(title);
+  await expect(partners.first()).toBeChecked();
+  const count = await partners.count();
+  for (let i = 1; i < count; i++) await expect(partners.nth(i)).not.toBeChecked();
+  // Saving again keeps exactly that one.
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã lưu thay đổi.");
+  await page.getByRole("link", { name: "Sửa" }).click();
+  await expect(partners.first()).toBeChecked();
+  for (let i = 1; i < count; i++) await expect(partners.nth(i)).not.toBeChecked();
+});

@@ -259,3 +259,36 @@ test("a withdrawn dignitary leaves the plan: a notice names them until one click
   await page.screenshot({ path: "/tmp/b-cards.png", fullPage: false });
   expect(errors).toEqual([]);
 });
+
+test("without JavaScript, the signing panel saves a document's signatories and shows a refusal in place", async ({ browser, accounts, api, clientIp }) => {
+  const organizer = await api("organizer");
+  const title = `Lễ ký kết không JS ${suffix()}`;
+  const { event } = await signingCeremony(organizer, title);
+  const context = await browser.newContext({ locale: "vi-VN", javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(accounts.organizer.email);
+  await page.getByLabel("Mật khẩu").fill(accounts.organizer.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/events/);
+  await page.goto(`/events/${event.id}/seating`);
+  const panel = page.getByRole("region", { name: `Ký kết: Chương trình phối hợp ${title}` });
+  // Each party is offered its own people and those on no side: the host's Chuyên is not offered to the Sở.
+  await expect(panel.getByLabel("Người ký: Sở Giáo dục và Đào tạo").locator("option", { hasText: "Nguyễn Hồng Chuyên" })).toHaveCount(0);
+  // The same person for both parties: refused in place, the choices kept.
+  await panel.getByLabel("Người ký: Ban Tuyên giáo Tỉnh ủy").selectOption({ label: "1. Đồng chí Ngô Đức Bí" });
+  await panel.getByLabel("Người ký: Sở Giáo dục và Đào tạo").selectOption({ label: "1. Đồng chí Ngô Đức Bí" });
+  await panel.getByRole("button", { name: "Lưu thông tin ký kết" }).click();
+  await expect(panel.locator(".field-error")).toHaveText(["Một người không thể ký cho hai bên."]);
+  await expect(panel.getByLabel("Người ký: Sở Giáo dục và Đào tạo").locator("option:checked")).toHaveText("1. Đồng chí Ngô Đức Bí");
+  await panel.getByLabel("Người ký: Ban Tuyên giáo Tỉnh ủy").selectOption({ label: "2. Đồng chí Nguyễn Hồng Chuyên" });
+  await panel.getByLabel("Người ký: Sở Giáo dục và Đào tạo").selectOption({ label: "3. Ông Phạm Văn Giám" });
+  await panel.getByRole("button", { name: "Lưu thông tin ký kết" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Đã lưu thông tin ký kết.");
+  await expect(panel.getByLabel("Người ký: Ban Tuyên giáo Tỉnh ủy").locator("option:checked")).toHaveText("2. Đồng chí Nguyễn Hồng Chuyên");
+  await expect(panel.getByLabel("Người ký: Sở Giáo dục và Đào tạo").locator("option:checked")).toHaveText("3. Ông Phạm Văn Giám");
+  // The ceremony page reads the same signatory roles.
+  await page.goto(`/events/${event.id}/ceremony`);
+  await expect(page.getByRole("form", { name: "Thay mặt Sở Giáo dục và Đào tạo" }).getByLabel(/Phạm Văn Giám/)).toBeChecked();
+  await context.close();
+});

@@ -24,7 +24,18 @@ export function useSchemaForm<S extends z.ZodTypeAny>(
   }, [serverErrors]);
   // No defaultValues for RHF: the fields render them as DOM defaults, and RHF reads the DOM when it
   // registers each field at hydration — so whatever a person typed before JavaScript loaded is kept.
+  // The one exception: a checkbox group's list (CheckboxGroupField). Without an array default, react-hook-form takes
+  // the group's first box, registered alone, for a single checkbox and stores its value as a string; registering the
+  // next box then writes that string back to the whole group, and a non-array value ticks every box. An array
+  // default makes it treat the boxes as one list (boxes ticked before hydration are still read from the DOM).
+  const [listDefaults] = useState(
+    () =>
+      Object.fromEntries(
+        Object.entries(options.defaultValues as Record<string, unknown>).filter(([, v]) => Array.isArray(v) && v.every((x) => typeof x === "string")),
+      ) as DefaultValues<z.input<S>>,
+  );
   const form = useForm<z.input<S>, unknown, z.output<S>>({
+    defaultValues: listDefaults,
     resolver: zodResolver(schema),
     // Checked on submit, then again as the person corrects. Not on blur: an error appearing when a field loses
     // focus moved the submit button under the pointer between mousedown and click, the click was lost, and only

@@ -10,7 +10,7 @@ import { ServiceError } from "./errors";
 import { createEvent, type Actor } from "./events.server";
 import { assignSeat, clearSeat, createDefaultLayout, createTable, deleteTable, loadSeating, proposeSeating, setSeatReserved, updateTable } from "./seating.server";
 import { loadSigning, saveSigning } from "./signatories.server";
-import { saveDocument, setPartySignatories } from "./ceremony.server";
+import { loadCeremony, saveDocument, saveSide, setPartySignatories } from "./ceremony.server";
 import { withdrawInvitation } from "./invitations.server";
 import { getEventDetail } from "~/models/events.server";
 import { invitations } from "#db/schema/index";
@@ -264,6 +264,73 @@ describe("seating and the signing arrangements", () => {
     expect(seated.unseated).toEqual(full.unseatedPeople);
     expect([extra.invitation.id, extra2.invitation.id]).toContain(seated.unseated[0]);
     expect(seated.conflicts).toContainEqual({ kind: "unseated", personIds: full.unseatedPeople });
+  });
+
+  it("saves any document's signatories, for a party named only by its label too, as the ceremony's signatory roles", async () => {
+    const { event, host, chuyen, pho, gd, pgd } = await signingCeremony();
+    const detail = (await getEventDetail(db, event.id))!;
+    const hostSide = detail.sides.find((s) => s.organization?.id === host.id)!.id;
+    const labelSide = await saveSide(db, actor, event.id, null, {
+      kind: "guest",
+      organizationId: null,
+      labelVi: "đại diện các xã biên giới",
+      labelEn: null,
+      headPersonId: null,
+      language: "vi",
+    });
+    const memo = await saveDocument(db, actor, event.id, null, {
+      kind: "memorandum",
+      title: "Biên bản ghi nhớ",
+      titleEn: null,
+      periodStart: null,
+      periodEnd: null,
+      aims: null,
+      originals: null,
+      languages: ["vi"],
+      partySideIds: [hostSide, labelSide],
+    });
+    await setPartySignatories(db, actor, event.id, memo, hostSide, [pho.id]);
+    const saved = await saveSigning(db, actor, event.id, {
+      documentId: memo,
+      hostSide: "left",
+      originals: 3,
+      parties: [
+        { sideId: labelSide, dignitaryId: gd.id, signingOrder: 1 },
+        { sideId: hostSide, dignitaryId: chuyen.id, signingOrder: 2 },
+      ],
+    });
+    const document = saved.documents.find((d) => d.id === memo)!;
+    expect(document).toMatchObject({ originals: 3, hostSide: "left" });
+    expect(document.parties.map((p) => [p.sideId, p.nameVi, p.signatoryIds, p.signingOrder])).toEqual([
+      [labelSide, "đại diện các xã biên giới", [gd.id], 1],
+      // The one chosen replaces the party's signatory at the table.
+      [hostSide, host.nameVi, [chuyen.id], 2],
+    ]);
+    // The first document is untouched; the ceremony (its page, the dignitaries list) reads the same roles.
+    expect(saved.documents[0]!.parties.every((p) => p.signatoryIds.length === 0)).toBe(true);
+    const ceremony = await loadCeremony(db, event.id);
+    const signsFor = (id: string) =>
+      ceremony.people.find((p) => p.id === id)!.roles.filter((r) => r.kind === "signatory");
+    expect(signsFor(gd.id)).toEqual([{ kind: "signatory", documentId: memo, sideId: labelSide }]);
+    expect(signsFor(chuyen.id)).toEqual([{ kind: "signatory", documentId: memo, sideId: hostSide }]);
+    // Moving a person from one party to the other in the same save is no "signs twice".
+    const moved = await saveSigning(db, actor, event.id, {
+      documentId: memo,
+      hostSide: "left",
+      originals: 3,
+      parties: [
+        { sideId: labelSide, dignitaryId: pho.id, signingOrder: 1 },
+        { sideId: hostSide, dignitaryId: pgd.id, signingOrder: 2 },
+      ],
+    });
+    expect(moved.documents.find((d) => d.id === memo)!.parties.map((p) => p.signatoryIds)).toEqual([[pho.id], [pgd.id]]);
+    const unknownSide = await saveSigning(db, actor, event.id, {
+      documentId: memo,
+      hostSide: "left",
+      originals: null,
+      parties: [{ sideId: "3f1c0c5e-9a51-4c51-8f7e-000000000000", dignitaryId: null, signingOrder: 1 }],
+    }).catch((e: unknown) => e);
+    expect((unknownSide as ServiceError).fields).toEqual({ "parties.0.sideId": "protocol.errors.notParty" });
   });
 
   it("gives every document a mirrored signing table of its own: the guest at the host's right unless set otherwise", async () => {

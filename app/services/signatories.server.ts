@@ -7,11 +7,12 @@ import type { Db } from "#db/client.server";
 import type { SigningPeople } from "~/domain/protocol/seating-plan";
 import type { AgreementSigningInput, TableSide } from "~/domain/protocol/seating.schema";
 import { recordAudit } from "~/models/audit.server";
-import { listDocuments, listRoles, listSides, replacePartySignatories, setDocumentParties, setDocumentSigning } from "~/models/ceremony.server";
+import { listDocuments, listRoles, listSides, setDocumentParties, setDocumentSigning } from "~/models/ceremony.server";
+import { setPartySignatories } from "./ceremony.server";
 import { getProtocolEvent, lockProtocolEvent } from "~/models/dignitaries.server";
 import { dignitaryIdsOf } from "~/models/seating.server";
 import type { PrecedenceView } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError, isServiceError } from "./errors";
 import type { Actor } from "./events.server";
 
 export interface SigningParty {
@@ -95,9 +96,10 @@ export async function loadSigning(db: Db, eventId: string): Promise<SigningView>
 }
 
 /**
- * Saves the first document's signatories (the one at the table for each party; others of the party stay behind
- * them), signing order, originals and host side. A party is named by its organization id; a signatory must be a
- * dignitary of the event.
+ * Saves one document's signing arrangements (the first document when none is named): each party's signatory (the one
+ * at the table; others of the party stay behind them), the signing order, originals and host side. A party is named
+ * by its side (or its organization); a signatory must be a dignitary of the event. The signatories are the ceremony's
+ * signatory roles, written through setPartySignatories, so the ceremony page and the dignitaries list show the same.
  */
 export async function saveSigning(db: Db, actor: Actor, eventId: string, input: AgreementSigningInput): Promise<SigningView> {
   await db.transaction(async (tx) => {
@@ -105,12 +107,14 @@ export async function saveSigning(db: Db, actor: Actor, eventId: string, input: 
     if (!event) throw new ServiceError("not_found", "errors.notFound.body");
     if (event.status === "cancelled") throw new ServiceError("conflict", "protocol.errors.cancelled");
     const view = await loadSigning(tx, eventId);
-    const document = view.documents[0];
-    if (!document) throw new ServiceError("conflict", "protocol.errors.noAgreement");
+    const document = input.documentId ? view.documents.find((d) => d.id === input.documentId) : view.documents[0];
+    if (!document) throw new ServiceError(input.documentId ? "not_found" : "conflict", input.documentId ? "errors.notFound.body" : "protocol.errors.noAgreement");
     const parties = document.parties;
+    const partyOf = (p: AgreementSigningInput["parties"][number]) =>
+      parties.find((x) => (p.sideId ? x.sideId === p.sideId : p.organizationId !== undefined && x.organizationId === p.organizationId));
     const fields: Record<string, string> = {};
     input.parties.forEach((p, i) => {
-      if (!parties.some((x) => x.organizationId === p.organizationId)) fields[`parties.${i}.organizationId`] = "protocol.errors.notParty";
+      if (!partyOf(p)) fields[`parties.${i}.${p.sideId || !p.organizationId ? "sideId" : "organizationId"}`] = "protocol.errors.notParty";
     });
     const known = await dignitaryIdsOf(
       tx,
@@ -123,18 +127,29 @@ export async function saveSigning(db: Db, actor: Actor, eventId: string, input: 
     if (Object.keys(fields).length) throw new ServiceError("invalid", "form.fixErrors", fields);
     // Parties the form did not mention keep their place after the others, in their stored order.
     const given = input.parties
-      .map((p) => ({ ...p, party: parties.find((x) => x.organizationId === p.organizationId) }))
+      .map((p, index) => ({ ...p, index, party: partyOf(p) }))
       .filter((p): p is typeof p & { party: SigningParty } => !!p.party)
       .sort((a, b) => a.signingOrder - b.signingOrder);
     const rest = parties.filter((p) => !given.some((g) => g.party.sideId === p.sideId));
     await setDocumentParties(tx, document.id, [...given.map((g) => g.party.sideId), ...rest.map((p) => p.sideId)]);
-    const rows = await listDocuments(tx, [eventId]);
-    const partyIds = rows.find((d) => d.id === document.id)?.partyIds ?? {};
+    // First free everyone chosen in this form from the parties they signed for, then give each party its signatory:
+    // a person moved from one party to the other is never briefly signing for both.
+    const chosen = new Set(given.flatMap((g) => (g.dignitaryId ? [g.dignitaryId] : [])));
+    const others = (g: (typeof given)[number]) => g.party.signatoryIds.slice(1).filter((id) => !chosen.has(id));
+    const txDb = tx as unknown as Db;
     for (const g of given) {
-      const partyId = partyIds[g.party.sideId];
-      if (!partyId) continue;
-      const others = g.party.signatoryIds.slice(1).filter((id) => id !== g.dignitaryId);
-      await replacePartySignatories(tx, partyId, g.dignitaryId ? [g.dignitaryId, ...others] : others);
+      if (g.party.signatoryIds.some((id) => chosen.has(id)))
+        await setPartySignatories(txDb, actor, eventId, document.id, g.party.sideId, g.party.signatoryIds.filter((id) => !chosen.has(id)));
+    }
+    for (const g of given) {
+      const ids = g.dignitaryId ? [g.dignitaryId, ...others(g)] : others(g);
+      try {
+        await setPartySignatories(txDb, actor, eventId, document.id, g.party.sideId, ids);
+      } catch (error) {
+        if (!isServiceError(error) || error.code !== "invalid") throw error;
+        const message = Object.values(error.fields)[0] ?? "errors.invalid";
+        throw new ServiceError("invalid", "form.fixErrors", { [`parties.${g.index}.dignitaryId`]: message });
+      }
     }
     await setDocumentSigning(tx, document.id, { originals: input.originals, hostSide: input.hostSide });
     await recordAudit(tx, {

@@ -82,14 +82,17 @@ const signingOrder = z.union([z.string(), z.number()]).transform((v, ctx) => {
   return n;
 });
 
-const signingParty = z.object({ organizationId: uuid, dignitaryId: signatory, signingOrder });
+/** A document's party, named by its side (or, from older clients, by the side's organization). */
+const signingParty = z.object({ sideId: uuid.optional(), organizationId: uuid.optional(), dignitaryId: signatory, signingOrder });
 
 /**
- * For each agreement party: its signatory and the signing order; and the table's host side and originals.
+ * For each party of a document: its signatory and the signing order; and the table's host side and originals.
  * The "twice" rules compare the parties that parse, even while another field is wrong: every error at once.
  */
 export const agreementSigningSchema = objectWithChecks(
   {
+    /** The document; absent = the event's first. */
+    documentId: uuid.optional(),
     hostSide: z.enum(tableSides, choice),
     originals: optionalPositiveInt(100),
     parties: z.array(signingParty).max(50).default([]),

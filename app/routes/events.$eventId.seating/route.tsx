@@ -57,7 +57,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     unavailableSeated: view.unavailableSeated,
     unseated: view.unseated,
     signing: view.signing,
-    signatoryOptions: view.precedence.dignitaries.map((d) => ({ id: d.id, label: d.address.short, place: d.place })),
+    signatoryOptions: view.precedence.dignitaries.map((d) => ({ id: d.id, label: d.address.short, place: d.place, sideId: d.sideId })),
   };
 }
 
@@ -68,7 +68,7 @@ function nestParties(raw: Record<string, unknown>): Record<string, unknown> {
   const parties: Record<string, unknown>[] = [];
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const match = /^parties\.(\d{1,2})\.(organizationId|dignitaryId|signingOrder)$/.exec(key);
+    const match = /^parties\.(\d{1,2})\.(sideId|organizationId|dignitaryId|signingOrder)$/.exec(key);
     if (!match) {
       out[key] = value;
       continue;
@@ -80,6 +80,15 @@ function nestParties(raw: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** Each document has its own signing form: "signing:<documentId>". */
+function signingForm(raw: Record<string, unknown>): string {
+  return `signing:${typeof raw.documentId === "string" ? raw.documentId : ""}`;
+}
+
+function sent(raw: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+}
+
 type Outcome = {
   ok: MessageKey | null;
   name?: string;
@@ -87,6 +96,8 @@ type Outcome = {
   error?: string | null;
   fieldErrors?: Record<string, string> | null;
   form?: string;
+  /** A refused signing form's fields as sent, shown again (without JavaScript too). */
+  values?: Record<string, string>;
 };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -174,7 +185,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       case "signing": {
         const parsed = agreementSigningSchema.safeParse(nestParties(raw));
-        if (!parsed.success) return invalid("signing", fieldErrors(parsed.error));
+        if (!parsed.success)
+          return data<Outcome>({ ok: null, form: signingForm(raw), fieldErrors: fieldErrors(parsed.error), error: null, values: sent(raw) }, { status: 400 });
         await saveSigning(context.db, access.user, eventId, parsed.data);
         return data<Outcome>({ ok: "protocol.agreement.saved" });
       }
@@ -184,9 +196,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!isServiceError(error)) throw error;
     const status = error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422;
-    const form = intent === "signing" ? "signing" : intent === "assignForm" ? "assignForm" : undefined;
+    const form = intent === "signing" ? signingForm(raw) : intent === "assignForm" ? "assignForm" : undefined;
     return data<Outcome>(
-      { ok: null, error: error.message, form, fieldErrors: Object.keys(error.fields).length ? error.fields : null },
+      {
+        ok: null,
+        error: error.message,
+        form,
+        fieldErrors: Object.keys(error.fields).length ? error.fields : null,
+        values: intent === "signing" ? sent(raw) : undefined,
+      },
       { status },
     );
   }
@@ -252,10 +270,10 @@ export default function SeatingPage() {
       <ConflictList data={loaderData} />
       {signing.agreement ? (
         <SigningForm
-          key={JSON.stringify(signing)}
           data={loaderData}
-          serverErrors={formErrors("signing")}
-          formError={actionData?.form === "signing" ? (actionData.error ?? null) : null}
+          serverErrorsOf={(documentId) => formErrors(`signing:${documentId}`)}
+          formErrorOf={(documentId) => (actionData?.form === `signing:${documentId}` ? (actionData.error ?? null) : null)}
+          sentOf={(documentId) => (actionData?.form === `signing:${documentId}` ? (actionData.values ?? null) : null)}
         />
       ) : null}
       {tables.length === 0 ? (

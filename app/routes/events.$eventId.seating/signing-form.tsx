@@ -5,45 +5,29 @@ import { agreementSigningSchema, tableSides } from "~/domain/protocol/seating.sc
 import { useT } from "~/i18n/use-t";
 import type { SeatingLoaderData } from "./route";
 
+type SigningDocument = SeatingLoaderData["signing"]["documents"][number];
+
 /**
- * The signing arrangements: each party's signatory (a dignitary) and signing order, the number of originals,
- * and the side of the signing table the host takes. The signing table's proposal reads them.
+ * The signing arrangements, one block per document: each party's signatory and signing order, the number of
+ * originals, and the side of the signing table the host takes. The signatories are the ceremony's signatory roles
+ * (the same as on the ceremony page); the signing tables' proposal reads them.
  */
 export function SigningForm({
   data,
-  serverErrors,
-  formError,
+  serverErrorsOf,
+  formErrorOf,
+  sentOf,
 }: {
   data: SeatingLoaderData;
-  serverErrors: Record<string, string> | null;
-  formError: string | null;
+  serverErrorsOf: (documentId: string) => Record<string, string> | null;
+  formErrorOf: (documentId: string) => string | null;
+  /** The fields of a refused submission of that document's form. */
+  sentOf: (documentId: string) => Record<string, string> | null;
 }) {
-  const { t, tError, locale } = useT();
-  const { signing, signatoryOptions, canUpdate } = data;
-  const agreement = signing.agreement;
-  // A party named only by a label (no organization) has its signatories set on the dignitaries page.
-  const parties = signing.parties.flatMap((p) => (p.organizationId ? [{ ...p, organizationId: p.organizationId }] : []));
-  const defaults = {
-    hostSide: agreement?.hostSide ?? "right",
-    originals: agreement?.originals?.toString() ?? "",
-    parties: parties.map((p) => ({
-      organizationId: p.organizationId,
-      dignitaryId: p.dignitaryId ?? "",
-      signingOrder: String(p.signingOrder),
-    })),
-  };
-  const { form, onSubmit } = useSchemaForm(agreementSigningSchema, { defaultValues: defaults, serverErrors: null });
-  const busy = useNavigation().state !== "idle";
-  const id = useId();
-  if (!agreement) return null;
-  const errorAt = (path: string): string | undefined => {
-    if (serverErrors?.[path]) return serverErrors[path];
-    const [, index, field] = path.split(".");
-    const partyErrors = form.formState.errors.parties as unknown as Record<string, Record<string, { message?: string }> | undefined> | undefined;
-    return partyErrors?.[index ?? ""]?.[field ?? ""]?.message;
-  };
-  const orgName = (p: (typeof signing.parties)[number]) => (locale === "en" && p.nameEn ? p.nameEn : p.nameVi);
-  if (parties.length === 0)
+  const { t } = useT();
+  const documents = data.signing.documents;
+  const withParties = documents.filter((d) => d.parties.length > 0);
+  if (withParties.length === 0)
     return (
       <section className="card">
         <h3 style={{ marginTop: 0 }}>{t("protocol.agreement.title")}</h3>
@@ -51,15 +35,80 @@ export function SigningForm({
       </section>
     );
   return (
-    <section className="card" aria-labelledby={`${id}-heading`}>
+    <>
+      {withParties.map((d) => (
+        <DocumentSigningForm
+          // A fresh form after each save, preselected with what is stored (or, when refused, with what was sent).
+          key={`${d.id}:${JSON.stringify(d)}:${JSON.stringify(sentOf(d.id))}`}
+          data={data}
+          document={d}
+          sent={sentOf(d.id)}
+          serverErrors={serverErrorsOf(d.id)}
+          formError={formErrorOf(d.id)}
+        />
+      ))}
+    </>
+  );
+}
+
+function DocumentSigningForm({
+  data,
+  document,
+  serverErrors,
+  formError,
+  sent,
+}: {
+  data: SeatingLoaderData;
+  document: SigningDocument;
+  sent: Record<string, string> | null;
+  serverErrors: Record<string, string> | null;
+  formError: string | null;
+}) {
+  const { t, tError, locale } = useT();
+  const { signatoryOptions, canUpdate } = data;
+  const parties = document.parties;
+  // What was sent for a party, found by its side (the form lists the parties in stored order).
+  const sentFor = (sideId: string, field: "dignitaryId" | "signingOrder"): string | undefined => {
+    if (!sent) return undefined;
+    const key = Object.keys(sent).find((k) => /^parties\.\d+\.sideId$/.test(k) && sent[k] === sideId);
+    return key ? sent[key.replace(/sideId$/, field)] : undefined;
+  };
+  const hostSide = tableSides.find((s) => s === sent?.hostSide) ?? document.hostSide;
+  const defaults = {
+    documentId: document.id,
+    hostSide,
+    originals: sent?.originals ?? document.originals?.toString() ?? "",
+    parties: parties.map((p) => ({
+      sideId: p.sideId,
+      dignitaryId: sentFor(p.sideId, "dignitaryId") ?? p.dignitaryId ?? "",
+      signingOrder: sentFor(p.sideId, "signingOrder") ?? String(p.signingOrder),
+    })),
+  };
+  const { form, onSubmit } = useSchemaForm(agreementSigningSchema, { defaultValues: defaults, serverErrors: null });
+  const busy = useNavigation().state !== "idle";
+  const id = useId();
+  const errorAt = (path: string): string | undefined => {
+    if (serverErrors?.[path]) return serverErrors[path];
+    const [, index, field] = path.split(".");
+    const partyErrors = form.formState.errors.parties as unknown as Record<string, Record<string, { message?: string }> | undefined> | undefined;
+    return partyErrors?.[index ?? ""]?.[field ?? ""]?.message;
+  };
+  const partyName = (p: SigningDocument["parties"][number]) => (locale === "en" && p.nameEn ? p.nameEn : p.nameVi);
+  // A party's own people, those on no side, and whoever already signs for it.
+  const choicesFor = (p: SigningDocument["parties"][number]) =>
+    signatoryOptions.filter((d) => d.sideId === p.sideId || d.sideId === null || p.signatoryIds.includes(d.id));
+  const originalsError = serverErrors?.originals ?? form.formState.errors.originals?.message;
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`} data-testid="signing-document">
       <h3 id={`${id}-heading`} style={{ marginTop: 0 }}>
-        {t("protocol.agreement.title")}
+        {t("protocol.agreement.title")}: {document.title}
       </h3>
       <p className="hint" style={{ marginBottom: ".75rem" }}>
-        {agreement.title} — {t("protocol.agreement.intro")}
+        {t("protocol.agreement.intro")}
       </p>
       <FormErrorSummary show={!!formError || !!serverErrors} message={formError && formError !== "form.fixErrors" ? formError : undefined} />
       <Form method="post" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="documentId" value={document.id} />
         <fieldset disabled={!canUpdate} style={{ border: 0, padding: 0, margin: 0 }}>
           <table className="signing-parties">
             <thead>
@@ -71,24 +120,24 @@ export function SigningForm({
             </thead>
             <tbody>
               {parties.map((p, i) => {
-                const signatoryError = errorAt(`parties.${i}.dignitaryId`);
+                const signatoryError = errorAt(`parties.${i}.dignitaryId`) ?? errorAt(`parties.${i}.sideId`);
                 const orderError = errorAt(`parties.${i}.signingOrder`);
                 return (
-                  <tr key={p.organizationId}>
+                  <tr key={p.sideId}>
                     <td>
-                      <input type="hidden" defaultValue={p.organizationId} {...form.register(`parties.${i}.organizationId`)} />
-                      {orgName(p)}
+                      <input type="hidden" defaultValue={p.sideId} {...form.register(`parties.${i}.sideId`)} />
+                      {partyName(p)}
                       {p.isHost ? <span className="muted"> ({t("protocol.agreement.hostParty")})</span> : null}
                     </td>
                     <td>
                       <select
-                        aria-label={`${t("protocol.agreement.signatory")}: ${orgName(p)}`}
-                        defaultValue={p.dignitaryId ?? ""}
+                        aria-label={`${t("protocol.agreement.signatory")}: ${partyName(p)}`}
+                        defaultValue={defaults.parties[i]?.dignitaryId}
                         aria-invalid={signatoryError ? true : undefined}
                         {...form.register(`parties.${i}.dignitaryId`)}
                       >
                         <option value="">{t("protocol.agreement.noSignatory")}</option>
-                        {signatoryOptions.map((d) => (
+                        {choicesFor(p).map((d) => (
                           <option key={d.id} value={d.id}>
                             {d.place}. {d.label}
                           </option>
@@ -106,8 +155,8 @@ export function SigningForm({
                         min={1}
                         max={50}
                         inputMode="numeric"
-                        aria-label={`${t("protocol.agreement.order")}: ${orgName(p)}`}
-                        defaultValue={String(p.signingOrder)}
+                        aria-label={`${t("protocol.agreement.order")}: ${partyName(p)}`}
+                        defaultValue={defaults.parties[i]?.signingOrder}
                         aria-invalid={orderError ? true : undefined}
                         {...form.register(`parties.${i}.signingOrder`)}
                       />
@@ -128,7 +177,7 @@ export function SigningForm({
               <div className="radio-list">
                 {tableSides.map((side) => (
                   <label key={side}>
-                    <input type="radio" value={side} defaultChecked={agreement.hostSide === side} {...form.register("hostSide")} />
+                    <input type="radio" value={side} defaultChecked={hostSide === side} {...form.register("hostSide")} />
                     {t(`protocol.agreement.hostSide.${side}`)}
                   </label>
                 ))}
@@ -143,12 +192,12 @@ export function SigningForm({
                 max={100}
                 inputMode="numeric"
                 defaultValue={defaults.originals}
-                aria-invalid={errorAt("originals") ? true : undefined}
+                aria-invalid={originalsError ? true : undefined}
                 {...form.register("originals")}
               />
-              {serverErrors?.originals || form.formState.errors.originals?.message ? (
+              {originalsError ? (
                 <p className="field-error" role="alert">
-                  {tError(serverErrors?.originals ?? form.formState.errors.originals?.message)}
+                  {tError(originalsError)}
                 </p>
               ) : null}
             </div>
