@@ -232,6 +232,8 @@ test("two-step verification: enrol with a code, then sign in with a code or a re
   await expect(section.getByTestId("two-factor-status")).toContainText("Còn 10 mã khôi phục");
 
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  // The sign-out has landed (a navigation right after the click could abort its POST and keep the session).
+  await expect(page).toHaveURL(/\/login$/);
   await page.goto("/organizations");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Forganizations$/);
   await page.getByLabel("Email").fill(account.email);
@@ -249,12 +251,16 @@ test("two-step verification: enrol with a code, then sign in with a code or a re
 
   // A lost phone: a recovery code instead, once.
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  // The sign-out has landed (a navigation right after the click could abort its POST and keep the session).
+  await expect(page).toHaveURL(/\/login$/);
   await signIn(page, account.email, account.password);
   await page.getByRole("link", { name: "Không dùng được điện thoại? Dùng mã khôi phục" }).click();
   await page.getByLabel("Mã khôi phục").fill(codes[0]!);
   await page.getByRole("button", { name: "Xác nhận" }).click();
   await expect(page).toHaveURL(/\/events$/);
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  // The sign-out has landed (a navigation right after the click could abort its POST and keep the session).
+  await expect(page).toHaveURL(/\/login$/);
   await signIn(page, account.email, account.password);
   await page.getByRole("link", { name: "Không dùng được điện thoại? Dùng mã khôi phục" }).click();
   await page.getByLabel("Mã khôi phục").fill(codes[0]!);

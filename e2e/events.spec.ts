@@ -31,7 +31,7 @@ test("a new organizer creates a signing ceremony, edits it, finds it, switches t
 
   // Create.
   const title = `Lễ ký kết thử nghiệm ${id} ✍️`;
-  await page.getByRole("link", { name: "Tạo sự kiện" }).click();
+  await page.getByRole("link", { name: "Tạo sự kiện", exact: true }).click();
   await expect(page).toHaveURL(/\/events\/new$/);
   await page.getByLabel("Tên sự kiện", { exact: true }).fill(title);
   await page.getByLabel("Loại sự kiện").selectOption("signing_ceremony");
