@@ -111,49 +111,28 @@ export default function UsersPage() {
         </div>
       ) : null}
       {confirmUser ? (
-        <div className="card notice-warn" role="alertdialog" aria-label={t("users.deactivate")}>
-          <p>{t("users.deactivateConfirm", { name: confirmUser.name })}</p>
-          <Form method="post" className="actions">
-            <input type="hidden" name="intent" value="deactivate" />
-            <input type="hidden" name="userId" value={confirmUser.id} />
-            <button type="submit" className="button danger">
-              {t("action.confirm")}: {t("users.deactivate")}
-            </button>
-            <Link to="/admin/users" className="button secondary">
-              {t("action.back")}
-            </Link>
-          </Form>
-        </div>
+        <ConfirmUserAction
+          intent="deactivate"
+          userId={confirmUser.id}
+          action={t("users.deactivate")}
+          question={t("users.deactivateConfirm", { name: confirmUser.name })}
+        />
       ) : null}
       {resetUser && !done ? (
-        <div className="card notice-warn" role="alertdialog" aria-label={t("users.resetPassword")}>
-          <p>{t("users.resetConfirm", { name: resetUser.name, email: resetUser.email })}</p>
-          <Form method="post" className="actions">
-            <input type="hidden" name="intent" value="reset-password" />
-            <input type="hidden" name="userId" value={resetUser.id} />
-            <button type="submit" className="button danger">
-              {t("action.confirm")}: {t("users.resetPassword")}
-            </button>
-            <Link to="/admin/users" className="button secondary">
-              {t("action.back")}
-            </Link>
-          </Form>
-        </div>
+        <ConfirmUserAction
+          intent="reset-password"
+          userId={resetUser.id}
+          action={t("users.resetPassword")}
+          question={t("users.resetConfirm", { name: resetUser.name, email: resetUser.email })}
+        />
       ) : null}
       {twoFactorUser && !done ? (
-        <div className="card notice-warn" role="alertdialog" aria-label={t("users.removeTwoFactor")}>
-          <p>{t("users.removeTwoFactorConfirm", { name: twoFactorUser.name })}</p>
-          <Form method="post" className="actions">
-            <input type="hidden" name="intent" value="remove-two-factor" />
-            <input type="hidden" name="userId" value={twoFactorUser.id} />
-            <button type="submit" className="button danger">
-              {t("action.confirm")}: {t("users.removeTwoFactor")}
-            </button>
-            <Link to="/admin/users" className="button secondary">
-              {t("action.back")}
-            </Link>
-          </Form>
-        </div>
+        <ConfirmUserAction
+          intent="remove-two-factor"
+          userId={twoFactorUser.id}
+          action={t("users.removeTwoFactor")}
+          question={t("users.removeTwoFactorConfirm", { name: twoFactorUser.name })}
+        />
       ) : null}
       {/* On a phone the table scrolls on its own rather than widening the page. */}
       <div style={{ overflowX: "auto" }}>
@@ -235,6 +214,26 @@ export default function UsersPage() {
         serverErrors={actionData?.intent === "create" ? actionData.fieldErrors : null}
       />
     </>
+  );
+}
+
+/** The confirmation step of a consequential action on an account (works without JavaScript: a plain form). */
+function ConfirmUserAction({ intent, userId, action, question }: { intent: string; userId: string; action: string; question: string }) {
+  const { t } = useT();
+  return (
+    <div className="card notice-warn" role="alertdialog" aria-label={action}>
+      <p>{question}</p>
+      <Form method="post" className="actions">
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="userId" value={userId} />
+        <button type="submit" className="button danger">
+          {t("action.confirm")}: {action}
+        </button>
+        <Link to="/admin/users" className="button secondary">
+          {t("action.back")}
+        </Link>
+      </Form>
+    </div>
   );
 }
 
