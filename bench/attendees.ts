@@ -23,6 +23,7 @@ import {
   listEventInvitations,
   type InvitationListOptions,
 } from "~/models/invitations.server";
+import { medianTime } from "./timing";
 
 const BIG = Number(process.env.BENCH_BIG ?? 100_000);
 const SMALL = Number(process.env.BENCH_SMALL ?? 1_000);
@@ -31,23 +32,7 @@ const PAGE = 50;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function time(f: () => Promise<unknown>): Promise<number> {
-  await f();
-  await f(); // warm-up: plan caches, buffers
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await f();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
+const time = (f: () => Promise<unknown>) => medianTime(f, RUNS);
 
 interface Case {
   name: string;

@@ -33,6 +33,7 @@ import { attendanceCounts } from "~/services/check-in.server";
 import { fileSystemStorage } from "~/services/storage.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { sessionCookie } from "~/utils/session.server";
+import { medianTime } from "./timing";
 
 const BIG = Number(process.env.BENCH_BIG ?? 100_000);
 const SMALL = Number(process.env.BENCH_SMALL ?? 1_000);
@@ -40,23 +41,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function time(f: () => Promise<unknown>): Promise<number> {
-  await f();
-  await f(); // warm-up: plan caches, buffers
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await f();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
+const time = (f: () => Promise<unknown>) => medianTime(f, RUNS);
 
 /** Every 3rd standing invitation of the event is checked in (set-based, like the seed of invitations). */
 async function checkInEveryThird(db: Db, eventId: string) {
