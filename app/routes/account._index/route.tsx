@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import QRCode from "qrcode";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { changePasswordSchema, passwordOnlySchema, totpCodeSchema } from "~/domain/accounts/password.schema";
@@ -23,6 +23,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { readSessionId } from "~/utils/session.server";
+import { useLatestAnswer } from "~/components/use-latest-answer";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
 
@@ -140,9 +141,8 @@ export default function AccountPage() {
   const { email, twoFactor, enrolment } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, tError, locale } = useT();
-  const [answered, setAnswered] = useState<typeof actionData>(undefined);
-  const current = actionData !== answered ? actionData : undefined;
-  const attempt = () => setAnswered(actionData);
+  const { current, submitted } = useLatestAnswer(actionData);
+  const attempt = submitted;
   const errorsFor = (intent: Intent) => (current?.intent === intent ? current.fieldErrors : null);
   return (
     <div style={{ maxWidth: "46rem" }}>

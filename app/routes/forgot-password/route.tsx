@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { forgotPasswordSchema } from "~/domain/accounts/password.schema";
 import { fieldErrors } from "~/domain/events/event.schema";
@@ -9,6 +9,7 @@ import { requestPasswordReset } from "~/services/password-reset.server";
 import { getUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
+import { useLatestAnswer } from "~/components/use-latest-answer";
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get("Retry-After");
@@ -42,14 +43,13 @@ export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, tError } = useT();
-  const [answered, setAnswered] = useState<typeof actionData>(undefined);
-  const current = actionData !== answered ? actionData : undefined;
+  const { current, submitted } = useLatestAnswer(actionData);
   const { form, onSubmit } = useSchemaForm(forgotPasswordSchema, {
     defaultValues: { email: actionData?.email ?? "" },
     serverErrors: current?.fieldErrors,
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
-    setAnswered(actionData);
+    submitted();
     onSubmit(event);
   };
   return (

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/utils/meta";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
@@ -12,6 +12,7 @@ import { formDataToObject } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/redirect";
 import { challengeCookie, readSessionId, sessionCookie } from "~/utils/session.server";
 import { loginSchema } from "./login.schema";
+import { useLatestAnswer } from "~/components/use-latest-answer";
 
 /** Document responses take their headers from here: pass the rate limiter's Retry-After through. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -77,14 +78,13 @@ export default function LoginPage() {
   const { t, tError } = useT();
   // Only the latest submission's messages: once the person submits again, the previous answer ("wrong email
   // or password") is gone, whether the browser's own check stops the form or the server answers anew.
-  const [answered, setAnswered] = useState<typeof actionData>(undefined);
-  const current = actionData !== answered ? actionData : undefined;
+  const { current, submitted } = useLatestAnswer(actionData);
   const { form, onSubmit } = useSchemaForm(loginSchema, {
     defaultValues: { email: actionData?.values.email ?? "", password: "" },
     serverErrors: current?.fieldErrors,
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
-    setAnswered(actionData);
+    submitted();
     onSubmit(event);
   };
   return (

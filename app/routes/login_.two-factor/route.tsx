@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { TextField, useSchemaForm } from "~/components/forms";
 import { recoveryCodeSchema, totpCodeSchema } from "~/domain/accounts/password.schema";
 import { fieldErrors } from "~/domain/events/event.schema";
@@ -11,6 +11,7 @@ import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
 import { challengeCookie, readChallengeId, readSessionId, sessionCookie } from "~/utils/session.server";
+import { useLatestAnswer } from "~/components/use-latest-answer";
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get("Retry-After");
@@ -72,8 +73,7 @@ export default function TwoFactorPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, tError } = useT();
-  const [answered, setAnswered] = useState<typeof actionData>(undefined);
-  const current = actionData !== answered ? actionData : undefined;
+  const { current, submitted } = useLatestAnswer(actionData);
   const method = loaderData.method;
   const expired = current?.expired ?? !loaderData.open;
   return (
@@ -95,7 +95,7 @@ export default function TwoFactorPage() {
           key={method}
           method={method}
           current={current}
-          onAttempt={() => setAnswered(actionData)}
+          onAttempt={submitted}
           formError={current?.formError ? tError(current.formError) : null}
         />
       )}
