@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findEventIdByCalendarUid } from "~/models/events.server";
 import { loadPrecedence } from "~/services/dignitaries.server";
+import { loadSeating } from "~/services/seating.server";
 import { draftPressSummaryForEvent } from "~/services/press-facts.server";
 import type { Database, Db } from "./client.server";
 import { SEED_TRIPARTITE_UID, seedDemo } from "./seed";
@@ -61,6 +62,27 @@ describe("the second demo: three parties, the leaders above the sides, a date-on
       ["Phạm Minh Đức", false],
       ["Trần Văn Bình", false],
     ]);
+  });
+
+  it("seats the three signatories side by side at the signing table, each delegation behind its own signatory", async () => {
+    const view = await loadSeating(db, eventId);
+    const table = view.tables.find((t) => t.kind === "signing")!;
+    expect(table.frontSeats).toBe(3);
+    const who = (i: number) => (table.seats[i]?.invitationId ? view.labels[table.seats[i]!.invitationId!] : null);
+    // The host (the Military Command) at the centre, the second party at its right (the audience's left), the third at its left.
+    expect(table.seats.slice(0, 3).map((s, i) => [who(i), s.role, s.party?.nameVi])).toEqual([
+      ["Đại tá Lê Văn Cường", "signer", "Công an tỉnh"],
+      ["Đại tá Nguyễn Văn Hùng", "signer", "Bộ CHQS tỉnh"],
+      ["Đại tá Phạm Minh Đức", "signer", "BĐBP tỉnh"],
+    ]);
+    // The Military Command's deputy stands behind its own signatory, the centre of the row behind.
+    expect(table.seats.slice(3).map((s, i) => [who(i + 3), s.role])).toEqual([
+      [null, "behind"],
+      ["Thượng tá Trần Văn Bình", "behind"],
+      [null, "behind"],
+    ]);
+    expect(view.conflicts).toEqual([]);
+    expect(view.unseated).toEqual([]);
   });
 
   it("is added once", async () => {

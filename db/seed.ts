@@ -436,7 +436,7 @@ export async function seedDemoTripartite(db: Db): Promise<void> {
   });
   const centre = { mode: "centre-out" as const, secondTo: "right" as const };
   await createTable(db, actor, event.id, { name: "Đoàn chủ tịch", kind: "presidium", seatCount: 5, ...centre });
-  await createTable(db, actor, event.id, { name: "Bàn ký", kind: "signing", seatCount: 3, ...centre });
+  await createTable(db, actor, event.id, { name: "Bàn ký", kind: "signing", seatCount: 6, ...centre });
   await createTable(db, actor, event.id, { name: "Hàng ghế đại biểu 1", kind: "row", seatCount: 10, ...centre });
   await proposeSeating(db, actor, event.id);
 }

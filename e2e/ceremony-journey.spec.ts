@@ -252,9 +252,41 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   await expect(page.getByRole("status").first()).toContainText("Đã xếp chỗ theo thứ tự lễ tân.");
   await expect(presidium).toContainText("Đồng chí Phạm Văn Nghiêm");
   await expect(presidium).toContainText("Đồng chí Lại Văn Hoàn");
-  const signingTable = page.getByTestId("seating-table").filter({ has: page.getByRole("heading", { name: "Bàn ký" }) }).first();
-  await expect(signingTable).toContainText("Đại tá Nguyễn Văn Hùng");
+  const signingTable = page.getByTestId("seating-table").filter({ has: page.getByRole("heading", { name: "Bàn ký", exact: true }) });
+  // The regulation of three: three signing seats side by side, the host at the centre, the second party at its right
+  // (the audience's left), the third at its left; its deputy stands behind the host's signatory.
+  await expect(signingTable.getByTestId("signing-table-document")).toHaveText(`Ký văn kiện: ${regulation}`);
+  const signers = signingTable.locator(".seat.signer");
+  await expect(signers).toHaveCount(3);
+  await expect(signers.nth(0)).toContainText("Đại tá Lê Văn Cường");
+  await expect(signers.nth(0)).toContainText("thay mặt Công an tỉnh");
+  await expect(signers.nth(1)).toContainText("Đại tá Nguyễn Văn Hùng");
+  await expect(signers.nth(1)).toContainText("thay mặt Bộ CHQS tỉnh");
+  await expect(signers.nth(2)).toContainText("Đại tá Phạm Minh Đức");
+  await expect(signers.nth(2)).toContainText("thay mặt BĐBP tỉnh");
+  await expect(signingTable.locator(".seat-row.behind")).toContainText("Thượng tá Trần Văn Bình");
+  // The memorandum has no signing table yet: said, not silently dropped. A second signing table takes it, mirrored.
+  await expect(page.getByRole("status").first()).toContainText("1 văn kiện chưa có bàn ký");
+  const addTable = page.getByRole("region", { name: "Thêm bàn, hàng ghế" });
+  await addTable.getByLabel("Tên", { exact: true }).fill("Bàn ký 2");
+  await addTable.getByLabel("Loại", { exact: true }).selectOption("signing");
+  await addTable.getByLabel("Số ghế").fill("2");
+  await addTable.getByRole("button", { name: "Thêm bàn, hàng ghế" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Đã thêm Bàn ký 2.");
+  await page.getByRole("button", { name: "Đề xuất theo thứ tự lễ tân" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Đã xếp chỗ theo thứ tự lễ tân.");
+  await expect(page.getByRole("status").first()).not.toContainText("chưa có bàn ký");
+  const memoTable = page.getByTestId("seating-table").filter({ has: page.getByRole("heading", { name: "Bàn ký 2" }) });
+  await expect(memoTable.getByTestId("signing-table-document")).toHaveText(`Ký văn kiện: ${memorandum}`);
+  await expect(memoTable.locator(".seat.signer").nth(0)).toContainText("Đại tá Phạm Minh Đức");
+  await expect(memoTable.locator(".seat.signer").nth(1)).toContainText("Thượng tá Trần Văn Bình");
+  await expect(page.getByTestId("conflicts")).toContainText("Không có xung đột");
   await shoot(page, "seating");
+  await page.getByRole("link", { name: "In sơ đồ (A4)" }).click();
+  await expect(page.getByTestId("print-sheet")).toContainText(regulation);
+  await expect(page.getByTestId("print-sheet")).toContainText("Công an tỉnh");
+  await shoot(page, "seating-print");
+  await page.goto(`${eventPath}/seating`);
 
   // The signing panel: one block per document, one select per party, showing the signatories saved on the dignitaries'
   // and the Ceremony pages; each party is offered its own people (and those on no side), not everyone.

@@ -77,7 +77,7 @@ test("an organizer proposes the seating from precedence, sees a conflict when se
   await page.getByRole("button", { name: "Tạo bố trí thường dùng" }).click();
   await expect(page.getByTestId("seating-table")).toHaveCount(4);
 
-  // The signing arrangements: the head of each party signs, the host on the table's right.
+  // The signing arrangements: the head of each party signs; by default the guest stands at the host's right.
   await page.getByLabel("Người ký: Ban Tuyên giáo Tỉnh ủy").selectOption({ label: "2. Đồng chí Nguyễn Hồng Chuyên" });
   await page.getByLabel("Người ký: Sở Giáo dục và Đào tạo").selectOption({ label: "3. Ông Phạm Văn Giám" });
   await page.getByRole("button", { name: "Lưu thông tin ký kết" }).click();
@@ -95,10 +95,12 @@ test("an organizer proposes the seating from precedence, sees a conflict when se
   await expect(presidiumSeats.nth(1)).toContainText("Đồng chí Nguyễn Hồng Chuyên");
   await expect(presidiumSeats.nth(3)).toContainText("Ông Phạm Văn Giám");
   const signing = page.getByTestId("seating-table").filter({ has: page.getByRole("heading", { name: "Bàn ký" }) });
-  // The row behind is drawn above the two signing seats; the host signs on the audience's left.
+  // The row behind is drawn above the two signing seats; the guest at the host's own right, the audience's left.
   const signers = signing.locator(".seat.signer");
-  await expect(signers.nth(0)).toContainText("Đồng chí Nguyễn Hồng Chuyên");
-  await expect(signers.nth(1)).toContainText("Ông Phạm Văn Giám");
+  await expect(signers.nth(0)).toContainText("Ông Phạm Văn Giám");
+  await expect(signers.nth(0)).toContainText("thay mặt Sở GD&ĐT");
+  await expect(signers.nth(1)).toContainText("Đồng chí Nguyễn Hồng Chuyên");
+  await expect(signers.nth(1)).toContainText("thay mặt Ban Tuyên giáo");
   await expect(signing).toContainText("Bà Lê Thị Phó");
 
   // With the keyboard: choose the Bí thư in the list, then an empty seat in the first guest row.
@@ -195,7 +197,7 @@ test("more dignitaries than seats is shown as a conflict, not refused; the seati
     { kind: "notEnoughSeats", people: 6, seats: 3, message: "6 dignitaries, but the presidium and rows have only 3 seats." },
     { kind: "unseated", personIds: seating.unseated, message: expect.stringMatching(/^3 attending without a seat: /) },
   ]);
-  expect(seating.signing).toMatchObject({ originals: 4, hostSide: "right" });
+  expect(seating.signing).toMatchObject({ originals: 4, hostSide: "left" });
   expect(seating.signing.parties.map((p) => [p.name, p.isHost])).toEqual([
     ["Ban Tuyên giáo Tỉnh ủy", true],
     ["Sở Giáo dục và Đào tạo", false],

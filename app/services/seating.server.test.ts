@@ -372,11 +372,13 @@ describe("seating and the signing arrangements", () => {
     expect(view.tables[0]!.seats.slice(0, 2).map((s) => s.invitationId)).toEqual([chuyen.invitationId, gd.invitationId]);
     // Behind each signatory, the rest of their side (the memorandum's signatories too: they are delegation members here).
     expect(view.tables[0]!.seats.slice(2).map((s) => s.invitationId)).toEqual([pho.invitationId, pgd.invitationId]);
-    // Table 2 (the stored default "right" for a new document, too): the memorandum's signatories.
-    expect(view.tables[1]!.seats.map((s) => s.invitationId)).toEqual([pho.invitationId, pgd.invitationId]);
-    // Mirrored: the memorandum's host on the table's left.
+    // Table 2, mirrored by default: the memorandum's host signs on the table's left (the audience's right), so the
+    // guest stands at the host's own right (the audience's left).
+    expect(view.tables[1]!.seats.map((s) => s.invitationId)).toEqual([pgd.invitationId, pho.invitationId]);
     const memoDoc = (await loadSigning(db, event.id)).documents.find((d) => d.id === memo)!;
-    expect(memoDoc.hostSide).toBe("right");
+    expect(memoDoc.hostSide).toBe("left");
+    expect(view.tables[1]!.document?.id).toBe(memo);
+    expect(view.tables[1]!.seats.map((s) => s.party?.nameVi)).toEqual([partner.nameVi, host.nameVi]);
   });
 });
 

@@ -7,9 +7,8 @@ import type { Db } from "#db/client.server";
 import {
   planConflicts,
   proposePlan,
-  signingBehindIndexes,
-  SIGNING_FRONT_SEATS,
-  type SigningPair,
+  signingLayout,
+  type SigningGroup,
   type TableKind,
   type Unavailable,
 } from "~/domain/protocol/seating-plan";
@@ -35,7 +34,7 @@ import {
 import { loadPrecedence, type PrecedenceView } from "./dignitaries.server";
 import { ServiceError } from "./errors";
 import type { Actor } from "./events.server";
-import { loadSigning, signingPeople, type SigningView } from "./signatories.server";
+import { loadSigning, type SigningView } from "./signatories.server";
 
 export function modeOf(table: Pick<SeatingTableRow, "mode" | "secondTo">): SeatingMode {
   return table.mode === "left-to-right" ? { kind: "left-to-right" } : { kind: "centre-out", secondTo: table.secondTo };
@@ -47,12 +46,18 @@ export interface SeatView {
   reserved: boolean;
   /** The seat's rank at its table (1 = the place of honour); at a signing table, null behind. */
   rank: number | null;
-  /** Signing table only: "signer" for the two signing seats, "behind" for the row behind. */
+  /** Signing table only: "signer" for the front row (one seat per party), "behind" for the row behind. */
   role: "signer" | "behind" | null;
+  /** A signing seat's party (its short name, else its name); null when the table has no document or elsewhere. */
+  party: { nameVi: string; nameEn: string | null } | null;
 }
 
 export interface TableView extends SeatingTableRow {
   seats: SeatView[];
+  /** Seats in the front row: a signing table's signing seats (one per party of its document, at least two); all seats elsewhere. */
+  frontSeats: number;
+  /** A signing table's document (by order: the n-th signing table serves the n-th document with a signatory); null otherwise. */
+  document: { id: string; title: string } | null;
 }
 
 export interface PersonOption {
@@ -87,37 +92,49 @@ function unavailableOf(rows: { invitationId: string; status: "declined" | "withd
   return rows.map((r) => ({ id: r.invitationId, status: r.status }));
 }
 
+/** A signing group and the document and parties it stands for. */
+export interface SigningTableGroup extends SigningGroup {
+  title: string;
+  partyNames: { nameVi: string; nameEn: string | null }[];
+}
+
 /**
- * One signing pair per document with a signatory (in signing order): its first two parties, the host's first; each party's first
- * signatory at the front and the rest of its side behind, in precedence order. Ids are invitation ids.
+ * One signing group per document with a signatory (in signing order): all its parties, the host's first, then the
+ * others in signing order; each party's first signatory in the front row and the rest of its side behind, in
+ * precedence order. Ids are invitation ids.
  */
-export function signingPairsOf(signing: SigningView, precedence: PrecedenceView): SigningPair[] {
+export function signingGroupsOf(signing: SigningView, precedence: PrecedenceView): SigningTableGroup[] {
   const byDignitary = new Map(precedence.dignitaries.map((d) => [d.id, d]));
-  return signing.documents.flatMap((doc): SigningPair[] => {
+  return signing.documents.flatMap((doc): SigningTableGroup[] => {
     const host = doc.parties.find((p) => p.isHost) ?? doc.parties[0];
-    const other = doc.parties.find((p) => p !== host);
-    if (!host || !other) return [];
-    const signers = new Set([...host.signatoryIds, ...other.signatoryIds]);
-    const party = (p: typeof host) => ({
+    if (!host || doc.parties.length < 2) return [];
+    const parties = [host, ...doc.parties.filter((p) => p !== host)];
+    const signers = new Set(parties.flatMap((p) => p.signatoryIds));
+    const seated = parties.map((p) => ({
       signatory: p.dignitaryId ? (byDignitary.get(p.dignitaryId)?.invitationId ?? null) : null,
       delegation: precedence.dignitaries.filter((d) => d.sideId === p.sideId && !signers.has(d.id)).map((d) => d.invitationId),
-    });
-    const first = party(host);
-    const second = party(other);
+    }));
     // A document nobody signs yet gets no signing table (it stays empty, as "no signatories" says).
-    if (!first.signatory && !second.signatory) return [];
-    // hostSide is the side of the table the host signs on (its own right or left): the guest is on the other.
-    return [{ documentId: doc.id, first, second, guestAt: doc.hostSide === "left" ? "right" : "left" }];
+    if (seated.every((p) => !p.signatory)) return [];
+    return [
+      {
+        documentId: doc.id,
+        title: doc.title,
+        parties: seated,
+        partyNames: parties.map((p) => ({ nameVi: p.shortName ?? p.nameVi, nameEn: p.nameEn })),
+        // hostSide is the side of the table the host signs on (its own right or left): the guest is on the other.
+        guestAt: doc.hostSide === "left" ? "right" : "left",
+      },
+    ];
   });
 }
 
-function seatRanks(table: SeatingTableRow): (number | null)[] {
+function seatRanks(table: SeatingTableRow, group: SigningTableGroup | undefined): (number | null)[] {
   const ranks: (number | null)[] = Array.from({ length: table.seatCount }, () => null);
   if (table.kind === "signing") {
-    // The signing seats are equals; behind, nearest the centre first on each side.
-    const behind = signingBehindIndexes(table.seatCount);
-    behind.left.forEach((index, i) => (ranks[index] = i + 1));
-    behind.right.forEach((index, i) => (ranks[index] = i + 1));
+    // The signing seats are equals; behind, nearest the centre first in each party's block.
+    const layout = signingLayout(table.seatCount, group?.parties.length ?? 2, group?.guestAt ?? "right");
+    for (const block of layout.behind) block.forEach((index, i) => (ranks[index] = i + 1));
     return ranks;
   }
   seatOrder(table.seatCount, modeOf(table)).forEach((index, i) => (ranks[index] = i + 1));
@@ -134,18 +151,27 @@ export async function loadSeating(db: Db, eventId: string): Promise<SeatingView>
     listUnavailablePeople(db, eventId),
   ]);
   const unavailable = unavailableOf(unavailableRows);
+  const groups = signingGroupsOf(signing, precedence);
+  const signingTables = tables.filter((t) => t.kind === "signing").map((t) => t.id);
   const tableViews = tables.map((table): TableView => {
-    const ranks = seatRanks(table);
+    const group = table.kind === "signing" ? groups[signingTables.indexOf(table.id)] : undefined;
+    const ranks = seatRanks(table, group);
+    const layout = table.kind === "signing" ? signingLayout(table.seatCount, group?.parties.length ?? 2, group?.guestAt ?? "right") : null;
+    const front = layout ? layout.front : table.seatCount;
     return {
       ...table,
+      frontSeats: front,
+      document: group ? { id: group.documentId, title: group.title } : null,
       seats: Array.from({ length: table.seatCount }, (_, index): SeatView => {
         const row = seatRows.find((s) => s.tableId === table.id && s.seatIndex === index);
+        const partyIndex = layout && group ? layout.partySeat.indexOf(index) : -1;
         return {
           index,
           invitationId: row?.invitationId ?? null,
           reserved: row?.reserved ?? false,
-          rank: table.kind === "signing" && index < SIGNING_FRONT_SEATS ? null : (ranks[index] ?? null),
-          role: table.kind === "signing" ? (index < SIGNING_FRONT_SEATS ? "signer" : "behind") : null,
+          rank: layout && index < front ? null : (ranks[index] ?? null),
+          role: layout ? (index < front ? "signer" : "behind") : null,
+          party: group && partyIndex >= 0 ? (group.partyNames[partyIndex] ?? null) : null,
         };
       }),
     };
@@ -336,15 +362,14 @@ export async function proposeSeating(db: Db, actor: Actor, eventId: string): Pro
     ]);
     const dignitaryInvitations = precedence.dignitaries.map((d) => d.invitationId);
     const known = new Set(dignitaryInvitations);
-    const people = signingPeople(signing, precedence);
-    const pairs = signingPairsOf(signing, precedence);
+    const groups = signingGroupsOf(signing, precedence);
     const plan = proposePlan({
       tables: tables.map((t) => ({ id: t.id, kind: t.kind, seatCount: t.seatCount, mode: modeOf(t) })),
       precedence: dignitaryInvitations,
       others: seatable.filter((p) => !known.has(p.invitationId) && p.status !== "declined").map((p) => p.invitationId),
-      signing: people,
-      // Every document with two parties gets a signing table of its own, in signing order.
-      ...(pairs.length ? { signingPairs: pairs } : {}),
+      signing: null,
+      // Every document with two or more parties and a signatory gets a signing table of its own, in signing order.
+      signingGroups: groups,
       unavailable: unavailableOf(unavailableRows),
     });
     for (const table of tables) {
@@ -362,7 +387,7 @@ export async function proposeSeating(db: Db, actor: Actor, eventId: string): Pro
       unseatedPeople: plan.unseatedPeople,
       signingOverflow: plan.signingOverflow,
       unplacedSignings: plan.unplacedSignings,
-      noSignatories: tables.some((t) => t.kind === "signing") && people === null,
+      noSignatories: tables.some((t) => t.kind === "signing") && groups.length === 0,
     };
   });
 }

@@ -1,17 +1,16 @@
 /**
  * The signing arrangements of a signing ceremony, per document: for each party (a side) its signatories (dignitaries
  * of the event, first = the one at the signing table) and the signing order, the number of originals, and the side
- * of the signing table the host takes. The seating proposal reads them (signingPeople).
+ * of the signing table the host takes. The seating proposal reads them (signingGroupsOf in
+ * seating.server.ts).
  */
 import type { Db } from "#db/client.server";
-import type { SigningPeople } from "~/domain/protocol/seating-plan";
 import type { AgreementSigningInput, TableSide } from "~/domain/protocol/seating.schema";
 import { recordAudit } from "~/models/audit.server";
 import { listDocuments, listRoles, listSides, setDocumentParties, setDocumentSigning } from "~/models/ceremony.server";
 import { setPartySignatories } from "./ceremony.server";
 import { getProtocolEvent, lockProtocolEvent } from "~/models/dignitaries.server";
 import { dignitaryIdsOf } from "~/models/seating.server";
-import type { PrecedenceView } from "./dignitaries.server";
 import { ServiceError, isServiceError } from "./errors";
 import type { Actor } from "./events.server";
 
@@ -162,28 +161,4 @@ export async function saveSigning(db: Db, actor: Actor, eventId: string, input: 
     });
   });
   return loadSigning(db, eventId);
-}
-/**
- * Who sits at the signing table: the host party's signatory and the first other party's (by signing order)
- * side by side, the host on the configured side; behind each, their side's other dignitaries in precedence
- * order. Null when no signatory is chosen. Ids are invitation ids (seats hold invitations).
- */
-export function signingPeople(signing: SigningView, precedence: PrecedenceView): SigningPeople | null {
-  if (!signing.agreement) return null;
-  const byDignitary = new Map(precedence.dignitaries.map((d) => [d.id, d]));
-  const host = signing.parties.find((p) => p.isHost);
-  const guest = signing.parties.find((p) => !p.isHost && p.dignitaryId && byDignitary.has(p.dignitaryId));
-  const hostSigner = host?.dignitaryId ? byDignitary.get(host.dignitaryId) : undefined;
-  const guestSigner = guest?.dignitaryId ? byDignitary.get(guest.dignitaryId) : undefined;
-  if (!hostSigner && !guestSigner) return null;
-  const signers = new Set([hostSigner?.id, guestSigner?.id]);
-  const delegation = (side: "host" | "guest") =>
-    precedence.dignitaries.filter((d) => d.side === side && !signers.has(d.id)).map((d) => d.invitationId);
-  return {
-    hostSignatory: hostSigner?.invitationId ?? null,
-    guestSignatory: guestSigner?.invitationId ?? null,
-    hostDelegation: delegation("host"),
-    guestDelegation: delegation("guest"),
-    hostSide: signing.agreement.hostSide,
-  };
 }

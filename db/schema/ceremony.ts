@@ -69,7 +69,7 @@ export const eventDocuments = pgTable(
     /** Languages of the originals ("vi", "lo"). */
     languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
     /** The side of the signing table (its own right or left) the first party signs on. */
-    hostSide: text("host_side").notNull().default("right"),
+    hostSide: text("host_side").notNull().default("left"),
     createdAt: createdAt(),
   },
   (t) => [index("event_documents_event_idx").on(t.eventId, t.position)],

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { planConflicts, proposePlan, proposeSigningPair, proposeSigningSeats, signingBackRow, signingBehindIndexes, unseatedIn, type PlanTable } from "./seating-plan";
+import {
+  planConflicts,
+  proposePlan,
+  proposeSigningGroup,
+  proposeSigningSeats,
+  signingBackRow,
+  signingBehindIndexes,
+  signingLayout,
+  unseatedIn,
+  type PlanTable,
+} from "./seating-plan";
 
 const centre = { kind: "centre-out", secondTo: "right" } as const;
 const ltr = { kind: "left-to-right" } as const;
@@ -140,12 +150,12 @@ describe("answers and withdrawals", () => {
 });
 
 describe("mirrored signing tables, several documents", () => {
-  const pair = { documentId: "k1", first: { signatory: "H", delegation: ["h2", "h3"] }, second: { signatory: "G", delegation: ["g2"] } };
+  const pair = { documentId: "k1", parties: [{ signatory: "H", delegation: ["h2", "h3"] }, { signatory: "G", delegation: ["g2"] }] };
   it("seats the guest at the host's right (the audience's left) by default, each delegation behind its signatory", () => {
-    expect(proposeSigningPair(pair, 6)).toEqual({ seats: ["G", "H", null, "g2", "h2", "h3"], overflow: [] });
+    expect(proposeSigningGroup(pair, 6)).toEqual({ seats: ["G", "H", null, "g2", "h2", "h3"], overflow: [] });
   });
   it("mirrors when configured: the guest at the host's left", () => {
-    expect(proposeSigningPair({ ...pair, guestAt: "left" }, 6)).toEqual({ seats: ["H", "G", "h3", "h2", "g2", null], overflow: [] });
+    expect(proposeSigningGroup({ ...pair, guestAt: "left" }, 6)).toEqual({ seats: ["H", "G", "h3", "h2", "g2", null], overflow: [] });
   });
   it("gives each document's pair its own signing table, in order; a pair without a table is reported", () => {
     const tables: PlanTable[] = [
@@ -156,14 +166,64 @@ describe("mirrored signing tables, several documents", () => {
       tables,
       precedence: [],
       signing: null,
-      signingPairs: [
+      signingGroups: [
         pair,
-        { documentId: "k2", first: { signatory: "A", delegation: [] }, second: { signatory: "B", delegation: [] } },
-        { documentId: "k3", first: { signatory: "C", delegation: [] }, second: { signatory: "D", delegation: [] } },
+        { documentId: "k2", parties: [{ signatory: "A", delegation: [] }, { signatory: "B", delegation: [] }] },
+        { documentId: "k3", parties: [{ signatory: "C", delegation: [] }, { signatory: "D", delegation: [] }] },
       ],
     });
     expect(plan.seats.get("s1")).toEqual(["G", "H"]);
     expect(plan.seats.get("s2")).toEqual(["B", "A"]);
     expect(plan.unplacedSignings).toEqual(["k3"]);
+  });
+});
+
+describe("a document signed by three or more parties", () => {
+  it("gives every party a front seat: the host at the centre, the second at its right (the audience's left), the third at its left", () => {
+    expect(signingLayout(3, 3)).toEqual({ front: 3, partySeat: [1, 0, 2], behind: [[], [], []] });
+    expect(signingLayout(3, 3, "left")).toEqual({ front: 3, partySeat: [1, 2, 0], behind: [[], [], []] });
+    // Four parties: the host right of the centre gap, so that the second still stands at its right.
+    expect(signingLayout(4, 4).partySeat).toEqual([2, 1, 3, 0]);
+  });
+  it("splits the row behind into one block per party, behind its own signatory, nearest the centre first", () => {
+    // 3 front seats, 6 behind: indexes 3-4 behind seat 0, 5-6 behind seat 1, 7-8 behind seat 2.
+    expect(signingLayout(9, 3)).toEqual({ front: 3, partySeat: [1, 0, 2], behind: [[5, 6], [4, 3], [7, 8]] });
+    // 7 behind: the first block takes the extra place.
+    expect(signingLayout(10, 3).behind).toEqual([[6, 7], [5, 4, 3], [8, 9]]);
+  });
+  it("keeps the two-party table exactly as before", () => {
+    expect(signingLayout(6, 2, "left")).toEqual({ front: 2, partySeat: [0, 1], behind: [[3, 2], [4, 5]] });
+    expect(signingLayout(6, 2, "right")).toEqual({ front: 2, partySeat: [1, 0], behind: [[4, 5], [3, 2]] });
+  });
+  it("seats three signatories side by side with their delegations behind; who does not fit is overflow", () => {
+    const group = {
+      documentId: "qc",
+      parties: [
+        { signatory: "CA", delegation: ["ca2"] },
+        { signatory: "QS", delegation: ["qs2", "qs3"] },
+        { signatory: "BP", delegation: [] },
+      ],
+    };
+    expect(proposeSigningGroup(group, 6)).toEqual({ seats: ["QS", "CA", "BP", "qs2", "ca2", null], overflow: ["qs3"] });
+    // A table of two seats for three parties: the third signatory is overflow, never silently dropped.
+    expect(proposeSigningGroup(group, 2)).toEqual({ seats: ["QS", "CA"], overflow: ["ca2", "qs2", "qs3", "BP"] });
+  });
+  it("plans a three-party document on its signing table beside a two-party one", () => {
+    const tables: PlanTable[] = [
+      { id: "s1", kind: "signing", seatCount: 3, mode: centre },
+      { id: "s2", kind: "signing", seatCount: 2, mode: centre },
+    ];
+    const plan = proposePlan({
+      tables,
+      precedence: [],
+      signing: null,
+      signingGroups: [
+        { documentId: "k1", parties: [{ signatory: "A", delegation: [] }, { signatory: "B", delegation: [] }, { signatory: "C", delegation: [] }] },
+        { documentId: "k2", parties: [{ signatory: "D", delegation: [] }, { signatory: "E", delegation: [] }], guestAt: "left" },
+      ],
+    });
+    expect(plan.seats.get("s1")).toEqual(["B", "A", "C"]);
+    expect(plan.seats.get("s2")).toEqual(["D", "E"]);
+    expect(plan.signingOverflow).toEqual([]);
   });
 });

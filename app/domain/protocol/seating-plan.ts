@@ -1,13 +1,13 @@
-import { proposeRow, proposeSigningTable, seatingConflicts, type SeatingConflict, type SeatingMode, type SeatState } from "./seating";
+import { proposeRow, seatingConflicts, type SeatingConflict, type SeatingMode, type SeatState } from "./seating";
 
 /**
  * A whole seating plan: presidium tables, signing tables and guest rows, proposed from precedence and checked
  * for conflicts. Builds on ./seating (rows, the signing table, conflicts). Seat indexes count from the
  * audience's left.
  *
- * The signing table: seats 0 and 1 are the two signing seats at the table (audience-left, audience-right);
- * seats 2… are the row standing behind them, numbered from the audience's left, its left part behind the
- * audience-left signatory and its right part behind the other.
+ * A signing table: the front row has one signing seat per party of its document (at least two), from the audience's
+ * left; the seats after them are the row standing behind, numbered from the audience's left, each party's part
+ * behind its own signatory (signingLayout).
  */
 export type TableKind = "presidium" | "signing" | "row";
 
@@ -18,20 +18,71 @@ export interface PlanTable {
   mode: SeatingMode;
 }
 
+/** A signing table's front row has one seat per party, and at least two. */
 export const SIGNING_FRONT_SEATS = 2;
 
-/** The signing table's row behind: how many places stand behind each signatory. */
-export function signingBackRow(seatCount: number): { leftCount: number; rightCount: number } {
-  const behind = Math.max(0, seatCount - SIGNING_FRONT_SEATS);
-  return { leftCount: Math.ceil(behind / 2), rightCount: Math.floor(behind / 2) };
+/**
+ * Where the parties of one document sit at a signing table of `seatCount` seats: the front row has a seat per party
+ * (at least two), seats 0… from the audience's left; the rest stand behind, in one row, each party's block behind
+ * its own signatory (the first blocks take one more when the row does not divide evenly).
+ *
+ * The first party (the host) signs at the centre; the second party sits at the host's own right when `guestAt` is
+ * "right" (the audience's left: protocol seats the guest at the host's right), the third at the host's left, and so
+ * on outwards. With two parties this is the mirrored signing table.
+ */
+export interface SigningLayout {
+  /** Seats in the front row: indexes 0 … front-1. */
+  front: number;
+  /** Each party's front seat, in party order (undefined: the table is too small). */
+  partySeat: (number | undefined)[];
+  /** Each party's seats behind, in party order, nearest the table's centre first. */
+  behind: number[][];
 }
 
-/** Seat indexes behind each signatory, nearest the centre first. */
+export function signingLayout(seatCount: number, partyCount: number, guestAt: "right" | "left" = "right"): SigningLayout {
+  const seats = Math.max(0, seatCount);
+  const slots = Math.max(SIGNING_FRONT_SEATS, partyCount);
+  const front = Math.min(seats, slots);
+  // Slot order: the host at the centre, then alternately at its right (lower index) and its left, or mirrored.
+  const first = guestAt === "right" ? -1 : 1;
+  const centre = guestAt === "right" ? Math.ceil((slots - 1) / 2) : Math.floor((slots - 1) / 2);
+  const order = [centre];
+  for (let step = 1; order.length < slots; step++)
+    for (const dir of [first, -first]) {
+      const slot = centre + dir * step;
+      if (slot >= 0 && slot < slots && order.length < slots) order.push(slot);
+    }
+  const behindCount = seats - front;
+  const perSlot = Math.floor(behindCount / front || 0);
+  const extra = front ? behindCount % front : 0;
+  const blocks: number[][] = [];
+  let next = front;
+  const mid = (behindCount - 1) / 2;
+  for (let slot = 0; slot < front; slot++) {
+    const size = perSlot + (slot < extra ? 1 : 0);
+    const block = Array.from({ length: size }, (_, i) => next + i);
+    next += size;
+    // Nearest the centre of the row first; a tie goes to the audience's left.
+    block.sort((a, b) => Math.abs(a - front - mid) - Math.abs(b - front - mid) || a - b);
+    blocks.push(block);
+  }
+  const partySeat = Array.from({ length: Math.max(0, partyCount) }, (_, k) => {
+    const slot = order[k];
+    return slot !== undefined && slot < front ? slot : undefined;
+  });
+  return { front, partySeat, behind: partySeat.map((slot) => (slot === undefined ? [] : (blocks[slot] ?? []))) };
+}
+
+/** The two-party signing table's row behind: how many places stand behind each signatory. */
+export function signingBackRow(seatCount: number): { leftCount: number; rightCount: number } {
+  const layout = signingLayout(seatCount, 2, "left");
+  return { leftCount: layout.behind[0]?.length ?? 0, rightCount: layout.behind[1]?.length ?? 0 };
+}
+
+/** Seat indexes behind each of the two signatories (audience-left, audience-right), nearest the centre first. */
 export function signingBehindIndexes(seatCount: number): { left: number[]; right: number[] } {
-  const { leftCount, rightCount } = signingBackRow(seatCount);
-  const left = Array.from({ length: leftCount }, (_, i) => SIGNING_FRONT_SEATS + leftCount - 1 - i);
-  const right = Array.from({ length: rightCount }, (_, i) => SIGNING_FRONT_SEATS + leftCount + i);
-  return { left, right };
+  const layout = signingLayout(seatCount, 2, "left");
+  return { left: layout.behind[0] ?? [], right: layout.behind[1] ?? [] };
 }
 
 export interface SigningPeople {
@@ -46,31 +97,18 @@ export interface SigningPeople {
 
 /** The signing table's seats for these people; who does not fit behind is in `overflow`. */
 export function proposeSigningSeats(people: SigningPeople, seatCount: number): { seats: (string | null)[]; overflow: string[] } {
-  const seats: (string | null)[] = Array.from({ length: Math.max(0, seatCount) }, () => null);
-  // proposeSigningTable wants two ids; an absent signatory travels as a token no id can equal.
-  const none = "\u0000none";
-  const p = proposeSigningTable({
-    hostSignatory: people.hostSignatory ?? none,
-    guestSignatory: people.guestSignatory ?? `${none}2`,
-    hostDelegation: people.hostDelegation,
-    guestDelegation: people.guestDelegation,
-    hostSide: people.hostSide,
-  });
-  const real = (id: string) => (id.startsWith(none) ? null : id);
-  if (seatCount >= 1) seats[0] = real(p.front[0]);
-  if (seatCount >= 2) seats[1] = real(p.front[1]);
-  const behind = signingBehindIndexes(seatCount);
-  const overflow: string[] = [];
-  const place = (people: string[], indexes: number[]) =>
-    people.forEach((id, i) => {
-      const index = indexes[i];
-      if (index === undefined) overflow.push(id);
-      else seats[index] = id;
-    });
-  place(p.behindAudienceLeft, behind.left);
-  place(p.behindAudienceRight, behind.right);
-  if (seatCount < 2) for (const id of [p.front[0], p.front[1]].slice(seatCount)) if (real(id)) overflow.push(id);
-  return { seats, overflow };
+  return proposeSigningGroup(
+    {
+      documentId: "",
+      parties: [
+        { signatory: people.hostSignatory, delegation: people.hostDelegation },
+        { signatory: people.guestSignatory, delegation: people.guestDelegation },
+      ],
+      // The host on the table's own right (the audience's left) has the guest at its left.
+      guestAt: people.hostSide === "right" ? "left" : "right",
+    },
+    seatCount,
+  );
 }
 
 /** People who are never seated: they declined, or their invitation was withdrawn. */
@@ -80,15 +118,15 @@ export interface Unavailable {
 }
 
 /**
- * The signing of one document by two parties, for a mirrored signing table: each party's signatory at the front,
- * side by side, its delegation behind it. Protocol seats the guest at the host's right: `guestAt` "right" (the
- * default) puts the second party on the first party's own right — the audience's left; "left" mirrors it.
+ * The signing of one document by its parties (two or more), for a signing table: each party's signatory in the front
+ * row, its delegation behind it. The first party is the host, at the centre; protocol seats the guest at the host's
+ * right: `guestAt` "right" (the default) puts the second party on the host's own right — the audience's left;
+ * "left" mirrors it.
  */
-export interface SigningPair {
+export interface SigningGroup {
   documentId: string;
-  /** The first party (usually the host): its signatory (null = none chosen) and delegation in precedence order. */
-  first: { signatory: string | null; delegation: string[] };
-  second: { signatory: string | null; delegation: string[] };
+  /** Host first: each party's signatory (null = none chosen) and delegation in precedence order. */
+  parties: { signatory: string | null; delegation: string[] }[];
   guestAt?: "right" | "left";
 }
 
@@ -102,10 +140,10 @@ export interface PlanInput {
   /** Signatories and delegations; null when no signatory is chosen (the signing table stays empty). */
   signing: SigningPeople | null;
   /**
-   * Several documents: one signing pair per signing table, in table order (a pair without a table of its own is in
+   * Several documents: one signing group per signing table, in table order (a group without a table of its own is in
    * `unplacedSignings`). When given, it replaces `signing`.
    */
-  signingPairs?: SigningPair[];
+  signingGroups?: SigningGroup[];
   /** Declined and withdrawn people: never seated anywhere, whatever the lists above say. */
   unavailable?: Unavailable[];
 }
@@ -118,29 +156,34 @@ export interface PlanProposal {
   unseatedPeople: string[];
   /** People the signing table had no place for. */
   signingOverflow: string[];
-  /** Documents of `signingPairs` with no signing table left. */
+  /** Documents of `signingGroups` with no signing table left. */
   unplacedSignings: string[];
 }
 
-/** The signing table's seats for one pair, mirrored: the guest at the host's right unless configured otherwise. */
-export function proposeSigningPair(pair: SigningPair, seatCount: number): { seats: (string | null)[]; overflow: string[] } {
-  const guestAt = pair.guestAt ?? "right";
-  // The second party on the first's own right means the first signs on the table's left.
-  return proposeSigningSeats(
-    {
-      hostSignatory: pair.first.signatory,
-      guestSignatory: pair.second.signatory,
-      hostDelegation: pair.first.delegation,
-      guestDelegation: pair.second.delegation,
-      hostSide: guestAt === "right" ? "left" : "right",
-    },
-    seatCount,
-  );
+/** The signing table's seats for one document's parties; who does not fit is in `overflow`. */
+export function proposeSigningGroup(group: SigningGroup, seatCount: number): { seats: (string | null)[]; overflow: string[] } {
+  const layout = signingLayout(seatCount, group.parties.length, group.guestAt ?? "right");
+  const seats: (string | null)[] = Array.from({ length: Math.max(0, seatCount) }, () => null);
+  const overflow: string[] = [];
+  group.parties.forEach((party, k) => {
+    const at = layout.partySeat[k];
+    if (party.signatory !== null) {
+      if (at === undefined) overflow.push(party.signatory);
+      else seats[at] = party.signatory;
+    }
+    const behind = layout.behind[k] ?? [];
+    party.delegation.forEach((id, i) => {
+      const index = behind[i];
+      if (index === undefined) overflow.push(id);
+      else seats[index] = id;
+    });
+  });
+  return { seats, overflow };
 }
 
 /**
  * Presidium tables take the most senior dignitaries in precedence order (each by its own mode: centre-out or
- * left to right); the guest rows take the rest, then the other guests; the signing table gets the two
+ * left to right); the guest rows take the rest, then the other guests; each signing table gets one document's
  * signatories side by side with their delegations behind. Signatories keep their presidium seats: they
  * walk to the signing table for the signing.
  */
@@ -175,18 +218,17 @@ export function proposePlan(input: PlanInput): PlanProposal {
   const dignitaries = new Set(precedence);
   let signingOverflow: string[] = [];
   const signingTables = input.tables.filter((t) => t.kind === "signing");
-  const pairs = (input.signingPairs ?? []).map((p) => ({
-    ...p,
-    first: { signatory: present(p.first.signatory), delegation: keep(p.first.delegation) },
-    second: { signatory: present(p.second.signatory), delegation: keep(p.second.delegation) },
+  const groups = (input.signingGroups ?? []).map((g) => ({
+    ...g,
+    parties: g.parties.map((p) => ({ signatory: present(p.signatory), delegation: keep(p.delegation) })),
   }));
   signingTables.forEach((table, i) => {
-    const pair = input.signingPairs ? pairs[i] : undefined;
-    if (input.signingPairs ? !pair : !signing) {
+    const group = input.signingGroups ? groups[i] : undefined;
+    if (input.signingGroups ? !group : !signing) {
       seats.set(table.id, Array.from({ length: Math.max(0, table.seatCount) }, () => null));
       return;
     }
-    const proposal = pair ? proposeSigningPair(pair, table.seatCount) : proposeSigningSeats(signing!, table.seatCount);
+    const proposal = group ? proposeSigningGroup(group, table.seatCount) : proposeSigningSeats(signing!, table.seatCount);
     seats.set(table.id, proposal.seats);
     signingOverflow = [...signingOverflow, ...proposal.overflow];
   });
@@ -195,7 +237,7 @@ export function proposePlan(input: PlanInput): PlanProposal {
     unseated: audience.filter((id) => dignitaries.has(id)),
     unseatedPeople: audience,
     signingOverflow,
-    unplacedSignings: pairs.slice(signingTables.length).map((p) => p.documentId),
+    unplacedSignings: groups.slice(signingTables.length).map((g) => g.documentId),
   };
 }
 

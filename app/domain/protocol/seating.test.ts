@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { proposeRow, proposeSigningTable, seatingConflicts, seatOrder } from "./seating";
+import { proposeRow, seatingConflicts, seatOrder } from "./seating";
 
 describe("seatOrder", () => {
   it("centre-out with #2 on the table's right (the audience's left)", () => {
@@ -27,18 +27,6 @@ describe("proposeRow", () => {
   });
   it("leaves the rest empty", () => {
     expect(proposeRow(["p1"], 3, { kind: "left-to-right" }).seats).toEqual(["p1", null, null]);
-  });
-});
-
-describe("proposeSigningTable", () => {
-  it("puts the host on the configured side with delegations behind", () => {
-    const base = { hostSignatory: "H", guestSignatory: "G", hostDelegation: ["h2"], guestDelegation: ["g2", "g3"] };
-    expect(proposeSigningTable({ ...base, hostSide: "right" })).toEqual({
-      front: ["H", "G"],
-      behindAudienceLeft: ["h2"],
-      behindAudienceRight: ["g2", "g3"],
-    });
-    expect(proposeSigningTable({ ...base, hostSide: "left" }).front).toEqual(["G", "H"]);
   });
 });
 

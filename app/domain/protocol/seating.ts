@@ -40,32 +40,6 @@ export function proposeRow(peopleInPrecedence: string[], seatCount: number, mode
   return { seats, overflow: peopleInPrecedence.slice(order.length) };
 }
 
-export interface SigningTableInput {
-  hostSignatory: string;
-  guestSignatory: string;
-  /** Host delegation and guest delegation, each in precedence order, standing behind their signatory. */
-  hostDelegation: string[];
-  guestDelegation: string[];
-  /** Which side of the table (its own right or left) the host signs on. */
-  hostSide: "right" | "left";
-}
-
-export interface SigningTableProposal {
-  /** The two signatories side by side, [audience-left, audience-right]. */
-  front: [string, string];
-  /** Rows behind each signatory, nearest the centre first. */
-  behindAudienceLeft: string[];
-  behindAudienceRight: string[];
-}
-
-export function proposeSigningTable(input: SigningTableInput): SigningTableProposal {
-  // The table's right is the audience's left.
-  const hostOnAudienceLeft = input.hostSide === "right";
-  return hostOnAudienceLeft
-    ? { front: [input.hostSignatory, input.guestSignatory], behindAudienceLeft: input.hostDelegation, behindAudienceRight: input.guestDelegation }
-    : { front: [input.guestSignatory, input.hostSignatory], behindAudienceLeft: input.guestDelegation, behindAudienceRight: input.hostDelegation };
-}
-
 export interface SeatState {
   tableId: string;
   seatIndex: number;

@@ -20,10 +20,13 @@ const show: ApiHandler = async ({ request, context, params }) => {
       seatCount: table.seatCount,
       mode: table.mode,
       secondTo: table.secondTo,
+      frontSeats: table.frontSeats,
+      documentId: table.document?.id ?? null,
       seats: table.seats.map((s) => ({
         index: s.index,
         rank: s.rank,
         role: s.role,
+        party: s.party?.nameVi ?? null,
         reserved: s.reserved,
         invitationId: s.invitationId,
         dignitaryId: s.invitationId ? (dignitaryByInvitation.get(s.invitationId)?.id ?? null) : null,

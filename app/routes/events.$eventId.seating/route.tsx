@@ -295,8 +295,10 @@ export default function SeatingPage() {
         <SeatingChart data={loaderData} tableErrors={actionData?.form?.startsWith("table:") ? actionData : null} />
       )}
       {canUpdate ? (
-        <section className="card" style={{ marginTop: "1rem" }}>
-          <h3 style={{ marginTop: 0 }}>{t("protocol.table.add")}</h3>
+        <section className="card" style={{ marginTop: "1rem" }} aria-labelledby="add-table-heading">
+          <h3 id="add-table-heading" style={{ marginTop: 0 }}>
+            {t("protocol.table.add")}
+          </h3>
           <TableForm
             key={actionData?.ok === "protocol.table.created" ? `added-${actionData.name}` : "add"}
             intent="addTable"

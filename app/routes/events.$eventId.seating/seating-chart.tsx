@@ -1,6 +1,5 @@
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useState, type DragEvent, type KeyboardEvent } from "react";
-import { SIGNING_FRONT_SEATS } from "~/domain/protocol/seating-plan";
 import { useT } from "~/i18n/use-t";
 import { seatRefText } from "~/domain/protocol/conflict-text";
 import type { action, SeatingLoaderData } from "./route";
@@ -30,7 +29,7 @@ export function SeatingChart({
   data: SeatingLoaderData;
   tableErrors: { form?: string; fieldErrors?: Record<string, string> | null } | null;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const fetcher = useFetcher<typeof action>({ key: "seat" });
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" || fetcher.state !== "idle";
@@ -102,6 +101,7 @@ export function SeatingChart({
     const key = `${table.id}:${seat.index}`;
     const name = seat.invitationId ? (labels[seat.invitationId] ?? "?") : null;
     const ref = seatRefText(tables, table.id, seat.index, t);
+    const party = seat.party ? (locale === "en" && seat.party.nameEn ? seat.party.nameEn : seat.party.nameVi) : null;
     const isSelected = selected?.from?.tableId === table.id && selected.from.seatIndex === seat.index;
     const classes = [
       "seat",
@@ -141,6 +141,7 @@ export function SeatingChart({
             {seat.role === "signer" ? ` · ${t("protocol.seat.signer")}` : seat.rank ? ` · ${t("protocol.seat.rank", { n: seat.rank })}` : ""}
           </span>
           <span className="seat-name">{name ?? (seat.reserved ? t("protocol.seat.reserved") : t("protocol.seat.empty"))}</span>
+          {party ? <span className="seat-party">{t("protocol.seat.forParty", { party })}</span> : null}
         </button>
         {canUpdate ? (
           <div className="seat-tools">
@@ -173,8 +174,8 @@ export function SeatingChart({
   };
 
   const tableBlock = (table: Table) => {
-    const front = table.kind === "signing" ? table.seats.slice(0, SIGNING_FRONT_SEATS) : table.seats;
-    const behind = table.kind === "signing" ? table.seats.slice(SIGNING_FRONT_SEATS) : [];
+    const front = table.seats.slice(0, table.frontSeats);
+    const behind = table.seats.slice(table.frontSeats);
     const editErrors = tableErrors?.form === `table:${table.id}` ? (tableErrors.fieldErrors ?? null) : null;
     return (
       <section className="seating-table" key={table.id} aria-label={table.name} data-testid="seating-table">
@@ -186,6 +187,11 @@ export function SeatingChart({
             {table.kind !== "signing" ? ` · ${t(`protocol.table.mode.${table.mode}`)}` : ""}
           </span>
         </div>
+        {table.kind === "signing" ? (
+          <p className="hint" data-testid="signing-table-document">
+            {table.document ? t("protocol.table.document", { title: table.document.title }) : t("protocol.table.noDocument")}
+          </p>
+        ) : null}
         {behind.length ? <div className="seat-row behind">{behind.map((s) => seatButton(table, s))}</div> : null}
         <div className="seat-row">{front.map((s) => seatButton(table, s))}</div>
         {table.kind === "signing" ? <div className="signing-desk" aria-hidden="true" /> : null}

@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime, formatRange } from "~/domain/dates/phrasing";
-import { SIGNING_FRONT_SEATS } from "~/domain/protocol/seating-plan";
 import { useT } from "~/i18n/use-t";
 import { loadSeating } from "~/services/seating.server";
 import { requireEventPermission } from "~/utils/auth.server";
@@ -46,23 +45,26 @@ export default function SeatingChartPrint() {
   const { t, locale } = useT();
   const seat = (table: Table, s: Table["seats"][number]) => {
     const who = s.invitationId ? (labels[s.invitationId] ?? "") : "";
-    const role = table.kind === "signing" ? (s.index < SIGNING_FRONT_SEATS ? "signer" : "behind") : "";
+    const role = s.role ?? "";
+    const party = s.party ? (locale === "en" && s.party.nameEn ? s.party.nameEn : s.party.nameVi) : null;
     return (
       <div key={s.index} className={`chart-seat ${who ? "" : "empty"} ${role}`} data-testid="chart-seat">
         <span className="no">
           {s.index + 1}
           {role === "signer" ? ` · ${t("protocol.seat.signer")}` : s.rank ? ` · ${t("protocol.seat.rank", { n: s.rank })}` : ""}
         </span>
+        {party ? <span className="party">{party}</span> : null}
         <span className="who">{who || "—"}</span>
       </div>
     );
   };
   const block = (table: Table) => {
-    const front = table.kind === "signing" ? table.seats.slice(0, SIGNING_FRONT_SEATS) : table.seats;
-    const behind = table.kind === "signing" ? table.seats.slice(SIGNING_FRONT_SEATS) : [];
+    const front = table.seats.slice(0, table.frontSeats);
+    const behind = table.seats.slice(table.frontSeats);
     return (
       <section key={table.id} className="chart-table">
         <h2>{table.name}</h2>
+        {table.document ? <p className="chart-document">{table.document.title}</p> : null}
         {behind.length ? <div className="chart-row">{behind.map((s) => seat(table, s))}</div> : null}
         <div className="chart-row">{front.map((s) => seat(table, s))}</div>
         {table.kind === "signing" ? <div className="chart-desk" /> : null}

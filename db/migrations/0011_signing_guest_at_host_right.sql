@@ -1,0 +1,1 @@
+ALTER TABLE "event_documents" ALTER COLUMN "host_side" SET DEFAULT 'left';
