@@ -46,7 +46,8 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   await page.getByLabel("Thời gian đã biết").selectOption("date");
   await expect(page.getByLabel("Ngày bắt đầu")).toHaveAttribute("type", "date");
   await page.getByLabel("Ngày bắt đầu").fill("2026-03-12");
-  await page.getByLabel("Kết thúc").fill("2026-03-12T23:00");
+  await expect(page.getByLabel("Ngày kết thúc")).toHaveAttribute("type", "date");
+  await page.getByLabel("Ngày kết thúc").fill("2026-03-12");
   await page.getByLabel(/^Địa điểm/).fill(QS);
   await page.getByLabel(/^Trong khuôn khổ/).first().fill("hội nghị tổng kết công tác phối hợp năm 2025");
   await page.getByRole("button", { name: "Tạo", exact: true }).click();
@@ -285,6 +286,8 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   await page.getByRole("link", { name: "In sơ đồ (A4)" }).click();
   await expect(page.getByTestId("print-sheet")).toContainText(regulation);
   await expect(page.getByTestId("print-sheet")).toContainText("Công an tỉnh");
+  // A date-only start: the sheet gives the date, never an invented time of day.
+  await expect(page.getByTestId("print-sheet").locator(".paper-meta")).toHaveText(/^Thứ \d, \d{2}\/\d{2}\/\d{4} · /);
   await shoot(page, "seating-print");
   await page.goto(`${eventPath}/seating`);
 
@@ -345,6 +348,27 @@ test("without JavaScript, sides and documents are added, refused in place with w
   await addSide.getByRole("button", { name: "Thêm bên" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã thêm bên.");
   await expect(page.getByRole("article", { name: "tỉnh Lào Cai" })).toContainText("Bên khách");
+
+  // The order of the sides: a second side, moved above the first; the API gives the same order and moves it back.
+  await addSide.getByLabel("Loại").selectOption("leaders");
+  await addSide.getByLabel(/^Tên đoàn \(không/).fill("lãnh đạo tỉnh");
+  await addSide.getByRole("button", { name: "Thêm bên" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã thêm bên.");
+  const sideNames = () => page.locator("section[aria-labelledby=sides] article h4").allInnerTexts();
+  expect((await sideNames()).map((n) => n.split(" · ")[0])).toEqual(["tỉnh Lào Cai", "lãnh đạo tỉnh"]);
+  await expect(page.getByRole("button", { name: "Đưa tỉnh Lào Cai lên trước" })).toBeDisabled();
+  await page.getByRole("button", { name: "Đưa lãnh đạo tỉnh lên trước" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã đổi thứ tự các bên.");
+  expect((await sideNames()).map((n) => n.split(" · ")[0])).toEqual(["lãnh đạo tỉnh", "tỉnh Lào Cai"]);
+  const ceremony = async () => (await (await organizer.get(`/api/v1/events/${event.id}/ceremony`)).json()) as { sides: { id: string; labelVi: string; order: number }[] };
+  const sides = (await ceremony()).sides;
+  expect(sides.map((x) => [x.labelVi, x.order])).toEqual([["lãnh đạo tỉnh", 0], ["tỉnh Lào Cai", 1]]);
+  const moved = await organizer.post(`/api/v1/events/${event.id}/ceremony/sides/${sides[0]!.id}/move`, { data: { direction: "down" } });
+  expect(moved.status(), await moved.text()).toBe(200);
+  expect((await ceremony()).sides.map((x) => x.labelVi)).toEqual(["tỉnh Lào Cai", "lãnh đạo tỉnh"]);
+  const wrong = await organizer.post(`/api/v1/events/${event.id}/ceremony/sides/${sides[0]!.id}/move`, { data: { direction: "sideways" } });
+  expect(wrong.status()).toBe(422);
+  await page.reload();
 
   // A document with its period the wrong way round: refused in place, then added.
   const addDocument = page.getByRole("article", { name: "Thêm văn kiện" });

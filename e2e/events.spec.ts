@@ -137,15 +137,17 @@ test.describe("without JavaScript", () => {
     await expect(page.locator(".field-error").getByText("Thời gian kết thúc phải sau thời gian bắt đầu.")).toBeVisible();
     await expect(page.getByLabel("Kết thúc")).toHaveValue("2030-07-01T08:00");
     await page.getByLabel("Thời gian đã biết").selectOption("date");
-    // A date-only start is 00:00 of that day: an end on the day before is refused, and what was typed stays.
+    // A date-only event runs from 00:00 of its first day to the end of its last: an end on the day before is
+    // refused, and what was typed stays (as a date: the form now asks for dates only).
     await page.getByLabel("Kết thúc").fill("2030-06-30T11:00");
     await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
     await expect(page.locator(".field-error").getByText("Thời gian kết thúc phải sau thời gian bắt đầu.")).toBeVisible();
     await expect(page.getByLabel("Tên sự kiện", { exact: true })).toHaveValue(title);
-    await expect(page.getByLabel("Kết thúc")).toHaveValue("2030-06-30T11:00");
+    await expect(page.getByLabel("Ngày kết thúc")).toHaveAttribute("type", "date");
+    await expect(page.getByLabel("Ngày kết thúc")).toHaveValue("2030-06-30");
     await expect(page.getByLabel("Thời gian đã biết")).toHaveValue("date");
     await expect(page.getByLabel(/^Trong khuôn khổ/).first()).toHaveValue("hội nghị xúc tiến đầu tư");
-    await page.getByLabel("Kết thúc").fill("2030-07-01T11:00");
+    await page.getByLabel("Ngày kết thúc").fill("2030-07-01");
     await page.locator("#event-form > .actions").getByRole("button", { name: "Tạo" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     // Only the date is shown, no invented time of day.

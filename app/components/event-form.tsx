@@ -88,12 +88,18 @@ export function EventForm({
   const { t, tError, locale } = useT();
   const navigation = useNavigation();
   // A date-only start shows a date input (no time of day to type); the schema stores 00:00 local of that date.
-  const initial = defaultValues.startPrecision === "date" ? { ...defaultValues, startsAt: defaultValues.startsAt.slice(0, 10) } : defaultValues;
+  const initial =
+    defaultValues.startPrecision === "date"
+      ? { ...defaultValues, startsAt: defaultValues.startsAt.slice(0, 10), endsAt: defaultValues.endsAt.slice(0, 10) }
+      : defaultValues;
   const { form, onSubmit } = useSchemaForm(eventFormSchema, { defaultValues: initial, serverErrors });
   const precision = form.watch("startPrecision") === "date" ? "date" : form.watch("startPrecision") === "time" ? "time" : initial.startPrecision;
   const lastStart = useRef(initial.startsAt);
+  const lastEnd = useRef(initial.endsAt);
   const start = form.watch("startsAt");
+  const end = form.watch("endsAt");
   if (typeof start === "string" && start) lastStart.current = start;
+  if (typeof end === "string" && end) lastEnd.current = end;
   const shown = useRef(precision);
   useEffect(() => {
     if (shown.current === precision) return;
@@ -101,6 +107,8 @@ export function EventForm({
     // Changing the input's type empties it (the browser drops a value of the other shape): carry the date over.
     const date = /^\d{4}-\d{2}-\d{2}/.exec(lastStart.current ?? "")?.[0];
     if (date) form.setValue("startsAt", precision === "date" ? date : `${date}T09:00`);
+    const endDate = /^\d{4}-\d{2}-\d{2}/.exec(lastEnd.current ?? "")?.[0];
+    if (endDate) form.setValue("endsAt", precision === "date" ? endDate : `${endDate}T11:00`);
   }, [precision, form]);
   const orgOptions = organizations.map((o) => ({ value: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.nameVi }));
   const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
@@ -169,7 +177,12 @@ export function EventForm({
               label={precision === "date" ? t("event.field.startDate") : t("event.field.startsAt")}
               type={precision === "date" ? "date" : "datetime-local"}
             />
-            <TextField form={form} name="endsAt" label={t("event.field.endsAt")} type="datetime-local" />
+            <TextField
+              form={form}
+              name="endsAt"
+              label={precision === "date" ? t("event.field.endDate") : t("event.field.endsAt")}
+              type={precision === "date" ? "date" : "datetime-local"}
+            />
             <TextField
               form={form}
               name="timeZone"

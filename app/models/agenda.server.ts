@@ -85,6 +85,7 @@ export interface AgendaEvent {
   status: "draft" | "scheduled" | "completed" | "cancelled";
   startsAt: Date;
   endsAt: Date;
+  startPrecision: "time" | "date";
   timeZone: string;
 }
 
@@ -94,6 +95,7 @@ const agendaEventColumns = {
   status: events.status,
   startsAt: events.startsAt,
   endsAt: events.endsAt,
+  startPrecision: events.startPrecision,
   timeZone: events.timeZone,
 };
 

@@ -11,6 +11,7 @@ export const calendarEventColumns = {
   description: events.description,
   status: events.status,
   startsAt: events.startsAt,
+  startPrecision: events.startPrecision,
   endsAt: events.endsAt,
   venueName: events.venueName,
   venueAddress: events.venueAddress,

@@ -116,6 +116,15 @@ export async function updateSide(db: Db, eventId: string, id: string, values: Si
     .where(and(eq(eventSides.eventId, eventId), eq(eventSides.id, id)));
 }
 
+/** Gives sides new positions (their order in the ceremony). */
+export async function setSidePositions(db: Db, eventId: string, positions: { id: string; position: number }[]): Promise<void> {
+  for (const p of positions)
+    await db
+      .update(eventSides)
+      .set({ position: p.position })
+      .where(and(eq(eventSides.eventId, eventId), eq(eventSides.id, p.id)));
+}
+
 export async function deleteSides(db: Db, eventId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.delete(eventSides).where(and(eq(eventSides.eventId, eventId), inArray(eventSides.id, ids)));

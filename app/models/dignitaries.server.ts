@@ -234,6 +234,7 @@ export interface ProtocolEvent {
   kind: string;
   startsAt: Date;
   endsAt: Date;
+  startPrecision: "time" | "date";
   timeZone: string;
   venueName: string | null;
   venueAddress: string | null;
@@ -249,6 +250,7 @@ const protocolEventColumns = {
   kind: events.kind,
   startsAt: events.startsAt,
   endsAt: events.endsAt,
+  startPrecision: events.startPrecision,
   timeZone: events.timeZone,
   venueName: events.venueName,
   venueAddress: events.venueAddress,

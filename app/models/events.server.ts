@@ -14,6 +14,7 @@ export const eventSummaryColumns = {
   status: events.status,
   startsAt: events.startsAt,
   endsAt: events.endsAt,
+  startPrecision: events.startPrecision,
   timeZone: events.timeZone,
   venueName: events.venueName,
   hostName: organizations.nameVi,

@@ -30,6 +30,7 @@ export async function getInviteeInvitation(db: Db, invitationId: string) {
         status: events.status,
         startsAt: events.startsAt,
         endsAt: events.endsAt,
+        startPrecision: events.startPrecision,
         timeZone: events.timeZone,
         venueName: events.venueName,
         venueAddress: events.venueAddress,

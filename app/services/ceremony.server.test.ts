@@ -9,6 +9,7 @@ import {
   addAttendanceLine,
   changeAttendanceLine,
   loadCeremony,
+  moveSide,
   removeAttendanceLine,
   removeDocument,
   removeSide,
@@ -116,6 +117,22 @@ describe("the ceremony: sides, documents, roles, attendance lines", () => {
     await removeSide(db, actor, event.id, typed);
     expect((await loadCeremony(db, event.id)).sides.map((s) => s.id)).not.toContain(typed);
     expect((await loadCeremony(db, event.id)).sides.map((s) => s.id)).toContain(leadersId);
+  });
+
+  it("moves a side one place up or down; the ends stay put; an unknown side is not found", async () => {
+    const { event, leadersId, sideA, sideB, sideC } = await threeParties();
+    const order = async () => (await loadCeremony(db, event.id)).sides.map((s) => s.id);
+    expect(await order()).toEqual([sideA, sideB, sideC, leadersId]);
+    await moveSide(db, actor, event.id, leadersId, "up");
+    await moveSide(db, actor, event.id, leadersId, "up");
+    expect(await order()).toEqual([sideA, leadersId, sideB, sideC]);
+    await moveSide(db, actor, event.id, sideA, "up");
+    await moveSide(db, actor, event.id, sideC, "down");
+    expect(await order()).toEqual([sideA, leadersId, sideB, sideC]);
+    await moveSide(db, actor, event.id, sideA, "down");
+    expect(await order()).toEqual([leadersId, sideA, sideB, sideC]);
+    expect((await loadCeremony(db, event.id)).sides.map((s) => s.order)).toEqual([0, 1, 2, 3]);
+    await expect(moveSide(db, actor, event.id, crypto.randomUUID(), "up")).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("holds several documents with their parties; the leaders are no party; a signatory signs for a party of the document", async () => {

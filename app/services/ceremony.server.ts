@@ -26,6 +26,7 @@ import {
   deleteAttendanceLine,
   deleteDocuments,
   deleteSides,
+  type DocumentRow,
   insertAttendanceLine,
   insertDocument,
   insertSide,
@@ -40,11 +41,11 @@ import {
   setAgendaItemCeremony,
   setDignitarySide,
   setDocumentParties,
+  setSidePositions,
+  type SideRow,
   updateAttendanceLine,
   updateDocument,
   updateSide,
-  type DocumentRow,
-  type SideRow,
 } from "~/models/ceremony.server";
 import { listDignitaryRows, lockProtocolEvent } from "~/models/dignitaries.server";
 import { getEventDetail } from "~/models/events.server";
@@ -148,6 +149,27 @@ export async function saveSide(db: Db, actor: Actor, eventId: string, sideId: st
       details: { sideId: id, kind: input.kind, organizationId: input.organizationId, label: input.labelVi },
     });
     return id;
+  });
+}
+
+/**
+ * Moves a side one place up or down in the ceremony's order of sides (the order the draft groups the delegations
+ * in and the documents list their parties by default). Moving the first up or the last down changes nothing.
+ */
+export async function moveSide(db: Db, actor: Actor, eventId: string, sideId: string, direction: "up" | "down"): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const sides = await listSides(tx, [eventId]);
+    const index = sides.findIndex((s) => s.id === sideId);
+    if (index < 0) throw new ServiceError("not_found", "errors.notFound.body");
+    const other = sides[direction === "up" ? index - 1 : index + 1];
+    if (!other) return;
+    // Renumber all, then swap the two: positions stay distinct even if older rows shared one.
+    const order = sides.map((s) => s.id);
+    order[index] = other.id;
+    order[sides.indexOf(other)] = sideId;
+    await setSidePositions(tx, eventId, order.map((id, position) => ({ id, position })));
+    await recordAudit(tx, { actor, action: "ceremony.side.move", entityType: "event", entityId: eventId, eventId, details: { sideId, direction } });
   });
 }
 

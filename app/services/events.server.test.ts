@@ -132,7 +132,7 @@ describe("event lifecycle", () => {
         originals: 4,
         languages: ["vi", "en"],
         order: 0,
-        hostSide: "right",
+        hostSide: "left",
         partySideIds: input.documents![0]!.partyIds.map(sideOf),
         parties: input.documents![0]!.partyIds.map((id) => ({ sideId: sideOf(id), signatoryIds: [] })),
       },

@@ -252,7 +252,7 @@ export async function updateEvent(
   await checkOrganizationsExist(db, input);
   const changed = changedFields(eventToInput(current), input);
   // What a calendar shows: a change here makes every attendee's calendar entry out of date.
-  const calendarFields: (keyof EventInput)[] = ["title", "startsAt", "endsAt", "timeZone", "venueName", "venueAddress", "venueRoom"];
+  const calendarFields: (keyof EventInput)[] = ["title", "startsAt", "endsAt", "startPrecision", "timeZone", "venueName", "venueAddress", "venueRoom"];
   const calendarChanged = changed.some((f) => calendarFields.includes(f));
   await db.transaction(async (tx) => {
     const updated = await tx

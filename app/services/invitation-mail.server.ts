@@ -92,6 +92,7 @@ function facts(event: Pick<EventDetail, keyof MailEventFacts>): MailEventFacts {
     title: event.title,
     startsAt: event.startsAt,
     endsAt: event.endsAt,
+    startPrecision: event.startPrecision,
     timeZone: event.timeZone,
     venueName: event.venueName,
     venueAddress: event.venueAddress,

@@ -32,7 +32,7 @@ export const events = pgTable(
     venueRoom: text("venue_room"),
     description: text("description"),
     /** "time": startsAt is an exact time; "date": only the date is known (the time of day is not stated). */
-    startPrecision: text("start_precision").notNull().default("time"),
+    startPrecision: text("start_precision").$type<"time" | "date">().notNull().default("time"),
     /** "kỷ niệm 70 năm Ngày thành lập …" — the draft writes "Nhân dịp …". */
     occasion: text("occasion"),
     occasionEn: text("occasion_en"),

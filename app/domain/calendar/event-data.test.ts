@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { calendarEventFromEvent, calendarFileName, venueLine, type CalendarSourceEvent } from "./event-data";
+import ICAL from "ical.js";
+import { buildInvitationIcs, calendarLinks } from "./ics";
 
 const seed: CalendarSourceEvent = {
   calendarUid: "seed-2017-10-19-tuyen-giao-giao-duc@signet",
@@ -27,6 +29,7 @@ describe("calendarEventFromEvent", () => {
       location: "Tầng 2, Hội trường Tỉnh ủy, Thành phố Thái Bình, tỉnh Thái Bình",
       startsAt: seed.startsAt,
       endsAt: seed.endsAt,
+      allDay: null,
       url: "https://signet.example.vn/events/1",
       status: "CONFIRMED",
     });
@@ -68,5 +71,39 @@ describe("calendarFileName", () => {
     expect(calendarFileName("Đón đoàn Đại sứ")).toBe("don-doan-dai-su.ics");
     expect(calendarFileName("“—”")).toBe("signet-event.ics");
     expect(calendarFileName("a".repeat(200)).length).toBeLessThanOrEqual(64);
+  });
+});
+
+describe("a date-only event in calendars", () => {
+  // 12/3/2024 in Hanoi, the time of day not stated: stored from local midnight to the evening.
+  const dateOnly: CalendarSourceEvent = {
+    ...seed,
+    startsAt: new Date("2024-03-11T17:00:00Z"),
+    endsAt: new Date("2024-03-12T16:00:00Z"),
+    startPrecision: "date",
+    timeZone: "Asia/Ho_Chi_Minh",
+  };
+  it("is an all-day entry on its local date, not an invented time of day", () => {
+    const data = calendarEventFromEvent(dateOnly, { locale: "vi" });
+    expect(data.allDay).toEqual({ start: [2024, 3, 12], endExclusive: [2024, 3, 13] });
+    const ics = buildInvitationIcs({ method: "PUBLISH", event: data, organizer: { name: "Signet", email: "no-reply@signet.local" } });
+    const text = ics.replace(/\r\n /g, "");
+    expect(text).toContain("DTSTART;VALUE=DATE:20240312");
+    expect(text).toContain("DTEND;VALUE=DATE:20240313");
+    expect(text).not.toMatch(/DTSTART:\d{8}T/);
+    // Parsed by Thunderbird's parser: a date, not a date-time.
+    const component = new ICAL.Component(ICAL.parse(ics));
+    const start = component.getFirstSubcomponent("vevent")!.getFirstPropertyValue("dtstart") as ICAL.Time;
+    expect([start.isDate, start.year, start.month, start.day]).toEqual([true, 2024, 3, 12]);
+  });
+  it("gives Google and Outlook links by date, all day", () => {
+    const links = calendarLinks(calendarEventFromEvent(dateOnly, { locale: "vi" }));
+    expect(links.google).toContain("&dates=20240312/20240313");
+    expect(links.outlook).toContain("startdt=2024-03-12&enddt=2024-03-13&allday=true");
+  });
+  it("keeps exact instants for an event with a time", () => {
+    const data = calendarEventFromEvent({ ...dateOnly, startPrecision: "time" }, { locale: "vi" });
+    expect(data.allDay).toBeNull();
+    expect(calendarLinks(data).google).toContain("&dates=20240311T170000Z/20240312T160000Z");
   });
 });

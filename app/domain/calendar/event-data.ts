@@ -2,6 +2,7 @@
  * An event of Signet as calendar data: what every calendar file of the event says (staff download, feed,
  * invitations). Pure.
  */
+import { localDateParts, nextDay } from "../dates/phrasing";
 import { venueLine as venueText } from "../rsvp/venue";
 import { translate, type Locale } from "~/i18n/i18n";
 import type { CalendarEventData } from "./ics";
@@ -17,6 +18,9 @@ export interface CalendarSourceEvent {
   venueName: string | null;
   venueAddress: string | null;
   venueRoom: string | null;
+  /** "date": the time of day is not stated — the calendar entry is all-day, on the local dates in `timeZone`. */
+  startPrecision?: "time" | "date";
+  timeZone?: string;
 }
 
 /** "Hội trường A, Nhà khách Tỉnh ủy, Thành phố Thái Bình" — room, venue, address; null when none is set. */
@@ -49,9 +53,18 @@ export function calendarEventFromEvent(
     location: venue,
     startsAt: event.startsAt,
     endsAt: event.endsAt,
+    allDay: allDayOf(event),
     url: options.url ?? null,
     status: event.status === "cancelled" ? "CANCELLED" : event.status === "draft" ? "TENTATIVE" : "CONFIRMED",
   };
+}
+
+/** A date-only event's local dates, the end exclusive (the day after its last day); null with an exact start. */
+function allDayOf(event: CalendarSourceEvent): CalendarEventData["allDay"] {
+  if (event.startPrecision !== "date" || !event.timeZone) return null;
+  const start = localDateParts(event.startsAt, event.timeZone);
+  const last = localDateParts(new Date(Math.max(event.startsAt.getTime(), event.endsAt.getTime() - 1)), event.timeZone);
+  return { start, endExclusive: nextDay(last) };
 }
 
 /** An ASCII file name for Content-Disposition: "le-ky-ket-chuong-trinh-phoi-hop.ics". */

@@ -31,6 +31,11 @@ export interface CalendarEventData {
   location: string | null;
   startsAt: Date;
   endsAt: Date;
+  /**
+   * A date-only event (the time of day not stated): an all-day entry from `start` to `endExclusive` (local calendar
+   * dates in the event's zone), instead of the instants, so no calendar shows an invented time of day.
+   */
+  allDay?: { start: [number, number, number]; endExclusive: [number, number, number] } | null;
   /** A link written into the description (and URL): the guest's personal page, or the event page for staff. */
   url?: string | null;
   /** STATUS; default CONFIRMED. METHOD:CANCEL always writes CANCELLED. */
@@ -125,12 +130,9 @@ function eventAttributes(event: CalendarEventData, now: Date): VEventAttributes 
     sequence: event.sequence,
     timestamp: instant(now, "now"),
     title: singleLine(event.title),
-    start,
-    startInputType: "utc",
-    startOutputType: "utc",
-    end,
-    endInputType: "utc",
-    endOutputType: "utc",
+    ...(event.allDay
+      ? { start: event.allDay.start, end: event.allDay.endExclusive }
+      : { start, startInputType: "utc", startOutputType: "utc", end, endInputType: "utc", endOutputType: "utc" }),
     status: event.status ?? "CONFIRMED",
     ...(description ? { description } : {}),
     ...(location ? { location } : {}),

@@ -1,5 +1,5 @@
 /**
- * "Add to calendar" links for Google Calendar, Outlook.com and Microsoft 365, all in UTC.
+ * "Add to calendar" links for Google Calendar, Outlook.com and Microsoft 365, in UTC (a date-only event: all-day, by date).
  * Browser-safe: a component may import this file without pulling the `ics` generator into the bundle
  * (ics.ts re-exports it for callers on the server).
  */
@@ -21,13 +21,26 @@ function query(params: [string, string][]): string {
   return params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
 }
 
+/** [2024, 3, 12] → "20240312" (Google) or "2024-03-12" (Outlook). */
+function day([y, m, d]: [number, number, number], separator: string): string {
+  return [String(y).padStart(4, "0"), String(m).padStart(2, "0"), String(d).padStart(2, "0")].join(separator);
+}
+
 function outlookLink(host: string, event: CalendarEventData, body: string): string {
   const params: [string, string][] = [
     ["path", "/calendar/action/compose"],
     ["rru", "addevent"],
     ["subject", singleLine(event.title)],
-    ["startdt", isoUtc(event.startsAt)],
-    ["enddt", isoUtc(event.endsAt)],
+    ...(event.allDay
+      ? ([
+          ["startdt", day(event.allDay.start, "-")],
+          ["enddt", day(event.allDay.endExclusive, "-")],
+          ["allday", "true"],
+        ] as [string, string][])
+      : ([
+          ["startdt", isoUtc(event.startsAt)],
+          ["enddt", isoUtc(event.endsAt)],
+        ] as [string, string][])),
     ["body", body],
   ];
   if (event.location) params.push(["location", singleLine(event.location)]);
@@ -44,7 +57,9 @@ export function calendarLinks(event: CalendarEventData): { google: string; outlo
   if (event.location) google.push(["location", singleLine(event.location)]);
   return {
     // `dates` keeps its "/" unencoded, as Google documents it.
-    google: `https://calendar.google.com/calendar/render?${query(google)}&dates=${compactUtc(event.startsAt)}/${compactUtc(event.endsAt)}`,
+    google: `https://calendar.google.com/calendar/render?${query(google)}&dates=${
+      event.allDay ? `${day(event.allDay.start, "")}/${day(event.allDay.endExclusive, "")}` : `${compactUtc(event.startsAt)}/${compactUtc(event.endsAt)}`
+    }`,
     outlook: outlookLink("outlook.live.com", event, body),
     office365: outlookLink("outlook.office.com", event, body),
   };

@@ -160,3 +160,8 @@ export const agendaItemCeremonySchema = z.object({
   subjectEn: optionalLine(200),
   documentId: optionalUuid,
 });
+
+/** Moving a side one place in the order of sides (API: POST /ceremony/sides/{sideId}/move). */
+export const sideMoveSchema = z.object({
+  direction: z.enum(["up", "down"], { errorMap: () => ({ message: "errors.choice" }) }),
+});

@@ -7,6 +7,7 @@ import {
   formatDayMonth,
   formatPeriod,
   formatRange,
+  formatWhen,
   formatTime,
   instantToLocalInput,
   isValidTimeZone,
@@ -745,5 +746,24 @@ describe("localYear", () => {
 
   it("rejects an invalid zone", () => {
     expect(() => localYear(new Date("2017-10-19T07:00:00Z"), "Mars/Base")).toThrow(RangeError);
+  });
+});
+
+describe("formatWhen", () => {
+  const zone = "Asia/Ho_Chi_Minh";
+  // 12/3/2024, date only: stored at local midnight, ending the same evening.
+  const start = new Date("2024-03-11T17:00:00Z");
+  const end = new Date("2024-03-12T16:00:00Z");
+  it("gives a date-only event its date and weekday, never a time of day", () => {
+    expect(formatWhen(start, end, zone, "vi", "date")).toBe("Thứ 3, 12/03/2024");
+    expect(formatWhen(start, end, zone, "en", "date")).toBe("Tuesday, 12 March 2024");
+  });
+  it("spans the days of a date-only event over several days", () => {
+    expect(formatWhen(start, new Date("2024-03-13T10:00:00Z"), zone, "vi", "date")).toBe("Thứ 3, 12/03/2024 – Thứ 4, 13/03/2024");
+  });
+  it("is formatRange for an exact start", () => {
+    expect(formatWhen(new Date("2017-10-19T07:00:00Z"), new Date("2017-10-19T09:00:00Z"), zone, "vi", "time")).toBe(
+      "14:00 – 16:00, Thứ 5, 19/10/2017",
+    );
   });
 });

@@ -357,6 +357,26 @@ export function formatRange(
 }
 
 /**
+ * An event's "when" as precisely as it is known: with an exact start, formatRange; with a date only (the time of
+ * day not stated), the date alone — "Thứ 3, 12/03/2024", or "Thứ 3, 12/03/2024 – Thứ 4, 13/03/2024" over several
+ * days — never an invented time of day.
+ */
+export function formatWhen(
+  start: Date,
+  end: Date,
+  zone: string,
+  locale: Locale,
+  precision: "time" | "date",
+): string {
+  if (precision === "time") return formatRange(start, end, zone, locale);
+  assertLocale(locale);
+  const from = toLocal(start, zone);
+  const to = toLocal(end, zone);
+  if (to.toMillis() <= from.toMillis() || sameLocalDay(from, to)) return fullDateOf(from, locale);
+  return `${fullDateOf(from, locale)}${RANGE_SEPARATOR}${fullDateOf(to, locale)}`;
+}
+
+/**
  * A term in years, the same in both languages: "2017 – 2020", or "2017" when
  * `endYear` is null/undefined or equal to `startYear`. Throws a RangeError for
  * non-integer years or an end before the start.
@@ -378,6 +398,18 @@ export function formatPeriod(
     throw new RangeError(`End year ${endYear} is before start year ${startYear}`);
   }
   return `${startYear}${RANGE_SEPARATOR}${endYear}`;
+}
+
+/** The local calendar date of an instant in `zone`, as [year, month, day]. */
+export function localDateParts(date: Date, zone: string): [number, number, number] {
+  const local = toLocal(date, zone);
+  return [local.year, local.month, local.day];
+}
+
+/** The calendar day after [year, month, day]. */
+export function nextDay([year, month, day]: [number, number, number]): [number, number, number] {
+  const next = DateTime.utc(year, month, day).plus({ days: 1 });
+  return [next.year, next.month, next.day];
 }
 
 // ---------------------------------------------------------------------------

@@ -72,6 +72,14 @@ describe("eventFormSchema", () => {
     expect(fromDateTime.startsAt.toISOString()).toBe("2017-10-18T17:00:00.000Z");
     expect(errorsOf({ ...base, startPrecision: "hour" }).startPrecision).toBe("errors.choice");
   });
+  it("reads a date-only event's end date as the end of that day (23:59 in the event's zone)", () => {
+    const r = eventFormSchema.parse({ ...base, startPrecision: "date", startsAt: "2024-03-12", endsAt: "2024-03-13" });
+    expect(r.endsAt.toISOString()).toBe("2024-03-13T16:59:00.000Z");
+    // The same day: the ceremony lasts that day.
+    expect(eventFormSchema.parse({ ...base, startPrecision: "date", startsAt: "2024-03-12", endsAt: "2024-03-12" }).endsAt.toISOString()).toBe(
+      "2024-03-12T16:59:00.000Z",
+    );
+  });
   it("reads the occasion and the context as single lines", () => {
     const r = eventFormSchema.parse({ ...base, occasion: "  kỷ niệm 70 năm Ngày thành lập tỉnh ", context: "" });
     expect(r.occasion).toBe("kỷ niệm 70 năm Ngày thành lập tỉnh");

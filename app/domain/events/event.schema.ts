@@ -145,6 +145,12 @@ const occasionFields = {
   contextEn: optionalLine(OCCASION_MAX),
 };
 
+/** "2024-03-13" or "2024-03-13T17:00" with a date-only precision: the end of that date (23:59). */
+function endInput(value: string, precision: TimePrecision): string {
+  const date = /^\s*(\d{4}-\d{2}-\d{2})/.exec(value)?.[1];
+  return precision === "date" && date ? `${date}T23:59` : value;
+}
+
 /** "2024-03-12" or "2024-03-12T08:00" with a date-only precision: 00:00 of that date. */
 function startInput(value: string, precision: TimePrecision): string {
   const date = /^\s*(\d{4}-\d{2}-\d{2})/.exec(value)?.[1];
@@ -174,7 +180,7 @@ const eventFormFields = {
 function formInstants(v: { timeZone?: string; startsAt?: string; endsAt?: string; startPrecision?: TimePrecision }) {
   const zone = v.timeZone !== undefined && isValidTimeZone(v.timeZone) ? v.timeZone : null;
   const startsAt = zone && v.startsAt ? localInputToInstant(startInput(v.startsAt, v.startPrecision ?? "time"), zone) : null;
-  const endsAt = zone && v.endsAt ? localInputToInstant(v.endsAt, zone) : null;
+  const endsAt = zone && v.endsAt ? localInputToInstant(endInput(v.endsAt, v.startPrecision ?? "time"), zone) : null;
   return { zone, startsAt, endsAt };
 }
 

@@ -4,7 +4,7 @@
  * personal link. Everything a person typed is escaped in the HTML.
  */
 import { venueLine } from "~/domain/calendar/event-data";
-import { formatRange, zoneOffsetLabel } from "~/domain/dates/phrasing";
+import { formatWhen, zoneOffsetLabel } from "~/domain/dates/phrasing";
 import { translate, type Locale, type MessageKey, type TranslateParams } from "~/i18n/i18n";
 import { escapeHtml, escapeMultiline, safeHttpUrl } from "./html";
 
@@ -14,6 +14,8 @@ export interface MailEventFacts {
   title: string;
   startsAt: Date;
   endsAt: Date;
+  /** "date": the time of day is not stated (the emails give the date alone). Default "time". */
+  startPrecision?: "time" | "date";
   timeZone: string;
   venueName: string | null;
   venueAddress: string | null;
@@ -84,9 +86,14 @@ export function eventLocation(event: Pick<MailEventFacts, "venueName" | "venueAd
   return line ? oneLine(line) : null;
 }
 
-/** "08:30 – 10:00, Thứ 5, 10/04/2031, theo giờ Asia/Ho_Chi_Minh (GMT+7)" — always in the event's own zone. */
-export function eventWhen(event: Pick<MailEventFacts, "startsAt" | "endsAt" | "timeZone">, locale: Locale): string {
-  const range = formatRange(event.startsAt, event.endsAt, event.timeZone, locale);
+/**
+ * "08:30 – 10:00, Thứ 5, 10/04/2031, theo giờ Asia/Ho_Chi_Minh (GMT+7)" — always in the event's own zone; a date-only
+ * event: "Thứ 3, 12/03/2024", no time of day.
+ */
+export function eventWhen(event: Pick<MailEventFacts, "startsAt" | "endsAt" | "timeZone" | "startPrecision">, locale: Locale): string {
+  const precision = event.startPrecision ?? "time";
+  const range = formatWhen(event.startsAt, event.endsAt, event.timeZone, locale, precision);
+  if (precision === "date") return range;
   const zone = translate(locale, "mail.email.zone", {
     zone: event.timeZone,
     offset: zoneOffsetLabel(event.startsAt, event.timeZone),

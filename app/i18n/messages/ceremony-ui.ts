@@ -2,6 +2,7 @@
 export const vi = {
   "event.tab.ceremony": "Các bên, văn kiện",
   "event.field.startDate": "Ngày bắt đầu",
+  "event.field.endDate": "Ngày kết thúc",
   "ceremony.page.title": "Nghi thức: các bên và văn kiện",
   "ceremony.page.intro":
     "Các bên của buổi lễ (chủ nhà, khách, nhóm lãnh đạo không thuộc bên nào) và các văn kiện được ký. Bản tin, kịch bản MC, sơ đồ chỗ ngồi và bảng tên dùng các thông tin này.",
@@ -28,6 +29,12 @@ export const vi = {
   "ceremony.done.sideCreated": "Đã thêm bên.",
   "ceremony.done.sideSaved": "Đã lưu bên.",
   "ceremony.done.sideRemoved": "Đã xóa bên.",
+  "ceremony.done.sideMoved": "Đã đổi thứ tự các bên.",
+  "ceremony.side.moveUp": "Lên trước",
+  "ceremony.side.order": "Thứ tự các bên",
+  "ceremony.side.moveDown": "Xuống sau",
+  "ceremony.side.moveUpLabel": "Đưa {name} lên trước",
+  "ceremony.side.moveDownLabel": "Đưa {name} xuống sau",
   "ceremony.documents.title": "Văn kiện",
   "ceremony.documents.empty": "Chưa có văn kiện nào.",
   "ceremony.documents.add": "Thêm văn kiện",
@@ -101,6 +108,7 @@ export const vi = {
 export const en: Record<keyof typeof vi, string> = {
   "event.tab.ceremony": "Sides, documents",
   "event.field.startDate": "Start date",
+  "event.field.endDate": "End date",
   "ceremony.page.title": "Ceremony: sides and documents",
   "ceremony.page.intro":
     "The ceremony's sides (host, guests, a group of leaders belonging to no side) and the documents signed. The press draft, the MC script, the seating chart and the place cards use them.",
@@ -127,6 +135,12 @@ export const en: Record<keyof typeof vi, string> = {
   "ceremony.done.sideCreated": "Side added.",
   "ceremony.done.sideSaved": "Side saved.",
   "ceremony.done.sideRemoved": "Side removed.",
+  "ceremony.done.sideMoved": "Order of the sides changed.",
+  "ceremony.side.moveUp": "Move up",
+  "ceremony.side.order": "Order of the sides",
+  "ceremony.side.moveDown": "Move down",
+  "ceremony.side.moveUpLabel": "Move {name} up",
+  "ceremony.side.moveDownLabel": "Move {name} down",
   "ceremony.documents.title": "Documents",
   "ceremony.documents.empty": "No document yet.",
   "ceremony.documents.add": "Add a document",

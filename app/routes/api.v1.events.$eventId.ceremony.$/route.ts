@@ -16,6 +16,7 @@ import {
   documentSchema,
   partySignatoriesSchema,
   personCeremonyApiSchema,
+  sideMoveSchema,
   sideSchema,
 } from "~/domain/ceremony/ceremony.schema";
 import type { CeremonyRole } from "~/domain/ceremony/types";
@@ -24,6 +25,7 @@ import {
   addAttendanceLine,
   changeAttendanceLine,
   loadCeremony,
+  moveSide,
   removeAttendanceLine,
   removeDocument,
   removeSide,
@@ -112,6 +114,8 @@ const write: ApiHandler = async ({ request, context, params }) => {
     else if (method === "PATCH" && one) await saveSide(db, actor, event.id, uuidAt(parts, 1), await parse(request, sideSchema));
     else if (method === "DELETE" && one) await removeSide(db, actor, event.id, uuidAt(parts, 1));
     else throw noRoute();
+  } else if (resource === "sides" && parts.length === 3 && parts[2] === "move" && method === "POST") {
+    await moveSide(db, actor, event.id, uuidAt(parts, 1), (await parse(request, sideMoveSchema)).direction);
   } else if (resource === "documents" && parts.length <= 2) {
     if (method === "POST" && !one) created = await saveDocument(db, actor, event.id, null, await parse(request, documentSchema));
     else if (method === "PATCH" && one) await saveDocument(db, actor, event.id, uuidAt(parts, 1), await parse(request, documentSchema));

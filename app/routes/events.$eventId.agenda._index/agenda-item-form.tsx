@@ -212,8 +212,10 @@ export function AgendaItemForm({
         <SelectField form={form} name="responsibleUserId" label={t("agenda.field.responsible")} optional options={staff} />
       </div>
       <TextField form={form} name="place" label={t("agenda.field.place")} optional autoComplete="off" />
-      <div className="grid-3">
-        {documentOptions.length ? (
+      {/* Shown by the chosen kind in CSS (agenda.css), so that it works before JavaScript loads too: a signing item
+          names its document; a proceeding its collective subject. A field that holds a value or an error stays shown. */}
+      {documentOptions.length ? (
+        <div className="for-signing" data-testid="agenda-document-field">
           <SelectField
             form={form}
             name="documentId"
@@ -221,9 +223,19 @@ export function AgendaItemForm({
             optional
             options={[{ value: "", label: t("agenda.field.noDocument") }, ...documentOptions]}
           />
-        ) : null}
-        <TextField form={form} name="subject" label={t("agenda.field.subject")} hint={t("agenda.field.subjectHint")} optional autoComplete="off" />
-        <TextField form={form} name="subjectEn" label={t("agenda.field.subjectEn")} optional autoComplete="off" />
+        </div>
+      ) : null}
+      <div className="for-proceedings grid-2" data-testid="agenda-subject-fields">
+        <TextField
+          form={form}
+          name="subject"
+          label={t("agenda.field.subject")}
+          hint={t("agenda.field.subjectHint")}
+          optional
+          autoComplete="off"
+          placeholder=" "
+        />
+        <TextField form={form} name="subjectEn" label={t("agenda.field.subjectEn")} optional autoComplete="off" placeholder=" " />
       </div>
       <div className="grid-2">
         <TextAreaField

@@ -24,7 +24,7 @@ import { listDocuments } from "~/models/ceremony.server";
 import { setAgendaItemDetails } from "~/services/ceremony.server";
 import { fullAddress } from "~/domain/protocol/address";
 import { fieldErrors } from "~/domain/events/event.schema";
-import { formatRange, formatTime } from "~/domain/dates/phrasing";
+import { formatWhen, formatTime } from "~/domain/dates/phrasing";
 import { isLocale } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { getSpeakers, listSpeakerOptions, listStaffOptions } from "~/models/agenda.server";
@@ -226,7 +226,7 @@ export default function AgendaPage() {
       <div className="agenda-head">
         <div>
           <p className="agenda-event-time">
-            {t("agenda.eventTime", { range: formatRange(event.startsAt, event.endsAt, zone, locale) })}
+            {t("agenda.eventTime", { range: formatWhen(event.startsAt, event.endsAt, zone, locale, event.startPrecision) })}
           </p>
           <p className="muted agenda-zone">{t("agenda.zoneNote", { zone })}</p>
           {agendaStart && agendaEnd ? (

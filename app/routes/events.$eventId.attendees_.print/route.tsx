@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDate, formatRange, formatTime } from "~/domain/dates/phrasing";
+import { formatDate, formatWhen, formatTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { getEventDetail } from "~/models/events.server";
 import { countEventInvitationsMatching, getInvitationsByIds, listEventInvitationIds } from "~/models/invitations.server";
@@ -31,6 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       title: event.title,
       startsAt: event.startsAt,
       endsAt: event.endsAt,
+      startPrecision: event.startPrecision,
       timeZone: event.timeZone,
       venue: [event.venueRoom, event.venueName, event.venueAddress].filter(Boolean).join(", "),
     },
@@ -76,7 +77,7 @@ export default function AttendeesPrint() {
           <h1>{t("attendees.print.title")}</h1>
           <p className="att-paper-event">{event.title}</p>
           <p className="att-paper-meta">
-            {formatRange(new Date(event.startsAt), new Date(event.endsAt), zone, locale)}
+            {formatWhen(new Date(event.startsAt), new Date(event.endsAt), zone, locale, event.startPrecision)}
             {event.venue ? ` · ${event.venue}` : ""}
           </p>
           {filters.length ? (

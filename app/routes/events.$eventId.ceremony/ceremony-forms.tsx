@@ -86,6 +86,33 @@ export function SideCard({ data, side, answer }: { data: CeremonyData; side: Sid
         {side ? nameOf(side) : t("ceremony.sides.add")}
         {side ? <span className="muted"> · {t(`ceremony.side.kind.${side.kind}`)} · {t("ceremony.side.people", { count: members.length })}</span> : null}
       </h4>
+      {side && data.sides.length > 1 ? (
+        // The order of the sides: the draft names the delegations in it and new documents list their parties by it.
+        <Form method="post" className="side-move" aria-label={t("ceremony.side.order")}>
+          <input type="hidden" name="id" value={side.id} />
+          <input type="hidden" name="intent" value="moveSide" />
+          <button
+            type="submit"
+            name="direction"
+            value="up"
+            className="button secondary small"
+            disabled={data.sides[0]?.id === side.id || navigation.state === "submitting"}
+            aria-label={t("ceremony.side.moveUpLabel", { name: nameOf(side) })}
+          >
+            ↑ {t("ceremony.side.moveUp")}
+          </button>
+          <button
+            type="submit"
+            name="direction"
+            value="down"
+            className="button secondary small"
+            disabled={data.sides[data.sides.length - 1]?.id === side.id || navigation.state === "submitting"}
+            aria-label={t("ceremony.side.moveDownLabel", { name: nameOf(side) })}
+          >
+            ↓ {t("ceremony.side.moveDown")}
+          </button>
+        </Form>
+      ) : null}
       <FormErrorSummary show={hasErrors || (!!answer?.formError && !answer.fieldErrors)} message={answer?.formError ?? undefined} />
       <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="id" value={side?.id ?? ""} />

@@ -8,7 +8,7 @@ import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { listOrganizations } from "~/models/organizations.server";
-import { loadCeremony, removeDocument, removeSide, saveDocument, saveSide, setPartySignatories } from "~/services/ceremony.server";
+import { loadCeremony, moveSide, removeDocument, removeSide, saveDocument, saveSide, setPartySignatories } from "~/services/ceremony.server";
 import { loadPrecedence } from "~/services/dignitaries.server";
 import { isServiceError } from "~/services/errors";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
@@ -76,6 +76,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         const sideId = await saveSide(context.db, access.user, eventId, id.data, parsed.data);
         return done(id.data ? "sideSaved" : "sideCreated", `side-${sideId}`);
       }
+      case "moveSide": {
+        const direction = raw.direction === "up" || raw.direction === "down" ? raw.direction : null;
+        if (!id.data || !direction) return fail(null, "errors.invalid", 400);
+        await moveSide(context.db, access.user, eventId, id.data, direction);
+        return done("sideMoved", `side-${id.data}`);
+      }
       case "removeSide":
         if (!id.data) return fail(null, "errors.invalid", 400);
         await removeSide(context.db, access.user, eventId, id.data);
@@ -114,6 +120,7 @@ const notices: Record<string, MessageKey> = {
   sideCreated: "ceremony.done.sideCreated",
   sideSaved: "ceremony.done.sideSaved",
   sideRemoved: "ceremony.done.sideRemoved",
+  sideMoved: "ceremony.done.sideMoved",
   documentCreated: "ceremony.done.documentCreated",
   documentSaved: "ceremony.done.documentSaved",
   documentRemoved: "ceremony.done.documentRemoved",

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime, formatRange } from "~/domain/dates/phrasing";
+import { formatDateTime, formatWhen } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { loadPrecedence } from "~/services/dignitaries.server";
 import { requireEventPermission } from "~/utils/auth.server";
@@ -23,6 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       title: e.title,
       startsAt: e.startsAt,
       endsAt: e.endsAt,
+      startPrecision: e.startPrecision,
       timeZone: e.timeZone,
       venue: [e.venueRoom, e.venueName, e.venueAddress].filter(Boolean).join(", "),
     },
@@ -53,7 +54,7 @@ export default function DignitaryListPrint() {
         <h1>{t("protocol.print.listTitle")}</h1>
         <p className="paper-sub">{event.title}</p>
         <p className="paper-meta">
-          {formatRange(new Date(event.startsAt), new Date(event.endsAt), event.timeZone, locale)}
+          {formatWhen(new Date(event.startsAt), new Date(event.endsAt), event.timeZone, locale, event.startPrecision)}
           {event.venue ? ` · ${event.venue}` : ""}
         </p>
         {dignitaries.length === 0 ? (

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime, formatRange } from "~/domain/dates/phrasing";
+import { formatDateTime, formatWhen } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { loadSeating } from "~/services/seating.server";
 import { requireEventPermission } from "~/utils/auth.server";
@@ -28,6 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       title: e.title,
       startsAt: e.startsAt,
       endsAt: e.endsAt,
+      startPrecision: e.startPrecision,
       timeZone: e.timeZone,
       venue: [e.venueRoom, e.venueName, e.venueAddress].filter(Boolean).join(", "),
     },
@@ -86,7 +87,7 @@ export default function SeatingChartPrint() {
         <h1>{t("protocol.print.chartTitle")}</h1>
         <p className="paper-sub">{event.title}</p>
         <p className="paper-meta">
-          {formatRange(new Date(event.startsAt), new Date(event.endsAt), event.timeZone, locale)}
+          {formatWhen(new Date(event.startsAt), new Date(event.endsAt), event.timeZone, locale, event.startPrecision)}
           {event.venue ? ` · ${event.venue}` : ""}
         </p>
         {tables.length === 0 ? <p>{t("protocol.seating.empty")}</p> : null}

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { parseMcScriptText } from "~/domain/agenda/mc-script-text";
-import { formatRange } from "~/domain/dates/phrasing";
+import { formatWhen } from "~/domain/dates/phrasing";
 import { isLocale, translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { getMcScript } from "~/services/mc-script.server";
@@ -29,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     eventId: e.id,
     lang: locale,
     title: e.title,
-    when: formatRange(e.startsAt, e.endsAt, e.timeZone, locale),
+    when: formatWhen(e.startsAt, e.endsAt, e.timeZone, locale, e.startPrecision),
     venue: [e.venueRoom, e.venueName, e.venueAddress].filter(Boolean).join(", "),
     text: view.itemCount > 0 || view.saved ? view.text : "",
   };

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { canGlobal } from "~/domain/access/permissions";
-import { formatRange } from "~/domain/dates/phrasing";
+import { formatWhen } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { defaultEventListTab, eventListTabs, isEventListTab, type EventListTab } from "~/domain/events/list-tab";
 import { countEventsByTab, findEventIdByCalendarUid, getEventDetail, listEvents } from "~/models/events.server";
@@ -134,7 +134,7 @@ export default function EventsPage() {
                     <Link to={`/events/${e.id}`}>{e.title}</Link>
                     <div className="muted">{t(`kind.${e.kind}`)}</div>
                   </td>
-                  <td>{formatRange(new Date(e.startsAt), new Date(e.endsAt), e.timeZone, locale)}</td>
+                  <td>{formatWhen(new Date(e.startsAt), new Date(e.endsAt), e.timeZone, locale, e.startPrecision)}</td>
                   <td className="hide-sm">{e.hostName ?? "—"}</td>
                   <td>
                     <StatusBadge status={e.status} />

@@ -10,7 +10,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrorSummary, TextAreaField, useSchemaForm } from "~/components/forms";
-import { formatDateTime, formatRange, formatTime, zoneOffsetLabel } from "~/domain/dates/phrasing";
+import { formatDateTime, formatRange, formatTime, formatWhen, zoneOffsetLabel } from "~/domain/dates/phrasing";
 import { fieldErrors } from "~/domain/events/event.schema";
 import { hasAnswered, isRsvpIntent, type RsvpIntent } from "~/domain/rsvp/answer-window";
 import { mapSearchUrl, venueLine } from "~/domain/rsvp/venue";
@@ -61,6 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         status: event.status,
         startsAt: event.startsAt,
         endsAt: event.endsAt,
+        startPrecision: event.startPrecision,
         timeZone: event.timeZone,
         venue: venueLine(event),
         mapUrl: mapSearchUrl(event),
@@ -189,9 +190,9 @@ function Invitation({ data: d }: { data: PageData }) {
         <dl className="invitation-facts">
           <dt>{t("rsvp.when")}</dt>
           <dd>
-            <span data-testid="invitation-when">{formatRange(startsAt, endsAt, event.timeZone, locale)}</span>{" "}
-            <span className="muted">({zoneOffsetLabel(startsAt, event.timeZone)})</span>
-            {otherZone && browserZone ? (
+            <span data-testid="invitation-when">{formatWhen(startsAt, endsAt, event.timeZone, locale, event.startPrecision)}</span>{" "}
+            {event.startPrecision === "date" ? null : <span className="muted">({zoneOffsetLabel(startsAt, event.timeZone)})</span>}
+            {otherZone && browserZone && event.startPrecision !== "date" ? (
               <div className="muted" data-testid="invitation-when-local">
                 {t("rsvp.yourZone", { time: `${formatRange(startsAt, endsAt, browserZone, locale)} (${browserZone})` })}
               </div>
