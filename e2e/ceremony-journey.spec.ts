@@ -185,6 +185,9 @@ test("an organizer builds a three-party ceremony with two documents and the outp
     await add.getByLabel("Bắt đầu").fill(item.at);
     await add.getByLabel("Nội dung", { exact: true }).fill(item.title);
     await add.getByLabel("Loại mục").selectOption(item.kind);
+    // The form asks what the kind needs: a signing its document, a proceeding its collective subject.
+    await expect(add.getByTestId("agenda-document-field")).toBeVisible({ visible: item.kind === "signing" });
+    await expect(add.getByTestId("agenda-subject-fields")).toBeVisible({ visible: item.kind !== "signing" });
     if (item.document) await add.getByLabel(/^Văn kiện được ký/).selectOption({ label: item.document });
     if (item.subject) await add.getByLabel(/^Chủ thể \(khi/).fill(item.subject);
     if (item.keyPoints) await add.getByLabel(/^Ý chính/).fill(item.keyPoints);
@@ -354,7 +357,8 @@ test("without JavaScript, sides and documents are added, refused in place with w
   await addSide.getByLabel(/^Tên đoàn \(không/).fill("lãnh đạo tỉnh");
   await addSide.getByRole("button", { name: "Thêm bên" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã thêm bên.");
-  const sideNames = () => page.locator("section[aria-labelledby=sides] article h4").allInnerTexts();
+  const sideNames = async () =>
+    (await page.locator("section[aria-labelledby=sides] article h4").allInnerTexts()).filter((n) => n !== "Thêm bên");
   expect((await sideNames()).map((n) => n.split(" · ")[0])).toEqual(["tỉnh Lào Cai", "lãnh đạo tỉnh"]);
   await expect(page.getByRole("button", { name: "Đưa tỉnh Lào Cai lên trước" })).toBeDisabled();
   await page.getByRole("button", { name: "Đưa lãnh đạo tỉnh lên trước" }).click();
