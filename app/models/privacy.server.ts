@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
+import type { Invitation } from "./invitations.server";
 import { rowsOf, uuidArray } from "./people.server";
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -217,10 +218,10 @@ export interface PersonInvitationRecord {
   eventTitle: string;
   eventStartsAt: Date;
   eventEndsAt: Date;
-  role: string;
+  role: Invitation["role"];
   groupLabel: string | null;
   plusOnes: number;
-  status: string;
+  status: Invitation["status"];
   respondedAt: Date | null;
   comment: string | null;
   dietaryNeeds: string | null;
@@ -236,10 +237,10 @@ type InvitationSqlRow = {
   event_title: string;
   event_starts_at: Date | string;
   event_ends_at: Date | string;
-  role: string;
+  role: Invitation["role"];
   group_label: string | null;
   plus_ones: number;
-  status: string;
+  status: Invitation["status"];
   responded_at: Date | string | null;
   comment: string | null;
   dietary_needs: string | null;

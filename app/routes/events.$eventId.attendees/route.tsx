@@ -99,6 +99,11 @@ export default function AttendeesPage() {
         </div>
       </div>
 
+      {personal ? null : (
+        <p className="muted" data-testid="personal-data-hidden">
+          {t("privacy.hiddenNote")}
+        </p>
+      )}
       <ul className="att-counts" aria-label={t("attendees.counts")} data-testid="attendee-counts">
         <li>
           <Link to={statusLink(null)} aria-current={list.status === null ? "true" : undefined} data-testid="count-active">
