@@ -14,7 +14,7 @@ const list: ApiHandler = async ({ request, context, params }) => {
   const { event } = access;
   const personal = seesPersonalData(access);
   const query = readInvitationListQuery(new URL(request.url));
-  const page = await listEventInvitations(context.db, event.id, query);
+  const page = await listEventInvitations(context.db, event.id, { ...query, searchEmail: personal });
   const next = query.offset + page.items.length;
   return apiJson({
     data: page.items.map((i) => invitationToJson(i, personal)),

@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const personal = seesPersonalData(access);
   const list = parseListParams(new URL(request.url).searchParams);
   const [page, counts, groups] = await Promise.all([
-    listEventInvitations(context.db, eventId, { ...list, limit: PAGE_SIZE, offset: (list.page - 1) * PAGE_SIZE }),
+    listEventInvitations(context.db, eventId, { ...list, searchEmail: personal, limit: PAGE_SIZE, offset: (list.page - 1) * PAGE_SIZE }),
     countEventInvitations(context.db, eventId),
     listEventGroups(context.db, eventId),
   ]);
@@ -127,7 +127,7 @@ export default function AttendeesPage() {
       <Form method="get" className="att-filters" role="search" aria-label={t("attendees.filters")}>
         <label className="att-search">
           {t("action.search")}
-          <input type="search" name="q" defaultValue={list.q} placeholder={t("attendees.searchPlaceholder")} maxLength={200} />
+          <input type="search" name="q" defaultValue={list.q} placeholder={t(personal ? "attendees.searchPlaceholder" : "privacy.searchPlaceholderNoEmail")} maxLength={200} />
         </label>
         <label>
           {t("attendees.filter.status")}
