@@ -10,6 +10,7 @@ import { getInvitation } from "~/models/invitations.server";
 import { insertMailMessage } from "~/models/mail.server";
 import { getPerson } from "~/models/people.server";
 import { issueInvitationToken } from "./invitation-links.server";
+import { startRetentionSchedule } from "./retention-schedule.server";
 import { erasePerson, exportPersonData, personalDataVisibleFor, previewRetention, runRetention } from "./privacy.server";
 
 let database: Database;
@@ -134,6 +135,28 @@ describe("retention", () => {
       const entries = (await listAudit(db, { eventId: event.id })).filter((e) => e.action === "privacy.retention");
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ actorName: null, details: { scheduled: true } });
+    }
+  });
+});
+
+describe("the server's daily run", () => {
+  it("runs batch after batch until nothing is left, logs what it did, and a second run finds nothing", async () => {
+    const owner = await createUser(db, { role: "organizer" });
+    const actor = { id: owner.id, name: owner.name };
+    const invited = [];
+    for (let n = 0; n < 2; n++) {
+      const event = await createEvent(db, actor, { startsAt: daysAgo(9000 + n) });
+      invited.push(await createAttendee(db, actor, event.id, { email: `lich-${n}-${crypto.randomUUID()}@example.vn` }));
+    }
+    const lines: string[] = [];
+    const schedule = startRetentionSchedule(db, { days: 365, firstRunMs: 3_600_000, log: (line) => lines.push(line) });
+    try {
+      expect(await schedule.runOnce()).toBeGreaterThanOrEqual(2);
+      for (const i of invited) expect((await getInvitation(db, i.id))?.person.email).toBeNull();
+      expect(lines.at(-1)).toMatch(/^Retention: personal data erased for \d+ event\(s\) that ended more than 365 days ago\.$/);
+      expect(await schedule.runOnce()).toBe(0);
+    } finally {
+      schedule.stop();
     }
   });
 });
