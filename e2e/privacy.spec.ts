@@ -21,6 +21,7 @@ async function invite(api: APIRequestContext, eventId: string, data: Record<stri
 }
 
 test("a viewer sees names and roles, no contact details, no export and no photo originals; the organizer sees them", async ({ api, loginAs, page }) => {
+  test.setTimeout(60_000);
   const organizer = await api("organizer");
   const id = suffix();
   const eventId = await createEvent(organizer, `Hội nghị riêng tư ${id}`);
@@ -59,6 +60,7 @@ test("a viewer sees names and roles, no contact details, no export and no photo 
 });
 
 test("an administrator previews retention and runs it, then exports and erases one person's data", async ({ api, loginAs, page }) => {
+  test.setTimeout(90_000);
   const organizer = await api("organizer");
   const id = suffix();
   // The e2e server keeps 36,500 days: an event of 1910 is past it.
