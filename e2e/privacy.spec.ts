@@ -94,6 +94,7 @@ test("an administrator previews retention and runs it, then exports and erases o
 
   // A person's data on request: from the directory to their page, a JSON export, then the erasure.
   await page.goto(`/admin/people?q=${encodeURIComponent(`Vũ Thị Yêu Cầu ${id}`)}`);
+  await page.screenshot({ path: test.info().outputPath("people-search.png"), fullPage: true });
   await page.getByRole("link", { name: `Vũ Thị Yêu Cầu ${id}` }).click();
   await expect(page).toHaveURL(`/admin/people/${person.personId}`);
   await expect(page.getByTestId("person-facts")).toContainText(`yeucau-${id}@example.vn`);
@@ -113,6 +114,9 @@ test("an administrator previews retention and runs it, then exports and erases o
   await expect(page.getByTestId("person-facts")).not.toContainText(`yeucau-${id}@example.vn`);
   await expect(page.getByRole("link", { name: "Xóa dữ liệu cá nhân" })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath("person-erased.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath("person-erased-phone.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   const after = (await (await organizer.get(`/api/v1/people/${person.personId}`)).json()) as Record<string, unknown>;
   expect(after).toMatchObject({ name: `Vũ Thị Yêu Cầu ${id}`, email: null, phone: null });
 
