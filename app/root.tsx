@@ -124,6 +124,9 @@ function Header() {
             {canGlobal(user, "mailbox:read") ? (
               <NavLink to="/admin/mailbox">{t("mail.nav.mailbox")}</NavLink>
             ) : null}
+            {canGlobal(user, "personalData:administer") ? (
+              <NavLink to="/admin/people">{t("nav.personalData")}</NavLink>
+            ) : null}
           </nav>
         ) : null}
         <div className="header-tools">

@@ -180,6 +180,9 @@ test("invitations: create with rsvpUrl, list with each filter and paging, read, 
   const readBody = await record<InvitationJson>("invitations.get", read);
   expect(readBody).toMatchObject({ id: chuyen.id, name: "Nguyễn Hồng Chuyên" });
   expect(readBody).not.toHaveProperty("rsvpUrl");
+  // A viewer outside the event's team reads names, positions, organizations and roles: no personal data keys.
+  for (const key of ["email", "phone", "notes", "dietaryNeeds", "accessNeeds", "comment"]) expect(readBody).not.toHaveProperty(key);
+  expect(await (await organizer.get(`${base}/${chuyen.id}`)).json()).toMatchObject({ email: `chuyen-${id}@example.vn` });
   await expectError(await viewer.get(`${base}/${crypto.randomUUID()}`), 404);
   await expectError(await viewer.get(`${base}/not-a-uuid`), 404);
   // An invitation of another event is not found under this one.
@@ -211,7 +214,7 @@ test("invitations: create with rsvpUrl, list with each filter and paging, read, 
   // Another person's email is a field error; nothing is saved.
   const taken = await expectError(await organizer.patch(`${base}/${chuyen.id}`, { data: { email: `LAN-${id}@example.vn` } }), 422);
   expect(Object.keys(taken.error.fields)).toEqual(["email"]);
-  expect(((await (await viewer.get(`${base}/${chuyen.id}`)).json()) as InvitationJson).email).toBe(`chuyen-${id}@example.vn`);
+  expect(((await (await organizer.get(`${base}/${chuyen.id}`)).json()) as InvitationJson).email).toBe(`chuyen-${id}@example.vn`);
   // Bad bodies are 400/415, a viewer 403.
   await expectError(await organizer.patch(`${base}/${chuyen.id}`, { data: "{oops", headers: { "Content-Type": "application/json" } }), 400);
   await expectError(await organizer.post(base, { data: "name=A", headers: { "Content-Type": "application/x-www-form-urlencoded" } }), 415);
@@ -484,6 +487,9 @@ test("people directory: search and read with their invitations; PATCH with the f
     positions: ["Phó Giám đốc"],
     invitations: [{ id: person.id, eventId, eventTitle: `Hội nghị danh bạ API ${id}`, role: "guest", status: "not_sent", withdrawnAt: null }],
   });
+  // The viewer is on no team of the person's events: no contact details; the event's organizer sees them.
+  expect(await (await viewer.get(`/api/v1/people/${person.personId}`)).json()).not.toHaveProperty("email");
+  expect(await (await organizer.get(`/api/v1/people/${person.personId}`)).json()).toMatchObject({ email: `thu-${id}@example.vn` });
   await expectError(await viewer.get(`/api/v1/people/${crypto.randomUUID()}`), 404);
 
   const patched = await organizer.patch(`/api/v1/people/${person.personId}`, {

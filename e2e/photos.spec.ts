@@ -351,7 +351,8 @@ test("a viewer sees the demo ceremony's photos read-only, in English too", async
   await expect(cards(page).first().getByTestId("cover-badge")).toBeVisible();
   await expect(page.getByTestId("photo-grid").getByRole("button")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Sửa chú thích hàng loạt" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Tải ảnh gốc 1" })).toBeVisible();
+  // Originals keep EXIF and GPS: not offered to a viewer (docs/decisions/017-personal-data.md).
+  await expect(page.getByRole("link", { name: "Tải ảnh gốc 1" })).toHaveCount(0);
   // Every thumbnail really loads.
   for (const img of await page.locator(".photo-thumb img").all()) expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
   await page.screenshot({ path: test.info().outputPath("photos-viewer.png"), fullPage: true });
@@ -370,7 +371,7 @@ test("a viewer sees the demo ceremony's photos read-only, in English too", async
   await context.close();
 });
 
-test("served photos carry no GPS or any EXIF, are cached for a year, and only staff get the original", async ({ api, playwright, loginAs }) => {
+test("served photos carry no GPS or any EXIF, are cached for a year, and only the event's team gets the original", async ({ api, playwright, loginAs }) => {
   const organizer = await api("organizer");
   const event = await createEvent(organizer, `Ảnh GPS ${suffix()}`);
   const input = await cameraJpeg({ width: 2000, height: 1500, orientation: 6, gps: true, offset: "+07:00" });
@@ -416,7 +417,10 @@ test("served photos carry no GPS or any EXIF, are cached for a year, and only st
   expect(refused.status()).toBe(302);
   expect(refused.headers().location).toMatch(/^\/login/);
   await anonymous.dispose();
-  const page = await loginAs("viewer");
+  const viewer = await loginAs("viewer");
+  expect((await viewer.request.get(originalPath)).status()).toBe(403);
+  await viewer.context().clearCookies();
+  const page = await loginAs("organizer");
   const original = await page.request.get(originalPath);
   expect(original.status()).toBe(200);
   expect(original.headers()["cache-control"]).toBe("private, no-store");

@@ -15,6 +15,7 @@ import { randomToken } from "~/utils/crypto.server";
 import { secretBox } from "~/utils/secret-box.server";
 import { createTransportFromEnv, readMailSettings } from "~/services/mail-transport.server";
 import { startOutboxWorker } from "~/services/outbox-worker.server";
+import { startRetentionSchedule } from "~/services/retention-schedule.server";
 import "~/utils/context.server";
 import { buildDirectories, ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
@@ -68,6 +69,9 @@ const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "
 const mailTransport = createTransportFromEnv(env);
 const outboxWorker = startOutboxWorker(db, { transport: mailTransport, settings: { ...readMailSettings(env), appUrl } });
 console.log(env.SMTP_URL ? "Mail: sent through SMTP_URL." : "Mail: no SMTP_URL — messages are kept in the Mailbox (/admin/mailbox).");
+
+// Retention: once a day, contact details and needs of events that ended RETENTION_DAYS ago are erased.
+const retention = startRetentionSchedule(db, { days: env.RETENTION_DAYS });
 
 const app = express();
 app.disable("x-powered-by");
@@ -132,6 +136,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: shutting down…`);
   server.close();
   server.closeAllConnections();
+  retention.stop();
   await outboxWorker.stop().catch(() => {});
   await database.close().catch(() => {});
   if (!env.DATABASE_URL) release(dataDir);

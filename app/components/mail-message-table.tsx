@@ -51,7 +51,7 @@ export function MailMessageTable({
         {messages.map((m) => (
           <tr key={m.id}>
             <td style={{ whiteSpace: "nowrap" }}>{when(m.createdAt)}</td>
-            <td style={{ overflowWrap: "anywhere" }}>{m.to}</td>
+            <td style={{ overflowWrap: "anywhere" }}>{m.to === "" ? t("privacy.mail.erased") : m.to}</td>
             <td>
               {linkToMailbox ? <Link to={`/admin/mailbox/${m.id}`}>{m.subject}</Link> : m.subject}
               {m.eventTitle ? <div className="muted" style={small}>{m.eventTitle}</div> : null}

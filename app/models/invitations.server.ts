@@ -57,6 +57,8 @@ export interface InvitationFilters {
   group?: string | null;
   /** Free text; diacritics and case are ignored; matches name, email or organization. */
   q?: string | null;
+  /** false: `q` does not match emails (a reader who may not see them cannot probe them). Default true. */
+  searchEmail?: boolean;
 }
 
 export interface InvitationListOptions extends InvitationFilters {
@@ -78,9 +80,13 @@ function whereOf(eventId: string, f: InvitationFilters): { where: SQL; needsPeop
   const pattern = attendeeSearchPattern(f.q);
   const regex = foldedSearchRegex(f.q);
   if (pattern && regex)
-    conditions.push(sql`(${people.nameSearch} like ${pattern}
+    conditions.push(
+      f.searchEmail === false
+        ? sql`(${people.nameSearch} like ${pattern} or ${people.organization} ~ ${regex})`
+        : sql`(${people.nameSearch} like ${pattern}
       or lower(${people.email}) like ${pattern}
-      or ${people.organization} ~ ${regex})`);
+      or ${people.organization} ~ ${regex})`,
+    );
   return { where: and(...conditions) ?? sql`true`, needsPeople: pattern !== null };
 }
 

@@ -154,7 +154,7 @@ export async function addAttendee(db: Db, actor: Actor, eventId: string, input: 
       entityType: "invitation",
       entityId: invitationId,
       eventId,
-      details: { fullName: input.fullName, email: input.email, personCreated: created === 1 },
+      details: { fullName: input.fullName, personCreated: created === 1 },
     });
     return invitationId;
   });
@@ -262,7 +262,7 @@ export async function withdrawInvitation(
       entityType: "invitation",
       entityId: invitationId,
       eventId: row.eventId,
-      details: { fullName: current.person.fullName, email: current.person.email, status: row.status },
+      details: { fullName: current.person.fullName, status: row.status },
     });
     return { ...row, person: current.person };
   });

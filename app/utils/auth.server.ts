@@ -70,6 +70,14 @@ export async function requireEventPermission(
   return checkEventPermission(user, context, eventId, action);
 }
 
+/**
+ * Whether this access may see the invitees' personal data (contact details, needs, notes, exports, photo
+ * originals): the event's organizers and communications members, and admins (docs/decisions/017-personal-data.md).
+ */
+export function seesPersonalData(access: EventAccess): boolean {
+  return canOnEvent(access.user, "personalData:read", { ownerId: access.event.createdBy, memberRole: access.memberRole });
+}
+
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

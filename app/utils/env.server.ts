@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
+import { DEFAULT_RETENTION_DAYS } from "~/domain/privacy/personal-data";
 import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_MAX_PIXELS, type PhotoLimits } from "~/domain/photos/rules";
 
 const schema = z.object({
@@ -31,6 +32,13 @@ const schema = z.object({
   PHOTO_MAX_BYTES: z.coerce.number().int().min(1024, "PHOTO_MAX_BYTES must be at least 1024").max(1024 * 1024 * 1024).default(DEFAULT_PHOTO_MAX_BYTES),
   /** Most pixels (width × height) a photo may have; checked from the header before decoding (default 60 MP). */
   PHOTO_MAX_PIXELS: z.coerce.number().int().min(10_000, "PHOTO_MAX_PIXELS must be at least 10000").max(1_000_000_000).default(DEFAULT_PHOTO_MAX_PIXELS),
+  /** Days after an event's end before its invitees' contact details and needs are erased (default 365). */
+  RETENTION_DAYS: z.coerce
+    .number({ invalid_type_error: "RETENTION_DAYS must be a whole number of days" })
+    .int("RETENTION_DAYS must be a whole number of days")
+    .min(1, "RETENTION_DAYS must be at least 1")
+    .max(36500, "RETENTION_DAYS must be at most 36500")
+    .default(DEFAULT_RETENTION_DAYS),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -58,4 +66,9 @@ export function photoLimits(env: NodeJS.ProcessEnv = process.env): PhotoLimits {
     photoLimitsCache = { maxBytes: parsed.PHOTO_MAX_BYTES, maxPixels: parsed.PHOTO_MAX_PIXELS };
   }
   return photoLimitsCache;
+}
+
+/** RETENTION_DAYS, read from the environment each time (the admin page and the daily run agree). */
+export function retentionDays(env: NodeJS.ProcessEnv = process.env): number {
+  return readEnv(env).RETENTION_DAYS;
 }

@@ -65,6 +65,20 @@ describe("event actions", () => {
     for (const a of [...manage, "photos:manage", "press:edit"] as EventAction[])
       expect(canOnEvent(viewer, a, rel)).toBe(false);
   });
+  it("shows personal data to the event's organizers and communications members and to admins only", () => {
+    expect(canOnEvent(admin, "personalData:read", none)).toBe(true);
+    expect(canOnEvent(organizer, "personalData:read", { ownerId: "o", memberRole: null })).toBe(true);
+    expect(canOnEvent(viewer, "personalData:read", { ownerId: "x", memberRole: "organizer" })).toBe(true);
+    expect(canOnEvent(comms, "personalData:read", { ownerId: "x", memberRole: "communications" })).toBe(true);
+    // Viewers of the event, and staff outside its team whatever their global role, read names and roles only.
+    expect(canOnEvent(viewer, "personalData:read", { ownerId: "x", memberRole: "viewer" })).toBe(false);
+    expect(canOnEvent(organizer, "personalData:read", { ownerId: "x", memberRole: "viewer" })).toBe(false);
+    for (const actor of [organizer, comms, viewer]) expect(canOnEvent(actor, "personalData:read", none)).toBe(false);
+  });
+  it("lets only admins run retention and export or erase a person's data", () => {
+    expect(canGlobal(admin, "personalData:administer")).toBe(true);
+    for (const actor of [organizer, comms, viewer]) expect(canGlobal(actor, "personalData:administer")).toBe(false);
+  });
   it("computes the effective role", () => {
     expect(effectiveEventRole(admin, none)).toBe("admin");
     expect(effectiveEventRole(organizer, { ownerId: "o", memberRole: "viewer" })).toBe("organizer");

@@ -14,7 +14,9 @@ export type GlobalAction =
   | "organization:delete"
   | "user:manage"
   | "audit:readAll"
-  | "mailbox:read";
+  | "mailbox:read"
+  /** Retention runs, a person's data exported or erased on request (docs/decisions/017-personal-data.md). */
+  | "personalData:administer";
 export type EventAction =
   | "event:read"
   | "event:update"
@@ -22,6 +24,12 @@ export type EventAction =
   | "event:delete"
   | "event:manageMembers"
   | "attendees:manage"
+  /**
+   * The invitees' personal data on this event: contact details (email, phone), notes, dietary and access needs,
+   * their comments, the attendee export and the photos' originals (EXIF, GPS). Everyone else reads names,
+   * positions, organizations and roles only.
+   */
+  | "personalData:read"
   | "checkin:perform"
   | "photos:manage"
   | "press:edit"
@@ -49,6 +57,7 @@ export function canGlobal(actor: Actor, action: GlobalAction): boolean {
     case "user:manage":
     case "audit:readAll":
     case "mailbox:read":
+    case "personalData:administer":
       return false;
   }
 }
@@ -74,6 +83,9 @@ export function canOnEvent(actor: Actor, action: EventAction, relation: EventRel
     case "attendees:manage":
     case "checkin:perform":
       return role === "organizer";
+    case "personalData:read":
+      // The event's working team: organizers and communications members (photos, press). Not its viewers.
+      return role === "organizer" || role === "communications";
     case "photos:manage":
     case "press:edit":
       return role === "organizer" || role === "communications";

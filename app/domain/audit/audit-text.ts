@@ -110,6 +110,7 @@ export const auditFieldLabels: Record<string, Record<string, MessageKey>> = {
   agenda_item: agendaItemFields,
   dignitary: dignitaryFields,
   invitation: invitationFields,
+  person: invitationFields,
   photo: photoFields,
 };
 

@@ -76,7 +76,8 @@ export default function MailMessagePage() {
   const toName = typeof message.meta?.toName === "string" ? message.meta.toName : null;
   const language = typeof message.meta?.language === "string" ? message.meta.language : null;
   const facts: [string, ReactNode][] = [
-    [t("mail.col.to"), toName ? `${toName} <${message.to}>` : message.to],
+    // An empty address: the recipient's personal data was erased (docs/decisions/017-personal-data.md).
+    [t("mail.col.to"), message.to === "" ? `${toName ?? ""} ${t("privacy.mail.erased")}`.trim() : toName ? `${toName} <${message.to}>` : message.to],
     [t("mail.col.kind"), t(`mail.kind.${message.kind}`)],
     [
       t("mail.col.event"),

@@ -3,30 +3,33 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
 import { updateAttendee } from "~/services/invitations.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission, seesPersonalData } from "~/utils/auth.server";
 import { attendeeInputFromPatch, invitationToJson, loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
-  return apiJson(invitationToJson(await loadInvitation(context, event.id, params.invitationId)));
+  const access = await checkEventPermission(user, context, params.eventId, "event:read");
+  const { event } = access;
+  return apiJson(invitationToJson(await loadInvitation(context, event.id, params.invitationId), seesPersonalData(access)));
 };
 
 const patch: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "attendees:manage");
+  const access = await checkEventPermission(user, context, params.eventId, "attendees:manage");
+  const { event } = access;
   const current = await loadInvitation(context, event.id, params.invitationId);
   const input = attendeeInputFromPatch(current, await readJson(request));
   const saved = await updateAttendee(context.db, actorOf(user), current.id, input, { eventId: event.id });
-  return apiJson(invitationToJson(saved));
+  return apiJson(invitationToJson(saved, seesPersonalData(access)));
 };
 
 const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "attendees:manage");
+  const access = await checkEventPermission(user, context, params.eventId, "attendees:manage");
+  const { event } = access;
   const current = await loadInvitation(context, event.id, params.invitationId);
   const withdrawn = await withdrawInvitationAndNotify(context.db, actorOf(user), current.id, { eventId: event.id, appUrl: context.appUrl });
-  return apiJson({ ...invitationToJson(withdrawn), cancelMail: withdrawn.mail });
+  return apiJson({ ...invitationToJson(withdrawn, seesPersonalData(access)), cancelMail: withdrawn.mail });
 };
 
 const handlers = { GET: show, PATCH: patch, DELETE: remove };

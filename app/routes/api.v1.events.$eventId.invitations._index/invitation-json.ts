@@ -5,6 +5,7 @@
  */
 import { attendeeFormSchema, invitationRoles, invitationStatuses, type AttendeeInput } from "~/domain/attendees/attendee.schema";
 import type { AppLoadContext } from "@remix-run/node";
+import { invitationJsonPersonalKeys, omitFields, personJsonPersonalKeys } from "~/domain/privacy/personal-data";
 import { getInvitation, invitationSorts, type InvitationSort, type InvitationWithPerson } from "~/models/invitations.server";
 import type { Person } from "~/models/people.server";
 import { apiError, isoUtc, validationError, zodFields } from "~/utils/api.server";
@@ -106,8 +107,12 @@ export function personValuesFromPatch(current: Person, body: Record<string, unkn
   return parseAttendee({ ...storedPersonValues(current), ...body, role: "guest", plusOnes: 0 }, keys);
 }
 
-export function personToJson(p: Person) {
-  return {
+/**
+ * A directory entry. `personal`: whether the reader may see contact details and notes (docs/decisions/
+ * 017-personal-data.md); without it those keys are absent, not null.
+ */
+export function personToJson(p: Person, personal: boolean) {
+  const json = {
     id: p.id,
     honorific: p.honorific,
     name: p.fullName,
@@ -118,10 +123,12 @@ export function personToJson(p: Person) {
     language: p.language,
     notes: p.notes,
   };
+  return personal ? json : omitFields(json, personJsonPersonalKeys);
 }
 
-export function invitationToJson(i: InvitationWithPerson) {
-  return {
+/** An invitation; without `personal` the contact details, notes, needs and comment are absent. */
+export function invitationToJson(i: InvitationWithPerson, personal: boolean) {
+  const json = {
     id: i.id,
     eventId: i.eventId,
     personId: i.personId,
@@ -145,6 +152,7 @@ export function invitationToJson(i: InvitationWithPerson) {
     createdAt: isoUtc(i.createdAt),
     updatedAt: isoUtc(i.updatedAt),
   };
+  return personal ? json : omitFields(json, invitationJsonPersonalKeys);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -4,18 +4,20 @@ import { listEventInvitations } from "~/models/invitations.server";
 import { invitationUrl, issueInvitationToken } from "~/services/invitation-links.server";
 import { addAttendee, AlreadyInvitedError } from "~/services/invitations.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission, seesPersonalData } from "~/utils/auth.server";
 import { translateError } from "~/i18n/i18n";
 import { attendeeInputFromCreate, encodeOffsetCursor, invitationToJson, readInvitationListQuery } from "./invitation-json";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
+  const access = await checkEventPermission(user, context, params.eventId, "event:read");
+  const { event } = access;
+  const personal = seesPersonalData(access);
   const query = readInvitationListQuery(new URL(request.url));
-  const page = await listEventInvitations(context.db, event.id, query);
+  const page = await listEventInvitations(context.db, event.id, { ...query, searchEmail: personal });
   const next = query.offset + page.items.length;
   return apiJson({
-    data: page.items.map(invitationToJson),
+    data: page.items.map((i) => invitationToJson(i, personal)),
     total: page.total,
     nextCursor: next < page.total && page.items.length > 0 ? encodeOffsetCursor(next) : null,
   });
@@ -23,7 +25,8 @@ const list: ApiHandler = async ({ request, context, params }) => {
 
 const create: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "attendees:manage");
+  const access = await checkEventPermission(user, context, params.eventId, "attendees:manage");
+  const { event } = access;
   const input = attendeeInputFromCreate(await readJson(request));
   let created;
   try {
@@ -42,7 +45,7 @@ const create: ApiHandler = async ({ request, context, params }) => {
   }
   const token = await issueInvitationToken(context.db, created.id);
   return apiJson(
-    { ...invitationToJson(created), rsvpUrl: invitationUrl(context.appUrl, token) },
+    { ...invitationToJson(created, seesPersonalData(access)), rsvpUrl: invitationUrl(context.appUrl, token) },
     { status: 201, headers: { Location: `/api/v1/events/${event.id}/invitations/${created.id}` } },
   );
 };

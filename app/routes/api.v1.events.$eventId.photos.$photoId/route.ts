@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { photoApiPatchSchema } from "~/domain/photos/photo.schema";
 import { deletePhoto, getEventPhoto, getGallery, updatePhoto } from "~/services/photos.server";
 import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission, isUuid } from "~/utils/auth.server";
+import { seesPersonalData, checkEventPermission, isUuid } from "~/utils/auth.server";
 import { photoToJson } from "../api.v1.events.$eventId.photos._index/photo-json";
 
 const notFound = () => apiError(404, "No photo with this id at this event.");
@@ -19,10 +19,11 @@ async function zoneOf(context: LoaderFunctionArgs["context"], eventId: string) {
 
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
+  const access = await checkEventPermission(user, context, params.eventId, "event:read");
+  const { event } = access;
   const photo = await getEventPhoto(context.db, event.id, photoId(params));
   if (!photo) throw notFound();
-  return apiJson(photoToJson(photo, await zoneOf(context, event.id), context.appUrl), { headers: { ETag: `"${photo.version}"` } });
+  return apiJson(photoToJson(photo, await zoneOf(context, event.id), context.appUrl, seesPersonalData(access)), { headers: { ETag: `"${photo.version}"` } });
 };
 
 /** The version to check: `version` in the body, else If-Match: "3". */
@@ -37,7 +38,8 @@ function expected(request: Request, bodyVersion: number | undefined): number | u
 
 const patch: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "photos:manage");
+  const access = await checkEventPermission(user, context, params.eventId, "photos:manage");
+  const { event } = access;
   const id = photoId(params);
   const body = await readJson(request);
   const parsed = photoApiPatchSchema.safeParse(body);
@@ -45,12 +47,13 @@ const patch: ApiHandler = async ({ request, context, params }) => {
   if (!(await getEventPhoto(context.db, event.id, id))) throw notFound();
   const { version, ...change } = parsed.data;
   const saved = await updatePhoto(context.db, actorOf(user), event.id, id, change, expected(request, version));
-  return apiJson(photoToJson(saved, await zoneOf(context, event.id), context.appUrl), { headers: { ETag: `"${saved.version}"` } });
+  return apiJson(photoToJson(saved, await zoneOf(context, event.id), context.appUrl, seesPersonalData(access)), { headers: { ETag: `"${saved.version}"` } });
 };
 
 const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "photos:manage");
+  const access = await checkEventPermission(user, context, params.eventId, "photos:manage");
+  const { event } = access;
   const id = photoId(params);
   if (!(await getEventPhoto(context.db, event.id, id))) throw notFound();
   const query = new URL(request.url).searchParams.get("version");

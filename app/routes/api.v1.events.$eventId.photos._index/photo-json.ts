@@ -10,7 +10,8 @@ export interface PhotoJson {
   position: number;
   url: string;
   thumbnailUrl: string;
-  originalUrl: string;
+  /** Null for readers outside the event's team: the original keeps EXIF (GPS). */
+  originalUrl: string | null;
   width: number;
   height: number;
   captionVi: string | null;
@@ -30,15 +31,15 @@ export interface PhotoJson {
   updatedAt: string;
 }
 
-/** Absolute URLs (appUrl + path), capture time with the event's offset. */
-export function photoToJson(p: PhotoView, timeZone: string, appUrl: string): PhotoJson {
+/** Absolute URLs (appUrl + path), capture time with the event's offset; `originals`: may download the original. */
+export function photoToJson(p: PhotoView, timeZone: string, appUrl: string, originals: boolean): PhotoJson {
   return {
     id: p.id,
     number: p.number,
     position: p.number,
     url: `${appUrl}${p.url}`,
     thumbnailUrl: `${appUrl}${p.thumbnailUrl}`,
-    originalUrl: `${appUrl}${p.originalUrl}`,
+    originalUrl: originals ? `${appUrl}${p.originalUrl}` : null,
     width: p.width,
     height: p.height,
     captionVi: p.captionVi,

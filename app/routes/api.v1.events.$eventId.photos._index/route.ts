@@ -4,24 +4,26 @@ import { uploadFieldsSchema } from "~/domain/photos/photo.schema";
 import { getGallery, uploadPhoto } from "~/services/photos.server";
 import { readPhotoUploads } from "~/services/photos-upload.server";
 import { actorOf, apiJson, handleApi, requireApiUser, validationError, zodFields, apiError, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { seesPersonalData, checkEventPermission } from "~/utils/auth.server";
 import { photoLimits } from "~/utils/env.server";
 import { translateError } from "~/i18n/i18n";
 import { photoToJson, rejectionToApiError } from "./photo-json";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
+  const access = await checkEventPermission(user, context, params.eventId, "event:read");
+  const { event } = access;
   const gallery = await getGallery(context.db, event.id);
   return apiJson({
-    data: gallery.photos.map((p) => photoToJson(p, gallery.event.timeZone, context.appUrl)),
+    data: gallery.photos.map((p) => photoToJson(p, gallery.event.timeZone, context.appUrl, seesPersonalData(access))),
     orderVersion: gallery.orderVersion,
   });
 };
 
 const create: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "photos:manage");
+  const access = await checkEventPermission(user, context, params.eventId, "photos:manage");
+  const { event } = access;
   const limits = photoLimits();
   try {
     const form = await readPhotoUploads(request, { maxBytes: limits.maxBytes, maxFiles: 1, single: true });
@@ -32,7 +34,7 @@ const create: ApiHandler = async ({ request, context, params }) => {
     if (!text.success) return validationError(zodFields(text.error));
     const photo = await uploadPhoto(context.db, context.storage, actorOf(user), event.id, file, text.data, limits);
     const gallery = await getGallery(context.db, event.id);
-    return apiJson(photoToJson(photo, gallery.event.timeZone, context.appUrl), {
+    return apiJson(photoToJson(photo, gallery.event.timeZone, context.appUrl, seesPersonalData(access)), {
       status: 201,
       headers: { Location: `/api/v1/events/${event.id}/photos/${photo.id}` },
     });

@@ -1,7 +1,12 @@
-/** /api/v1/people/:personId — GET a person with their invitations; PATCH their details (every event sees them). */
+/**
+ * /api/v1/people/:personId — GET a person with their invitations; PATCH their details (every event sees them).
+ * Contact details and notes only for the team of an event the person is invited to, and admins.
+ */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getPerson, listPersonInvitations } from "~/models/people.server";
 import { canManagePerson, updatePerson } from "~/services/people.server";
+import { personalDataVisibleFor } from "~/services/privacy.server";
+import type { User } from "~/models/users.server";
 import { actorOf, apiError, apiJson, handleApi, isoUtc, messages, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
 import { idParam, personToJson, personValuesFromPatch } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
@@ -13,10 +18,11 @@ async function load(context: LoaderFunctionArgs["context"], raw: string | undefi
   return person;
 }
 
-async function withInvitations(context: LoaderFunctionArgs["context"], person: Awaited<ReturnType<typeof load>>) {
+async function withInvitations(context: LoaderFunctionArgs["context"], user: User, person: Awaited<ReturnType<typeof load>>) {
   const invitations = await listPersonInvitations(context.db, person.id);
+  const personal = (await personalDataVisibleFor(context.db, user, [person.id])).has(person.id);
   return {
-    ...personToJson(person),
+    ...personToJson(person, personal),
     invitations: invitations.map((i) => ({
       id: i.invitationId,
       eventId: i.eventId,
@@ -30,8 +36,8 @@ async function withInvitations(context: LoaderFunctionArgs["context"], person: A
 }
 
 const show: ApiHandler = async ({ request, context, params }) => {
-  await requireApiUser(request, context);
-  return apiJson(await withInvitations(context, await load(context, params.personId)));
+  const user = await requireApiUser(request, context);
+  return apiJson(await withInvitations(context, user, await load(context, params.personId)));
 };
 
 const patch: ApiHandler = async ({ request, context, params }) => {
@@ -40,7 +46,7 @@ const patch: ApiHandler = async ({ request, context, params }) => {
   if (!(await canManagePerson(context.db, user, person.id))) throw apiError(403, messages.forbidden);
   const input = personValuesFromPatch(person, await readJson(request));
   const saved = await updatePerson(context.db, actorOf(user), person.id, input);
-  return apiJson(await withInvitations(context, saved));
+  return apiJson(await withInvitations(context, user, saved));
 };
 
 const handlers = { GET: show, PATCH: patch };

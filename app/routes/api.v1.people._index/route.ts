@@ -1,11 +1,12 @@
 /** GET /api/v1/people — the people directory shared by all events (?q= search, paged). See docs/api.md. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listPeople } from "~/models/people.server";
+import { personalDataVisibleFor } from "~/services/privacy.server";
 import { apiError, apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
 import { encodeOffsetCursor, personToJson, readLimit, readOffsetCursor } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
 const list: ApiHandler = async ({ request, context }) => {
-  await requireApiUser(request, context);
+  const user = await requireApiUser(request, context);
   const search = new URL(request.url).searchParams;
   const q = (search.get("q") ?? "").trim();
   if (q.length > 200) throw apiError(400, "q is longer than 200 characters.", { q: "At most 200 characters." });
@@ -13,8 +14,10 @@ const list: ApiHandler = async ({ request, context }) => {
   const offset = readOffsetCursor(search);
   const page = await listPeople(context.db, { q: q || null, limit, offset });
   const next = offset + page.items.length;
+  // Contact details only for people invited to an event of the reader's team (admins: everyone).
+  const visible = await personalDataVisibleFor(context.db, user, page.items.map((p) => p.id));
   return apiJson({
-    data: page.items.map(personToJson),
+    data: page.items.map((p) => personToJson(p, visible.has(p.id))),
     total: page.total,
     nextCursor: next < page.total && page.items.length > 0 ? encodeOffsetCursor(next) : null,
   });

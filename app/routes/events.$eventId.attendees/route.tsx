@@ -6,7 +6,7 @@ import { invitationRoles, invitationStatuses } from "~/domain/attendees/attendee
 import { formatDate, formatTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { countEventInvitations, listEventGroups, listEventInvitations } from "~/models/invitations.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission, seesPersonalData } from "~/utils/auth.server";
 import type { loader as eventLoader } from "../events.$eventId/route";
 import { AttendeeStatusBadge, savedNotices } from "./attendee-ui";
 import styles from "./attendees.css";
@@ -17,9 +17,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
   const eventId = access.event.id;
+  // Viewers and staff outside the team read names, positions, organizations and roles: no email, no export.
+  const personal = seesPersonalData(access);
   const list = parseListParams(new URL(request.url).searchParams);
   const [page, counts, groups] = await Promise.all([
-    listEventInvitations(context.db, eventId, { ...list, limit: PAGE_SIZE, offset: (list.page - 1) * PAGE_SIZE }),
+    listEventInvitations(context.db, eventId, { ...list, searchEmail: personal, limit: PAGE_SIZE, offset: (list.page - 1) * PAGE_SIZE }),
     countEventInvitations(context.db, eventId),
     listEventGroups(context.db, eventId),
   ]);
@@ -32,6 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     groups,
     // Identifies this showing of the page, so a double click on "send to selected" sends once.
     requestId: crypto.randomUUID(),
+    personal,
     canManage: canOnEvent(access.user, "attendees:manage", { ownerId: access.event.createdBy, memberRole: access.memberRole }),
     items: page.items.map((i) => ({
       id: i.id,
@@ -39,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       fullName: i.person.fullName,
       position: i.person.positions[0] ?? null,
       organization: i.person.organization,
-      email: i.person.email,
+      ...(personal ? { email: i.person.email } : {}),
       role: i.role,
       groupLabel: i.groupLabel,
       plusOnes: i.plusOnes,
@@ -51,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function AttendeesPage() {
-  const { eventId, list, total, pageCount, counts, groups, canManage, items, requestId } = useLoaderData<typeof loader>();
+  const { eventId, list, total, pageCount, counts, groups, canManage, personal, items, requestId } = useLoaderData<typeof loader>();
   const layout = useRouteLoaderData<typeof eventLoader>("routes/events.$eventId");
   const zone = layout?.event.timeZone ?? "Asia/Ho_Chi_Minh";
   const { t, locale } = useT();
@@ -85,15 +88,22 @@ export default function AttendeesPage() {
               </Link>
             </>
           ) : null}
-          <a href={`${base}/export.csv${exportQuery}`} className="button secondary" download>
-            {t("attendees.exportCsv")}
-          </a>
+          {personal ? (
+            <a href={`${base}/export.csv${exportQuery}`} className="button secondary" download>
+              {t("attendees.exportCsv")}
+            </a>
+          ) : null}
           <Link to={`${base}/print${exportQuery}`} className="button secondary">
             {t("attendees.printView")}
           </Link>
         </div>
       </div>
 
+      {personal ? null : (
+        <p className="muted" data-testid="personal-data-hidden">
+          {t("privacy.hiddenNote")}
+        </p>
+      )}
       <ul className="att-counts" aria-label={t("attendees.counts")} data-testid="attendee-counts">
         <li>
           <Link to={statusLink(null)} aria-current={list.status === null ? "true" : undefined} data-testid="count-active">
@@ -117,7 +127,7 @@ export default function AttendeesPage() {
       <Form method="get" className="att-filters" role="search" aria-label={t("attendees.filters")}>
         <label className="att-search">
           {t("action.search")}
-          <input type="search" name="q" defaultValue={list.q} placeholder={t("attendees.searchPlaceholder")} maxLength={200} />
+          <input type="search" name="q" defaultValue={list.q} placeholder={t(personal ? "attendees.searchPlaceholder" : "privacy.searchPlaceholderNoEmail")} maxLength={200} />
         </label>
         <label>
           {t("attendees.filter.status")}
@@ -234,7 +244,7 @@ export default function AttendeesPage() {
                     </div>
                     {i.position ? <div className="att-sub">{i.position}</div> : null}
                     {i.organization ? <div className="att-sub att-show-sm">{i.organization}</div> : null}
-                    {i.email ? <div className="att-sub hide-sm">{i.email}</div> : null}
+                    {"email" in i && i.email ? <div className="att-sub hide-sm">{i.email}</div> : null}
                     {i.plusOnes > 0 ? <div className="att-sub">{t("attendees.plusOnesShort", { count: i.plusOnes })}</div> : null}
                   </td>
                   <td className="hide-sm">{i.organization ?? "—"}</td>

@@ -9,6 +9,7 @@ import { getInvitation } from "~/models/invitations.server";
 import { isServiceError } from "~/services/errors";
 import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
 import { updateAttendee } from "~/services/invitations.server";
+import { canGlobal } from "~/domain/access/permissions";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { notFound } from "~/utils/responses.server";
@@ -28,8 +29,10 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { invitation } = await load(request, context, params);
+  const { access, invitation } = await load(request, context, params);
   return {
+    // Administrators can export or erase this person's data from their page (right of access, erasure).
+    personDataHref: canGlobal(access.user, "personalData:administer") ? `/admin/people/${invitation.personId}` : null,
     invitation: {
       id: invitation.id,
       eventId: invitation.eventId,
@@ -77,7 +80,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditAttendeePage() {
-  const { invitation, defaults } = useLoaderData<typeof loader>();
+  const { invitation, defaults, personDataHref } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const layout = useRouteLoaderData<typeof eventLoader>("routes/events.$eventId");
   const zone = layout?.event.timeZone ?? "Asia/Ho_Chi_Minh";
@@ -90,13 +93,18 @@ export default function EditAttendeePage() {
     <>
       <div className="att-head">
         <h2>{t("attendees.edit.title")}</h2>
-        {!invitation.withdrawnAt ? (
-          <div className="actions">
+        <div className="actions">
+          {personDataHref ? (
+            <Link to={personDataHref} className="button secondary">
+              {t("privacy.person.open")}
+            </Link>
+          ) : null}
+          {!invitation.withdrawnAt ? (
             <Link to="?confirm=withdraw" className="button danger secondary">
               {t("attendees.withdraw")}
             </Link>
-          </div>
-        ) : null}
+          ) : null}
+        </div>
       </div>
       {confirming ? (
         <div className="card notice-warn" role="alertdialog" aria-label={t("attendees.withdraw")}>

@@ -19,7 +19,8 @@ const BATCH = 2000;
 const MAX_ROWS = 200_000;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  // Emails, phones, needs: the event's team and admins only (docs/decisions/017-personal-data.md).
+  const access = await requireEventPermission(request, context, params.eventId, "personalData:read");
   const event = await getEventDetail(context.db, access.event.id);
   if (!event) throw notFound();
   const url = new URL(request.url);

@@ -5,7 +5,7 @@ import { formatDate, formatWhen, formatTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { getEventDetail } from "~/models/events.server";
 import { countEventInvitationsMatching, getInvitationsByIds, listEventInvitationIds } from "~/models/invitations.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission, seesPersonalData } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import styles from "../events.$eventId.attendees/attendees.css";
 import { listQuery, parseListParams } from "../events.$eventId.attendees/list-params";
@@ -19,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
   const event = await getEventDetail(context.db, access.event.id);
   if (!event) throw notFound();
-  const list = parseListParams(new URL(request.url).searchParams);
+  const list = { ...parseListParams(new URL(request.url).searchParams), searchEmail: seesPersonalData(access) };
   const [ids, total] = await Promise.all([
     listEventInvitationIds(context.db, event.id, { ...list, limit: MAX_PRINT_ROWS }),
     countEventInvitationsMatching(context.db, event.id, list),

@@ -7,7 +7,8 @@ export interface GridPhoto {
   id: string;
   number: number;
   thumbnailUrl: string;
-  originalUrl: string;
+  /** Null for readers who may not download originals (EXIF, GPS). */
+  originalUrl: string | null;
   width: number;
   height: number;
   captionVi: string | null;
@@ -159,9 +160,11 @@ export function PhotoGrid({
                     </button>
                   </>
                 ) : null}
-                <a href={p.originalUrl} className="button secondary" download aria-label={t("photos.downloadLabel", { number: place })}>
-                  {t("photos.download")}
-                </a>
+                {p.originalUrl ? (
+                  <a href={p.originalUrl} className="button secondary" download aria-label={t("photos.downloadLabel", { number: place })}>
+                    {t("photos.download")}
+                  </a>
+                ) : null}
               </div>
             </li>
           );

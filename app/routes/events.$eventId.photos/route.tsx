@@ -14,7 +14,7 @@ import { isServiceError } from "~/services/errors";
 import { isPhotoRejected } from "~/services/photos-processing.server";
 import { readPhotoUploads } from "~/services/photos-upload.server";
 import { getGallery, savePhotoOrder, updatePhoto, uploadPhoto } from "~/services/photos.server";
-import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { isUuid, requireEventPermission, seesPersonalData } from "~/utils/auth.server";
 import { photoLimits } from "~/utils/env.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
@@ -44,7 +44,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: p.id,
       number: p.number,
       thumbnailUrl: p.thumbnailUrl,
-      originalUrl: p.originalUrl,
+      // The original keeps EXIF (GPS): the event's team and admins only.
+      originalUrl: seesPersonalData(access) ? p.originalUrl : null,
       width: p.width,
       height: p.height,
       captionVi: p.captionVi,

@@ -14,7 +14,7 @@ import { useT } from "~/i18n/use-t";
 import { searchTagCandidates } from "~/models/photos.server";
 import { isServiceError } from "~/services/errors";
 import { deletePhoto, getEventPhoto, getGallery, tagPhoto, untagPhoto, updatePhoto } from "~/services/photos.server";
-import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { isUuid, requireEventPermission, seesPersonalData } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
@@ -51,7 +51,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: photo.id,
       number: photo.number,
       url: photo.url,
-      originalUrl: photo.originalUrl,
+      // The original keeps EXIF (GPS): the event's team and admins only.
+      originalUrl: seesPersonalData(access) ? photo.originalUrl : null,
       width: photo.width,
       height: photo.height,
       captionVi: photo.captionVi,
@@ -218,9 +219,11 @@ export default function PhotoPage() {
             })}
           </p>
           <p className="actions" style={{ marginTop: ".5rem" }}>
-            <a href={photo.originalUrl} className="button secondary" download>
-              {t("photos.download")}
-            </a>
+            {photo.originalUrl ? (
+              <a href={photo.originalUrl} className="button secondary" download>
+                {t("photos.download")}
+              </a>
+            ) : null}
             {canManage && !confirmDelete ? (
               <Link to="?delete=1" className="button danger secondary" aria-label={t("photos.deleteLabel", { number: photo.number })}>
                 {t("photos.delete")}

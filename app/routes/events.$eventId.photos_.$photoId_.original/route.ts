@@ -1,4 +1,7 @@
-/** GET /events/:eventId/photos/:photoId/original — the file as uploaded, metadata and all: staff only, never cached. */
+/**
+ * GET /events/:eventId/photos/:photoId/original — the file as uploaded, metadata (GPS) and all: the event's team
+ * and admins only (personal data, docs/decisions/017-personal-data.md), never cached.
+ */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readOriginal } from "~/services/photos.server";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
@@ -11,7 +14,7 @@ function attachment(filename: string): string {
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  const access = await requireEventPermission(request, context, params.eventId, "personalData:read");
   const photoId = params.photoId ?? "";
   if (!isUuid(photoId)) throw notFound();
   const original = await readOriginal(context.db, context.storage, access.event.id, photoId);

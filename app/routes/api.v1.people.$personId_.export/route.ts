@@ -1,0 +1,18 @@
+/** GET /api/v1/people/:personId/export — everything Signet holds about one person (right of access). Admins only. See docs/api.md. */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { canGlobal } from "~/domain/access/permissions";
+import { exportPersonData } from "~/services/privacy.server";
+import { apiError, apiJson, handleApi, messages, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { idParam } from "../api.v1.events.$eventId.invitations._index/invitation-json";
+
+const notFound = () => apiError(404, "No person with this id in the directory.");
+
+const show: ApiHandler = async ({ request, context, params }) => {
+  const user = await requireApiUser(request, context);
+  if (!canGlobal(user, "personalData:administer")) throw apiError(403, messages.forbidden);
+  return apiJson(await exportPersonData(context.db, user, idParam(params.personId, notFound)));
+};
+
+const handlers = { GET: show };
+export const loader = (args: LoaderFunctionArgs) => handleApi(args, handlers);
+export const action = (args: ActionFunctionArgs) => handleApi(args, handlers);
