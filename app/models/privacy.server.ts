@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
+import { SEED_EVENT_UIDS } from "#db/seed-ids";
 import type { Invitation } from "./invitations.server";
 import { rowsOf, uuidArray } from "./people.server";
 
@@ -69,7 +70,9 @@ const hasNeeds = sql`(i.dietary_needs is not null or i.access_needs is not null 
 const mailToBlank = sql`m."to" <> '' and m.status <> 'sending'`;
 
 /**
- * Events that ended before the cutoff and still hold something retention erases, oldest first. Each count
+ * Events that ended before the cutoff and still hold something retention erases, oldest first. The demo events
+ * (db/seed-ids.ts) are examples with invented people, not personal data: retention leaves them alone, so a new
+ * install's demo keeps its invitees' addresses (the 2017 ceremony would otherwise be erased a minute after start). Each count
  * is that event's; a person invited to two such events is counted in both (the totals count them once).
  */
 export async function listRetentionEvents(db: Db, cutoff: Date, limit: number): Promise<RetentionEventRow[]> {
@@ -88,7 +91,7 @@ export async function listRetentionEvents(db: Db, cutoff: Date, limit: number): 
         (select count(*)::int from mail_messages m where m.event_id = e.id and ${mailToBlank}) as mail,
         (select count(*)::int from audit_log a where a.event_id = e.id and a.details ->> 'email' is not null) as audit_entries
       from events e
-      where e.ends_at < ${at(cutoff)}
+      where e.ends_at < ${at(cutoff)} and e.calendar_uid not in (${sql.join(SEED_EVENT_UIDS.map((uid) => sql`${uid}`), sql`, `)})
     ) r
     where r.invitations + r.people + r.mail + r.audit_entries > 0
     order by r.ends_at, r.event_id

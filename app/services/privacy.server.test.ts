@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createAttendee, createEvent, createUser } from "#db/factories";
 import { testDatabase } from "#db/testing";
-import { invitations, invitationTokens, mailMessages } from "#db/schema/index";
+import { events, invitations, invitationTokens, mailMessages } from "#db/schema/index";
+import { SEED_EVENT_UID } from "#db/seed-ids";
 import { listAudit, recordAudit } from "~/models/audit.server";
 import { addEventMember } from "~/models/events.server";
 import { getInvitation } from "~/models/invitations.server";
@@ -136,6 +137,19 @@ describe("retention", () => {
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ actorName: null, details: { scheduled: true } });
     }
+  });
+});
+
+describe("the demo", () => {
+  it("is left alone: its people are invented, and a new install's 2017 ceremony keeps its addresses", async () => {
+    const owner = await createUser(db, { role: "organizer" });
+    const actor = { id: owner.id, name: owner.name };
+    const demo = await createEvent(db, actor, { title: "Lễ ký kết mẫu", startsAt: daysAgo(3300) });
+    await db.update(events).set({ calendarUid: SEED_EVENT_UID }).where(eq(events.id, demo.id));
+    const guest = await createAttendee(db, actor, demo.id, { email: `mau-${crypto.randomUUID()}@example.vn`, dietaryNeeds: "Chay" });
+    expect((await previewRetention(db, { days: 365 })).events.map((e) => e.eventId)).not.toContain(demo.id);
+    await runRetention(db, null, { days: 365 });
+    expect((await getInvitation(db, guest.id))?.person.email).not.toBeNull();
   });
 });
 
