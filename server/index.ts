@@ -72,6 +72,15 @@ console.log(env.SMTP_URL ? "Mail: sent through SMTP_URL." : "Mail: no SMTP_URL â
 const app = express();
 app.disable("x-powered-by");
 if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
+else {
+  // Not behind a trusted proxy: nobody may claim another host or scheme (Remix builds request.url from them).
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-for"];
+    next();
+  });
+}
 
 app.use((_req: Request, res: Response, next: NextFunction) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
@@ -89,7 +98,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 });
 
 app.use((req: Request, res: Response, next: NextFunction) => {
-  if (!isCrossOriginWrite(req.method, req.headers)) return next();
+  if (!isCrossOriginWrite(req.method, req.headers, { trustProxy: env.TRUST_PROXY === "1" })) return next();
   res.status(403);
   if (req.path.startsWith("/api/")) {
     res.json({ error: { message: "Cross-origin request refused.", fields: {} } });
