@@ -18,6 +18,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/components/nonce";
 import { canGlobal } from "~/domain/access/permissions";
 import { localeFromAcceptLanguage, translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -69,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? "vi";
   const documentLang = useDocumentLang() ?? locale;
+  const nonce = useNonce();
   // Marks the page as interactive once React has hydrated it (passive effects run after the router's layout
   // effects), so a click is never taken by a bare anchor or lost: the e2e fixtures wait for it before acting.
   useEffect(() => {
@@ -90,8 +92,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="container">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { test as base, expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 export type Role = "admin" | "organizer" | "communications" | "viewer";
 export interface Account {
@@ -68,6 +68,38 @@ async function waitUntilInteractive(page: Page) {
   }
 }
 
+/**
+ * Content-Security-Policy violations fail the test that caused them, in every spec: each browser context (the
+ * default one and those a test opens itself) reports `securitypolicyviolation` events and Chromium's own
+ * "…violates the following Content Security Policy directive…" console messages here.
+ */
+const cspViolations: string[] = [];
+const watchedContexts = new WeakSet<BrowserContext>();
+async function watchCsp(context: BrowserContext) {
+  if (watchedContexts.has(context)) return;
+  watchedContexts.add(context);
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  context.on("console", (message) => {
+    const text = message.text();
+    if (/CSP violation|Content Security Policy/i.test(text)) cspViolations.push(`${message.location().url}: ${text}`);
+  });
+}
+function watchNewContexts(browser: Browser) {
+  const patched = browser as Browser & { __cspGuard?: true };
+  if (patched.__cspGuard) return;
+  patched.__cspGuard = true;
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
+    const context = await newContext(...args);
+    await watchCsp(context);
+    return context;
+  };
+}
+
 export const test = base.extend<
   {
     accounts: Record<Role | "lockout", Account>;
@@ -75,9 +107,17 @@ export const test = base.extend<
     clientIp: string;
     loginAs: (role: Role) => Promise<Page>;
     api: (role: Role) => Promise<APIRequestContext>;
+    cspGuard: void;
   },
-  { hydrationGuard: void }
+  { hydrationGuard: void; cspWatch: void }
 >({
+  cspWatch: [
+    async ({ browser }, use) => {
+      watchNewContexts(browser);
+      await use();
+    },
+    { scope: "worker", auto: true },
+  ],
   // Patches the shared Locator prototype once per worker, so pages of contexts a test opens itself are covered too.
   hydrationGuard: [
     async ({ browser }, use) => {
@@ -92,9 +132,19 @@ export const test = base.extend<
   accounts: async ({}, use) => use(readState().accounts),
   demoAccounts: async ({}, use) => use(readState().demo),
   context: async ({ context, clientIp }, use) => {
+    await watchCsp(context);
     await context.setExtraHTTPHeaders({ "X-Forwarded-For": clientIp });
     await use(context);
   },
+  // Set up before and torn down after every context of the test, so each violation is counted by its test.
+  cspGuard: [
+    async ({}, use) => {
+      cspViolations.length = 0;
+      await use();
+      expect(cspViolations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
   loginAs: async ({ page, accounts }, use) => {
     await use(async (role) => {
       const account = accounts[role];

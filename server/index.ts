@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -20,6 +21,7 @@ import "~/utils/context.server";
 import { buildDirectories, ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
 import { isCrossOriginWrite } from "./origin";
+import { securityHeaders } from "./security-headers";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = readEnv();
@@ -76,12 +78,28 @@ const retention = startRetentionSchedule(db, { days: env.RETENTION_DAYS });
 const app = express();
 app.disable("x-powered-by");
 if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
+else {
+  // Not behind a trusted proxy: nobody may claim another host or scheme (Remix builds request.url from them).
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-for"];
+    next();
+  });
+}
 
-app.use((_req: Request, res: Response, next: NextFunction) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  // The invitee's personal pages send their own, stricter policy (no-referrer).
-  if (!/^\/(i\/|invitation)/.test(_req.path)) res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+// One nonce per request for the Content-Security-Policy; Remix's scripts get it through the load context. The
+// headers are added just before the response's head is written, each only when the route did not set its own
+// (the photos' stricter "default-src 'none'; sandbox"): one copy of each, never two.
+app.use((req: Request, res: Response, next: NextFunction) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  const policy = securityHeaders({ path: req.path, nonce, https: req.secure });
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    for (const [name, value] of Object.entries(policy)) if (!this.hasHeader(name)) this.setHeader(name, value);
+    return writeHead.apply(this, args);
+  } as Response["writeHead"];
   next();
 });
 
@@ -93,7 +111,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 });
 
 app.use((req: Request, res: Response, next: NextFunction) => {
-  if (!isCrossOriginWrite(req.method, req.headers)) return next();
+  if (!isCrossOriginWrite(req.method, req.headers, { trustProxy: env.TRUST_PROXY === "1" })) return next();
   res.status(403);
   if (req.path.startsWith("/api/")) {
     res.json({ error: { message: "Cross-origin request refused.", fields: {} } });
@@ -111,7 +129,8 @@ app.all(
   createRequestHandler({
     build,
     mode: "production",
-    getLoadContext: (req): AppLoadContext => ({
+    getLoadContext: (req, res): AppLoadContext => ({
+      cspNonce: String(res.locals.cspNonce),
       db,
       dbKind: database.kind,
       pingDb: database.ping,

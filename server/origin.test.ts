@@ -20,3 +20,20 @@ describe("isCrossOriginWrite", () => {
     expect(isCrossOriginWrite("PATCH", { host: "localhost:3000" })).toBe(false);
   });
 });
+
+describe("isCrossOriginWrite, forwarded host and Referer", () => {
+  it("ignores X-Forwarded-Host unless the proxy is trusted", () => {
+    const headers = { origin: "https://evil.test", host: "localhost:3000", "x-forwarded-host": "evil.test" };
+    expect(isCrossOriginWrite("POST", headers)).toBe(true);
+    expect(isCrossOriginWrite("POST", headers, { trustProxy: false })).toBe(true);
+    // Behind a trusted proxy the forwarded host is the public one.
+    const proxied = { origin: "https://signet.example", host: "127.0.0.1:3000", "x-forwarded-host": "signet.example" };
+    expect(isCrossOriginWrite("POST", proxied, { trustProxy: true })).toBe(false);
+    expect(isCrossOriginWrite("POST", proxied)).toBe(true);
+  });
+  it("refuses a POST without Origin whose Referer is another site, and lets a same-site Referer through", () => {
+    expect(isCrossOriginWrite("POST", { referer: "https://evil.test/page", host: "localhost:3000" })).toBe(true);
+    expect(isCrossOriginWrite("POST", { referer: "not a url", host: "localhost:3000" })).toBe(true);
+    expect(isCrossOriginWrite("POST", { referer: "http://localhost:3000/events/new", host: "localhost:3000" })).toBe(false);
+  });
+});

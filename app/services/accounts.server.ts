@@ -1,10 +1,8 @@
-import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
   apiTokens,
   loginChallenges,
-  loginFailures,
-  passwordResetRequests,
   passwordResetTokens,
   sessions,
   users,
@@ -21,10 +19,9 @@ import {
   verifyPassword,
 } from "~/utils/crypto.server";
 import { ServiceError } from "./errors";
+import { clearDeviceFailures, forgiveAttempt, reserveAttempt } from "./login-throttle.server";
 import { isUniqueViolation } from "./organizations.server";
 
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_MAX_FAILURES = 5;
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
 /** Between a right password and the second factor: ten minutes. */
@@ -42,54 +39,38 @@ export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-/** Seconds until fewer than LOGIN_MAX_FAILURES remain in the window, or 0 when not limited. */
-async function retryAfter(db: Db, column: "email" | "ip", value: string, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const rows = await db
-    .select({ at: loginFailures.at })
-    .from(loginFailures)
-    .where(and(eq(loginFailures[column], value), gt(loginFailures.at, since)))
-    .orderBy(desc(loginFailures.at))
-    .limit(LOGIN_MAX_FAILURES);
-  if (rows.length < LOGIN_MAX_FAILURES) return 0;
-  const oldestCounted = rows[LOGIN_MAX_FAILURES - 1]!.at;
-  return Math.max(1, Math.ceil((oldestCounted.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
-}
-
-/**
- * Seconds to wait before another password or code may be tried for this email from this address (0: go on).
- * Wrong passwords, wrong two-step codes and wrong current passwords all count in the same window.
- */
-export async function loginRetryAfter(db: Db, email: string, ip: string, now: Date): Promise<number> {
-  return Math.max(await retryAfter(db, "email", normalizeEmail(email), now), await retryAfter(db, "ip", ip, now));
-}
-
-export async function recordLoginFailure(db: Db, email: string, ip: string, now: Date): Promise<void> {
-  await db.insert(loginFailures).values({ email: normalizeEmail(email), ip, at: now });
-}
-
-export async function clearLoginFailures(db: Db, email: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.email, normalizeEmail(email)));
+/** A trusted browser for an account: the device cookie's account and throttle key (app/utils/device-cookie.server.ts). */
+export interface TrustedDevice {
+  userId: string;
+  key: string;
 }
 
 export async function login(
   db: Db,
-  input: { email: string; password: string; ip: string; userAgent?: string | null; redirectTo?: string | null },
+  input: {
+    email: string;
+    password: string;
+    ip: string;
+    userAgent?: string | null;
+    redirectTo?: string | null;
+    /** The browser's device cookie entries: one naming this account gives it its own failure budget. */
+    devices?: TrustedDevice[];
+  },
   now = new Date(),
 ): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
-  const wait = await loginRetryAfter(db, email, input.ip, now);
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
-
   const found = await findUserByEmail(db, email);
+  const device = (found && input.devices?.find((d) => d.userId === found.id)?.key) ?? null;
+  // The attempt is reserved (counted) before the password is checked: parallel guesses cannot overtake the limit.
+  const reservation = await reserveAttempt(db, { email, ip: input.ip, device }, now);
+  if (!reservation.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: reservation.retryAfterSeconds };
+
   // Verify against a dummy hash when there is no such account, so both answers take as long.
   const valid = await verifyPassword(input.password, found?.passwordHash ?? (await dummyPasswordHash()));
-  if (!found || !valid || !found.active) {
-    await db.insert(loginFailures).values({ email, ip: input.ip, at: now });
-    return { ok: false, reason: "invalid" };
-  }
+  if (!found || !valid || !found.active) return { ok: false, reason: "invalid" };
+  // The password was right: this attempt is no failure. The device's earlier failures go once the sign-in is complete.
+  await forgiveAttempt(db, reservation.id);
   if (found.totpEnabledAt) {
-    // Failures are cleared only once the second factor is right too.
     const challengeId = randomToken(32);
     await db.insert(loginChallenges).values({
       idHash: sha256(challengeId),
@@ -100,7 +81,7 @@ export async function login(
     });
     return { ok: false, reason: "two_factor_required", challengeId };
   }
-  await db.delete(loginFailures).where(eq(loginFailures.email, email));
+  await clearDeviceFailures(db, device);
   const sessionId = await createSession(db, found.id, { ip: input.ip, userAgent: input.userAgent ?? null }, now);
   const { passwordHash: _hash, totpEnabledAt: _totp, ...user } = found;
   await recordAudit(db, { actor: user, action: "login", entityType: "user", entityId: user.id });
@@ -236,13 +217,6 @@ export async function setUserRole(db: Db, actor: { id: string; name: string }, u
   await recordAudit(db, { actor, action: "user.update", entityType: "user", entityId: userId, details: { role } });
 }
 
-export async function pruneLoginFailures(db: Db, now = new Date()) {
-  const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  await db.delete(loginFailures).where(sql`${loginFailures.at} < ${windowStart}`);
-  await db.delete(passwordResetRequests).where(lt(passwordResetRequests.at, windowStart));
-  await db.delete(loginChallenges).where(lt(loginChallenges.expiresAt, now));
-}
-
 export type PasswordChangeResult =
   | { ok: true }
   | { ok: false; reason: "wrong_current" | "same_as_old" }
@@ -257,17 +231,15 @@ export async function changePassword(
   db: Db,
   user: { id: string; email: string; name: string },
   currentSessionId: string | null,
-  input: { currentPassword: string; newPassword: string; ip: string },
+  input: { currentPassword: string; newPassword: string; ip: string; device?: string | null },
   now = new Date(),
 ): Promise<PasswordChangeResult> {
-  const wait = await loginRetryAfter(db, user.email, input.ip, now);
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+  const reservation = await reserveAttempt(db, { email: normalizeEmail(user.email), ip: input.ip, device: input.device ?? null }, now);
+  if (!reservation.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: reservation.retryAfterSeconds };
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row) throw new ServiceError("not_found", "errors.notFound.title");
-  if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
-    await recordLoginFailure(db, user.email, input.ip, now);
-    return { ok: false, reason: "wrong_current" };
-  }
+  if (!(await verifyPassword(input.currentPassword, row.passwordHash))) return { ok: false, reason: "wrong_current" };
+  await forgiveAttempt(db, reservation.id);
   if (await verifyPassword(input.newPassword, row.passwordHash)) return { ok: false, reason: "same_as_old" };
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {

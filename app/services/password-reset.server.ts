@@ -14,7 +14,8 @@ import { recordAudit } from "~/models/audit.server";
 import { insertMailMessage } from "~/models/mail.server";
 import { findUserByEmail } from "~/models/users.server";
 import { hashPassword, randomToken, sha256 } from "~/utils/crypto.server";
-import { clearLoginFailures, normalizeEmail, revokeAllAccess, revokeSignInSecrets } from "./accounts.server";
+import { normalizeEmail, revokeAllAccess, revokeSignInSecrets } from "./accounts.server";
+import { clearLoginFailures } from "./login-throttle.server";
 import { ServiceError } from "./errors";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;

@@ -12,7 +12,8 @@ import { recordAudit } from "~/models/audit.server";
 import { userColumns, type User } from "~/models/users.server";
 import { sha256, verifyPassword } from "~/utils/crypto.server";
 import type { SecretBox } from "~/utils/secret-box.server";
-import { clearLoginFailures, createSession, loginRetryAfter, recordLoginFailure } from "./accounts.server";
+import { createSession, normalizeEmail, type TrustedDevice } from "./accounts.server";
+import { clearDeviceFailures, forgiveAttempt, reserveAttempt } from "./login-throttle.server";
 import { ServiceError } from "./errors";
 
 export interface TwoFactorState {
@@ -103,24 +104,25 @@ async function checkOwnPassword(
   user: { id: string; email: string },
   password: string,
   ip: string,
+  device: string | null,
   now: Date,
 ): Promise<PasswordCheckedResult> {
-  const wait = await loginRetryAfter(db, user.email, ip, now);
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+  const reservation = await reserveAttempt(db, { email: normalizeEmail(user.email), ip, device }, now);
+  if (!reservation.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: reservation.retryAfterSeconds };
   const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (row && (await verifyPassword(password, row.hash))) return { ok: true };
-  await recordLoginFailure(db, user.email, ip, now);
-  return { ok: false, reason: "wrong_password" };
+  if (!row || !(await verifyPassword(password, row.hash))) return { ok: false, reason: "wrong_password" };
+  await forgiveAttempt(db, reservation.id);
+  return { ok: true };
 }
 
 /** The user turns it off themselves, with their password. */
 export async function disableOwnTwoFactor(
   db: Db,
   user: { id: string; name: string; email: string },
-  input: { password: string; ip: string },
+  input: { password: string; ip: string; device?: string | null },
   now = new Date(),
 ): Promise<PasswordCheckedResult> {
-  const checked = await checkOwnPassword(db, user, input.password, input.ip, now);
+  const checked = await checkOwnPassword(db, user, input.password, input.ip, input.device ?? null, now);
   if (!checked.ok) return checked;
   await db.transaction(async (tx) => {
     if (!(await clearTwoFactor(tx, user.id))) throw new ServiceError("conflict", "users.noTwoFactor");
@@ -133,10 +135,10 @@ export async function disableOwnTwoFactor(
 export async function regenerateRecoveryCodes(
   db: Db,
   user: { id: string; name: string; email: string },
-  input: { password: string; ip: string },
+  input: { password: string; ip: string; device?: string | null },
   now = new Date(),
 ): Promise<{ ok: true; codes: string[] } | Exclude<PasswordCheckedResult, { ok: true }>> {
-  const checked = await checkOwnPassword(db, user, input.password, input.ip, now);
+  const checked = await checkOwnPassword(db, user, input.password, input.ip, input.device ?? null, now);
   if (!checked.ok) return checked;
   const [row] = await db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, user.id));
   if (!row?.enabledAt) throw new ServiceError("conflict", "users.noTwoFactor");
@@ -180,7 +182,15 @@ export async function challengeIsOpen(db: Db, challengeId: string, now = new Dat
 export async function completeSecondFactor(
   db: Db,
   box: SecretBox,
-  input: { challengeId: string; code: string; method: "totp" | "recovery"; ip: string; userAgent?: string | null },
+  input: {
+    challengeId: string;
+    code: string;
+    method: "totp" | "recovery";
+    ip: string;
+    userAgent?: string | null;
+    /** The browser's device cookie entries (app/utils/device-cookie.server.ts). */
+    devices?: TrustedDevice[];
+  },
   now = new Date(),
 ): Promise<SecondFactorResult> {
   const idHash = sha256(input.challengeId);
@@ -201,8 +211,9 @@ export async function completeSecondFactor(
     return { ok: false, reason: "expired" };
   }
   const { user } = row;
-  const wait = await loginRetryAfter(db, user.email, input.ip, now);
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+  const device = input.devices?.find((d) => d.userId === user.id)?.key ?? null;
+  const reservation = await reserveAttempt(db, { email: normalizeEmail(user.email), ip: input.ip, device }, now);
+  if (!reservation.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: reservation.retryAfterSeconds };
 
   let accepted = false;
   if (input.method === "totp") {
@@ -228,13 +239,11 @@ export async function completeSecondFactor(
       accepted = used.length > 0;
     }
   }
-  if (!accepted) {
-    await recordLoginFailure(db, user.email, input.ip, now);
-    return { ok: false, reason: "invalid" };
-  }
+  if (!accepted) return { ok: false, reason: "invalid" };
+  await forgiveAttempt(db, reservation.id);
   const taken = await db.delete(loginChallenges).where(eq(loginChallenges.idHash, idHash)).returning({ id: loginChallenges.idHash });
   if (taken.length === 0) return { ok: false, reason: "expired" };
-  await clearLoginFailures(db, user.email);
+  await clearDeviceFailures(db, device);
   const sessionId = await createSession(db, user.id, { ip: input.ip, userAgent: input.userAgent ?? null }, now);
   await recordAudit(db, { actor: user, action: "login", entityType: "user", entityId: user.id, details: { secondFactor: input.method } });
   return { ok: true, sessionId, user, redirectTo: row.redirectTo };

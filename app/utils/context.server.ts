@@ -3,6 +3,8 @@ import type { ObjectStorage } from "~/services/storage.server";
 import type { SecretBox } from "./secret-box.server";
 
 export interface SignetContext {
+  /** This request's Content-Security-Policy nonce (server/security-headers.ts): every inline <script>/<style> carries it. Set by the server for every request; absent only in tests and benches that call loaders directly. */
+  cspNonce?: string;
   db: Db;
   dbKind: DbKind;
   /** Checks the database answers (for /healthz). */

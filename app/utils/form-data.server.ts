@@ -15,3 +15,12 @@ export function formDataToObject(formData: FormData, arrayFields: readonly strin
   for (const key of arrayFields) out[key] ??= [];
   return out;
 }
+
+/**
+ * The version a form was loaded at (the stale-edit guard): a whole number from 1, digits only. Anything else —
+ * missing, "abc", "1.5", "1e3", " 2" — is null, and the caller answers 400 instead of saving without the guard.
+ */
+export function versionField(value: unknown): number | null {
+  if (typeof value !== "string" || !/^[1-9]\d{0,8}$/.test(value)) return null;
+  return Number(value);
+}

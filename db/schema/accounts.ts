@@ -64,16 +64,27 @@ export const apiTokens = pgTable(
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
 
-/** Failed logins, kept for rate limiting by account and by address. */
+/**
+ * Sign-in attempts, for rate limiting (app/services/login-throttle.server.ts). A row is reserved before the
+ * password is checked and removed again when it was right, so what stays are the failures. `device` is the
+ * SHA-256 of a trusted browser's device-cookie nonce: such rows count against that browser's budget only; rows
+ * without it (untrusted clients) count per account and per address.
+ */
 export const loginFailures = pgTable(
   "login_failures",
   {
     id: id(),
     email: text("email").notNull(),
     ip: text("ip").notNull(),
+    device: text("device"),
     at: instant("at").notNull().defaultNow(),
   },
-  (t) => [index("login_failures_email_idx").on(t.email, t.at), index("login_failures_ip_idx").on(t.ip, t.at)],
+  (t) => [
+    index("login_failures_email_idx").on(t.email, t.at),
+    index("login_failures_ip_idx").on(t.ip, t.at),
+    index("login_failures_device_idx").on(t.device, t.at),
+    index("login_failures_at_idx").on(t.at),
+  ],
 );
 
 /** "Forgot password" links: the random token is in the email only; the table holds its SHA-256. Single use. */

@@ -22,6 +22,7 @@ import {
 import { requireUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
+import { deviceKeyFor, readDeviceEntries } from "~/utils/device-cookie.server";
 import { readSessionId } from "~/utils/session.server";
 import { useLatestAnswer } from "~/components/use-latest-answer";
 
@@ -86,13 +87,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const raw = formDataToObject(await request.formData());
   const intent = intents.find((i) => i === raw.intent) ?? null;
   const ip = context.clientIp;
+  // A browser that signed in to this account has its own failure budget here too.
+  const device = deviceKeyFor(await readDeviceEntries(request, context), user.id);
   try {
     switch (intent) {
       case "password": {
         const parsed = changePasswordSchema.safeParse(raw);
         if (!parsed.success) return data(answer(intent, { fieldErrors: fieldErrors(parsed.error) }), { status: 400 });
         const sessionId = await readSessionId(request, context);
-        const result = await changePassword(context.db, user, sessionId, { ...parsed.data, ip });
+        const result = await changePassword(context.db, user, sessionId, { ...parsed.data, ip, device });
         if (result.ok) return answer(intent, { done: "account.password.changed" });
         if (result.reason === "rate_limited") return rateLimited(intent, result.retryAfterSeconds);
         const field: Record<string, string> =
@@ -116,11 +119,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const parsed = passwordOnlySchema.safeParse(raw);
         if (!parsed.success) return data(answer(intent, { fieldErrors: fieldErrors(parsed.error) }), { status: 400 });
         if (intent === "totp-disable") {
-          const result = await disableOwnTwoFactor(context.db, user, { password: parsed.data.password, ip });
+          const result = await disableOwnTwoFactor(context.db, user, { password: parsed.data.password, ip, device });
           if (result.ok) return answer(intent, { done: "account.twoFactor.disabled" });
           if (result.reason === "rate_limited") return rateLimited(intent, result.retryAfterSeconds);
         } else {
-          const result = await regenerateRecoveryCodes(context.db, user, { password: parsed.data.password, ip });
+          const result = await regenerateRecoveryCodes(context.db, user, { password: parsed.data.password, ip, device });
           if (result.ok) return answer(intent, { recoveryCodes: result.codes });
           if (result.reason === "rate_limited") return rateLimited(intent, result.retryAfterSeconds);
         }

@@ -31,7 +31,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     "Content-Type": "text/csv; charset=utf-8",
     "Content-Disposition": `attachment; filename="${exportFileName(event.title, today)}"`,
     "Cache-Control": "private, no-store",
-    "X-Content-Type-Options": "nosniff",
   };
   const label = (c: string) => translate(locale, `attendees.field.${c}` as MessageKey);
 

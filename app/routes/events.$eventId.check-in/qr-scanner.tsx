@@ -48,6 +48,13 @@ export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
       setState("unsupported");
       return;
     }
+    // Permissions-Policy allows the camera only to the check-in documents. Reached by a client-side navigation
+    // (the browser's back button) inside another page's document, the camera is refused: load this page anew.
+    const policy = (document as Document & { featurePolicy?: { allowsFeature(feature: string): boolean } }).featurePolicy;
+    if (policy && !policy.allowsFeature("camera")) {
+      window.location.reload();
+      return;
+    }
     setState("starting");
     try {
       const stream = await navigator.mediaDevices.getUserMedia({

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
+import { PageStyle } from "~/components/nonce";
 
 /** On screen above a print view: Print (the browser's dialog), Back, and what else the view offers. */
 export function PrintToolbar({ backHref, children }: { backHref: string; children?: ReactNode }) {
@@ -21,5 +22,5 @@ export function PrintToolbar({ backHref, children }: { backHref: string; childre
 
 /** The page box for this view (print CSS cannot be scoped to a route any other way). */
 export function PageSize({ size }: { size: string }) {
-  return <style>{`@page { size: ${size}; }`}</style>;
+  return <PageStyle css={`@page { size: ${size}; }`} />;
 }

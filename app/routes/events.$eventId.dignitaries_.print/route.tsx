@@ -9,6 +9,7 @@ import { pageTitle } from "~/utils/meta";
 import { arrivalText } from "../events.$eventId.dignitaries/precedence-list";
 import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
 import styles from "../events.$eventId.dignitaries/print.css";
+import { PageStyle } from "~/components/nonce";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "protocol.print.listTitle");
@@ -48,7 +49,7 @@ export default function DignitaryListPrint() {
   return (
     <div className="print-root">
       <PageSize size="A4 portrait" />
-      <style>{"@page { margin: 14mm 12mm; }"}</style>
+      <PageStyle css="@page { margin: 14mm 12mm; }" />
       <PrintToolbar backHref={`/events/${event.id}/dignitaries`} />
       <article className="paper a4-portrait" data-testid="print-sheet">
         <h1>{t("protocol.print.listTitle")}</h1>

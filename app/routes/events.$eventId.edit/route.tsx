@@ -13,7 +13,7 @@ import { isServiceError } from "~/services/errors";
 import { quickAddOrganization } from "~/services/organizations.server";
 import { updateEvent } from "~/services/events.server";
 import { requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, versionField } from "~/utils/form-data.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 
 
@@ -56,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
   const formData = await request.formData();
   const raw = formDataToObject(formData, eventFormArrayFields);
-  const version = Number(formData.get("version"));
+  const version = versionField(formData.get("version"));
   if (raw.intent === "addOrganization") {
     // "+ Add an organization" inside the form: the event is not saved, every value comes back as it was.
     if (!canGlobal(access.user, "organization:create")) throw forbidden();
@@ -67,11 +67,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { status: added.error ? 400 : 200 },
     );
   }
+  // Without a whole version number the stale-edit guard cannot run: refuse rather than overwrite.
+  if (version === null)
+    return data({ fieldErrors: null, formError: "errors.invalid", values: toEventFormValues(raw), quickAdd: null }, { status: 400 });
   const parsed = eventFormSchema.safeParse(raw);
   if (!parsed.success)
     return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values: toEventFormValues(raw), quickAdd: null }, { status: 400 });
   try {
-    await updateEvent(context.db, access.user, access.event.id, parsed.data, Number.isInteger(version) ? version : undefined);
+    await updateEvent(context.db, access.user, access.event.id, parsed.data, version);
   } catch (error) {
     if (!isServiceError(error)) throw error;
     return data(

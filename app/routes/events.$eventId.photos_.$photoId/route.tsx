@@ -15,7 +15,7 @@ import { searchTagCandidates } from "~/models/photos.server";
 import { isServiceError } from "~/services/errors";
 import { deletePhoto, getEventPhoto, getGallery, tagPhoto, untagPhoto, updatePhoto } from "~/services/photos.server";
 import { isUuid, requireEventPermission, seesPersonalData } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, versionField } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 import styles from "../events.$eventId.photos/photos.css";
@@ -144,9 +144,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return here(`done=${raw.intent === "tag" ? "tagged" : "untagged"}&name=${encodeURIComponent(name)}${q ? `&q=${encodeURIComponent(q)}` : ""}`);
       }
       case "delete": {
-        const version = Number(str(raw.version));
+        const version = versionField(raw.version);
+        if (version === null) return result({ error: "errors.invalid" }, 400);
         const photo = await getEventPhoto(context.db, eventId, photoId);
-        await deletePhoto(context.db, context.storage, actor, eventId, photoId, Number.isInteger(version) && version > 0 ? version : undefined);
+        await deletePhoto(context.db, context.storage, actor, eventId, photoId, version);
         return redirect(`/events/${eventId}/photos?done=deleted&number=${photo?.number ?? ""}`);
       }
       default:

@@ -10,6 +10,7 @@ import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-too
 import printStyles from "../events.$eventId.dignitaries/print.css";
 import cardStyles from "./cards.css";
 import { sideName } from "../events.$eventId.ceremony/side-name";
+import { PageStyle } from "~/components/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: printStyles },
@@ -70,7 +71,7 @@ export default function PlaceCardsPrint() {
   return (
     <div className="print-root">
       <PageSize size="A4 portrait" />
-      <style>{"@page { margin: 0; }"}</style>
+      <PageStyle css="@page { margin: 0; }" />
       <PrintToolbar backHref={`/events/${eventId}/seating`}>
         <span className="muted">{t("protocol.print.foldHint")}</span>
       </PrintToolbar>

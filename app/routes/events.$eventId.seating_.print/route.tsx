@@ -9,6 +9,7 @@ import { pageTitle } from "~/utils/meta";
 import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
 import printStyles from "../events.$eventId.dignitaries/print.css";
 import chartStyles from "./chart-print.css";
+import { PageStyle } from "~/components/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: printStyles },
@@ -77,7 +78,7 @@ export default function SeatingChartPrint() {
   return (
     <div className="print-root">
       <PageSize size={`${size} landscape`} />
-      <style>{"@page { margin: 10mm; }"}</style>
+      <PageStyle css="@page { margin: 10mm; }" />
       <PrintToolbar backHref={`/events/${event.id}/seating`}>
         <Link to={size === "A3" ? "." : "?size=A3"} className="button secondary">
           {size === "A3" ? t("protocol.seating.printA4") : t("protocol.seating.printA3")}

@@ -160,7 +160,9 @@ function EventTabs({ eventId, title, can }: { eventId: string; title: string; ca
       {current && current.sections.length > 1 ? (
         <nav className="tabs tabs-sections" aria-label={t(current.label)}>
           {current.sections.map((s) => (
-            <NavLink key={s.section} to={`${base}/${s.section}`} end={s.section === "edit"}>
+            // The check-in page is the one document allowed the camera (Permissions-Policy is per document):
+            // open it as a new document, not by a client-side navigation inside this one.
+            <NavLink key={s.section} to={`${base}/${s.section}`} end={s.section === "edit"} reloadDocument={s.section === "check-in"}>
               {t(s.label)}
             </NavLink>
           ))}

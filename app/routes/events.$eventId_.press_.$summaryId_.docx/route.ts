@@ -20,7 +20,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       "Content-Disposition": docxContentDisposition(doc),
       "Content-Length": String(bytes.length),
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -13,7 +13,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const doc = await getPressForOutput(context.db, access.event.id, params.summaryId ?? "");
   if (!doc) throw notFound();
   const format = new URL(request.url).searchParams.get("format") ?? "html";
-  const headers = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+  // X-Content-Type-Options: nosniff comes from server/index.ts, once, on every response.
+  const headers = { "Cache-Control": "private, no-store" };
   if (format === "html") {
     const html = pressExportHtml(doc, {
       appUrl: context.appUrl,

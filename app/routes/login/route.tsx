@@ -10,6 +10,7 @@ import { destroySession, login } from "~/services/accounts.server";
 import { getUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/redirect";
+import { deviceKeys, issueDeviceCookie, readDeviceEntries } from "~/utils/device-cookie.server";
 import { challengeCookie, readSessionId, sessionCookie } from "~/utils/session.server";
 import { loginSchema } from "./login.schema";
 import { useLatestAnswer } from "~/components/use-latest-answer";
@@ -42,12 +43,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values }, { status: 400 });
   const redirectTo = redirectTarget(parsed.data.redirectTo);
 
+  const devices = await readDeviceEntries(request, context);
   const result = await login(context.db, {
     email: parsed.data.email,
     password: parsed.data.password,
     ip: context.clientIp,
     userAgent: request.headers.get("User-Agent"),
     redirectTo: redirectTo || null,
+    devices: deviceKeys(devices),
   });
   if (!result.ok && result.reason === "rate_limited") {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
@@ -66,9 +69,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const previous = await readSessionId(request, context);
   if (previous) await destroySession(context.db, previous);
-  throw redirect(redirectTo || "/events", {
-    headers: { "Set-Cookie": await sessionCookie(context).serialize(result.sessionId) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie(context).serialize(result.sessionId));
+  // This browser is now trusted for the account: its own failures only count against it from here on.
+  headers.append("Set-Cookie", await issueDeviceCookie(context, devices, result.user.id));
+  throw redirect(redirectTo || "/events", { headers });
 }
 
 export default function LoginPage() {

@@ -10,6 +10,7 @@ import { challengeIsOpen, completeSecondFactor } from "~/services/two-factor.ser
 import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
+import { deviceKeys, issueDeviceCookie, readDeviceEntries } from "~/utils/device-cookie.server";
 import { challengeCookie, readChallengeId, readSessionId, sessionCookie } from "~/utils/session.server";
 import { useLatestAnswer } from "~/components/use-latest-answer";
 
@@ -37,7 +38,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const challengeId = await readChallengeId(request, context);
   if (!challengeId) return data({ method, fieldErrors: null, formError: "twoFactor.expired", expired: true }, { status: 401 });
 
+  const devices = await readDeviceEntries(request, context);
   const result = await completeSecondFactor(context.db, context.secretBox, {
+    devices: deviceKeys(devices),
     challengeId,
     code: parsed.data.code,
     method,
@@ -66,6 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", await sessionCookie(context).serialize(result.sessionId));
   headers.append("Set-Cookie", await challengeCookie(context).serialize("", { maxAge: 0 }));
+  headers.append("Set-Cookie", await issueDeviceCookie(context, devices, result.user.id));
   throw redirect(safeRedirect(result.redirectTo), { headers });
 }
 
