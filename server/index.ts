@@ -19,6 +19,7 @@ import "~/utils/context.server";
 import { buildDirectories, ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
 import { isCrossOriginWrite } from "./origin";
+import { createShutdown } from "./shutdown";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = readEnv();
@@ -72,6 +73,8 @@ console.log(env.SMTP_URL ? "Mail: sent through SMTP_URL." : "Mail: no SMTP_URL â
 const app = express();
 app.disable("x-powered-by");
 if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
+// While stopping (SIGTERM), each answer closes its connection: see server/shutdown.ts.
+app.use((req: Request, res: Response, next: NextFunction) => shutdown.middleware(req, res, next));
 
 app.use((_req: Request, res: Response, next: NextFunction) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
@@ -125,17 +128,29 @@ const server = app.listen(env.PORT, () => {
   console.log(`Signet is running on http://localhost:${env.PORT} (database: ${database.kind})`);
 });
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  console.log(`${signal}: shutting downâ€¦`);
-  server.close();
-  server.closeAllConnections();
-  await outboxWorker.stop().catch(() => {});
-  await database.close().catch(() => {});
-  if (!env.DATABASE_URL) release(dataDir);
-  process.exit(0);
+// SIGTERM / Ctrl-C: stop accepting, let in-flight requests finish (at most 20 s) and the mail worker finish the
+// message it is sending, then close the database. A second signal stops at once.
+const shutdown = createShutdown({
+  server,
+  graceMs: 20_000,
+  stopWorkers: () => outboxWorker.stop(),
+  closeResources: async () => {
+    await database.close().catch((error: unknown) => console.error("closing the database:", error));
+    if (!env.DATABASE_URL) release(dataDir);
+  },
+});
+function onSignal(signal: string) {
+  if (shutdown.stopping) {
+    console.log(`${signal} again: stopping now.`);
+    process.exit(1);
+  }
+  shutdown.run(signal).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error("shutdown failed:", error);
+      process.exit(1);
+    },
+  );
 }
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => onSignal("SIGTERM"));
+process.on("SIGINT", () => onSignal("SIGINT"));
