@@ -31,6 +31,18 @@ const contentTypes: Record<string, string> = {
   ".avif": "image/avif",
 };
 
+/** The disk (or the quota) is full: nothing of the object was kept. */
+export class StorageFullError extends Error {
+  constructor(key: string, options?: { cause?: unknown }) {
+    super(`no space left to store ${key}`, options);
+    this.name = "StorageFullError";
+  }
+}
+
+export function isStorageFull(error: unknown): error is StorageFullError {
+  return error instanceof StorageFullError;
+}
+
 /** Keys are relative paths of safe segments only: no "..", no absolute paths, no backslashes. */
 export function assertSafeKey(key: string): void {
   if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\/?$/.test(key) || key.includes("..")) {
@@ -47,10 +59,18 @@ export function fileSystemStorage(root: string): ObjectStorage {
   return {
     async put(key, body) {
       const file = resolve(key);
-      await mkdir(path.dirname(file), { recursive: true });
       const temp = `${file}.${randomUUID()}.tmp`;
-      await writeFile(temp, body);
-      await rename(temp, file);
+      try {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(temp, body);
+        await rename(temp, file);
+      } catch (error) {
+        // A write cut short (disk full, I/O error) leaves no partial file behind.
+        await rm(temp, { force: true }).catch(() => {});
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "ENOSPC" || code === "EDQUOT") throw new StorageFullError(key, { cause: error });
+        throw error;
+      }
     },
     async get(key) {
       const file = resolve(key);
