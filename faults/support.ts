@@ -3,13 +3,17 @@
  * bounded waiting, the real server as a child process, and a throwaway PostgreSQL cluster of the test's own.
  * Nothing here touches the shared PostgreSQL on 127.0.0.1:5432.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createServer, type Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
 import { SMTPServer } from "smtp-server";
+import { inject } from "vitest";
+import { openDatabase, type Database } from "#db/client.server";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -51,10 +55,16 @@ export interface Child {
   exited: Promise<number | string>;
 }
 
-export function spawnChild(args: string[], env: NodeJS.ProcessEnv = {}): Child {
+/** `tsx <args>` from the project root, with this environment plus `env` (an undefined value removes a variable). */
+export function spawnChild(args: string[], env: Record<string, string | undefined> = {}): Child {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
   const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: merged,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -73,13 +83,14 @@ export interface AppServer extends Child {
 }
 
 /** server/index.ts as in production (`npm start`), on a free port. The build is made once by faults/global-setup.ts. */
-export async function startAppServer(env: NodeJS.ProcessEnv): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string | undefined>): Promise<AppServer> {
   const port = await freePort();
   const child = spawnChild([path.join(root, "server", "index.ts")], {
     PORT: String(port),
     SIGNET_DEMO: "0",
-    SMTP_URL: "",
-    DATABASE_URL: "",
+    SMTP_URL: undefined,
+    DATABASE_URL: undefined,
+    SIGNET_BUILD_DIR: undefined,
     ...env,
   });
   const url = `http://127.0.0.1:${port}`;
@@ -103,12 +114,25 @@ export async function startAppServer(env: NodeJS.ProcessEnv): Promise<AppServer>
     await waitFor("the server to answer /healthz", async () => {
       if (child.process.exitCode !== null) throw new Error(`the server exited:\n${child.output()}`);
       return (await health()) === 200 ? true : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 200 });
+    }, { timeoutMs: 150_000, intervalMs: 200 });
   } catch (error) {
     child.process.kill("SIGKILL");
     throw error;
   }
   return server;
+}
+
+/**
+ * A PGlite data directory with the migrations already applied, from the dump db/testing.global-setup.ts made
+ * (a fresh migrate costs seconds; the server then starts at once). Returns the open database.
+ */
+export async function migratedPgliteDir(dataDir: string): Promise<Database> {
+  const dump = inject("signetPgliteDump");
+  if (!dump) throw new Error("no PGlite dump: run the fault tests in the vitest project 'faults'");
+  mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir, { loadDataDir: new Blob([await readFile(dump)]) });
+  await pglite.waitReady;
+  return openDatabase({ pglite });
 }
 
 const PG_BIN = "/usr/lib/postgresql/15/bin";
@@ -124,10 +148,10 @@ export function postgresBinariesMissing(): string | null {
 /** A PostgreSQL cluster of the test's own, in a temporary directory, on a free port. */
 export interface PgCluster {
   url: string;
-  start(): void;
+  start(): Promise<void>;
   /** pg_ctl stop -m fast: connections are cut, the server is gone until start(). */
-  stop(): void;
-  destroy(): void;
+  stop(): Promise<void>;
+  destroy(): Promise<void>;
 }
 
 export async function createPgCluster(): Promise<PgCluster> {
@@ -137,32 +161,35 @@ export async function createPgCluster(): Promise<PgCluster> {
   // initdb refuses to run as root: run the cluster as the "postgres" system user then.
   const asRoot = process.getuid?.() === 0;
   if (asRoot) chmodSync(dir, 0o777);
-  const run = (tool: string, args: string[]) => {
-    const command = [path.join(PG_BIN, tool), ...args];
-    const result = asRoot
-      ? spawnSync("runuser", ["-u", "postgres", "--", ...command], { encoding: "utf8", cwd: "/tmp" })
-      : spawnSync(command[0]!, command.slice(1), { encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`${tool} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
-  };
-  run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+  // Asynchronous, so the test's own load keeps running while the cluster stops and starts.
+  const run = (tool: string, args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const command = [path.join(PG_BIN, tool), ...args];
+      const [file, ...rest] = asRoot ? ["runuser", "-u", "postgres", "--", ...command] : command;
+      execFile(file!, rest, { cwd: os.tmpdir(), timeout: 60_000 }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`${tool} ${args.join(" ")} failed:\n${stdout}\n${stderr}`));
+        else resolve();
+      });
+    });
+  await run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c shared_buffers=16MB -c max_connections=40`;
   const start = () => run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-o", options, "-w", "-t", "30", "start"]);
   const stop = () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"]);
-  start();
+  await start();
   let running = true;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    start() {
-      start();
+    async start() {
+      await start();
       running = true;
     },
-    stop() {
-      stop();
+    async stop() {
+      await stop();
       running = false;
     },
-    destroy() {
+    async destroy() {
       try {
-        if (running) stop();
+        if (running) await stop();
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -192,8 +219,8 @@ export class FaultySmtpSink {
   port = 0;
   /** Resolves when the sink has vanished (after a vanish-after). */
   vanished: Promise<void> = Promise.resolve();
-  /** Delays each acknowledgement (the SIGTERM test's "slow send"). */
-  delayMs = 0;
+  /** While set, a message whose data has arrived waits for this before it is acknowledged (a slow send). */
+  gate: Promise<void> | null = null;
   /** Called when a message's data has arrived, before it is acknowledged. */
   onMessage: (() => void) | null = null;
   private server: SMTPServer | null = null;
@@ -234,7 +261,7 @@ export class FaultySmtpSink {
             this.delivered.push(messageId);
             callback();
           };
-          if (this.delayMs > 0) setTimeout(acknowledge, this.delayMs);
+          if (this.gate) void this.gate.then(acknowledge);
           else acknowledge();
         });
       },

@@ -18,8 +18,20 @@ import { startOutboxWorker } from "~/services/outbox-worker.server";
 import "~/utils/context.server";
 import { buildDirectories, ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
+import { isPostgresClosedSocketWrite } from "./driver-faults";
 import { isCrossOriginWrite } from "./origin";
 import { createShutdown } from "./shutdown";
+
+// One known driver bug must not end the server when PostgreSQL restarts (server/driver-faults.ts); any other
+// uncaught exception still does, as without this handler.
+process.on("uncaughtException", (error) => {
+  if (isPostgresClosedSocketWrite(error)) {
+    console.warn("PostgreSQL connection lost while writing to it; the query was already answered with an error.");
+    return;
+  }
+  console.error("Uncaught exception:", error);
+  process.exit(1);
+});
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = readEnv();

@@ -51,16 +51,23 @@ export async function drainHttpServer(server: Server, graceMs: number): Promise<
 export function createShutdown(steps: ShutdownSteps): Shutdown {
   const log = steps.log ?? ((message: string) => console.log(message));
   let running: Promise<void> | null = null;
+  const inFlight = new Set<Response>();
   return {
     get stopping() {
       return running !== null;
     },
     middleware(_req, res, next) {
       if (running) res.setHeader("Connection", "close");
+      else {
+        inFlight.add(res);
+        res.once("close", () => inFlight.delete(res));
+      }
       next();
     },
     run(signal) {
       running ??= (async () => {
+        // The answers still to come close their connections too.
+        for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
         log(`${signal}: finishing the requests in progress and the mail being sent, then stopping…`);
         const [requests] = await Promise.all([
           drainHttpServer(steps.server, steps.graceMs),
