@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createUser } from "#db/factories";
 import { photos } from "#db/schema/index";
@@ -95,7 +95,9 @@ describe("the disk is full during a photo upload", () => {
 
   it("says so in both languages, whichever storage reports the lack of space", async () => {
     const event = await createEvent(db, actor);
-    const disk = fileSystemStorage(mkdtempSync(path.join(os.tmpdir(), "signet-faults-media-")));
+    const media = mkdtempSync(path.join(os.tmpdir(), "signet-faults-media-"));
+    onTestFinished(() => rmSync(media, { recursive: true, force: true }));
+    const disk = fileSystemStorage(media);
     let puts = 0;
     const full: ObjectStorage = {
       ...disk,
@@ -111,5 +113,6 @@ describe("the disk is full during a photo upload", () => {
     expect(translateError("vi", error.message)).toMatch(/hết dung lượng/);
     expect(translateError("en", error.message)).toMatch(/run out of storage space/);
     expect(await db.select({ id: photos.id }).from(photos).where(eq(photos.eventId, event.id))).toEqual([]);
+    expect(filesBelow(media)).toEqual([]);
   });
 });
