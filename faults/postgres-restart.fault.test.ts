@@ -14,7 +14,7 @@ import { createEvent, createUser } from "#db/factories";
 import { invitations } from "#db/schema/index";
 import { createInvitee } from "~/services/mail-test-support.server";
 import { issueInvitationToken } from "~/services/invitation-links.server";
-import { createPgCluster, postgresBinariesMissing, startAppServer, waitFor, type AppServer, type PgCluster } from "./support";
+import { createPgCluster, killChildren, postgresBinariesMissing, startAppServer, waitFor, type AppServer, type PgCluster } from "./support";
 
 const INVITEES = 24;
 const WORKERS = 4;
@@ -68,7 +68,8 @@ describe.skipIf(!!missing)("PostgreSQL restarts during RSVP load", () => {
     }
   });
   afterAll(async () => {
-    await server?.stop();
+    if (server?.process.exitCode === null) await server.stop();
+    killChildren();
     await cluster?.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -55,6 +55,14 @@ export interface Child {
   exited: Promise<number | string>;
 }
 
+const children = new Set<ChildProcess>();
+
+/** SIGKILLs every child this file started that is still running (afterAll: a failed test leaves none behind). */
+export function killChildren(): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  children.clear();
+}
+
 /** `tsx <args>` from the project root, with this environment plus `env` (an undefined value removes a variable). */
 export function spawnChild(args: string[], env: Record<string, string | undefined> = {}): Child {
   const merged: NodeJS.ProcessEnv = { ...process.env };
@@ -67,6 +75,7 @@ export function spawnChild(args: string[], env: Record<string, string | undefine
     env: merged,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.add(child);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
