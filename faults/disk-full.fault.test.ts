@@ -1,13 +1,15 @@
 /**
  * Fault: the disk fills up during a photo upload. The upload is refused with a clear message (Vietnamese and
  * English), leaves no partial file and no photo row; once space is freed the same photo goes in.
- * The disk is real: a 2 MB tmpfs mounted for the test (the kernel answers ENOSPC). Mounting needs root (as in
+ * The disk is real: a 2 MB tmpfs mounted for the test (the kernel answers ENOSPC), for the service and for the
+ * real server's upload route. Mounting needs root (as in
  * CI); elsewhere that test is skipped with a message. The second test fakes a full storage (any backend).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Database, Db } from "#db/client.server";
@@ -19,6 +21,7 @@ import { isPhotoRejected } from "~/services/photos-processing.server";
 import { cameraJpeg } from "~/services/photos-fixtures.server";
 import { uploadPhoto } from "~/services/photos.server";
 import { fileSystemStorage, StorageFullError, type ObjectStorage } from "~/services/storage.server";
+import { migratedPgliteDir, startAppServer, type AppServer } from "./support";
 
 const limits = { maxBytes: 5 * 1024 * 1024, maxPixels: 60_000_000 };
 const noText = { captionVi: null, captionEn: null, credit: null };
@@ -91,6 +94,52 @@ describe("the disk is full during a photo upload", () => {
     const stored = await uploadPhoto(db, storage, actor, event.id, { filename: "le-ky.jpg", bytes: photo }, noText, limits);
     expect(stored.originalFilename).toBe("le-ky.jpg");
     expect(filesBelow(media)).toHaveLength(3);
+  });
+
+  it.skipIf(!!cannotMount)("the gallery's uploader gets the message over HTTP, from the real server", async () => {
+    // The server's DATA_DIR/media is a full 2 MB tmpfs of its own; its database is elsewhere, with room.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "signet-faults-diskapp-"));
+    const media = path.join(dataDir, "media");
+    mkdirSync(media);
+    expect(spawnSync("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", media]).status).toBe(0);
+    let server: AppServer | undefined;
+    try {
+      const setup = await migratedPgliteDir(path.join(dataDir, "pglite"));
+      const admin = await createUser(setup.db, { role: "admin" });
+      const event = await createEvent(setup.db, { id: admin.id, name: admin.name });
+      await setup.close();
+      fillUntil(media, 16 * 1024);
+
+      server = await startAppServer({ DATA_DIR: dataDir });
+      const login = await fetch(`${server.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        body: new URLSearchParams({ email: admin.email, password: admin.password }),
+      });
+      expect(login.status).toBeGreaterThanOrEqual(300);
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const form = new FormData();
+      form.append("file", new Blob([photo], { type: "image/jpeg" }), "le-ky.jpg");
+      const res = await fetch(`${server.url}/events/${event.id}/photos/upload`, { method: "POST", headers: { Cookie: cookie }, body: form });
+      expect(res.status, server.output()).toBe(507);
+      expect(await res.json()).toEqual({ ok: false, message: "photos.errors.storageFull" });
+      expect(filesBelow(media)).toEqual(["filler.bin"]);
+      expect(await server.stop()).toBe(0);
+
+      const check = new PGlite(path.join(dataDir, "pglite"));
+      try {
+        expect((await check.query("select id from photos")).rows).toEqual([]);
+      } finally {
+        await check.close();
+      }
+    } finally {
+      if (server?.process.exitCode === null) await server.stop();
+      spawnSync("umount", [media]);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("says so in both languages, whichever storage reports the lack of space", async () => {
