@@ -122,7 +122,7 @@ describe("the disk is full during a photo upload", () => {
         .map((c) => c.split(";")[0])
         .join("; ");
       const form = new FormData();
-      form.append("file", new Blob([photo], { type: "image/jpeg" }), "le-ky.jpg");
+      form.append("file", new Blob([new Uint8Array(photo)], { type: "image/jpeg" }), "le-ky.jpg");
       const res = await fetch(`${server.url}/events/${event.id}/photos/upload`, { method: "POST", headers: { Cookie: cookie }, body: form });
       expect(res.status, server.output()).toBe(507);
       expect(await res.json()).toEqual({ ok: false, message: "photos.errors.storageFull" });
