@@ -99,7 +99,6 @@ export async function startAppServer(env: Record<string, string | undefined>): P
     SIGNET_DEMO: "0",
     SMTP_URL: undefined,
     DATABASE_URL: undefined,
-    SIGNET_BUILD_DIR: undefined,
     ...env,
   });
   const url = `http://127.0.0.1:${port}`;
