@@ -8,6 +8,9 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
  *              file loads its own copy through `testDatabase()` (db/testing.ts).
  *  - postgres: the same files against the PostgreSQL server at TEST_DATABASE_URL; globalSetup migrates a
  *              template database, each test file gets `CREATE DATABASE … TEMPLATE …`. Only when the URL is set.
+ *  - faults:   faults/*.fault.test.ts, the injected failures of docs/decisions/018-fault-tests.md (SMTP gone,
+ *              PostgreSQL restarted, SIGKILL, disk full, SIGTERM); they start their own servers, clusters and
+ *              child processes, so they run once, not once per database project.
  * A console.error during a test fails it (vitest.setup.ts).
  */
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -53,6 +56,19 @@ export default defineConfig({
         },
       },
       databaseProject("pglite"),
+      {
+        extends: true,
+        test: {
+          name: "faults",
+          include: ["faults/**/*.fault.test.ts"],
+          environment: "node",
+          env: { SIGNET_TEST_DRIVER: "pglite" },
+          globalSetup: ["./db/testing.global-setup.ts", "./faults/global-setup.ts"],
+          setupFiles: ["./vitest.setup.ts", "./db/testing.setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
       ...(process.env.TEST_DATABASE_URL ? [databaseProject("postgres")] : []),
     ],
   },

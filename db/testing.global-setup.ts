@@ -1,6 +1,6 @@
 /**
  * Runs once per vitest project (in the main process) before any *.server.test.ts file:
- *  - "pglite":   migrates one in-memory PGlite and dumps its data dir to a tarball in os.tmpdir();
+ *  - "pglite" (and "faults"): migrates one in-memory PGlite and dumps its data dir to a tarball in os.tmpdir();
  *  - "postgres": creates signet_tpl_<random> on the TEST_DATABASE_URL server and migrates it.
  * Teardown removes the tarball / drops the template.
  */
@@ -13,7 +13,7 @@ import { openDatabase } from "./client.server";
 import { adminConnection, randomSuffix, withDatabaseName } from "./testing";
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (project.name === "pglite") return setupPglite(project);
+  if (project.name === "pglite" || project.name === "faults") return setupPglite(project);
   if (project.name === "postgres") return setupPostgres(project);
   throw new Error(`db/testing.global-setup.ts: unknown project "${project.name}"`);
 }

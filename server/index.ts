@@ -20,8 +20,21 @@ import { startRetentionSchedule } from "~/services/retention-schedule.server";
 import "~/utils/context.server";
 import { buildDirectories, ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
+import { isPostgresClosedSocketWrite } from "./driver-faults";
 import { isCrossOriginWrite } from "./origin";
 import { securityHeaders } from "./security-headers";
+import { createShutdown } from "./shutdown";
+
+// One known driver bug must not end the server when PostgreSQL restarts (server/driver-faults.ts); any other
+// uncaught exception still does, as without this handler.
+process.on("uncaughtException", (error) => {
+  if (isPostgresClosedSocketWrite(error)) {
+    console.warn("PostgreSQL connection lost while writing to it; the query was already answered with an error.");
+    return;
+  }
+  console.error("Uncaught exception:", error);
+  process.exit(1);
+});
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = readEnv();
@@ -87,6 +100,8 @@ else {
     next();
   });
 }
+// While stopping (SIGTERM), each answer closes its connection: see server/shutdown.ts.
+app.use((req: Request, res: Response, next: NextFunction) => shutdown.middleware(req, res, next));
 
 // One nonce per request for the Content-Security-Policy; Remix's scripts get it through the load context. The
 // headers are added just before the response's head is written, each only when the route did not set its own
@@ -148,18 +163,32 @@ const server = app.listen(env.PORT, () => {
   console.log(`Signet is running on http://localhost:${env.PORT} (database: ${database.kind})`);
 });
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  console.log(`${signal}: shutting down…`);
-  server.close();
-  server.closeAllConnections();
-  retention.stop();
-  await outboxWorker.stop().catch(() => {});
-  await database.close().catch(() => {});
-  if (!env.DATABASE_URL) release(dataDir);
-  process.exit(0);
+// SIGTERM / Ctrl-C: stop accepting, let in-flight requests finish (at most 20 s) and the mail worker finish the
+// message it is sending, then close the database. A second signal stops at once.
+const shutdown = createShutdown({
+  server,
+  graceMs: 20_000,
+  stopWorkers: async () => {
+    retention.stop();
+    await outboxWorker.stop();
+  },
+  closeResources: async () => {
+    await database.close().catch((error: unknown) => console.error("closing the database:", error));
+    if (!env.DATABASE_URL) release(dataDir);
+  },
+});
+function onSignal(signal: string) {
+  if (shutdown.stopping) {
+    console.log(`${signal} again: stopping now.`);
+    process.exit(1);
+  }
+  shutdown.run(signal).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error("shutdown failed:", error);
+      process.exit(1);
+    },
+  );
 }
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => onSignal("SIGTERM"));
+process.on("SIGINT", () => onSignal("SIGINT"));

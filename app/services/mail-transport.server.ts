@@ -46,15 +46,18 @@ export interface MailTransport {
 export interface TransportFailure {
   message: string;
   responseCode?: number;
+  /** The SMTP command the server refused ("CONN" for the greeting, "RCPT TO", "DATA", …), when known. */
+  command?: string;
 }
 
 export function describeTransportError(error: unknown): TransportFailure {
   if (error && typeof error === "object") {
-    const e = error as { message?: unknown; responseCode?: unknown; code?: unknown; response?: unknown };
+    const e = error as { message?: unknown; responseCode?: unknown; code?: unknown; response?: unknown; command?: unknown };
     const parts = [typeof e.code === "string" ? e.code : null, typeof e.message === "string" ? e.message : null].filter(Boolean);
     return {
       message: (parts.join(": ") || String(error)).slice(0, 1000),
       responseCode: typeof e.responseCode === "number" ? e.responseCode : undefined,
+      command: typeof e.command === "string" ? e.command : undefined,
     };
   }
   return { message: String(error).slice(0, 1000) };

@@ -11,7 +11,7 @@
  */
 import type { Db } from "#db/client.server";
 import { foldLine } from "~/domain/calendar/ics";
-import { isPermanentSmtpFailure, MAX_ATTEMPTS, nextAttemptAt } from "~/domain/mail/backoff";
+import { isPermanentSmtpFailure, MAX_ATTEMPTS, nextAttemptAt, refusedByServer } from "~/domain/mail/backoff";
 import { redactPersonalLinks, redactPersonalLinksInIcs } from "~/domain/mail/redact";
 import { claimDueMail, markMailAttemptFailed, markMailSent, type ClaimedMail } from "~/models/mail.server";
 import { processDueReminders } from "./invitation-mail.server";
@@ -23,6 +23,8 @@ export interface DrainOptions {
   /** How long a claim holds a message; longer than the slowest send (the SMTP timeouts are 15 s + 60 s). */
   lockMs?: number;
   maxAttempts?: number;
+  /** Once aborted, the drain finishes the message in hand and claims no more (a stopping server). */
+  signal?: AbortSignal;
 }
 
 export interface DrainResult {
@@ -53,8 +55,8 @@ function outgoing(mail: ClaimedMail): OutgoingMail {
 }
 
 /** The server is unreachable or refuses service for now: no point trying the next message in this round. */
-function serverUnavailable(responseCode: number | undefined): boolean {
-  return responseCode === undefined || responseCode === 421;
+function serverUnavailable(failure: { responseCode?: number; command?: string }): boolean {
+  return failure.responseCode === undefined || failure.responseCode === 421 || refusedByServer(failure.command);
 }
 
 export async function drainOutbox(
@@ -67,7 +69,7 @@ export async function drainOutbox(
   const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, lost: 0 };
-  for (let i = 0; i < maxMessages; i++) {
+  for (let i = 0; i < maxMessages && !options.signal?.aborted; i++) {
     const [mail] = await claimDueMail(db, now, { limit: 1, lockUntil: new Date(now.getTime() + lockMs) });
     if (!mail) break;
     try {
@@ -86,12 +88,12 @@ export async function drainOutbox(
       else result.lost += 1;
     } catch (error) {
       const failure = describeTransportError(error);
-      const next = isPermanentSmtpFailure(failure.responseCode) ? null : nextAttemptAt(mail.attempts, now, maxAttempts);
+      const next = isPermanentSmtpFailure(failure.responseCode, failure.command) ? null : nextAttemptAt(mail.attempts, now, maxAttempts);
       const ok = await markMailAttemptFailed(db, mail, { error: failure.message, nextAttemptAt: next });
       if (!ok) result.lost += 1;
       else if (next) result.retried += 1;
       else result.failed += 1;
-      if (serverUnavailable(failure.responseCode)) break;
+      if (serverUnavailable(failure)) break;
     }
   }
   return result;
@@ -100,7 +102,7 @@ export async function drainOutbox(
 export interface OutboxWorker {
   /** Runs one round now (unless one is running) and resolves when it is done. */
   tick(): Promise<void>;
-  /** Stops the loop and waits for the round in progress. */
+  /** Stops the loop: the round in progress finishes the message it is sending, claims no more, and is awaited. */
   stop(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export function startOutboxWorker(
   const onError = options.onError ?? ((error: unknown) => console.error("outbox worker:", error));
   let current: Promise<void> | null = null;
   let stopped = false;
+  const stopping = new AbortController();
 
   const round = async () => {
     const now = new Date();
@@ -125,8 +128,9 @@ export function startOutboxWorker(
     } catch (error) {
       onError(error);
     }
+    if (stopping.signal.aborted) return;
     try {
-      await drainOutbox(db, transport, new Date());
+      await drainOutbox(db, transport, new Date(), { signal: stopping.signal });
     } catch (error) {
       onError(error);
     }
@@ -145,6 +149,7 @@ export function startOutboxWorker(
     tick,
     async stop() {
       stopped = true;
+      stopping.abort();
       clearInterval(timer);
       await current;
       transport.close();

@@ -50,7 +50,7 @@ import {
 import { ServiceError } from "./errors";
 import type { Actor } from "./events.server";
 import { PhotoRejectedError, processPhoto } from "./photos-processing.server";
-import type { ObjectStorage } from "./storage.server";
+import { isStorageFull, type ObjectStorage } from "./storage.server";
 
 export interface PhotoTag {
   invitationId: string;
@@ -264,7 +264,9 @@ export async function uploadPhoto(
       });
     });
   } catch (error) {
+    // Whatever was stored goes again: no partial file, and (the row is inserted last) no photo without files.
     await storage.deletePrefix(storageKey).catch(() => {});
+    if (isStorageFull(error)) throw new PhotoRejectedError({ status: 507, message: "photos.errors.storageFull" });
     throw error;
   }
   return requireView(db, eventId, id);

@@ -31,6 +31,23 @@ const contentTypes: Record<string, string> = {
   ".avif": "image/avif",
 };
 
+/** The disk (or the quota) is full: nothing of the object was kept. */
+export class StorageFullError extends Error {
+  readonly code = "STORAGE_FULL";
+  constructor(key: string, options?: { cause?: unknown }) {
+    super(`no space left to store ${key}`, options);
+    this.name = "StorageFullError";
+  }
+}
+
+/**
+ * By its code, not instanceof: server/index.ts creates the storage from this module while the routes run from
+ * the Remix build, which bundles a second copy of the class (faults/disk-full.fault.test.ts caught it).
+ */
+export function isStorageFull(error: unknown): error is StorageFullError {
+  return error instanceof Error && (error as { code?: unknown }).code === "STORAGE_FULL";
+}
+
 /** Keys are relative paths of safe segments only: no "..", no absolute paths, no backslashes. */
 export function assertSafeKey(key: string): void {
   if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\/?$/.test(key) || key.includes("..")) {
@@ -47,10 +64,18 @@ export function fileSystemStorage(root: string): ObjectStorage {
   return {
     async put(key, body) {
       const file = resolve(key);
-      await mkdir(path.dirname(file), { recursive: true });
       const temp = `${file}.${randomUUID()}.tmp`;
-      await writeFile(temp, body);
-      await rename(temp, file);
+      try {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(temp, body);
+        await rename(temp, file);
+      } catch (error) {
+        // A write cut short (disk full, I/O error) leaves no partial file behind.
+        await rm(temp, { force: true }).catch(() => {});
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "ENOSPC" || code === "EDQUOT") throw new StorageFullError(key, { cause: error });
+        throw error;
+      }
     },
     async get(key) {
       const file = resolve(key);

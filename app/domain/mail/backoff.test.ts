@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPermanentSmtpFailure, MAX_ATTEMPTS, nextAttemptAt, retryDelayMs } from "./backoff";
+import { isPermanentSmtpFailure, MAX_ATTEMPTS, nextAttemptAt, refusedByServer, retryDelayMs } from "./backoff";
 
 const MIN = 60_000;
 
@@ -48,5 +48,26 @@ describe("isPermanentSmtpFailure", () => {
     [555, false],
   ])("%s → %s", (code, expected) => {
     expect(isPermanentSmtpFailure(code)).toBe(expected);
+  });
+});
+
+describe("a refusal of the whole server is never permanent", () => {
+  it.each([
+    [554, "CONN", false],
+    [550, "EHLO", false],
+    [535, "AUTH PLAIN", false],
+    [554, "STARTTLS", false],
+    [550, "RCPT TO", true],
+    [554, "DATA", true],
+    [552, "MAIL FROM", true],
+    [554, undefined, true],
+  ])("%s to %s → permanent %s", (code, command, expected) => {
+    expect(isPermanentSmtpFailure(code, command)).toBe(expected);
+  });
+  it("knows the commands before the message", () => {
+    expect(refusedByServer("CONN")).toBe(true);
+    expect(refusedByServer("AUTH LOGIN")).toBe(true);
+    expect(refusedByServer("RCPT TO")).toBe(false);
+    expect(refusedByServer(undefined)).toBe(false);
   });
 });

@@ -24,8 +24,19 @@ export function nextAttemptAt(attempts: number, now: Date, maxAttempts = MAX_ATT
 
 /**
  * SMTP answers that will not change on a retry (mailbox unknown, relaying refused, message rejected):
- * 550–554. Everything else — connection refused, timeouts, 4xx — is worth trying again later.
+ * 550–554 to the message's own commands. Everything else — connection refused, timeouts, 4xx — is worth trying
+ * again later, and so is a 5xx refusal of the whole server (see refusedByServer).
  */
-export function isPermanentSmtpFailure(responseCode: number | undefined): boolean {
+export function isPermanentSmtpFailure(responseCode: number | undefined, command?: string): boolean {
+  if (refusedByServer(command)) return false;
   return responseCode !== undefined && responseCode >= 550 && responseCode <= 554;
+}
+
+/**
+ * The failure came before any command about this message (the greeting — nodemailer's "CONN" —, EHLO/HELO,
+ * STARTTLS, AUTH): the server refuses everyone for now ("554 no service", a misconfigured relay), which says
+ * nothing about the message. It waits in the outbox for the server to come back, like a connection refused.
+ */
+export function refusedByServer(command: string | undefined): boolean {
+  return command !== undefined && /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH)\b/i.test(command);
 }
