@@ -42,7 +42,8 @@ interface Shot {
 
 async function shoot(url: string, headers: Record<string, string>, o: InviteeOptions): Promise<Shot> {
   const result = await autocannon({ url, connections: o.connections, duration: o.seconds, headers });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  // Completed responses over the run's length (the per-second average reads 0 when answers take over a second).
+  return { rps: result.requests.total / o.seconds, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
 }
 
 /** Gzip bytes of the page's scripts (as served, or gzipped here when the server sent them raw). */
@@ -59,8 +60,10 @@ async function scriptBytes(base: string, pagePath: string, headers: Record<strin
     // fetch() decodes the body; the compressed size is measured by gzipping what it returns (same level as
     // compression's default), and whether the server compressed it is read from the header.
     const res = await fetch(base + src, { headers: { "accept-encoding": "gzip" } });
-    encodings.add(res.headers.get("content-encoding") ?? "none");
-    gzip += gzipSync(Buffer.from(await res.arrayBuffer())).length;
+    const body = Buffer.from(await res.arrayBuffer());
+    // compression leaves bodies under 1 KiB as they are (gzip would not make them smaller).
+    if (body.length >= 1024) encodings.add(res.headers.get("content-encoding") ?? "none");
+    gzip += gzipSync(body).length;
   }
   return { files: srcs.size, gzip, htmlEncoding: htmlEncoding ?? "none", jsEncodings: [...encodings] };
 }

@@ -10,6 +10,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { attendeeListBench } from "./attendee-list";
+import { importBench } from "./import";
 import { inviteeBench } from "./invitee-page";
 import { mailBench } from "./mail";
 import { fmt, root, scratchDatabase, type Kind, type Row } from "./support";
@@ -29,7 +31,7 @@ const sections: { name: string; run: (kind: Kind) => Promise<Row[]> }[] = [
         return await inviteeBench(scratch, {
           port: PORT,
           connections: 32,
-          seconds: QUICK ? 3 : 10,
+          seconds: QUICK ? 6 : 10,
           rounds: QUICK ? 1 : 3,
         });
       } finally {
@@ -44,6 +46,30 @@ const sections: { name: string; run: (kind: Kind) => Promise<Row[]> }[] = [
       const scratch = await scratchDatabase(kind, "outbox");
       try {
         return await mailBench(scratch, { messages: QUICK ? 200 : 2000, rounds: QUICK ? 1 : 3 });
+      } finally {
+        await scratch.close().catch(() => {});
+        await scratch.drop();
+      }
+    },
+  },
+  {
+    name: "attendees",
+    run: async (kind) => {
+      const scratch = await scratchDatabase(kind, "attendees");
+      try {
+        return await attendeeListBench(scratch, { big: QUICK ? 10_000 : 100_000, small: 1_000, runs: QUICK ? 3 : 5 });
+      } finally {
+        await scratch.close().catch(() => {});
+        await scratch.drop();
+      }
+    },
+  },
+  {
+    name: "import",
+    run: async (kind) => {
+      const scratch = await scratchDatabase(kind, "import");
+      try {
+        return await importBench(scratch, { rows: QUICK ? 2_000 : 20_000, directory: QUICK ? 10_000 : 100_000 });
       } finally {
         await scratch.close().catch(() => {});
         await scratch.drop();

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { openDatabase, type Database } from "#db/client.server";
 
@@ -36,6 +37,8 @@ export interface Scratch {
   close: () => Promise<void>;
   reopen: () => Database;
   drop: () => Promise<void>;
+  /** COPY a CSV (with a header) into a plain table of text columns `table` (created here): the import's floor. */
+  copyCsv: (table: string, columns: string[], csv: string) => Promise<void>;
 }
 
 export async function scratchDatabase(kind: Kind, name: string): Promise<Scratch> {
@@ -65,10 +68,28 @@ export async function scratchDatabase(kind: Kind, name: string): Promise<Scratch
         await a.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
         await a.end();
       },
+      copyCsv: async (table, columns, csv) => {
+        const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
+        try {
+          await client.unsafe(`create table ${table} (${columns.map((c) => `${c} text`).join(", ")})`);
+          const stream = await client.unsafe(`copy ${table} from stdin with (format csv, header true)`).writable();
+          await new Promise<void>((resolve, reject) => {
+            stream.on("error", reject);
+            stream.on("finish", () => resolve());
+            stream.end(csv);
+          });
+        } finally {
+          await client.end();
+        }
+      },
     };
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "signet-bench-"));
-  const open = () => openDatabase({ dataDir: path.join(dataDir, "pglite") });
+  let pglite = new PGlite(path.join(dataDir, "pglite"));
+  const open = () => {
+    if (pglite.closed) pglite = new PGlite(path.join(dataDir, "pglite"));
+    return openDatabase({ pglite });
+  };
   let database = open();
   await database.migrate();
   return {
@@ -80,6 +101,10 @@ export async function scratchDatabase(kind: Kind, name: string): Promise<Scratch
     close: () => database.close(),
     reopen: () => (database = open()),
     drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    copyCsv: async (table, columns, csv) => {
+      await pglite.exec(`create table ${table} (${columns.map((c) => `${c} text`).join(", ")})`);
+      await pglite.query(`copy ${table} from '/dev/blob' with (format csv, header true)`, [], { blob: new Blob([csv]) });
+    },
   };
 }
 
@@ -92,7 +117,9 @@ export interface Server {
 
 /** Starts server/index.ts (production build) on `port` with the scratch database; resolves once /healthz answers. */
 export async function startServer(scratch: Scratch, port: number, extraEnv: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "index.ts")], {
+  // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(root, "server", "index.ts")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
