@@ -7,44 +7,21 @@
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
 import { createEvent, createManyInvitations, createUser } from "#db/factories";
 import { mailMessages } from "#db/schema/index";
 import { insertSigningTemplate } from "~/services/agenda.server";
 import { sendInvitations } from "~/services/invitation-mail.server";
 import { createSmtpTransport, toNodemailerMessage, type OutgoingMail } from "~/services/mail-transport.server";
 import { drainOutbox } from "~/services/outbox-worker.server";
+import { startSmtpSink } from "./smtp-sink";
 import { fmt, median, type Row, type Scratch } from "./support";
 
 const settings = { appUrl: "http://localhost:3105", from: { name: "Ban Tổ chức", address: "no-reply@signet.test" } };
 
-/** An SMTP server on loopback that accepts everything at once and only counts. */
-async function sink() {
-  let received = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    maxClients: 1000,
-    // No reverse DNS per connection: nothing leaves loopback, and it would throttle the sink.
-    disableReverseLookup: true,
-    onData(stream, _session, callback) {
-      stream.on("data", () => {});
-      stream.on("end", () => {
-        received += 1;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received: () => received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 export async function mailBench(scratch: Scratch, o: { messages: number; rounds: number }): Promise<Row[]> {
   const db = scratch.database.db;
   const user = await createUser(db, { role: "organizer" });
-  const smtp = await sink();
+  const smtp = await startSmtpSink();
   try {
     const sendTimes: number[] = [];
     const outboxRates: number[] = [];

@@ -7,6 +7,7 @@
  *   BENCH_QUICK=1 npm run bench         # small sizes, a minute or two
  *   BENCH_ONLY=invitee,outbox npm run bench
  *   BENCH_KINDS=pglite npm run bench
+ *   BENCH_ROUNDS=1 BENCH_PORT=3105 npm run bench   # one round instead of a median of three; the invitee server's port
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,6 +19,8 @@ import { fmt, root, scratchDatabase, type Kind, type Row } from "./support";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const PORT = Number(process.env.BENCH_PORT ?? 3105);
+/** Rounds (median of) for the invitee page and the mail rows; 3 in full mode. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 const kinds: Kind[] = (process.env.BENCH_KINDS?.split(",") as Kind[] | undefined) ??
   (process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"]);
@@ -32,7 +35,7 @@ const sections: { name: string; run: (kind: Kind) => Promise<Row[]> }[] = [
           port: PORT,
           connections: 32,
           seconds: QUICK ? 6 : 10,
-          rounds: QUICK ? 1 : 3,
+          rounds: ROUNDS,
         });
       } finally {
         await scratch.close().catch(() => {});
@@ -45,7 +48,7 @@ const sections: { name: string; run: (kind: Kind) => Promise<Row[]> }[] = [
     run: async (kind) => {
       const scratch = await scratchDatabase(kind, "outbox");
       try {
-        return await mailBench(scratch, { messages: QUICK ? 200 : 2000, rounds: QUICK ? 1 : 3 });
+        return await mailBench(scratch, { messages: QUICK ? 200 : 2000, rounds: ROUNDS });
       } finally {
         await scratch.close().catch(() => {});
         await scratch.drop();
