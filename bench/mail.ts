@@ -4,7 +4,6 @@
  * SMTP sink that does not throttle, against a plain nodemailer loop sending the same messages with their .ics
  * to the same sink, in the same run.
  */
-import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { createEvent, createManyInvitations, createUser } from "#db/factories";
