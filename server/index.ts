@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
+import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { openDatabase } from "#db/client.server";
 import { seedDemo } from "#db/seed";
@@ -134,6 +135,10 @@ app.use((req: Request, res: Response, next: NextFunction) => {
     res.type("text/plain; charset=utf-8").send("403 — Yêu cầu từ trang khác bị từ chối. / Requests from another site are refused.");
   }
 });
+
+// HTML, JSON, CSS and JavaScript go out compressed (gzip/deflate/br as the browser asks; small bodies as they are).
+// Images and other already-compressed types are left alone by the filter.
+app.use(compression());
 
 // Fingerprinted bundles never change: cache them for a year. Everything else in public/ for an hour.
 app.use("/build", express.static(buildDirectories(root).assets, { immutable: true, maxAge: "1y" }));

@@ -6,6 +6,14 @@ export async function insertInvitationToken(db: Db, invitationId: string, tokenH
   await db.insert(invitationTokens).values({ tokenHash, invitationId });
 }
 
+/** Many tokens in multi-row statements (a mass send: one per email that carries a link). */
+export async function insertInvitationTokens(db: Db, rows: { invitationId: string; tokenHash: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    if (chunk.length > 0) await db.insert(invitationTokens).values(chunk);
+  }
+}
+
 export async function invitationExists(db: Db, invitationId: string): Promise<boolean> {
   const [row] = await db.select({ id: invitations.id }).from(invitations).where(eq(invitations.id, invitationId)).limit(1);
   return !!row;

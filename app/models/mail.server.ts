@@ -37,6 +37,39 @@ export async function insertMailMessage(db: Db, message: NewMailMessage): Promis
   return row ?? null;
 }
 
+/** Rows per multi-row INSERT: 13 parameters a row stays far below the 65,535 a statement may carry. */
+const INSERT_CHUNK = 500;
+
+/**
+ * Queues many messages in a few multi-row statements; answers the idempotency keys that were inserted (a key
+ * that exists already is skipped, as insertMailMessage does one at a time).
+ */
+export async function insertMailMessages(db: Db, messages: NewMailMessage[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < messages.length; i += INSERT_CHUNK) {
+    const rows = await db
+      .insert(mailMessages)
+      .values(messages.slice(i, i + INSERT_CHUNK).map((m) => ({ ...m, status: "queued" as const })))
+      .onConflictDoNothing({ target: mailMessages.idempotencyKey })
+      .returning({ key: mailMessages.idempotencyKey });
+    for (const r of rows) inserted.add(r.key);
+  }
+  return inserted;
+}
+
+/** Which of these idempotency keys are in the outbox already (one query per 1,000 keys). */
+export async function existingMailKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 1000) {
+    const rows = await db
+      .select({ key: mailMessages.idempotencyKey })
+      .from(mailMessages)
+      .where(inArray(mailMessages.idempotencyKey, keys.slice(i, i + 1000)));
+    for (const r of rows) found.add(r.key);
+  }
+  return found;
+}
+
 export async function mailKeyExists(db: Db, idempotencyKey: string): Promise<boolean> {
   const [row] = await db
     .select({ id: mailMessages.id })
@@ -234,6 +267,19 @@ export async function markMailAttemptFailed(
     .where(stillClaimed(claim.id, claim.attempts))
     .returning({ id: mailMessages.id });
   return rows.length > 0;
+}
+
+/**
+ * Claimed messages a drain did not get to (it stopped at a connection failure): back to 'queued' as they were,
+ * the claim's attempt not counted, their next attempt unchanged.
+ */
+export async function releaseMailClaims(db: Db, claims: { id: string; attempts: number }[]): Promise<void> {
+  for (const claim of claims) {
+    await db
+      .update(mailMessages)
+      .set({ status: "queued", lockedUntil: null, attempts: sql`${mailMessages.attempts} - 1` })
+      .where(stillClaimed(claim.id, claim.attempts));
+  }
 }
 
 /** A failed message back into the queue, due now, with its attempts counted afresh. */

@@ -251,9 +251,26 @@ export function checkInCodeFor(invitationId: string, secrets: readonly string[])
 
 /** The QR code as an SVG data URL, for an <img> on the invitee's page (or in an email). */
 export async function checkInQrDataUrl(code: string): Promise<string> {
+  const cached = qrCache.get(code);
+  if (cached !== undefined) {
+    // Most recently used last: the oldest entry is the first to go.
+    qrCache.delete(code);
+    qrCache.set(code, cached);
+    return cached;
+  }
   const svg = await QRCode.toString(code, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
-  return `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
+  const url = `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
+  if (qrCache.size >= QR_CACHE_MAX) qrCache.delete(qrCache.keys().next().value!);
+  qrCache.set(code, url);
+  return url;
 }
+
+/**
+ * The same signed code always draws the same QR code: an invitee who reloads their page (or many invitees at
+ * the door's opening) does not redraw it. Bounded LRU (≈ 4 KB an entry).
+ */
+const qrCache = new Map<string, string>();
+const QR_CACHE_MAX = 2_000;
 
 /** The event as the door page names it: title and time zone (null: no such event). */
 export function doorEvent(db: Db, eventId: string) {

@@ -36,20 +36,23 @@ import {
   cancelScheduledReminderRow,
   finishReminder,
   getMailRecipient,
-  insertMailMessage,
+  existingMailKeys,
+  insertMailMessages,
   insertScheduledReminder,
   listMailRecipients,
   lockDueReminders,
-  mailKeyExists,
   markInvitationsSent,
   scheduledReminderExists,
   type InvitationStatus,
   type MailKind,
   type MailRecipient,
+  type NewMailMessage,
 } from "~/models/mail.server";
+import { insertInvitationTokens } from "~/models/invitation-tokens.server";
+import { randomToken, sha256 } from "~/utils/crypto.server";
 import { ServiceError } from "./errors";
 import { withdrawInvitation } from "./invitations.server";
-import { invitationUrl, issueInvitationToken } from "./invitation-links.server";
+import { invitationUrl, TOKEN_BYTES } from "./invitation-links.server";
 import { readMailSettings, type MailSettings } from "./mail-transport.server";
 
 export interface MailActor {
@@ -84,8 +87,6 @@ function summarize(outcomes: Outcome[]): SendSummary {
   for (const o of outcomes) summary[o] += 1;
   return summary;
 }
-
-class AlreadyQueued extends Error {}
 
 function facts(event: Pick<EventDetail, keyof MailEventFacts>): MailEventFacts {
   return {
@@ -133,62 +134,105 @@ interface QueueRequest {
   meta?: Record<string, unknown>;
 }
 
-/**
- * Renders and queues one email, with a fresh link token when the email carries a link. Token and message are
- * written under a savepoint: if another request queued the same key first, both are rolled back together.
- */
-async function queueOne(db: Db, request: QueueRequest): Promise<Outcome> {
+/** One email rendered and ready for the outbox, with the hash of the link token it carries (if any). */
+interface Prepared {
+  message: NewMailMessage;
+  token: { invitationId: string; tokenHash: string } | null;
+}
+
+/** Per batch: the agenda text in each language, rendered once (not once per recipient). */
+type AgendaTexts = Map<string, string>;
+
+async function agendaText(db: Db, event: EventDetail, locale: "vi" | "en", texts: AgendaTexts): Promise<string> {
+  let text = texts.get(locale);
+  if (text === undefined) {
+    text = agendaAsText(await agendaOf(db, event), event.timeZone, locale, { heading: true });
+    texts.set(locale, text);
+  }
+  return text;
+}
+
+async function prepare(db: Db, request: QueueRequest, email: string, texts: AgendaTexts): Promise<Prepared> {
   const { event, recipient, kind, key, settings, now } = request;
-  const email = recipient.email?.trim();
-  if (!email) return "noEmail";
-  if (await mailKeyExists(db, key)) return "duplicates";
   const locale = recipient.language;
   const method = kind === "cancellation" || kind === "withdrawal" ? "CANCEL" : "REQUEST";
-  try {
-    await db.transaction(async (sp) => {
-      const link = kindHasLink(kind)
-        ? invitationUrl(settings.appUrl, await issueInvitationToken(sp, recipient.invitationId))
-        : null;
-      const name = oneLine([recipient.honorific ?? "", recipient.fullName].join(" "));
-      const rendered = renderInvitationMail({
-        kind,
-        locale,
-        recipient: { fullName: recipient.fullName, honorific: recipient.honorific },
-        event: facts(event),
-        previous: request.previous ?? null,
-        link,
-        signature: signatureFor(event, locale, settings),
-      });
-      const agenda = agendaAsText(await agendaOf(sp, event), event.timeZone, locale, { heading: true });
-      const calendar = calendarEventFromEvent(event, { locale, url: link, agenda });
-      const ics = buildInvitationIcs({
-        method,
-        event: { ...calendar, sequence: request.sequence ?? event.calendarSequence },
-        organizer: { name: settings.from.name || settings.from.address, email: settings.from.address },
-        attendee: { name: name || email, email, partstat: partstatFor(recipient.status) },
-        now,
-      });
-      const inserted = await insertMailMessage(sp, {
-        idempotencyKey: key,
-        kind: MAIL_KIND[kind],
-        eventId: event.id,
-        invitationId: recipient.invitationId,
-        to: email,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        icsMethod: method,
-        icsContent: ics,
-        meta: { toName: name || null, language: locale, personId: recipient.personId, template: kind, ...request.meta },
-        nextAttemptAt: now,
-      });
-      if (!inserted) throw new AlreadyQueued();
-    });
-  } catch (error) {
-    if (error instanceof AlreadyQueued) return "duplicates";
-    throw error;
-  }
-  return "queued";
+  const token = kindHasLink(kind) ? randomToken(TOKEN_BYTES) : null;
+  const link = token ? invitationUrl(settings.appUrl, token) : null;
+  const name = oneLine([recipient.honorific ?? "", recipient.fullName].join(" "));
+  const rendered = renderInvitationMail({
+    kind,
+    locale,
+    recipient: { fullName: recipient.fullName, honorific: recipient.honorific },
+    event: facts(event),
+    previous: request.previous ?? null,
+    link,
+    signature: signatureFor(event, locale, settings),
+  });
+  const calendar = calendarEventFromEvent(event, { locale, url: link, agenda: await agendaText(db, event, locale, texts) });
+  const ics = buildInvitationIcs({
+    method,
+    event: { ...calendar, sequence: request.sequence ?? event.calendarSequence },
+    organizer: { name: settings.from.name || settings.from.address, email: settings.from.address },
+    attendee: { name: name || email, email, partstat: partstatFor(recipient.status) },
+    now,
+  });
+  return {
+    message: {
+      idempotencyKey: key,
+      kind: MAIL_KIND[kind],
+      eventId: event.id,
+      invitationId: recipient.invitationId,
+      to: email,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      icsMethod: method,
+      icsContent: ics,
+      meta: { toName: name || null, language: locale, personId: recipient.personId, template: kind, ...request.meta },
+      nextAttemptAt: now,
+    },
+    token: token ? { invitationId: recipient.invitationId, tokenHash: sha256(token) } : null,
+  };
+}
+
+/**
+ * Renders and queues many emails, set-based: one query for the keys already queued, then multi-row inserts of
+ * the messages (ON CONFLICT on the idempotency key) and of the link tokens of the messages that went in — in one
+ * transaction (a savepoint inside the caller's), so a token exists exactly when its email was queued. A key that
+ * another request queued first counts as a duplicate, as before. Outcomes are in the order of `requests`.
+ */
+async function queueMany(db: Db, requests: QueueRequest[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = requests.map((r) => (r.recipient.email?.trim() ? "queued" : "noEmail"));
+  const candidates = requests.flatMap((r, i) => (outcomes[i] === "queued" ? [i] : []));
+  if (candidates.length === 0) return outcomes;
+  return db.transaction(async (sp) => {
+    const existing = await existingMailKeys(sp, candidates.map((i) => requests[i]!.key));
+    const texts: AgendaTexts = new Map();
+    const prepared: { index: number; item: Prepared }[] = [];
+    const seen = new Set<string>();
+    for (const i of candidates) {
+      const request = requests[i]!;
+      if (existing.has(request.key) || seen.has(request.key)) {
+        outcomes[i] = "duplicates";
+        continue;
+      }
+      seen.add(request.key);
+      prepared.push({ index: i, item: await prepare(sp, request, request.recipient.email!.trim(), texts) });
+    }
+    const inserted = await insertMailMessages(sp, prepared.map((p) => p.item.message));
+    const tokens: { invitationId: string; tokenHash: string }[] = [];
+    for (const { index, item } of prepared) {
+      if (!inserted.has(item.message.idempotencyKey)) outcomes[index] = "duplicates";
+      else if (item.token) tokens.push(item.token);
+    }
+    await insertInvitationTokens(sp, tokens);
+    return outcomes;
+  });
+}
+
+async function queueOne(db: Db, request: QueueRequest): Promise<Outcome> {
+  const [outcome] = await queueMany(db, [request]);
+  return outcome!;
 }
 
 function signatureFor(event: EventDetail, locale: "vi" | "en", settings: MailSettings): string {
@@ -273,15 +317,19 @@ export async function sendInvitations(
     // "Not yet invited" is its own guard (status + the first invitation's key); "all" and a selection are
     // keyed by the submitted form, so its double click sends once and a later, deliberate one sends again.
     const requestId = selection.to === "not_sent" ? null : (options.requestId ?? null);
-    const outcomes: Outcome[] = [];
-    const sent: string[] = [];
-    for (const recipient of recipients) {
-      const seq = event.calendarSequence;
-      const key = requestId ? invitationRequestKey(recipient.invitationId, seq, requestId) : invitationKey(recipient.invitationId, seq);
-      const outcome = await queueOne(tx, { event, recipient, kind: "invitation", key, settings, now });
-      outcomes.push(outcome);
-      if (outcome !== "noEmail" && recipient.status === "not_sent") sent.push(recipient.invitationId);
-    }
+    const seq = event.calendarSequence;
+    const outcomes = await queueMany(
+      tx,
+      recipients.map((recipient) => ({
+        event,
+        recipient,
+        kind: "invitation" as const,
+        key: requestId ? invitationRequestKey(recipient.invitationId, seq, requestId) : invitationKey(recipient.invitationId, seq),
+        settings,
+        now,
+      })),
+    );
+    const sent = recipients.filter((r, i) => outcomes[i] !== "noEmail" && r.status === "not_sent").map((r) => r.invitationId);
     await markInvitationsSent(tx, sent, now);
     const summary = summarize(outcomes);
     await recordAudit(tx, {
@@ -311,11 +359,10 @@ export async function remindUnanswered(db: Db, actor: MailActor, eventId: string
     if (event.startsAt.getTime() <= now.getTime()) throw new ServiceError("conflict", "mail.error.eventClosed");
     const recipients = await listMailRecipients(tx, eventId, { statuses: ["sent"] });
     const day = localDay(now, event.timeZone);
-    const outcomes: Outcome[] = [];
-    for (const recipient of recipients) {
-      const key = manualReminderKey(recipient.invitationId, day);
-      outcomes.push(await queueOne(tx, { event, recipient, kind: "reminder", key, settings, now }));
-    }
+    const outcomes = await queueMany(
+      tx,
+      recipients.map((recipient) => ({ event, recipient, kind: "reminder" as const, key: manualReminderKey(recipient.invitationId, day), settings, now })),
+    );
     const summary = summarize(outcomes);
     await recordAudit(tx, { actor, action: "mail.remind", entityType: "event", entityId: eventId, eventId, details: { title: event.title, ...summary } });
     return summary;
@@ -381,13 +428,18 @@ export async function processDueReminders(db: Db, now: Date, settings: MailSetti
         continue;
       }
       const recipients = await listMailRecipients(tx, event.id, { statuses: ["sent"] });
-      const outcomes: Outcome[] = [];
-      for (const recipient of recipients) {
-        const key = scheduledReminderKey(recipient.invitationId, reminder.id);
-        outcomes.push(
-          await queueOne(tx, { event, recipient, kind: "reminder", key, settings, now, meta: { reminderId: reminder.id } }),
-        );
-      }
+      const outcomes = await queueMany(
+        tx,
+        recipients.map((recipient) => ({
+          event,
+          recipient,
+          kind: "reminder" as const,
+          key: scheduledReminderKey(recipient.invitationId, reminder.id),
+          settings,
+          now,
+          meta: { reminderId: reminder.id },
+        })),
+      );
       await finishReminder(tx, reminder.id, "done", now);
       const summary = summarize(outcomes);
       queued += summary.queued;
@@ -420,11 +472,18 @@ export async function queueEventUpdate(
   const settings = options.settings ?? readMailSettings();
   const now = options.now ?? new Date();
   const event = await loadEvent(db, eventId);
-  const outcomes: Outcome[] = [];
-  for (const recipient of recipients) {
-    const key = updateKey(recipient.invitationId, event.calendarSequence);
-    outcomes.push(await queueOne(db, { event, recipient, kind: "update", key, settings, now, previous }));
-  }
+  const outcomes = await queueMany(
+    db,
+    recipients.map((recipient) => ({
+      event,
+      recipient,
+      kind: "update" as const,
+      key: updateKey(recipient.invitationId, event.calendarSequence),
+      settings,
+      now,
+      previous,
+    })),
+  );
   return summarize(outcomes);
 }
 
@@ -439,11 +498,17 @@ export async function queueEventCancellation(db: Db, eventId: string, options: M
   const settings = options.settings ?? readMailSettings();
   const now = options.now ?? new Date();
   const event = await loadEvent(db, eventId);
-  const outcomes: Outcome[] = [];
-  for (const recipient of recipients) {
-    const key = cancellationKey(recipient.invitationId, event.calendarSequence);
-    outcomes.push(await queueOne(db, { event, recipient, kind: "cancellation", key, settings, now }));
-  }
+  const outcomes = await queueMany(
+    db,
+    recipients.map((recipient) => ({
+      event,
+      recipient,
+      kind: "cancellation" as const,
+      key: cancellationKey(recipient.invitationId, event.calendarSequence),
+      settings,
+      now,
+    })),
+  );
   return summarize(outcomes);
 }
 

@@ -38,6 +38,8 @@ export interface OutgoingMail {
 export interface MailTransport {
   /** Stored in mail_messages.delivered_via. */
   via: "smtp" | "mailbox";
+  /** How many sends the outbox may have in flight at once (the SMTP pool's size); 1 when not given. */
+  concurrency?: number;
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
   close(): void;
 }
@@ -97,13 +99,24 @@ export interface SmtpOptions {
   /** smtp://… or smtps://… (query parameters such as ?ignoreTLS=true are nodemailer options). */
   url: string;
   from: MailAddress;
+  /** Connections kept open and used at once (nodemailer's pool; default 5). The outbox sends this many at a time. */
+  poolSize?: number;
+  /** At most this many messages a second over the whole pool (a provider's cap); 0: no limit. */
+  ratePerSecond?: number;
   /** Extra nodemailer options (tests: ignoreTLS). */
   extra?: Record<string, unknown>;
 }
 
-export function createSmtpTransport({ url, from, extra }: SmtpOptions): MailTransport {
+export const DEFAULT_SMTP_POOL_SIZE = 5;
+
+export function createSmtpTransport({ url, from, poolSize = DEFAULT_SMTP_POOL_SIZE, ratePerSecond = 0, extra }: SmtpOptions): MailTransport {
   const transporter = nodemailer.createTransport({
     url,
+    // Connections are kept and reused (one TLS handshake and greeting per connection, not per message).
+    pool: true,
+    maxConnections: poolSize,
+    maxMessages: 500,
+    ...(ratePerSecond > 0 ? { rateLimit: ratePerSecond, rateDelta: 1000 } : {}),
     // A server that is down or silent must fail fast, so the worker reschedules instead of hanging.
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
@@ -112,6 +125,7 @@ export function createSmtpTransport({ url, from, extra }: SmtpOptions): MailTran
   });
   return {
     via: "smtp",
+    concurrency: poolSize,
     async send(mail) {
       const info = await transporter.sendMail(toNodemailerMessage(mail, from));
       return { messageId: typeof info.messageId === "string" ? info.messageId : messageIdFor(mail.idempotencyKey, from) };
@@ -124,6 +138,7 @@ export function createSmtpTransport({ url, from, extra }: SmtpOptions): MailTran
 export function createMailboxTransport(from: MailAddress): MailTransport {
   return {
     via: "mailbox",
+    concurrency: 8,
     send: (mail) => Promise.resolve({ messageId: messageIdFor(mail.idempotencyKey, from) }),
     close: () => {},
   };
@@ -132,7 +147,9 @@ export function createMailboxTransport(from: MailAddress): MailTransport {
 /** SMTP when SMTP_URL is set, else the Mailbox. */
 export function createTransportFromEnv(env: Env = readEnv()): MailTransport {
   const { from } = readMailSettings(env);
-  return env.SMTP_URL ? createSmtpTransport({ url: env.SMTP_URL, from }) : createMailboxTransport(from);
+  return env.SMTP_URL
+    ? createSmtpTransport({ url: env.SMTP_URL, from, poolSize: env.SMTP_POOL_SIZE, ratePerSecond: env.SMTP_RATE_PER_SECOND })
+    : createMailboxTransport(from);
 }
 
 /** Whether mail leaves this server (for the Mailbox page's explanation). */

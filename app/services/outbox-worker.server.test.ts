@@ -131,6 +131,32 @@ describe("outbox worker", () => {
     expect(messages.every((m) => m.status === "queued")).toBe(true);
   });
 
+  it("sends a batch several at a time over the pool, each message once, in batches of the claim size", async () => {
+    const at = new Date("2031-03-09T00:00:00Z");
+    const event = await queued(12, at);
+    const inner = recordingTransport({ delayMs: 5 });
+    const pooled = { ...inner, concurrency: 4, send: (mail: Parameters<typeof inner.send>[0]) => inner.send(mail) };
+    expect(await drainOutbox(db, pooled, at, { batchSize: 5 })).toEqual({ sent: 12, retried: 0, failed: 0, lost: 0 });
+    const keys = inner.sent.map((m) => m.idempotencyKey);
+    expect(new Set(keys).size).toBe(12);
+    const messages = await messagesOf(db, event.id);
+    expect(messages.every((m) => m.status === "sent" && m.attempts === 1 && m.lockedUntil === null)).toBe(true);
+  });
+
+  it("with a pool, a server that is down costs one try: the rest of the claimed batch goes back untouched", async () => {
+    const at = new Date("2031-03-10T00:00:00Z");
+    const event = await queued(6, at);
+    const inner = recordingTransport({ fail: () => smtpError("Connection refused") });
+    const pooled = { ...inner, concurrency: 4, send: (mail: Parameters<typeof inner.send>[0]) => inner.send(mail) };
+    expect(await drainOutbox(db, pooled, at)).toEqual({ sent: 0, retried: 1, failed: 0, lost: 0 });
+    expect(inner.tries).toBe(1);
+    const messages = await messagesOf(db, event.id);
+    expect(messages.map((m) => m.attempts).sort()).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(messages.every((m) => m.status === "queued" && m.lockedUntil === null)).toBe(true);
+    // Untouched: still due now, so the next round tries them.
+    expect(messages.filter((m) => m.attempts === 0).every((m) => m.nextAttemptAt.getTime() === at.getTime())).toBe(true);
+  });
+
   it("takes a message back from a worker that died while sending, once its lock ran out", async () => {
     const at = new Date("2031-03-06T00:00:00Z");
     const event = await queued(1, at);

@@ -1,25 +1,28 @@
 /**
  * The outbox worker: sends what invitation-mail.server.ts queued, on both database drivers.
  *
- *  - drainOutbox(db, transport, now): claims due messages one at a time (UPDATE … WHERE id IN (SELECT … FOR
- *    UPDATE SKIP LOCKED), see claimDueMail), sends each, and marks it sent — or, on an error, queued again with
+ *  - drainOutbox(db, transport, now): claims due messages in batches (UPDATE … WHERE id IN (SELECT … FOR
+ *    UPDATE SKIP LOCKED), see claimDueMail), sends them `transport.concurrency` at a time over the SMTP pool,
+ *    and marks each sent — or, on an error, queued again with
  *    exponential backoff (1 min, 5, 15, 60 …) until MAX_ATTEMPTS, then failed (visible in the Mailbox, retryable
  *    by hand). Two drains at once never take the same message; a message whose worker died while sending is
  *    taken again once its lock (`locked_until`) has run out. When the SMTP server cannot be reached, the drain
- *    stops after the first failure: the rest stays queued, untouched, until the next tick.
+ *    stops after the first failure: the rest stays queued, untouched (a claimed batch is released), until the next tick.
  *  - startOutboxWorker: a setInterval loop for server/index.ts (scheduled reminders, then the outbox).
  */
 import type { Db } from "#db/client.server";
 import { foldLine } from "~/domain/calendar/ics";
 import { isPermanentSmtpFailure, MAX_ATTEMPTS, nextAttemptAt, refusedByServer } from "~/domain/mail/backoff";
 import { redactPersonalLinks, redactPersonalLinksInIcs } from "~/domain/mail/redact";
-import { claimDueMail, markMailAttemptFailed, markMailSent, type ClaimedMail } from "~/models/mail.server";
+import { claimDueMail, markMailAttemptFailed, markMailSent, releaseMailClaims, type ClaimedMail } from "~/models/mail.server";
 import { processDueReminders } from "./invitation-mail.server";
 import { describeTransportError, type MailSettings, type MailTransport, type OutgoingMail } from "./mail-transport.server";
 
 export interface DrainOptions {
   /** At most this many messages per call (the loop calls again on its next tick). */
   maxMessages?: number;
+  /** Claimed per statement (FOR UPDATE SKIP LOCKED), then sent `transport.concurrency` at a time. */
+  batchSize?: number;
   /** How long a claim holds a message; longer than the slowest send (the SMTP timeouts are 15 s + 60 s). */
   lockMs?: number;
   maxAttempts?: number;
@@ -38,6 +41,10 @@ export interface DrainResult {
 }
 
 export const DEFAULT_LOCK_MS = 5 * 60_000;
+/** Messages claimed per statement. */
+export const DEFAULT_BATCH_SIZE = 50;
+/** At most this many messages per drain (per tick of the worker). */
+export const DEFAULT_MAX_MESSAGES = 2_000;
 
 function outgoing(mail: ClaimedMail): OutgoingMail {
   const meta = mail.meta ?? {};
@@ -65,13 +72,16 @@ export async function drainOutbox(
   now: Date = new Date(),
   options: DrainOptions = {},
 ): Promise<DrainResult> {
-  const maxMessages = options.maxMessages ?? 100;
+  const maxMessages = options.maxMessages ?? DEFAULT_MAX_MESSAGES;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+  const concurrency = Math.max(1, transport.concurrency ?? 1);
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, lost: 0 };
-  for (let i = 0; i < maxMessages && !options.signal?.aborted; i++) {
-    const [mail] = await claimDueMail(db, now, { limit: 1, lockUntil: new Date(now.getTime() + lockMs) });
-    if (!mail) break;
+  let stop = false;
+
+  /** Sends one claimed message and records the outcome; a server that is unavailable stops the round. */
+  const deliver = async (mail: ClaimedMail): Promise<void> => {
     try {
       const { messageId } = await transport.send(outgoing(mail));
       // Out through SMTP, the stored copy keeps no working personal link (tokens are stored only as hashes).
@@ -93,8 +103,30 @@ export async function drainOutbox(
       if (!ok) result.lost += 1;
       else if (next) result.retried += 1;
       else result.failed += 1;
-      if (serverUnavailable(failure)) break;
+      if (serverUnavailable(failure)) stop = true;
     }
+  };
+
+  let claimed = 0;
+  let first = true;
+  while (!stop && claimed < maxMessages && !options.signal?.aborted) {
+    // The lock counts from the real clock too: a long drain's later batches must not be claimed already expired.
+    const lockUntil = new Date(Math.max(now.getTime(), Date.now()) + lockMs);
+    const batch = await claimDueMail(db, now, { limit: Math.min(batchSize, maxMessages - claimed), lockUntil });
+    if (batch.length === 0) break;
+    claimed += batch.length;
+    let next = 0;
+    // The round's first message goes alone: when the server is down, one try fails, not a pool's worth.
+    if (first) {
+      first = false;
+      await deliver(batch[next++]!);
+    }
+    // Stopping (SIGTERM): the messages being sent finish, no other is started; the rest are put back.
+    const lane = async () => {
+      while (!stop && !options.signal?.aborted && next < batch.length) await deliver(batch[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length - next) }, lane));
+    if (next < batch.length) await releaseMailClaims(db, batch.slice(next));
   }
   return result;
 }

@@ -23,6 +23,10 @@ const schema = z.object({
     (v) => (v === "" ? undefined : v),
     z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://host:port or smtps://user:pass@host:465").optional(),
   ),
+  /** SMTP connections kept open and used at once by the outbox (default 5). */
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1, "SMTP_POOL_SIZE must be 1 to 50").max(50, "SMTP_POOL_SIZE must be 1 to 50").default(5),
+  /** At most this many messages a second through SMTP_URL (a provider's cap); 0 or unset: no limit. */
+  SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0, "SMTP_RATE_PER_SECOND must be 0 or more").max(10_000).default(0),
   /** Sender of every email and ORGANIZER of the calendar files: "Name <address>". */
   MAIL_FROM: z
     .string()
