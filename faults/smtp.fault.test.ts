@@ -86,7 +86,11 @@ describe("the SMTP server refuses and vanishes during a 1,000-message send", () 
     for (let i = 0; i < 4 && sink.delivered.length - before < 250; i++) rounds.push(await round());
     await sink.vanished;
     expect(sink.delivered.length - before).toBe(250);
-    expect(rounds.at(-1)).toMatchObject({ retried: 1, failed: 0 });
+    // The messages in flight when it vanished (one per sending lane at most) have no reply: tried again later.
+    const last = rounds.at(-1)!;
+    expect(last.failed).toBe(0);
+    expect(last.retried).toBeGreaterThanOrEqual(1);
+    expect(last.retried).toBeLessThanOrEqual(transport.concurrency ?? 1);
 
     // Still gone: connection refused.
     expect(await round()).toEqual({ sent: 0, retried: 1, failed: 0, lost: 0 });
