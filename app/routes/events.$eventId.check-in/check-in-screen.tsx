@@ -120,6 +120,9 @@ export function CheckInScreen({ door = false }: { door?: boolean }) {
             <p className="door-title" title={event.title}>
               {event.title}
             </p>
+            <a href={`/events/${event.id}/door/offline`} className="door-exit">
+              {t("door.offline.open")}
+            </a>
             <Link to={`/events/${event.id}/check-in`} className="door-exit">
               {t("checkin.door.exit")}
             </Link>
@@ -146,6 +149,13 @@ export function CheckInScreen({ door = false }: { door?: boolean }) {
           {totals}
           <Link to={`/events/${event.id}/door`} className="button door-open">
             {t("checkin.door.open")}
+          </Link>
+          {/* A plain link: the offline door is a document of its own, served by its service worker. */}
+          <a href={`/events/${event.id}/door/offline`} className="button secondary">
+            {t("door.offline.open")}
+          </a>
+          <Link to={`/events/${event.id}/arrivals`} className="button secondary">
+            {t("board.open")}
           </Link>
         </div>
         <LiveCounts counts={counts} />

@@ -1,0 +1,72 @@
+/**
+ * The arrivals board (issue 17): /events/:id/arrivals for the organizer and the MC. Arrivals at the door appear
+ * without a reload, the dignitaries in precedence order with the principal guests highlighted, "Đồng chí … đã đến"
+ * as it happens; a board that lost the network catches up when it returns, without a reload.
+ *
+ *   E2E_PORT=3108 E2E_STATE=e2e/.state-door npx playwright test -c e2e/playwright.config.ts arrivals-board.spec.ts
+ */
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect } from "./fixtures";
+
+const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+async function post<T>(api: APIRequestContext, url: string, data: Record<string, unknown>): Promise<T> {
+  const response = await api.post(url, { data });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as T;
+}
+
+test("the board shows arrivals by precedence as they happen, and catches up after the network returns", async ({ page, loginAs, api }, testInfo) => {
+  test.setTimeout(90_000);
+  const id = suffix();
+  const organizer = await api("organizer");
+  const event = await post<{ id: string }>(organizer, "/api/v1/events", {
+    title: `Lễ ký kết bảng khách đến ${id}`,
+    kind: "signing_ceremony",
+    status: "scheduled",
+    startsAt: "2031-06-12T14:00:00+07:00",
+    endsAt: "2031-06-12T16:00:00+07:00",
+  });
+  const people = [
+    { honorific: "đồng chí", name: `Nguyễn Văn Một ${id}`, positions: ["Bí thư Tỉnh ủy"] },
+    { honorific: "đồng chí", name: `Trần Văn Hai ${id}`, positions: ["Chủ tịch UBND tỉnh"] },
+    { honorific: "đồng chí", name: `Lê Thị Ba ${id}`, positions: ["Giám đốc Sở Giáo dục và Đào tạo"] },
+    { honorific: "đồng chí", name: `Phạm Văn Bốn ${id}`, positions: ["Phó Giám đốc Sở Tư pháp"] },
+  ];
+  const dignitaries: { invitationId: string }[] = [];
+  for (const [i, p] of people.entries())
+    dignitaries.push(await post(organizer, `/api/v1/events/${event.id}/dignitaries`, { ...p, organization: "Tỉnh Thái Bình", precedence: i + 1 }));
+  const guest = await post<{ id: string }>(organizer, `/api/v1/events/${event.id}/invitations`, { honorific: "bà", name: `Đỗ Thị Khách ${id}`, role: "guest" });
+  const checkIn = (invitationId: string) => post(organizer, `/api/v1/events/${event.id}/check-ins`, { invitationId });
+
+  await loginAs("organizer");
+  await page.goto(`/events/${event.id}/arrivals`);
+  const rows = page.getByTestId("board-dignitaries").getByRole("listitem");
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toHaveAccessibleName(`Đồng chí Nguyễn Văn Một ${id}`);
+  await expect(rows.nth(3)).toHaveAccessibleName(`Đồng chí Phạm Văn Bốn ${id}`);
+  await expect(page.getByText("Khách chính")).toHaveCount(3);
+  await expect(page.getByTestId("board-summary")).toHaveText("Đã đến 0/5 · Đại biểu 0/4");
+  await expect(page.getByTestId("board-announcement")).toHaveText("Chưa có ai đến.");
+
+  // The second dignitary arrives at the door: the board says so without a reload.
+  await checkIn(dignitaries[1]!.invitationId);
+  await expect(page.getByTestId("board-announcement")).toContainText(`Đồng chí Trần Văn Hai ${id} đã đến`);
+  await expect(rows.nth(1)).toHaveAttribute("data-arrived", "true");
+  await expect(rows.nth(0)).toHaveAttribute("data-arrived", "false");
+  await checkIn(guest.id);
+  await expect(page.getByTestId("board-announcement")).toContainText(`Bà Đỗ Thị Khách ${id} đã đến`);
+  await expect(page.getByTestId("board-others")).toContainText(`Bà Đỗ Thị Khách ${id}`);
+  await expect(page.getByTestId("board-summary")).toHaveText("Đã đến 2/5 · Đại biểu 1/4");
+
+  // The board's network drops; the first dignitary arrives meanwhile; the network returns — no reload.
+  await page.context().setOffline(true);
+  await checkIn(dignitaries[0]!.invitationId);
+  await page.context().setOffline(false);
+  await expect(page.getByTestId("board-announcement")).toContainText(`Đồng chí Nguyễn Văn Một ${id} đã đến`);
+  await expect(page.getByTestId("board-summary")).toHaveText("Đã đến 3/5 · Đại biểu 2/4");
+  await expect(rows.nth(0)).toHaveAttribute("data-arrived", "true");
+  await page.screenshot({ path: testInfo.outputPath("arrivals-board-desktop.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath("arrivals-board-phone.png"), fullPage: true });
+});
