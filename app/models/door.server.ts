@@ -1,5 +1,5 @@
 /** Queries of the offline door: the door list, and the uploaded scans (nonces, duplicates, refusals). */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { checkIns, doorScans, invitations, people } from "#db/schema/index";
 
@@ -125,4 +125,14 @@ export function listDoorFlags(db: Db, eventId: string, limit = 100): Promise<Doo
     .where(and(eq(doorScans.eventId, eventId), inArray(doorScans.outcome, ["duplicate", "refused"])))
     .orderBy(desc(doorScans.receivedAt), desc(doorScans.nonce))
     .limit(limit);
+}
+
+/** The event's invitations that were checked in (withdrawn ones left out). */
+export async function listArrivedInvitationIds(db: Db, eventId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: checkIns.invitationId })
+    .from(checkIns)
+    .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
+    .where(and(eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));
+  return rows.map((r) => r.id);
 }

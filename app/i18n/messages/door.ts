@@ -52,6 +52,10 @@ export const vi = {
   "board.latestNone": "Chưa có ai đến.",
   "board.at": "lúc {time}",
   "board.summary": "Đã đến {arrived}/{invited} · Đại biểu {dignitariesIn}/{dignitaries}",
+  "press.attended.label": "Chỉ nêu tên người đã thực sự đến (theo đón khách tại cửa)",
+  "press.attended.hint": "Đã đón {arrivals} khách tại cửa.",
+  "press.attended.absent": "Được mời nhưng vắng mặt: {names}",
+  "press.attended.noneAbsent": "Mọi đại biểu đều đã đến.",
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -107,4 +111,8 @@ export const en: Record<keyof typeof vi, string> = {
   "board.latestNone": "Nobody has arrived yet.",
   "board.at": "at {time}",
   "board.summary": "Arrived {arrived}/{invited} · Dignitaries {dignitariesIn}/{dignitaries}",
+  "press.attended.label": "Name only those who actually attended (from the door's check-ins)",
+  "press.attended.hint": "{arrivals} guests were checked in at the door.",
+  "press.attended.absent": "Invited but absent: {names}",
+  "press.attended.noneAbsent": "Every dignitary attended.",
 };

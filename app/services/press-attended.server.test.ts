@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "#db/client.server";
+import { createEvent, createUser } from "#db/factories";
+import { testDatabase, testDriver } from "#db/testing";
+import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
+import { checkInGuest, type StaffActor } from "./check-in.server";
+import { createDignitary } from "./dignitaries.server";
+import { loadPressFacts, pressAttendance } from "./press-facts.server";
+
+function person(name: string, positions: string[]): DignitaryInput {
+  return {
+    honorific: "đồng chí",
+    name,
+    positions,
+    organization: null,
+    delegation: null,
+    side: null,
+    arrivalAt: null,
+    escortUserId: null,
+    notes: null,
+    email: null,
+    fullAddressOverride: null,
+    shortAddressOverride: null,
+    englishAddressOverride: null,
+  };
+}
+
+describe(`press: attended only (${testDriver()})`, () => {
+  let database: Database;
+  let db: Db;
+  let actor: StaffActor;
+  beforeAll(async () => {
+    database = await testDatabase();
+    db = database.db;
+    const u = await createUser(db, { name: "Tổ chức", role: "organizer" });
+    actor = { id: u.id, name: u.name, role: u.role };
+  });
+  afterAll(() => database.close());
+
+  it("names only the checked-in dignitaries when asked, lists the absent, and is the default after the event", async () => {
+    const startsAt = new Date("2031-04-10T07:00:00Z");
+    const event = await createEvent(db, actor, { startsAt, endsAt: new Date("2031-04-10T09:00:00Z") });
+    const came = await createDignitary(db, actor, event.id, person("Nguyễn Văn Đến", ["Bí thư Tỉnh ủy"]));
+    await createDignitary(db, actor, event.id, person("Trần Văn Vắng", ["Chủ tịch UBND tỉnh"]));
+    const before = await pressAttendance(db, event.id, new Date("2031-04-10T10:00:00Z"));
+    expect(before).toMatchObject({ arrivals: 0, attendedOnlyByDefault: false });
+
+    await checkInGuest(db, actor, event.id, came.invitationId, new Date("2031-04-10T06:55:00Z"));
+    const options = { publishedOn: new Date("2031-04-10T12:00:00Z"), byline: null };
+    expect((await loadPressFacts(db, event.id, options)).dignitaries.map((d) => d.name).sort()).toEqual(["Nguyễn Văn Đến", "Trần Văn Vắng"]);
+    expect((await loadPressFacts(db, event.id, { ...options, attendedOnly: true })).dignitaries.map((d) => d.name)).toEqual(["Nguyễn Văn Đến"]);
+    expect(await pressAttendance(db, event.id, new Date("2031-04-10T10:00:00Z"))).toEqual({
+      arrivals: 1,
+      attendedOnlyByDefault: true,
+      absent: ["Đồng chí Trần Văn Vắng"],
+    });
+    expect((await pressAttendance(db, event.id, new Date("2031-04-10T08:00:00Z"))).attendedOnlyByDefault).toBe(false);
+  });
+});
