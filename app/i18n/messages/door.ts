@@ -56,6 +56,11 @@ export const vi = {
   "press.attended.hint": "Đã đón {arrivals} khách tại cửa.",
   "press.attended.absent": "Được mời nhưng vắng mặt: {names}",
   "press.attended.noneAbsent": "Mọi đại biểu đều đã đến.",
+  "mc.presence.heading": "Đại biểu có mặt: {present}/{total}",
+  "mc.presence.present": "đã đến",
+  "mc.presence.absent": "chưa đến",
+  "mc.presence.drop": "Bỏ phần giới thiệu {count} đại biểu chưa đến",
+  "mc.presence.dropped": "Đã bỏ phần giới thiệu những đại biểu chưa đến (lưu thành bản đã sửa; “Tạo lại” để giới thiệu đủ).",
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -115,4 +120,9 @@ export const en: Record<keyof typeof vi, string> = {
   "press.attended.hint": "{arrivals} guests were checked in at the door.",
   "press.attended.absent": "Invited but absent: {names}",
   "press.attended.noneAbsent": "Every dignitary attended.",
+  "mc.presence.heading": "Dignitaries present: {present}/{total}",
+  "mc.presence.present": "arrived",
+  "mc.presence.absent": "not arrived",
+  "mc.presence.drop": "Drop the introductions of the {count} dignitaries not arrived",
+  "mc.presence.dropped": "The introductions of those not arrived were dropped (saved as the edited script; “Regenerate” brings everyone back).",
 };

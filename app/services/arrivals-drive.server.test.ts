@@ -4,7 +4,10 @@ import { createEvent, createUser } from "#db/factories";
 import { testDatabase, testDriver } from "#db/testing";
 import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { checkInGuest, type StaffActor } from "./check-in.server";
+import { insertSigningTemplate } from "./agenda.server";
+import { arrivalsBoard } from "./arrivals.server";
 import { createDignitary } from "./dignitaries.server";
+import { dropAbsentFromMcScript, getMcScript, mcPresence } from "./mc-script.server";
 import { loadPressFacts, pressAttendance } from "./press-facts.server";
 
 function person(name: string, positions: string[]): DignitaryInput {
@@ -25,7 +28,7 @@ function person(name: string, positions: string[]): DignitaryInput {
   };
 }
 
-describe(`press: attended only (${testDriver()})`, () => {
+describe(`arrivals drive the ceremony: press, MC script, board (${testDriver()})`, () => {
   let database: Database;
   let db: Db;
   let actor: StaffActor;
@@ -55,5 +58,33 @@ describe(`press: attended only (${testDriver()})`, () => {
       absent: ["Đồng chí Trần Văn Vắng"],
     });
     expect((await pressAttendance(db, event.id, new Date("2031-04-10T08:00:00Z"))).attendedOnlyByDefault).toBe(false);
+  });
+
+  it("the MC page marks who is present and can drop the introductions of the absent; the board agrees", async () => {
+    const event = await createEvent(db, actor, { kind: "signing_ceremony" });
+    const came = await createDignitary(db, actor, event.id, person("Nguyễn Văn Có Mặt", ["Bí thư Tỉnh ủy"]));
+    await createDignitary(db, actor, event.id, person("Trần Văn Vắng Mặt", ["Chủ tịch UBND tỉnh"]));
+    await insertSigningTemplate(db, actor, event.id, "vi");
+    await checkInGuest(db, actor, event.id, came.invitationId);
+    const presence = await mcPresence(db, event.id);
+    expect(presence).toMatchObject({ arrivals: 1, absent: 1 });
+    expect(presence.dignitaries.map((d) => [d.address, d.present])).toEqual([
+      ["Đồng chí Nguyễn Văn Có Mặt", true],
+      ["Đồng chí Trần Văn Vắng Mặt", false],
+    ]);
+    const before = await getMcScript(db, event.id, "vi");
+    expect(before.text).toContain("Trần Văn Vắng Mặt");
+    await dropAbsentFromMcScript(db, actor, event.id, "vi", before.version);
+    const after = await getMcScript(db, event.id, "vi");
+    expect(after.saved).not.toBeNull();
+    expect(after.text).toContain("Nguyễn Văn Có Mặt");
+    expect(after.text).not.toContain("Trần Văn Vắng Mặt");
+
+    const board = await arrivalsBoard(db, event.id);
+    expect(board.dignitaries.map((d) => [d.address, d.principal, !!d.arrivedAt])).toEqual([
+      ["Đồng chí Nguyễn Văn Có Mặt", true, true],
+      ["Đồng chí Trần Văn Vắng Mặt", true, false],
+    ]);
+    expect(board.latest.map((a) => a.address)).toEqual(["Đồng chí Nguyễn Văn Có Mặt"]);
   });
 });
