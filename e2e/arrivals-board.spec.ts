@@ -30,7 +30,7 @@ test("the board shows arrivals by precedence as they happen, and catches up afte
   const people = [
     { honorific: "đồng chí", name: `Nguyễn Văn Một ${id}`, positions: ["Bí thư Tỉnh ủy"] },
     { honorific: "đồng chí", name: `Trần Văn Hai ${id}`, positions: ["Chủ tịch UBND tỉnh"] },
-    { honorific: "đồng chí", name: `Lê Thị Ba ${id}`, positions: ["Giám đốc Sở Giáo dục và Đào tạo"] },
+    { honorific: "đồng chí", name: `Lê Thị Ba ${id}`, positions: ["Phó Chủ tịch UBND tỉnh"] },
     { honorific: "đồng chí", name: `Phạm Văn Bốn ${id}`, positions: ["Phó Giám đốc Sở Tư pháp"] },
   ];
   const dignitaries: { invitationId: string }[] = [];
@@ -69,4 +69,25 @@ test("the board shows arrivals by precedence as they happen, and catches up afte
   await page.screenshot({ path: testInfo.outputPath("arrivals-board-desktop.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath("arrivals-board-phone.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The MC script marks who is present and drops the introductions of those not arrived.
+  await post(organizer, `/api/v1/events/${event.id}/agenda`, { title: "Giới thiệu đại biểu", kind: "introduction", durationMinutes: 5 });
+  await page.goto(`/events/${event.id}/agenda/mc`);
+  const presence = page.getByTestId("mc-presence");
+  await expect(presence).toContainText("Đại biểu có mặt: 2/4");
+  await expect(presence.locator('[data-present="false"]')).toHaveCount(2);
+  await expect(page.getByTestId("mc-preview")).toContainText(`Lê Thị Ba ${id}`);
+  await page.getByRole("button", { name: "Bỏ phần giới thiệu 2 đại biểu chưa đến" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã bỏ phần giới thiệu" })).toBeVisible();
+  await expect(page.getByTestId("mc-preview")).toContainText(`Nguyễn Văn Một ${id}`);
+  await expect(page.getByTestId("mc-preview")).not.toContainText(`Lê Thị Ba ${id}`);
+  await page.screenshot({ path: testInfo.outputPath("mc-presence-desktop.png"), fullPage: true });
+
+  // The press tab offers "attended only" and names who was invited but absent.
+  await page.goto(`/events/${event.id}/press`);
+  const attended = page.getByTestId("press-attended");
+  await expect(attended.getByRole("checkbox", { name: "Chỉ nêu tên người đã thực sự đến (theo đón khách tại cửa)" })).not.toBeChecked();
+  await expect(attended).toContainText(`Được mời nhưng vắng mặt: Đồng chí Lê Thị Ba ${id}; Đồng chí Phạm Văn Bốn ${id}`);
+  await page.screenshot({ path: testInfo.outputPath("press-attended-desktop.png"), fullPage: true });
 });
