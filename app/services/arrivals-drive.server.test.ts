@@ -5,7 +5,7 @@ import { testDatabase, testDriver } from "#db/testing";
 import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { checkInGuest, type StaffActor } from "./check-in.server";
 import { insertSigningTemplate } from "./agenda.server";
-import { arrivalsBoard } from "./arrivals.server";
+import { arrivalsBoard, awaitedDignitaries } from "./arrivals.server";
 import { createDignitary } from "./dignitaries.server";
 import { dropAbsentFromMcScript, getMcScript, mcPresence } from "./mc-script.server";
 import { loadPressFacts, pressAttendance } from "./press-facts.server";
@@ -64,8 +64,12 @@ describe(`arrivals drive the ceremony: press, MC script, board (${testDriver()})
     const event = await createEvent(db, actor, { kind: "signing_ceremony" });
     const came = await createDignitary(db, actor, event.id, person("Nguyễn Văn Có Mặt", ["Bí thư Tỉnh ủy"]));
     await createDignitary(db, actor, event.id, person("Trần Văn Vắng Mặt", ["Chủ tịch UBND tỉnh"]));
+    const absentOne = (await loadPressFacts(db, event.id, { publishedOn: new Date(), byline: null })).dignitaries.find((d) => d.name === "Trần Văn Vắng Mặt")!;
     await insertSigningTemplate(db, actor, event.id, "vi");
+    // Before the door opens nobody is awaited; after the first arrival, the absent dignitary's seat is.
+    expect(await awaitedDignitaries(db, event.id)).toEqual([]);
     await checkInGuest(db, actor, event.id, came.invitationId);
+    expect(await awaitedDignitaries(db, event.id)).toEqual([absentOne.invitationId]);
     const presence = await mcPresence(db, event.id);
     expect(presence).toMatchObject({ arrivals: 1, absent: 1 });
     expect(presence.dignitaries.map((d) => [d.address, d.present])).toEqual([
