@@ -90,4 +90,15 @@ test("the board shows arrivals by precedence as they happen, and catches up afte
   await expect(attended.getByRole("checkbox", { name: "Chỉ nêu tên người đã thực sự đến (theo đón khách tại cửa)" })).not.toBeChecked();
   await expect(attended).toContainText(`Được mời nhưng vắng mặt: Đồng chí Lê Thị Ba ${id}; Đồng chí Phạm Văn Bốn ${id}`);
   await page.screenshot({ path: testInfo.outputPath("press-attended-desktop.png"), fullPage: true });
+
+  // Name badges for every attendee on an A4 label sheet, and one reprinted at the door.
+  await page.goto(`/events/${event.id}/attendees/badges`);
+  await expect(page.getByTestId("badge")).toHaveCount(5);
+  await expect(page.getByTestId("badge-sheet")).toHaveCount(1);
+  await expect(page.getByRole("region", { name: `Đồng chí Nguyễn Văn Một ${id}` })).toContainText("Bí thư Tỉnh ủy");
+  await expect(page.getByRole("region", { name: `Đồng chí Nguyễn Văn Một ${id}` }).getByRole("img", { name: "Mã QR đón khách" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("badges-desktop.png"), fullPage: true });
+  await page.goto(`/events/${event.id}/attendees/badges?invitation=${guest.id}&labels=10`);
+  await expect(page.getByTestId("badge")).toHaveCount(1);
+  await expect(page.getByTestId("badge")).toHaveAccessibleName(`Bà Đỗ Thị Khách ${id}`);
 });

@@ -461,3 +461,33 @@ export async function syncDoorScans(
   for (const scan of ordered) answers.push(await applyScan(db, actor, eventId, input.deviceId, scan, secrets, now));
   return answers;
 }
+
+export interface Badge {
+  invitationId: string;
+  name: string;
+  positions: string[];
+  organization: string | null;
+  role: GuestRow["role"];
+  /** The signed door ticket as a QR code (SVG data URL). */
+  qr: string;
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+}
+
+/** Name badges for the event's standing invitations (or one of them, for a reprint at the door), by name. */
+export async function eventBadges(db: Db, eventId: string, onlyInvitationId?: string): Promise<Badge[]> {
+  const rows = (await listDoorGuests(db, eventId)).filter((r) => !r.withdrawnAt && (!onlyInvitationId || r.invitationId === onlyInvitationId));
+  const keys = await ticketKeys(db);
+  return Promise.all(
+    rows.map(async (r) => ({
+      invitationId: r.invitationId,
+      name: capitalised([r.honorific, r.fullName].filter(Boolean).join(" ")),
+      positions: r.positions,
+      organization: r.organization,
+      role: r.role,
+      qr: await checkInQrDataUrl(signTicket(keys, r.invitationId, eventId)),
+    })),
+  );
+}
