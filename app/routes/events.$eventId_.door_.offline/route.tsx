@@ -236,7 +236,8 @@ export default function OfflineDoorPage() {
               <ul className="door-log" data-testid="door-log">
                 {state.log.map((entry) => (
                   <li key={entry.id}>
-                    <span className="muted">{formatTime(new Date(entry.at), zone)}</span> {entry.name ?? t("door.unknownGuest")} —{" "}
+                    <span className="muted">{formatTime(new Date(entry.at), zone)}</span>{" "}
+                    {entry.name ?? (entry.kind === "refused" && entry.reason ? t(`checkin.refused.${entry.reason}` as MessageKey) : t("door.unknownGuest"))} —{" "}
                     {entry.kind === "synced" ? t(`door.log.synced.${entry.answer ?? "checkedIn"}` as MessageKey) : t(`door.log.${entry.kind}`)}
                   </li>
                 ))}
