@@ -43,6 +43,13 @@ export default defineConfig(
     languageOptions: { globals: nodeGlobals },
   },
   {
+    // The door's service worker runs in the browser's worker scope, not in Node.
+    files: ["public/door-sw.js"],
+    languageOptions: {
+      globals: Object.fromEntries(["self", "caches", "fetch", "URL", "Response"].map((name) => [name, "readonly"])),
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",

@@ -53,10 +53,14 @@ export function useLiveCounts(eventId: string, fromLoader: AttendanceCounts): At
       if (!controller.signal.aborted && document.visibilityState === "visible") timer = setTimeout(() => void poll(), LIVE_COUNTS_POLL_MS);
     };
     const onVisibility = () => (document.visibilityState === "visible" ? void poll() : stop());
+    // Back online after a cut: ask at once rather than at the next round.
+    const onOnline = () => (document.visibilityState === "visible" ? void poll() : undefined);
     document.addEventListener("visibilitychange", onVisibility);
+    window.addEventListener("online", onOnline);
     if (document.visibilityState === "visible") timer = setTimeout(() => void poll(), LIVE_COUNTS_POLL_MS);
     return () => {
       document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("online", onOnline);
       stop();
     };
   }, [eventId]);

@@ -8,6 +8,7 @@ import * as calendar from "./messages/calendar";
 import * as ceremony from "./messages/ceremony";
 import * as ceremonyUi from "./messages/ceremony-ui";
 import * as checkin from "./messages/checkin";
+import * as door from "./messages/door";
 import * as common from "./messages/common";
 import * as events from "./messages/events";
 import * as mail from "./messages/mail";
@@ -18,8 +19,8 @@ import * as press from "./messages/press";
 import * as pressPublic from "./messages/press-public";
 import * as privacy from "./messages/privacy";
 
-const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi, ...audit.vi, ...account.vi, ...privacy.vi };
+const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...door.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi, ...audit.vi, ...account.vi, ...privacy.vi };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en, ...audit.en, ...account.en, ...privacy.en };
+const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...door.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en, ...audit.en, ...account.en, ...privacy.en };
 
 export const catalog: Record<"vi" | "en", Record<MessageKey, string>> = { vi, en };

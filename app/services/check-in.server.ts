@@ -7,6 +7,8 @@ import QRCode from "qrcode";
 import type { Db } from "#db/client.server";
 import type { UserRole } from "~/domain/access/permissions";
 import { signCheckInCode, verifyCheckInCode } from "~/domain/check-in/check-in-code";
+import type { DoorSyncInput, QueuedScan, SyncedScan } from "~/domain/check-in/door-sync.schema";
+import { parseTicket } from "~/domain/check-in/ticket";
 import { canUndoCheckIn, checkInRefusal, type CheckInRefusal } from "~/domain/check-in/check-in-rules";
 import { foldForSearch } from "~/domain/text/search";
 import { recordAudit } from "~/models/audit.server";
@@ -23,8 +25,10 @@ import {
   type GuestRow,
 } from "~/models/check-in.server";
 import { getEventOwner } from "~/models/events.server";
+import { claimScanNonce, finishScan, getScan, listDoorFlags, listDoorGuests, releaseScanNonce, type DoorScanRow } from "~/models/door.server";
 import { listSeatsOfInvitations } from "~/models/seating.server";
 import { ServiceError } from "./errors";
+import { signTicket, ticketKeys, verifySignedTicket } from "./ticket-keys.server";
 
 export interface StaffActor {
   id: string;
@@ -150,7 +154,22 @@ export async function checkInGuest(
   throw new ServiceError("conflict", "errors.conflict");
 }
 
-/** The same, from the text of a scanned QR code; a code that is not ours or not genuine is "unknownCode". */
+/** The invitation a scanned code names, when the code is genuine: a signed ticket (any event) or an older HMAC code. */
+async function invitationOfCode(db: Db, code: string, secrets: readonly string[]): Promise<{ invitationId: string; eventId: string | null } | null> {
+  const parsed = parseTicket(code);
+  if (!parsed) return null;
+  if (parsed.kind === "legacy") {
+    const invitationId = verifyCheckInCode(parsed.code, secrets);
+    return invitationId ? { invitationId, eventId: null } : null;
+  }
+  const ticket = verifySignedTicket(await ticketKeys(db), code);
+  return ticket ? { invitationId: ticket.invitationId, eventId: ticket.eventId } : null;
+}
+
+/**
+ * The same, from the text of a scanned QR code — the signed ticket (`S2:…`) or an older `SIGNET:…` code; a code that
+ * is not ours or not genuine is "unknownCode".
+ */
 export async function checkInByCode(
   db: Db,
   actor: StaffActor,
@@ -159,12 +178,16 @@ export async function checkInByCode(
   secrets: readonly string[],
   now: Date = new Date(),
 ): Promise<CheckInResult> {
-  const invitationId = verifyCheckInCode(code, secrets);
-  if (!invitationId) {
+  const found = await invitationOfCode(db, code, secrets);
+  if (!found) {
     await requireEvent(db, eventId);
     return { outcome: "refused", reason: "unknownCode", guest: null };
   }
-  return checkInGuest(db, actor, eventId, invitationId, now);
+  if (found.eventId !== null && found.eventId !== eventId) {
+    await requireEvent(db, eventId);
+    return { outcome: "refused", reason: "otherEvent", guest: null };
+  }
+  return checkInGuest(db, actor, eventId, found.invitationId, now);
 }
 
 /** Removes a check-in: only the staff member who made it, or an administrator. Returns the guest as now. */
@@ -242,7 +265,12 @@ export function sharedAttendanceCounts(db: Db, eventId: string, now: Date = new 
   return counts;
 }
 
-/** The text of an invitation's door QR code, signed with the first (current) secret. */
+/** The text of an invitation's door QR code: the Ed25519-signed ticket that door devices verify offline. */
+export async function doorTicketFor(db: Db, invitationId: string, eventId: string): Promise<string> {
+  return signTicket(await ticketKeys(db), invitationId, eventId);
+}
+
+/** The older HMAC code (`SIGNET:…`), signed with the first (current) secret: still accepted at the door. */
 export function checkInCodeFor(invitationId: string, secrets: readonly string[]): string {
   const [secret] = secrets;
   if (!secret) throw new Error("no cookie secret to sign check-in codes with");
@@ -275,4 +303,208 @@ const QR_CACHE_MAX = 2_000;
 /** The event as the door page names it: title and time zone (null: no such event). */
 export function doorEvent(db: Db, eventId: string) {
   return getDoorEvent(db, eventId);
+}
+
+export interface DoorListGuest {
+  invitationId: string;
+  honorific: string | null;
+  fullName: string;
+  /** Folded for diacritic-insensitive search on the device. */
+  search: string;
+  positions: string[];
+  organization: string | null;
+  role: GuestRow["role"];
+  groupLabel: string | null;
+  plusOnes: number;
+  status: GuestRow["status"];
+  withdrawn: boolean;
+  seat: GuestSeat | null;
+  checkedInAt: string | null;
+  checkedInBy: string | null;
+}
+
+export interface DoorFlag {
+  nonce: string;
+  kind: "duplicate" | "refused";
+  reason: string | null;
+  invitationId: string | null;
+  name: string | null;
+  deviceId: string;
+  scannedAt: string;
+  byName: string | null;
+  firstAt: string | null;
+  firstByName: string | null;
+}
+
+export interface DoorList {
+  event: { id: string; title: string; timeZone: string; status: string };
+  /** The raw Ed25519 public key (base64url) that verifies the event's tickets. */
+  publicKey: string;
+  guests: DoorListGuest[];
+  /** The revocation list: withdrawn invitations, refused at the door. */
+  revoked: string[];
+  flags: DoorFlag[];
+  counts: LiveCounts;
+  /** When the server read this list (ms since the epoch): the device shows its age. */
+  asOf: number;
+}
+
+function toFlag(row: DoorScanRow & { fullName: string | null; honorific: string | null }): DoorFlag {
+  return {
+    nonce: row.nonce,
+    kind: row.outcome === "duplicate" ? "duplicate" : "refused",
+    reason: row.reason,
+    invitationId: row.invitationId,
+    name: row.fullName ? [row.honorific, row.fullName].filter(Boolean).join(" ") : null,
+    deviceId: row.deviceId,
+    scannedAt: row.scannedAt.toISOString(),
+    byName: row.byName,
+    firstAt: row.firstAt?.toISOString() ?? null,
+    firstByName: row.firstByName,
+  };
+}
+
+/**
+ * What a door device keeps for working offline: every invitee (names, positions, role, table and seat — no contact
+ * details), the revocation list, the public key, the duplicates and refusals staff must see, and the counts.
+ */
+export async function doorList(db: Db, eventId: string, now: Date = new Date()): Promise<DoorList> {
+  const event = await getDoorEvent(db, eventId);
+  const owner = await getEventOwner(db, eventId);
+  if (!event || !owner) throw new ServiceError("not_found", "errors.notFound.body");
+  const [rows, keys, flags, counts] = await Promise.all([listDoorGuests(db, eventId), ticketKeys(db), listDoorFlags(db, eventId), attendanceCounts(db, eventId, now)]);
+  const seats = await listSeatsOfInvitations(db, rows.map((r) => r.invitationId));
+  const seatOf = new Map<string, GuestSeat>();
+  for (const s of seats) if (!seatOf.has(s.invitationId)) seatOf.set(s.invitationId, { table: s.tableName, number: s.seatIndex + 1 });
+  return {
+    event: { ...event, status: owner.status },
+    publicKey: keys.publicKeyBase64Url,
+    guests: rows.map((r) => ({
+      invitationId: r.invitationId,
+      honorific: r.honorific,
+      fullName: r.fullName,
+      search: r.nameSearch,
+      positions: r.positions,
+      organization: r.organization,
+      role: r.role,
+      groupLabel: r.groupLabel,
+      plusOnes: r.plusOnes,
+      status: r.status,
+      withdrawn: r.withdrawnAt !== null,
+      seat: seatOf.get(r.invitationId) ?? null,
+      checkedInAt: r.checkInAt?.toISOString() ?? null,
+      checkedInBy: r.checkInByName,
+    })),
+    revoked: rows.filter((r) => r.withdrawnAt !== null).map((r) => r.invitationId),
+    flags: flags.map(toFlag),
+    counts,
+    asOf: now.getTime(),
+  };
+}
+
+function storedAnswer(row: DoorScanRow, name: string | null = null): SyncedScan {
+  const outcome = row.outcome === "checked_in" ? "checkedIn" : row.outcome;
+  return {
+    nonce: row.nonce,
+    outcome,
+    reason: row.reason,
+    invitationId: row.invitationId,
+    name,
+    firstAt: row.firstAt?.toISOString() ?? null,
+    firstByName: row.firstByName,
+  };
+}
+
+/**
+ * Applies one queued scan, exactly once per nonce (docs/decisions/022-offline-door.md). The check-in itself goes
+ * through `checkInGuest` — the one place a guest is checked in — with the device's scan time (never in the future).
+ * A guest already checked in (another device, or online) gives a logged duplicate; a withdrawn invitation, a code
+ * that is not genuine or another event's ticket a logged refusal.
+ */
+async function applyScan(db: Db, actor: StaffActor, eventId: string, deviceId: string, scan: QueuedScan, secrets: readonly string[], now: Date): Promise<SyncedScan> {
+  const scannedAt = new Date(Math.min(Date.parse(scan.scannedAt), now.getTime()));
+  const found = scan.code ? await invitationOfCode(db, scan.code, secrets) : { invitationId: scan.invitationId!, eventId: null };
+  const foreign = !found || (found.eventId !== null && found.eventId !== eventId);
+  const guest = found && !foreign ? await getGuest(db, found.invitationId) : null;
+  const invitationId = guest && guest.eventId === eventId ? guest.invitationId : null;
+  const won = await claimScanNonce(db, { nonce: scan.nonce, eventId, invitationId, deviceId, scannedAt, byUserId: actor.id, byName: actor.name });
+  if (!won) {
+    const stored = await getScan(db, scan.nonce);
+    // A nonce is the device's: another event's or nothing at all means it was never ours to answer.
+    if (!stored || stored.eventId !== eventId) return { nonce: scan.nonce, outcome: "refused", reason: "notFound" };
+    return storedAnswer(stored, guest ? [guest.honorific, guest.fullName].filter(Boolean).join(" ") : null);
+  }
+  try {
+    const name = guest ? [guest.honorific, guest.fullName].filter(Boolean).join(" ") : null;
+    if (!found) {
+      await finishScan(db, scan.nonce, { outcome: "refused", invitationId: null, reason: "unknownCode" });
+      return { nonce: scan.nonce, outcome: "refused", reason: "unknownCode" };
+    }
+    if (foreign || !invitationId) {
+      await finishScan(db, scan.nonce, { outcome: "refused", invitationId: null, reason: "otherEvent" });
+      return { nonce: scan.nonce, outcome: "refused", reason: "otherEvent" };
+    }
+    const result = await checkInGuest(db, actor, eventId, invitationId, scannedAt);
+    if (result.outcome === "checkedIn") {
+      await finishScan(db, scan.nonce, { outcome: "checked_in", invitationId });
+      return { nonce: scan.nonce, outcome: "checkedIn", invitationId, name };
+    }
+    if (result.outcome === "already") {
+      const first = { firstAt: result.checkIn.at, firstByName: result.checkIn.byName };
+      await finishScan(db, scan.nonce, { outcome: "duplicate", invitationId, ...first });
+      return { nonce: scan.nonce, outcome: "duplicate", invitationId, name, firstAt: first.firstAt.toISOString(), firstByName: first.firstByName };
+    }
+    await finishScan(db, scan.nonce, { outcome: "refused", invitationId, reason: result.reason });
+    return { nonce: scan.nonce, outcome: "refused", reason: result.reason, invitationId, name };
+  } catch (error) {
+    // Not applied: free the nonce so that the device's next upload tries again.
+    await releaseScanNonce(db, scan.nonce);
+    throw error;
+  }
+}
+
+/** Applies a device's queued scans in the order they were made; the answer for each tells the device to drop it. */
+export async function syncDoorScans(
+  db: Db,
+  actor: StaffActor,
+  eventId: string,
+  input: DoorSyncInput,
+  secrets: readonly string[],
+  now: Date = new Date(),
+): Promise<SyncedScan[]> {
+  await requireEvent(db, eventId);
+  const ordered = [...input.scans].sort((a, b) => Date.parse(a.scannedAt) - Date.parse(b.scannedAt));
+  const answers: SyncedScan[] = [];
+  for (const scan of ordered) answers.push(await applyScan(db, actor, eventId, input.deviceId, scan, secrets, now));
+  return answers;
+}
+
+export interface Badge {
+  invitationId: string;
+  name: string;
+  positions: string[];
+  organization: string | null;
+  role: GuestRow["role"];
+  /** The signed door ticket as a QR code (SVG data URL). */
+  qr: string;
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+}
+
+/** Name badges for the event's standing invitations (or one of them, for a reprint at the door), by name. */
+export async function eventBadges(db: Db, eventId: string, onlyInvitationId?: string): Promise<Badge[]> {
+  const rows = (await listDoorGuests(db, eventId)).filter((r) => !r.withdrawnAt && (!onlyInvitationId || r.invitationId === onlyInvitationId));
+  const keys = await ticketKeys(db);
+  return Promise.all(
+    rows.map(async (r) => ({
+      invitationId: r.invitationId,
+      name: capitalised([r.honorific, r.fullName].filter(Boolean).join(" ")),
+      positions: r.positions,
+      organization: r.organization,
+      role: r.role,
+      qr: await checkInQrDataUrl(signTicket(keys, r.invitationId, eventId)),
+    })),
+  );
 }

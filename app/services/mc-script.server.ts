@@ -29,6 +29,7 @@ import {
   deleteMcScriptRow,
 } from "~/models/agenda.server";
 import { listAttendanceLines, listRoles } from "~/models/ceremony.server";
+import { listArrivedInvitationIds } from "~/models/door.server";
 import { getEventDetail, type EventDetail } from "~/models/events.server";
 import { loadPrecedence } from "./dignitaries.server";
 import { ServiceError } from "./errors";
@@ -96,15 +97,18 @@ export interface McScriptView {
  * document (or, without one, every document) with the signatories party by party, the witnesses invited before the
  * first signing, the unnamed attendance lines after the named people, and proceedings given to their subject.
  */
-export async function generateMcScript(db: Db, event: EventDetail, locale: Locale) {
-  const [items, precedence, signatories, roles, lines] = await Promise.all([
+export async function generateMcScript(db: Db, event: EventDetail, locale: Locale, options: { presentOnly?: boolean } = {}) {
+  const [items, precedence, signatories, roles, lines, arrived] = await Promise.all([
     listAgenda(db, event.id),
     loadPrecedence(db, event.id),
     listSignatoriesForMc(db, event.id),
     listRoles(db, event.id),
     listAttendanceLines(db, [event.id]),
+    options.presentOnly ? listArrivedInvitationIds(db, event.id) : Promise.resolve(null),
   ]);
-  const dignitaries = precedence.dignitaries;
+  // Present only: the introductions (and the signing and witness announcements) leave out who was not checked in.
+  const present = arrived ? new Set(arrived) : null;
+  const dignitaries = present ? precedence.dignitaries.filter((d) => present.has(d.invitationId)) : precedence.dignitaries;
   const named = introducedInOrder(dignitaries);
   const speakers = await getSpeakers(
     db,
@@ -226,6 +230,25 @@ export async function saveMcScript(
     const updatedAt = new Date(Math.max(at.getTime(), previous + 1)).toISOString();
     return { text: normalized, updatedAt, updatedBy: actor.name };
   });
+}
+
+/** Who of the dignitaries has been checked in at the door: the MC page marks them (docs/decisions/022-offline-door.md). */
+export async function mcPresence(db: Db, eventId: string) {
+  const [precedence, arrived] = await Promise.all([loadPrecedence(db, eventId), listArrivedInvitationIds(db, eventId)]);
+  const present = new Set(arrived);
+  const dignitaries = precedence.dignitaries.map((d) => ({ id: d.id, address: d.address.short, present: present.has(d.invitationId) }));
+  return { arrivals: arrived.length, dignitaries, absent: dignitaries.filter((d) => !d.present).length };
+}
+
+/**
+ * Saves, as the edited script of one language, the generated script without the introductions of those not checked
+ * in. Regenerating brings everyone back.
+ */
+export async function dropAbsentFromMcScript(db: Db, actor: Actor, eventId: string, locale: Locale, expectedVersion?: string): Promise<void> {
+  const event = await getEventDetail(db, eventId);
+  if (!event) throw new ServiceError("not_found", "errors.notFound.title");
+  const { text } = await generateMcScript(db, event, locale, { presentOnly: true });
+  await saveMcScript(db, actor, eventId, locale, text, expectedVersion);
 }
 
 /** Drops the edited text of one language: the generated script is shown again. */

@@ -11,7 +11,7 @@ export type PressDrafter = (
   db: Db,
   eventId: string,
   language: PressLanguage,
-  options: { publishedOn: Date; byline: string | null },
+  options: { publishedOn: Date; byline: string | null; attendedOnly?: boolean },
 ) => Promise<PressDraft>;
 
 export const defaultPressDrafter: PressDrafter = async (db, eventId, language, options) =>

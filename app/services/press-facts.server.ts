@@ -9,11 +9,13 @@
  */
 import type { Db } from "#db/client.server";
 import { keyPointsFromText } from "~/domain/agenda/agenda-item.schema";
+import { attendedOnlyByDefault, keepAttended } from "~/domain/press/attended";
 import { draftPressSummary } from "~/domain/press/draft";
 import type { CeremonyRole } from "~/domain/ceremony/types";
 import type { PressDraft, PressFacts, PressLanguage, PressOrganization, PressSide, PressSpeech } from "~/domain/press/types";
 import { englishAddress, inlineAddress } from "~/domain/protocol/address";
 import { listAgenda, getSpeakers } from "~/models/agenda.server";
+import { listArrivedInvitationIds } from "~/models/door.server";
 import { listAttendanceLines, listRoles, type SideRow } from "~/models/ceremony.server";
 import { getEventDetail, type OrganizationRef } from "~/models/events.server";
 import { listPressPhotos } from "~/models/press-facts.server";
@@ -35,6 +37,32 @@ function partyOf(s: SideRow): PressOrganization {
 }
 
 export async function loadPressFacts(
+  db: Db,
+  eventId: string,
+  options: { publishedOn: Date; byline: string | null; attendedOnly?: boolean },
+): Promise<PressFacts> {
+  const facts = await loadAllPressFacts(db, eventId, options);
+  if (!options.attendedOnly) return facts;
+  return keepAttended(facts, new Set(await listArrivedInvitationIds(db, eventId))).facts;
+}
+
+/**
+ * Who the report may leave out: the event's dignitaries who were not checked in, and whether "attended only" is the
+ * default now (the event has ended and the door recorded arrivals).
+ */
+export async function pressAttendance(db: Db, eventId: string, now: Date = new Date()) {
+  const event = await getEventDetail(db, eventId);
+  if (!event) throw new ServiceError("not_found", "errors.notFound.body");
+  const [precedence, arrived] = await Promise.all([loadPrecedence(db, eventId), listArrivedInvitationIds(db, eventId)]);
+  const present = new Set(arrived);
+  return {
+    attendedOnlyByDefault: attendedOnlyByDefault(event, arrived.length, now),
+    arrivals: arrived.length,
+    absent: precedence.dignitaries.filter((d) => !present.has(d.invitationId)).map((d) => d.address.short),
+  };
+}
+
+async function loadAllPressFacts(
   db: Db,
   eventId: string,
   options: { publishedOn: Date; byline: string | null },
@@ -151,7 +179,7 @@ export async function draftPressSummaryForEvent(
   db: Db,
   eventId: string,
   language: PressLanguage,
-  options: { publishedOn: Date; byline: string | null },
+  options: { publishedOn: Date; byline: string | null; attendedOnly?: boolean },
 ): Promise<PressDraft> {
   return draftPressSummary(await loadPressFacts(db, eventId, options), language);
 }

@@ -267,6 +267,8 @@ async function recordVersion(
 export interface CreateOptions {
   now?: Date;
   drafter?: PressDrafter;
+  /** Name only the dignitaries checked in at the door (docs/decisions/022-offline-door.md). */
+  attendedOnly?: boolean;
 }
 
 /**
@@ -287,7 +289,7 @@ export async function createPressSummary(
   const can = await pressPermissions(db, actor, eventId);
   if (!can.edit && !can.approve) throw new ServiceError("forbidden", "press.workflow.needsEditor");
   if (event.status === "cancelled") throw new ServiceError("conflict", "press.errors.eventCancelled");
-  const draft = await (options.drafter ?? defaultPressDrafter)(db, eventId, language, { publishedOn: now, byline: actor.name });
+  const draft = await (options.drafter ?? defaultPressDrafter)(db, eventId, language, { publishedOn: now, byline: actor.name, attendedOnly: options.attendedOnly });
   const id = randomUUID();
   await db.transaction(async (tx) => {
     await insertPressSummary(tx, {

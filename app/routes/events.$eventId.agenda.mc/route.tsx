@@ -10,7 +10,7 @@ import { fieldErrors } from "~/domain/events/event.schema";
 import { isLocale } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { isServiceError } from "~/services/errors";
-import { getMcScript, regenerateMcScript, saveMcScript } from "~/services/mc-script.server";
+import { dropAbsentFromMcScript, getMcScript, mcPresence, regenerateMcScript, saveMcScript } from "~/services/mc-script.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
@@ -25,7 +25,7 @@ function scriptLocale(request: Request, fallback: Locale): Locale {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
   const lang = scriptLocale(request, access.user.locale);
-  const view = await getMcScript(context.db, access.event.id, lang);
+  const [view, presence] = await Promise.all([getMcScript(context.db, access.event.id, lang), mcPresence(context.db, access.event.id)]);
   const canEdit =
     view.event.status !== "cancelled" &&
     canOnEvent(access.user, "event:update", { ownerId: access.event.createdBy, memberRole: access.memberRole });
@@ -40,6 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     version: view.version,
     itemCount: view.itemCount,
     dignitaryCount: view.dignitaryCount,
+    presence,
     canEdit,
     done: url.searchParams.get("done"),
   };
@@ -57,6 +58,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const text = typeof raw.text === "string" ? raw.text : "";
   const back = (done: string) => redirect(`/events/${access.event.id}/agenda/mc?lang=${lang}&done=${done}`);
   try {
+    if (raw.intent === "dropAbsent") {
+      await dropAbsentFromMcScript(context.db, actor, access.event.id, lang, version);
+      return back("droppedAbsent");
+    }
     if (raw.intent === "regenerate") {
       await regenerateMcScript(context.db, actor, access.event.id, lang, version);
       return back("regenerated");
@@ -79,7 +84,8 @@ export default function McScriptPage() {
   const { t, tError, locale } = useT();
   const confirmRegenerate = params.get("confirm") === "regenerate";
   const blocks = parseMcScriptText(d.text);
-  const notice = d.done === "saved" ? t("agenda.mc.saved") : d.done === "regenerated" ? t("agenda.mc.regenerated") : null;
+  const notice =
+    d.done === "saved" ? t("agenda.mc.saved") : d.done === "regenerated" ? t("agenda.mc.regenerated") : d.done === "droppedAbsent" ? t("mc.presence.dropped") : null;
   const error = actionData?.error && !actionData.fieldErrors ? actionData.error : null;
   return (
     <>
@@ -127,6 +133,34 @@ export default function McScriptPage() {
           : t("agenda.mc.generated")}
       </p>
       {d.saved && d.outOfDate ? <p className="notice notice-warn">{t("agenda.mc.outOfDate")}</p> : null}
+
+      {d.presence.arrivals > 0 && d.presence.dignitaries.length > 0 ? (
+        <section className="card mc-presence" aria-labelledby="mc-presence-heading" data-testid="mc-presence">
+          <h3 id="mc-presence-heading" style={{ margin: 0 }}>
+            {t("mc.presence.heading", { present: d.presence.dignitaries.length - d.presence.absent, total: d.presence.dignitaries.length })}{" "}
+            <Link to={`/events/${d.eventId}/arrivals`} className="muted">
+              {t("board.open")}
+            </Link>
+          </h3>
+          <ul className="mc-presence-list">
+            {d.presence.dignitaries.map((p) => (
+              <li key={p.id} data-present={p.present ? "true" : "false"}>
+                {p.present ? "✓" : "✗"} {p.address} — {p.present ? t("mc.presence.present") : t("mc.presence.absent")}
+              </li>
+            ))}
+          </ul>
+          {d.canEdit && d.presence.absent > 0 ? (
+            <Form method="post" replace className="actions">
+              <input type="hidden" name="intent" value="dropAbsent" />
+              <input type="hidden" name="lang" value={d.lang} />
+              <input type="hidden" name="version" value={d.version} />
+              <button type="submit" className="button secondary">
+                {t("mc.presence.drop", { count: d.presence.absent })}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
 
       {d.canEdit && confirmRegenerate && d.saved ? (
         <div className="card notice-warn" role="alertdialog" aria-label={t("agenda.mc.regenerate")}>

@@ -120,6 +120,9 @@ export function CheckInScreen({ door = false }: { door?: boolean }) {
             <p className="door-title" title={event.title}>
               {event.title}
             </p>
+            <a href={`/events/${event.id}/door/offline`} className="door-exit">
+              {t("door.offline.open")}
+            </a>
             <Link to={`/events/${event.id}/check-in`} className="door-exit">
               {t("checkin.door.exit")}
             </Link>
@@ -146,6 +149,16 @@ export function CheckInScreen({ door = false }: { door?: boolean }) {
           {totals}
           <Link to={`/events/${event.id}/door`} className="button door-open">
             {t("checkin.door.open")}
+          </Link>
+          {/* A plain link: the offline door is a document of its own, served by its service worker. */}
+          <a href={`/events/${event.id}/door/offline`} className="button secondary">
+            {t("door.offline.open")}
+          </a>
+          <Link to={`/events/${event.id}/arrivals`} className="button secondary">
+            {t("board.open")}
+          </Link>
+          <Link to={`/events/${event.id}/attendees/badges`} className="button secondary">
+            {t("badges.open")}
           </Link>
         </div>
         <LiveCounts counts={counts} />
@@ -231,6 +244,16 @@ function UndoButton({ guest }: { guest: Guest }) {
   );
 }
 
+function ReprintLink({ guest }: { guest: Guest }) {
+  const { t } = useT();
+  const { event } = useLoaderData<typeof checkInLoader>();
+  return (
+    <Link to={`/events/${event.id}/attendees/badges?invitation=${guest.invitationId}`} className="button secondary">
+      {t("badges.reprint")}
+    </Link>
+  );
+}
+
 function GuestCard({ guest, me, withActions = false }: { guest: Guest; me: Me; withActions?: boolean }) {
   const { t } = useT();
   return (
@@ -249,9 +272,10 @@ function GuestCard({ guest, me, withActions = false }: { guest: Guest; me: Me; w
           {guest.withdrawn ? (
             <p className="guest-refused">{t("checkin.refused.withdrawn")}</p>
           ) : guest.checkIn ? (
-            canUndo(me, guest) ? (
-              <UndoButton guest={guest} />
-            ) : null
+            <>
+              {canUndo(me, guest) ? <UndoButton guest={guest} /> : null}
+              <ReprintLink guest={guest} />
+            </>
           ) : (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value="checkIn" />

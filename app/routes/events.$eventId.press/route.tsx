@@ -10,6 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { listTeamManagers } from "~/models/events.server";
 import { getPressEvent } from "~/models/press.server";
 import { isServiceError } from "~/services/errors";
+import { pressAttendance } from "~/services/press-facts.server";
 import {
   createPressSummary,
   getPressSettings,
@@ -32,13 +33,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
   const event = await getPressEvent(context.db, access.event.id);
   if (!event) throw notFound();
-  const [summaries, can, settings, mayChangeSettings] = await Promise.all([
+  const [summaries, can, settings, mayChangeSettings, attendance] = await Promise.all([
     listEventPressSummaries(context.db, event.id),
     pressPermissions(context.db, access.user, event.id),
     getPressSettings(context.db, event.id),
     mayChangePressSettings(context.db, access.user, event.id),
+    pressAttendance(context.db, event.id),
   ]);
   return {
+    attendance,
     eventId: event.id,
     settings: { requireSecondApprover: settings.requireSecondApprover, mayChange: mayChangeSettings },
     timeZone: event.timeZone,
@@ -80,7 +83,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     const parsed = pressLanguageSchema.safeParse(form.language);
     if (!parsed.success) return fail(400, "errors.choice");
-    const summary = await createPressSummary(context.db, access.user, access.event.id, parsed.data);
+    const summary = await createPressSummary(context.db, access.user, access.event.id, parsed.data, { attendedOnly: form.attendedOnly === "1" });
     throw redirect(`/events/${access.event.id}/press/${summary.id}?done=created`);
   } catch (error) {
     if (!isServiceError(error)) throw error;
@@ -140,7 +143,7 @@ function PressSettingsCard({ settings, error }: { settings: { requireSecondAppro
 }
 
 export default function PressTab() {
-  const { eventId, timeZone, summaries, canDraft, cancelled, settings, inTeam, teamManagers } = useLoaderData<typeof loader>();
+  const { eventId, timeZone, summaries, canDraft, cancelled, settings, inTeam, teamManagers, attendance } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, tError, locale } = useT();
@@ -170,6 +173,17 @@ export default function PressTab() {
             </button>
           ))}
           {countIn("vi") + countIn("en") > 0 ? <p className="muted press-draft-note">{t("press.draft.another")}</p> : null}
+          {attendance.arrivals > 0 ? (
+            <div className="press-attended" data-testid="press-attended">
+              <label className="checkbox">
+                <input type="checkbox" name="attendedOnly" value="1" defaultChecked={attendance.attendedOnlyByDefault} /> {t("press.attended.label")}
+              </label>
+              <p className="muted">
+                {t("press.attended.hint", { arrivals: attendance.arrivals })}{" "}
+                {attendance.absent.length ? t("press.attended.absent", { names: attendance.absent.join("; ") }) : t("press.attended.noneAbsent")}
+              </p>
+            </div>
+          ) : null}
         </Form>
       ) : (
         <>

@@ -30,6 +30,7 @@ import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import styles from "../events.$eventId.dignitaries/protocol.css";
 import { ConflictList } from "./conflict-list";
+import { awaitedDignitaries } from "~/services/arrivals.server";
 import { SeatingChart } from "./seating-chart";
 import { SigningForm } from "./signing-form";
 import { TableForm } from "./table-form";
@@ -42,7 +43,8 @@ export const shouldRevalidate = revalidateWhenOutOfDate;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
-  const view = await loadSeating(context.db, access.event.id);
+  // Once the door has checked someone in, the seats of the dignitaries still expected show as awaited.
+  const [view, awaited] = await Promise.all([loadSeating(context.db, access.event.id), awaitedDignitaries(context.db, access.event.id)]);
   const canUpdate =
     view.precedence.event.status !== "cancelled" &&
     canOnEvent(access.user, "event:update", { ownerId: access.event.createdBy, memberRole: access.memberRole });
@@ -57,6 +59,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     unavailableSeated: view.unavailableSeated,
     unseated: view.unseated,
     signing: view.signing,
+    awaited,
     signatoryOptions: view.precedence.dignitaries.map((d) => ({ id: d.id, label: d.address.short, place: d.place, sideId: d.sideId })),
   };
 }

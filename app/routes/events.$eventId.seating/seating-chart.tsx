@@ -35,7 +35,8 @@ export function SeatingChart({
   const busy = navigation.state !== "idle" || fetcher.state !== "idle";
   const [selected, setSelected] = useState<Selection | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
-  const { tables, labels, canUpdate, conflicts } = data;
+  const { tables, labels, canUpdate, conflicts, awaited } = data;
+  const notArrived = new Set(awaited);
 
   const conflictSeats = new Set<string>();
   for (const c of conflicts) {
@@ -111,6 +112,7 @@ export function SeatingChart({
       seat.role === "signer" ? "signer" : "",
       isSelected ? "selected" : "",
       dropTarget === key ? "drop-target" : "",
+      seat.invitationId && notArrived.has(seat.invitationId) ? "awaited" : "",
     ].filter(Boolean);
     const actionLabel =
       canUpdate && selected && !isSelected
@@ -142,6 +144,11 @@ export function SeatingChart({
           </span>
           <span className="seat-name">{name ?? (seat.reserved ? t("protocol.seat.reserved") : t("protocol.seat.empty"))}</span>
           {party ? <span className="seat-party">{t("protocol.seat.forParty", { party })}</span> : null}
+          {seat.invitationId && notArrived.has(seat.invitationId) ? (
+            <span className="seat-awaited" data-testid="seat-awaited">
+              {t("seating.awaited")}
+            </span>
+          ) : null}
         </button>
         {canUpdate ? (
           <div className="seat-tools">

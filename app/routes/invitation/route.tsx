@@ -16,7 +16,7 @@ import { hasAnswered, isRsvpIntent, type RsvpIntent } from "~/domain/rsvp/answer
 import { mapSearchUrl, venueLine } from "~/domain/rsvp/venue";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { checkInCodeFor, checkInQrDataUrl } from "~/services/check-in.server";
+import { checkInQrDataUrl, doorTicketFor } from "~/services/check-in.server";
 import { isServiceError } from "~/services/errors";
 import { invitationUrl } from "~/services/invitation-links.server";
 import { inviteeName, invitationCalendarLinks, loadInvitationPage, respondToInvitation } from "~/services/rsvp.server";
@@ -72,7 +72,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       agenda,
       // The calendar entry is opened later, often on another device: it carries the personal link, not /invitation.
       calendar: invitationCalendarLinks(page, invitationUrl(context.appUrl, target.token)),
-      qr: showQr ? await checkInQrDataUrl(checkInCodeFor(invitation.id, context.cookieSecrets)) : null,
+      qr: showQr ? await checkInQrDataUrl(await doorTicketFor(context.db, invitation.id, event.id)) : null,
     },
     { headers: privateHeaders },
   );

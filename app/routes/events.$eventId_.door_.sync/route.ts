@@ -1,0 +1,25 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { doorSyncSchema } from "~/domain/check-in/door-sync.schema";
+import { attendanceCounts, syncDoorScans } from "~/services/check-in.server";
+import { requireEventPermission } from "~/utils/auth.server";
+
+const headers = { "Cache-Control": "private, no-store" };
+
+/**
+ * POST /events/:eventId/door/sync — a door device uploads its queued scans ({ deviceId, scans: [{ nonce, scannedAt,
+ * code | invitationId }] }); the answer has one entry per scan (checkedIn, duplicate, refused, or pending: send again)
+ * and the counts after them. Uploading the same nonce again returns the first answer and changes nothing.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "checkin:perform");
+  if (request.method !== "POST") return Response.json({ error: "POST only" }, { status: 405, headers: { ...headers, Allow: "POST" } });
+  const body: unknown = await request.json().catch(() => null);
+  const parsed = doorSyncSchema.safeParse(body);
+  if (!parsed.success) return Response.json({ error: "invalid", issues: parsed.error.issues.slice(0, 5) }, { status: 400, headers });
+  const answers = await syncDoorScans(context.db, access.user, access.event.id, parsed.data, context.cookieSecrets);
+  return Response.json({ answers, counts: await attendanceCounts(context.db, access.event.id) }, { headers });
+}
+
+export function loader() {
+  return Response.json({ error: "POST only" }, { status: 405, headers: { ...headers, Allow: "POST" } });
+}
