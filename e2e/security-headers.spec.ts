@@ -118,7 +118,7 @@ test("every kind of response carries the policy headers once; HTML pages a per-r
     await expectHtmlPolicy(response, path);
     expect(headerValues(response, "Permissions-Policy")[0], path).toContain("camera=()");
   }
-  for (const path of [`/events/${seedId}/check-in`, `/events/${seedId}/door`]) {
+  for (const path of [`/events/${seedId}/check-in`, `/events/${seedId}/door`, `/events/${seedId}/door/offline`]) {
     const response = await staff.get(path);
     await expectHtmlPolicy(response, path);
     expect(headerValues(response, "Permissions-Policy")[0], path).toContain("camera=(self)");

@@ -13,6 +13,7 @@ describe("securityHeaders", () => {
   it("the camera only on the check-in pages", () => {
     expect(permissionsPolicy("/events/e1/check-in")).toContain("camera=(self)");
     expect(permissionsPolicy("/events/e1/door")).toContain("camera=(self)");
+    expect(permissionsPolicy("/events/e1/door/offline")).toContain("camera=(self)");
     for (const path of ["/events/e1", "/events/e1/check-in/x", "/events/e1/attendees", "/login", "/i/token"])
       expect(permissionsPolicy(path), path).toContain("camera=()");
   });

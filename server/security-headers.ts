@@ -5,7 +5,7 @@
  */
 
 /** The pages that use the camera (the QR scanner at the door): only these may ask for it. */
-const CAMERA_PAGE = /^\/events\/[^/]+\/(check-in|door)\/?$/;
+const CAMERA_PAGE = /^\/events\/[^/]+\/(check-in|door|door\/offline)\/?$/;
 
 /** The invitee's personal pages send their own, stricter Referrer-Policy (no-referrer). */
 const INVITEE_PAGE = /^\/(i\/|invitation)/;
@@ -28,6 +28,9 @@ export function contentSecurityPolicy(nonce: string): string {
     "media-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline door's service worker (public/door-sw.js) and its web app manifest.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
