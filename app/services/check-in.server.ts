@@ -25,6 +25,7 @@ import {
 import { getEventOwner } from "~/models/events.server";
 import { listSeatsOfInvitations } from "~/models/seating.server";
 import { ServiceError } from "./errors";
+import { emitWebhook } from "./webhooks.server";
 
 export interface StaffActor {
   id: string;
@@ -133,6 +134,13 @@ export async function checkInGuest(
           entityId: row.invitationId,
           eventId: row.eventId,
           details: { guest: row.fullName },
+        });
+        await emitWebhook(tx, {
+          type: "invitation.checked_in",
+          eventId: row.eventId,
+          data: { invitationId: row.invitationId, checkedInAt: won.at.toISOString() },
+          personalData: { guest: { name: row.fullName, organization: row.organization } },
+          occurredAt: won.at,
         });
       }
       return won;

@@ -31,6 +31,10 @@ const schema = z.object({
   PHOTO_MAX_BYTES: z.coerce.number().int().min(1024, "PHOTO_MAX_BYTES must be at least 1024").max(1024 * 1024 * 1024).default(DEFAULT_PHOTO_MAX_BYTES),
   /** Most pixels (width × height) a photo may have; checked from the header before decoding (default 60 MP). */
   PHOTO_MAX_PIXELS: z.coerce.number().int().min(10_000, "PHOTO_MAX_PIXELS must be at least 10000").max(1_000_000_000).default(DEFAULT_PHOTO_MAX_PIXELS),
+  /** Set to 1 to let webhooks reach private, loopback and link-local addresses (tests, a receiver on the same host). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /** How long one webhook attempt may take, in milliseconds (default 10 s). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -5,7 +5,7 @@ CREATE TABLE "webhook_attempts" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
 	"status_code" integer,
 	"error" text,
-	"manual" boolean DEFAULT false NOT NULL
+	"attempt" integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "webhook_deliveries" (

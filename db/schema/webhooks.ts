@@ -89,8 +89,8 @@ export const webhookAttempts = pgTable(
     at: instant("at").notNull().defaultNow(),
     statusCode: integer("status_code"),
     error: text("error"),
-    /** Manual redelivery (true) or the worker's schedule. */
-    manual: boolean("manual").notNull().default(false),
+    /** The delivery's attempt number (counts from 1 again after a manual redelivery). */
+    attempt: integer("attempt").notNull(),
   },
   (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.at)],
 );
