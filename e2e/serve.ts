@@ -63,6 +63,8 @@ const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "serve
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     TRUST_PROXY: "1",
     SIGNET_DEMO: "0",
+    // The webhook tests run a receiver on loopback; the SSRF refusals are tested in vitest without it.
+    WEBHOOK_ALLOW_PRIVATE: "1",
   },
 });
 const stop = () => child.kill("SIGTERM");

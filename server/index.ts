@@ -15,6 +15,7 @@ import { randomToken } from "~/utils/crypto.server";
 import { secretBox } from "~/utils/secret-box.server";
 import { createTransportFromEnv, readMailSettings } from "~/services/mail-transport.server";
 import { startOutboxWorker } from "~/services/outbox-worker.server";
+import { startWebhookWorker } from "~/services/webhooks.server";
 import "~/utils/context.server";
 import { buildDirectories, ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
@@ -68,6 +69,13 @@ const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "
 const mailTransport = createTransportFromEnv(env);
 const outboxWorker = startOutboxWorker(db, { transport: mailTransport, settings: { ...readMailSettings(env), appUrl } });
 console.log(env.SMTP_URL ? "Mail: sent through SMTP_URL." : "Mail: no SMTP_URL — messages are kept in the Mailbox (/admin/mailbox).");
+
+// Webhooks: signed deliveries from the webhook outbox (docs/decisions/021-integrations.md).
+const webhookWorker = startWebhookWorker(db, {
+  box,
+  settings: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1", timeoutMs: env.WEBHOOK_TIMEOUT_MS, appUrl },
+});
+if (env.WEBHOOK_ALLOW_PRIVATE === "1") console.log("Webhooks: WEBHOOK_ALLOW_PRIVATE=1 — private and loopback addresses are allowed.");
 
 const app = express();
 app.disable("x-powered-by");
@@ -133,6 +141,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeAllConnections();
   await outboxWorker.stop().catch(() => {});
+  await webhookWorker.stop().catch(() => {});
   await database.close().catch(() => {});
   if (!env.DATABASE_URL) release(dataDir);
   process.exit(0);

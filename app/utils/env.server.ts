@@ -63,3 +63,16 @@ export function photoLimits(env: NodeJS.ProcessEnv = process.env): PhotoLimits {
   }
   return photoLimitsCache;
 }
+
+let webhookSettingsCache: { allowPrivate: boolean; timeoutMs: number } | null = null;
+
+/** WEBHOOK_ALLOW_PRIVATE and WEBHOOK_TIMEOUT_MS (read once; the server checks them at start through readEnv). */
+export function webhookSettings(env: NodeJS.ProcessEnv = process.env): { allowPrivate: boolean; timeoutMs: number } {
+  if (env !== process.env || !webhookSettingsCache) {
+    const parsed = readEnv(env);
+    const settings = { allowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE === "1", timeoutMs: parsed.WEBHOOK_TIMEOUT_MS };
+    if (env !== process.env) return settings;
+    webhookSettingsCache = settings;
+  }
+  return webhookSettingsCache;
+}
