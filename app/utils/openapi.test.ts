@@ -67,16 +67,16 @@ describe("the OpenAPI document", () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     ajv.addSchema({ $id: "doc", components: doc.components } as object);
-    let compiled = 0;
+    const seen = new Set<string>();
     for (const operations of Object.values(doc.paths))
       for (const op of Object.values(operations))
         for (const response of Object.values(op.responses) as { content?: Record<string, { schema: object }> }[]) {
           const schema = response.content?.["application/json"]?.schema;
-          if (!schema) continue;
-          const rewritten = JSON.parse(JSON.stringify(schema).replace(/"#\/components/g, '"doc#/components'));
-          ajv.compile(rewritten);
-          compiled += 1;
+          const text = schema ? JSON.stringify(schema).replace(/"#\/components/g, '"doc#/components') : null;
+          if (!text || seen.has(text)) continue;
+          seen.add(text);
+          ajv.compile(JSON.parse(text) as object);
         }
-    expect(compiled).toBeGreaterThan(100);
+    expect(seen.size).toBeGreaterThan(10);
   });
 });
