@@ -124,6 +124,7 @@ function Header() {
             {canGlobal(user, "mailbox:read") ? (
               <NavLink to="/admin/mailbox">{t("mail.nav.mailbox")}</NavLink>
             ) : null}
+            {user.role === "admin" ? <NavLink to="/admin/webhooks">{t("webhooks.tab")}</NavLink> : null}
           </nav>
         ) : null}
         <div className="header-tools">

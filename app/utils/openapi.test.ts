@@ -15,12 +15,12 @@ const routesDir = path.resolve(__dirname, "../routes");
 
 /** app/routes folder name → OpenAPI path: "api.v1.events.$eventId.cancel" → "/api/v1/events/{eventId}/cancel". */
 export function folderToPath(folder: string): string {
-  const segments = folder.replace(/\[(.*?)\]/g, (_m, literal: string) => literal.replace(/\./g, "\u0000")).split(".");
+  const segments = folder.replace(/\[(.*?)\]/g, (_m, literal: string) => literal.replace(/\./g, "\u2063")).split(".");
   return (
     "/" +
     segments
       .filter((s) => s !== "_index")
-      .map((s) => s.replace(/\u0000/g, "."))
+      .map((s) => s.replace(/\u2063/g, "."))
       .map((s) => (s === "$" ? "{subpath}" : s.startsWith("$") ? `{${s.slice(1)}}` : s))
       .join("/")
   );

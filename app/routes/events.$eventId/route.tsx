@@ -136,7 +136,7 @@ function EventTabs({ eventId, title, can }: { eventId: string; title: string; ca
   const { t } = useT();
   const { pathname } = useLocation();
   const allowed = (section: EventSection) =>
-    section === "mail" ? can.mail : section === "check-in" ? can.checkIn : section === "edit" ? can.update : true;
+    section === "mail" ? can.mail : section === "check-in" ? can.checkIn : section === "edit" || section === "webhooks" ? can.update : true;
   const groups = eventTabGroups(allowed);
   const current = groupOfPath(groups, pathname, eventId);
   const base = `/events/${eventId}`;
