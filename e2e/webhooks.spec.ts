@@ -117,6 +117,8 @@ test("an organizer's webhook is delivered signed, logged, redelivered, and shown
     // The page under the event's Manage group: the endpoint, its log; a bad URL refused in place.
     await loginAs("organizer");
     await page.goto(`/events/${event.id}/webhooks`);
+    // A cancelled event keeps the tab (the cancellation's delivery is in the log).
+    await expect(page.getByRole("link", { name: "Webhook", exact: true })).toBeVisible();
     const card = page.getByTestId("webhook-endpoint").filter({ hasText: hooks.url });
     await expect(card.getByTestId("webhook-delivery")).toHaveCount(1);
     await expect(card.getByTestId("webhook-delivery")).toContainText("200");

@@ -167,7 +167,7 @@ export function WebhooksManager({ endpoints, actionData }: { endpoints: WebhookR
                     <th scope="col">{t("webhooks.log.code")}</th>
                     <th scope="col">{t("webhooks.log.attempts")}</th>
                     <th scope="col">
-                      <span className="visually-hidden">{t("webhooks.redeliver")}</span>
+                      {t("webhooks.redeliver")}
                     </th>
                   </tr>
                 </thead>

@@ -108,5 +108,7 @@ export const resourceSchema = z.object({ id: z.string() }).passthrough();
 export const objectSchema = z.object({}).passthrough();
 
 export function listOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ data: z.array(item), nextCursor: z.string().nullable().optional() }).strict();
+  return z
+    .object({ data: z.array(item), nextCursor: z.string().nullable().optional(), total: z.number().int().min(0).optional() })
+    .strict();
 }

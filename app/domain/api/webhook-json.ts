@@ -13,7 +13,8 @@ export const webhookJsonSchema = z.object({
   includePersonalData: z.boolean(),
   enabled: z.boolean(),
   disabledAt: instant.nullable(),
-  disabledReason: z.enum(["failing", "manual"]).nullable(),
+  // A union, not .nullable(): the generator writes a nullable enum without null among its values.
+  disabledReason: z.union([z.enum(["failing", "manual"]), z.null()]),
   failingSince: instant.nullable(),
   previousSecretExpiresAt: instant.nullable(),
   createdAt: instant,

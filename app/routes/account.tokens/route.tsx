@@ -147,12 +147,12 @@ export default function AccountTokens() {
           <table className="list" data-testid="tokens">
             <thead>
               <tr>
-                <th scope="col">{t("tokens.name")}</th>
+                <th scope="col">{t("tokens.nameColumn")}</th>
                 <th scope="col">{t("tokens.scopes")}</th>
                 <th scope="col">{t("tokens.lastUsed")}</th>
                 <th scope="col">{t("tokens.expiresAt")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">{t("tokens.revoke")}</span>
+                  {t("tokens.revoke")}
                 </th>
               </tr>
             </thead>
