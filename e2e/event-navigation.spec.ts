@@ -16,10 +16,10 @@ const groups: [string, [string, string][]][] = [
   ["Khách mời", [["Khách mời", "attendees"], ["Gửi thư mời", "mail"], ["Đón khách", "check-in"]]],
   ["Nghi thức", [["Đại biểu", "dignitaries"], ["Các bên, văn kiện", "ceremony"], ["Xếp chỗ", "seating"], ["Chương trình", "agenda"]]],
   ["Truyền thông", [["Ảnh", "photos"], ["Tin bài", "press"]]],
-  ["Quản lý", [["Nhóm tổ chức", "team"], ["Nhật ký", "history"], ["Sửa thông tin", "edit"]]],
+  ["Quản lý", [["Nhóm tổ chức", "team"], ["Nhật ký", "history"], ["Webhook", "webhooks"], ["Sửa thông tin", "edit"]]],
 ];
 
-test("the twelve sections sit in one row of five at 1366 px, each reachable, by mouse and keyboard", async ({ loginAs, api }) => {
+test("the thirteen sections sit in one row of five at 1366 px, each reachable, by mouse and keyboard", async ({ loginAs, api }) => {
   test.setTimeout(90_000); // a dozen page loads on a busy machine
   const eventId = await seedEventId(await api("admin"));
   const page = await loginAs("admin");

@@ -1,7 +1,7 @@
 /**
  * Operator CLI: `npm run signet -- <command> [options]`.
  *   user:create --email E --name N --role R [--password P]
- *   token:create --email E [--name LABEL]
+ *   token:create --email E [--name LABEL] [--scopes read,write] [--event EVENT_ID] [--expires-days N]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,7 +16,7 @@ import { holderOf } from "./data-dir-lock";
 
 const usage = `Usage:
   npm run signet -- user:create --email E --name N --role admin|organizer|communications|viewer [--password P]
-  npm run signet -- token:create --email E [--name LABEL]`;
+  npm run signet -- token:create --email E [--name LABEL] [--scopes read|write|read,write] [--event EVENT_ID] [--expires-days N]`;
 
 function fail(message: string): never {
   console.error(message);
@@ -33,6 +33,9 @@ try {
       name: { type: "string" },
       role: { type: "string" },
       password: { type: "string" },
+      scopes: { type: "string" },
+      event: { type: "string" },
+      "expires-days": { type: "string" },
     },
     strict: true,
   }));
@@ -73,7 +76,17 @@ try {
     if (!email) fail(`--email is required\n\n${usage}`);
     const user = await findUserByEmail(database.db, email);
     if (!user || !user.active) fail(`No active account with the email ${email}.`);
-    const token = await createApiToken(database.db, user.id, typeof values.name === "string" ? values.name : "CLI");
+    const scopes = (typeof values.scopes === "string" ? values.scopes : "read,write").split(",").map((s) => s.trim());
+    if (scopes.length === 0 || scopes.some((s) => s !== "read" && s !== "write")) fail(`--scopes must be read, write or read,write\n\n${usage}`);
+    const eventId = typeof values.event === "string" ? values.event : null;
+    if (eventId && !/^[0-9a-f-]{36}$/i.test(eventId)) fail(`--event must be an event id (a UUID)\n\n${usage}`);
+    const days = typeof values["expires-days"] === "string" ? Number(values["expires-days"]) : null;
+    if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 3650)) fail(`--expires-days must be a whole number from 1 to 3650\n\n${usage}`);
+    const token = await createApiToken(database.db, user.id, typeof values.name === "string" ? values.name : "CLI", {
+      scopes: [...new Set(scopes)] as ("read" | "write")[],
+      eventId,
+      expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
+    });
     console.log(`API token for ${user.email} (shown once; keep it secret):`);
     console.log(token);
   }

@@ -18,6 +18,7 @@ import { secretBox } from "~/utils/secret-box.server";
 import { createTransportFromEnv, readMailSettings } from "~/services/mail-transport.server";
 import { startOutboxWorker } from "~/services/outbox-worker.server";
 import { startRetentionSchedule } from "~/services/retention-schedule.server";
+import { startWebhookWorker } from "~/services/webhooks.server";
 import "~/utils/context.server";
 import { buildDirectories, ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
@@ -88,6 +89,13 @@ console.log(env.SMTP_URL ? "Mail: sent through SMTP_URL." : "Mail: no SMTP_URL â
 
 // Retention: once a day, contact details and needs of events that ended RETENTION_DAYS ago are erased.
 const retention = startRetentionSchedule(db, { days: env.RETENTION_DAYS });
+
+// Webhooks: signed deliveries from the webhook outbox (docs/decisions/021-integrations.md).
+const webhookWorker = startWebhookWorker(db, {
+  box,
+  settings: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1", timeoutMs: env.WEBHOOK_TIMEOUT_MS, appUrl },
+});
+if (env.WEBHOOK_ALLOW_PRIVATE === "1") console.log("Webhooks: WEBHOOK_ALLOW_PRIVATE=1 â€” private and loopback addresses are allowed.");
 
 const app = express();
 app.disable("x-powered-by");
@@ -175,7 +183,7 @@ const shutdown = createShutdown({
   graceMs: 20_000,
   stopWorkers: async () => {
     retention.stop();
-    await outboxWorker.stop();
+    await Promise.all([outboxWorker.stop(), webhookWorker.stop()]);
   },
   closeResources: async () => {
     await database.close().catch((error: unknown) => console.error("closing the database:", error));

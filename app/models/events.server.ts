@@ -282,3 +282,8 @@ export async function listTeamManagers(db: Db, eventId: string) {
     .sort((a, b) => (a.as === b.as ? 0 : a.as === "organizer" ? -1 : 1));
 }
 export type TeamManager = Awaited<ReturnType<typeof listTeamManagers>>[number];
+
+/** Events to choose from (a token's event): newest start first, id and title only. */
+export function listEventChoices(db: Db, limit = 200) {
+  return db.select({ id: events.id, title: events.title }).from(events).orderBy(desc(events.startsAt), desc(events.id)).limit(limit);
+}

@@ -132,24 +132,91 @@ export async function destroySession(db: Db, sessionId: string): Promise<void> {
 
 const TOKEN_PREFIX = "sgt_";
 
-export async function createApiToken(db: Db, userId: string, name = "CLI"): Promise<string> {
+export type ApiTokenScope = "read" | "write";
+
+export interface ApiTokenOptions {
+  /** "read": GET/HEAD only; "write": every other method. Default both. */
+  scopes?: ApiTokenScope[];
+  /** Only /api/v1/events/<eventId>/… (default: the whole API). */
+  eventId?: string | null;
+  expiresAt?: Date | null;
+}
+
+export async function createApiToken(db: Db, userId: string, name = "CLI", options: ApiTokenOptions = {}): Promise<string> {
   const token = TOKEN_PREFIX + randomToken(32);
-  await db.insert(apiTokens).values({ userId, name, tokenHash: sha256(token) });
+  await db.insert(apiTokens).values({
+    userId,
+    name,
+    tokenHash: sha256(token),
+    scopes: options.scopes ?? ["read", "write"],
+    eventId: options.eventId ?? null,
+    expiresAt: options.expiresAt ?? null,
+  });
   return token;
 }
 
-export async function getTokenUser(db: Db, token: string, now = new Date()): Promise<User | null> {
+export interface ApiTokenGrant {
+  id: string;
+  scopes: string[];
+  eventId: string | null;
+}
+
+/** The active user behind a token and what the token allows; null for unknown, revoked or expired tokens. */
+export async function getApiTokenGrant(db: Db, token: string, now = new Date()): Promise<{ user: User; grant: ApiTokenGrant } | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const tokenHash = sha256(token);
   const [row] = await db
-    .select({ user: userColumns, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      user: userColumns,
+      id: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+      scopes: apiTokens.scopes,
+      eventId: apiTokens.eventId,
+      expiresAt: apiTokens.expiresAt,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
   if (!row || !row.user.active) return null;
+  if (row.expiresAt && row.expiresAt <= now) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
-  return row.user;
+  return { user: row.user, grant: { id: row.id, scopes: row.scopes, eventId: row.eventId } };
+}
+
+export async function getTokenUser(db: Db, token: string, now = new Date()): Promise<User | null> {
+  return (await getApiTokenGrant(db, token, now))?.user ?? null;
+}
+
+/** The account's tokens for the account page, newest first (never the secret: only its hash is stored). */
+export function listApiTokens(db: Db, userId: string) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scopes: apiTokens.scopes,
+      eventId: apiTokens.eventId,
+      expiresAt: apiTokens.expiresAt,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(sql`${apiTokens.revokedAt} is not null`, sql`${apiTokens.createdAt} desc`);
+}
+
+/** Revokes one of the account's own tokens; false when it is not theirs or already revoked. */
+export async function revokeApiToken(db: Db, actor: { id: string; name: string }, tokenId: string, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id, name: apiTokens.name });
+  const [row] = rows;
+  if (row)
+    await recordAudit(db, { actor, action: "user.token.revoke", entityType: "user", entityId: actor.id, details: { tokenId, name: row.name } });
+  return Boolean(row);
 }
 
 /** Creates a staff account; generates a password when none is given and returns it once. */

@@ -29,6 +29,7 @@ import { claimScanNonce, finishScan, getScan, listDoorFlags, listDoorGuests, rel
 import { listSeatsOfInvitations } from "~/models/seating.server";
 import { ServiceError } from "./errors";
 import { signTicket, ticketKeys, verifySignedTicket } from "./ticket-keys.server";
+import { emitWebhook } from "./webhooks.server";
 
 export interface StaffActor {
   id: string;
@@ -137,6 +138,13 @@ export async function checkInGuest(
           entityId: row.invitationId,
           eventId: row.eventId,
           details: { guest: row.fullName },
+        });
+        await emitWebhook(tx, {
+          type: "invitation.checked_in",
+          eventId: row.eventId,
+          data: { invitationId: row.invitationId, checkedInAt: won.at.toISOString() },
+          personalData: { guest: { name: row.fullName, organization: row.organization } },
+          occurredAt: won.at,
         });
       }
       return won;

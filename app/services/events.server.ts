@@ -19,6 +19,7 @@ import {
 import { getEventDetail, type EventDetail } from "~/models/events.server";
 import { findExistingOrganizationIds } from "~/models/organizations.server";
 import { ServiceError } from "./errors";
+import { emitWebhook } from "./webhooks.server";
 import { deleteEventPhotoFiles } from "./photos.server";
 import type { ObjectStorage } from "./storage.server";
 import { mailFactsOf, queueEventCancellation, queueEventUpdate } from "./invitation-mail.server";
@@ -283,6 +284,8 @@ export async function updateEvent(
       eventId: id,
       details: { changed },
     });
+    if (changed.length)
+      await emitWebhook(tx, { type: "event.updated", eventId: id, data: { changed, version: current.version + 1 } });
   });
   const saved = await getEventDetail(db, id);
   if (!saved) throw new ServiceError("not_found", "errors.notFound.title");
@@ -312,6 +315,7 @@ export async function cancelEvent(db: Db, actor: Actor, id: string): Promise<Eve
       .where(eq(events.id, id));
     await queueEventCancellation(tx, id); // METHOD:CANCEL to every invitee already invited
     await recordAudit(tx, { actor, action: "event.cancel", entityType: "event", entityId: id, eventId: id });
+    await emitWebhook(tx, { type: "event.cancelled", eventId: id, data: { cancelledAt: now.toISOString() }, occurredAt: now });
   });
   const saved = await getEventDetail(db, id);
   if (!saved) throw new ServiceError("not_found", "errors.notFound.title");

@@ -24,6 +24,7 @@ import {
   type PersonValues,
 } from "~/models/people.server";
 import { ServiceError } from "./errors";
+import { emitWebhook } from "./webhooks.server";
 import type { Actor } from "./events.server";
 
 export type { Actor };
@@ -263,6 +264,12 @@ export async function withdrawInvitation(
       entityId: invitationId,
       eventId: row.eventId,
       details: { fullName: current.person.fullName, status: row.status },
+    });
+    await emitWebhook(tx, {
+      type: "invitation.withdrawn",
+      eventId: row.eventId,
+      data: { invitationId, previousStatus: row.status, withdrawnAt: (row.withdrawnAt ?? new Date()).toISOString() },
+      personalData: { guest: { name: current.person.fullName, email: current.person.email } },
     });
     return { ...row, person: current.person };
   });

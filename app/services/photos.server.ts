@@ -48,6 +48,7 @@ import {
   type TaggedPerson,
 } from "~/models/photos.server";
 import { ServiceError } from "./errors";
+import { emitWebhook } from "./webhooks.server";
 import type { Actor } from "./events.server";
 import { PhotoRejectedError, processPhoto } from "./photos-processing.server";
 import { isStorageFull, type ObjectStorage } from "./storage.server";
@@ -261,6 +262,13 @@ export async function uploadPhoto(
         entityId: id,
         eventId,
         details: { filename: upload.filename, bytes: upload.bytes.length, locationRemoved: processed.facts.hadLocation },
+      });
+      // Captions and credits may name people: they travel only to endpoints allowed personal data.
+      await emitWebhook(tx, {
+        type: "photo.added",
+        eventId,
+        data: { photoId: id, width: processed.width, height: processed.height, takenAt: processed.facts.takenAt?.toISOString() ?? null },
+        personalData: { captionVi: text.captionVi, captionEn: text.captionEn, credit: text.credit },
       });
     });
   } catch (error) {

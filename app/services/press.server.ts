@@ -53,6 +53,7 @@ import {
   type PressVersionRow,
 } from "~/models/press.server";
 import { ServiceError } from "./errors";
+import { emitWebhook } from "./webhooks.server";
 import type { Actor } from "./events.server";
 import { defaultPressDrafter, type PressDrafter } from "./press-drafter.server";
 
@@ -498,6 +499,15 @@ export async function transitionPressSummary(
       eventId: summary.eventId,
       details: { title: summary.title, from: summary.status, to, ...(change.slug ? { slug: change.slug } : {}) },
     });
+    if (step.name === "publish") {
+      // Published text is public: the same payload for every endpoint (the path is /press/<slug>).
+      await emitWebhook(tx, {
+        type: "press.published",
+        eventId: summary.eventId,
+        data: { summaryId: id, language: summary.language, title: summary.title, path: `/press/${change.slug ?? summary.slug}`, version: change.version },
+        occurredAt: now,
+      });
+    }
     return step;
   });
   return { summary: await requireSummary(db, id), transition };

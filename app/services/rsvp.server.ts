@@ -12,6 +12,7 @@ import { listAgenda } from "~/models/agenda.server";
 import { getInviteeInvitation, recordInviteeAudit, setInvitationAnswer, type InviteeInvitation } from "~/models/rsvp.server";
 import { COMMENT_MAX } from "~/domain/rsvp/rsvp.schema";
 import { ServiceError } from "./errors";
+import { emitWebhook } from "./webhooks.server";
 
 /**
  * The event's programme as the invitee sees it: time and title only (notes, key points and who is responsible
@@ -83,6 +84,13 @@ export async function respondToInvitation(
         invitationId: row.invitation.id,
         eventId: row.event.id,
         details: { status, previous: row.invitation.status, ...(comment ? { comment } : {}) },
+      });
+      await emitWebhook(tx, {
+        type: "invitation.answered",
+        eventId: row.event.id,
+        data: { invitationId: row.invitation.id, status, previousStatus: row.invitation.status, respondedAt: now.toISOString() },
+        personalData: { guest: { name: row.person.fullName, email: row.person.email }, comment },
+        occurredAt: now,
       });
     }
     return updated;

@@ -18,7 +18,7 @@ import { translateError } from "~/i18n/i18n";
 import type { EventDetail } from "~/models/events.server";
 import type { User } from "~/models/users.server";
 import { isServiceError, type ServiceErrorCode } from "~/services/errors";
-import { getApiUser, isUuid } from "./auth.server";
+import { getApiGrant, isUuid } from "./auth.server";
 
 export type ApiErrorCode =
   | "bad_request"
@@ -77,12 +77,32 @@ export const messages = {
 
 /** The active staff member behind `Authorization: Bearer <token>`, or a 401 JSON response thrown. */
 export async function requireApiUser(request: Request, context: AppLoadContext): Promise<User> {
-  const user = await getApiUser(request, context);
-  if (user) return user;
+  const found = await getApiGrant(request, context);
+  if (found) {
+    const refusal = tokenRefusal(found.grant, request);
+    if (refusal) throw apiError(403, refusal);
+    return found.user;
+  }
   const sent = (request.headers.get("Authorization") ?? "").trim() !== "";
   throw apiError(401, sent ? messages.invalidToken : messages.unauthenticated, {}, {
     "WWW-Authenticate": sent ? 'Bearer realm="signet", error="invalid_token"' : 'Bearer realm="signet"',
   });
+}
+
+/**
+ * What a token's scopes and event do not allow for this request, or null: "read" covers GET and HEAD,
+ * "write" every other method; a token of one event reaches only /api/v1/events/<that event>/….
+ */
+export function tokenRefusal(grant: { scopes: string[]; eventId: string | null }, request: Request): string | null {
+  const method = request.method.toUpperCase();
+  const needs = method === "GET" || method === "HEAD" ? "read" : "write";
+  if (!grant.scopes.includes(needs)) return `This token does not have the "${needs}" scope.`;
+  if (grant.eventId) {
+    const path = new URL(request.url).pathname;
+    const prefix = `/api/v1/events/${grant.eventId}`;
+    if (path !== prefix && !path.startsWith(`${prefix}/`)) return `This token only reaches ${prefix} and what is under it.`;
+  }
+  return null;
 }
 
 /** The actor the services record in the audit log. */

@@ -8,7 +8,7 @@ import {
 } from "~/domain/access/permissions";
 import { getEventOwner, getMemberRole, listTeamManagers } from "~/models/events.server";
 import type { User } from "~/models/users.server";
-import { getSessionUser, getTokenUser } from "~/services/accounts.server";
+import { getApiTokenGrant, getSessionUser, type ApiTokenGrant } from "~/services/accounts.server";
 import { readSessionId } from "./session.server";
 import { forbidden, notFound } from "./responses.server";
 
@@ -82,10 +82,15 @@ export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
-/** API: the user behind `Authorization: Bearer <token>`, or null. */
-export async function getApiUser(request: Request, context: AppLoadContext): Promise<User | null> {
+/** API: the user behind `Authorization: Bearer <token>` and what the token allows, or null. */
+export async function getApiGrant(request: Request, context: AppLoadContext): Promise<{ user: User; grant: ApiTokenGrant } | null> {
   const header = request.headers.get("Authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) return null;
-  return getTokenUser(context.db, match[1]);
+  return getApiTokenGrant(context.db, match[1]);
+}
+
+/** API: the user behind `Authorization: Bearer <token>`, or null. */
+export async function getApiUser(request: Request, context: AppLoadContext): Promise<User | null> {
+  return (await getApiGrant(request, context))?.user ?? null;
 }

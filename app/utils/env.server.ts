@@ -43,6 +43,10 @@ const schema = z.object({
     .min(1, "RETENTION_DAYS must be at least 1")
     .max(36500, "RETENTION_DAYS must be at most 36500")
     .default(DEFAULT_RETENTION_DAYS),
+  /** Set to 1 to let webhooks reach private, loopback and link-local addresses (tests, a receiver on the same host). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /** How long one webhook attempt may take, in milliseconds (default 10 s). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -75,4 +79,17 @@ export function photoLimits(env: NodeJS.ProcessEnv = process.env): PhotoLimits {
 /** RETENTION_DAYS, read from the environment each time (the admin page and the daily run agree). */
 export function retentionDays(env: NodeJS.ProcessEnv = process.env): number {
   return readEnv(env).RETENTION_DAYS;
+}
+
+let webhookSettingsCache: { allowPrivate: boolean; timeoutMs: number } | null = null;
+
+/** WEBHOOK_ALLOW_PRIVATE and WEBHOOK_TIMEOUT_MS (read once; the server checks them at start through readEnv). */
+export function webhookSettings(env: NodeJS.ProcessEnv = process.env): { allowPrivate: boolean; timeoutMs: number } {
+  if (env !== process.env || !webhookSettingsCache) {
+    const parsed = readEnv(env);
+    const settings = { allowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE === "1", timeoutMs: parsed.WEBHOOK_TIMEOUT_MS };
+    if (env !== process.env) return settings;
+    webhookSettingsCache = settings;
+  }
+  return webhookSettingsCache;
 }

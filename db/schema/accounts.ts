@@ -47,7 +47,10 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Personal API tokens, stored as SHA-256 of the secret. */
+/**
+ * Personal API tokens, stored as SHA-256 of the secret. `scopes`: "read" (GET) and/or "write" (everything
+ * else); `eventId`: the token only reaches /api/v1/events/<that id>/…; `expiresAt`: refused from then on.
+ */
 export const apiTokens = pgTable(
   "api_tokens",
   {
@@ -57,6 +60,9 @@ export const apiTokens = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
+    scopes: text("scopes").array().notNull().default(sql`array['read','write']::text[]`),
+    eventId: uuid("event_id"),
+    expiresAt: instant("expires_at"),
     createdAt: createdAt(),
     lastUsedAt: instant("last_used_at"),
     revokedAt: instant("revoked_at"),

@@ -9,3 +9,4 @@ export * from "./photos";
 export * from "./press";
 export * from "./ceremony";
 export * from "./door";
+export * from "./webhooks";

@@ -208,6 +208,8 @@ export default function AccountPage() {
       </section>
       <p>
         <Link to="/account/calendar">{t("calendar.nav.myCalendar")}</Link>
+        {" · "}
+        <Link to="/account/tokens">{t("tokens.nav")}</Link>
       </p>
     </div>
   );

@@ -3,27 +3,11 @@
  * their QR code {"code"}. One check-in per invitation: a second one is 409 naming the first. See docs/api.md.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { checkInApiSchema as checkInSchema } from "~/domain/api/requests";
 import { translateError } from "~/i18n/i18n";
 import { checkInByCode, checkInGuest, type CheckInInfo, type Guest } from "~/services/check-in.server";
 import { apiError, apiJson, handleApi, isoUtc, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission } from "~/utils/auth.server";
-
-const checkInSchema = z
-  .object({
-    invitationId: z.string({ invalid_type_error: "Must be an invitation id (a UUID)." }).uuid("Must be an invitation id (a UUID).").optional(),
-    code: z
-      .string({ invalid_type_error: "Must be the text of the guest's QR code." })
-      .trim()
-      .min(1, "Must be the text of the guest's QR code.")
-      .max(500, "Must be the text of the guest's QR code.")
-      .optional(),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if ((v.invitationId === undefined) === (v.code === undefined))
-      ctx.addIssue({ code: "custom", path: ["invitationId"], message: 'Send either "invitationId" or "code" (the text of the QR code).' });
-  });
 
 function checkInToJson(guest: Guest, checkIn: CheckInInfo) {
   return {

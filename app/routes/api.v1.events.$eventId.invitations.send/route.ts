@@ -3,29 +3,11 @@
  * The same service as the app's "Send invitations" page. See docs/api.md.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { invitationSendApiSchema as sendSchema } from "~/domain/api/requests";
 import { getInvitationsByIds } from "~/models/invitations.server";
 import { sendInvitations } from "~/services/invitation-mail.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission } from "~/utils/auth.server";
-
-const sendSchema = z
-  .object({
-    ids: z
-      .array(z.string({ invalid_type_error: "Each id must be an invitation id (a UUID)." }).uuid("Each id must be an invitation id (a UUID)."), {
-        invalid_type_error: "Send ids as an array of invitation ids.",
-      })
-      .min(1, "Send at least one invitation id.")
-      .max(1000, "At most 1000 ids per request.")
-      .optional(),
-    all: z.literal(true, { errorMap: () => ({ message: 'Send "all": true, or a list of "ids".' }) }).optional(),
-    requestId: z.string().trim().min(1).max(100).optional(),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if ((v.ids === undefined) === (v.all === undefined))
-      ctx.addIssue({ code: "custom", path: ["ids"], message: 'Send either "ids" (a list of invitation ids) or "all": true.' });
-  });
 
 const send: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -5,17 +5,17 @@ const id = "e1";
 const all = () => true;
 
 describe("eventTabGroups", () => {
-  it("puts the ten sections in four groups", () => {
+  it("puts the eleven sections in four groups", () => {
     const groups = eventTabGroups(all);
     expect(groups.map((g) => [g.name, g.sections.map((s) => s.section)])).toEqual([
       ["guests", ["attendees", "mail", "check-in"]],
       ["protocol", ["dignitaries", "ceremony", "seating", "agenda"]],
       ["media", ["photos", "press"]],
-      ["manage", ["team", "history", "edit"]],
+      ["manage", ["team", "history", "webhooks", "edit"]],
     ]);
   });
   it("leaves out the sections the user may not open", () => {
-    const denied = new Set<EventSection>(["mail", "check-in", "edit"]);
+    const denied = new Set<EventSection>(["mail", "check-in", "edit", "webhooks"]);
     const groups = eventTabGroups((s) => !denied.has(s));
     expect(groups.find((g) => g.name === "guests")?.sections.map((s) => s.section)).toEqual(["attendees"]);
     expect(groups.find((g) => g.name === "manage")?.sections.map((s) => s.section)).toEqual(["team", "history"]);
@@ -33,6 +33,7 @@ describe("groupOfPath", () => {
     expect(groupOfPath(groups, `/events/${id}/attendees/new`, id)?.name).toBe("guests");
     expect(groupOfPath(groups, `/events/${id}/press/abc`, id)?.name).toBe("media");
     expect(groupOfPath(groups, `/events/${id}/edit`, id)?.name).toBe("manage");
+    expect(groupOfPath(groups, `/events/${id}/webhooks`, id)?.name).toBe("manage");
   });
   it("has none for the overview, an unknown section or another event", () => {
     expect(groupOfPath(groups, `/events/${id}`, id)).toBeNull();

@@ -17,6 +17,7 @@ export type EventSection =
   | "press"
   | "team"
   | "history"
+  | "webhooks"
   | "edit";
 
 export type EventTabGroupName = "guests" | "protocol" | "media" | "manage";
@@ -61,6 +62,7 @@ const GROUPS: EventTabGroup[] = [
     sections: [
       { section: "team", label: "event.tab.team" },
       { section: "history", label: "event.tab.history" },
+      { section: "webhooks", label: "webhooks.tab" },
       { section: "edit", label: "event.tab.edit" },
     ],
   },

@@ -28,6 +28,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       delete: event.status === "draft" && canOnEvent(access.user, "event:delete", relation),
       checkIn: canOnEvent(access.user, "checkin:perform", relation),
       mail: canOnEvent(access.user, "attendees:manage", relation),
+      // A cancelled event keeps its webhooks page: the cancellation's delivery is in its log.
+      webhooks: canOnEvent(access.user, "event:update", relation),
     },
   };
 }
@@ -132,11 +134,11 @@ export default function EventLayout() {
  * One row of five: the overview and four groups. A group's link opens its first section; the current
  * group's sections show in a second bar below. Plain links: works without JavaScript, with the keyboard.
  */
-function EventTabs({ eventId, title, can }: { eventId: string; title: string; can: { update: boolean; mail: boolean; checkIn: boolean } }) {
+function EventTabs({ eventId, title, can }: { eventId: string; title: string; can: { update: boolean; mail: boolean; checkIn: boolean; webhooks: boolean } }) {
   const { t } = useT();
   const { pathname } = useLocation();
   const allowed = (section: EventSection) =>
-    section === "mail" ? can.mail : section === "check-in" ? can.checkIn : section === "edit" ? can.update : true;
+    section === "mail" ? can.mail : section === "check-in" ? can.checkIn : section === "edit" ? can.update : section === "webhooks" ? can.webhooks : true;
   const groups = eventTabGroups(allowed);
   const current = groupOfPath(groups, pathname, eventId);
   const base = `/events/${eventId}`;

@@ -1,0 +1,94 @@
+/**
+ * The webhooks page, shared by /admin/webhooks (endpoints of every event) and /events/:id/webhooks (one
+ * event's): the loader's data and the action's intents. Authorization is the caller's (the route's own check).
+ */
+import { data, type AppLoadContext } from "@remix-run/node";
+import { fieldErrors } from "~/domain/events/event.schema";
+import { webhookCreateSchema } from "~/domain/webhooks/webhook.schema";
+import { isServiceError } from "~/services/errors";
+import { listDeliveryLog, listEndpoints } from "~/models/webhooks.server";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  redeliverWebhook,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
+} from "~/services/webhooks.server";
+import type { User } from "~/models/users.server";
+import { isUuid } from "./auth.server";
+import { webhookSettings } from "./env.server";
+import { formDataToObject } from "./form-data.server";
+import { requireWebhookEndpoint } from "./webhook-access.server";
+import { deliveryToJson, webhookToJson } from "./webhooks-json.server";
+
+export async function webhooksPageData(context: AppLoadContext, eventId: string | null) {
+  const rows = await listEndpoints(context.db, { eventId });
+  return Promise.all(
+    rows
+      .filter((row) => (eventId === null ? row.eventId === null : true))
+      .map(async (row) => ({
+        ...webhookToJson(row),
+        ownerName: row.ownerName,
+        deliveries: (await listDeliveryLog(context.db, row.id, 15)).map(deliveryToJson),
+      })),
+  );
+}
+
+export type WebhooksActionResult = {
+  notice: "webhooks.deleted" | "webhooks.redelivered" | "webhooks.statusOn" | "webhooks.statusOff" | null;
+  secret: { value: string; kind: "created" | "rotated"; until: string | null } | null;
+  fieldErrors: Record<string, string> | null;
+  error: string | null;
+  values: { url: string; description: string; events: string[]; includePersonalData: boolean } | null;
+};
+
+const empty: WebhooksActionResult = { notice: null, secret: null, fieldErrors: null, error: null, values: null };
+
+export async function webhooksPageAction(request: Request, context: AppLoadContext, user: User, eventId: string | null) {
+  const raw = formDataToObject(await request.formData(), ["events"]);
+  const intent = raw.intent;
+  try {
+    if (intent === "create") {
+      const values = {
+        url: typeof raw.url === "string" ? raw.url : "",
+        description: typeof raw.description === "string" ? raw.description : "",
+        events: (raw.events as string[]) ?? [],
+        includePersonalData: raw.includePersonalData === "on",
+      };
+      const parsed = webhookCreateSchema.safeParse({ ...values, eventId });
+      if (!parsed.success) return data({ ...empty, fieldErrors: fieldErrors(parsed.error), values }, { status: 400 });
+      try {
+        const { secret } = await createWebhookEndpoint(context.db, context.secretBox, user, parsed.data, webhookSettings());
+        return { ...empty, secret: { value: secret, kind: "created" as const, until: null } };
+      } catch (error) {
+        if (isServiceError(error)) return data({ ...empty, fieldErrors: error.fields, error: error.message, values }, { status: 422 });
+        throw error;
+      }
+    }
+    const endpointId = typeof raw.endpointId === "string" ? raw.endpointId : "";
+    const endpoint = await requireWebhookEndpoint(user, context, endpointId);
+    if (eventId !== endpoint.eventId) return data({ ...empty, error: "errors.notFound.title" }, { status: 404 });
+    if (intent === "rotate") {
+      const { secret, previousSecretExpiresAt } = await rotateWebhookSecret(context.db, context.secretBox, endpoint.id);
+      return { ...empty, secret: { value: secret, kind: "rotated" as const, until: previousSecretExpiresAt.toISOString() } };
+    }
+    if (intent === "enable" || intent === "disable") {
+      await updateWebhookEndpoint(context.db, endpoint.id, { enabled: intent === "enable" });
+      return { ...empty, notice: intent === "enable" ? ("webhooks.statusOn" as const) : ("webhooks.statusOff" as const) };
+    }
+    if (intent === "delete") {
+      await deleteWebhookEndpoint(context.db, endpoint.id);
+      return { ...empty, notice: "webhooks.deleted" as const };
+    }
+    if (intent === "redeliver") {
+      const deliveryId = typeof raw.deliveryId === "string" && isUuid(raw.deliveryId) ? raw.deliveryId : null;
+      if (!deliveryId) return data({ ...empty, error: "errors.notFound.title" }, { status: 404 });
+      await redeliverWebhook(context.db, endpoint.id, deliveryId);
+      return { ...empty, notice: "webhooks.redelivered" as const };
+    }
+    return data({ ...empty, error: "errors.invalid" }, { status: 400 });
+  } catch (error) {
+    if (isServiceError(error)) return data({ ...empty, error: error.message }, { status: error.code === "not_found" ? 404 : 409 });
+    throw error;
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Integrations end to end: real API answers validated against /api/v1/openapi.json; a webhook registered by an
+ * organizer, delivered (signed, checked by hand) to a real receiver on loopback, logged, redelivered; the
+ * webhooks page; API tokens with scopes, last use and revocation on the account page.
+ * The e2e server runs with WEBHOOK_ALLOW_PRIVATE=1 (the receiver is on 127.0.0.1); SSRF refusals are tested in
+ * app/services/webhooks.server.test.ts without it.
+ */
+import { createHmac } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { test, expect } from "./fixtures";
+import { loadContract } from "./openapi-contract";
+
+function unique(label: string) {
+  return `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+const eventBody = (title: string) => ({
+  title,
+  kind: "meeting",
+  startsAt: "2031-06-02T09:00:00+07:00",
+  endsAt: "2031-06-02T11:00:00+07:00",
+  timeZone: "Asia/Ho_Chi_Minh",
+});
+
+async function receiver() {
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString("utf8")));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/signet`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function signed(secret: string, r: { headers: http.IncomingHttpHeaders; body: string }) {
+  const mac = createHmac("sha256", Buffer.from(secret.slice("whsec_".length), "base64"))
+    .update(`${String(r.headers["webhook-id"])}.${String(r.headers["webhook-timestamp"])}.${r.body}`)
+    .digest("base64");
+  return String(r.headers["webhook-signature"]).split(" ").includes(`v1,${mac}`);
+}
+
+test("real answers match the OpenAPI document", async ({ api }) => {
+  const organizer = await api("organizer");
+  const expectContract = await loadContract(organizer);
+  const created = await organizer.post("/api/v1/events", { data: eventBody(unique("Hợp đồng API")) });
+  await expectContract("POST", "/api/v1/events", created);
+  const { id } = (await created.json()) as { id: string };
+  await expectContract("GET", "/api/v1/events", await organizer.get("/api/v1/events?limit=3"));
+  await expectContract("GET", "/api/v1/events/{eventId}", await organizer.get(`/api/v1/events/${id}`));
+  await expectContract("PATCH", "/api/v1/events/{eventId}", await organizer.patch(`/api/v1/events/${id}`, { data: { description: "Đổi 🤝" } }));
+  await expectContract("PATCH", "/api/v1/events/{eventId}", await organizer.patch(`/api/v1/events/${id}`, { data: { endsAt: "2031-06-01T09:00:00+07:00" } }));
+  await expectContract("GET", "/api/v1/events/{eventId}", await organizer.get("/api/v1/events/00000000-0000-4000-8000-000000000000"));
+  await expectContract("GET", "/api/v1/organizations", await organizer.get("/api/v1/organizations"));
+  await expectContract("GET", "/api/v1/events/{eventId}/invitations", await organizer.get(`/api/v1/events/${id}/invitations`));
+  await expectContract("GET", "/api/v1/events/{eventId}/agenda", await organizer.get(`/api/v1/events/${id}/agenda`));
+  await expectContract("GET", "/api/v1/people", await organizer.get("/api/v1/people?limit=2"));
+  const hook = await organizer.post("/api/v1/webhooks", { data: { url: "https://hooks.example.org/x", events: ["event.updated"], eventId: id } });
+  // example.org resolves to a public address; where DNS is unavailable the refusal is a documented 422.
+  await expectContract("POST", "/api/v1/webhooks", hook);
+  await expectContract("POST", "/api/v1/webhooks", await organizer.post("/api/v1/webhooks", { data: { url: "ftp://x", events: [] } }));
+  await expectContract("GET", "/api/v1/webhooks", await organizer.get(`/api/v1/webhooks?eventId=${id}`));
+  await expectContract("POST", "/api/v1/events/{eventId}/cancel", await organizer.post(`/api/v1/events/${id}/cancel`));
+  const anonymous = await organizer.get("/api/v1/events", { headers: { Authorization: "" } });
+  await expectContract("GET", "/api/v1/events", anonymous);
+});
+
+test("an organizer's webhook is delivered signed, logged, redelivered, and shown on the event's page", async ({ api, loginAs, page }) => {
+  const hooks = await receiver();
+  try {
+    const organizer = await api("organizer");
+    const expectContract = await loadContract(organizer);
+    const created = await organizer.post("/api/v1/events", { data: eventBody(unique("Sự kiện webhook")) });
+    const event = (await created.json()) as { id: string; title: string };
+
+    // A viewer may not register one; an organizer needs an event (every event is for admins).
+    expect((await (await api("viewer")).post("/api/v1/webhooks", { data: { url: hooks.url, events: ["event.cancelled"], eventId: event.id } })).status()).toBe(403);
+    expect((await organizer.post("/api/v1/webhooks", { data: { url: hooks.url, events: ["event.cancelled"] } })).status()).toBe(403);
+
+    const registered = await organizer.post("/api/v1/webhooks", { data: { url: hooks.url, events: ["event.updated", "event.cancelled"], eventId: event.id } });
+    expect(registered.status()).toBe(201);
+    await expectContract("POST", "/api/v1/webhooks", registered);
+    const { id: hookId, secret } = (await registered.json()) as { id: string; secret: string };
+    expect(secret).toMatch(/^whsec_/);
+    expect(JSON.stringify(await (await organizer.get(`/api/v1/webhooks/${hookId}`)).json())).not.toContain(secret);
+
+    await organizer.post(`/api/v1/events/${event.id}/cancel`);
+    await expect.poll(() => hooks.received.length, { timeout: 20_000 }).toBe(1);
+    const first = hooks.received[0]!;
+    expect(signed(secret, first)).toBe(true);
+    expect(JSON.parse(first.body)).toMatchObject({ type: "event.cancelled", data: { eventId: event.id } });
+
+    await expect
+      .poll(async () => ((await (await organizer.get(`/api/v1/webhooks/${hookId}/deliveries`)).json()) as { data: { status: string }[] }).data[0]?.status, { timeout: 10_000 })
+      .toBe("delivered");
+    const log = await organizer.get(`/api/v1/webhooks/${hookId}/deliveries`);
+    await expectContract("GET", "/api/v1/webhooks/{webhookId}/deliveries", log);
+    const [delivery] = ((await log.json()) as { data: { id: string; messageId: string; lastStatusCode: number }[] }).data;
+    expect(delivery).toMatchObject({ lastStatusCode: 200, messageId: first.headers["webhook-id"] });
+
+    const again = await organizer.post(`/api/v1/webhooks/${hookId}/deliveries/${delivery!.id}/redeliver`);
+    await expectContract("POST", "/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", again);
+    await expect.poll(() => hooks.received.length, { timeout: 20_000 }).toBe(2);
+    expect(hooks.received[1]!.headers["webhook-id"]).toBe(first.headers["webhook-id"]);
+
+    const rotated = await organizer.post(`/api/v1/webhooks/${hookId}/rotate-secret`);
+    await expectContract("POST", "/api/v1/webhooks/{webhookId}/rotate-secret", rotated);
+
+    // The page under the event's Manage group: the endpoint, its log; a bad URL refused in place.
+    await loginAs("organizer");
+    await page.goto(`/events/${event.id}/webhooks`);
+    // A cancelled event keeps the tab (the cancellation's delivery is in the log).
+    await expect(page.getByRole("link", { name: "Webhook", exact: true })).toBeVisible();
+    const card = page.getByTestId("webhook-endpoint").filter({ hasText: hooks.url });
+    await expect(card.getByTestId("webhook-delivery")).toHaveCount(1);
+    await expect(card.getByTestId("webhook-delivery")).toContainText("200");
+    await page.screenshot({ path: "/tmp/hooks-event-webhooks.png", fullPage: true });
+    await page.getByLabel(/^Địa chỉ nhận/).fill("ftp://hethong.example.vn/signet");
+    await page.getByRole("checkbox", { name: /Sự kiện bị hủy/ }).check();
+    await page.getByRole("button", { name: "Đăng ký", exact: true }).click();
+    await expect(page.getByText("Chỉ nhận địa chỉ http:// hoặc https://.")).toBeVisible();
+    await expect(page.getByLabel(/^Địa chỉ nhận/)).toHaveValue("ftp://hethong.example.vn/signet");
+    await expect(page.getByRole("checkbox", { name: /Sự kiện bị hủy/ })).toBeChecked();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/events/${event.id}/webhooks`);
+    await page.screenshot({ path: "/tmp/hooks-event-webhooks-mobile.png", fullPage: true });
+  } finally {
+    await hooks.close();
+  }
+});
+
+test("API tokens: a read-only token reads, cannot write, shows its last use, and stops once revoked", async ({ loginAs, page, playwright }) => {
+  await loginAs("viewer");
+  await page.goto("/account/tokens");
+  const name = unique("Cổng thông tin");
+  await page.getByLabel(/^Tên gợi nhớ/).fill(name);
+  await page.getByRole("button", { name: "Tạo khóa" }).click();
+  const token = await page.getByTestId("token-created").getByRole("textbox").inputValue();
+  expect(token).toMatch(/^sgt_/);
+
+  const client = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+  try {
+    expect((await client.get("/api/v1/organizations")).status()).toBe(200);
+    const write = await client.post("/api/v1/organizations", { data: { nameVi: unique("Không được ghi") } });
+    expect(write.status()).toBe(403);
+    expect(((await write.json()) as { error: { message: string } }).error.message).toContain('"write" scope');
+
+    await page.goto("/account/tokens");
+    const row = page.getByTestId("token-row").filter({ hasText: name });
+    await expect(row.getByTestId("token-last-used")).not.toHaveText("Chưa dùng");
+    await page.screenshot({ path: "/tmp/hooks-tokens.png", fullPage: true });
+    await row.getByRole("button", { name: "Thu hồi" }).click();
+    await expect(page.getByText("Đã thu hồi khóa.")).toBeVisible();
+    expect((await client.get("/api/v1/organizations")).status()).toBe(401);
+  } finally {
+    await client.dispose();
+  }
+});
+
+test("the admin's webhooks page", async ({ loginAs, page }) => {
+  await loginAs("admin");
+  await page.goto("/admin/webhooks");
+  await expect(page.getByRole("heading", { name: "Webhook (mọi sự kiện)" })).toBeVisible();
+  await page.screenshot({ path: "/tmp/hooks-admin.png", fullPage: true });
+});
