@@ -17,7 +17,6 @@ import { listAgenda, getSpeakers } from "~/models/agenda.server";
 import { listAttendanceLines, listRoles, type SideRow } from "~/models/ceremony.server";
 import { getEventDetail, type OrganizationRef } from "~/models/events.server";
 import { listPressPhotos } from "~/models/press-facts.server";
-import { positionRanks } from "~/utils/position-ranks.server";
 import { loadPrecedence } from "./dignitaries.server";
 import { ServiceError } from "./errors";
 
@@ -75,7 +74,6 @@ export async function loadPressFacts(
     .map(({ item }) => item.speakerInvitationId)
     .filter((id): id is string => !!id && !dignitaryByInvitation.has(id));
   const others = await getSpeakers(db, eventId, otherSpeakerIds);
-  const table = positionRanks();
   const speeches = slots.map(({ item, keyPoints }): PressSpeech => {
     const invitationId = item.speakerInvitationId;
     const dignitaryId = invitationId ? (dignitaryByInvitation.get(invitationId) ?? null) : null;
@@ -84,7 +82,7 @@ export async function loadPressFacts(
       agendaItemId: item.id,
       dignitaryId,
       speakerName: other ? (other.fullAddressOverride ?? inlineAddress(other)) : null,
-      speakerEnglish: other ? (other.englishAddressOverride ?? englishAddress(other, table)) : null,
+      speakerEnglish: other ? (other.englishAddressOverride ?? englishAddress(other)) : null,
       keyPoints,
       subjectVi: item.subject,
       subjectEn: item.subjectEn,
