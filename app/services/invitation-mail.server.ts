@@ -90,6 +90,8 @@ class AlreadyQueued extends Error {}
 function facts(event: Pick<EventDetail, keyof MailEventFacts>): MailEventFacts {
   return {
     title: event.title,
+    titleEn: event.titleEn,
+    venueNameEn: event.venueNameEn,
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     timeZone: event.timeZone,

@@ -98,6 +98,8 @@ export async function loadPressFacts(
       endsAt: event.endsAt,
       timeZone: event.timeZone,
       venueName: event.venueName,
+      venueNameEn: event.venueNameEn,
+      titleEn: event.titleEn,
       venueRoom: event.venueRoom,
       venueAddress: event.venueAddress,
       description: event.description,

@@ -8,3 +8,4 @@ export * from "./protocol";
 export * from "./photos";
 export * from "./press";
 export * from "./ceremony";
+export * from "./glossary";

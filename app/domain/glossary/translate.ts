@@ -161,7 +161,7 @@ export class Glossary {
       const folded = toks.map((t) => t.fold).join(" ");
       return { en: known.en, level: CENTRAL_CITIES.has(folded) ? { words: [], adj: "Municipal", noun: "city" } : null, nameEn: known.en };
     }
-    if (allowUnknown && toks.every(isCapitalized) && toks.length <= 4) {
+    if (allowUnknown && toks.every((t) => /^\p{Lu}/u.test(t.orig)) && toks.length <= 4) {
       const name = joinOrig(toks);
       return { en: name, level: null, nameEn: name };
     }
@@ -392,6 +392,12 @@ export class Glossary {
       if (rest.length && rest.every((x) => isCapitalized(x) && foldForSearch(x.orig) === x.orig.toLowerCase())) return `${t.entry.en} ${joinOrig(rest)}`;
     }
     return null;
+  }
+
+  /** A fixed term as a whole ("Chụp ảnh lưu niệm" → "Souvenir photo"); null when the glossary has none. */
+  termEn(text: string): string | null {
+    const toks = tokenize(text);
+    return this.exact("term", toks)?.en ?? this.exact("position", toks)?.en ?? null;
   }
 
   /** "in Hanoi", "in Thái Bình province"; null when the text is not a known place. */
