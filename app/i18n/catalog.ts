@@ -10,6 +10,7 @@ import * as ceremonyUi from "./messages/ceremony-ui";
 import * as checkin from "./messages/checkin";
 import * as common from "./messages/common";
 import * as events from "./messages/events";
+import * as glossary from "./messages/glossary";
 import * as mail from "./messages/mail";
 import * as protocol from "./messages/protocol";
 import * as rsvp from "./messages/rsvp";
@@ -17,8 +18,8 @@ import * as photos from "./messages/photos";
 import * as press from "./messages/press";
 import * as pressPublic from "./messages/press-public";
 
-const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi, ...audit.vi, ...account.vi };
+const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi, ...audit.vi, ...account.vi, ...glossary.vi };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en, ...audit.en, ...account.en };
+const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en, ...audit.en, ...account.en, ...glossary.en };
 
 export const catalog: Record<"vi" | "en", Record<MessageKey, string>> = { vi, en };

@@ -13,6 +13,7 @@ export type GlobalAction =
   | "organization:update"
   | "organization:delete"
   | "user:manage"
+  | "glossary:manage"
   | "audit:readAll"
   | "mailbox:read";
 export type EventAction =
@@ -47,6 +48,7 @@ export function canGlobal(actor: Actor, action: GlobalAction): boolean {
     case "organization:delete":
       return actor.role === "organizer";
     case "user:manage":
+    case "glossary:manage":
     case "audit:readAll":
     case "mailbox:read":
       return false;
