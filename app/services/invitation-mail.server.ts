@@ -15,6 +15,7 @@ import { DateTime } from "luxon";
 import type { Db } from "#db/client.server";
 import { agendaAsText, type AgendaTextItem } from "~/domain/agenda/agenda-text";
 import { calendarEventFromEvent } from "~/domain/calendar/event-data";
+import { termOrMarkedEn } from "~/domain/glossary/in-language";
 import { listAgenda } from "~/models/agenda.server";
 import { buildInvitationIcs, partstatFor } from "~/domain/calendar/ics";
 import { instantToLocalInput } from "~/domain/dates/phrasing";
@@ -160,7 +161,13 @@ async function queueOne(db: Db, request: QueueRequest): Promise<Outcome> {
         link,
         signature: signatureFor(event, locale, settings),
       });
-      const agenda = agendaAsText(await agendaOf(sp, event), event.timeZone, locale, { heading: true });
+      const items = await agendaOf(sp, event);
+      const agenda = agendaAsText(
+        locale === "en" ? items.map((i) => ({ ...i, title: i.titleEn?.trim() || termOrMarkedEn(i.title) })) : items,
+        event.timeZone,
+        locale,
+        { heading: true },
+      );
       const calendar = calendarEventFromEvent(event, { locale, url: link, agenda });
       const ics = buildInvitationIcs({
         method,
