@@ -2,7 +2,7 @@
 export const vi = {
   "nav.glossary": "Thuật ngữ",
   "glossary.title": "Bảng thuật ngữ Việt – Anh",
-  "glossary.intro": "Mọi bản tiếng Anh (tin bài, thư mời, trang khách mời, kịch bản MC, bảng tên, tệp lịch) dùng bảng này. Có {count} thuật ngữ dựng sẵn; thuật ngữ thêm ở đây được ưu tiên.",
+  "glossary.intro": "Mọi bản tiếng Anh (tin bài, thư mời, trang khách mời, kịch bản MC, tệp lịch) dùng bảng này. Có {count} thuật ngữ dựng sẵn; thuật ngữ thêm ở đây được ưu tiên.",
   "glossary.own": "Thuật ngữ đã thêm",
   "glossary.none": "Chưa thêm thuật ngữ nào.",
   "glossary.add": "Thêm thuật ngữ",
@@ -28,7 +28,7 @@ export const vi = {
 export const en: Record<keyof typeof vi, string> = {
   "nav.glossary": "Glossary",
   "glossary.title": "Vietnamese–English glossary",
-  "glossary.intro": "Every English output (press draft, invitation mail, invitee page, MC script, place cards, calendar files) uses this glossary. {count} terms are built in; the ones added here take precedence.",
+  "glossary.intro": "Every English output (press draft, invitation mail, invitee page, MC script, calendar files) uses this glossary. {count} terms are built in; the ones added here take precedence.",
   "glossary.own": "Added terms",
   "glossary.none": "No terms added yet.",
   "glossary.add": "Add a term",
