@@ -120,6 +120,9 @@ function Header() {
             {canGlobal(user, "user:manage") ? (
               <NavLink to="/admin/users">{t("nav.users")}</NavLink>
             ) : null}
+            {canGlobal(user, "glossary:manage") ? (
+              <NavLink to="/admin/glossary">{t("nav.glossary")}</NavLink>
+            ) : null}
             {canGlobal(user, "audit:readAll") ? (
               <NavLink to="/admin/audit">{t("nav.audit")}</NavLink>
             ) : null}

@@ -40,6 +40,7 @@ export function toEventFormValues(raw: Record<string, unknown>): EventFormValues
   const status = editableStatuses.find((s) => s === raw.status) ?? "draft";
   return {
     title: str("title"),
+    titleEn: str("titleEn"),
     kind,
     status,
     startsAt: str("startsAt"),
@@ -47,6 +48,7 @@ export function toEventFormValues(raw: Record<string, unknown>): EventFormValues
     timeZone: str("timeZone"),
     startPrecision: raw.startPrecision === "date" ? "date" : "time",
     venueName: str("venueName"),
+    venueNameEn: str("venueNameEn"),
     venueAddress: str("venueAddress"),
     venueRoom: str("venueRoom"),
     description: str("description"),
@@ -115,12 +117,14 @@ export function EventForm({
   // In the form's order: the summary lists every error of the submission with its field's label.
   const labels: Partial<Record<keyof EventFormValues, string>> = {
     title: t("event.field.title"),
+    titleEn: t("event.field.titleEn"),
     kind: t("event.field.kind"),
     status: t("event.field.status"),
     startsAt: t("event.field.startsAt"),
     endsAt: t("event.field.endsAt"),
     timeZone: t("event.field.timeZone"),
     venueName: t("event.field.venueName"),
+    venueNameEn: t("event.field.venueNameEn"),
     venueRoom: t("event.field.venueRoom"),
     venueAddress: t("event.field.venueAddress"),
     capacity: t("event.field.capacity"),
@@ -152,7 +156,10 @@ export function EventForm({
         {hidden}
         <fieldset className="section">
           <legend>{t("event.section.basics")}</legend>
-          <TextField form={form} name="title" label={t("event.field.title")} maxLength={EVENT_TITLE_MAX} />
+          <div className="grid-2">
+            <TextField form={form} name="title" label={t("event.field.title")} maxLength={EVENT_TITLE_MAX} />
+            <TextField form={form} name="titleEn" label={t("event.field.titleEn")} optional maxLength={EVENT_TITLE_MAX} hint={t("event.hint.english")} />
+          </div>
           <div className="grid-2">
             <SelectField
               form={form}
@@ -211,8 +218,9 @@ export function EventForm({
           <legend>{t("event.section.where")}</legend>
           <div className="grid-2">
             <TextField form={form} name="venueName" label={t("event.field.venueName")} optional maxLength={VENUE_NAME_MAX} />
-            <TextField form={form} name="venueRoom" label={t("event.field.venueRoom")} optional maxLength={VENUE_ROOM_MAX} />
+            <TextField form={form} name="venueNameEn" label={t("event.field.venueNameEn")} optional maxLength={VENUE_NAME_MAX} />
           </div>
+          <TextField form={form} name="venueRoom" label={t("event.field.venueRoom")} optional maxLength={VENUE_ROOM_MAX} />
           <TextField form={form} name="venueAddress" label={t("event.field.venueAddress")} optional maxLength={VENUE_ADDRESS_MAX} />
           <TextField form={form} name="capacity" label={t("event.field.capacity")} inputMode="numeric" optional />
         </fieldset>

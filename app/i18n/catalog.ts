@@ -11,6 +11,7 @@ import * as checkin from "./messages/checkin";
 import * as door from "./messages/door";
 import * as common from "./messages/common";
 import * as events from "./messages/events";
+import * as glossary from "./messages/glossary";
 import * as mail from "./messages/mail";
 import * as protocol from "./messages/protocol";
 import * as rsvp from "./messages/rsvp";
@@ -20,8 +21,8 @@ import * as pressPublic from "./messages/press-public";
 import * as integrations from "./messages/integrations";
 import * as privacy from "./messages/privacy";
 
-const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...door.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi, ...audit.vi, ...account.vi, ...privacy.vi, ...integrations.vi };
+const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...door.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi, ...audit.vi, ...account.vi, ...privacy.vi, ...integrations.vi, ...glossary.vi };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...door.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en, ...audit.en, ...account.en, ...privacy.en, ...integrations.en };
+const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...door.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en, ...audit.en, ...account.en, ...privacy.en, ...integrations.en, ...glossary.en };
 
 export const catalog: Record<"vi" | "en", Record<MessageKey, string>> = { vi, en };

@@ -25,6 +25,7 @@ export const agendaItemColumns = {
   startsAt: agendaItems.startsAt,
   durationMinutes: agendaItems.durationMinutes,
   title: agendaItems.title,
+  titleEn: agendaItems.titleEn,
   kind: agendaItems.kind,
   responsibleUserId: agendaItems.responsibleUserId,
   speakerInvitationId: agendaItems.speakerInvitationId,
@@ -45,6 +46,8 @@ export interface AgendaItemRow {
   startsAt: Date;
   durationMinutes: number;
   title: string;
+  /** The English title (English MC script, calendar agenda); null = the Vietnamese, marked. */
+  titleEn: string | null;
   kind: AgendaKind;
   responsibleUserId: string | null;
   speakerInvitationId: string | null;

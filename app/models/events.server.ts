@@ -81,12 +81,14 @@ export async function listEventsAfter(db: Db, options: { after?: { startsAt: Dat
 const eventColumns = {
   id: events.id,
   title: events.title,
+  titleEn: events.titleEn,
   kind: events.kind,
   status: events.status,
   startsAt: events.startsAt,
   endsAt: events.endsAt,
   timeZone: events.timeZone,
   venueName: events.venueName,
+  venueNameEn: events.venueNameEn,
   venueAddress: events.venueAddress,
   venueRoom: events.venueRoom,
   description: events.description,
@@ -116,12 +118,14 @@ export interface OrganizationRef {
 export interface EventDetail {
   id: string;
   title: string;
+  titleEn: string | null;
   kind: EventKind;
   status: EventStatus;
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
   venueName: string | null;
+  venueNameEn: string | null;
   venueAddress: string | null;
   venueRoom: string | null;
   description: string | null;

@@ -26,6 +26,7 @@ export async function getInviteeInvitation(db: Db, invitationId: string) {
       event: {
         id: events.id,
         title: events.title,
+        titleEn: events.titleEn,
         kind: events.kind,
         status: events.status,
         startsAt: events.startsAt,
@@ -33,6 +34,7 @@ export async function getInviteeInvitation(db: Db, invitationId: string) {
         startPrecision: events.startPrecision,
         timeZone: events.timeZone,
         venueName: events.venueName,
+        venueNameEn: events.venueNameEn,
         venueAddress: events.venueAddress,
         venueRoom: events.venueRoom,
         description: events.description,

@@ -70,7 +70,7 @@ export interface PrecedenceView {
 }
 
 export function generatedAddresses(d: { honorific: string | null; name: string; positions: string[] }): Addresses {
-  return { full: fullAddress(d), short: shortAddress(d), english: englishAddress(d, positionRanks()) };
+  return { full: fullAddress(d), short: shortAddress(d), english: englishAddress(d) };
 }
 
 function toView(event: ProtocolEvent, rows: DignitaryRow[]): PrecedenceView {

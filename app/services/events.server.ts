@@ -50,6 +50,8 @@ async function checkOrganizationsExist(db: Db, input: EventInput) {
 function eventColumnsFrom(input: EventInput) {
   return {
     title: input.title,
+    ...(input.titleEn !== undefined ? { titleEn: input.titleEn } : {}),
+    ...(input.venueNameEn !== undefined ? { venueNameEn: input.venueNameEn } : {}),
     titleSearch: foldForSearch(input.title),
     kind: input.kind,
     status: input.status,
@@ -198,6 +200,8 @@ export async function createEvent(
 export function eventToInput(event: EventDetail): EventInput {
   return {
     title: event.title,
+    titleEn: event.titleEn,
+    venueNameEn: event.venueNameEn,
     kind: event.kind,
     status: event.status === "cancelled" ? "draft" : event.status,
     startsAt: event.startsAt,

@@ -15,6 +15,7 @@ import { DateTime } from "luxon";
 import type { Db } from "#db/client.server";
 import { agendaAsText, type AgendaTextItem } from "~/domain/agenda/agenda-text";
 import { calendarEventFromEvent } from "~/domain/calendar/event-data";
+import { termOrMarkedEn } from "~/domain/glossary/in-language";
 import { listAgenda } from "~/models/agenda.server";
 import { buildInvitationIcs, partstatFor } from "~/domain/calendar/ics";
 import { instantToLocalInput } from "~/domain/dates/phrasing";
@@ -91,6 +92,8 @@ function summarize(outcomes: Outcome[]): SendSummary {
 function facts(event: Pick<EventDetail, keyof MailEventFacts>): MailEventFacts {
   return {
     title: event.title,
+    titleEn: event.titleEn,
+    venueNameEn: event.venueNameEn,
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     startPrecision: event.startPrecision,
@@ -146,7 +149,10 @@ type AgendaTexts = Map<string, string>;
 async function agendaText(db: Db, event: EventDetail, locale: "vi" | "en", texts: AgendaTexts): Promise<string> {
   let text = texts.get(locale);
   if (text === undefined) {
-    text = agendaAsText(await agendaOf(db, event), event.timeZone, locale, { heading: true });
+    const items = await agendaOf(db, event);
+    // English: the organiser's English titles, else the glossary's, else the Vietnamese marked for translation.
+    const titled = locale === "en" ? items.map((i) => ({ ...i, title: i.titleEn?.trim() || termOrMarkedEn(i.title) })) : items;
+    text = agendaAsText(titled, event.timeZone, locale, { heading: true });
     texts.set(locale, text);
   }
   return text;

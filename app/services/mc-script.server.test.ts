@@ -116,8 +116,10 @@ describe("MC script", () => {
 
     const english = await getMcScript(db, event.id, "en");
     expect(english.text).toContain("Honourable Nguyễn Hồng Chuyên, Member of the Standing Committee of the Provincial Party Committee");
-    // Headings are the agenda's own titles (here Vietnamese); what the MC says is English.
-    expect(english.text).toContain("14:50 – 14:55  Bế mạc\nThis concludes the ceremony.");
+    // Headings are the agenda's English titles, else the glossary's for the usual items, else marked.
+    expect(english.text).toContain("14:50 – 14:55  Closing\nThis concludes the ceremony.");
+    expect(english.text).toContain("Principal of the Trường Tiểu học Trần Lãm (in Vietnamese, to be translated)");
+    expect(english.text).not.toMatch(/Bí thư|Hiệu trưởng|Giám đốc/u);
   });
 
   it("names the host side as the organizer when the host exists only as a ceremony side", async () => {
@@ -138,7 +140,7 @@ describe("MC script", () => {
     expect(vi.text).toContain(`hôm nay ${cmd.nameVi} tổ chức lễ ký kết.`);
     expect(vi.text).not.toContain(`${police.nameVi} phối hợp với`);
     const en = await getMcScript(db, event.id, "en");
-    expect(en.text).toContain(`Today ${cmd.nameEn} hold the signing of the cooperation programme.`);
+    expect(en.text).toContain(`Today the ${cmd.nameEn} hold the signing of the cooperation programme.`);
   });
 
   it("uses an address override, mid-sentence in lower case", async () => {

@@ -13,6 +13,9 @@ import {
 import type { Locale } from "~/domain/dates/phrasing";
 import { MC_SCRIPT_MAX } from "~/domain/agenda/mc-script.schema";
 import type { AddressInput } from "~/domain/protocol/address";
+import { markedProseEn, termOrMarkedEn } from "~/domain/glossary/in-language";
+import { defaultGlossary } from "~/domain/glossary/translate";
+import { UNTRANSLATED_EN } from "~/domain/glossary/types";
 import { introducedByName, mcScript, type McDignitary, type McDocument, type McItem } from "~/domain/protocol/mc-script";
 import type { PrecedenceReason } from "~/domain/protocol/precedence";
 import { foldForSearch } from "~/domain/text/search";
@@ -72,8 +75,12 @@ export function programmeInSentence(title: string): string {
   return t;
 }
 
+/** An organisation in the script's language: its English name, else the glossary's, else the Vietnamese, marked. */
 function orgName(org: { nameVi: string; nameEn: string | null }, locale: Locale) {
-  return locale === "en" ? (org.nameEn ?? org.nameVi) : org.nameVi;
+  if (locale === "vi") return org.nameVi;
+  if (org.nameEn) return /^the\s/iu.test(org.nameEn) ? org.nameEn : `the ${org.nameEn}`;
+  const en = defaultGlossary.organizationEn(org.nameVi).en;
+  return en.includes(UNTRANSLATED_EN) ? en : `the ${en}`;
 }
 
 export interface McScriptView {
@@ -121,7 +128,7 @@ export async function generateMcScript(db: Db, event: EventDetail, locale: Local
     return {
       id: item.id,
       kind: item.kind,
-      title: item.title,
+      title: locale === "en" ? (item.titleEn?.trim() || termOrMarkedEn(item.title)) : item.title,
       speaker: speaker ? addressFor(speaker, locale) : null,
       documentId: item.documentId,
       subject,
@@ -138,7 +145,7 @@ export async function generateMcScript(db: Db, event: EventDetail, locale: Local
   const byId = new Map(dignitaries.map((d) => [d.id, d]));
   const documents: McDocument[] = event.documents.map((d) => ({
     id: d.id,
-    phrase: locale === "vi" ? programmeInSentence(d.title) : (d.titleEn ?? d.title),
+    phrase: locale === "vi" ? programmeInSentence(d.title) : (d.titleEn ?? markedProseEn(d.title) ?? d.title),
     signatories: d.parties.flatMap((p) => p.signatoryIds.map((id) => byId.get(id)).filter((x) => !!x).map((x) => addressFor(x!, locale))),
   }));
   const witnesses = dignitaries.filter((d) => (roleKinds.get(d.id) ?? []).includes("witness")).map((d) => addressFor(d, locale));
@@ -147,7 +154,7 @@ export async function generateMcScript(db: Db, event: EventDetail, locale: Local
     hostName: event.host ? orgName(event.host, locale) : null,
     partnerNames: event.partners.map((p) => orgName(p, locale)),
     sides: event.sides.map((s) => ({ kind: s.kind, organizationName: s.organization ? orgName(s.organization, locale) : null })),
-    programme: event.documents[0] ? (locale === "vi" ? programmeInSentence(event.documents[0].title) : (event.documents[0].titleEn ?? event.documents[0].title)) : null,
+    programme: event.documents[0] ? (locale === "vi" ? programmeInSentence(event.documents[0].title) : (event.documents[0].titleEn ?? markedProseEn(event.documents[0].title) ?? event.documents[0].title)) : null,
     dignitaries: mcDignitaries,
     signatories: signatories.map((s) => addressFor(s, locale)),
     documents: documents.some((d) => d.signatories.length) || documents.length > 1 ? documents : undefined,

@@ -162,14 +162,14 @@ describe("the English draft of the seed ceremony", () => {
 
   it("names the organisations in English and keeps the date, the programme's kind and its period", () => {
     expect(en.title).toBe(
-      "Propaganda Department of the Provincial Party Committee and Department of Education and Training sign 2017–2020 coordination programme",
+      "Propaganda and education departments sign 2017–2020 coordination programme",
     );
     expect(en.body.split("\n\n")[0]).toBe(
       "On the afternoon of 19 October, the Propaganda Department of the Provincial Party Committee, in coordination " +
         "with the Department of Education and Training, held a ceremony to sign a coordination programme for the " +
-        "period 2017 – 2020 at Thành phố Thái Bình, tỉnh Thái Bình.",
+        "period 2017 – 2020 in Thái Bình city, Thái Bình province.",
     );
-    expect(en.byline).toBe("Đặng Anh");
+    expect(en.byline).toBe("By Đặng Anh");
   });
 
   it("names the dignitary by the English address from the protocol module", () => {

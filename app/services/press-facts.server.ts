@@ -19,7 +19,6 @@ import { listArrivedInvitationIds } from "~/models/door.server";
 import { listAttendanceLines, listRoles, type SideRow } from "~/models/ceremony.server";
 import { getEventDetail, type OrganizationRef } from "~/models/events.server";
 import { listPressPhotos } from "~/models/press-facts.server";
-import { positionRanks } from "~/utils/position-ranks.server";
 import { loadPrecedence } from "./dignitaries.server";
 import { ServiceError } from "./errors";
 
@@ -103,7 +102,6 @@ async function loadAllPressFacts(
     .map(({ item }) => item.speakerInvitationId)
     .filter((id): id is string => !!id && !dignitaryByInvitation.has(id));
   const others = await getSpeakers(db, eventId, otherSpeakerIds);
-  const table = positionRanks();
   const speeches = slots.map(({ item, keyPoints }): PressSpeech => {
     const invitationId = item.speakerInvitationId;
     const dignitaryId = invitationId ? (dignitaryByInvitation.get(invitationId) ?? null) : null;
@@ -112,7 +110,7 @@ async function loadAllPressFacts(
       agendaItemId: item.id,
       dignitaryId,
       speakerName: other ? (other.fullAddressOverride ?? inlineAddress(other)) : null,
-      speakerEnglish: other ? (other.englishAddressOverride ?? englishAddress(other, table)) : null,
+      speakerEnglish: other ? (other.englishAddressOverride ?? englishAddress(other)) : null,
       keyPoints,
       subjectVi: item.subject,
       subjectEn: item.subjectEn,
@@ -128,6 +126,8 @@ async function loadAllPressFacts(
       endsAt: event.endsAt,
       timeZone: event.timeZone,
       venueName: event.venueName,
+      venueNameEn: event.venueNameEn,
+      titleEn: event.titleEn,
       venueRoom: event.venueRoom,
       venueAddress: event.venueAddress,
       description: event.description,

@@ -4,6 +4,7 @@
  */
 import { agendaAsText } from "~/domain/agenda/agenda-text";
 import { calendarEventFromEvent } from "~/domain/calendar/event-data";
+import { termOrMarkedEn } from "~/domain/glossary/in-language";
 import type { Db } from "#db/client.server";
 import { buildInvitationIcs, calendarLinks, partstatFor, type CalendarEventData, type CalendarPerson } from "~/domain/calendar/ics";
 import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
@@ -111,7 +112,11 @@ export function invitationOrganizer(env: Record<string, string | undefined> = pr
 function calendarEvent(page: Pick<InvitationPage, "event" | "person" | "agenda">, url: string): CalendarEventData {
   const locale = page.person.language;
   const agenda = agendaAsText(
-    page.agenda.map((a) => ({ startsAt: a.startsAt, durationMinutes: (a.endsAt.getTime() - a.startsAt.getTime()) / 60_000, title: a.title })),
+    page.agenda.map((a) => ({
+      startsAt: a.startsAt,
+      durationMinutes: (a.endsAt.getTime() - a.startsAt.getTime()) / 60_000,
+      title: locale === "en" ? termOrMarkedEn(a.title) : a.title,
+    })),
     page.event.timeZone,
     locale,
     { heading: true },

@@ -149,6 +149,7 @@ export async function readJson(request: Request): Promise<Record<string, unknown
 /** Field names the services use for the HTML form, as the API calls them. */
 const apiFieldNames: Record<string, string> = {
   venueName: "venue.name",
+  venueNameEn: "venue.nameEn",
   venueAddress: "venue.address",
   venueRoom: "venue.room",
 };
@@ -263,12 +264,13 @@ export function isoUtc(date: Date): string {
 export interface EventJson {
   id: string;
   title: string;
+  titleEn: string | null;
   kind: EventDetail["kind"];
   status: EventDetail["status"];
   startsAt: string;
   endsAt: string;
   timeZone: string;
-  venue: { name: string | null; address: string | null; room: string | null };
+  venue: { name: string | null; nameEn: string | null; address: string | null; room: string | null };
   description: string | null;
   capacity: number | null;
   hostOrganizationId: string | null;
@@ -351,12 +353,13 @@ export function eventToJson(detail: EventDetail): EventJson {
   return {
     id: detail.id,
     title: detail.title,
+    titleEn: detail.titleEn,
     kind: detail.kind,
     status: detail.status,
     startsAt: isoInZone(detail.startsAt, detail.timeZone),
     endsAt: isoInZone(detail.endsAt, detail.timeZone),
     timeZone: detail.timeZone,
-    venue: { name: detail.venueName, address: detail.venueAddress, room: detail.venueRoom },
+    venue: { name: detail.venueName, nameEn: detail.venueNameEn, address: detail.venueAddress, room: detail.venueRoom },
     description: detail.description,
     capacity: detail.capacity,
     hostOrganizationId: detail.hostOrganizationId,
@@ -387,6 +390,8 @@ export function eventEtag(detail: { version: number }): string {
 export function eventInputFromApi(body: EventApiCreate): EventInput {
   return {
     title: body.title,
+    titleEn: body.titleEn ?? null,
+    venueNameEn: body.venue?.nameEn ?? null,
     kind: body.kind,
     status: body.status,
     startsAt: body.startsAt,
@@ -416,6 +421,7 @@ export function eventInputFromApi(body: EventApiCreate): EventInput {
 export function mergeEventPatch(current: EventInput, patch: EventApiPatch): EventInput {
   const merged: EventInput = { ...current };
   if (patch.title !== undefined) merged.title = patch.title;
+  if (patch.titleEn !== undefined) merged.titleEn = patch.titleEn;
   if (patch.kind !== undefined) merged.kind = patch.kind;
   if (patch.status !== undefined) merged.status = patch.status;
   if (patch.startsAt !== undefined) merged.startsAt = patch.startsAt;
@@ -428,6 +434,7 @@ export function mergeEventPatch(current: EventInput, patch: EventApiPatch): Even
   if (patch.contextEn !== undefined) merged.contextEn = patch.contextEn;
   if (patch.venue !== undefined) {
     merged.venueName = patch.venue?.name ?? null;
+    merged.venueNameEn = patch.venue?.nameEn ?? null;
     merged.venueAddress = patch.venue?.address ?? null;
     merged.venueRoom = patch.venue?.room ?? null;
   }

@@ -20,6 +20,8 @@ export const events = pgTable(
   {
     id: id(),
     title: text("title").notNull(),
+    /** The English title the organiser gave; English outputs fall back to the Vietnamese, marked. */
+    titleEn: text("title_en"),
     /** The title folded for diacritic-insensitive search (app/domain/text/search.ts). */
     titleSearch: text("title_search").notNull(),
     kind: eventKind("kind").notNull(),
@@ -28,6 +30,8 @@ export const events = pgTable(
     endsAt: instant("ends_at").notNull(),
     timeZone: text("time_zone").notNull().default("Asia/Ho_Chi_Minh"),
     venueName: text("venue_name"),
+    /** The venue's English name; English outputs fall back to the glossary, else the Vietnamese, marked. */
+    venueNameEn: text("venue_name_en"),
     venueAddress: text("venue_address"),
     venueRoom: text("venue_room"),
     description: text("description"),

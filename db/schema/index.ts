@@ -10,3 +10,4 @@ export * from "./press";
 export * from "./ceremony";
 export * from "./door";
 export * from "./webhooks";
+export * from "./glossary";

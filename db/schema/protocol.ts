@@ -69,6 +69,8 @@ export const agendaItems = pgTable(
     startsAt: instant("starts_at").notNull(),
     durationMinutes: integer("duration_minutes").notNull(),
     title: text("title").notNull(),
+    /** The item's English title (English MC script, programme, calendar); null = the Vietnamese, marked. */
+    titleEn: text("title_en"),
     kind: agendaKind("kind").notNull().default("other"),
     responsibleUserId: uuid("responsible_user_id").references(() => users.id, { onDelete: "set null" }),
     speakerInvitationId: uuid("speaker_invitation_id").references(() => invitations.id, { onDelete: "set null" }),

@@ -13,6 +13,7 @@ export type GlobalAction =
   | "organization:update"
   | "organization:delete"
   | "user:manage"
+  | "glossary:manage"
   | "audit:readAll"
   | "mailbox:read"
   /** Retention runs, a person's data exported or erased on request (docs/decisions/017-personal-data.md). */
@@ -55,6 +56,7 @@ export function canGlobal(actor: Actor, action: GlobalAction): boolean {
     case "organization:delete":
       return actor.role === "organizer";
     case "user:manage":
+    case "glossary:manage":
     case "audit:readAll":
     case "mailbox:read":
     case "personalData:administer":

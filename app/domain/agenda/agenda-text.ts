@@ -14,6 +14,8 @@ export interface AgendaTextItem {
   startsAt: Date;
   durationMinutes: number;
   title: string;
+  /** The English title, where the organiser gave one (English texts use it). */
+  titleEn?: string | null;
   place?: string | null;
 }
 

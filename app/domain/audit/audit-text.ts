@@ -25,6 +25,8 @@ export interface AuditEntryText {
 /** The event's fields; `agreement` is the single agreement of entries written before the ceremony model. */
 const eventFields: Record<keyof EventInput | "agreement", MessageKey> = {
   title: "event.field.title",
+  titleEn: "event.field.titleEn",
+  venueNameEn: "event.field.venueNameEn",
   kind: "event.field.kind",
   status: "event.field.status",
   startsAt: "event.field.startsAt",

@@ -33,7 +33,13 @@ describe("calendarEventFromEvent", () => {
       url: "https://signet.example.vn/events/1",
       status: "CONFIRMED",
     });
-    expect(calendarEventFromEvent(seed, { locale: "en" }).description).toMatch(/\n\nVenue: Tầng 2, /);
+    const en = calendarEventFromEvent(seed, { locale: "en" });
+    expect(en.title).toBe(`${seed.title} (in Vietnamese, to be translated)`);
+    expect(en.location).toBe("Floor 2, Hall of the Provincial Party Committee, Thái Bình city, Thái Bình province");
+    expect(en.description).toMatch(/\n\nVenue: Floor 2, Hall of the Provincial Party Committee, /);
+    expect(calendarEventFromEvent({ ...seed, titleEn: "Signing ceremony", venueNameEn: "Provincial Party Committee Hall" }, { locale: "en" }).location).toBe(
+      "Floor 2, Provincial Party Committee Hall, Thái Bình city, Thái Bình province",
+    );
   });
 
   it("drafts are TENTATIVE, cancelled events CANCELLED; no venue and no description give an empty description", () => {

@@ -4,6 +4,8 @@
  */
 import { localDateParts, nextDay } from "../dates/phrasing";
 import { venueLine as venueText } from "../rsvp/venue";
+import { eventInLanguage } from "../glossary/in-language";
+import type { Glossary } from "../glossary/translate";
 import { translate, type Locale } from "~/i18n/i18n";
 import type { CalendarEventData } from "./ics";
 
@@ -21,6 +23,9 @@ export interface CalendarSourceEvent {
   /** "date": the time of day is not stated — the calendar entry is all-day, on the local dates in `timeZone`. */
   startPrecision?: "time" | "date";
   timeZone?: string;
+  /** The English title and venue the organiser gave; English calendar files use them (else the glossary, else marked). */
+  titleEn?: string | null;
+  venueNameEn?: string | null;
 }
 
 /** "Hội trường A, Nhà khách Tỉnh ủy, Thành phố Thái Bình" — room, venue, address; null when none is set. */
@@ -34,9 +39,10 @@ export function venueLine(event: Pick<CalendarSourceEvent, "venueName" | "venueA
  * a cancelled event CANCELLED.
  */
 export function calendarEventFromEvent(
-  event: CalendarSourceEvent,
-  options: { locale: Locale; url?: string | null; /** From agendaAsText(). */ agenda?: string | null },
+  source: CalendarSourceEvent,
+  options: { locale: Locale; url?: string | null; /** From agendaAsText(). */ agenda?: string | null; glossary?: Glossary },
 ): CalendarEventData {
+  const event = eventInLanguage(source, options.locale, options.glossary);
   const venue = venueLine(event);
   const description = [
     event.description?.trim(),

@@ -106,6 +106,8 @@ export interface DocumentInput {
 
 export interface EventInput {
   title: string;
+  /** The English title (English outputs); null = the Vietnamese one, marked. Undefined = leave as it is. */
+  titleEn?: string | null;
   kind: EventKind;
   status: (typeof editableStatuses)[number];
   startsAt: Date;
@@ -114,6 +116,7 @@ export interface EventInput {
   /** "date": only the date of startsAt counts (stored as 00:00 local time). */
   startPrecision: TimePrecision;
   venueName: string | null;
+  venueNameEn?: string | null;
   venueAddress: string | null;
   venueRoom: string | null;
   description: string | null;
@@ -159,6 +162,7 @@ function startInput(value: string, precision: TimePrecision): string {
 
 const eventFormFields = {
   title: requiredLine(EVENT_TITLE_MAX),
+  titleEn: optionalLine(EVENT_TITLE_MAX),
   kind: z.enum(eventKinds, { errorMap: () => ({ message: "errors.choice" }) }),
   status: z.enum(editableStatuses, { errorMap: () => ({ message: "errors.choice" }) }),
   startsAt: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
@@ -168,6 +172,7 @@ const eventFormFields = {
     .union([z.enum(timePrecisions), z.literal(false), z.literal(""), z.undefined()], { errorMap: () => ({ message: "errors.choice" }) })
     .transform((v): TimePrecision => (v === "date" ? "date" : "time")),
   venueName: optionalLine(VENUE_NAME_MAX),
+  venueNameEn: optionalLine(VENUE_NAME_MAX),
   venueAddress: optionalLine(VENUE_ADDRESS_MAX),
   venueRoom: optionalLine(VENUE_ROOM_MAX),
   description: optionalText(EVENT_DESCRIPTION_MAX),
@@ -204,6 +209,7 @@ export const eventFormSchema = objectWithChecks(
     const { startsAt, endsAt } = formInstants(v);
     return {
       title: v.title,
+      titleEn: v.titleEn,
       kind: v.kind,
       status: v.status,
       startsAt: startsAt ?? new Date(NaN),
@@ -211,6 +217,7 @@ export const eventFormSchema = objectWithChecks(
       timeZone: v.timeZone,
       startPrecision: v.startPrecision,
       venueName: v.venueName,
+      venueNameEn: v.venueNameEn,
       venueAddress: v.venueAddress,
       venueRoom: v.venueRoom,
       description: v.description,
@@ -263,12 +270,18 @@ export const apiDocument = withChecks(apiDocumentObject.shape, apiDocumentObject
 }).transform((v): DocumentInput => ({ ...v, languages: [...new Set(v.languages)] }));
 
 const apiVenue = z
-  .object({ name: optionalLine(VENUE_NAME_MAX), address: optionalLine(VENUE_ADDRESS_MAX), room: optionalLine(VENUE_ROOM_MAX) })
+  .object({
+    name: optionalLine(VENUE_NAME_MAX),
+    nameEn: optionalLine(VENUE_NAME_MAX).optional(),
+    address: optionalLine(VENUE_ADDRESS_MAX),
+    room: optionalLine(VENUE_ROOM_MAX),
+  })
   .strict();
 
 const eventApiCreateObject = z
   .object({
     title: requiredLine(EVENT_TITLE_MAX),
+    titleEn: optionalLine(EVENT_TITLE_MAX).optional(),
     kind: z.enum(eventKinds, { errorMap: () => ({ message: "errors.choice" }) }),
     status: z.enum(editableStatuses, { errorMap: () => ({ message: "errors.choice" }) }).default("draft"),
     startsAt: isoInstant,

@@ -57,7 +57,7 @@ describe("previewInvitation", () => {
     expect(vi!.mail.text).toContain("Ông Nguyễn Văn An");
     expect(vi!.mail.html).toContain(sampleLink);
     expect(en!.mail.html).toContain('lang="en"');
-    expect(en!.mail.text).toContain("Mr John Smith");
+    expect(en!.mail.text).toContain("Mr. John Smith");
     expect(en!.mail.text).toContain("Propaganda Department");
     expect(en!.mail.subject).not.toBe(vi!.mail.subject);
   });

@@ -53,13 +53,30 @@ describe("invitation in Vietnamese", () => {
 describe("invitation in English", () => {
   const mail = render({ locale: "en", recipient: { fullName: "Jane Doe", honorific: "Ms" }, signature: "Provincial Propaganda Department" });
   it("is English throughout, with English dates", () => {
-    expect(mail.subject).toBe("Invitation: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝");
-    expect(mail.text).toContain("Dear Ms Jane Doe,");
+    // Without an English title the Vietnamese one is kept, marked; the venue comes from the glossary.
+    expect(mail.subject).toBe("Invitation: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝 (in Vietnamese, to be translated)");
+    expect(mail.text).toContain("Dear Ms. Jane Doe,");
     expect(mail.text).toContain("When: 08:30 – 10:00, Thursday, 10 April 2031, Asia/Ho_Chi_Minh time (GMT+7)");
-    expect(mail.text).toContain("Where: Tầng 2, Hội trường A");
+    expect(mail.text).toContain("Where: Floor 2, Hall A, 1 Lê Lợi Street, Thái Bình city");
     expect(mail.text).toContain(`Reply to the invitation at: ${link}`);
     expect(mail.html).toContain('<html lang="en">');
     expect(mail.text).not.toMatch(/Kính gửi|Thời gian|Trân trọng/);
+  });
+});
+
+describe("English names and honorifics", () => {
+  it("uses the English title and venue the organiser gave, and writes the honorific as English papers do", () => {
+    const mail = render({
+      locale: "en",
+      recipient: { fullName: "Hoàng Văn Giang", honorific: "TS." },
+      event: { ...event, titleEn: "Signing of the “Companion” coordination programme", venueNameEn: "Hall A" },
+    });
+    expect(mail.subject).toBe("Invitation: Signing of the “Companion” coordination programme");
+    expect(mail.text).toContain("Dear Dr. Hoàng Văn Giang,");
+    expect(mail.text).not.toContain("TS.");
+    expect(render({ locale: "en", recipient: { fullName: "Nguyễn Văn An", honorific: "đồng chí" } }).text).toContain("Dear Nguyễn Văn An,");
+    // Vietnamese readers get the Vietnamese words.
+    expect(render({ recipient: { fullName: "Hoàng Văn Giang", honorific: "TS." } }).text).toContain("TS. Hoàng Văn Giang");
   });
 });
 
@@ -110,8 +127,8 @@ describe("update", () => {
   });
   it("marks a new venue", () => {
     const moved = render({ kind: "update", previous: { ...event, venueName: "Hội trường B" }, locale: "en" });
-    expect(moved.text).toContain("Where: Tầng 2, Hội trường A, Số 1 đường Lê Lợi, TP. Thái Bình (changed)");
-    expect(moved.text).toContain("  Previously: Tầng 2, Hội trường B, Số 1 đường Lê Lợi, TP. Thái Bình");
+    expect(moved.text).toContain("Where: Floor 2, Hall A, 1 Lê Lợi Street, Thái Bình city (changed)");
+    expect(moved.text).toContain("  Previously: Floor 2, Hall B, 1 Lê Lợi Street, Thái Bình city");
     expect(moved.text).not.toContain("When: 08:30 – 10:00, Thursday, 10 April 2031, Asia/Ho_Chi_Minh time (GMT+7) (changed)");
   });
 });
@@ -129,7 +146,7 @@ describe("cancellation, withdrawal and reminder", () => {
   });
   it("a withdrawal tells one person their invitation is no longer valid", () => {
     const mail = render({ kind: "withdrawal", locale: "en" });
-    expect(mail.subject).toBe("Invitation withdrawn: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝");
+    expect(mail.subject).toBe("Invitation withdrawn: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝 (in Vietnamese, to be translated)");
     expect(mail.text).toContain("your invitation to the event below is no longer valid");
     expect(mail.text).not.toContain(link);
   });

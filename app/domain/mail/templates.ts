@@ -6,12 +6,17 @@
 import { venueLine } from "~/domain/calendar/event-data";
 import { formatWhen, zoneOffsetLabel } from "~/domain/dates/phrasing";
 import { translate, type Locale, type MessageKey, type TranslateParams } from "~/i18n/i18n";
+import { eventInLanguage, honorificInLanguage } from "~/domain/glossary/in-language";
+import type { Glossary } from "~/domain/glossary/translate";
 import { escapeHtml, escapeMultiline, safeHttpUrl } from "./html";
 
 export type MailTemplateKind = "invitation" | "update" | "cancellation" | "withdrawal" | "reminder";
 
 export interface MailEventFacts {
   title: string;
+  /** The English title and venue the organiser gave (English mails use them; else the glossary, else marked). */
+  titleEn?: string | null;
+  venueNameEn?: string | null;
   startsAt: Date;
   endsAt: Date;
   /** "date": the time of day is not stated (the emails give the date alone). Default "time". */
@@ -34,6 +39,8 @@ export interface InvitationMailInput {
   link?: string | null;
   /** Who signs the email: the host organization, else the sender's name. */
   signature: string;
+  /** The instance's glossary for English mails; absent = the built-in one. */
+  glossary?: Glossary;
 }
 
 export interface RenderedMail {
@@ -101,8 +108,9 @@ export function eventWhen(event: Pick<MailEventFacts, "startsAt" | "endsAt" | "t
   return `${range}, ${zone}`;
 }
 
-function greetingName(recipient: InvitationMailInput["recipient"]): string {
-  return oneLine([recipient.honorific ?? "", recipient.fullName].join(" "));
+/** "Dear Dr. Hoàng Văn Giang," — the honorific in the reader's language ("TS." → "Dr.", no "Comrade"). */
+function greetingName(recipient: InvitationMailInput["recipient"], locale: Locale, glossary?: Glossary): string {
+  return oneLine([honorificInLanguage(recipient.honorific, locale, glossary) ?? "", recipient.fullName].join(" "));
 }
 
 interface Fact {
@@ -113,11 +121,13 @@ interface Fact {
 }
 
 export function renderInvitationMail(input: InvitationMailInput): RenderedMail {
-  const { kind, locale, event, previous } = input;
+  const { kind, locale } = input;
+  const event = eventInLanguage(input.event, locale, input.glossary);
+  const previous = input.previous ? eventInLanguage(input.previous, locale, input.glossary) : input.previous;
   const t = (key: MessageKey, params?: TranslateParams) => translate(locale, key, params);
   const title = oneLine(event.title);
   const subject = oneLine(t(SUBJECT[kind], { title }));
-  const name = greetingName(input.recipient);
+  const name = greetingName(input.recipient, locale, input.glossary);
   const greeting = name ? t("mail.email.greeting", { name }) : t("mail.email.greetingNoName");
   const intro = t(INTRO[kind]);
   const link = kindHasLink(kind) && input.link ? safeHttpUrl(input.link) : null;

@@ -103,7 +103,7 @@ describe("ceremony draft: leaders above the sides, witnesses, signatories, a dat
 describe("headlines", () => {
   it("name what was signed, without party list", () => {
     expect(draftPressSummary(ministries, "vi").title).toBe("Ký kết quy chế phối hợp");
-    expect(draftPressSummary(ministries, "en").title).toBe("Ministry of Public Security and Ministry of National Defence sign coordination regulation");
+    expect(draftPressSummary(ministries, "en").title).toBe("Public security and defence ministries sign coordination regulation");
   });
 });
 

@@ -113,25 +113,38 @@ describe("headline", () => {
     expect(d.sources[0]).toMatchObject({ part: "headline", text: d.title, facts: ["event.title = Hội nghị tổng kết năm học, ngày 19/10/2017"] });
   });
 
-  it("in English: a specific headline naming the parties, the period and the kind of agreement (from a fixed list, else 'agreement')", () => {
-    expect(draftPressSummary(signing(), "en").title).toBe(
-      "Propaganda Department of the Provincial Party Committee and Department of Education and Training sign 2017–2020 coordination programme",
-    );
+  it("in English: a specific headline naming the parties as papers do, the period and the kind of agreement (from a fixed list, else 'agreement')", () => {
+    expect(draftPressSummary(signing(), "en").title).toBe("Propaganda and education departments sign 2017–2020 coordination programme");
     expect(draftPressSummary(signing({}, { title: "Biên bản ghi nhớ hợp tác", periodStart: null, periodEnd: null }), "en").title).toBe(
-      "Propaganda Department of the Provincial Party Committee and Department of Education and Training sign memorandum of understanding",
+      "Propaganda and education departments sign memorandum of understanding",
     );
     expect(draftPressSummary(signing({}, { title: "Văn bản hợp tác toàn diện", periodEnd: null }), "en").title).toBe(
-      "Propaganda Department of the Provincial Party Committee and Department of Education and Training sign 2017 agreement",
+      "Propaganda and education departments sign 2017 agreement",
+    );
+    const thaiBinh = [
+      { id: "tb-tg", nameVi: "Ban Tuyên giáo Tỉnh ủy Thái Bình", nameEn: null },
+      { id: "tb-gd", nameVi: "Sở Giáo dục và Đào tạo tỉnh Thái Bình", nameEn: null },
+    ];
+    expect(draftPressSummary(signing({ hosts: thaiBinh }, { parties: thaiBinh }), "en").title).toBe(
+      "Thái Bình propaganda and education departments sign 2017–2020 coordination programme",
+    );
+    // Parties whose kinds differ are listed; names the glossary has no short form for are written in full.
+    expect(draftPressSummary(signing({}, { parties: [TG, YT] }), "en").title).toBe("Propaganda and health departments sign 2017–2020 coordination programme");
+    const academy = { id: "hv", nameVi: "Học viện Chính trị quốc gia Hồ Chí Minh", nameEn: null };
+    expect(draftPressSummary(signing({}, { parties: [academy, GD] }), "en").title).toBe(
+      "Ho Chi Minh National Academy of Politics and Department of Education and Training sign 2017–2020 coordination programme",
     );
   });
 
-  it("in English without English names for every party: '<Kind> signed'; another event keeps its title, marked", () => {
-    expect(draftPressSummary(signing({}, { parties: [TG, YT] }), "en").title).toBe("Coordination programme signed");
-    expect(draftPressSummary(signing({}, { title: "Biên bản ghi nhớ hợp tác", parties: [YT, GD] }), "en").title).toBe("Memorandum of understanding signed");
-    expect(draftPressSummary(signing({}, { title: "Văn bản hợp tác toàn diện", parties: [YT, GD] }), "en").title).toBe("Agreement signed");
+  it("in English without an English name for every party: '<Kind> signed'; another event keeps its title, marked", () => {
+    const firm = { id: "mp", nameVi: "Công ty TNHH Minh Phát", nameEn: null };
+    expect(draftPressSummary(signing({}, { parties: [TG, firm] }), "en").title).toBe("Coordination programme signed");
+    expect(draftPressSummary(signing({}, { title: "Biên bản ghi nhớ hợp tác", parties: [firm, GD] }), "en").title).toBe("Memorandum of understanding signed");
+    expect(draftPressSummary(signing({}, { title: "Văn bản hợp tác toàn diện", parties: [firm, GD] }), "en").title).toBe("Agreement signed");
     const other = draftPressSummary(meeting(), "en");
-    expect(other.title).toBe("Hội nghị tổng kết năm học 2016 – 2017");
+    expect(other.title).toBe(`Hội nghị tổng kết năm học 2016 – 2017 ${UNTRANSLATED_EN}`);
     expect(other.sources[0]?.needsTranslation).toBe(true);
+    expect(draftPressSummary(meeting({ titleEn: "2016–2017 school year review conference" }), "en").title).toBe("2016–2017 school year review conference");
   });
 });
 
@@ -176,7 +189,7 @@ describe("lead: who held what, and where", () => {
       "Chiều ngày 19/10, Ban Tuyên giáo Tỉnh ủy phối hợp với Sở Giáo dục và Đào tạo và Sở Y tế tổ chức lễ ký kết chương trình phối hợp công tác giữa Ban Tuyên giáo Tỉnh ủy, Sở Giáo dục và Đào tạo và Sở Y tế giai đoạn 2017 – 2020.",
     );
     expect(lead(facts, "en")).toBe(
-      "On the afternoon of 19 October, the Propaganda Department of the Provincial Party Committee, in coordination with the Department of Education and Training and Sở Y tế, held a ceremony to sign a coordination programme between the Propaganda Department of the Provincial Party Committee, the Department of Education and Training and Sở Y tế for the period 2017 – 2020.",
+      "On the afternoon of 19 October, the Propaganda Department of the Provincial Party Committee, in coordination with the Department of Education and Training and the Department of Health, held a ceremony to sign a coordination programme between the Propaganda Department of the Provincial Party Committee, the Department of Education and Training and the Department of Health for the period 2017 – 2020.",
     );
   });
 
@@ -188,8 +201,15 @@ describe("lead: who held what, and where", () => {
     facts.event.venueName = "Hội trường Tỉnh ủy";
     expect(lead(facts)).toBe("Chiều ngày 19/10, tại Hội trường Tỉnh ủy, đã diễn ra lễ ký kết chương trình phối hợp công tác giai đoạn 2017 – 2020.");
     expect(lead(facts, "en")).toBe(
-      "On the afternoon of 19 October, a ceremony to sign a coordination programme for the period 2017 – 2020 was held at Hội trường Tỉnh ủy.",
+      "On the afternoon of 19 October, a ceremony to sign a coordination programme for the period 2017 – 2020 was held at the Hall of the Provincial Party Committee.",
     );
+    facts.event.venueName = "Hà Nội";
+    expect(lead(facts, "en")).toMatch(/ was held in Hanoi\.$/u);
+    facts.event.venueName = "Nhà văn hóa thôn Đông";
+    expect(lead(facts, "en")).toMatch(new RegExp(` was held at Nhà văn hóa thôn Đông \\${UNTRANSLATED_EN.slice(0, -1)}\\)\\.$`, "u"));
+    expect(draftPressSummary(facts, "en").untranslatedTerms).toEqual(["Nhà văn hóa thôn Đông"]);
+    facts.event.venueNameEn = "Đông Village Cultural House";
+    expect(lead(facts, "en")).toMatch(/ was held at the Đông Village Cultural House\.$/u);
   });
 
   it("the venue: room and name when known, else the address, else nothing", () => {
@@ -230,9 +250,13 @@ describe("lead: who held what, and where", () => {
     expect(en.sources[1]?.needsTranslation).toBe(true);
   });
 
-  it("English: 'the' before English names, the Vietnamese name (no article) when there is none", () => {
+  it("English: 'the' before English names, the glossary's when there is none, the Vietnamese name marked when it has none", () => {
     expect(lead(signing({ hosts: [YT, { ...TG, nameEn: "The Propaganda Department" }] }), "en")).toMatch(
-      /^On the afternoon of 19 October, Sở Y tế, in coordination with The Propaganda Department, held /u,
+      /^On the afternoon of 19 October, the Department of Health, in coordination with The Propaganda Department, held /u,
+    );
+    const firm = { id: "mp", nameVi: "Công ty TNHH Minh Phát", nameEn: null };
+    expect(lead(signing({ hosts: [firm, GD] }), "en")).toMatch(
+      new RegExp(`^On the afternoon of 19 October, Công ty TNHH Minh Phát \\(in Vietnamese, to be translated\\), in coordination with the Department`, "u"),
     );
   });
 });

@@ -47,10 +47,24 @@ import {
   withArticleEn,
   withoutTrailingDate,
 } from "./phrases";
+import { Glossary, bylineEn, defaultGlossary } from "../glossary/translate";
+import { UNTRANSLATED_EN } from "../glossary/types";
 import type { PressDignitary, PressDocument, PressDraft, PressFacts, PressLanguage, PressOrganization, PressSide, PressSource } from "./types";
 
-/** Marks Vietnamese text kept in an English draft. */
-export const UNTRANSLATED_EN = "(in Vietnamese, to be translated)";
+/** Marks Vietnamese text kept in an English draft (one marker for every English output: app/domain/glossary). */
+export { UNTRANSLATED_EN };
+
+/**
+ * The glossary the English draft translates with. The drafter is synchronous and pure; draftPressSummary sets
+ * this for the duration of one call (its options), so the many small phrase helpers need not thread it.
+ */
+let glossary: Glossary = defaultGlossary;
+/** Terms an English draft could not translate, collected during one draftPressSummary call. */
+let untranslatedTerms: string[] = [];
+
+function noteUntranslated(terms: string[]): void {
+  for (const t of terms) if (!untranslatedTerms.includes(t)) untranslatedTerms.push(t);
+}
 
 type Paragraph = PressSource;
 type Section = Paragraph[];
@@ -67,7 +81,7 @@ function instantFact(path: string, date: Date, zone: string): string {
 
 function para(part: Paragraph["part"], text: string, facts: string[], needsTranslation = false): Paragraph {
   const p: Paragraph = { text: escapeBlockStart(text), part, facts };
-  if (needsTranslation) p.needsTranslation = true;
+  if (needsTranslation || text.includes(UNTRANSLATED_EN)) p.needsTranslation = true;
   return p;
 }
 
@@ -79,9 +93,18 @@ function nonEmpty(text: string | null | undefined): string | null {
 // ---------------------------------------------------------------------------------------------------------
 // Organisations and people
 
-function orgEn(o: PressOrganization): string {
+/** An organisation's English: its own English name, else the glossary's, else its Vietnamese name, marked. */
+function orgEnName(o: PressOrganization): string {
   const en = nonEmpty(o.nameEn);
-  if (!en) return cleanText(o.nameVi);
+  if (en) return en;
+  const t = glossary.organizationEn(cleanText(o.nameVi));
+  noteUntranslated(t.untranslated);
+  return t.en;
+}
+
+function orgEn(o: PressOrganization): string {
+  const en = orgEnName(o);
+  if (en.includes(UNTRANSLATED_EN)) return en;
   return /^the\s/iu.test(en) ? en : `the ${en}`;
 }
 
@@ -195,14 +218,41 @@ function specificHeadlineEn(facts: PressFacts, programme: Programme): string | n
   if (!doc || facts.documents.length > 1) return null;
   const parties = doc.parties.length ? doc.parties : facts.hosts;
   if (parties.length < 1 || parties.length > 3) return null;
-  const names = parties.map((p) => nonEmpty(p.nameEn)?.replace(/^the\s+/iu, ""));
-  if (names.some((n) => !n)) return null;
   const start = doc.periodStart;
   const end = doc.periodEnd !== null && doc.periodEnd !== start ? doc.periodEnd : null;
   const years = programme.periodText?.match(/\d{4}/gu) ?? [];
   const period = start !== null ? (end !== null ? `${start}–${end}` : String(start)) : years.length >= 2 ? `${years[0]}–${years[1]}` : (years[0] ?? "");
   const verb = parties.length === 1 ? "signs" : "sign";
-  return capitalizeFirst(`${joinEn(names as string[])} ${verb} ${period ? `${period} ` : ""}${agreementKindEn(programme.core)}`);
+  const tail = `${verb} ${period ? `${period} ` : ""}${agreementKindEn(programme.core)}`;
+  const short = shortPartiesEn(parties);
+  if (short) return capitalizeFirst(`${short} ${tail}`);
+  const names = parties.map((p) => {
+    const en = nonEmpty(p.nameEn) ?? glossary.bodyEn(cleanText(p.nameVi))?.en ?? null;
+    return en?.replace(/^the\s+/iu, "");
+  });
+  if (names.some((n) => !n)) return null;
+  return capitalizeFirst(`${joinEn(names as string[])} ${tail}`);
+}
+
+/**
+ * The parties as an English headline names them, from the glossary's short forms and their common place:
+ * "Thái Bình propaganda and education departments" (Ban Tuyên giáo Tỉnh ủy Thái Bình, Sở Giáo dục và Đào tạo
+ * tỉnh Thái Bình). Null when a party has no short form or the parties are not all of one place (or all of none).
+ */
+function shortPartiesEn(parties: PressOrganization[]): string | null {
+  const bodies = parties.map((p) => glossary.bodyEn(cleanText(p.nameVi)));
+  if (bodies.some((b) => !b?.short)) return null;
+  const places = new Set(bodies.map((b) => b!.place ?? ""));
+  if (places.size > 1) return null;
+  const named = [...places].filter(Boolean);
+  const shorts = bodies.map((b) => b!.short!);
+  const nouns = shorts.map((x) => x.split(" ").at(-1)!);
+  let text: string;
+  if (shorts.length > 1 && nouns.every((n) => n === nouns[0])) {
+    const heads = shorts.map((x) => x.slice(0, x.length - nouns[0]!.length).trim());
+    text = `${joinEn(heads)} ${pluralEn(nouns[0]!)}`;
+  } else text = joinEn(shorts);
+  return named[0] ? `${named[0]} ${text}` : text;
 }
 
 /**
@@ -233,8 +283,14 @@ function headline(facts: PressFacts, language: PressLanguage, programme: Program
       ],
     };
   }
+  const titleEn = language === "en" ? nonEmpty(facts.event.titleEn) : null;
+  if (titleEn) return { text: withoutTrailingDate(titleEn), part: "headline", facts: [fact("event.titleEn", titleEn)] };
   const title = withoutTrailingDate(cleanText(facts.event.title));
-  const source: Paragraph = { text: title, part: "headline", facts: [fact("event.title", cleanText(facts.event.title))] };
+  const source: Paragraph = {
+    text: language === "en" ? `${title} ${UNTRANSLATED_EN}` : title,
+    part: "headline",
+    facts: [fact("event.title", cleanText(facts.event.title))],
+  };
   if (language === "en") source.needsTranslation = true;
   return source;
 }
@@ -254,6 +310,34 @@ function venueOf(facts: PressFacts): { text: string; facts: string[] } | null {
   }
   const address = nonEmpty(e.venueAddress);
   return address ? { text: address, facts: [fact("event.venueAddress", address)] } : null;
+}
+
+/**
+ * The venue in an English lead: " in Hanoi" for a place, " at the Hall of the … Provincial Party Committee" for a
+ * building, from the English venue name when the event has one, else the glossary; what it cannot translate is
+ * kept and marked.
+ */
+function venueEnPhrase(facts: PressFacts, venue: { text: string; facts: string[] }): string {
+  const e = facts.event;
+  const own = nonEmpty(e.venueNameEn);
+  if (own) {
+    const room = nonEmpty(e.venueRoom);
+    const roomEn = room ? glossary.venueEn(room) : null;
+    if (roomEn) noteUntranslated(roomEn.untranslated);
+    const text = [roomEn?.en, own].filter(Boolean).join(", ");
+    return ` at ${/^the\s/iu.test(text) || !needsArticle(text) ? "" : "the "}${md(text)}`;
+  }
+  const t = glossary.venueEn(venue.text);
+  noteUntranslated(t.untranslated);
+  if (t.isPlace) return ` in ${md(t.en)}`;
+  return ` at ${needsArticle(t.en) ? "the " : ""}${md(t.en)}`;
+}
+
+/** "the Hall of the …", "the National Convention Center"; not "Hall A", "12 Lê Lợi Street" or a marked name. */
+function needsArticle(venueEn: string): boolean {
+  const first = venueEn.split(",")[0] ?? "";
+  if (first.includes(UNTRANSLATED_EN) || /^\d/u.test(first)) return false;
+  return /\bof the\b/u.test(first) || /(?:Centre|Center|House|Palace|Headquarters|Hall|Room|Hotel)$/u.test(first);
 }
 
 function sameOrganizations(a: PressOrganization[], b: PressOrganization[]): boolean {
@@ -441,12 +525,19 @@ function lead(facts: PressFacts, language: PressLanguage, programme: Programme |
       : [joinEn(phrases.map((p) => [withArticleEn(p.kind), p.between, p.period].filter(Boolean).join(" ")))];
     what = ["a ceremony to sign", ...body, samePeriod ? (periods[0]?.en ?? "") : ""].filter(Boolean).join(" ");
   } else {
-    factList.push(fact("event.title", cleanText(e.title)), fact("event.kind", e.kind));
     what = eventIndefiniteEn[e.kind];
-    titled = `, titled “${md(withoutTrailingDate(cleanText(e.title)))}” ${UNTRANSLATED_EN}`;
-    needsTranslation = true;
+    const titleEn = nonEmpty(e.titleEn);
+    if (titleEn) {
+      factList.push(fact("event.titleEn", titleEn), fact("event.kind", e.kind));
+      titled = `, titled “${md(withoutTrailingDate(titleEn))}”`;
+    } else {
+      factList.push(fact("event.title", cleanText(e.title)), fact("event.kind", e.kind));
+      titled = `, titled “${md(withoutTrailingDate(cleanText(e.title)))}” ${UNTRANSLATED_EN}`;
+      needsTranslation = true;
+    }
   }
-  const at = venue ? ` at ${md(venue.text)}` : "";
+  const at = venue ? venueEnPhrase(facts, venue) : "";
+  if (at.includes(UNTRANSLATED_EN)) needsTranslation = true;
   let text: string;
   if (hostNames.length === 0) {
     text = `${when}, ${what} was held${at}${titled}.`;
@@ -1033,8 +1124,25 @@ function credits(facts: PressFacts, language: PressLanguage): Paragraph | null {
 
 // ---------------------------------------------------------------------------------------------------------
 
+export interface DraftOptions {
+  /** The instance's glossary for English drafts; absent = the built-in one. */
+  glossary?: Glossary;
+}
+
 /** The press summary of an event, in Vietnamese or English, from its facts alone. */
-export function draftPressSummary(facts: PressFacts, language: PressLanguage): PressDraft {
+export function draftPressSummary(facts: PressFacts, language: PressLanguage, options: DraftOptions = {}): PressDraft {
+  const previous = { glossary, untranslatedTerms };
+  glossary = options.glossary ?? defaultGlossary;
+  untranslatedTerms = [];
+  try {
+    return draftWith(facts, language);
+  } finally {
+    glossary = previous.glossary;
+    untranslatedTerms = previous.untranslatedTerms;
+  }
+}
+
+function draftWith(facts: PressFacts, language: PressLanguage): PressDraft {
   const notes: string[] = [];
   const programme = programmeOf(facts);
   const title = headline(facts, language, programme);
@@ -1059,7 +1167,13 @@ export function draftPressSummary(facts: PressFacts, language: PressLanguage): P
   const credit = credits(facts, language);
   if (credit) body.push(credit);
 
-  const byline = nonEmpty(facts.byline);
+  const byline = language === "en" ? bylineEn(nonEmpty(facts.byline)) : nonEmpty(facts.byline);
+  if (language === "en") {
+    // Addresses come composed from the facts; what of them the glossary could not translate is listed too.
+    for (const d of facts.dignitaries) {
+      if (d.englishAddress.includes(UNTRANSLATED_EN)) noteUntranslated(glossary.addressEn(d).untranslated);
+    }
+  }
   const sources: PressSource[] = [title, ...body];
   if (byline) sources.push({ text: byline, part: "byline", facts: [fact("byline", byline)] });
   const draft: PressDraft = {
@@ -1069,5 +1183,6 @@ export function draftPressSummary(facts: PressFacts, language: PressLanguage): P
     sources,
   };
   if (notes.length) draft.notes = notes;
+  if (language === "en" && untranslatedTerms.length) draft.untranslatedTerms = [...untranslatedTerms];
   return draft;
 }

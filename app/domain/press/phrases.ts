@@ -310,6 +310,7 @@ export function agreementKindEn(core: string): string {
 /** "coordination programmes", "memoranda of understanding". */
 export function pluralEn(noun: string): string {
   if (/^memorandum\b/u.test(noun)) return noun.replace(/^memorandum/u, "memoranda");
+  if (/[^aeiou]y$/u.test(noun)) return `${noun.slice(0, -1)}ies`;
   return noun.endsWith("s") ? noun : `${noun}s`;
 }
 

@@ -81,6 +81,8 @@ export interface PressDocument {
   id: string;
   kind: DocumentKind;
   title: string;
+  /** The document's English title as the organiser gave it (ceremony_documents.title_en); null/absent = none. */
+  titleEn?: string | null;
   periodStart: number | null;
   periodEnd: number | null;
   aims: string | null;
@@ -106,6 +108,10 @@ export interface PressFacts {
     endsAt: Date;
     timeZone: string;
     venueName: string | null;
+    /** The venue's English name as the organiser gave it (events.venue_name_en); null/absent = from the glossary. */
+    venueNameEn?: string | null;
+    /** The event's English title (events.title_en); null/absent = none (the Vietnamese title, marked). */
+    titleEn?: string | null;
     venueRoom: string | null;
     venueAddress: string | null;
     description: string | null;
@@ -170,4 +176,9 @@ export interface PressDraft {
   sources: PressSource[];
   /** What the drafter saw in the data but could not write (e.g. key points without a speaker): for the editor. */
   notes?: string[];
+  /**
+   * Only in English drafts: the Vietnamese terms (positions, bodies, ranks, venues) the glossary could not
+   * translate, kept and marked in the body; the press editor offers to add each to the glossary and redraft.
+   */
+  untranslatedTerms?: string[];
 }

@@ -38,12 +38,12 @@ describe("English", () => {
       "Nguyễn Hồng Chuyên, Member of the Standing Committee of the Provincial Party Committee, Head of the Propaganda Department of the Provincial Party Committee",
     );
   });
-  it("uses Mr./Ms. and rank translations, and keeps unknown positions as written", () => {
+  it("uses Mr./Ms. and rank translations, and keeps unknown positions as written, marked", () => {
     expect(englishAddress({ honorific: "ông", name: "Nguyễn Văn A", positions: ["Giám đốc Sở Giáo dục và Đào tạo"] })).toBe(
       "Mr. Nguyễn Văn A, Director of the Department of Education and Training",
     );
     expect(englishAddress({ honorific: "Thiếu tướng", name: "Lê Văn C", positions: ["Chức vụ lạ"] })).toBe(
-      "Major General Lê Văn C, Chức vụ lạ",
+      "Major General Lê Văn C, Chức vụ lạ (in Vietnamese, to be translated)",
     );
     expect(positionEn("Bí thư Tỉnh ủy")).toBe("Secretary of the Provincial Party Committee");
   });

@@ -1,26 +1,12 @@
-import { defaultPositionRanks, positionPhrasesEn, type PositionRank } from "./position-ranks";
+import { defaultGlossary, type Glossary } from "../glossary/translate";
 import { foldForSearch } from "../text/search";
 
 /** Honorifics that are words of address ("đồng chí", "ông", "bà") versus ranks/titles that stand before the name. */
-const ADDRESS_WORDS = new Map<string, { vi: string; en: string | null }>([
-  ["dong chi", { vi: "đồng chí", en: null }],
-  ["ong", { vi: "ông", en: "Mr." }],
-  ["ba", { vi: "bà", en: "Ms." }],
+const ADDRESS_WORDS = new Map<string, { vi: string }>([
+  ["dong chi", { vi: "đồng chí" }],
+  ["ong", { vi: "ông" }],
+  ["ba", { vi: "bà" }],
 ]);
-
-const RANKS_EN: [RegExp, string][] = [
-  [/^Đại tướng$/u, "General"],
-  [/^Thượng tướng$/u, "Colonel General"],
-  [/^Trung tướng$/u, "Lieutenant General"],
-  [/^Thiếu tướng$/u, "Major General"],
-  [/^Đại tá$/u, "Colonel"],
-  [/^Thượng tá$/u, "Senior Lieutenant Colonel"],
-  [/^Trung tá$/u, "Lieutenant Colonel"],
-  [/^Thiếu tá$/u, "Major"],
-  [/^GS\.?\s?TS\.?$/u, "Prof. Dr."],
-  [/^PGS\.?\s?TS\.?$/u, "Assoc. Prof. Dr."],
-  [/^TS\.?$/u, "Dr."],
-];
 
 export interface AddressInput {
   honorific: string | null;
@@ -57,20 +43,15 @@ export function shortAddress(p: AddressInput): string {
   return capitalizeFirst([honorific, p.name.trim()].filter(Boolean).join(" "));
 }
 
-export function positionEn(position: string, table: PositionRank[] = defaultPositionRanks): string {
-  const trimmed = position.trim();
-  for (const [re, en] of positionPhrasesEn) if (re.test(trimmed)) return en;
-  const folded = foldForSearch(trimmed);
-  const entry = table.find((e) => e.en && e.match.test(folded));
-  return entry?.en ?? trimmed;
+/** A position in English from the glossary (app/domain/glossary); what it cannot translate is kept and marked. */
+export function positionEn(position: string, glossary: Glossary = defaultGlossary): string {
+  return glossary.positionEn(position).en;
 }
 
-/** "Mr. Nguyễn Văn A, Director of …"; "đồng chí" has no English counterpart in newsroom style and is dropped. */
-export function englishAddress(p: AddressInput, table: PositionRank[] = defaultPositionRanks): string {
-  const h = p.honorific?.trim() ?? "";
-  const word = ADDRESS_WORDS.get(foldForSearch(h));
-  const rank = RANKS_EN.find(([re]) => re.test(h))?.[1];
-  const honorific = word ? word.en : rank ?? (h || null);
-  const head = [honorific, p.name.trim()].filter(Boolean).join(" ");
-  return [head, ...p.positions.map((x) => positionEn(x, table)).filter(Boolean)].join(", ");
+/**
+ * "Mr. Nguyễn Văn A, Director of …", "General Prof. Dr. Lê B, Minister of …": ranks and degrees before the name;
+ * "đồng chí" has no English counterpart in newsroom style and is dropped. Unknown terms are kept and marked.
+ */
+export function englishAddress(p: AddressInput, glossary: Glossary = defaultGlossary): string {
+  return glossary.addressEn(p).en;
 }

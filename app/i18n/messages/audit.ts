@@ -2,6 +2,8 @@
 export const vi = {
   "audit.action.other": "Thao tác khác",
   "audit.action.ceremony.side.create": "Thêm một bên tham gia",
+  "audit.action.glossary.entry.save": "Lưu thuật ngữ",
+  "audit.action.glossary.entry.delete": "Xóa thuật ngữ",
   "audit.action.ceremony.side.update": "Sửa một bên tham gia",
   "audit.action.ceremony.side.delete": "Xóa một bên tham gia",
   "audit.action.ceremony.side.move": "Đổi thứ tự các bên",
@@ -31,6 +33,7 @@ export const vi = {
   "audit.action.press.unpublish": "Gỡ tin bài đã đăng",
   "audit.action.press.settings": "Đổi cách duyệt tin bài",
   "audit.record.event": "Sự kiện",
+  "audit.record.glossary_entry": "Thuật ngữ",
   "audit.record.agenda": "Chương trình",
   "audit.record.agenda_item": "Mục chương trình",
   "audit.record.calendar_feed": "Lịch cá nhân",
@@ -59,6 +62,8 @@ export const vi = {
 export const en: Record<keyof typeof vi, string> = {
   "audit.action.other": "Other action",
   "audit.action.ceremony.side.create": "Added a side of the ceremony",
+  "audit.action.glossary.entry.save": "Saved a glossary term",
+  "audit.action.glossary.entry.delete": "Deleted a glossary term",
   "audit.action.ceremony.side.update": "Edited a side of the ceremony",
   "audit.action.ceremony.side.delete": "Removed a side of the ceremony",
   "audit.action.ceremony.side.move": "Changed the order of the sides",
@@ -88,6 +93,7 @@ export const en: Record<keyof typeof vi, string> = {
   "audit.action.press.unpublish": "Unpublished a press report",
   "audit.action.press.settings": "Changed how press reports are approved",
   "audit.record.event": "Event",
+  "audit.record.glossary_entry": "Glossary term",
   "audit.record.agenda": "Agenda",
   "audit.record.agenda_item": "Agenda item",
   "audit.record.calendar_feed": "Personal calendar",

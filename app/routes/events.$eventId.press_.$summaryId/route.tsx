@@ -13,6 +13,9 @@ import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { getPressEvent, listEventPhotoRows } from "~/models/press.server";
 import { isServiceError } from "~/services/errors";
+import { defaultPressDrafter } from "~/services/press-drafter.server";
+import { addGlossaryEntry } from "~/services/glossary.server";
+import { glossaryEntrySchema } from "~/domain/glossary/glossary.schema";
 import {
   addPressComment,
   adoptGeneratedText,
@@ -66,6 +69,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listEventPhotoRows(context.db, summary.eventId),
     getPressEvent(context.db, summary.eventId),
   ]);
+  // English drafts: the terms the glossary could not translate, from a fresh draft of the current facts.
+  const untranslatedTerms =
+    summary.language === "en" && actions.regenerate
+      ? ((await defaultPressDrafter(context.db, summary.eventId, "en", { publishedOn: new Date(), byline: summary.byline })).untranslatedTerms ?? [])
+      : [];
   const from = versionParam(url.searchParams.get("from"));
   const to = versionParam(url.searchParams.get("to"));
   let diff: { from: number; to: number; diff: VersionDiff } | null = null;
@@ -80,6 +88,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }));
   return {
     eventId: summary.eventId,
+    untranslatedTerms,
     timeZone: event?.timeZone ?? "Asia/Ho_Chi_Minh",
     summary: {
       id: summary.id,
@@ -125,7 +134,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-type Intent = "save" | "overwrite" | "transition" | "comment" | "regenerate" | "adopt" | "adoptTitle";
+type Intent = "save" | "overwrite" | "transition" | "comment" | "regenerate" | "adopt" | "adoptTitle" | "glossaryAdd";
 
 interface ActionResult {
   intent: Intent;
@@ -135,6 +144,9 @@ interface ActionResult {
   conflict?: { version: number; authorName: string | null; at: string | null; diff: VersionDiff; title: string; body: string; byline: string };
   regenerated?: RegenerationReport & { version: number; changeParts: (DiffPart[] | null)[] };
   comment?: string;
+  /** The glossary term whose inline form failed, so its typed English stays. */
+  glossaryTerm?: string;
+  glossaryEn?: string;
 }
 
 function statusOf(code: string): number {
@@ -200,6 +212,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           theirs: lines(parsed.data.theirs),
         });
         throw redirect(`${base}?done=adopted&v=${saved.summary.version}`);
+      }
+      case "glossaryAdd": {
+        // The press editor's inline form: add the term to the glossary, then redraft with it.
+        if (!(await pressActionsFor(db, actor, summary)).regenerate) return fail(403, { formError: "errors.forbidden", fieldErrors: null });
+        const entry = glossaryEntrySchema.safeParse(raw);
+        const regen = pressRegenerateSchema.safeParse(raw);
+        if (!entry.success || !regen.success)
+          return fail(400, { formError: "form.fixErrors", fieldErrors: entry.success ? null : fieldErrors(entry.error), glossaryTerm: String(raw.vi ?? ""), glossaryEn: String(raw.en ?? "") });
+        await addGlossaryEntry(db, actor, entry.data);
+        const { summary: after, report } = await regeneratePressSummary(db, actor, summary.id, regen.data);
+        const changeParts = report.changes.map((c) => (c.kind === "changed" ? diffWordsIn(c.before.join("\n\n"), c.after.join("\n\n")) : null));
+        return data<ActionResult>({ intent: "regenerate", formError: null, fieldErrors: null, regenerated: { ...report, version: after.version, changeParts } });
       }
       case "adoptTitle": {
         const parsed = pressEditSchema.pick({ title: true, version: true }).safeParse(raw);

@@ -13,6 +13,7 @@ export function PressSidePanels({ loaded, actionData }: { loaded: Loaded; action
   return (
     <div className="press-side">
       <WorkflowPanel loaded={loaded} actionData={actionData?.intent === "transition" ? actionData : null} />
+      {loaded.actions.regenerate && loaded.untranslatedTerms.length ? <UntranslatedPanel loaded={loaded} actionData={actionData?.intent === "glossaryAdd" ? actionData : null} /> : null}
       {loaded.actions.regenerate ? <RegeneratePanel loaded={loaded} actionData={actionData?.intent === "regenerate" ? actionData : null} /> : null}
       <CommentsPanel loaded={loaded} actionData={actionData?.intent === "comment" ? actionData : null} />
       <HistoryPanel loaded={loaded} />
@@ -384,6 +385,57 @@ function HistoryPanel({ loaded }: { loaded: Loaded }) {
           <DiffView diff={diff.diff} label={t("press.history.diffTitle", { from: diff.from, to: diff.to })} />
         </div>
       ) : null}
+    </section>
+  );
+}
+
+/** English drafts: each term the glossary could not translate, with an inline form that adds it and redrafts. */
+function UntranslatedPanel({ loaded, actionData }: { loaded: Loaded; actionData: ActionData | null }) {
+  const { t, tError } = useT();
+  const kinds = ["body", "position", "title", "rank", "honorific", "place", "term"] as const;
+  return (
+    <section className="card press-section" aria-labelledby="press-untranslated-title">
+      <h3 id="press-untranslated-title">{t("glossary.untranslated.title")}</h3>
+      <p className="muted">{t("glossary.untranslated.hint")}</p>
+      <ul className="press-untranslated">
+        {loaded.untranslatedTerms.map((term, i) => {
+          const failed = actionData?.glossaryTerm === term ? actionData : null;
+          return (
+            <li key={term}>
+              <Form method="post">
+                <input type="hidden" name="intent" value="glossaryAdd" />
+                <input type="hidden" name="version" value={loaded.summary.version} />
+                <input type="hidden" name="vi" value={term} />
+                <p lang="vi">
+                  <strong>{term}</strong>
+                </p>
+                <div className="field">
+                  <label htmlFor={`glossary-kind-${i}`}>{t("glossary.field.kind")}</label>
+                  <select id={`glossary-kind-${i}`} name="kind" defaultValue="body">
+                    {kinds.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`glossary.kind.${k}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className={`field${failed?.fieldErrors?.en ? " field-invalid" : ""}`}>
+                  <label htmlFor={`glossary-en-${i}`}>{t("glossary.field.en")}</label>
+                  <input id={`glossary-en-${i}`} name="en" lang="en" maxLength={300} defaultValue={failed?.glossaryEn ?? ""} />
+                  {failed?.fieldErrors?.en ? (
+                    <p className="field-error" role="alert">
+                      {tError(failed.fieldErrors.en)}
+                    </p>
+                  ) : null}
+                </div>
+                <button type="submit" className="button button-secondary">
+                  {t("glossary.untranslated.addAndRedraft")}
+                </button>
+              </Form>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { useT } from "~/i18n/use-t";
 import { checkInQrDataUrl, doorTicketFor } from "~/services/check-in.server";
 import { isServiceError } from "~/services/errors";
 import { invitationUrl } from "~/services/invitation-links.server";
+import { eventInLanguage, honorificInLanguage, termOrMarkedEn } from "~/domain/glossary/in-language";
 import { inviteeName, invitationCalendarLinks, loadInvitationPage, respondToInvitation } from "~/services/rsvp.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
@@ -44,12 +45,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = target ? await loadInvitationPage(context.db, target.invitationId) : null;
   // No cookie, an unknown, withdrawn or expired token: one page, one status, nothing that tells them apart.
   if (!target || !page) return data(INVALID, { status: 404, headers: privateHeaders });
-  const { invitation, person, event, host, window, agenda } = page;
+  const { invitation, person, host, window } = page;
+  // The page in the invitee's language: English names where given, else the glossary, else marked.
+  const locale = person.language;
+  const event = eventInLanguage(page.event, locale);
+  const agenda = locale === "en" ? page.agenda.map((a) => ({ ...a, title: termOrMarkedEn(a.title) })) : page.agenda;
+  const name = locale === "en" ? inviteeName({ ...person, honorific: honorificInLanguage(person.honorific, "en") }) : inviteeName(person);
   const showQr = event.status !== "cancelled" && (invitation.status === "accepted" || invitation.status === "tentative");
   return data(
     {
       state: "ok" as const,
-      name: inviteeName(person),
+      name,
       invitation: {
         status: invitation.status,
         respondedAt: invitation.respondedAt,
