@@ -41,10 +41,10 @@ describe("the second demo: three parties, the leaders above the sides, a date-on
 
   it("drafts the English report the same way", async () => {
     const draft = await draftPressSummaryForEvent(db, eventId, "en", published);
-    expect(draft.title).toBe("Thái Bình Provincial Military Command, Thái Bình Provincial Police and Thái Bình Provincial Border Guard Command sign 2024–2028 coordination regulation");
+    expect(draft.title).toBe("Thái Bình military command, police and border guard command sign 2024–2028 coordination regulation");
     const body = draft.body.split("\n\n");
     expect(body[0]).toBe(
-      "As part of the conference reviewing the forces' coordination in 2023, on 12 March, the Thái Bình Provincial Military Command held a ceremony to sign a coordination regulation between the Thái Bình Provincial Military Command, the Thái Bình Provincial Police and the Thái Bình Provincial Border Guard Command for the period 2024 – 2028 at Hội trường, Bộ Chỉ huy Quân sự tỉnh Thái Bình.",
+      "As part of the conference reviewing the forces' coordination in 2023, on 12 March, the Thái Bình Provincial Military Command held a ceremony to sign a coordination regulation between the Thái Bình Provincial Military Command, the Thái Bình Provincial Police and the Thái Bình Provincial Border Guard Command for the period 2024 – 2028 at the Hall, Thái Bình Provincial Military Command.",
     );
     expect(body[1]).toBe(
       "The ceremony was attended by Phạm Văn Nghiêm, Standing Deputy Secretary of the Provincial Party Committee; Lại Văn Hoàn, Vice Chairman of the Provincial People's Committee; along with leaders of the province's departments. The Thái Bình Provincial Military Command was represented by Senior Lieutenant Colonel Trần Văn Bình, Deputy Commander of the Provincial Military Command.",

@@ -139,7 +139,8 @@ describe("mail through a real SMTP server", () => {
     expect(toAn.parsed.from?.value[0]).toEqual({ name: "Ban Tổ chức Signet", address: "no-reply@signet.test" });
     const toValue = toAn.parsed.to && !Array.isArray(toAn.parsed.to) ? toAn.parsed.to.value[0] : undefined;
     expect(toValue).toEqual({ name: "Ông Nguyễn Văn An", address: an.email });
-    expect(toJane.parsed.subject).toBe("Invitation: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝");
+    // No English title given: the Vietnamese one, marked for the organiser to translate (issue 14).
+    expect(toJane.parsed.subject).toBe("Invitation: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝 (in Vietnamese, to be translated)");
     expect(toJane.parsed.headers.get("content-language")).toBe("en");
     expect(toJane.parsed.text).toContain("Dear Jane Doe,");
     expect(toJane.parsed.text).toMatch(/Reply to the invitation at: https:\/\/signet\.example\/i\/[A-Za-z0-9_-]{43}/);
@@ -163,7 +164,7 @@ describe("mail through a real SMTP server", () => {
     });
     expect((await drainOutbox(db, transport, now)).sent).toBe(3);
     const updateToJane = sink.received.find((r) => r.envelopeTo.includes(jane.email!))!;
-    expect(updateToJane.parsed.subject).toBe("Updated: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝");
+    expect(updateToJane.parsed.subject).toBe("Updated: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝 (in Vietnamese, to be translated)");
     expect(updateToJane.parsed.text).toContain("(changed)");
     expect(calendarPart(updateToJane)).toMatchObject({ method: "REQUEST", uid: event.calendarUid, sequence: 1 });
     expect(calendarPart(updateToJane).headers[0]).toMatch(/method=REQUEST/);
@@ -192,7 +193,7 @@ describe("mail through a real SMTP server", () => {
     await cancelEvent(db, actor, event.id);
     expect((await drainOutbox(db, transport, now)).sent).toBeGreaterThanOrEqual(2);
     const cancelToJane = sink.received.find((r) => r.envelopeTo.includes(jane.email!))!;
-    expect(cancelToJane.parsed.subject).toBe("Cancelled: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝");
+    expect(cancelToJane.parsed.subject).toBe("Cancelled: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝 (in Vietnamese, to be translated)");
     expect(calendarPart(cancelToJane)).toMatchObject({ method: "CANCEL", uid: event.calendarUid, sequence: 2, status: "CANCELLED" });
     expect(calendarPart(cancelToJane).headers[0]).toMatch(/method=CANCEL/);
 

@@ -4,6 +4,7 @@
  * route under app/routes/api.v1.* (or one of its methods) is missing here, and the e2e suite validates real
  * answers against it. Adding a route: add its operations to `operations` below.
  */
+import { glossaryEntrySchema } from "~/domain/glossary/glossary.schema";
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodTypeAny } from "zod";
 import { agendaItemApiCreateSchema, agendaItemApiPatchSchema } from "~/domain/agenda/agenda-item.schema";
@@ -75,6 +76,11 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/v1/people", tag: "people", summary: "The people directory", query: { ...limitCursor, q: z.string().optional() }, ok: { 200: page(resourceSchema) } },
   { method: "get", path: "/api/v1/people/{personId}", tag: "people", summary: "Read a person", ok: { 200: resourceSchema } },
   { method: "patch", path: "/api/v1/people/{personId}", tag: "people", summary: "Correct a person", body: objectSchema, ok: { 200: resourceSchema } },
+  { method: "get", path: "/api/v1/people/{personId}/export", tag: "people", summary: "Everything Signet holds about a person (admins; right of access)", ok: { 200: objectSchema } },
+  { method: "post", path: "/api/v1/people/{personId}/erase", tag: "people", summary: "Erase a person's contact details, notes and needs (admins; the name stays)", ok: { 200: objectSchema } },
+
+  { method: "get", path: "/api/v1/glossary", tag: "glossary", summary: "The instance's own glossary entries", ok: { 200: objectSchema } },
+  { method: "post", path: "/api/v1/glossary", tag: "glossary", summary: "Add a glossary entry, or replace its English (admins)", body: glossaryEntrySchema, ok: { 201: resourceSchema } },
 
   { method: "get", path: "/api/v1/events/{eventId}/agenda", tag: "agenda", summary: "The agenda", ok: { 200: objectSchema } },
   { method: "post", path: "/api/v1/events/{eventId}/agenda", tag: "agenda", summary: "Add an agenda item", body: agendaItemApiCreateSchema, ok: { 201: resourceSchema } },

@@ -21,6 +21,8 @@ export function folderToPath(folder: string): string {
     segments
       .filter((s) => s !== "_index")
       .map((s) => s.replace(/\u2063/g, "."))
+      // A trailing "_" only opts out of the parent's layout ("$personId_.export"): not part of the URL.
+      .map((s) => (s.length > 1 && s.endsWith("_") ? s.slice(0, -1) : s))
       .map((s) => (s === "$" ? "{subpath}" : s.startsWith("$") ? `{${s.slice(1)}}` : s))
       .join("/")
   );
@@ -41,6 +43,7 @@ describe("the OpenAPI document", () => {
     expect(folderToPath("api.v1.events.$eventId._index")).toBe("/api/v1/events/{eventId}");
     expect(folderToPath("api.v1.openapi[.json]")).toBe("/api/v1/openapi.json");
     expect(folderToPath("api.v1.events.$eventId.ceremony.$")).toBe("/api/v1/events/{eventId}/ceremony/{subpath}");
+    expect(folderToPath("api.v1.people.$personId_.export")).toBe("/api/v1/people/{personId}/export");
   });
 
   it.each(readdirSync(routesDir).filter((f) => f.startsWith("api.v1.")))("describes every method of %s", async (folder) => {
