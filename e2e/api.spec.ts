@@ -15,7 +15,7 @@ interface EventJson {
   startsAt: string;
   endsAt: string;
   timeZone: string;
-  venue: { name: string | null; address: string | null; room: string | null };
+  venue: { name: string | null; nameEn: string | null; address: string | null; room: string | null };
   description: string | null;
   capacity: number | null;
   hostOrganizationId: string | null;
@@ -202,7 +202,7 @@ test("a signing ceremony: create with its documents, read, update, find in the l
   expect(patchResponse.status(), await patchResponse.text()).toBe(200);
   const patched = (await patchResponse.json()) as EventJson;
   expect(patched.title).toBe(newTitle);
-  expect(patched.venue).toEqual({ name: "Nhà khách Tỉnh ủy", address: null, room: null });
+  expect(patched.venue).toEqual({ name: "Nhà khách Tỉnh ủy", nameEn: null, address: null, room: null });
   expect(patched.version).toBe(read.version + 1);
   expect(patched.documents).toEqual(created.documents);
   expect(patched.startsAt).toBe(read.startsAt);
@@ -259,7 +259,7 @@ test("instants given in UTC come back in the event's own zone", async ({ api }) 
   expect(hanoi.documents).toEqual([]);
   expect(hanoi.sides).toEqual([]);
   expect(hanoi.startPrecision).toBe("time");
-  expect(hanoi.venue).toEqual({ name: null, address: null, room: null });
+  expect(hanoi.venue).toEqual({ name: null, nameEn: null, address: null, room: null });
 
   const paris = await createEvent(
     organizer,

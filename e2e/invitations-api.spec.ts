@@ -430,7 +430,8 @@ test("check-ins by invitation id and by the QR code's text; one per invitation",
   const context = await browser.newContext({ locale: "vi-VN" });
   const code = await doorCode(await context.newPage(), ba.rsvpUrl!);
   await context.close();
-  expect(code).toMatch(new RegExp(`^SIGNET:${ba.id}:[A-Za-z0-9_-]{22}$`));
+  // The signed ticket the offline door verifies (docs/decisions/022-offline-door.md): S2:<invitation>:<event>:<Ed25519>.
+  expect(code).toMatch(new RegExp(`^S2:${ba.id}:[0-9a-f-]{36}:[A-Za-z0-9_-]{86}$`));
   const byCode = await organizer.post(url, { data: { code } });
   expect(byCode.status()).toBe(201);
   expect(await record("checkIns.byCode", byCode)).toMatchObject({ invitationId: ba.id, status: "accepted" });
