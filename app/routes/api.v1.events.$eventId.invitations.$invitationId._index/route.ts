@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
 import { updateAttendee } from "~/services/invitations.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { actorOf, apiJson, handleApi, readJson, requireApiUser, type ApiHandler, readOptionalJson } from "~/utils/api.server";
 import { checkEventPermission } from "~/utils/auth.server";
 import { attendeeInputFromPatch, invitationToJson, loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
@@ -24,6 +24,7 @@ const patch: ApiHandler = async ({ request, context, params }) => {
 const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "attendees:manage");
+  await readOptionalJson(request);
   const current = await loadInvitation(context, event.id, params.invitationId);
   const withdrawn = await withdrawInvitationAndNotify(context.db, actorOf(user), current.id, { eventId: event.id, appUrl: context.appUrl });
   return apiJson({ ...invitationToJson(withdrawn), cancelMail: withdrawn.mail });

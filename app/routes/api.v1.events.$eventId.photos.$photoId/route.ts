@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { photoApiPatchSchema } from "~/domain/photos/photo.schema";
 import { deletePhoto, getEventPhoto, getGallery, updatePhoto } from "~/services/photos.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler, readOptionalJson } from "~/utils/api.server";
 import { checkEventPermission, isUuid } from "~/utils/auth.server";
 import { photoToJson } from "../api.v1.events.$eventId.photos._index/photo-json";
 
@@ -51,6 +51,7 @@ const patch: ApiHandler = async ({ request, context, params }) => {
 const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "photos:manage");
+  await readOptionalJson(request);
   const id = photoId(params);
   if (!(await getEventPhoto(context.db, event.id, id))) throw notFound();
   const query = new URL(request.url).searchParams.get("version");

@@ -17,7 +17,7 @@ const bodySchema = z.object({
   rows: z
     .array(
       z.object({
-        rowNumber: z.number().int().min(2),
+        rowNumber: z.number().int().min(2).max(1_000_000),
         values: z.object(Object.fromEntries(importFields.map((f) => [f, cell.optional()])) as Record<(typeof importFields)[number], z.ZodOptional<typeof cell>>).strict(),
       }),
     )
