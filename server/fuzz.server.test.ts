@@ -201,7 +201,7 @@ function rotate<T>(list: readonly T[], offset: number, count: number): T[] {
 }
 
 async function casesFor(route: AppRoute, n: number): Promise<Case[]> {
-  const url = fillPattern(route.pattern, world.params);
+  const url = fillPattern(route.pattern, { ...world.params, ...world.routeParams[route.id] });
   const cases: Case[] = [];
   const get = (query: string, what: string, mustNotChange: boolean) =>
     cases.push({ route, method: "GET", url: query, contentType: null, body: null, what, mustNotChange });

@@ -127,6 +127,8 @@ export interface World {
   context: AppLoadContext;
   /** Path params that resolve to the demo ceremony's real records. */
   params: Record<string, string>;
+  /** Params that differ for one route (its `:token` is another kind of token). */
+  routeParams: Record<string, Record<string, string>>;
   /** Headers that make a request come from the actor (session cookie and bearer token for staff). */
   headersOf: Record<ActorName, Record<string, string>>;
   cleanup: () => void;
@@ -239,8 +241,8 @@ export async function seedWorld(database: Database): Promise<World> {
     file: "web.jpg",
     "*": "sides",
   };
-  void feed;
-  return { context, params, headersOf, cleanup: () => rmSync(mediaDir, { recursive: true, force: true }) };
+  const routeParams = { "calendar.$token": { token: feed.token } };
+  return { context, params, routeParams, headersOf, cleanup: () => rmSync(mediaDir, { recursive: true, force: true }) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
