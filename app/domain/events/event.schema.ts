@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { documentKinds, timePrecisions, type DocumentKind, type TimePrecision } from "../ceremony/types";
-import { isValidTimeZone, localInputToInstant } from "../dates/phrasing";
+import { isInstantInRange, isValidTimeZone, localInputToInstant } from "../dates/phrasing";
 import { objectWithChecks, withChecks } from "../forms/all-at-once";
+import { hasForbiddenCharacters } from "~/utils/text-input";
 
 /** Client-safe: shared by the event form (browser) and its action and the JSON API (server). */
 export const eventKinds = ["signing_ceremony", "conference", "meeting", "reception", "other"] as const;
@@ -25,7 +26,8 @@ export const line = (max: number) =>
     // One encoding for Vietnamese letters (text pasted from Word may arrive decomposed), so names compare equal.
     .transform((s) => s.normalize("NFC").trim())
     .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
-    .refine((s) => !CONTROL_OR_NEWLINE.test(s), "errors.controlChars");
+    .refine((s) => !CONTROL_OR_NEWLINE.test(s), "errors.controlChars")
+    .refine((s) => !hasForbiddenCharacters(s), "errors.invalidCharacters");
 
 export const requiredLine = (max: number) => line(max).pipe(z.string().min(1, "errors.required"));
 
@@ -41,7 +43,8 @@ export const optionalText = (max: number) =>
         .string({ invalid_type_error: "errors.invalid" })
         .transform((s) => s.normalize("NFC").trim())
         .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
-        .refine((s) => !CONTROL.test(s), "errors.controlChars"),
+        .refine((s) => !CONTROL.test(s), "errors.controlChars")
+        .refine((s) => !hasForbiddenCharacters(s), "errors.invalidCharacters"),
       z.null(),
       z.undefined(),
     ])
@@ -240,7 +243,8 @@ export type EventFormValues = z.input<typeof eventFormSchema>;
 const isoInstant = z
   .string({ required_error: "errors.required", invalid_type_error: "errors.dateTime" })
   .datetime({ offset: true, message: "errors.dateTime" })
-  .transform((s) => new Date(s));
+  .transform((s) => new Date(s))
+  .refine(isInstantInRange, "errors.dateTime");
 
 /** A language code of an original: "vi", "en", "zh", "lo", "km", "zh-Hans". */
 export const languageCode = z
