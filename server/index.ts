@@ -24,7 +24,6 @@ import { buildDirectories, ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
 import { isPostgresClosedSocketWrite } from "./driver-faults";
 import { isCrossOriginWrite } from "./origin";
-import { isMalformedUrl, MESSAGE_API, MESSAGE_HTML } from "./request-guards";
 import { securityHeaders } from "./security-headers";
 import { createShutdown } from "./shutdown";
 
@@ -133,15 +132,6 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 app.use((req: Request, res: Response, next: NextFunction) => {
   if (METHODS.has(req.method)) return next();
   res.status(405).set("Allow", [...METHODS].join(", ")).type("text/plain; charset=utf-8").send("405 Method Not Allowed");
-});
-
-// An address with a NUL, bytes that are not UTF-8 or a broken escape: 400 before any route reads it (decision 015).
-app.use((req: Request, res: Response, next: NextFunction) => {
-  if (!isMalformedUrl(req.originalUrl)) return next();
-  res.status(400).set("Cache-Control", "no-store");
-  if (req.path.startsWith("/api/"))
-    res.json({ error: { code: "bad_request", message: MESSAGE_API, fields: {} } });
-  else res.type("text/plain; charset=utf-8").send(MESSAGE_HTML);
 });
 
 app.use((req: Request, res: Response, next: NextFunction) => {

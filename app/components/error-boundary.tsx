@@ -14,13 +14,6 @@ function teamManagersOf(data: unknown): TeamManagers | null {
   );
 }
 
-/** The fields readForm refused for their characters (`{code: "invalid_characters", fields}`), if that is the data. */
-function invalidFieldsOf(data: unknown): string[] | null {
-  const candidate = data as { code?: unknown; fields?: unknown } | null;
-  if (candidate?.code !== "invalid_characters" || !Array.isArray(candidate.fields)) return null;
-  return candidate.fields.filter((f): f is string => typeof f === "string");
-}
-
 /** Turns 400/403/404/429 into a useful page and anything else into a calm one — never a stack trace. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
@@ -38,14 +31,7 @@ export function GeneralErrorBoundary() {
       title = t("errors.forbidden.title");
       body = t("errors.forbidden.body");
       teamManagers = teamManagersOf(error.data);
-    } else if (error.status === 422 && invalidFieldsOf(error.data)) {
-      // A NUL or broken Unicode in a form (docs/decisions/015-text-input.md): name the fields.
-      title = t("errors.badRequest.title");
-      body = t("errors.invalidCharactersIn", { fields: invalidFieldsOf(error.data)?.join(", ") ?? "" });
-    } else if (error.status === 415) {
-      title = t("errors.badRequest.title");
-      body = t("errors.unsupportedForm");
-    } else if (error.status === 400 || error.status === 405 || error.status === 413 || error.status === 422) {
+    } else if (error.status === 400 || error.status === 405) {
       title = t("errors.badRequest.title");
       body = t("errors.invalid");
     } else if (error.status === 429) {

@@ -19,7 +19,6 @@ import type { EventDetail } from "~/models/events.server";
 import type { User } from "~/models/users.server";
 import { isServiceError, type ServiceErrorCode } from "~/services/errors";
 import { getApiGrant, isUuid } from "./auth.server";
-import { decodeUtf8, forbiddenCharacterPaths } from "./text-input";
 
 export type ApiErrorCode =
   | "bad_request"
@@ -129,34 +128,10 @@ function isJsonContentType(header: string | null): boolean {
 export async function readJson(request: Request): Promise<Record<string, unknown>> {
   if (!isJsonContentType(request.headers.get("Content-Type")))
     throw apiError(415, "Send the body as JSON with the header Content-Type: application/json.");
-  return parseJsonBody(await readBody(request));
-}
-
-/**
- * For the writes that take no body (DELETE, regenerate-link, cancel): nothing, or an empty body, is fine; a body
- * that is sent is held to readJson's rules, so a malformed one is refused rather than ignored. Call it after the
- * permission check, like readJson.
- */
-export async function readOptionalJson(request: Request): Promise<Record<string, unknown>> {
-  const bytes = await readBody(request);
-  if (bytes.byteLength === 0) return {};
-  if (!isJsonContentType(request.headers.get("Content-Type")))
-    throw apiError(415, "Send the body as JSON with the header Content-Type: application/json.");
-  return parseJsonBody(bytes);
-}
-
-async function readBody(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw apiError(413, "The request body is larger than 1 MiB.");
-  if (!request.body) return new Uint8Array();
-  return new Uint8Array(await request.arrayBuffer());
-}
-
-function parseJsonBody(bytes: Uint8Array): Record<string, unknown> {
-  if (bytes.byteLength > MAX_BODY_BYTES) throw apiError(413, "The request body is larger than 1 MiB.");
-  // Bytes that are not UTF-8 are refused, not replaced (docs/decisions/015-text-input.md).
-  const text = decodeUtf8(bytes);
-  if (text === null) throw apiError(400, "The request body is not valid UTF-8.");
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw apiError(413, "The request body is larger than 1 MiB.");
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -165,9 +140,6 @@ function parseJsonBody(bytes: Uint8Array): Record<string, unknown> {
   }
   if (typeof body !== "object" || body === null || Array.isArray(body))
     throw apiError(400, "The request body must be a JSON object.");
-  const bad = forbiddenCharacterPaths(body);
-  if (bad.length)
-    throw validationError(Object.fromEntries(bad.slice(0, 20).map((path) => [path, translateError("en", "errors.invalidCharacters")])));
   return body as Record<string, unknown>;
 }
 

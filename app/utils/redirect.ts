@@ -8,11 +8,5 @@ export function safeRedirect(to: unknown, fallback = "/events"): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u0020\u007f\\]/.test(to)) return fallback;
   if (to.startsWith("//")) return fallback;
-  // A Location header holds ASCII only: "/sự-kiện" goes out percent-encoded (an unpaired surrogate cannot be).
-  try {
-    // eslint-disable-next-line no-control-regex -- the range is "not ASCII"
-    return to.replace(/[^\u0000-\u007f]+/gu, (chars) => encodeURIComponent(chars));
-  } catch {
-    return fallback;
-  }
+  return to;
 }

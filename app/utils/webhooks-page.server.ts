@@ -17,7 +17,7 @@ import {
 import type { User } from "~/models/users.server";
 import { isUuid } from "./auth.server";
 import { webhookSettings } from "./env.server";
-import { formDataToObject, readForm } from "./form-data.server";
+import { formDataToObject } from "./form-data.server";
 import { requireWebhookEndpoint } from "./webhook-access.server";
 import { deliveryToJson, webhookToJson } from "./webhooks-json.server";
 
@@ -45,7 +45,7 @@ export type WebhooksActionResult = {
 const empty: WebhooksActionResult = { notice: null, secret: null, fieldErrors: null, error: null, values: null };
 
 export async function webhooksPageAction(request: Request, context: AppLoadContext, user: User, eventId: string | null) {
-  const raw = formDataToObject(await readForm(request), ["events"]);
+  const raw = formDataToObject(await request.formData(), ["events"]);
   const intent = raw.intent;
   try {
     if (intent === "create") {

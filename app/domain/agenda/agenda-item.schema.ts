@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isInstantInRange, localInputToInstant } from "../dates/phrasing";
+import { localInputToInstant } from "../dates/phrasing";
 import { line, optionalLine, optionalText, requiredLine } from "../events/event.schema";
 import { agendaKinds, type AgendaKind } from "./agenda";
 
@@ -127,8 +127,7 @@ export type AgendaItemFormValues = z.input<ReturnType<typeof agendaItemFormSchem
 const isoInstant = z
   .string({ required_error: "errors.required", invalid_type_error: "errors.dateTime" })
   .datetime({ offset: true, message: "errors.dateTime" })
-  .transform((s) => new Date(s))
-  .refine(isInstantInRange, "errors.dateTime");
+  .transform((s) => new Date(s));
 
 const keyPointsArray = z
   .union([z.array(line(AGENDA_KEY_POINT_MAX)), z.null()], { errorMap: unionMessage("agenda.errors.keyPointsArray") })

@@ -431,16 +431,6 @@ export function nextDay([year, month, day]: [number, number, number]): [number, 
 // HTML datetime-local conversion
 // ---------------------------------------------------------------------------
 
-/** The years an instant from input may fall in (forms and the JSON API): see docs/decisions/015-text-input.md. */
-export const INSTANT_YEAR_MIN = 1900;
-export const INSTANT_YEAR_MAX = 2200;
-
-/** True for a valid date within INSTANT_YEAR_MIN … INSTANT_YEAR_MAX (UTC year). */
-export function isInstantInRange(date: Date): boolean {
-  const year = date.getUTCFullYear();
-  return !Number.isNaN(date.getTime()) && year >= INSTANT_YEAR_MIN && year <= INSTANT_YEAR_MAX;
-}
-
 const LOCAL_INPUT_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
@@ -461,8 +451,6 @@ export function localInputToInstant(local: string, zone: string): Date | null {
   if (match === null) return null;
 
   const year = Number(match[1]);
-  // Ceremonies are planned within these years; anything else is a typo (and year 10000 does not fit a timestamp).
-  if (year < INSTANT_YEAR_MIN || year > INSTANT_YEAR_MAX) return null;
   const month = Number(match[2]);
   const day = Number(match[3]);
   const hour = Number(match[4]);

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { documentKinds, timePrecisions, type DocumentKind, type TimePrecision } from "../ceremony/types";
-import { isInstantInRange, isValidTimeZone, localInputToInstant } from "../dates/phrasing";
+import { isValidTimeZone, localInputToInstant } from "../dates/phrasing";
 import { objectWithChecks, withChecks } from "../forms/all-at-once";
-import { hasForbiddenCharacters } from "~/utils/text-input";
 
 /** Client-safe: shared by the event form (browser) and its action and the JSON API (server). */
 export const eventKinds = ["signing_ceremony", "conference", "meeting", "reception", "other"] as const;
@@ -26,8 +25,7 @@ export const line = (max: number) =>
     // One encoding for Vietnamese letters (text pasted from Word may arrive decomposed), so names compare equal.
     .transform((s) => s.normalize("NFC").trim())
     .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
-    .refine((s) => !CONTROL_OR_NEWLINE.test(s), "errors.controlChars")
-    .refine((s) => !hasForbiddenCharacters(s), "errors.invalidCharacters");
+    .refine((s) => !CONTROL_OR_NEWLINE.test(s), "errors.controlChars");
 
 export const requiredLine = (max: number) => line(max).pipe(z.string().min(1, "errors.required"));
 
@@ -43,8 +41,7 @@ export const optionalText = (max: number) =>
         .string({ invalid_type_error: "errors.invalid" })
         .transform((s) => s.normalize("NFC").trim())
         .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
-        .refine((s) => !CONTROL.test(s), "errors.controlChars")
-        .refine((s) => !hasForbiddenCharacters(s), "errors.invalidCharacters"),
+        .refine((s) => !CONTROL.test(s), "errors.controlChars"),
       z.null(),
       z.undefined(),
     ])
@@ -243,8 +240,7 @@ export type EventFormValues = z.input<typeof eventFormSchema>;
 const isoInstant = z
   .string({ required_error: "errors.required", invalid_type_error: "errors.dateTime" })
   .datetime({ offset: true, message: "errors.dateTime" })
-  .transform((s) => new Date(s))
-  .refine(isInstantInRange, "errors.dateTime");
+  .transform((s) => new Date(s));
 
 /** A language code of an original: "vi", "en", "zh", "lo", "km", "zh-Hans". */
 export const languageCode = z

@@ -10,8 +10,7 @@ export const MAX_CREDIT = 200;
 export const MAX_TAGS = 50;
 
 const uuid = z.string().uuid("errors.invalid");
-// Versions are PostgreSQL integers: a bigger number is refused here, not by the database.
-const version = z.coerce.number({ invalid_type_error: "errors.invalid" }).int("errors.invalid").min(1, "errors.invalid").max(2_147_483_647, "errors.invalid");
+const version = z.coerce.number({ invalid_type_error: "errors.invalid" }).int("errors.invalid").min(1, "errors.invalid");
 
 export const photoTextSchema = z.object({
   captionVi: optionalLine(MAX_CAPTION),
@@ -81,7 +80,7 @@ export const photoApiPatchSchema = z
     isCover: z.boolean({ invalid_type_error: "errors.invalid" }),
     position: z.number({ invalid_type_error: "errors.invalid" }).int("errors.invalid").min(1, "errors.invalid").max(100_000, "errors.invalid"),
     taggedInvitationIds: z.array(uuid).max(MAX_TAGS, `photos.errors.tooManyTags?max=${MAX_TAGS}`),
-    version: z.number({ invalid_type_error: "errors.invalid" }).int("errors.invalid").min(1, "errors.invalid").max(2_147_483_647, "errors.invalid"),
+    version: z.number({ invalid_type_error: "errors.invalid" }).int("errors.invalid").min(1, "errors.invalid"),
   })
   .partial()
   .strict();

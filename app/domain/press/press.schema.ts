@@ -30,7 +30,7 @@ const markdownText = (max: number) =>
 /** A version number, from a form field ("3") or JSON (3). */
 const versionNumber = z.preprocess(
   (v) => (typeof v === "string" && /^\d{1,9}$/.test(v.trim()) ? Number(v.trim()) : v),
-  z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.number").max(2_147_483_647, "errors.number"),
+  z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.number"),
 );
 
 export const pressLanguageSchema = z.enum(pressLanguages, { errorMap: () => ({ message: "errors.choice" }) });

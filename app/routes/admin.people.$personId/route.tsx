@@ -12,7 +12,6 @@ import { getPerson } from "~/models/people.server";
 import { listPersonInvitationRecords } from "~/models/privacy.server";
 import { erasePerson } from "~/services/privacy.server";
 import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
-import { readForm } from "~/utils/form-data.server";
 import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.fullName ?? ""} · Signet` }];
@@ -35,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, person } = await load(request, context, params.personId);
-  const form = await readForm(request);
+  const form = await request.formData();
   if (form.get("intent") !== "erase") return redirect(`/admin/people/${person.id}`);
   await erasePerson(context.db, user, person.id);
   return redirect(`/admin/people/${person.id}?erased=1`);

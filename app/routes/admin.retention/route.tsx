@@ -11,7 +11,6 @@ import { useT } from "~/i18n/use-t";
 import { previewRetention, RETENTION_BATCH, runRetention } from "~/services/privacy.server";
 import { requireGlobalPermission } from "~/utils/auth.server";
 import { retentionDays } from "~/utils/env.server";
-import { readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.retention.title");
@@ -26,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireGlobalPermission(request, context, "personalData:administer");
-  const form = await readForm(request);
+  const form = await request.formData();
   if (form.get("intent") !== "run") return redirect("/admin/retention");
   const result = await runRetention(context.db, user, { days: retentionDays() });
   const done = new URLSearchParams({

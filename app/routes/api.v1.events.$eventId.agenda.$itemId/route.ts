@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { agendaItemApiPatchSchema } from "~/domain/agenda/agenda-item.schema";
 import { deleteAgendaItem, getAgendaView, updateAgendaItem } from "~/services/agenda.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler, readOptionalJson } from "~/utils/api.server";
+import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission, isUuid } from "~/utils/auth.server";
 import { apiConflicts, etag, expectedVersion, itemJson } from "../api.v1.events.$eventId.agenda._index/agenda-api.server";
 
@@ -48,7 +48,6 @@ const patch: ApiHandler = async ({ request, context, params }) => {
 const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "event:update");
-  await readOptionalJson(request);
   const itemId = itemIdOf(params);
   const expected = expectedVersion(request);
   try {

@@ -1,13 +1,12 @@
 /** /api/v1/events/:eventId/cancel — POST cancels the event (no body needed). See docs/api.md. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { cancelEvent } from "~/services/events.server";
-import { actorOf, apiJson, eventEtag, eventToJson, handleApi, requireApiUser, type ApiHandler, readOptionalJson } from "~/utils/api.server";
+import { actorOf, apiJson, eventEtag, eventToJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission } from "~/utils/auth.server";
 
 const cancel: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "event:cancel");
-  await readOptionalJson(request);
   const cancelled = await cancelEvent(context.db, actorOf(user), event.id);
   return apiJson(eventToJson(cancelled), { headers: { ETag: eventEtag(cancelled) } });
 };

@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { dignitaryApiPatchSchema } from "~/domain/protocol/dignitary.schema";
 import { getDignitaryView, loadPrecedence, removeDignitary, updateDignitary } from "~/services/dignitaries.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler, readOptionalJson } from "~/utils/api.server";
+import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission, isUuid } from "~/utils/auth.server";
 import { changeFromApi, dignitaryToJson, expectedListVersion, listEtag } from "../api.v1.events.$eventId.dignitaries._index/dignitary-json";
 
@@ -39,7 +39,6 @@ const patch: ApiHandler = async ({ request, context, params }) => {
 const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "event:update");
-  await readOptionalJson(request);
   const id = dignitaryId(params);
   const expected = expectedListVersion(request);
   if (!(await getDignitaryView(context.db, event.id, id))) throw notFound();

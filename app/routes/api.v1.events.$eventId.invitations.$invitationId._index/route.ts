@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
 import { updateAttendee } from "~/services/invitations.server";
-import { actorOf, apiJson, handleApi, readJson, readOptionalJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { actorOf, apiJson, handleApi, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission, seesPersonalData } from "~/utils/auth.server";
 import { attendeeInputFromPatch, invitationToJson, loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
@@ -27,7 +27,6 @@ const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const access = await checkEventPermission(user, context, params.eventId, "attendees:manage");
   const { event } = access;
-  await readOptionalJson(request);
   const current = await loadInvitation(context, event.id, params.invitationId);
   const withdrawn = await withdrawInvitationAndNotify(context.db, actorOf(user), current.id, { eventId: event.id, appUrl: context.appUrl });
   return apiJson({ ...invitationToJson(withdrawn, seesPersonalData(access)), cancelMail: withdrawn.mail });

@@ -1,14 +1,13 @@
 /** POST /api/v1/events/:eventId/invitations/:invitationId/regenerate-link — a new rsvpUrl; earlier links stop working. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { invitationUrl, regenerateInvitationLink } from "~/services/invitation-links.server";
-import { actorOf, apiJson, handleApi, requireApiUser, type ApiHandler, readOptionalJson } from "~/utils/api.server";
+import { actorOf, apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission } from "~/utils/auth.server";
 import { loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
 const regenerate: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "attendees:manage");
-  await readOptionalJson(request);
   const invitation = await loadInvitation(context, event.id, params.invitationId);
   const token = await regenerateInvitationLink(context.db, actorOf(user), invitation.id, { eventId: event.id });
   return apiJson({ invitationId: invitation.id, rsvpUrl: invitationUrl(context.appUrl, token) });

@@ -2,8 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { photoApiPatchSchema } from "~/domain/photos/photo.schema";
 import { deletePhoto, getEventPhoto, getGallery, updatePhoto } from "~/services/photos.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, readOptionalJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission, isUuid, seesPersonalData } from "~/utils/auth.server";
+import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { seesPersonalData, checkEventPermission, isUuid } from "~/utils/auth.server";
 import { photoToJson } from "../api.v1.events.$eventId.photos._index/photo-json";
 
 const notFound = () => apiError(404, "No photo with this id at this event.");
@@ -54,7 +54,6 @@ const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const access = await checkEventPermission(user, context, params.eventId, "photos:manage");
   const { event } = access;
-  await readOptionalJson(request);
   const id = photoId(params);
   if (!(await getEventPhoto(context.db, event.id, id))) throw notFound();
   const query = new URL(request.url).searchParams.get("version");

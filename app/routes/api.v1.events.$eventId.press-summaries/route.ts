@@ -4,7 +4,7 @@ import { pressApiCreateSchema } from "~/domain/press/press.schema";
 import { createPressSummary, listEventPressSummaries } from "~/services/press.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission } from "~/utils/auth.server";
-import { pressSummaryToJson, requirePressPart } from "../api.v1.press-summaries.$summaryId._index/press-json";
+import { pressSummaryToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -16,7 +16,6 @@ const list: ApiHandler = async ({ request, context, params }) => {
 const create: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
-  await requirePressPart(user, context, event.id);
   const body = await readJson(request);
   const parsed = pressApiCreateSchema.safeParse(body);
   if (!parsed.success) throw validationError(zodFields(parsed.error), 'Send {"language": "vi"} or {"language": "en"}.');

@@ -14,7 +14,8 @@ import {
   requireApiUser,
   validationError,
   zodFields,
-  type ApiHandler, readOptionalJson } from "~/utils/api.server";
+  type ApiHandler,
+} from "~/utils/api.server";
 import { isUuid } from "~/utils/auth.server";
 
 const organizationApiSchema = organizationSchema.strict();
@@ -72,7 +73,6 @@ const patch: ApiHandler = async ({ request, context, params }) => {
 const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   if (!canGlobal(user, "organization:delete")) throw apiError(403, messages.forbidden);
-  await readOptionalJson(request);
   const current = await load(context, params.organizationId);
   try {
     await deleteOrganization(context.db, actorOf(user), current.id);

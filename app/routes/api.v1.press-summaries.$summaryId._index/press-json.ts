@@ -12,8 +12,7 @@ import {
   type PressVersion,
   type RegenerationReport,
 } from "~/services/press.server";
-import { pressPermissions } from "~/services/press.server";
-import { apiError, apiJson, messages, toApiErrorResponse } from "~/utils/api.server";
+import { apiError, apiJson, toApiErrorResponse } from "~/utils/api.server";
 import { checkEventPermission, isUuid, type EventAccess } from "~/utils/auth.server";
 import type { EventAction } from "~/domain/access/permissions";
 
@@ -92,16 +91,6 @@ export function regenerationReportToJson(report: RegenerationReport) {
 }
 
 export const summaryNotFound = () => apiError(404, "No press summary with this id.");
-
-/**
- * Every press write (draft, save, comment, redraft, workflow step) needs the press part on the event: an editor or
- * an approver. Checked before the body is read, so someone without it gets 403, never a validation answer first;
- * the services check the finer rules (who may approve, the four-eyes rule) after.
- */
-export async function requirePressPart(user: User, context: AppLoadContext, eventId: string): Promise<void> {
-  const can = await pressPermissions(context.db, user, eventId);
-  if (!can.edit && !can.approve) throw apiError(403, messages.forbidden);
-}
 
 /** The summary named in the URL, after checking the user may do `action` on its event (404 when unknown). */
 export async function loadSummaryFor(

@@ -11,13 +11,11 @@ import {
   pressConflictResponse,
   pressSummaryToJson,
   regenerationReportToJson,
-  requirePressPart,
 } from "../api.v1.press-summaries.$summaryId._index/press-json";
 
 const redraft: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { summary } = await loadSummaryFor(user, context, params.summaryId, "event:read");
-  await requirePressPart(user, context, summary.eventId);
   const parsed = pressRegenerateSchema.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(zodFields(parsed.error), 'Send {"version": the version you last read}.');
   try {
