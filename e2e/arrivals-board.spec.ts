@@ -84,6 +84,18 @@ test("the board shows arrivals by precedence as they happen, and catches up afte
   await expect(page.getByTestId("mc-preview")).not.toContainText(`Lê Thị Ba ${id}`);
   await page.screenshot({ path: testInfo.outputPath("mc-presence-desktop.png"), fullPage: true });
 
+  // Seating: once the door has checked people in, the seats of the dignitaries still expected show "Chưa đến".
+  await page.goto(`/events/${event.id}/seating`);
+  await page.getByRole("button", { name: "Tạo bố trí thường dùng" }).click();
+  await page.getByRole("button", { name: "Đề xuất theo thứ tự lễ tân" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Đã xếp chỗ theo thứ tự lễ tân.");
+  const presidium = page.getByTestId("seating-table").filter({ has: page.getByRole("heading", { name: "Đoàn chủ tịch" }) });
+  const seatOf = (name: string) => presidium.getByTestId("seat").filter({ hasText: name });
+  await expect(seatOf(`Lê Thị Ba ${id}`).getByTestId("seat-awaited")).toHaveText("Chưa đến");
+  await expect(seatOf(`Phạm Văn Bốn ${id}`).getByTestId("seat-awaited")).toHaveText("Chưa đến");
+  await expect(seatOf(`Nguyễn Văn Một ${id}`).getByTestId("seat-awaited")).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("seating-awaited-desktop.png"), fullPage: true });
+
   // The press tab offers "attended only" and names who was invited but absent.
   await page.goto(`/events/${event.id}/press`);
   const attended = page.getByTestId("press-attended");
