@@ -20,6 +20,7 @@ test("an organiser prints the Giấy mời of one invitee and downloads it as .d
   await page.getByRole("button", { name: "Áp dụng" }).click();
   await expect(page).toHaveURL(/signer=Nguy/);
   await expect(page.getByLabel("Họ tên người ký")).toHaveValue("Nguyễn Văn Tuyên");
+  await page.screenshot({ path: "/tmp/letters-page.png", fullPage: true });
 
   const firstRow = page.getByTestId("letter-invitees").locator("tbody tr").first();
   const who = (await firstRow.locator("td").first().innerText()).split("\n")[0]!.trim();
@@ -68,6 +69,9 @@ test("an organiser prints the Giấy mời of one invitee and downloads it as .d
   await page.goBack();
   await expect(sheet).toContainText("GIẤY MỜI");
   await page.screenshot({ path: "/tmp/letter-390.png", fullPage: true });
+  await page.goto(`/events/${eventId}/letters`);
+  await expect(page.getByTestId("letter-invitees")).toBeVisible();
+  await page.screenshot({ path: "/tmp/letters-page-390.png", fullPage: true });
 });
 
 test("an unknown invitee is a 404 page, not a 500", async ({ loginAs, api }) => {

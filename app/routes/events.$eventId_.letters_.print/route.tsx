@@ -46,7 +46,10 @@ export default function LetterPrint() {
         </Link>
       </PrintToolbar>
       {letter.untranslated.length ? <p className="letter-note">{t("letter.untranslated", { terms: letter.untranslated.join("; ") })}</p> : null}
-      <LetterSheet letter={letter} />
+      {/* A phone shows the sheet at its true size and scrolls it sideways, not the whole page. */}
+      <div className="letter-scroll">
+        <LetterSheet letter={letter} />
+      </div>
     </div>
   );
 }
