@@ -7,11 +7,13 @@ const text = (max: number) =>
     .trim()
     .max(max)
     .optional()
-    .transform((v) => v ?? "");
+    .transform((v) => v ?? "")
+    .catch("");
 
 export const letterOptionsSchema = z.object({
   /** An invitation's id, or "all" for one letter to many. */
-  to: z.string().trim().max(64).optional().transform((v) => v || "all"),
+  // Too long to be an id: no such invitee (a 404), never silently the letter to many.
+  to: z.string().trim().max(64).optional().transform((v) => v || "all").catch("-"),
   lang: z.enum(["vi", "en"]).optional().catch(undefined).transform((v) => v ?? "vi"),
   authority: z.enum(["TM", "KT", ""]).optional().catch(undefined).transform((v) => v ?? ""),
   onBehalfOf: text(120),
