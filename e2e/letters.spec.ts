@@ -82,3 +82,16 @@ test("an unknown invitee is a 404 page, not a 500", async ({ loginAs, api }) => 
   const docx = await page.request.get(`/events/${eventId}/letters/docx?to=nope`);
   expect(docx.status()).toBe(404);
 });
+
+test("one letter to many: 'Kính gửi: Các đại biểu theo danh sách kèm theo' and the list on a second A4 page", async ({ loginAs, api }) => {
+  const eventId = await seedEventId(await api("admin"));
+  const page = await loginAs("viewer");
+  await page.goto(`/events/${eventId}/letters`);
+  await page.getByRole("link", { name: `Xem, in — Một giấy mời gửi nhiều đại biểu` }).click();
+  await expect(page.getByTestId("letter-sheet")).toContainText("Kính gửi: Các đại biểu theo danh sách kèm theo");
+  const list = page.getByTestId("letter-attached-list");
+  await expect(list.getByRole("heading", { name: "DANH SÁCH ĐẠI BIỂU ĐƯỢC MỜI" })).toBeVisible();
+  await expect(list.locator("li")).not.toHaveCount(0);
+  await page.emulateMedia({ media: "print" });
+  await page.pdf({ path: "/tmp/letter-many.pdf", preferCSSPageSize: true });
+});

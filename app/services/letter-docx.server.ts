@@ -101,6 +101,14 @@ export async function buildLetterDocx(letter: LetterParts): Promise<Buffer> {
       0.5,
     ),
   ];
+  const list = letter.attachedList;
+  if (list) {
+    children.push(
+      new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [new TextRun({ text: list.title, bold: true })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: list.reference, italics: true })] }),
+      ...list.people.map((p, i) => new Paragraph({ indent: { left: mm(10), hanging: mm(8) }, spacing: { after: 60 }, children: [new TextRun(`${i + 1}.\t${p}`)] })),
+    );
+  }
   const document = new Document({
     creator: "Signet",
     title: letter.title,

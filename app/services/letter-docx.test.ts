@@ -55,6 +55,21 @@ describe("buildLetterDocx", () => {
     expect(doc.text).toContain("Recipients:");
   });
 
+  test("the letter to many has its list on a page of its own", async () => {
+    const doc = readDocx(
+      await buildLetterDocx(invitationLetter({ ...input, addressee: null, attached: [input.addressee!, { honorific: null, name: "Phạm Thu", positions: [], organization: null }] }, "vi")),
+    );
+    expect(doc.text).toContain("Kính gửi: Các đại biểu theo danh sách kèm theo");
+    const texts = doc.paragraphs.map((p) => p.text).filter(Boolean);
+    expect(texts.slice(-4)).toEqual([
+      "DANH SÁCH ĐẠI BIỂU ĐƯỢC MỜI",
+      "(Kèm theo Giấy mời số …-GM/BTGTU)",
+      "1.\tĐồng chí Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh",
+      "2.\tPhạm Thu",
+    ]);
+    expect(doc.documentXml).toContain("<w:pageBreakBefore/>");
+  });
+
   test("the file name", () => {
     expect(letterContentDisposition("vi", "Lại Văn Hoàn")).toBe(
       "attachment; filename=\"giay-moi-lai-van-hoan.docx\"; filename*=UTF-8''Gi%E1%BA%A5y%20m%E1%BB%9Di%20-%20L%E1%BA%A1i%20V%C4%83n%20Ho%C3%A0n.docx",

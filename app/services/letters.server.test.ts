@@ -58,6 +58,7 @@ describe("the invitation letter from the database", () => {
     const many = await loadLetter(db, eventId, letterOptionsFrom(new URLSearchParams("to=all&lang=en")));
     expect(many?.inviteeName).toBeNull();
     expect(many?.letter.addressee).toBe("To: The guests on the attached list");
+    expect(many?.letter.attachedList?.people).toEqual(["Mr. Trần Văn Bình, Director of the Department of Finance"]);
   });
 
   it("has no letter for a withdrawn or unknown invitee, or an unknown event; an event without a host gets dots", async () => {

@@ -45,6 +45,7 @@ export async function loadLetter(db: Db, eventId: string, options: LetterOptions
       parent: event.parent,
       event,
       agenda: agenda.map((a) => ({ startsAt: a.startsAt, title: a.title, titleEn: a.titleEn })),
+      attached: invitee ? undefined : invitees.map((i) => ({ honorific: i.honorific, name: i.name, positions: i.positions, organization: i.organization })),
       addressee: invitee ? { honorific: invitee.honorific, name: invitee.name, positions: invitee.positions, organization: invitee.organization } : null,
       signer: { authority: options.authority, onBehalfOf: options.onBehalfOf, position: options.position, name: options.signer },
       symbol: options.symbol,

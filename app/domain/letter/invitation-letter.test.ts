@@ -87,6 +87,7 @@ describe("invitationLetter", () => {
       signer: { lines: ["KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"], name: "Nguyễn Văn A" },
       recipientsLabel: "Nơi nhận:",
       recipients: ["- Như trên;", "- Lưu: VT, BTGTU."],
+      attachedList: null,
       untranslated: [],
     });
   });
@@ -153,6 +154,7 @@ describe("invitationLetter", () => {
       {
         ...state,
         addressee: null,
+        attached: [base.addressee, { honorific: null, name: "Phạm Thu", positions: [], organization: null }],
         event: { ...state.event, startPrecision: "date", startsAt: new Date("2017-10-18T17:00:00Z"), endsAt: new Date("2017-10-18T17:00:00Z") },
         symbol: "SGD",
         place: "Vũ Thư",
@@ -167,5 +169,15 @@ describe("invitationLetter", () => {
     expect(many.number).toBe("Số: …/GM-SGD");
     expect(many.placeDate).toBe("Vũ Thư, ngày 05 tháng 10 năm 2017");
     expect(many.signer.lines).toEqual(["TM. BAN GIÁM ĐỐC", "GIÁM ĐỐC"]);
+    expect(many.attachedList).toEqual({
+      title: "DANH SÁCH ĐẠI BIỂU ĐƯỢC MỜI",
+      reference: "(Kèm theo Giấy mời số …/GM-SGD)",
+      people: ["Đồng chí Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh Thái Bình", "Phạm Thu"],
+    });
+    expect(invitationLetter({ ...party, addressee: null, attached: [base.addressee] }, "en").attachedList).toEqual({
+      title: "LIST OF INVITED GUESTS",
+      reference: "(Attached to letter of invitation No. …-GM/BTGTU)",
+      people: ["Lại Văn Hoàn, Vice Chairman of the Thái Bình Provincial People's Committee"],
+    });
   });
 });

@@ -53,6 +53,8 @@ export interface LetterInput {
   agenda: { startsAt: Date; title: string; titleEn: string | null }[];
   /** One invitee, or null for one letter to many ("Các đại biểu theo danh sách kèm theo"). */
   addressee: LetterAddressee | null;
+  /** For the letter to many: the guests of the attached list ("danh sách kèm theo"), in their order. */
+  attached?: LetterAddressee[];
   signer: { authority: SignerAuthority; /** whom the signer signs for: "Ban Thường vụ", "Trưởng ban" */ onBehalfOf: string; position: string; name: string };
   /** The symbol after "GM": typed by the organiser, else made from the body's short name. */
   symbol?: string | null;
@@ -86,6 +88,8 @@ export interface LetterParts {
   signer: { lines: string[]; name: string };
   recipientsLabel: string;
   recipients: string[];
+  /** The letter to many: its attached list (a page of its own), else null. */
+  attachedList: { title: string; reference: string; people: string[] } | null;
   /** Vietnamese the English letter kept (marked), for the glossary editor. */
   untranslated: string[];
 }
@@ -168,6 +172,13 @@ function placeDateEn(place: string, issuedOn: Date | null | undefined, zone: str
   return `${place}, ${d} ${MONTHS_EN[m - 1]} ${y}`;
 }
 
+/** "Đồng chí Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh": the honorific with its capital, the name, the positions. */
+function addresseeVi(a: LetterAddressee): string {
+  const positions = a.positions.map((p) => p.trim()).filter(Boolean);
+  const head = [capitalize(a.honorific?.trim() ?? ""), a.name.trim()].filter(Boolean).join(" ");
+  return positions.length ? `${head}, ${positions.join(", ")}` : head;
+}
+
 function capitalize(text: string): string {
   return text ? text.charAt(0).toLocaleUpperCase("vi") + text.slice(1) : text;
 }
@@ -203,11 +214,7 @@ export function invitationLetter(input: LetterInput, locale: LetterLocale, gloss
     const superior = kind === "party" ? (parent ? upper(parent.nameVi) : null) : parent ? upper(parent.nameVi) : null;
     const issuer = upper(kind === "party" ? partyIssuerName(host.nameVi, parent !== null) : host.nameVi);
     const a = input.addressee;
-    const addressee = a
-      ? `Kính gửi: ${[capitalize(a.honorific?.trim() ?? ""), a.name.trim()].filter(Boolean).join(" ")}${
-          a.positions.filter((p) => p.trim()).length ? `, ${a.positions.map((p) => p.trim()).filter(Boolean).join(", ")}` : ""
-        }`
-      : "Kính gửi: Các đại biểu theo danh sách kèm theo";
+    const addressee = a ? `Kính gửi: ${addresseeVi(a)}` : "Kính gửi: Các đại biểu theo danh sách kèm theo";
     const whom = a ? [a.honorific?.trim(), ""].filter(Boolean).join(" ") || "Quý vị" : "Quý đại biểu";
     const venue = venueLine(event);
     const authorityLine =
@@ -241,6 +248,13 @@ export function invitationLetter(input: LetterInput, locale: LetterLocale, gloss
       },
       recipientsLabel: "Nơi nhận:",
       recipients: ["- Như trên;", `- Lưu: VT, ${symbol}.`],
+      attachedList: a
+        ? null
+        : {
+            title: "DANH SÁCH ĐẠI BIỂU ĐƯỢC MỜI",
+            reference: `(Kèm theo Giấy mời ${kind === "party" ? `số ${DOTS}-GM/${symbol}` : `số ${DOTS}/GM-${symbol}`})`,
+            people: (input.attached ?? []).map((p) => addresseeVi(p)),
+          },
       untranslated,
     };
   }
@@ -295,6 +309,13 @@ export function invitationLetter(input: LetterInput, locale: LetterLocale, gloss
     signer: { lines: [authorityLine, position].filter((x): x is string => Boolean(x)), name: signerVi.name.trim() },
     recipientsLabel: "Recipients:",
     recipients: ["- As above;", `- Filed: Office, ${symbol}.`],
+    attachedList: a
+      ? null
+      : {
+          title: "LIST OF INVITED GUESTS",
+          reference: `(Attached to letter of invitation ${kind === "party" ? `No. ${DOTS}-GM/${symbol}` : `No. ${DOTS}/GM-${symbol}`})`,
+          people: (input.attached ?? []).map((p) => track(glossary.addressEn({ honorific: p.honorific, name: p.name, positions: p.positions }))),
+        },
     untranslated: [...new Set(untranslated)],
   };
 }

@@ -2,6 +2,27 @@ import type { LetterParts } from "~/domain/letter/invitation-letter";
 
 /** One Giấy mời on its sheet of A4 (the parts from app/domain/letter/invitation-letter.ts). */
 export function LetterSheet({ letter }: { letter: LetterParts }) {
+  return (
+    <>
+      <LetterPage letter={letter} />
+      {letter.attachedList ? (
+        <article className="paper letter attached-list" data-testid="letter-attached-list" lang={letter.locale}>
+          <h2 className="letter-title">{letter.attachedList.title}</h2>
+          <p className="addressee">
+            <em>{letter.attachedList.reference}</em>
+          </p>
+          <ol>
+            {letter.attachedList.people.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ol>
+        </article>
+      ) : null}
+    </>
+  );
+}
+
+function LetterPage({ letter }: { letter: LetterParts }) {
   const lh = letter.letterhead;
   return (
     <article className="paper letter" data-testid="letter-sheet" lang={letter.locale}>
