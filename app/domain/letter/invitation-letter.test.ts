@@ -149,6 +149,14 @@ describe("invitationLetter", () => {
     expect(en.untranslated).toEqual([]);
   });
 
+  test("a Party committee heading its own letter sits under its Party organisation", () => {
+    const tu = invitationLetter({ ...party, host: { nameVi: "Tỉnh ủy Thái Bình", nameEn: null, shortName: "Tỉnh ủy" }, parent: null }, "vi");
+    expect(tu.letterhead).toEqual({ superior: "ĐẢNG BỘ TỈNH THÁI BÌNH", issuer: "TỈNH ỦY THÁI BÌNH", star: true, national: "ĐẢNG CỘNG SẢN VIỆT NAM", motto: null });
+    expect(tu.number).toBe("Số …-GM/TU");
+    const hu = invitationLetter({ ...party, host: { nameVi: "Thành ủy Hải Phòng", nameEn: null, shortName: null }, parent: null }, "vi");
+    expect(hu.letterhead.superior).toBe("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG");
+  });
+
   test("one letter to many; a date-only event has no time of day anywhere; overrides win", () => {
     const many = invitationLetter(
       {

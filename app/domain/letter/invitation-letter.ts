@@ -115,6 +115,14 @@ function partyIssuerName(nameVi: string, hasSuperior: boolean): string {
   return hasSuperior ? nameVi.replace(PARTY_COMMITTEE, "").trim() || nameVi : nameVi;
 }
 
+/** A Party committee heading itself is placed under its Party organisation: "Tỉnh ủy Thái Bình" → "ĐẢNG BỘ TỈNH THÁI BÌNH". */
+function partyOrganisationOf(nameVi: string): string | null {
+  const m = /^(Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ)\s+(.+)$/iu.exec(nameVi.normalize("NFC").trim());
+  if (!m) return null;
+  const level = { tinh: "tỉnh", thanh: "thành phố", huyen: "huyện", quan: "quận", thi: "thị xã" }[fold(m[1]!)] ?? m[1]!;
+  return upper(`Đảng bộ ${level} ${m[2]}`);
+}
+
 const LEVEL_WORDS = new Set(["tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"]);
 
 /** A word's first letter in capitals without its tone marks ("ủy" → "U"), "đ" kept as "Đ". */
@@ -211,7 +219,7 @@ export function invitationLetter(input: LetterInput, locale: LetterLocale, gloss
   const signerVi = input.signer;
 
   if (locale === "vi") {
-    const superior = kind === "party" ? (parent ? upper(parent.nameVi) : null) : parent ? upper(parent.nameVi) : null;
+    const superior = parent ? upper(parent.nameVi) : kind === "party" ? partyOrganisationOf(host.nameVi) : null;
     const issuer = upper(kind === "party" ? partyIssuerName(host.nameVi, parent !== null) : host.nameVi);
     const a = input.addressee;
     const addressee = a ? `Kính gửi: ${addresseeVi(a)}` : "Kính gửi: Các đại biểu theo danh sách kèm theo";
