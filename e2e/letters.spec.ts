@@ -64,6 +64,7 @@ test("an organiser prints the Giấy mời of one invitee and downloads it as .d
   await expect(sheet).toContainText("COMMUNIST PARTY OF VIET NAM");
   await expect(sheet.getByRole("heading", { name: "LETTER OF INVITATION" })).toBeVisible();
   await expect(sheet).toContainText("Recipients:");
+  await page.screenshot({ path: "/tmp/letter-en.png", fullPage: true });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goBack();

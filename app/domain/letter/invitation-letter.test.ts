@@ -116,6 +116,8 @@ describe("invitationLetter", () => {
       { time: "14:30", title: "Souvenir photo" },
     ]);
     expect(en.recipients).toEqual(["- As above;", "- Filed: Office, BTGTU."]);
+    expect(en.placeDate).toBe("Thái Bình, date: …");
+    expect(en.signer.lines).toEqual(["FOR HEAD OF THE BAN (in Vietnamese, to be translated)", "DEPUTY HEAD OF THE BAN (in Vietnamese, to be translated)"]);
     expect(en.untranslated).toEqual(["ban"]);
   });
 

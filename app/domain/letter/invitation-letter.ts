@@ -12,6 +12,7 @@
 import { formatTime, formatWhen, localDateParts } from "../dates/phrasing";
 import { eventInLanguage, honorificInLanguage, termOrMarkedEn } from "../glossary/in-language";
 import { defaultGlossary, type Glossary } from "../glossary/translate";
+import { UNTRANSLATED_EN } from "../glossary/types";
 import { foldForSearch } from "../text/search";
 
 export type LetterLocale = "vi" | "en";
@@ -175,7 +176,7 @@ function placeDateVi(place: string, issuedOn: Date | null | undefined, zone: str
 const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 function placeDateEn(place: string, issuedOn: Date | null | undefined, zone: string): string {
-  if (!issuedOn) return `${place}, ${DOTS} ${DOTS} ${DOTS}`;
+  if (!issuedOn) return `${place}, date: ${DOTS}`;
   const [y, m, d] = localDateParts(issuedOn, zone);
   return `${place}, ${d} ${MONTHS_EN[m - 1]} ${y}`;
 }
@@ -185,6 +186,11 @@ function addresseeVi(a: LetterAddressee): string {
   const positions = a.positions.map((p) => p.trim()).filter(Boolean);
   const head = [capitalize(a.honorific?.trim() ?? ""), a.name.trim()].filter(Boolean).join(" ");
   return positions.length ? `${head}, ${positions.join(", ")}` : head;
+}
+
+/** Capitals for an English heading line, the untranslated mark left as written. */
+function upperEn(text: string): string {
+  return text.toLocaleUpperCase("en").split(UNTRANSLATED_EN.toLocaleUpperCase("en")).join(UNTRANSLATED_EN);
 }
 
 function capitalize(text: string): string {
@@ -277,7 +283,7 @@ export function invitationLetter(input: LetterInput, locale: LetterLocale, gloss
   if (parent) {
     const p = orgEn(parent, glossary);
     untranslated.push(...p.untranslated);
-    superior = p.text.toLocaleUpperCase("en");
+    superior = upperEn(p.text);
   }
   const words = eventInLanguage(
     { title: event.title, titleEn: event.titleEn, venueName: event.venueName, venueNameEn: event.venueNameEn, venueRoom: event.venueRoom, venueAddress: event.venueAddress },
@@ -290,14 +296,14 @@ export function invitationLetter(input: LetterInput, locale: LetterLocale, gloss
   const venue = venueLine({ ...event, venueName: words.venueName, venueRoom: words.venueRoom, venueAddress: words.venueAddress });
   const placeEn = input.place?.trim() || (placeVi === DOTS ? DOTS : (glossary.placeEn(placeVi) ?? placeVi));
   const onBehalf = signerVi.onBehalfOf.trim() ? track(glossary.positionEn(signerVi.onBehalfOf.trim())) : "";
-  const authorityLine = signerVi.authority && onBehalf ? `${signerVi.authority === "TM" ? "ON BEHALF OF" : "FOR"} ${onBehalf.toLocaleUpperCase("en")}` : null;
-  const position = signerVi.position.trim() ? track(glossary.positionEn(signerVi.position.trim())).toLocaleUpperCase("en") : null;
+  const authorityLine = signerVi.authority && onBehalf ? `${signerVi.authority === "TM" ? "ON BEHALF OF" : "FOR"} ${upperEn(onBehalf)}` : null;
+  const position = signerVi.position.trim() ? upperEn(track(glossary.positionEn(signerVi.position.trim()))) : null;
   return {
     locale,
     kind,
     letterhead: {
       superior,
-      issuer: hostEn.text.toLocaleUpperCase("en"),
+      issuer: upperEn(hostEn.text),
       star: kind === "party",
       national: kind === "party" ? "COMMUNIST PARTY OF VIET NAM" : "SOCIALIST REPUBLIC OF VIET NAM",
       motto: kind === "party" ? null : "Independence - Freedom - Happiness",
