@@ -5,10 +5,10 @@ const id = "e1";
 const all = () => true;
 
 describe("eventTabGroups", () => {
-  it("puts the eleven sections in four groups", () => {
+  it("puts the twelve sections in four groups", () => {
     const groups = eventTabGroups(all);
     expect(groups.map((g) => [g.name, g.sections.map((s) => s.section)])).toEqual([
-      ["guests", ["attendees", "mail", "check-in"]],
+      ["guests", ["attendees", "mail", "check-in", "letters"]],
       ["protocol", ["dignitaries", "ceremony", "seating", "agenda"]],
       ["media", ["photos", "press"]],
       ["manage", ["team", "history", "webhooks", "edit"]],
@@ -17,7 +17,7 @@ describe("eventTabGroups", () => {
   it("leaves out the sections the user may not open", () => {
     const denied = new Set<EventSection>(["mail", "check-in", "edit", "webhooks"]);
     const groups = eventTabGroups((s) => !denied.has(s));
-    expect(groups.find((g) => g.name === "guests")?.sections.map((s) => s.section)).toEqual(["attendees"]);
+    expect(groups.find((g) => g.name === "guests")?.sections.map((s) => s.section)).toEqual(["attendees", "letters"]);
     expect(groups.find((g) => g.name === "manage")?.sections.map((s) => s.section)).toEqual(["team", "history"]);
   });
   it("drops a group left empty", () => {
@@ -31,6 +31,7 @@ describe("groupOfPath", () => {
     expect(groupOfPath(groups, `/events/${id}/seating`, id)?.name).toBe("protocol");
     expect(groupOfPath(groups, `/events/${id}/agenda/mc`, id)?.name).toBe("protocol");
     expect(groupOfPath(groups, `/events/${id}/attendees/new`, id)?.name).toBe("guests");
+    expect(groupOfPath(groups, `/events/${id}/letters/print`, id)?.name).toBe("guests");
     expect(groupOfPath(groups, `/events/${id}/press/abc`, id)?.name).toBe("media");
     expect(groupOfPath(groups, `/events/${id}/edit`, id)?.name).toBe("manage");
     expect(groupOfPath(groups, `/events/${id}/webhooks`, id)?.name).toBe("manage");

@@ -11,6 +11,7 @@ export type EventSection =
   | "check-in"
   | "ceremony"
   | "dignitaries"
+  | "letters"
   | "seating"
   | "agenda"
   | "photos"
@@ -36,6 +37,7 @@ const GROUPS: EventTabGroup[] = [
       { section: "attendees", label: "event.tab.attendees" },
       { section: "mail", label: "mail.page.title" },
       { section: "check-in", label: "checkin.tab" },
+      { section: "letters", label: "letter.tab" },
     ],
   },
   {

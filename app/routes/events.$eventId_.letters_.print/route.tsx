@@ -1,0 +1,59 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageStyle } from "~/components/nonce";
+import { letterOptionsFrom, letterQuery } from "~/domain/letter/letter-options.schema";
+import { useT } from "~/i18n/use-t";
+import { loadLetter } from "~/services/letters.server";
+import { requireEventPermission } from "~/utils/auth.server";
+import { pageTitle } from "~/utils/meta";
+import { notFound } from "~/utils/responses.server";
+import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
+import printStyles from "../events.$eventId.dignitaries/print.css";
+import letterStyles from "./letter.css";
+import { LetterSheet } from "./letter-sheet";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: printStyles },
+  { rel: "stylesheet", href: letterStyles },
+];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "letter.tab");
+
+/** GET /events/:eventId/letters/print?to=<invitation|all>&lang=… — one Giấy mời on A4, names and positions only. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  const options = letterOptionsFrom(new URL(request.url).searchParams);
+  const loaded = await loadLetter(context.db, access.event.id, options);
+  if (!loaded) throw notFound();
+  return { eventId: access.event.id, options, letter: loaded.letter };
+}
+
+export default function LetterPrint() {
+  const { eventId, options, letter } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const other = options.lang === "vi" ? "en" : "vi";
+  return (
+    <div className="print-root">
+      <PageSize size="A4 portrait" />
+      {/* Nghị định 30/2020/NĐ-CP: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */}
+      <PageStyle css="@page { margin: 20mm 15mm 20mm 30mm; }" />
+      <PrintToolbar backHref={`/events/${eventId}/letters${letterQuery({ ...options, to: undefined, lang: undefined })}`}>
+        <a className="button secondary" href={`/events/${eventId}/letters/docx${letterQuery(options)}`} download>
+          {t("letter.docx")}
+        </a>
+        <Link className="button secondary" to={`/events/${eventId}/letters/print${letterQuery({ ...options, lang: other })}`}>
+          {t(other === "en" ? "letter.english" : "letter.vietnamese")}
+        </Link>
+      </PrintToolbar>
+      {letter.untranslated.length ? <p className="letter-note">{t("letter.untranslated", { terms: letter.untranslated.join("; ") })}</p> : null}
+      {/* A phone shows the sheet at its true size and scrolls it sideways, not the whole page. */}
+      <div className="letter-scroll">
+        <LetterSheet letter={letter} />
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
