@@ -94,6 +94,8 @@ test("the board shows arrivals by precedence as they happen, and catches up afte
   await expect(seatOf(`Lê Thị Ba ${id}`).getByTestId("seat-awaited")).toHaveText("Chưa đến");
   await expect(seatOf(`Phạm Văn Bốn ${id}`).getByTestId("seat-awaited")).toHaveText("Chưa đến");
   await expect(seatOf(`Nguyễn Văn Một ${id}`).getByTestId("seat-awaited")).toHaveCount(0);
+  // Other guests are named as dignitaries are: the honorific capitalised ("Bà", as typed "bà").
+  await expect(page.getByTestId("seating-table").filter({ has: page.getByRole("heading", { name: "Hàng ghế 1" }) })).toContainText(`Bà Đỗ Thị Khách ${id}`);
   await page.screenshot({ path: testInfo.outputPath("seating-awaited-desktop.png"), fullPage: true });
 
   // The press tab offers "attended only" and names who was invited but absent.

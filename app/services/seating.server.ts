@@ -12,6 +12,7 @@ import {
   type TableKind,
   type Unavailable,
 } from "~/domain/protocol/seating-plan";
+import { shortAddress } from "~/domain/protocol/address";
 import { seatOrder, type SeatingConflict, type SeatingMode } from "~/domain/protocol/seating";
 import type { SeatingTableInput } from "~/domain/protocol/seating.schema";
 import { recordAudit } from "~/models/audit.server";
@@ -194,7 +195,7 @@ export async function loadSeating(db: Db, eventId: string): Promise<SeatingView>
     .map(
       (p): PersonOption => ({
         invitationId: p.invitationId,
-        label: [p.honorific, p.fullName].filter(Boolean).join(" "),
+        label: shortAddress({ honorific: p.honorific, name: p.fullName, positions: [] }),
         detail: p.organization,
         place: null,
         dignitaryId: null,
@@ -212,7 +213,7 @@ export async function loadSeating(db: Db, eventId: string): Promise<SeatingView>
   );
   const labels: Record<string, string> = {};
   for (const p of unavailableRows) labels[p.invitationId] = p.label;
-  for (const p of seatable) labels[p.invitationId] = [p.honorific, p.fullName].filter(Boolean).join(" ");
+  for (const p of seatable) labels[p.invitationId] = shortAddress({ honorific: p.honorific, name: p.fullName, positions: [] });
   for (const d of dignitaries) labels[d.invitationId] = d.label;
   return { precedence, signing, tables: tableViews, dignitaries, others, labels, conflicts, unavailableSeated, unseated };
 }
