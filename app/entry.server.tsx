@@ -5,14 +5,27 @@
  * and every <style> element (app/root.tsx, useNonce). The policy itself is set by server/security-headers.ts.
  */
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Remix calls this for what a loader or action threw and for its own refusals. A request the client got wrong
+ * (a 4xx: no action on this route, a wrong method, a form with the wrong Content-Type) is an answer, not a
+ * server error: no stack trace in the log. Everything else is logged, as by Remix's default.
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs): void {
+  if (request.signal.aborted) return;
+  if (error instanceof Response && error.status < 500) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  const inner = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(inner ?? error);
+}
 
 export default function handleRequest(
   request: Request,

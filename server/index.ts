@@ -24,6 +24,7 @@ import { buildDirectories, ensureBuild } from "./build";
 import { acquire, release } from "./data-dir-lock";
 import { isPostgresClosedSocketWrite } from "./driver-faults";
 import { isCrossOriginWrite } from "./origin";
+import { badAddressJson, badAddressText, isWellFormedTarget } from "./request-guards";
 import { securityHeaders } from "./security-headers";
 import { createShutdown } from "./shutdown";
 
@@ -132,6 +133,15 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 app.use((req: Request, res: Response, next: NextFunction) => {
   if (METHODS.has(req.method)) return next();
   res.status(405).set("Allow", [...METHODS].join(", ")).type("text/plain; charset=utf-8").send("405 Method Not Allowed");
+});
+
+// An address with bad percent-encoding, bytes that are not UTF-8, or a NUL is refused before Remix decodes it
+// (server/request-guards.ts): a 400, never a 500 from PostgreSQL or a replacement character in a search.
+app.use((req: Request, res: Response, next: NextFunction) => {
+  if (isWellFormedTarget(req.originalUrl)) return next();
+  res.status(400).set("Cache-Control", "no-store");
+  if (req.path.startsWith("/api/")) res.json(badAddressJson);
+  else res.type("text/plain; charset=utf-8").send(badAddressText);
 });
 
 app.use((req: Request, res: Response, next: NextFunction) => {

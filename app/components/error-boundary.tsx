@@ -14,7 +14,13 @@ function teamManagersOf(data: unknown): TeamManagers | null {
   );
 }
 
-/** Turns 400/403/404/429 into a useful page and anything else into a calm one — never a stack trace. */
+/** The field a 422 "bad_text" refusal names (readForm in app/utils/form-data.server.ts), or null. */
+function badTextField(data: unknown): string | null {
+  const candidate = data as { code?: unknown; field?: unknown } | null;
+  return candidate?.code === "bad_text" && typeof candidate.field === "string" ? candidate.field : null;
+}
+
+/** Turns 400/403/404/413/415/422/429 into a useful page and anything else into a calm one — never a stack trace. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useT();
@@ -31,7 +37,19 @@ export function GeneralErrorBoundary() {
       title = t("errors.forbidden.title");
       body = t("errors.forbidden.body");
       teamManagers = teamManagersOf(error.data);
-    } else if (error.status === 400 || error.status === 405) {
+    } else if (error.status === 415) {
+      title = t("errors.unsupportedForm.title");
+      body = t("errors.unsupportedForm.body");
+    } else if (error.status === 413) {
+      title = t("errors.tooLarge.title");
+      body = t("errors.tooLarge.body");
+    } else if (error.status === 422 && badTextField(error.data) !== null) {
+      title = t("errors.badTextTitle");
+      body = t("errors.badTextIn", { field: badTextField(error.data) ?? "?" });
+    } else if (error.status === 400 && (error.data as { code?: unknown } | null)?.code === "bad_form") {
+      title = t("errors.badRequest.title");
+      body = t("errors.badForm.body");
+    } else if (error.status === 400 || error.status === 405 || error.status === 422) {
       title = t("errors.badRequest.title");
       body = t("errors.invalid");
     } else if (error.status === 429) {

@@ -6,7 +6,11 @@
  */
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { cleanFilename, tooLarge, type Rejection } from "~/domain/photos/rules";
+import { isWellFormedText } from "~/domain/text/well-formed";
 import { PhotoRejectedError } from "./photos-processing.server";
+
+/** Text fields must be UTF-8 and obey the text rule (docs/decisions/024-bad-input.md). */
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 export type UploadedPart =
   | { filename: string; bytes: Buffer; rejection: null }
@@ -79,7 +83,14 @@ export async function readPhotoUploads(
       if (size > MAX_FIELD_BYTES || fieldCount > MAX_FIELDS) throw new PhotoRejectedError({ status: 413, message: "errors.invalid" });
       chunks.push(chunk);
     }
-    const value = Buffer.concat(chunks).toString("utf8");
+    let value: string;
+    try {
+      value = strictUtf8.decode(Buffer.concat(chunks));
+    } catch {
+      throw new PhotoRejectedError({ status: 422, message: "errors.badText" });
+    }
+    if (!isWellFormedText(value) || !isWellFormedText(part.name))
+      throw new PhotoRejectedError({ status: 422, message: "errors.badText" });
     if (!(part.name in fields)) fields[part.name] = value;
     return undefined;
   };

@@ -14,6 +14,7 @@ import {
   type EventApiPatch,
   type EventInput,
 } from "~/domain/events/event.schema";
+import { badTextMessage, findIllFormedText, isWellFormedText } from "~/domain/text/well-formed";
 import { translateError } from "~/i18n/i18n";
 import type { EventDetail } from "~/models/events.server";
 import type { User } from "~/models/users.server";
@@ -130,8 +131,14 @@ export async function readJson(request: Request): Promise<Record<string, unknown
     throw apiError(415, "Send the body as JSON with the header Content-Type: application/json.");
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw apiError(413, "The request body is larger than 1 MiB.");
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw apiError(413, "The request body is larger than 1 MiB.");
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw apiError(413, "The request body is larger than 1 MiB.");
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    throw apiError(400, "The request body is not valid UTF-8.");
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -140,7 +147,30 @@ export async function readJson(request: Request): Promise<Record<string, unknown
   }
   if (typeof body !== "object" || body === null || Array.isArray(body))
     throw apiError(400, "The request body must be a JSON object.");
+  assertWellFormedJson(body);
   return body as Record<string, unknown>;
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The text rule (docs/decisions/024-bad-input.md) for a parsed JSON body: a string holding a NUL or a lone
+ * surrogate ("\u0000", "\ud800") is refused with 422 naming its field, never stored or silently replaced.
+ */
+export function assertWellFormedJson(body: unknown): void {
+  const field = findIllFormedText(body);
+  if (field !== null) throw validationError({ [field]: translateError("en", badTextMessage) });
+}
+
+/**
+ * A query parameter obeying the text rule, or null when absent; NUL or a lone surrogate → 400 naming it.
+ * (server/request-guards.ts already refuses such addresses before Remix; this keeps loaders safe on their own.)
+ */
+export function apiQueryParam(request: Request, name: string): string | null {
+  const value = new URL(request.url).searchParams.get(name);
+  if (value !== null && !isWellFormedText(value))
+    throw apiError(400, `The query parameter ${name} is not valid.`, { [name]: translateError("en", badTextMessage) });
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------------

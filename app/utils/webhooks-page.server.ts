@@ -20,6 +20,7 @@ import { webhookSettings } from "./env.server";
 import { formDataToObject } from "./form-data.server";
 import { requireWebhookEndpoint } from "./webhook-access.server";
 import { deliveryToJson, webhookToJson } from "./webhooks-json.server";
+import { readForm } from "~/utils/form-data.server";
 
 export async function webhooksPageData(context: AppLoadContext, eventId: string | null) {
   const rows = await listEndpoints(context.db, { eventId });
@@ -45,7 +46,7 @@ export type WebhooksActionResult = {
 const empty: WebhooksActionResult = { notice: null, secret: null, fieldErrors: null, error: null, values: null };
 
 export async function webhooksPageAction(request: Request, context: AppLoadContext, user: User, eventId: string | null) {
-  const raw = formDataToObject(await request.formData(), ["events"]);
+  const raw = formDataToObject(await readForm(request), ["events"]);
   const intent = raw.intent;
   try {
     if (intent === "create") {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { badTextMessage, isWellFormedText } from "../text/well-formed";
 
 /**
  * Client-safe: one schema for the "add / edit attendee" form (browser and action) and, built from the same
@@ -55,6 +56,10 @@ const text = (max: number, options: { multiline?: boolean; collapseSpaces?: bool
       let s = v.normalize("NFC").trim();
       if (s.length > max) {
         ctx.addIssue({ code: "custom", message: `errors.tooLong?max=${max}` });
+        return z.NEVER;
+      }
+      if (!isWellFormedText(s)) {
+        ctx.addIssue({ code: "custom", message: badTextMessage });
         return z.NEVER;
       }
       if ((options.multiline ? CONTROL : CONTROL_OR_NEWLINE).test(s)) {

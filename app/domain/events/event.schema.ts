@@ -2,6 +2,7 @@ import { z } from "zod";
 import { documentKinds, timePrecisions, type DocumentKind, type TimePrecision } from "../ceremony/types";
 import { isValidTimeZone, localInputToInstant } from "../dates/phrasing";
 import { objectWithChecks, withChecks } from "../forms/all-at-once";
+import { badTextMessage, isWellFormedText } from "../text/well-formed";
 
 /** Client-safe: shared by the event form (browser) and its action and the JSON API (server). */
 export const eventKinds = ["signing_ceremony", "conference", "meeting", "reception", "other"] as const;
@@ -25,6 +26,7 @@ export const line = (max: number) =>
     // One encoding for Vietnamese letters (text pasted from Word may arrive decomposed), so names compare equal.
     .transform((s) => s.normalize("NFC").trim())
     .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
+    .refine(isWellFormedText, badTextMessage)
     .refine((s) => !CONTROL_OR_NEWLINE.test(s), "errors.controlChars");
 
 export const requiredLine = (max: number) => line(max).pipe(z.string().min(1, "errors.required"));
@@ -41,6 +43,7 @@ export const optionalText = (max: number) =>
         .string({ invalid_type_error: "errors.invalid" })
         .transform((s) => s.normalize("NFC").trim())
         .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
+        .refine(isWellFormedText, badTextMessage)
         .refine((s) => !CONTROL.test(s), "errors.controlChars"),
       z.null(),
       z.undefined(),

@@ -1,11 +1,14 @@
 /** What the organiser types for a letter (kept in the URL query): the signer, the symbol, the place, the date of issue. */
 import { z } from "zod";
+import { isWellFormedText } from "../text/well-formed";
 
 const text = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
+    // The text rule (docs/decisions/024-bad-input.md): a NUL or lone surrogate falls back to empty, like a bad value.
+    .refine(isWellFormedText)
     .optional()
     .transform((v) => v ?? "")
     .catch("");

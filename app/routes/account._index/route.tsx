@@ -20,7 +20,7 @@ import {
   startTotpEnrolment,
 } from "~/services/two-factor.server";
 import { requireUser } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { deviceKeyFor, readDeviceEntries } from "~/utils/device-cookie.server";
 import { readSessionId } from "~/utils/session.server";
@@ -84,7 +84,7 @@ function rateLimited(intent: Intent, seconds: number) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const intent = intents.find((i) => i === raw.intent) ?? null;
   const ip = context.clientIp;
   // A browser that signed in to this account has its own failure budget here too.

@@ -9,6 +9,7 @@ import { getActiveCalendarFeed } from "~/models/calendar-feeds.server";
 import { createCalendarFeed, revokeCalendarFeed } from "~/services/calendar.server";
 import { requireUser } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calendar.feed.title");
 
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "create") {
     const { token } = await createCalendarFeed(context.db, user);
     const urls = calendarFeedUrls(context.appUrl, token);

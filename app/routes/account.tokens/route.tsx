@@ -11,7 +11,7 @@ import { recordAudit } from "~/models/audit.server";
 import { listEventChoices } from "~/models/events.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/services/accounts.server";
 import { isUuid, requireUser } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tokens.title");
@@ -34,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const raw = formDataToObject(await request.formData(), ["scopes"]);
+  const raw = formDataToObject(await readForm(request), ["scopes"]);
   if (raw.intent === "revoke") {
     const tokenId = typeof raw.tokenId === "string" && isUuid(raw.tokenId) ? raw.tokenId : null;
     const ok = tokenId ? await revokeApiToken(context.db, user, tokenId) : false;

@@ -9,7 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { listGlossaryEntries } from "~/models/glossary.server";
 import { addGlossaryEntry, removeGlossaryEntry } from "~/services/glossary.server";
 import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import type { MessageKey } from "~/i18n/catalog";
 
@@ -24,7 +24,7 @@ type Values = { kind: string; vi: string; en: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireGlobalPermission(request, context, "glossary:manage");
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const values: Values = {
     kind: typeof raw.kind === "string" ? raw.kind : "",
     vi: typeof raw.vi === "string" ? raw.vi : "",

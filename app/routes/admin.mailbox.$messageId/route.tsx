@@ -11,6 +11,7 @@ import { retryFailedMessage } from "~/services/mailbox.server";
 import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) =>
   pageTitle(matches, d ? null : "mail.mailbox.title", d?.message.subject);
@@ -38,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const admin = await requireGlobalPermission(request, context, "mailbox:read");
   if (!params.messageId || !isUuid(params.messageId)) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") !== "retry") return data({ error: "errors.invalid" }, { status: 400 });
   try {
     await retryFailedMessage(context.db, admin, params.messageId);

@@ -13,6 +13,7 @@ import { listPersonInvitationRecords } from "~/models/privacy.server";
 import { erasePerson } from "~/services/privacy.server";
 import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.fullName ?? ""} · Signet` }];
 
@@ -34,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, person } = await load(request, context, params.personId);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "erase") return redirect(`/admin/people/${person.id}`);
   await erasePerson(context.db, user, person.id);
   return redirect(`/admin/people/${person.id}?erased=1`);

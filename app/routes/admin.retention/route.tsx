@@ -12,6 +12,7 @@ import { previewRetention, RETENTION_BATCH, runRetention } from "~/services/priv
 import { requireGlobalPermission } from "~/utils/auth.server";
 import { retentionDays } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.retention.title");
 
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireGlobalPermission(request, context, "personalData:administer");
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "run") return redirect("/admin/retention");
   const result = await runRetention(context.db, user, { days: retentionDays() });
   const done = new URLSearchParams({

@@ -12,7 +12,7 @@ import { adminResetPassword } from "~/services/password-reset.server";
 import { adminRemoveTwoFactor } from "~/services/two-factor.server";
 import { isServiceError } from "~/services/errors";
 import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { newUserSchema, roleChangeSchema, type NewUserValues } from "./user.schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.title");
@@ -30,7 +30,7 @@ function echo(raw: Record<string, unknown>): NewUserValues {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireGlobalPermission(request, context, "user:manage");
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   try {
     switch (raw.intent) {
       case "create": {

@@ -39,7 +39,7 @@ import {
 } from "~/services/agenda.server";
 import { isServiceError } from "~/services/errors";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { AgendaItemForm, emptyFormValues, formValuesOf, itemFormValues, type FormValues } from "./agenda-item-form";
 import { AgendaList } from "./agenda-list";
@@ -115,7 +115,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const db = context.db;
   const eventId = access.event.id;
   const actor = { id: access.user.id, name: access.user.name };
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const intent = intents.find((i) => i === raw.intent) ?? null;
   const itemId = typeof raw.itemId === "string" && isUuid(raw.itemId) ? raw.itemId : null;
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);

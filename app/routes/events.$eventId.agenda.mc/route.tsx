@@ -12,7 +12,7 @@ import { useT } from "~/i18n/use-t";
 import { isServiceError } from "~/services/errors";
 import { dropAbsentFromMcScript, getMcScript, mcPresence, regenerateMcScript, saveMcScript } from "~/services/mc-script.server";
 import { requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.mc.pageTitle");
@@ -52,7 +52,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
   const actor = { id: access.user.id, name: access.user.name };
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const lang: Locale = isLocale(raw.lang) ? raw.lang : access.user.locale;
   const version = typeof raw.version === "string" ? raw.version : undefined;
   const text = typeof raw.text === "string" ? raw.text : "";

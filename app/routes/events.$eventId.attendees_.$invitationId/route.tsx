@@ -11,7 +11,7 @@ import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
 import { updateAttendee } from "~/services/invitations.server";
 import { canGlobal } from "~/domain/access/permissions";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { notFound } from "~/utils/responses.server";
 import type { loader as eventLoader } from "../events.$eventId/route";
 import { AttendeeForm, attendeeFormValuesOf, toAttendeeFormValues } from "../events.$eventId.attendees/attendee-form";
@@ -49,7 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { access, invitation } = await load(request, context, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const list = `/events/${access.event.id}/attendees`;
   try {
     if (formData.get("intent") === "withdraw") {

@@ -26,6 +26,7 @@ import { useT } from "~/i18n/use-t";
 import { importAttendeeCsv, type ImportSummary } from "~/services/attendee-import.server";
 import { isServiceError } from "~/services/errors";
 import { requireEventPermission } from "~/utils/auth.server";
+import { assertWellFormedForm, requireFormContentType } from "~/utils/form-data.server";
 import styles from "../events.$eventId.attendees/attendees.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -76,6 +77,8 @@ type ActionData =
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "attendees:manage");
   const fail = (error: string, status = 400) => data<ActionData>({ kind: "error", error }, { status });
+  // A wrong or missing Content-Type is a clear 415, not Node's TypeError (docs/decisions/024-bad-input.md).
+  requireFormContentType(request);
   let formData: FormData;
   try {
     formData = await unstable_parseMultipartFormData(
@@ -87,6 +90,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return fail(`attendees.import.errors.tooLarge?size=${MAX_SERVER_IMPORT_BYTES / 1024 / 1024}`, 413);
     return fail("errors.invalid");
   }
+  assertWellFormedForm(formData);
   const intent = formData.get("intent");
   let text: string | null;
   if (intent === "commit") {

@@ -7,7 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { isServiceError } from "~/services/errors";
 import { addAttendee, AlreadyInvitedError } from "~/services/invitations.server";
 import { requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { AttendeeForm, toAttendeeFormValues } from "../events.$eventId.attendees/attendee-form";
 import { savedQuery } from "../events.$eventId.attendees/attendee-ui";
 import styles from "../events.$eventId.attendees/attendees.css";
@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "attendees:manage");
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const parsed = attendeeFormSchema.safeParse(raw);
   if (!parsed.success)
     return data(

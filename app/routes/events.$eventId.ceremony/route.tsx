@@ -12,7 +12,7 @@ import { loadCeremony, moveSide, removeDocument, removeSide, saveDocument, saveS
 import { loadPrecedence } from "~/services/dignitaries.server";
 import { isServiceError } from "~/services/errors";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { DocumentCard, SideCard, type CeremonyData } from "./ceremony-forms";
 
@@ -61,7 +61,7 @@ const idOrNew = z.union([z.literal(""), z.string().uuid()]).transform((v) => (v 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
   const eventId = access.event.id;
-  const raw = formDataToObject(await request.formData(), ["partySideIds", "signatoryIds"]);
+  const raw = formDataToObject(await readForm(request), ["partySideIds", "signatoryIds"]);
   const done = (key: string, anchor: string) => redirect(`/events/${eventId}/ceremony?done=${key}#${anchor}`);
   const id = idOrNew.safeParse(raw.id ?? "");
   if (!id.success) return data<CeremonyActionData>({ form: "", fieldErrors: null, formError: "errors.invalid", values: raw }, { status: 400 });

@@ -17,6 +17,7 @@ import {
 import { isServiceError } from "~/services/errors";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
+import { readForm } from "~/utils/form-data.server";
 
 export async function checkInLoader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "checkin:perform");
@@ -39,7 +40,7 @@ export type CheckInActionResult =
 
 export async function checkInAction({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "checkin:perform");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const invitationId = String(form.get("invitationId") ?? "");
   const eventId = access.event.id;

@@ -13,7 +13,7 @@ import { addAttendanceLine, changeAttendanceLine, loadCeremony, removeAttendance
 import { loadPrecedence, markInvitationAsDignitary, resetToProposedOrder, saveManualOrder, setEqualsFirst } from "~/services/dignitaries.server";
 import { isServiceError } from "~/services/errors";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { AttendanceLines, type LineAnswer } from "./attendance-lines";
 import { PrecedenceList } from "./precedence-list";
@@ -72,7 +72,7 @@ type ActionResult = { ok: MessageKey | null; name?: string; error: string | null
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  const raw = formDataToObject(await request.formData(), ["ids"]);
+  const raw = formDataToObject(await readForm(request), ["ids"]);
   const eventId = access.event.id;
   const fail = (error: string, status: number) => data<ActionResult>({ ok: null, error }, { status });
   try {

@@ -12,7 +12,7 @@ import { loadCeremony, setPersonCeremony } from "~/services/ceremony.server";
 import { getDignitaryView, loadPrecedence, removeDignitary, updateDignitary } from "~/services/dignitaries.server";
 import { isServiceError } from "~/services/errors";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 import { DignitaryForm, toDignitaryFormValues } from "../events.$eventId.dignitaries/dignitary-form";
@@ -81,7 +81,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const eventId = access.event.id;
   const current = await getDignitaryView(context.db, eventId, params.dignitaryId);
   if (!current) throw notFound();
-  const raw = formDataToObject(await request.formData(), ["roles", "signsFor"]);
+  const raw = formDataToObject(await readForm(request), ["roles", "signsFor"]);
   if (raw.intent === "ceremony") {
     const parsed = personCeremonyFormSchema.safeParse(raw);
     const ceremonyValues = { sideId: typeof raw.sideId === "string" ? raw.sideId : "", roles: raw.roles as string[], signsFor: raw.signsFor as string[] };

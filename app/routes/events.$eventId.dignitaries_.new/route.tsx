@@ -8,7 +8,7 @@ import { eventOrganizationNames, getProtocolEvent, listStaffMembers } from "~/mo
 import { createDignitary } from "~/services/dignitaries.server";
 import { isServiceError } from "~/services/errors";
 import { requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 import { DignitaryForm, emptyDignitaryForm, toDignitaryFormValues } from "../events.$eventId.dignitaries/dignitary-form";
@@ -35,7 +35,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
   const event = await getProtocolEvent(context.db, access.event.id);
   if (!event) throw notFound();
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const values = toDignitaryFormValues(raw);
   const parsed = dignitaryFormSchema(event.timeZone).safeParse(raw);
   if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values }, { status: 400 });

@@ -13,7 +13,7 @@ import { isServiceError } from "~/services/errors";
 import { quickAddOrganization } from "~/services/organizations.server";
 import { updateEvent } from "~/services/events.server";
 import { requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject, versionField } from "~/utils/form-data.server";
+import { formDataToObject, readForm, versionField } from "~/utils/form-data.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 
 
@@ -56,7 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const raw = formDataToObject(formData, eventFormArrayFields);
   const version = versionField(formData.get("version"));
   if (raw.intent === "addOrganization") {

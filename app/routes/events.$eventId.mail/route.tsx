@@ -22,7 +22,7 @@ import {
   type SendSummary,
 } from "~/services/invitation-mail.server";
 import { requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
@@ -70,7 +70,7 @@ function afterSend(eventId: string, summary: SendSummary, redirectTo: unknown) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "attendees:manage");
   const eventId = access.event.id;
-  const raw = formDataToObject(await request.formData(), ["invitationId"]);
+  const raw = formDataToObject(await readForm(request), ["invitationId"]);
   const parsed = mailActionSchema.safeParse(raw);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);

@@ -16,7 +16,7 @@ import { readPhotoUploads } from "~/services/photos-upload.server";
 import { getGallery, savePhotoOrder, updatePhoto, uploadPhoto } from "~/services/photos.server";
 import { isUuid, requireEventPermission, seesPersonalData } from "~/utils/auth.server";
 import { photoLimits } from "~/utils/env.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { PhotoGrid } from "./photo-grid";
 import { Uploader } from "./uploader";
@@ -108,7 +108,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
   }
 
-  const raw = formDataToObject(await request.formData(), ["ids"]);
+  const raw = formDataToObject(await readForm(request), ["ids"]);
   try {
     if (typeof raw.act === "string") {
       const [what = "", id = "", version = ""] = raw.act.split(":");

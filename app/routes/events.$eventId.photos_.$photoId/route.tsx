@@ -15,7 +15,7 @@ import { searchTagCandidates } from "~/models/photos.server";
 import { isServiceError } from "~/services/errors";
 import { deletePhoto, getEventPhoto, getGallery, tagPhoto, untagPhoto, updatePhoto } from "~/services/photos.server";
 import { isUuid, requireEventPermission, seesPersonalData } from "~/utils/auth.server";
-import { formDataToObject, versionField } from "~/utils/form-data.server";
+import { formDataToObject, readForm, versionField } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 import styles from "../events.$eventId.photos/photos.css";
@@ -94,7 +94,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const photoId = params.photoId ?? "";
   if (!isUuid(photoId)) throw notFound();
   const actor = { id: access.user.id, name: access.user.name };
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const result = (r: Partial<ActionResult>, status: number) =>
     data<ActionResult>({ error: null, fieldErrors: null, values: null, theirs: null, ...r }, { status });
   const here = (query: string) => redirect(`/events/${eventId}/photos/${photoId}?${query}`);

@@ -8,7 +8,7 @@ import { useT } from "~/i18n/use-t";
 import { CaptionConflictError, listEventPhotos, saveCaptions, type CaptionEntryInput } from "~/services/photos.server";
 import { isServiceError } from "~/services/errors";
 import { requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import styles from "../events.$eventId.photos/photos.css";
 
@@ -53,7 +53,7 @@ interface ActionResult {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "photos:manage");
   const eventId = access.event.id;
-  const raw = formDataToObject(await request.formData(), ["id", "version", "captionVi", "captionEn", "credit"]);
+  const raw = formDataToObject(await readForm(request), ["id", "version", "captionVi", "captionEn", "credit"]);
   const result = (r: Partial<ActionResult>, status: number) =>
     data<ActionResult>({ error: null, values: null, errors: null, conflicts: null, ...r }, { status });
   const parsed = bulkCaptionsFormSchema.safeParse(raw);

@@ -19,7 +19,7 @@ import {
   pressPermissions,
   updatePressSettings,
 } from "~/services/press.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
@@ -72,7 +72,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readForm(request));
   const fail = (status: number, error: string) => data({ error, intent: form.intent === "settings" ? "settings" : "draft" }, { status });
   try {
     if (form.intent === "settings") {

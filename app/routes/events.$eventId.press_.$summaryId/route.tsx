@@ -33,7 +33,7 @@ import {
   type RegenerationReport,
 } from "~/services/press.server";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 import { PressStatusBadge } from "../events.$eventId.press/press-status";
@@ -155,7 +155,7 @@ function statusOf(code: string): number {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { access, summary } = await loadSummary(request, context, params);
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const intent = (typeof raw.intent === "string" ? raw.intent : "save") as Intent;
   const db = context.db;
   const actor = access.user;

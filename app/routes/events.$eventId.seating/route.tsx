@@ -26,7 +26,7 @@ import {
 } from "~/services/seating.server";
 import { saveSigning } from "~/services/signatories.server";
 import { requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import styles from "../events.$eventId.dignitaries/protocol.css";
 import { ConflictList } from "./conflict-list";
@@ -105,7 +105,7 @@ type Outcome = {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const eventId = access.event.id;
   const locale = access.user.locale;
   const intent = typeof raw.intent === "string" ? raw.intent : "";

@@ -9,7 +9,7 @@ import { listEventMembers } from "~/models/events.server";
 import { isServiceError } from "~/services/errors";
 import { addMemberByEmail, removeMember } from "~/services/event-members.server";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { addMemberSchema } from "./team.schema";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:manageMembers");
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const values = { email: typeof raw.email === "string" ? raw.email : "", role: memberRoles.find((r) => r === raw.role) ?? "viewer" };
   try {
     if (raw.intent === "remove") {

@@ -12,6 +12,7 @@ import { cancelEvent, deleteDraftEvent } from "~/services/events.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { eventTabGroups, groupOfPath, type EventSection } from "./event-tabs";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => pageTitle(matches, null, d?.event.title);
 
@@ -35,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent !== "cancel" && intent !== "delete") return data({ error: "errors.invalid" }, { status: 400 });
   const access = await requireEventPermission(

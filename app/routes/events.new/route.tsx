@@ -13,7 +13,7 @@ import { isServiceError } from "~/services/errors";
 import { quickAddOrganization } from "~/services/organizations.server";
 import { createEvent } from "~/services/events.server";
 import { requireGlobalPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { forbidden } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "events.new");
@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireGlobalPermission(request, context, "event:create");
-  const raw = formDataToObject(await request.formData(), eventFormArrayFields);
+  const raw = formDataToObject(await readForm(request), eventFormArrayFields);
   if (raw.intent === "addOrganization") {
     // "+ Add an organization" inside the form: the event is not saved, every value comes back as it was.
     if (!canGlobal(user, "organization:create")) throw forbidden();

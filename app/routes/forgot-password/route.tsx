@@ -7,7 +7,7 @@ import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
 import { requestPasswordReset } from "~/services/password-reset.server";
 import { getUser } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { useLatestAnswer } from "~/components/use-latest-answer";
 
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** The same answer whether or not the email has an account; the limit applies to every email alike. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const email = typeof raw.email === "string" ? raw.email : "";
   const parsed = forgotPasswordSchema.safeParse(raw);
   if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, sent: null, email }, { status: 400 });

@@ -21,7 +21,7 @@ import { isServiceError } from "~/services/errors";
 import { invitationUrl } from "~/services/invitation-links.server";
 import { eventInLanguage, honorificInLanguage, termOrMarkedEn } from "~/domain/glossary/in-language";
 import { inviteeName, invitationCalendarLinks, loadInvitationPage, respondToInvitation } from "~/services/rsvp.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { invitationFromCookie, privateHeaders } from "./invitation-cookie.server";
 import stylesheet from "./invitation.css";
@@ -87,7 +87,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const target = await invitationFromCookie(request, context);
   if (!target) return data({ error: "rsvp.invalid.title" as string, fieldErrors: null, saved: null }, { status: 404, headers: privateHeaders });
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const intent = raw.intent;
   if (!isRsvpIntent(intent)) {
     return data({ error: "rsvp.errors.intent", fieldErrors: null, saved: null }, { status: 400, headers: privateHeaders });

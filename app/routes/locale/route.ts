@@ -4,6 +4,7 @@ import { setUserLocale } from "~/models/users.server";
 import { getUser } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/redirect";
 import { localeCookie } from "~/utils/session.server";
+import { readForm } from "~/utils/form-data.server";
 
 export async function loader() {
   throw redirect("/");
@@ -11,7 +12,7 @@ export async function loader() {
 
 /** Switches the interface language: stored on the account for staff, in a cookie for everyone. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const locale = formData.get("locale");
   const back = safeRedirect(formData.get("redirectTo"), "/");
   if (!isLocale(locale)) throw redirect(back);

@@ -8,7 +8,7 @@ import { useT } from "~/i18n/use-t";
 import { countUsers } from "~/models/users.server";
 import { destroySession, login } from "~/services/accounts.server";
 import { getUser } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/redirect";
 import { deviceKeys, issueDeviceCookie, readDeviceEntries } from "~/utils/device-cookie.server";
 import { challengeCookie, readSessionId, sessionCookie } from "~/utils/session.server";
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const parsed = loginSchema.safeParse(raw);
   const values = { email: typeof raw.email === "string" ? raw.email : "" };
   if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values }, { status: 400 });

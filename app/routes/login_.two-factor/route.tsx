@@ -7,7 +7,7 @@ import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
 import { destroySession } from "~/services/accounts.server";
 import { challengeIsOpen, completeSecondFactor } from "~/services/two-factor.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
 import { deviceKeys, issueDeviceCookie, readDeviceEntries } from "~/utils/device-cookie.server";
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const method: Method = raw.method === "recovery" ? "recovery" : "totp";
   const parsed = (method === "recovery" ? recoveryCodeSchema : totpCodeSchema).safeParse(raw);
   if (!parsed.success) return data({ method, fieldErrors: fieldErrors(parsed.error), formError: null, expired: false }, { status: 400 });

@@ -12,7 +12,7 @@ import { listOrganizations, type OrganizationUsage } from "~/models/organization
 import { isServiceError } from "~/services/errors";
 import { createOrganization, deleteOrganization, OrganizationInUseError, updateOrganization } from "~/services/organizations.server";
 import { isUuid, requireGlobalPermission, requireUser } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "orgs.title");
 
@@ -38,7 +38,7 @@ type ActionData =
 
 /** One page, three forms: "intent" says which (create is the default, as before). Each works without JavaScript. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const intent = raw.intent === "update" || raw.intent === "delete" ? raw.intent : "create";
   if (intent === "create") {
     const user = await requireGlobalPermission(request, context, "organization:create");

@@ -5,7 +5,7 @@ import { newPasswordSchema } from "~/domain/accounts/password.schema";
 import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
 import { findPasswordResetAccount, resetPasswordWithToken } from "~/services/password-reset.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");
@@ -20,7 +20,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const parsed = newPasswordSchema.safeParse(raw);
   if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), invalid: false }, { status: 400 });
   const result = await resetPasswordWithToken(context.db, params.token ?? "", parsed.data.newPassword);

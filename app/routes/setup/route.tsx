@@ -7,7 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { countUsers } from "~/models/users.server";
 import { createSession, createUser } from "~/services/accounts.server";
 import { notFound } from "~/utils/responses.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { sessionCookie } from "~/utils/session.server";
 import { setupSchema } from "./setup.schema";
 
@@ -21,7 +21,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   if ((await countUsers(context.db)) > 0) throw notFound();
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const parsed = setupSchema.safeParse(raw);
   const values = { name: String(raw.name ?? ""), email: String(raw.email ?? "") };
   if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), values }, { status: 400 });
