@@ -15,6 +15,7 @@ import {
   type EventInput,
 } from "~/domain/events/event.schema";
 import { badTextMessage, findIllFormedText, isWellFormedText } from "~/domain/text/well-formed";
+import { isInstantInBounds } from "~/domain/dates/phrasing";
 import { translateError } from "~/i18n/i18n";
 import type { EventDetail } from "~/models/events.server";
 import type { User } from "~/models/users.server";
@@ -502,7 +503,7 @@ export function decodeEventCursor(cursor: string): { startsAt: Date; id: string 
   const [startsAt, id] = value as unknown[];
   if (typeof startsAt !== "string" || typeof id !== "string" || !isUuid(id)) return null;
   const date = new Date(startsAt);
-  if (Number.isNaN(date.getTime())) return null;
+  if (!isInstantInBounds(date)) return null;
   return { startsAt: date, id };
 }
 

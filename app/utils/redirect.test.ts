@@ -15,5 +15,13 @@ describe("safeRedirect", () => {
     ["/ /evil.example", "/events"],
     ["/events\\..\\x", "/events"],
     ["/events/abc?tab=past&q=l%E1%BB%85", "/events/abc?tab=past&q=l%E1%BB%85"],
+    // Not printable ASCII: a Location header cannot carry it (docs/decisions/024-bad-input.md).
+    ["/đường", "/events"],
+    ["/events?q=lễ", "/events"],
+    ["/a\u2028b", "/events"],
+    ["/a\u0000b", "/events"],
+    ["/a\r\nSet-Cookie: x=1", "/events"],
+    ["/a\u007f", "/events"],
+    ["/\ud800", "/events"],
   ])("%s → %s", (input, expected) => expect(safeRedirect(input)).toBe(expected));
 });

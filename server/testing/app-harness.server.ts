@@ -24,6 +24,7 @@ import { createUser } from "#db/factories";
 import { seedDemo } from "#db/seed";
 import { SEED_EVENT_UID, SEED_TRIPARTITE_UID } from "#db/seed-ids";
 import { testDatabase } from "#db/testing";
+import { addEventMember } from "~/models/events.server";
 import { insertInvitationToken } from "~/models/invitation-tokens.server";
 import { rowsOf } from "~/models/people.server";
 import { createApiToken, createSession } from "~/services/accounts.server";
@@ -71,6 +72,8 @@ export interface AppHarness {
   /** An absolute URL on the harness's origin. */
   url(pathAndQuery: string): string;
   origin: string;
+  /** The loaded production build (its routes, for tests that check the route list). */
+  build: ServerBuild;
   db: Db;
   database: Database;
   ids: HarnessIds;
@@ -165,10 +168,15 @@ export async function createAppHarness(options: { seed?: boolean } = {}): Promis
   }
 
   const ids = await collectIds(db, options.seed !== false);
-  if (options.seed !== false) await insertInvitationToken(db, ids.invitationId, sha256(ids.invitationToken));
+  if (options.seed !== false) {
+    await insertInvitationToken(db, ids.invitationId, sha256(ids.invitationToken));
+    // The organizer is on the seeded event's team (so its forms get past the permission check).
+    await addEventMember(db, ids.eventId, organizer.id, "organizer");
+  }
 
   return {
     origin,
+    build,
     db,
     database,
     ids,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { localInputToInstant } from "../dates/phrasing";
-import { line, optionalLine, optionalText, requiredLine } from "../events/event.schema";
+import { isoInstant, line, optionalLine, optionalText, requiredLine } from "../events/event.schema";
 import { agendaKinds, type AgendaKind } from "./agenda";
 
 /** Client-safe: shared by the agenda forms (browser), their action and the JSON API (server). */
@@ -124,10 +124,6 @@ export type AgendaItemFormValues = z.input<ReturnType<typeof agendaItemFormSchem
 // ---------------------------------------------------------------------------------------------------
 // JSON API
 
-const isoInstant = z
-  .string({ required_error: "errors.required", invalid_type_error: "errors.dateTime" })
-  .datetime({ offset: true, message: "errors.dateTime" })
-  .transform((s) => new Date(s));
 
 const keyPointsArray = z
   .union([z.array(line(AGENDA_KEY_POINT_MAX)), z.null()], { errorMap: unionMessage("agenda.errors.keyPointsArray") })

@@ -1,12 +1,16 @@
 /** What a door device uploads: its queued scans, each with the nonce and the device's scan time. Client-safe. */
 import { z } from "zod";
+import { isInstantInBounds } from "../dates/phrasing";
 
 export const MAX_SCANS_PER_UPLOAD = 200;
 
 export const queuedScanSchema = z
   .object({
     nonce: z.string().uuid(),
-    scannedAt: z.string().datetime({ offset: true }),
+    scannedAt: z
+      .string()
+      .datetime({ offset: true })
+      .refine((s) => isInstantInBounds(new Date(s))),
     /** The text of the QR code, when the guest was scanned. */
     code: z.string().trim().min(1).max(300).optional(),
     /** The invitation, when staff found the guest by name. */

@@ -445,6 +445,16 @@ const LOCAL_INPUT_PATTERN =
  * when the clocks go back resolves as Luxon does, to the later instant (the
  * standard-time one).
  */
+/** The years a date typed or sent may fall in (docs/decisions/024-bad-input.md). */
+export const MIN_INPUT_YEAR = 1900;
+export const MAX_INPUT_YEAR = 2200;
+
+/** Whether an instant falls in the years MIN_INPUT_YEAR–MAX_INPUT_YEAR (UTC). */
+export function isInstantInBounds(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return Number.isFinite(date.getTime()) && year >= MIN_INPUT_YEAR && year <= MAX_INPUT_YEAR;
+}
+
 export function localInputToInstant(local: string, zone: string): Date | null {
   if (typeof local !== "string" || !isValidTimeZone(zone)) return null;
   const match = LOCAL_INPUT_PATTERN.exec(local);
@@ -459,7 +469,8 @@ export function localInputToInstant(local: string, zone: string): Date | null {
   const millisecond =
     match[7] === undefined ? 0 : Number(match[7].padEnd(3, "0"));
 
-  if (year < 1) return null;
+  // Dates are bounded (docs/decisions/024-bad-input.md): an instant plus any duration stays a sane timestamp.
+  if (year < MIN_INPUT_YEAR || year > MAX_INPUT_YEAR) return null;
 
   const parsed = DateTime.fromObject(
     { year, month, day, hour, minute, second, millisecond },

@@ -45,7 +45,11 @@ describe("eventFormSchema", () => {
   });
   it("refuses control characters and line breaks in one-line fields, keeps emoji and markup as text", () => {
     expect(errorsOf({ ...base, title: "Lễ\r\nký kết" }).title).toBe("errors.controlChars");
-    expect(errorsOf({ ...base, title: "Lễ\u0000" }).title).toBe("errors.controlChars");
+    // The text rule (docs/decisions/024-bad-input.md): NUL and lone surrogates have their own message.
+    expect(errorsOf({ ...base, title: "Lễ\u0000" }).title).toBe("errors.badText");
+    expect(errorsOf({ ...base, title: "Lễ\ud800" }).title).toBe("errors.badText");
+    expect(errorsOf({ ...base, description: "a\udfffb" }).description).toBe("errors.badText");
+    expect(errorsOf({ ...base, title: "Lễ 🎉" }).title).toBeUndefined();
     const r = eventFormSchema.parse({ ...base, title: "<script>alert(1)</script> 🎉" });
     expect(r.title).toBe("<script>alert(1)</script> 🎉");
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { documentKinds, timePrecisions, type DocumentKind, type TimePrecision } from "../ceremony/types";
-import { isValidTimeZone, localInputToInstant } from "../dates/phrasing";
+import { isInstantInBounds, isValidTimeZone, localInputToInstant } from "../dates/phrasing";
 import { objectWithChecks, withChecks } from "../forms/all-at-once";
 import { badTextMessage, isWellFormedText } from "../text/well-formed";
 
@@ -240,10 +240,12 @@ export type EventFormValues = z.input<typeof eventFormSchema>;
 // ---------------------------------------------------------------------------------------------------
 // JSON API: instants as ISO 8601 with an offset, venue and documents as objects.
 
-const isoInstant = z
+/** An ISO 8601 instant with an offset, in the years 1900–2200 (docs/decisions/024-bad-input.md). */
+export const isoInstant = z
   .string({ required_error: "errors.required", invalid_type_error: "errors.dateTime" })
   .datetime({ offset: true, message: "errors.dateTime" })
-  .transform((s) => new Date(s));
+  .transform((s) => new Date(s))
+  .refine(isInstantInBounds, "errors.dateRange");
 
 /** A language code of an original: "vi", "en", "zh", "lo", "km", "zh-Hans". */
 export const languageCode = z

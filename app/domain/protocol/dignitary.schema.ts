@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localInputToInstant } from "../dates/phrasing";
+import { isInstantInBounds, localInputToInstant } from "../dates/phrasing";
 import { line, optionalLine, optionalText, requiredLine } from "../events/event.schema";
 
 /**
@@ -166,7 +166,8 @@ const isoInstant = z
     z
       .string({ invalid_type_error: "errors.dateTime" })
       .datetime({ offset: true, message: "errors.dateTime" })
-      .transform((s) => new Date(s)),
+      .transform((s) => new Date(s))
+      .refine(isInstantInBounds, "errors.dateRange"),
     z.null(),
   ])
   .optional();
