@@ -338,8 +338,11 @@ test.describe("API: /api/v1/events/{id}/dignitaries", () => {
     const url = `/api/v1/events/${event.id}/dignitaries`;
     const empty = await expectError(await organizer.post(url, { data: { name: "  ", positions: ["Bí thư Tỉnh ủy"] } }), 422);
     expect(empty.fields.name).toBe("This field is required.");
-    const control = await expectError(await organizer.post(url, { data: { name: "A", positions: ["Bí thư", "Phó\u0000Chủ tịch"] } }), 422);
+    const control = await expectError(await organizer.post(url, { data: { name: "A", positions: ["Bí thư", "Phó\u0007Chủ tịch"] } }), 422);
     expect(control.fields.positions).toBe("The position on line 2 contains a control character; retype that line.");
+    // NUL and lone surrogates: the text rule of the JSON reader (docs/decisions/024-bad-input.md), by dotted path.
+    const nul = await expectError(await organizer.post(url, { data: { name: "A", positions: ["Bí thư", "Phó\u0000Chủ tịch"] } }), 422);
+    expect(nul.fields["positions.1"]).toMatch(/NUL character/);
     const notArray = await expectError(await organizer.post(url, { data: { name: "A", positions: "Bí thư Tỉnh ủy" } }), 422);
     expect(notArray.fields.positions).toBe("positions must be an array of strings.");
     const unknown = await expectError(await organizer.post(url, { data: { name: "A", rank: 1 } }), 422);

@@ -167,8 +167,8 @@ export function assertWellFormedJson(body: unknown): void {
  * A query parameter obeying the text rule, or null when absent; NUL or a lone surrogate → 400 naming it.
  * (server/request-guards.ts already refuses such addresses before Remix; this keeps loaders safe on their own.)
  */
-export function apiQueryParam(request: Request, name: string): string | null {
-  const value = new URL(request.url).searchParams.get(name);
+export function apiQueryParam(request: Request | URL, name: string): string | null {
+  const value = (request instanceof URL ? request : new URL(request.url)).searchParams.get(name);
   if (value !== null && !isWellFormedText(value))
     throw apiError(400, `The query parameter ${name} is not valid.`, { [name]: translateError("en", badTextMessage) });
   return value;

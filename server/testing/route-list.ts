@@ -17,6 +17,8 @@ export interface RouteInfo {
   params: string[];
   hasAction: boolean;
   hasLoader: boolean;
+  /** A page route whose action reads a JSON body (the door's sync, the attendee import's chunks). */
+  readsJson: boolean;
   isApi: boolean;
   /** The handleApi methods (API routes); for page routes POST when there is an action. */
   methods: string[];
@@ -96,6 +98,7 @@ export function readRoutes(routesDir: string): RouteInfo[] {
       params: segments.filter((s) => s.startsWith(":")).map((s) => s.slice(1)),
       hasAction,
       hasLoader,
+      readsJson: !isApi && /request\.json\(\)|readJson\(request\)|JSON\.parse\(text\)/.test(routeSource),
       isApi,
       methods: isApi && apiMethods.length > 0 ? apiMethods : hasAction ? ["POST"] : [],
       fieldNames: all(source, /\bname=["'{`]+([A-Za-z][\w.[\]]*)["'}`]/g),

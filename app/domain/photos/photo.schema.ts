@@ -10,7 +10,12 @@ export const MAX_CREDIT = 200;
 export const MAX_TAGS = 50;
 
 const uuid = z.string().uuid("errors.invalid");
-const version = z.coerce.number({ invalid_type_error: "errors.invalid" }).int("errors.invalid").min(1, "errors.invalid");
+/** Bounded like every version (docs/decisions/024-bad-input.md): an integer column. */
+const version = z.coerce
+  .number({ invalid_type_error: "errors.invalid" })
+  .int("errors.invalid")
+  .min(1, "errors.invalid")
+  .max(999_999_999, "errors.invalid");
 
 export const photoTextSchema = z.object({
   captionVi: optionalLine(MAX_CAPTION),
@@ -80,7 +85,7 @@ export const photoApiPatchSchema = z
     isCover: z.boolean({ invalid_type_error: "errors.invalid" }),
     position: z.number({ invalid_type_error: "errors.invalid" }).int("errors.invalid").min(1, "errors.invalid").max(100_000, "errors.invalid"),
     taggedInvitationIds: z.array(uuid).max(MAX_TAGS, `photos.errors.tooManyTags?max=${MAX_TAGS}`),
-    version: z.number({ invalid_type_error: "errors.invalid" }).int("errors.invalid").min(1, "errors.invalid"),
+    version: z.number({ invalid_type_error: "errors.invalid" }).int("errors.invalid").min(1, "errors.invalid").max(999_999_999, "errors.invalid"),
   })
   .partial()
   .strict();

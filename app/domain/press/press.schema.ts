@@ -30,7 +30,12 @@ const markdownText = (max: number) =>
 /** A version number, from a form field ("3") or JSON (3). */
 const versionNumber = z.preprocess(
   (v) => (typeof v === "string" && /^\d{1,9}$/.test(v.trim()) ? Number(v.trim()) : v),
-  z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.number"),
+  z
+    .number({ required_error: "errors.required", invalid_type_error: "errors.number" })
+    .int("errors.number")
+    .min(1, "errors.number")
+    // An integer column: a larger number is "not a version", never PostgreSQL's "integer out of range".
+    .max(999_999_999, "errors.number"),
 );
 
 export const pressLanguageSchema = z.enum(pressLanguages, { errorMap: () => ({ message: "errors.choice" }) });
@@ -83,7 +88,7 @@ export const pressRegenerateSchema = z.object({ version: versionNumber });
 /** Adopt the generated text of one merge conflict (from the regeneration report). */
 export const pressAdoptSchema = z.object({
   version: versionNumber,
-  at: z.preprocess((v) => (typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : v), z.number({ invalid_type_error: "errors.number" }).int().min(0)),
+  at: z.preprocess((v) => (typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : v), z.number({ invalid_type_error: "errors.number" }).int().min(0).max(10_000_000)),
   mine: z.string({ invalid_type_error: "errors.invalid" }).max(MAX_PRESS_BODY),
   theirs: z.string({ invalid_type_error: "errors.invalid" }).max(MAX_PRESS_BODY),
 });

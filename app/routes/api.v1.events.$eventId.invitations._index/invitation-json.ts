@@ -8,7 +8,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { invitationJsonPersonalKeys, omitFields, personJsonPersonalKeys } from "~/domain/privacy/personal-data";
 import { getInvitation, invitationSorts, type InvitationSort, type InvitationWithPerson } from "~/models/invitations.server";
 import type { Person } from "~/models/people.server";
-import { apiError, isoUtc, validationError, zodFields } from "~/utils/api.server";
+import { apiError, apiQueryParam, isoUtc, validationError, zodFields } from "~/utils/api.server";
 import { isUuid } from "~/utils/auth.server";
 
 /** API field → form field, for the fields a client may send. */
@@ -207,7 +207,7 @@ export interface InvitationListQuery {
 export function readInvitationListQuery(url: URL): InvitationListQuery {
   const s = url.searchParams;
   const text = (name: string, max: number) => {
-    const v = (s.get(name) ?? "").trim();
+    const v = (apiQueryParam(url, name) ?? "").trim();
     if (v.length > max) throw apiError(400, `${name} is longer than ${max} characters.`, { [name]: `At most ${max} characters.` });
     return v || null;
   };

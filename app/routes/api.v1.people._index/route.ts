@@ -2,13 +2,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listPeople } from "~/models/people.server";
 import { personalDataVisibleFor } from "~/services/privacy.server";
-import { apiError, apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, apiQueryParam, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
 import { encodeOffsetCursor, personToJson, readLimit, readOffsetCursor } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
 const list: ApiHandler = async ({ request, context }) => {
   const user = await requireApiUser(request, context);
   const search = new URL(request.url).searchParams;
-  const q = (search.get("q") ?? "").trim();
+  const q = (apiQueryParam(request, "q") ?? "").trim();
   if (q.length > 200) throw apiError(400, "q is longer than 200 characters.", { q: "At most 200 characters." });
   const limit = readLimit(search);
   const offset = readOffsetCursor(search);

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { badTextMessage, findIllFormedText } from "~/domain/text/well-formed";
 import { z } from "zod";
 import { importFields } from "~/domain/attendees/attendee.schema";
 import { IMPORT_CHUNK_SIZE } from "~/domain/attendees/import";
@@ -17,7 +18,7 @@ const bodySchema = z.object({
   rows: z
     .array(
       z.object({
-        rowNumber: z.number().int().min(2),
+        rowNumber: z.number().int().min(2).max(10_000_000),
         values: z.object(Object.fromEntries(importFields.map((f) => [f, cell.optional()])) as Record<(typeof importFields)[number], z.ZodOptional<typeof cell>>).strict(),
       }),
     )
@@ -40,6 +41,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch {
     return json({ error: "errors.invalid" }, 400);
   }
+  // The text rule (docs/decisions/024-bad-input.md): a NUL or lone surrogate in a cell is refused, naming it.
+  const badField = findIllFormedText(body);
+  if (badField !== null) return json({ error: badTextMessage, field: badField }, 422);
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) return json({ error: "errors.invalid" }, 400);
   try {
