@@ -10,6 +10,6 @@ export function principalInPhrase(principal: { honorific: string | null; fullNam
   const name = principal.fullName.trim();
   if (!honorific) return name;
   // Ranks and titles written with capitals stay as they are ("PGS.TS.", "Thiếu tướng" lowered only at its first letter).
-  const lowered = /^[A-ZÀ-Ỹ]{2,}/u.test(honorific) ? honorific : honorific.charAt(0).toLocaleLowerCase("vi") + honorific.slice(1);
+  const lowered = /^\p{Lu}{2,}/u.test(honorific) ? honorific : honorific.charAt(0).toLocaleLowerCase("vi") + honorific.slice(1);
   return `${lowered} ${name}`;
 }
