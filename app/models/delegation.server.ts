@@ -143,6 +143,7 @@ export interface DeputyLink {
   invitationId: string;
   principalInvitationId: string;
   principal: { honorific: string | null; fullName: string };
+  deputy: { honorific: string | null; fullName: string };
 }
 
 /** Every deputy of the event with whom they stand in for ("Ông A (thay ông B)"). */
@@ -154,8 +155,10 @@ export function listDeputies(db: Db, eventId: string): Promise<DeputyLink[]> {
       invitationId: invitations.id,
       principalInvitationId: principalInvitation.id,
       principal: { honorific: principalPerson.honorific, fullName: principalPerson.fullName },
+      deputy: { honorific: people.honorific, fullName: people.fullName },
     })
     .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
     .innerJoin(principalInvitation, eq(principalInvitation.id, invitations.deputyForInvitationId))
     .innerJoin(principalPerson, eq(principalPerson.id, principalInvitation.personId))
     .where(and(eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));

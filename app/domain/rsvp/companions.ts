@@ -32,7 +32,10 @@ const nameField = z
     return s || null;
   });
 
-const nameFields = Object.fromEntries(Array.from({ length: MAX_PLUS_ONES }, (_, i) => [companionField(i), nameField]));
+const nameFields = Object.fromEntries(Array.from({ length: MAX_PLUS_ONES }, (_, i) => [companionField(i), nameField])) as Record<
+  `companion${number}`,
+  typeof nameField
+>;
 
 /**
  * The companions form for an invitation that allows `allowed` companions: a count from 0 to `allowed` and a name for
