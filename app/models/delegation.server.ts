@@ -131,10 +131,21 @@ export function listPendingProposals(db: Db, eventId: string): Promise<PendingPr
     .orderBy(asc(deputyProposals.createdAt), asc(deputyProposals.id));
 }
 
-export async function setDeputyFor(db: Db, deputyInvitationId: string, principalInvitationId: string, answer: { status: "accepted"; at: Date }): Promise<void> {
+export async function setDeputyFor(
+  db: Db,
+  deputyInvitationId: string,
+  principalInvitationId: string,
+  answer: { status: "accepted"; at: Date; companionNames: string[] | null },
+): Promise<void> {
   await db
     .update(invitations)
-    .set({ deputyForInvitationId: principalInvitationId, status: answer.status, respondedAt: answer.at, updatedAt: answer.at })
+    .set({
+      deputyForInvitationId: principalInvitationId,
+      status: answer.status,
+      respondedAt: answer.at,
+      companionNames: answer.companionNames,
+      updatedAt: answer.at,
+    })
     .where(eq(invitations.id, deputyInvitationId));
 }
 

@@ -121,6 +121,8 @@ describe("deputies and companions", () => {
     expect(before.dignitaries.map((d) => d.name)).toEqual(["Nguyễn Hồng Chuyên", "Trần Văn Giám", "Lê Phó Ban"]);
     const seatBefore = (await loadSeating(db, event.id)).tables[0]!.seats.find((s) => s.invitationId === giamDoc.invitationId)!.index;
 
+    await db.update(invitations).set({ plusOnes: 2 }).where(eq(invitations.id, giamDoc.invitationId));
+    await setCompanions(db, { invitationId: giamDoc.invitationId, names: ["Thư Ký", "Lái Xe"] }, now);
     const { proposal } = await proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: deputy(), source: "web" }, now);
     const accepted = await acceptDeputy(db, actor, { eventId: event.id, proposalId: proposal.id }, { settings, now });
     expect(accepted).toMatchObject({ invitationMail: "queued", cancelMail: "queued", seatsHandedOver: 1, dignitary: true });
@@ -129,7 +131,9 @@ describe("deputies and companions", () => {
     const [original] = await db.select().from(invitations).where(eq(invitations.id, giamDoc.invitationId));
     expect(original!.withdrawnAt).toEqual(now);
     const [mine] = await db.select().from(invitations).where(eq(invitations.id, accepted.deputyInvitationId));
-    expect(mine).toMatchObject({ status: "accepted", deputyForInvitationId: giamDoc.invitationId, role: "dignitary" });
+    expect(mine).toMatchObject({ status: "accepted", deputyForInvitationId: giamDoc.invitationId, role: "dignitary", plusOnes: 2, companionNames: ["Thư Ký", "Lái Xe"] });
+    // Counted: the deputy (the only one who accepted: the principal is withdrawn) and the companions who now come with them.
+    expect(await countAttendance(db, event.id)).toMatchObject({ accepted: 1, companions: 2, expected: 3 });
     expect(await tokenCount(db, accepted.deputyInvitationId)).toBe(1);
 
     // Precedence: the deputy ranks by their own position (Phó Giám đốc Sở, 175), after the Phó Trưởng ban (170), in the principal's side.

@@ -196,8 +196,9 @@ export async function acceptDeputy(
       dietaryNeeds: null,
       accessNeeds: null,
     });
-    // The principal's office answered for the deputy: they come. The deputy can still change it on their own page.
-    await setDeputyFor(tx, deputyInvitationId, original.invitation.id, { status: "accepted", at: now });
+    // The principal's office answered for the deputy: they come, with the companions the principal named (the staff who
+    // accompany the delegation). The deputy can still change both on their own page.
+    await setDeputyFor(tx, deputyInvitationId, original.invitation.id, { status: "accepted", at: now, companionNames: principal.companionNames });
     const withdrawn = await markInvitationWithdrawn(tx, original.invitation.id, now);
     if (!withdrawn) throw new ServiceError("conflict", "delegation.errors.closed.withdrawn");
 
