@@ -30,14 +30,14 @@ export function DeputyQueue({ items, canManage, at, error }: { items: QueueItem[
           return (
             <li key={p.id} data-testid="deputy-proposal">
               <p className="att-deputy-line">
-                <strong>{t("delegation.queue.item", { principal: p.principal, deputy: p.deputy })}</strong>{" "}
+                <strong>{capitalise(t("delegation.queue.item", { principal: p.principal, deputy: p.deputy }))}</strong>{" "}
                 <span className="muted">
                   ({t(`delegation.queue.via.${p.source}`)}, {at(p.createdAt)})
                 </span>
               </p>
               <p className="att-sub">
                 {[p.deputyPosition, p.deputyOrganization, p.deputyEmail].filter(Boolean).join(" · ")}
-                {p.principalPosition ? ` — ${t("delegation.standsInFor", { name: `${p.principal}, ${p.principalPosition}` })}` : null}
+                {p.principalPosition ? ` — ${t("delegation.standsInFor", { name: p.principalPosition })}` : null}
               </p>
               {p.note ? <p className="att-sub">“{p.note}”</p> : null}
               {error?.proposalId === p.id ? (
@@ -71,4 +71,9 @@ export function DeputyQueue({ items, canManage, at, error }: { items: QueueItem[
       </ul>
     </section>
   );
+}
+
+/** The sentence opens with the principal's honorific, stored as typed ("ông"). */
+function capitalise(s: string): string {
+  return s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 }

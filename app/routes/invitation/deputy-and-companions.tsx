@@ -67,7 +67,6 @@ export function CompanionsForm({ allowed, names, result }: { allowed: number; na
             label={t("rsvp.companions.name", { n: i + 1 })}
             maxLength={COMPANION_NAME_MAX}
             autoComplete="off"
-            optional
           />
         ))}
         <div>

@@ -28,6 +28,7 @@ import { invitationFromCookie, privateHeaders } from "./invitation-cookie.server
 import stylesheet from "./invitation.css";
 import { COMMENT_MAX, rsvpFormSchema } from "~/domain/rsvp/rsvp.schema";
 import { deputyFormSchema } from "~/domain/attendees/attendee.schema";
+import { principalInPhrase } from "~/domain/protocol/deputy";
 import { companionsComing, companionsFormSchema } from "~/domain/rsvp/companions";
 import { getInviteeInvitation } from "~/models/rsvp.server";
 import { latestDeputyProposal, proposeDeputy, setCompanions } from "~/services/delegation.server";
@@ -73,7 +74,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         companions: invitation.companionNames === null ? null : companionsComing(invitation),
         isDeputy: invitation.deputyForInvitationId !== null,
       },
-      onBehalfOf: principal ? inviteeName(principal.person) : null,
+      onBehalfOf: principal ? principalInPhrase(principal.person) : null,
       deputy: proposal
         ? { status: proposal.status, name: [proposal.honorific, proposal.fullName].filter(Boolean).join(" "), reason: proposal.refusalReason }
         : null,
