@@ -7,6 +7,7 @@ import { ceremonyRoles, deputyProposals, invitations, people } from "#db/schema/
 import { testDatabase } from "#db/testing";
 import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { countAttendance } from "~/models/check-in.server";
+import { eraseEventInvitationNeeds } from "~/models/privacy.server";
 import { acceptDeputy, proposeDeputy, refuseDeputy, pendingDeputyProposals, setCompanions } from "./delegation.server";
 import { createDignitary, loadPrecedence } from "./dignitaries.server";
 import { ServiceError } from "./errors";
@@ -201,6 +202,10 @@ describe("deputies and companions", () => {
     expect(mail.text).toContain("Lý do: Buổi lễ cần chính đồng chí Giám đốc ký.");
     expect(mail.text).toContain("https://signet.example/i/");
     expect(await pendingDeputyProposals(db, event.id)).toEqual([]);
+    // Retention erases the deputy's email and the invitee's note with the event's other personal data.
+    await eraseEventInvitationNeeds(db, [event.id]);
+    const [erased] = await db.select().from(deputyProposals).where(eq(deputyProposals.id, proposal.id));
+    expect(erased).toMatchObject({ email: null, note: null, fullName: other.fullName });
   });
 
   it("companions: at most what the organizer allows, and counted in the expected attendance", async () => {
