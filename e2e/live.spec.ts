@@ -255,7 +255,7 @@ test("a hidden tab stops asking for the counts and asks again at once when shown
   const response = await page.request.get(`/events/${event.id}/counts`);
   expect(response.status()).toBe(200);
   expect(response.headers()["cache-control"]).toBe("private, no-store");
-  expect(await response.json()).toEqual({ invited: 0, answered: 0, accepted: 0, arrived: 0, asOf: expect.any(Number) });
+  expect(await response.json()).toEqual({ invited: 0, answered: 0, accepted: 0, arrived: 0, companions: 0, expected: 0, asOf: expect.any(Number) });
   await page.context().clearCookies();
   expect((await page.request.get(`/events/${event.id}/counts`, { maxRedirects: 0 })).status()).not.toBe(200);
 });

@@ -11,6 +11,9 @@ export interface AttendanceCounts {
   answered: number;
   accepted: number;
   arrived: number;
+  /** Accepted invitees and the companions they named (docs/decisions/028); absent from counts kept offline. */
+  expected?: number;
+  companions?: number;
   /** When the server read them (ms since the epoch). */
   asOf: number;
 }
@@ -79,6 +82,12 @@ export function LiveCounts({ counts, compact = false }: { counts: AttendanceCoun
           <dd data-testid={`count-${key}`}>{counts[key].toLocaleString(locale === "en" ? "en-GB" : "vi-VN")}</dd>
         </div>
       ))}
+      {counts.expected !== undefined && counts.companions ? (
+        <div className="live-count live-count-expected" title={t("companions.expectedHint", { invitees: counts.accepted, companions: counts.companions })}>
+          <dt>{t("companions.expected")}</dt>
+          <dd data-testid="count-expected">{counts.expected.toLocaleString(locale === "en" ? "en-GB" : "vi-VN")}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }

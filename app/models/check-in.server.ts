@@ -126,6 +126,10 @@ export interface AttendanceCounts {
   answered: number;
   accepted: number;
   arrived: number;
+  /** Companions named by the invitees who accepted (each capped at what the organizer allows). */
+  companions: number;
+  /** People expected: accepted invitees and their companions. */
+  expected: number;
 }
 
 /**
@@ -139,11 +143,15 @@ export async function countAttendance(db: Db, eventId: string): Promise<Attendan
       answered: sql<number>`(count(*) filter (where ${invitations.status} in ('accepted', 'declined', 'tentative')))::int`,
       accepted: sql<number>`(count(*) filter (where ${invitations.status} = 'accepted'))::int`,
       arrived: sql<number>`count(${checkIns.invitationId})::int`,
+      // The companions each accepted invitee named, never more than the organizer allows now (docs/decisions/028).
+      companions: sql<number>`coalesce(sum(least(coalesce(cardinality(${invitations.companionNames}), 0), ${invitations.plusOnes})) filter (where ${invitations.status} = 'accepted'), 0)::int`,
     })
     .from(invitations)
     .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
     .where(and(eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));
-  return { invited: row?.invited ?? 0, answered: row?.answered ?? 0, accepted: row?.accepted ?? 0, arrived: row?.arrived ?? 0 };
+  const accepted = row?.accepted ?? 0;
+  const companions = row?.companions ?? 0;
+  return { invited: row?.invited ?? 0, answered: row?.answered ?? 0, accepted, arrived: row?.arrived ?? 0, companions, expected: accepted + companions };
 }
 
 /** What the door shows of the event itself (the door page has no event layout around it). */

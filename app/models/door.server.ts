@@ -8,6 +8,7 @@ export interface DoorGuestRow {
   role: "guest" | "dignitary" | "speaker" | "signatory" | "press" | "staff";
   groupLabel: string | null;
   plusOnes: number;
+  companionNames: string[] | null;
   status: "not_sent" | "sent" | "accepted" | "declined" | "tentative";
   withdrawnAt: Date | null;
   honorific: string | null;
@@ -27,6 +28,7 @@ export function listDoorGuests(db: Db, eventId: string): Promise<DoorGuestRow[]>
       role: invitations.role,
       groupLabel: invitations.groupLabel,
       plusOnes: invitations.plusOnes,
+      companionNames: invitations.companionNames,
       status: invitations.status,
       withdrawnAt: invitations.withdrawnAt,
       honorific: people.honorific,

@@ -14,6 +14,8 @@ const invitationColumns = {
   role: invitations.role,
   groupLabel: invitations.groupLabel,
   plusOnes: invitations.plusOnes,
+  companionNames: invitations.companionNames,
+  deputyForInvitationId: invitations.deputyForInvitationId,
   status: invitations.status,
   respondedAt: invitations.respondedAt,
   comment: invitations.comment,
@@ -33,6 +35,10 @@ export interface Invitation {
   role: InvitationRole;
   groupLabel: string | null;
   plusOnes: number;
+  /** Named by the invitee; null = not said (docs/decisions/028-delegates-and-companions.md). */
+  companionNames: string[] | null;
+  /** A deputy's invitation: whom they stand in for. */
+  deputyForInvitationId: string | null;
   status: InvitationStatus;
   respondedAt: Date | null;
   comment: string | null;

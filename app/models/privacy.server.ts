@@ -121,8 +121,12 @@ export async function countRetentionPeople(db: Db, cutoff: Date, eventIds: reado
   return Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 }
 
-/** Blanks the needs and comments of these events' invitations; returns how many rows changed. */
+/** Blanks the needs and comments of these events' invitations (and the deputies' emails and notes of their proposals); returns how many invitations changed. */
 export async function eraseEventInvitationNeeds(db: Db, eventIds: readonly string[]): Promise<number> {
+  await db.execute(sql`
+    update deputy_proposals d set email = null, note = null
+    where d.event_id = any(${uuidArray(eventIds)}) and (d.email is not null or d.note is not null)
+  `);
   const result = await db.execute<{ id: string }>(sql`
     update invitations i set dietary_needs = null, access_needs = null, comment = null, updated_at = now()
     where i.event_id = any(${uuidArray(eventIds)}) and ${hasNeeds}

@@ -14,6 +14,8 @@ export async function getInviteeInvitation(db: Db, invitationId: string) {
         respondedAt: invitations.respondedAt,
         comment: invitations.comment,
         plusOnes: invitations.plusOnes,
+        companionNames: invitations.companionNames,
+        deputyForInvitationId: invitations.deputyForInvitationId,
         withdrawnAt: invitations.withdrawnAt,
       },
       person: {

@@ -125,6 +125,8 @@ export interface SeatablePerson {
   fullName: string;
   organization: string | null;
   status: "not_sent" | "sent" | "accepted" | "declined" | "tentative";
+  plusOnes: number;
+  companionNames: string[] | null;
 }
 
 /** Active invitations of the event with their people (the seatable), by name. */
@@ -136,6 +138,8 @@ export function listSeatablePeople(db: Db, eventId: string, limit = 2000): Promi
       fullName: people.fullName,
       organization: people.organization,
       status: invitations.status,
+      plusOnes: invitations.plusOnes,
+      companionNames: invitations.companionNames,
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))

@@ -223,7 +223,7 @@ describe(`check-in (${testDriver()})`, () => {
     expect(await findGuests(db, event.id, "%")).toEqual([]);
 
     await checkInGuest(db, door1, event.id, an.id);
-    expect(await counts(event.id)).toEqual({ invited: 2, answered: 0, accepted: 0, arrived: 1 });
+    expect(await counts(event.id)).toEqual({ invited: 2, answered: 0, accepted: 0, arrived: 1, companions: 0, expected: 0 });
     const found = await findGuests(db, event.id, "van an");
     expect(found[0]?.checkIn).toMatchObject({ byName: "Cán bộ Cửa Một" });
     expect((await recentCheckIns(db, event.id)).map((g) => g.fullName)).toEqual(["Nguyễn Văn An"]);
@@ -240,18 +240,18 @@ describe(`check-in (${testDriver()})`, () => {
     const sent = await make("sent");
     await make("not_sent");
     const gone = await make("accepted", new Date());
-    expect(await counts(event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 0 });
+    expect(await counts(event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 0, companions: 0, expected: 2 });
 
     await checkInGuest(db, door1, event.id, accepted.invitation.id);
     // A guest who never answered but came anyway has arrived too.
     await checkInGuest(db, door1, event.id, sent.invitation.id);
-    expect(await counts(event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 2 });
+    expect(await counts(event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 2, companions: 0, expected: 2 });
     // Another event's rows and a check-in made before the withdrawal are not this event's live counts.
     await db.insert(checkIns).values({ invitationId: gone.invitation.id, at: new Date(), byUserId: door1.id, byName: door1.name });
     const other = await newEvent();
     await createInvitation(db, { eventId: other.id, status: "accepted" });
-    expect(await counts(event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 2 });
-    expect(await counts(other.id)).toEqual({ invited: 1, answered: 1, accepted: 1, arrived: 0 });
+    expect(await counts(event.id)).toEqual({ invited: 6, answered: 4, accepted: 2, arrived: 2, companions: 0, expected: 2 });
+    expect(await counts(other.id)).toEqual({ invited: 1, answered: 1, accepted: 1, arrived: 0, companions: 0, expected: 1 });
   });
 
   it("polls of one event share one reading for two seconds, so many open tabs cost one query; then it reads again", async () => {
@@ -259,7 +259,7 @@ describe(`check-in (${testDriver()})`, () => {
     const { invitation } = await createInvitation(db, { eventId: event.id, status: "accepted" });
     const t0 = new Date("2031-01-01T08:00:00Z");
     const first = await sharedAttendanceCounts(db, event.id, t0);
-    expect(first).toEqual({ invited: 1, answered: 1, accepted: 1, arrived: 0, asOf: t0.getTime() });
+    expect(first).toEqual({ invited: 1, answered: 1, accepted: 1, arrived: 0, companions: 0, expected: 1, asOf: t0.getTime() });
     await checkInGuest(db, door1, event.id, invitation.id);
     // Within the window every poll gets the shared reading, with the time it was read (the page keeps newer ones).
     const later = new Date(t0.getTime() + LIVE_COUNTS_SHARED_MS - 1);
@@ -270,7 +270,7 @@ describe(`check-in (${testDriver()})`, () => {
     const other = await newEvent();
     expect(await sharedAttendanceCounts(db, other.id, later)).toMatchObject({ invited: 0 });
     const after = new Date(t0.getTime() + LIVE_COUNTS_SHARED_MS);
-    expect(await sharedAttendanceCounts(db, event.id, after)).toEqual({ invited: 1, answered: 1, accepted: 1, arrived: 1, asOf: after.getTime() });
+    expect(await sharedAttendanceCounts(db, event.id, after)).toEqual({ invited: 1, answered: 1, accepted: 1, arrived: 1, companions: 0, expected: 1, asOf: after.getTime() });
   });
 
   it("says where the seating plan puts the guest: table name and seat number, in results, searches and the recent list", async () => {

@@ -5,6 +5,7 @@
  */
 import QRCode from "qrcode";
 import type { Db } from "#db/client.server";
+import { companionsComing } from "~/domain/rsvp/companions";
 import type { UserRole } from "~/domain/access/permissions";
 import { signCheckInCode, verifyCheckInCode } from "~/domain/check-in/check-in-code";
 import type { DoorSyncInput, QueuedScan, SyncedScan } from "~/domain/check-in/door-sync.schema";
@@ -495,6 +496,8 @@ export interface Badge {
   role: GuestRow["role"];
   /** The signed door ticket as a QR code (SVG data URL). */
   qr: string;
+  /** A companion's badge: the name of the invitee they come with (their QR is the invitee's: the party checks in together). */
+  companionOf?: string;
 }
 
 function capitalised(s: string): string {
@@ -505,14 +508,17 @@ function capitalised(s: string): string {
 export async function eventBadges(db: Db, eventId: string, onlyInvitationId?: string): Promise<Badge[]> {
   const rows = (await listDoorGuests(db, eventId)).filter((r) => !r.withdrawnAt && (!onlyInvitationId || r.invitationId === onlyInvitationId));
   const keys = await ticketKeys(db);
-  return Promise.all(
-    rows.map(async (r) => ({
-      invitationId: r.invitationId,
-      name: capitalised([r.honorific, r.fullName].filter(Boolean).join(" ")),
-      positions: r.positions,
-      organization: r.organization,
-      role: r.role,
-      qr: await checkInQrDataUrl(signTicket(keys, r.invitationId, eventId)),
-    })),
+  const badges = await Promise.all(
+    rows.map(async (r): Promise<Badge[]> => {
+      const name = capitalised([r.honorific, r.fullName].filter(Boolean).join(" "));
+      const qr = await checkInQrDataUrl(signTicket(keys, r.invitationId, eventId));
+      // Each named companion of an invitee who comes gets a badge of their own, right after the invitee's.
+      const companions = r.status === "declined" ? [] : companionsComing(r);
+      return [
+        { invitationId: r.invitationId, name, positions: r.positions, organization: r.organization, role: r.role, qr },
+        ...companions.map((c) => ({ invitationId: r.invitationId, name: capitalised(c), positions: [], organization: null, role: "guest" as const, qr, companionOf: name })),
+      ];
+    }),
   );
+  return badges.flat();
 }

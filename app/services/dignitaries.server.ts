@@ -407,3 +407,38 @@ export async function setEqualsFirst(db: Db, actor: Actor, eventId: string, valu
   });
   return loadPrecedence(db, eventId);
 }
+
+/**
+ * A deputy stands in for a dignitary ("thay mặt"): a dignitary of their own, with their OWN honorific, name and position
+ * (precedence ranks them by it, not by the principal's), in the principal's side and delegation (the block they sit
+ * in). Call inside the transaction that withdrew the principal's invitation, so the principal has left the list.
+ * docs/decisions/028-delegates-and-companions.md.
+ */
+export async function addDeputyDignitary(
+  tx: Db,
+  eventId: string,
+  deputy: { invitationId: string; honorific: string | null; name: string; positions: string[]; organization: string | null },
+  principal: { sideId: string | null; delegation: string | null; organization: string | null },
+): Promise<string> {
+  const before = await lockForChange(tx, eventId);
+  const newId = await insertDignitary(tx, {
+    honorific: deputy.honorific,
+    name: deputy.name,
+    positions: deputy.positions,
+    organization: deputy.organization ?? principal.organization,
+    delegation: principal.delegation,
+    side: null,
+    sideId: principal.sideId,
+    arrivalAt: null,
+    escortUserId: null,
+    notes: null,
+    fullAddressOverride: null,
+    shortAddressOverride: null,
+    englishAddressOverride: null,
+    eventId,
+    invitationId: deputy.invitationId,
+    entryOrder: await nextEntryOrder(tx, eventId),
+  });
+  await placeNewcomer(tx, eventId, before, newId, undefined);
+  return newId;
+}

@@ -122,6 +122,8 @@ const MAIL_KIND: Record<MailTemplateKind, MailKind> = {
   cancellation: "cancellation",
   withdrawal: "cancellation",
   reminder: "reminder",
+  delegated: "cancellation",
+  deputyRefused: "other",
 };
 
 interface QueueRequest {
@@ -135,6 +137,8 @@ interface QueueRequest {
   /** Overrides the event's SEQUENCE (a withdrawal's CANCEL is one above it). */
   sequence?: number;
   meta?: Record<string, unknown>;
+  deputyName?: string | null;
+  reason?: string | null;
 }
 
 /** One email rendered and ready for the outbox, with the hash of the link token it carries (if any). */
@@ -161,7 +165,7 @@ async function agendaText(db: Db, event: EventDetail, locale: "vi" | "en", texts
 async function prepare(db: Db, request: QueueRequest, email: string, texts: AgendaTexts): Promise<Prepared> {
   const { event, recipient, kind, key, settings, now } = request;
   const locale = recipient.language;
-  const method = kind === "cancellation" || kind === "withdrawal" ? "CANCEL" : "REQUEST";
+  const method = kind === "cancellation" || kind === "withdrawal" || kind === "delegated" ? "CANCEL" : "REQUEST";
   const token = kindHasLink(kind) ? randomToken(TOKEN_BYTES) : null;
   const link = token ? invitationUrl(settings.appUrl, token) : null;
   const name = oneLine([recipient.honorific ?? "", recipient.fullName].join(" "));
@@ -173,6 +177,8 @@ async function prepare(db: Db, request: QueueRequest, email: string, texts: Agen
     previous: request.previous ?? null,
     link,
     signature: signatureFor(event, locale, settings),
+    deputyName: request.deputyName ?? null,
+    reason: request.reason ?? null,
   });
   const calendar = calendarEventFromEvent(event, { locale, url: link, agenda: await agendaText(db, event, locale, texts) });
   const ics = buildInvitationIcs({
@@ -572,4 +578,58 @@ export async function withdrawInvitationAndNotify(
     const mail = await queueWithdrawalCancel(tx, invitationId, options.appUrl, options);
     return { ...withdrawn, mail };
   });
+}
+
+/**
+ * An invitee's deputy was accepted (delegation.server.ts, in its transaction): a METHOD:CANCEL of the invitee's entry, SEQUENCE one
+ * above the event's like a withdrawal, saying who goes in their place. Nothing for an invitation never sent. Once per invitation.
+ */
+export async function queueDelegatedCancel(
+  db: Db,
+  invitationId: string,
+  deputyName: string,
+  options: MailOptions & { appUrl?: string } = {},
+): Promise<WithdrawalMailResult> {
+  const recipient = await getMailRecipient(db, invitationId);
+  if (!recipient) throw new ServiceError("not_found", "errors.notFound.title");
+  if (recipient.status === "not_sent") return "not_invited";
+  const event = await loadEvent(db, recipient.eventId);
+  if (event.status === "cancelled") return "event_cancelled";
+  const base = options.settings ?? readMailSettings();
+  const settings = options.appUrl ? { ...base, appUrl: options.appUrl.replace(/\/+$/, "") } : base;
+  const outcome = await queueOne(db, {
+    event,
+    recipient,
+    kind: "delegated",
+    key: `delegated:${invitationId}`,
+    settings,
+    now: options.now ?? new Date(),
+    sequence: event.calendarSequence + 1,
+    deputyName,
+  });
+  return outcome === "queued" ? "queued" : outcome === "noEmail" ? "no_email" : "duplicate";
+}
+
+/** The organizer refused the invitee's deputy: an email with their link (the invitation stays theirs) and the reason. Once per proposal. */
+export async function queueDeputyRefused(
+  db: Db,
+  input: { invitationId: string; proposalId: string; deputyName: string; reason: string | null },
+  options: MailOptions & { appUrl?: string } = {},
+): Promise<"queued" | "duplicate" | "no_email"> {
+  const recipient = await getMailRecipient(db, input.invitationId);
+  if (!recipient) throw new ServiceError("not_found", "errors.notFound.title");
+  const event = await loadEvent(db, recipient.eventId);
+  const base = options.settings ?? readMailSettings();
+  const settings = options.appUrl ? { ...base, appUrl: options.appUrl.replace(/\/+$/, "") } : base;
+  const outcome = await queueOne(db, {
+    event,
+    recipient,
+    kind: "deputyRefused",
+    key: `deputy-refused:${input.proposalId}`,
+    settings,
+    now: options.now ?? new Date(),
+    deputyName: input.deputyName,
+    reason: input.reason,
+  });
+  return outcome === "queued" ? "queued" : outcome === "noEmail" ? "no_email" : "duplicate";
 }

@@ -13,6 +13,9 @@ import {
   type Unavailable,
 } from "~/domain/protocol/seating-plan";
 import { shortAddress } from "~/domain/protocol/address";
+import { principalInPhrase } from "~/domain/protocol/deputy";
+import { companionsComing } from "~/domain/rsvp/companions";
+import { listDeputies } from "~/models/delegation.server";
 import { seatOrder, type SeatingConflict, type SeatingMode } from "~/domain/protocol/seating";
 import type { SeatingTableInput } from "~/domain/protocol/seating.schema";
 import { recordAudit } from "~/models/audit.server";
@@ -86,6 +89,10 @@ export interface SeatingView {
   unavailableSeated: { invitationId: string; status: "declined" | "withdrawn" }[];
   /** People to seat (dignitaries, then other guests) with no seat in the hall. */
   unseated: string[];
+  /** Deputies: invitation id → whom they stand in for, as named in a phrase ("ông Trần Văn B"): "Bà A (thay ông Trần Văn B)". */
+  standsInFor: Record<string, string>;
+  /** Companions the invitee named, by invitation id (they come with them; see docs/decisions/028). */
+  companions: Record<string, string[]>;
 }
 
 /** Declined and withdrawn invitations, as the seating plan wants them. */
@@ -143,13 +150,14 @@ function seatRanks(table: SeatingTableRow, group: SigningTableGroup | undefined)
 }
 
 export async function loadSeating(db: Db, eventId: string): Promise<SeatingView> {
-  const [precedence, signing, tables, seatRows, seatable, unavailableRows] = await Promise.all([
+  const [precedence, signing, tables, seatRows, seatable, unavailableRows, deputies] = await Promise.all([
     loadPrecedence(db, eventId),
     loadSigning(db, eventId),
     listTables(db, eventId),
     listSeats(db, eventId),
     listSeatablePeople(db, eventId),
     listUnavailablePeople(db, eventId),
+    listDeputies(db, eventId),
   ]);
   const unavailable = unavailableOf(unavailableRows);
   const groups = signingGroupsOf(signing, precedence);
@@ -215,7 +223,14 @@ export async function loadSeating(db: Db, eventId: string): Promise<SeatingView>
   for (const p of unavailableRows) labels[p.invitationId] = p.label;
   for (const p of seatable) labels[p.invitationId] = shortAddress({ honorific: p.honorific, name: p.fullName, positions: [] });
   for (const d of dignitaries) labels[d.invitationId] = d.label;
-  return { precedence, signing, tables: tableViews, dignitaries, others, labels, conflicts, unavailableSeated, unseated };
+  const standsInFor: Record<string, string> = {};
+  for (const d of deputies) standsInFor[d.invitationId] = principalInPhrase(d.principal);
+  const companions: Record<string, string[]> = {};
+  for (const p of seatable) {
+    const coming = companionsComing(p);
+    if (coming.length && p.status !== "declined") companions[p.invitationId] = coming;
+  }
+  return { precedence, signing, tables: tableViews, dignitaries, others, labels, conflicts, unavailableSeated, unseated, standsInFor, companions };
 }
 
 async function lockForSeating(tx: Db, eventId: string) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { localeEnum, users } from "./accounts";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { events } from "./events";
@@ -46,7 +46,13 @@ export const invitations = pgTable(
       .references(() => people.id, { onDelete: "restrict" }),
     role: invitationRole("role").notNull().default("guest"),
     groupLabel: text("group_label"),
+    /** Companions allowed by the organizer (0–20); the invitee says who actually comes (companionNames). */
     plusOnes: integer("plus_ones").notNull().default(0),
+    /**
+     * The companions who actually come, named by the invitee (at most plusOnes): null = not said yet (counted
+     * as none), [] = nobody comes along. docs/decisions/028-delegates-and-companions.md.
+     */
+    companionNames: text("companion_names").array(),
     status: invitationStatus("status").notNull().default("not_sent"),
     respondedAt: instant("responded_at"),
     comment: text("comment"),
@@ -54,6 +60,8 @@ export const invitations = pgTable(
     accessNeeds: text("access_needs"),
     /** Set when the invitation is withdrawn: its links stop working and a CANCEL is sent. */
     withdrawnAt: instant("withdrawn_at"),
+    /** A deputy's invitation: the invitation of the person they stand in for ("thay mặt"), withdrawn as delegated. */
+    deputyForInvitationId: uuid("deputy_for_invitation_id").references((): AnyPgColumn => invitations.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -63,6 +71,47 @@ export const invitations = pgTable(
     index("invitations_event_role_idx").on(t.eventId, t.role),
     index("invitations_event_group_idx").on(t.eventId, t.groupLabel),
     index("invitations_person_idx").on(t.personId),
+  ],
+);
+
+export const deputySource = pgEnum("deputy_source", ["web", "mail"]);
+export const deputyProposalStatus = pgEnum("deputy_proposal_status", ["pending", "accepted", "refused"]);
+
+/**
+ * An invitee names a deputy to go in their place (on their page, or DELEGATED-TO in a mailed reply); the organizer
+ * accepts (a new invitation for the deputy, the original withdrawn as delegated) or refuses. At most one pending
+ * proposal per invitation. docs/decisions/028-delegates-and-companions.md.
+ */
+export const deputyProposals = pgTable(
+  "deputy_proposals",
+  {
+    id: id(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    invitationId: uuid("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    honorific: text("honorific"),
+    fullName: text("full_name").notNull(),
+    positions: text("positions").array().notNull().default(sql`'{}'::text[]`),
+    organization: text("organization"),
+    email: text("email"),
+    /** The invitee's words to the organizer. */
+    note: text("note"),
+    source: deputySource("source").notNull(),
+    status: deputyProposalStatus("status").notNull().default("pending"),
+    decidedAt: instant("decided_at"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    /** Why the organizer refused, told to the invitee. */
+    refusalReason: text("refusal_reason"),
+    /** The deputy's own invitation, once accepted. */
+    deputyInvitationId: uuid("deputy_invitation_id").references(() => invitations.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("deputy_proposals_pending_idx").on(t.invitationId).where(sql`${t.status} = 'pending'`),
+    index("deputy_proposals_event_idx").on(t.eventId, t.status),
   ],
 );
 

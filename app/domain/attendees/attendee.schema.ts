@@ -282,3 +282,21 @@ export const importFields = [
   "dietaryNeeds",
   "accessNeeds",
 ] as const satisfies readonly ImportField[];
+
+// ---------------------------------------------------------------------------------------------------
+// A deputy ("người được cử đi thay") named by an invitee: their page's form, the action and the mailed-reply path.
+
+export const DEPUTY_NOTE_MAX = 1000;
+
+/** Who goes in the invitee's place: the name is required; one position (their own, for precedence); an email to send their invitation to. */
+export const deputyFormSchema = z.object({
+  honorific: personFields.honorific,
+  fullName,
+  position: text(MAX_POSITION_LENGTH, { collapseSpaces: true }),
+  organization: personFields.organization,
+  email,
+  note: text(DEPUTY_NOTE_MAX, { multiline: true }),
+});
+export type DeputyFormValues = z.input<typeof deputyFormSchema>;
+export type DeputyInput = z.output<typeof deputyFormSchema>;
+export const emptyDeputyForm: DeputyFormValues = { honorific: "", fullName: "", position: "", organization: "", email: "", note: "" };

@@ -10,7 +10,8 @@ import { eventInLanguage, honorificInLanguage } from "~/domain/glossary/in-langu
 import type { Glossary } from "~/domain/glossary/translate";
 import { escapeHtml, escapeMultiline, safeHttpUrl } from "./html";
 
-export type MailTemplateKind = "invitation" | "update" | "cancellation" | "withdrawal" | "reminder";
+/** delegated: to an invitee whose deputy was accepted (METHOD:CANCEL of their entry); deputyRefused: their deputy was not accepted. */
+export type MailTemplateKind = "invitation" | "update" | "cancellation" | "withdrawal" | "reminder" | "delegated" | "deputyRefused";
 
 export interface MailEventFacts {
   title: string;
@@ -41,6 +42,10 @@ export interface InvitationMailInput {
   signature: string;
   /** The instance's glossary for English mails; absent = the built-in one. */
   glossary?: Glossary;
+  /** delegated / deputyRefused: the deputy the invitee named ("ông Trần Văn B"). */
+  deputyName?: string | null;
+  /** deputyRefused: the organizer's reason, when given. */
+  reason?: string | null;
 }
 
 export interface RenderedMail {
@@ -55,6 +60,8 @@ const SUBJECT: Record<MailTemplateKind, MessageKey> = {
   cancellation: "mail.email.subject.cancellation",
   withdrawal: "mail.email.subject.withdrawal",
   reminder: "mail.email.subject.reminder",
+  delegated: "mail.email.subject.delegated",
+  deputyRefused: "mail.email.subject.deputyRefused",
 };
 
 const INTRO: Record<MailTemplateKind, MessageKey> = {
@@ -63,6 +70,8 @@ const INTRO: Record<MailTemplateKind, MessageKey> = {
   cancellation: "mail.email.intro.cancellation",
   withdrawal: "mail.email.intro.withdrawal",
   reminder: "mail.email.intro.reminder",
+  delegated: "mail.email.intro.delegated",
+  deputyRefused: "mail.email.intro.deputyRefused",
 };
 
 const CALENDAR_HINT: Record<MailTemplateKind, MessageKey> = {
@@ -71,11 +80,13 @@ const CALENDAR_HINT: Record<MailTemplateKind, MessageKey> = {
   update: "mail.email.calendarUpdate",
   cancellation: "mail.email.calendarCancel",
   withdrawal: "mail.email.calendarCancel",
+  delegated: "mail.email.calendarCancel",
+  deputyRefused: "mail.email.calendarRequest",
 };
 
 /** Kinds whose email carries the personal reply link (a withdrawn invitation's links stop working). */
 export function kindHasLink(kind: MailTemplateKind): boolean {
-  return kind === "invitation" || kind === "update" || kind === "reminder";
+  return kind === "invitation" || kind === "update" || kind === "reminder" || kind === "deputyRefused";
 }
 
 // Matching control characters is the point of this pattern.
@@ -129,9 +140,12 @@ export function renderInvitationMail(input: InvitationMailInput): RenderedMail {
   const subject = oneLine(t(SUBJECT[kind], { title }));
   const name = greetingName(input.recipient, locale, input.glossary);
   const greeting = name ? t("mail.email.greeting", { name }) : t("mail.email.greetingNoName");
-  const intro = t(INTRO[kind]);
+  const deputy = oneLine(input.deputyName ?? "");
+  const intro = t(INTRO[kind], { deputy });
+  const reason = kind === "deputyRefused" && input.reason?.trim() ? oneLine(t("mail.email.reason", { reason: input.reason.trim() })) : null;
   const link = kindHasLink(kind) && input.link ? safeHttpUrl(input.link) : null;
-  const showDescription = kind !== "cancellation" && kind !== "withdrawal" && !!event.description?.trim();
+  const cancels = kind === "cancellation" || kind === "withdrawal" || kind === "delegated";
+  const showDescription = !cancels && kind !== "deputyRefused" && !!event.description?.trim();
 
   const when = eventWhen(event, locale);
   const where = eventLocation(event) ?? t("mail.email.venueTbd");
@@ -156,7 +170,7 @@ export function renderInvitationMail(input: InvitationMailInput): RenderedMail {
   const signature = oneLine(input.signature);
 
   // --- plain text ---
-  const text: string[] = [greeting, "", intro, "", title];
+  const text: string[] = [greeting, "", intro, ...(reason ? [reason] : []), "", title];
   if (previousTitle) text.push(t("mail.email.previousTitle", { value: previousTitle }));
   text.push("");
   for (const f of facts) {
@@ -181,7 +195,7 @@ export function renderInvitationMail(input: InvitationMailInput): RenderedMail {
         `</td></tr>`,
     )
     .join("\n");
-  const titleStyle = kind === "cancellation" || kind === "withdrawal" ? "text-decoration:line-through;" : "";
+  const titleStyle = cancels ? "text-decoration:line-through;" : "";
   const html = [
     `<!DOCTYPE html>`,
     `<html lang="${locale}">`,
@@ -191,6 +205,7 @@ export function renderInvitationMail(input: InvitationMailInput): RenderedMail {
     `<div style="background:#ffffff;border:1px solid #e2ddd5;border-radius:8px;padding:24px;">`,
     `<p style="margin:0 0 12px;">${escapeHtml(greeting)}</p>`,
     `<p style="margin:0 0 12px;">${escapeHtml(intro)}</p>`,
+    reason ? `<p style="margin:0 0 12px;">${escapeHtml(reason)}</p>` : "",
     `<h1 style="font-size:20px;line-height:1.35;margin:16px 0 8px;color:#7a1f1f;${titleStyle}">${escapeHtml(title)}</h1>`,
     previousTitle ? `<p style="margin:0 0 8px;${muted}font-size:13px;">${escapeHtml(t("mail.email.previousTitle", { value: previousTitle }))}</p>` : "",
     `<table role="presentation" style="border-collapse:collapse;margin:8px 0 16px;">`,

@@ -9,6 +9,13 @@ export const vi = {
   "mail.email.subject.cancellation": "Hủy sự kiện: {title}",
   "mail.email.subject.withdrawal": "Thu hồi thư mời: {title}",
   "mail.email.subject.reminder": "Nhắc xác nhận tham dự: {title}",
+  "mail.email.subject.delegated": "Đã nhận người đi thay: {title}",
+  "mail.email.subject.deputyRefused": "Về người đi thay: {title}",
+  "mail.email.intro.delegated":
+    "Ban tổ chức đã nhận {deputy} thay mặt quý vị tới dự sự kiện dưới đây. Người đi thay nhận thư mời riêng; mục lịch của quý vị được hủy.",
+  "mail.email.intro.deputyRefused":
+    "Ban tổ chức rất tiếc chưa thể nhận {deputy} đi thay quý vị. Thư mời vẫn dành cho quý vị; kính mong quý vị cho biết có thể tới dự hay không.",
+  "mail.email.reason": "Lý do: {reason}",
   "mail.email.greeting": "Kính gửi {name},",
   "mail.email.greetingNoName": "Kính gửi quý vị,",
   "mail.email.intro.invitation": "Ban tổ chức trân trọng kính mời quý vị tới dự:",
@@ -154,6 +161,13 @@ export const en: Record<keyof typeof vi, string> = {
   "mail.email.subject.cancellation": "Cancelled: {title}",
   "mail.email.subject.withdrawal": "Invitation withdrawn: {title}",
   "mail.email.subject.reminder": "Reminder — please reply: {title}",
+  "mail.email.subject.delegated": "Deputy confirmed: {title}",
+  "mail.email.subject.deputyRefused": "About your deputy: {title}",
+  "mail.email.intro.delegated":
+    "The organizers have accepted {deputy} to attend the event below on your behalf. Your deputy receives an invitation of their own; your calendar entry is cancelled.",
+  "mail.email.intro.deputyRefused":
+    "We regret that the organizers cannot accept {deputy} in your place. The invitation remains yours; please let us know whether you will attend.",
+  "mail.email.reason": "Reason: {reason}",
   "mail.email.greeting": "Dear {name},",
   "mail.email.greetingNoName": "Dear guest,",
   "mail.email.intro.invitation": "The organizers have the honour to invite you to:",

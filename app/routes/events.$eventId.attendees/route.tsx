@@ -1,5 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { companionsComing } from "~/domain/rsvp/companions";
+import { principalInPhrase } from "~/domain/protocol/deputy";
+import { listDeputies } from "~/models/delegation.server";
+import { acceptDeputy, pendingDeputyProposals, refuseDeputy } from "~/services/delegation.server";
+import { isServiceError } from "~/services/errors";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { DeputyQueue } from "./deputy-queue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
 import { invitationRoles, invitationStatuses } from "~/domain/attendees/attendee.schema";
@@ -20,11 +27,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Viewers and staff outside the team read names, positions, organizations and roles: no email, no export.
   const personal = seesPersonalData(access);
   const list = parseListParams(new URL(request.url).searchParams);
-  const [page, counts, groups] = await Promise.all([
+  const [page, counts, groups, proposals, deputies] = await Promise.all([
     listEventInvitations(context.db, eventId, { ...list, searchEmail: personal, limit: PAGE_SIZE, offset: (list.page - 1) * PAGE_SIZE }),
     countEventInvitations(context.db, eventId),
     listEventGroups(context.db, eventId),
+    pendingDeputyProposals(context.db, eventId),
+    listDeputies(context.db, eventId),
   ]);
+  const nameOf = (p: { honorific: string | null; fullName: string }) => [p.honorific, p.fullName].filter(Boolean).join(" ");
+  const delegatedTo = new Map(deputies.map((d) => [d.principalInvitationId, nameOf(d.deputy)]));
+  const standsInFor = new Map(deputies.map((d) => [d.invitationId, principalInPhrase(d.principal)]));
   return {
     eventId,
     list,
@@ -46,15 +58,57 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       role: i.role,
       groupLabel: i.groupLabel,
       plusOnes: i.plusOnes,
+      companions: companionsComing(i),
+      delegatedTo: delegatedTo.get(i.id) ?? null,
+      standsInFor: standsInFor.get(i.id) ?? null,
       status: i.status,
       respondedAt: i.respondedAt,
       withdrawnAt: i.withdrawnAt,
     })),
+    proposals: proposals.map((p) => ({
+      id: p.id,
+      principal: nameOf(p.principal),
+      principalPosition: p.principal.positions[0] ?? null,
+      deputy: nameOf(p),
+      deputyPosition: p.positions[0] ?? null,
+      deputyOrganization: p.organization,
+      // The deputy's email is personal data: the team sees it, viewers do not.
+      deputyEmail: personal ? p.email : null,
+      note: personal ? p.note : null,
+      source: p.source,
+      createdAt: p.createdAt,
+    })),
   };
 }
 
+/** Accept or refuse a deputy proposal from the queue. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "attendees:manage");
+  const raw = formDataToObject(await readForm(request));
+  const proposalId = typeof raw.proposalId === "string" ? raw.proposalId : "";
+  const actor = { id: access.user.id, name: access.user.name };
+  const fail = (status: number, message: string) => data({ ok: false as const, proposalId, message, notice: null }, { status });
+  if (!/^[0-9a-f-]{36}$/i.test(proposalId)) return fail(400, "delegation.errors.notFound");
+  try {
+    if (raw.intent === "deputy-accept") {
+      const done = await acceptDeputy(context.db, actor, { eventId: access.event.id, proposalId }, { appUrl: context.appUrl });
+      return { ok: true as const, proposalId, message: null, notice: { kind: (done.invitationMail === "no_email" ? "acceptedNoEmail" : "accepted") as "accepted" | "acceptedNoEmail", deputyInvitationId: done.deputyInvitationId } };
+    }
+    if (raw.intent === "deputy-refuse") {
+      await refuseDeputy(context.db, actor, { eventId: access.event.id, proposalId, reason: typeof raw.reason === "string" ? raw.reason : null }, { appUrl: context.appUrl });
+      return { ok: true as const, proposalId, message: null, notice: { kind: "refused" as const, deputyInvitationId: null } };
+    }
+    return fail(400, "errors.invalid");
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    const message = Object.values(error.fields)[0] ?? error.message;
+    return fail(error.code === "not_found" ? 404 : error.code === "invalid" ? 400 : 409, message);
+  }
+}
+
 export default function AttendeesPage() {
-  const { eventId, list, total, pageCount, counts, groups, canManage, personal, items, requestId } = useLoaderData<typeof loader>();
+  const { eventId, list, total, pageCount, counts, groups, canManage, personal, items, requestId, proposals } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const layout = useRouteLoaderData<typeof eventLoader>("routes/events.$eventId");
   const zone = layout?.event.timeZone ?? "Asia/Ho_Chi_Minh";
   const { t, locale } = useT();
@@ -75,6 +129,23 @@ export default function AttendeesPage() {
           {t(saved, { name: search.get("who") ?? "" })}
         </div>
       ) : null}
+      {actionData?.ok && actionData.notice ? (
+        <div className="notice notice-ok" role="status" data-testid="deputy-notice">
+          {t(`delegation.queue.done.${actionData.notice.kind}`)}
+          {actionData.notice.deputyInvitationId ? (
+            <>
+              {" "}
+              <Link to={`${base}/${actionData.notice.deputyInvitationId}`}>{t("delegation.queue.openDeputy")}</Link>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      <DeputyQueue
+        items={proposals}
+        canManage={canManage}
+        at={at}
+        error={actionData && !actionData.ok ? { proposalId: actionData.proposalId, message: actionData.message } : null}
+      />
       <div className="att-head">
         <h2 id="attendees-title">{t("attendees.title")}</h2>
         <div className="actions">
@@ -245,7 +316,14 @@ export default function AttendeesPage() {
                     {i.position ? <div className="att-sub">{i.position}</div> : null}
                     {i.organization ? <div className="att-sub att-show-sm">{i.organization}</div> : null}
                     {"email" in i && i.email ? <div className="att-sub hide-sm">{i.email}</div> : null}
+                    {i.standsInFor ? <div className="att-sub" data-testid="stands-in-for">{t("delegation.onBehalfOf", { name: i.standsInFor })}</div> : null}
+                    {i.delegatedTo ? <div className="att-sub" data-testid="delegated-to">{t("delegation.delegatedTo", { name: i.delegatedTo })}</div> : null}
                     {i.plusOnes > 0 ? <div className="att-sub">{t("attendees.plusOnesShort", { count: i.plusOnes })}</div> : null}
+                    {i.companions.length ? (
+                      <div className="att-sub" data-testid="companions">
+                        {t("companions.short", { count: i.companions.length, names: i.companions.join(", ") })}
+                      </div>
+                    ) : null}
                   </td>
                   <td className="hide-sm">{i.organization ?? "—"}</td>
                   <td className="hide-sm">{t(`attendees.role.${i.role}`)}</td>

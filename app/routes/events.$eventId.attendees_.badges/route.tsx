@@ -65,13 +65,19 @@ export default function BadgesPrint() {
       {badges.length === 0 ? <p className="card muted">{one ? t("errors.notFound.body") : t("badges.none")}</p> : null}
       {chunk(badges, layout.columns * layout.rows).map((page, i) => (
         <div className={`name-badge-sheet labels-${sheet}`} key={i} data-testid="badge-sheet">
-          {page.map((b) => (
-            <section className={`name-badge role-${b.role}`} key={b.invitationId} data-testid="badge" aria-label={b.name}>
+          {page.map((b, j) => (
+            <section
+              className={`name-badge role-${b.role}${b.companionOf ? " name-badge-companion" : ""}`}
+              key={`${b.invitationId}-${j}`}
+              data-testid={b.companionOf ? "companion-badge" : "badge"}
+              aria-label={b.name}
+            >
               <div className="name-badge-text">
                 <p className="name-badge-name">{b.name}</p>
                 {b.positions.length ? <p className="name-badge-position">{b.positions.join(", ")}</p> : null}
                 {b.organization ? <p className="name-badge-org">{b.organization}</p> : null}
-                <p className="name-badge-role">{t(`checkin.role.${b.role}` as MessageKey)}</p>
+                {b.companionOf ? <p className="name-badge-org">{t("companions.guestOf", { name: b.companionOf })}</p> : null}
+                <p className="name-badge-role">{b.companionOf ? t("companions.badge") : t(`checkin.role.${b.role}` as MessageKey)}</p>
               </div>
               <img className="name-badge-qr" src={b.qr} alt={t("badges.qr")} />
             </section>

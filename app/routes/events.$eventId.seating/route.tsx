@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
 import { fieldErrors } from "~/domain/events/event.schema";
@@ -58,6 +59,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     conflicts: view.conflicts,
     unavailableSeated: view.unavailableSeated,
     unseated: view.unseated,
+    standsInFor: view.standsInFor,
+    companions: view.companions,
     signing: view.signing,
     awaited,
     signatoryOptions: view.precedence.dignitaries.map((d) => ({ id: d.id, label: d.address.short, place: d.place, sideId: d.sideId })),
@@ -65,6 +68,40 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export type SeatingLoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Deputies in their principal's seat, and the companions who come with their invitee (docs/decisions/028). */
+function PartyChanges({ data }: { data: SeatingLoaderData }) {
+  const { t } = useT();
+  const deputies = Object.entries(data.standsInFor);
+  const companions = Object.entries(data.companions);
+  if (!deputies.length && !companions.length) return null;
+  const total = companions.reduce((n, [, names]) => n + names.length, 0);
+  return (
+    <section className="card" aria-labelledby="party-changes" data-testid="seating-party-changes">
+      <h3 id="party-changes" style={{ marginTop: 0 }}>
+        {t("seating.party.heading")}
+      </h3>
+      {deputies.length ? (
+        <ul data-testid="seating-deputies">
+          {deputies.map(([id, principal]) => (
+            <li key={id}>{t("seating.party.deputy", { name: data.labels[id] ?? "?", principal })}</li>
+          ))}
+        </ul>
+      ) : null}
+      {deputies.length ? <p className="hint">{t("seating.party.deputyHint")}</p> : null}
+      {companions.length ? (
+        <>
+          <p>{t("seating.party.companions", { count: total })}</p>
+          <ul data-testid="seating-companions">
+            {companions.map(([id, names]) => (
+              <li key={id}>{t("seating.party.companionsOf", { host: data.labels[id] ?? "?", names: names.join(", ") })}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
 
 /** "parties.0.dignitaryId" form fields → { parties: [{ dignitaryId }] }. */
 function nestParties(raw: Record<string, unknown>): Record<string, unknown> {
@@ -213,8 +250,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
+/** Deputies are named as standing in for their principal everywhere on the page: "Bà A (thay ông B)". */
+function withStandIns(data: SeatingLoaderData, phrase: (name: string) => string): SeatingLoaderData {
+  const suffix = (id: string, label: string) => (data.standsInFor[id] ? `${label} (${phrase(data.standsInFor[id])})` : label);
+  const labels = Object.fromEntries(Object.entries(data.labels).map(([id, label]) => [id, suffix(id, label)]));
+  const relabel = <P extends { invitationId: string; label: string }>(p: P): P => ({ ...p, label: suffix(p.invitationId, p.label) });
+  return { ...data, labels, dignitaries: data.dignitaries.map(relabel), others: data.others.map(relabel) };
+}
+
 export default function SeatingPage() {
-  const loaderData = useLoaderData<typeof loader>();
+  const rawData = useLoaderData<typeof loader>();
+  const { t: tr } = useT();
+  const loaderData = useMemo(() => withStandIns(rawData, (name) => tr("delegation.standsInFor", { name })), [rawData, tr]);
   const { eventId, canUpdate, tables, signing } = loaderData;
   const actionData = useActionData<typeof action>();
   const seatFetcher = useFetcher<typeof action>({ key: "seat" });
@@ -271,6 +318,7 @@ export default function SeatingPage() {
         </div>
       ) : null}
       <ConflictList data={loaderData} />
+      <PartyChanges data={rawData} />
       {signing.agreement ? (
         <SigningForm
           data={loaderData}

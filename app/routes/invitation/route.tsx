@@ -22,10 +22,17 @@ import { invitationUrl } from "~/services/invitation-links.server";
 import { eventInLanguage, honorificInLanguage, termOrMarkedEn } from "~/domain/glossary/in-language";
 import { inviteeName, invitationCalendarLinks, loadInvitationPage, respondToInvitation } from "~/services/rsvp.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
+import type { Db } from "#db/client.server";
 import { pageTitle } from "~/utils/meta";
 import { invitationFromCookie, privateHeaders } from "./invitation-cookie.server";
 import stylesheet from "./invitation.css";
 import { COMMENT_MAX, rsvpFormSchema } from "~/domain/rsvp/rsvp.schema";
+import { deputyFormSchema } from "~/domain/attendees/attendee.schema";
+import { principalInPhrase } from "~/domain/protocol/deputy";
+import { companionsComing, companionsFormSchema } from "~/domain/rsvp/companions";
+import { getInviteeInvitation } from "~/models/rsvp.server";
+import { latestDeputyProposal, proposeDeputy, setCompanions } from "~/services/delegation.server";
+import { CompanionsForm, DeputyForm, type FormResult } from "./deputy-and-companions";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -52,6 +59,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const agenda = locale === "en" ? page.agenda.map((a) => ({ ...a, title: termOrMarkedEn(a.title) })) : page.agenda;
   const name = locale === "en" ? inviteeName({ ...person, honorific: honorificInLanguage(person.honorific, "en") }) : inviteeName(person);
   const showQr = event.status !== "cancelled" && (invitation.status === "accepted" || invitation.status === "tentative");
+  const proposal = await latestDeputyProposal(context.db, invitation.id);
+  const principal = invitation.deputyForInvitationId ? await getInviteeInvitation(context.db, invitation.deputyForInvitationId) : null;
   return data(
     {
       state: "ok" as const,
@@ -61,7 +70,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         respondedAt: invitation.respondedAt,
         comment: invitation.comment,
         plusOnes: invitation.plusOnes,
+        // What the invitee named (null: not said yet), within what is allowed now.
+        companions: invitation.companionNames === null ? null : companionsComing(invitation),
+        isDeputy: invitation.deputyForInvitationId !== null,
       },
+      onBehalfOf: principal ? principalInPhrase(principal.person) : null,
+      deputy: proposal
+        ? { status: proposal.status, name: [proposal.honorific, proposal.fullName].filter(Boolean).join(" "), reason: proposal.refusalReason }
+        : null,
       event: {
         title: event.title,
         status: event.status,
@@ -89,6 +105,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!target) return data({ error: "rsvp.invalid.title" as string, fieldErrors: null, saved: null }, { status: 404, headers: privateHeaders });
   const raw = formDataToObject(await readForm(request));
   const intent = raw.intent;
+  if (intent === "companions" || intent === "deputy") return extraAnswer(context.db, target.invitationId, intent, raw);
   if (!isRsvpIntent(intent)) {
     return data({ error: "rsvp.errors.intent", fieldErrors: null, saved: null }, { status: 400, headers: privateHeaders });
   }
@@ -110,6 +127,39 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { error: error.message, fieldErrors: Object.keys(error.fields).length ? error.fields : null, saved: null },
       { status, headers: privateHeaders },
     );
+  }
+}
+
+type ExtraResult = FormResult & { saved: string | null };
+
+/** The companions and deputy forms: the same schemas as in the browser, then the service; a mistake keeps what was typed. */
+async function extraAnswer(db: Db, invitationId: string, intent: "companions" | "deputy", raw: Record<string, unknown>) {
+  const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "intent"));
+  const fail = (status: number, error: string | null, fields: Record<string, string> | null) =>
+    data({ form: intent, error, fieldErrors: fields, values, saved: null } satisfies ExtraResult, { status, headers: privateHeaders });
+  try {
+    if (intent === "companions") {
+      const row = await getInviteeInvitation(db, invitationId);
+      if (!row) return fail(404, "rsvp.invalid.title", null);
+      const parsed = companionsFormSchema(row.invitation.plusOnes).safeParse(raw);
+      if (!parsed.success) return fail(400, null, fieldErrors(parsed.error));
+      const names = await setCompanions(db, { invitationId, names: parsed.data.names });
+      return data({ form: intent, error: null, fieldErrors: null, values: null, saved: String(names.length) } satisfies ExtraResult, { headers: privateHeaders });
+    }
+    const parsed = deputyFormSchema.safeParse(raw);
+    if (!parsed.success) return fail(400, null, fieldErrors(parsed.error));
+    const d = parsed.data;
+    const { proposal } = await proposeDeputy(db, {
+      invitationId,
+      source: "web",
+      deputy: { honorific: d.honorific, name: d.fullName, position: d.position, organization: d.organization, email: d.email, note: d.note },
+    });
+    const name = [proposal.honorific, proposal.fullName].filter(Boolean).join(" ");
+    return data({ form: intent, error: null, fieldErrors: null, values: null, saved: name } satisfies ExtraResult, { headers: privateHeaders });
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    const status = error.code === "invalid" ? 400 : error.code === "not_found" ? 404 : 409;
+    return fail(status, Object.keys(error.fields).length ? null : error.message, Object.keys(error.fields).length ? error.fields : null);
   }
 }
 
@@ -156,9 +206,11 @@ function Invitation({ data: d }: { data: PageData }) {
   const startsAt = new Date(event.startsAt);
   const endsAt = new Date(event.endsAt);
   const otherZone = browserZone && zoneOffsetLabel(startsAt, browserZone) !== zoneOffsetLabel(startsAt, event.timeZone);
+  const answerData = actionData && !("form" in actionData) ? actionData : null;
+  const extraData = actionData && "form" in actionData ? (actionData as FormResult) : null;
   const { form, onSubmit } = useSchemaForm(rsvpFormSchema, {
     defaultValues: { comment: invitation.comment ?? "" },
-    serverErrors: actionData?.fieldErrors,
+    serverErrors: answerData?.fieldErrors,
   });
   const busy = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
   const current = hasAnswered(invitation.status) ? intentOf[invitation.status] : null;
@@ -184,6 +236,11 @@ function Invitation({ data: d }: { data: PageData }) {
       {d.qr ? qrSection : null}
       <section className="card invitation-card" aria-labelledby="invitation-title">
         <p className="invitation-dear">{t("rsvp.dear", { name: d.name })}</p>
+        {d.onBehalfOf ? (
+          <p className="notice" data-testid="on-behalf-of">
+            {t("rsvp.deputy.onBehalf", { name: d.onBehalfOf })}
+          </p>
+        ) : null}
         <p className="invitation-lead" data-testid="invitation-inviter">
           {host ? t("rsvp.inviter", { host }) : t("rsvp.invitedTo")}
         </p>
@@ -237,14 +294,14 @@ function Invitation({ data: d }: { data: PageData }) {
 
       <section className="card" aria-labelledby="answer-heading">
         <h2 id="answer-heading">{t("rsvp.answer.heading")}</h2>
-        {actionData?.saved ? (
+        {answerData?.saved ? (
           <div className="notice notice-ok" role="status">
-            {t(`rsvp.saved.${actionData.saved}`)}
+            {t(`rsvp.saved.${answerData.saved}`)}
           </div>
         ) : null}
-        {actionData?.error ? (
+        {answerData?.error ? (
           <div className="notice notice-error" role="alert">
-            {tError(actionData.error)}
+            {tError(answerData.error)}
           </div>
         ) : null}
         <p className="invitation-answer" data-testid="current-answer" data-status={invitation.status}>
@@ -255,7 +312,7 @@ function Invitation({ data: d }: { data: PageData }) {
         </p>
         {window.open ? (
           <Form method="post" noValidate onSubmit={onSubmit} className="stack">
-            <FormErrorSummary show={!!actionData?.fieldErrors} />
+            <FormErrorSummary show={!!answerData?.fieldErrors} />
             <TextAreaField form={form} name="comment" label={t("rsvp.comment")} hint={t("rsvp.commentHint")} optional rows={3} maxLength={COMMENT_MAX} />
             <p>{t("rsvp.choose")}</p>
             <div className="rsvp-buttons" role="group" aria-label={t("rsvp.answer.heading")}>
@@ -285,6 +342,12 @@ function Invitation({ data: d }: { data: PageData }) {
       </section>
 
       {d.qr ? null : qrSection}
+
+      {window.open && invitation.plusOnes > 0 && invitation.status !== "declined" ? (
+        <CompanionsForm allowed={invitation.plusOnes} names={invitation.companions} result={extraData} />
+      ) : null}
+
+      {window.open && !invitation.isDeputy ? <DeputyForm proposal={d.deputy} result={extraData} /> : null}
 
       {!cancelled ? (
         <section className="card" aria-labelledby="calendar-heading">
