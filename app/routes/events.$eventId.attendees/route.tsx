@@ -6,9 +6,10 @@ import { invitationRoles, invitationStatuses } from "~/domain/attendees/attendee
 import { formatDate, formatTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { countEventInvitations, listEventGroups, listEventInvitations } from "~/models/invitations.server";
+import { replySummaries, type ReplySummary } from "~/services/reply-ledger.server";
 import { requireEventPermission, seesPersonalData } from "~/utils/auth.server";
 import type { loader as eventLoader } from "../events.$eventId/route";
-import { AttendeeStatusBadge, savedNotices } from "./attendee-ui";
+import { AttendeeStatusBadge, ReplyNotes, savedNotices } from "./attendee-ui";
 import styles from "./attendees.css";
 import { hasFilters, listQuery, PAGE_SIZE, parseListParams, sorts, type ListParams } from "./list-params";
 
@@ -25,6 +26,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     countEventInvitations(context.db, eventId),
     listEventGroups(context.db, eventId),
   ]);
+  // The mailed answers, the web/mail conflicts and the bounces of this page (docs/decisions/027-calendar-replies.md).
+  const replies = await replySummaries(
+    context.db,
+    eventId,
+    page.items.map((i) => i.id),
+  );
   return {
     eventId,
     list,
@@ -49,7 +56,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: i.status,
       respondedAt: i.respondedAt,
       withdrawnAt: i.withdrawnAt,
+      reply: replyView(replies.get(i.id), personal),
     })),
+  };
+}
+
+/** What a reader sees of the answers and mail: the note, the bounce's reason (it names the address) only with personal data. */
+function replyView(summary: ReplySummary | undefined, personal: boolean) {
+  if (!summary) return null;
+  return {
+    mail: summary.mail
+      ? {
+          partstat: summary.mail.partstat,
+          client: summary.mail.client,
+          answeredAt: summary.mail.answeredAt,
+          applied: summary.mail.applied,
+          outcome: summary.mail.outcome,
+          guests: summary.mail.guests,
+          delegatedTo: personal ? summary.mail.delegatedTo : null,
+          comment: personal ? summary.mail.comment : null,
+        }
+      : null,
+    conflict: summary.conflict,
+    bounce: summary.bounce ? { at: summary.bounce.at, reason: personal ? summary.bounce.reason : null } : null,
   };
 }
 
@@ -122,6 +151,11 @@ export default function AttendeesPage() {
             {t("attendees.status.withdrawn")} <strong>{number(counts.withdrawn)}</strong>
           </Link>
         </li>
+        <li>
+          <Link to={statusLink("bounced")} aria-current={list.status === "bounced" ? "true" : undefined} data-testid="count-bounced">
+            {t("attendees.status.bounced")} <strong>{number(counts.bounced)}</strong>
+          </Link>
+        </li>
       </ul>
 
       <Form method="get" className="att-filters" role="search" aria-label={t("attendees.filters")}>
@@ -139,6 +173,7 @@ export default function AttendeesPage() {
               </option>
             ))}
             <option value="withdrawn">{t("attendees.status.withdrawn")}</option>
+            <option value="bounced">{t("attendees.status.bounced")}</option>
           </select>
         </label>
         <label>
@@ -259,6 +294,7 @@ export default function AttendeesPage() {
                           ? t("attendees.answeredAt", { time: at(i.respondedAt) })
                           : null}
                     </div>
+                    {i.reply ? <ReplyNotes reply={i.reply} at={at} /> : null}
                   </td>
                   {canManage ? (
                     <td className="att-edit">
