@@ -1,7 +1,7 @@
 /** Calendar replies and bounces: the attendee list's notes and the Mailbox page's settings card. */
 export const vi = {
   "attendees.status.bounced": "Email bị trả lại",
-  "inbound.bounced.detail": "Email bị trả lại lúc {time}: {reason}. Không gửi thêm thư tới địa chỉ này cho tới khi sửa.",
+  "inbound.bounced.detail": "Lúc {time}: {reason}. Không gửi thêm thư tới địa chỉ này cho tới khi sửa.",
   "inbound.bounced.noReason": "không rõ lý do",
   "inbound.mail.answer": "Qua email ({client}): {answer}, lúc {time}",
   "inbound.mail.guests": "Báo có {count} người đi cùng",
@@ -40,7 +40,7 @@ export const vi = {
 
 export const en: Record<keyof typeof vi, string> = {
   "attendees.status.bounced": "Email bounced",
-  "inbound.bounced.detail": "Email bounced at {time}: {reason}. No more mail goes to this address until it is corrected.",
+  "inbound.bounced.detail": "At {time}: {reason}. No more mail goes to this address until it is corrected.",
   "inbound.bounced.noReason": "no reason given",
   "inbound.mail.answer": "By email ({client}): {answer}, at {time}",
   "inbound.mail.guests": "Says {count} guest(s) will come along",
