@@ -8,6 +8,9 @@ if (!existsSync(chromium)) {
   );
 }
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The e2e server takes calendar replies for this domain on this loopback port (e2e/calendar-replies.spec.ts). */
+export const INBOUND_DOMAIN = "rsvp.signet.test";
+export const INBOUND_SMTP_PORT = PORT + 20_000;
 
 export default defineConfig({
   testDir: ".",
@@ -46,6 +49,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), INBOUND_DOMAIN, INBOUND_SMTP_PORT: String(INBOUND_SMTP_PORT), INBOUND_SMTP_HOST: "127.0.0.1" },
   },
 });

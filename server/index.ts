@@ -9,7 +9,9 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { openDatabase } from "#db/client.server";
 import { seedDemo } from "#db/seed";
 import { fileSystemStorage } from "~/services/storage.server";
-import { readEnv } from "~/utils/env.server";
+import { inboundSettings, readEnv } from "~/utils/env.server";
+import { startImapPoller } from "~/services/inbound-imap.server";
+import { readTlsFiles, startInboundSmtp } from "~/services/inbound-smtp.server";
 import { positionRanks } from "~/utils/position-ranks.server";
 import { countUsers } from "~/models/users.server";
 import { getOrCreateSetting } from "~/models/settings.server";
@@ -87,6 +89,34 @@ const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "
 const mailTransport = createTransportFromEnv(env);
 const outboxWorker = startOutboxWorker(db, { transport: mailTransport, settings: { ...readMailSettings(env), appUrl } });
 console.log(env.SMTP_URL ? "Mail: sent through SMTP_URL." : "Mail: no SMTP_URL — messages are kept in the Mailbox (/admin/mailbox).");
+
+// Calendar replies and bounces (docs/decisions/027-calendar-replies.md): the SMTP listener and/or the IMAP poller.
+const inbound = inboundSettings(env);
+const inboundSmtp =
+  inbound.domain && inbound.smtp
+    ? await startInboundSmtp(db, {
+        domain: inbound.domain,
+        port: inbound.smtp.port,
+        host: inbound.smtp.host,
+        maxBytes: inbound.smtp.maxBytes,
+        tls: readTlsFiles(inbound.smtp.tls),
+      })
+    : null;
+const imapPoller =
+  inbound.domain && inbound.imap
+    ? startImapPoller(db, { url: inbound.imap.url, domain: inbound.domain, intervalMs: inbound.imap.intervalMs })
+    : null;
+if (inbound.domain) {
+  const channels = [
+    inboundSmtp ? `SMTP on port ${inboundSmtp.port}${inbound.smtp?.tls ? " (STARTTLS)" : ""}` : null,
+    imapPoller ? "IMAP polling of INBOUND_IMAP_URL" : null,
+  ].filter(Boolean);
+  console.log(
+    channels.length
+      ? `Calendar replies: rsvp+…@${inbound.domain}, taken by ${channels.join(" and ")}.`
+      : `Calendar replies: INBOUND_DOMAIN is set but neither INBOUND_SMTP_PORT nor INBOUND_IMAP_URL — replies to rsvp+…@${inbound.domain} are not read.`,
+  );
+}
 
 // Retention: once a day, contact details and needs of events that ended RETENTION_DAYS ago are erased.
 const retention = startRetentionSchedule(db, { days: env.RETENTION_DAYS });
@@ -193,7 +223,7 @@ const shutdown = createShutdown({
   graceMs: 20_000,
   stopWorkers: async () => {
     retention.stop();
-    await Promise.all([outboxWorker.stop(), webhookWorker.stop()]);
+    await Promise.all([outboxWorker.stop(), webhookWorker.stop(), imapPoller?.stop(), inboundSmtp?.close()]);
   },
   closeResources: async () => {
     await database.close().catch((error: unknown) => console.error("closing the database:", error));

@@ -22,9 +22,10 @@ import * as integrations from "./messages/integrations";
 import * as privacy from "./messages/privacy";
 import * as letter from "./messages/letter";
 import * as delegation from "./messages/delegation";
+import * as inbound from "./messages/inbound";
 
-const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...door.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi, ...audit.vi, ...account.vi, ...privacy.vi, ...integrations.vi, ...glossary.vi, ...letter.vi, ...delegation.vi };
+const vi = { ...common.vi, ...auth.vi, ...events.vi, ...admin.vi, ...mail.vi, ...calendar.vi, ...rsvp.vi, ...checkin.vi, ...door.vi, ...attendees.vi, ...protocol.vi, ...agenda.vi, ...photos.vi, ...press.vi, ...pressPublic.vi, ...ceremony.vi, ...ceremonyUi.vi, ...audit.vi, ...account.vi, ...privacy.vi, ...integrations.vi, ...glossary.vi, ...letter.vi, ...delegation.vi, ...inbound.vi };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...door.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en, ...audit.en, ...account.en, ...privacy.en, ...integrations.en, ...glossary.en, ...letter.en, ...delegation.en };
+const en: Record<MessageKey, string> = { ...common.en, ...auth.en, ...events.en, ...admin.en, ...mail.en, ...calendar.en, ...rsvp.en, ...checkin.en, ...door.en, ...attendees.en, ...protocol.en, ...agenda.en, ...photos.en, ...press.en, ...pressPublic.en, ...ceremony.en, ...ceremonyUi.en, ...audit.en, ...account.en, ...privacy.en, ...integrations.en, ...glossary.en, ...letter.en, ...delegation.en, ...inbound.en };
 
 export const catalog: Record<"vi" | "en", Record<MessageKey, string>> = { vi, en };

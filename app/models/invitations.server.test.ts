@@ -126,6 +126,7 @@ describe("listing an event's invitations", () => {
       tentative: 0,
       active: 4,
       withdrawn: 1,
+      bounced: 0,
     });
   });
 

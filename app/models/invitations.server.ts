@@ -3,6 +3,7 @@ import type { Db } from "#db/client.server";
 import { invitations, people } from "#db/schema/index";
 import type { InvitationRole, InvitationStatus } from "~/domain/attendees/attendee.schema";
 import { attendeeSearchPattern, foldedSearchRegex } from "~/domain/attendees/search";
+import { bounceStands } from "./inbound.server";
 import { intArray, personColumns, rowsOf, textArray, uuidArray, type Person } from "./people.server";
 
 /** Invitations of an event with the invited person's details: queries only. */
@@ -57,8 +58,11 @@ export const invitationSorts = ["name", "organization", "status", "answered"] as
 export type InvitationSort = (typeof invitationSorts)[number];
 
 export interface InvitationFilters {
-  /** A status among active invitations, "withdrawn" for the withdrawn ones; default: all active ones. */
-  status?: InvitationStatus | "withdrawn" | null;
+  /**
+   * A status among active invitations, "withdrawn" for the withdrawn ones, "bounced" for active ones whose email
+   * bounced (and was not corrected since); default: all active ones.
+   */
+  status?: InvitationStatus | "withdrawn" | "bounced" | null;
   role?: InvitationRole | null;
   group?: string | null;
   /** Free text; diacritics and case are ignored; matches name, email or organization. */
@@ -77,6 +81,7 @@ export interface InvitationListOptions extends InvitationFilters {
 function whereOf(eventId: string, f: InvitationFilters): { where: SQL; needsPeople: boolean } {
   const conditions: SQL[] = [eq(invitations.eventId, eventId)];
   if (f.status === "withdrawn") conditions.push(isNotNull(invitations.withdrawnAt));
+  else if (f.status === "bounced") conditions.push(isNull(invitations.withdrawnAt), bounceStands);
   else {
     conditions.push(isNull(invitations.withdrawnAt));
     if (f.status) conditions.push(eq(invitations.status, f.status));
@@ -93,7 +98,7 @@ function whereOf(eventId: string, f: InvitationFilters): { where: SQL; needsPeop
       or lower(${people.email}) like ${pattern}
       or ${people.organization} ~ ${regex})`,
     );
-  return { where: and(...conditions) ?? sql`true`, needsPeople: pattern !== null };
+  return { where: and(...conditions) ?? sql`true`, needsPeople: pattern !== null || f.status === "bounced" };
 }
 
 /** Vietnamese lists go by given name, the last word of the full name: "Nguyễn Hồng Chuyên" sorts under C. */
@@ -217,7 +222,12 @@ export async function findInvitation(db: Db, eventId: string, personId: string):
   return row ?? null;
 }
 
-export type StatusCounts = Record<InvitationStatus, number> & { active: number; withdrawn: number };
+export type StatusCounts = Record<InvitationStatus, number> & {
+  active: number;
+  withdrawn: number;
+  /** Active invitations whose email bounced and was not corrected since (counted in their status too). */
+  bounced: number;
+};
 
 /** Active invitations by status, the active total and the withdrawn ones (never counted as active). */
 export async function countEventInvitations(db: Db, eventId: string): Promise<StatusCounts> {
@@ -230,7 +240,12 @@ export async function countEventInvitations(db: Db, eventId: string): Promise<St
     .from(invitations)
     .where(eq(invitations.eventId, eventId))
     .groupBy(invitations.status, sql`${invitations.withdrawnAt} is not null`);
-  const counts: StatusCounts = { not_sent: 0, sent: 0, accepted: 0, declined: 0, tentative: 0, active: 0, withdrawn: 0 };
+  const [bounced] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(and(eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt), isNotNull(invitations.bouncedAt), bounceStands));
+  const counts: StatusCounts = { not_sent: 0, sent: 0, accepted: 0, declined: 0, tentative: 0, active: 0, withdrawn: 0, bounced: bounced?.n ?? 0 };
   for (const row of rows) {
     if (row.withdrawn) counts.withdrawn += row.n;
     else {

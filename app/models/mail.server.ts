@@ -312,6 +312,8 @@ export interface MailRecipient {
   honorific: string | null;
   email: string | null;
   language: "vi" | "en";
+  /** The invitation's calendar-reply token (rsvp+<token>@INBOUND_DOMAIN). */
+  replyToken: string;
 }
 
 const recipientColumns = {
@@ -323,6 +325,7 @@ const recipientColumns = {
   honorific: people.honorific,
   email: people.email,
   language: people.language,
+  replyToken: invitations.replyToken,
 };
 
 /** The event's invitations with the person behind each; withdrawn ones only when asked for. */

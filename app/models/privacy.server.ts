@@ -3,7 +3,7 @@
  * statements themselves. Queries only; the rules are in app/services/privacy.server.ts and
  * docs/decisions/017-personal-data.md.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { SEED_EVENT_UIDS } from "#db/seed-ids";
 import type { Invitation } from "./invitations.server";
@@ -132,7 +132,27 @@ export async function eraseEventInvitationNeeds(db: Db, eventIds: readonly strin
     where i.event_id = any(${uuidArray(eventIds)}) and ${hasNeeds}
     returning i.id
   `);
+  await eraseReplyTraces(db, sql`i.event_id = any(${uuidArray(eventIds)})`);
   return rowsOf(result).length;
+}
+
+/**
+ * The calendar replies' personal data of the matching invitations (alias i): the notes and delegates' addresses in
+ * the reply ledger, the bounced address and its reason, the sender and subject of the inbound messages.
+ */
+async function eraseReplyTraces(db: Db, invitationsWhere: SQL): Promise<void> {
+  await db.execute(sql`
+    update invitation_replies r set comment = null, delegated_to = null
+    from invitations i where i.id = r.invitation_id and ${invitationsWhere} and (r.comment is not null or r.delegated_to is not null)
+  `);
+  await db.execute(sql`
+    update invitations i set bounced_email = null, bounce_reason = null
+    where ${invitationsWhere} and (i.bounced_email is not null or i.bounce_reason is not null)
+  `);
+  await db.execute(sql`
+    update inbound_messages m set from_address = null, subject = null
+    from invitations i where i.id = m.invitation_id and ${invitationsWhere} and (m.from_address is not null or m.subject is not null)
+  `);
 }
 
 /** Blanks the contact details of these events' invitees whom no event at or after the cutoff keeps. */
@@ -199,6 +219,7 @@ export async function erasePersonRows(db: Db, personId: string): Promise<{ invit
     where i.person_id = ${personId} and ${hasNeeds}
     returning i.id
   `);
+  await eraseReplyTraces(db, sql`i.person_id = ${personId}`);
   return { invitations: rowsOf(result).length };
 }
 

@@ -55,6 +55,7 @@ import { ServiceError } from "./errors";
 import { withdrawInvitation } from "./invitations.server";
 import { invitationUrl, TOKEN_BYTES } from "./invitation-links.server";
 import { readMailSettings, type MailSettings } from "./mail-transport.server";
+import { replyAddress } from "~/domain/inbound/reply-address";
 
 export interface MailActor {
   id: string;
@@ -181,10 +182,12 @@ async function prepare(db: Db, request: QueueRequest, email: string, texts: Agen
     reason: request.reason ?? null,
   });
   const calendar = calendarEventFromEvent(event, { locale, url: link, agenda: await agendaText(db, event, locale, texts) });
+  // With INBOUND_DOMAIN, the calendar's "Accept" goes to this invitation's own reply address, not to MAIL_FROM.
+  const replyTo = settings.inboundDomain ? replyAddress(recipient.replyToken, settings.inboundDomain) : null;
   const ics = buildInvitationIcs({
     method,
     event: { ...calendar, sequence: request.sequence ?? event.calendarSequence },
-    organizer: { name: settings.from.name || settings.from.address, email: settings.from.address },
+    organizer: { name: settings.from.name || settings.from.address, email: replyTo ?? settings.from.address },
     attendee: { name: name || email, email, partstat: partstatFor(recipient.status) },
     now,
   });
@@ -200,7 +203,14 @@ async function prepare(db: Db, request: QueueRequest, email: string, texts: Agen
       html: rendered.html,
       icsMethod: method,
       icsContent: ics,
-      meta: { toName: name || null, language: locale, personId: recipient.personId, template: kind, ...request.meta },
+      meta: {
+        toName: name || null,
+        language: locale,
+        personId: recipient.personId,
+        template: kind,
+        ...(replyTo ? { replyTo } : {}),
+        ...request.meta,
+      },
       nextAttemptAt: now,
     },
     token: token ? { invitationId: recipient.invitationId, tokenHash: sha256(token) } : null,

@@ -11,15 +11,24 @@ import { readEnv, type Env } from "~/utils/env.server";
 export interface MailSettings {
   /** The public base URL without a trailing slash, for personal links. */
   appUrl: string;
-  /** MAIL_FROM: the sender of every email and the ORGANIZER of the calendar files. */
+  /** MAIL_FROM: the sender of every email and the ORGANIZER of the calendar files (without INBOUND_DOMAIN). */
   from: MailAddress;
+  /**
+   * INBOUND_DOMAIN: when set, each invitation's calendar ORGANIZER, Reply-To and envelope sender are its reply
+   * address rsvp+<reply token>@INBOUND_DOMAIN (docs/decisions/027-calendar-replies.md).
+   */
+  inboundDomain?: string | null;
 }
 
 /** Mail settings from the environment: APP_URL (else http://localhost:PORT, as server/index.ts) and MAIL_FROM. */
 export function readMailSettings(env: Env = readEnv()): MailSettings {
   const from = parseMailAddress(env.MAIL_FROM);
   if (!from) throw new Error("MAIL_FROM is not a valid address");
-  return { appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""), from };
+  return {
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    from,
+    inboundDomain: env.INBOUND_DOMAIN?.toLowerCase() ?? null,
+  };
 }
 
 /** One outbox row as the transport needs it. */
@@ -33,6 +42,8 @@ export interface OutgoingMail {
   icsMethod: string | null;
   icsContent: string | null;
   language: string | null;
+  /** The invitation's reply address (INBOUND_DOMAIN): Reply-To and envelope sender, so replies and bounces come back. */
+  replyTo?: string | null;
 }
 
 export interface MailTransport {
@@ -83,6 +94,8 @@ export function toNodemailerMessage(mail: OutgoingMail, from: MailAddress) {
     text: mail.text,
     html: mail.html,
     messageId: messageIdFor(mail.idempotencyKey, from),
+    // The reply address takes answers (Reply-To) and bounces (the envelope sender, Return-Path).
+    ...(mail.replyTo ? { replyTo: mail.replyTo, envelope: { from: mail.replyTo, to: mail.to } } : {}),
     headers: {
       "Auto-Submitted": "auto-generated",
       ...(mail.language ? { "Content-Language": mail.language } : {}),

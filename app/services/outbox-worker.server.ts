@@ -15,6 +15,7 @@ import { foldLine } from "~/domain/calendar/ics";
 import { isPermanentSmtpFailure, MAX_ATTEMPTS, nextAttemptAt, refusedByServer } from "~/domain/mail/backoff";
 import { redactPersonalLinks, redactPersonalLinksInIcs } from "~/domain/mail/redact";
 import { claimDueMail, markMailAttemptFailed, markMailSent, releaseMailClaims, type ClaimedMail } from "~/models/mail.server";
+import { bouncedAddresses } from "~/models/inbound.server";
 import { processDueReminders } from "./invitation-mail.server";
 import { describeTransportError, type MailSettings, type MailTransport, type OutgoingMail } from "./mail-transport.server";
 
@@ -45,6 +46,8 @@ export const DEFAULT_LOCK_MS = 5 * 60_000;
 export const DEFAULT_BATCH_SIZE = 50;
 /** At most this many messages per drain (per tick of the worker). */
 export const DEFAULT_MAX_MESSAGES = 2_000;
+/** lastError of a message not sent because its address bounced (shown in the Mailbox). */
+export const BOUNCED_ADDRESS_ERROR = "Địa chỉ email bị trả lại, chưa sửa: không gửi. / The address bounced and has not been corrected: not sent.";
 
 function outgoing(mail: ClaimedMail): OutgoingMail {
   const meta = mail.meta ?? {};
@@ -58,6 +61,7 @@ function outgoing(mail: ClaimedMail): OutgoingMail {
     icsMethod: mail.icsMethod,
     icsContent: mail.icsContent,
     language: typeof meta.language === "string" ? meta.language : null,
+    replyTo: typeof meta.replyTo === "string" ? meta.replyTo : null,
   };
 }
 
@@ -80,8 +84,18 @@ export async function drainOutbox(
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, lost: 0 };
   let stop = false;
 
+  /** Addresses that bounced and were not corrected since, for the batch in hand (one query per batch). */
+  let bounced = new Set<string>();
+
   /** Sends one claimed message and records the outcome; a server that is unavailable stops the round. */
   const deliver = async (mail: ClaimedMail): Promise<void> => {
+    if (bounced.has(mail.to.trim().toLowerCase())) {
+      // A delivery status notification said this address does not take mail: nothing goes there until it is edited.
+      const ok = await markMailAttemptFailed(db, mail, { error: BOUNCED_ADDRESS_ERROR, nextAttemptAt: null });
+      if (ok) result.failed += 1;
+      else result.lost += 1;
+      return;
+    }
     try {
       const { messageId } = await transport.send(outgoing(mail));
       // Out through SMTP, the stored copy keeps no working personal link (tokens are stored only as hashes).
@@ -115,6 +129,7 @@ export async function drainOutbox(
     const batch = await claimDueMail(db, now, { limit: Math.min(batchSize, maxMessages - claimed), lockUntil });
     if (batch.length === 0) break;
     claimed += batch.length;
+    bounced = await bouncedAddresses(db, batch.map((m) => m.to));
     let next = 0;
     // The round's first message goes alone: when the server is down, one try fails, not a pool's worth.
     if (first) {

@@ -10,6 +10,8 @@ import { buildInvitationIcs, calendarLinks, partstatFor, type CalendarEventData,
 import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
 import { answerForIntent, answerWindow, type AnswerWindow, type RsvpIntent } from "~/domain/rsvp/answer-window";
 import { listAgenda } from "~/models/agenda.server";
+import { getReplyToken, insertLedgerRow } from "~/models/inbound.server";
+import { replyAddress } from "~/domain/inbound/reply-address";
 import { getInviteeInvitation, recordInviteeAudit, setInvitationAnswer, type InviteeInvitation } from "~/models/rsvp.server";
 import { COMMENT_MAX } from "~/domain/rsvp/rsvp.schema";
 import { ServiceError } from "./errors";
@@ -79,6 +81,23 @@ export async function respondToInvitation(
   const changed = await db.transaction(async (tx) => {
     const updated = await setInvitationAnswer(tx, row.invitation.id, answer);
     if (updated) {
+      // The reply ledger holds the web answers too: a mailed answer is reconciled with them by time.
+      await insertLedgerRow(tx, {
+        invitationId: row.invitation.id,
+        source: "web",
+        channel: null,
+        partstat: partstatFor(status),
+        sequence: row.event.calendarSequence,
+        answeredAt: now,
+        receivedAt: now,
+        comment,
+        guests: null,
+        delegatedTo: null,
+        client: null,
+        messageId: null,
+        outcome: "applied",
+        applied: true,
+      });
       await recordInviteeAudit(tx, {
         actorName: inviteeName(row.person),
         action: "rsvp.respond",
@@ -106,6 +125,22 @@ export function invitationOrganizer(env: Record<string, string | undefined> = pr
   const parsed = parseMailAddress(env.MAIL_FROM ?? DEFAULT_MAIL_FROM) ?? parseMailAddress(DEFAULT_MAIL_FROM);
   if (!parsed) throw new Error("DEFAULT_MAIL_FROM does not parse");
   return { name: parsed.name || "Signet", email: parsed.address };
+}
+
+/**
+ * The ORGANIZER of this invitation's own calendar file: with INBOUND_DOMAIN its reply address
+ * (rsvp+<reply token>@INBOUND_DOMAIN, so the calendar's Accept comes back to Signet), else MAIL_FROM.
+ */
+export async function invitationReplyOrganizer(
+  db: Db,
+  invitationId: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<CalendarPerson> {
+  const organizer = invitationOrganizer(env);
+  const domain = env.INBOUND_DOMAIN?.trim();
+  if (!domain) return organizer;
+  const token = await getReplyToken(db, invitationId);
+  return token ? { name: organizer.name, email: replyAddress(token, domain) } : organizer;
 }
 
 /** The event as a calendar entry, with the agenda in its DESCRIPTION, in the invitee's language. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INBOUND_DOMAIN_SHAPE } from "~/domain/inbound/reply-address";
 import { DEFAULT_MAIL_FROM, parseMailAddress } from "~/domain/mail/address";
 import { DEFAULT_RETENTION_DAYS } from "~/domain/privacy/personal-data";
 import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_MAX_PIXELS, type PhotoLimits } from "~/domain/photos/rules";
@@ -43,6 +44,33 @@ const schema = z.object({
     .min(1, "RETENTION_DAYS must be at least 1")
     .max(36500, "RETENTION_DAYS must be at most 36500")
     .default(DEFAULT_RETENTION_DAYS),
+  /**
+   * Calendar replies (docs/decisions/027-calendar-replies.md): the domain of the reply addresses
+   * rsvp+<token>@INBOUND_DOMAIN. Unset: calendar files name MAIL_FROM as ORGANIZER, as before, and nothing listens.
+   */
+  INBOUND_DOMAIN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(INBOUND_DOMAIN_SHAPE, "INBOUND_DOMAIN must be a domain name, e.g. rsvp.example.gov.vn").optional(),
+  ),
+  /** Port of the inbound SMTP listener (the MX of INBOUND_DOMAIN points here, usually through port 25). Unset: no listener. */
+  INBOUND_SMTP_PORT: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1, "INBOUND_SMTP_PORT must be 1 to 65535").max(65535, "INBOUND_SMTP_PORT must be 1 to 65535").optional(),
+  ),
+  /** Address the inbound SMTP listener binds to (default all interfaces). */
+  INBOUND_SMTP_HOST: z.string().min(1).default("0.0.0.0"),
+  /** Largest inbound message in bytes (default 10 MiB); larger ones are refused with 552 while they arrive. */
+  INBOUND_MAX_BYTES: z.coerce.number().int().min(10_000, "INBOUND_MAX_BYTES must be at least 10000").max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** PEM key and certificate files: with both, the listener offers STARTTLS. */
+  INBOUND_TLS_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  INBOUND_TLS_CERT: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /** imap://user:pass@host:143/Folder or imaps://…:993/Folder: a mailbox folder polled for replies and bounces. */
+  INBOUND_IMAP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(/^imaps?:\/\/[^\s]+$/, "INBOUND_IMAP_URL must look like imaps://user:pass@mail.example.org/Replies").optional(),
+  ),
+  /** Seconds between two IMAP polls (default 60). */
+  INBOUND_IMAP_INTERVAL_SECONDS: z.coerce.number().int().min(5, "INBOUND_IMAP_INTERVAL_SECONDS must be at least 5").max(86_400).default(60),
   /** Set to 1 to let webhooks reach private, loopback and link-local addresses (tests, a receiver on the same host). */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
   /** How long one webhook attempt may take, in milliseconds (default 10 s). */
@@ -50,6 +78,30 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+export interface InboundSettings {
+  domain: string | null;
+  smtp: { port: number; host: string; maxBytes: number; tls: { keyFile: string; certFile: string } | null } | null;
+  imap: { url: string; intervalMs: number } | null;
+}
+
+/** The calendar-replies settings; a channel without INBOUND_DOMAIN has no addresses to take replies at. */
+export function inboundSettings(env: Env = readEnv()): InboundSettings {
+  const domain = env.INBOUND_DOMAIN?.toLowerCase() ?? null;
+  return {
+    domain,
+    smtp:
+      domain && env.INBOUND_SMTP_PORT
+        ? {
+            port: env.INBOUND_SMTP_PORT,
+            host: env.INBOUND_SMTP_HOST,
+            maxBytes: env.INBOUND_MAX_BYTES,
+            tls: env.INBOUND_TLS_KEY && env.INBOUND_TLS_CERT ? { keyFile: env.INBOUND_TLS_KEY, certFile: env.INBOUND_TLS_CERT } : null,
+          }
+        : null,
+    imap: domain && env.INBOUND_IMAP_URL ? { url: env.INBOUND_IMAP_URL, intervalMs: env.INBOUND_IMAP_INTERVAL_SECONDS * 1000 } : null,
+  };
+}
 
 /** Reads and checks process.env once; a wrong value stops the server with a readable message. */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {

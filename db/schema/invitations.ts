@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { localeEnum, users } from "./accounts";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { events } from "./events";
@@ -62,6 +62,18 @@ export const invitations = pgTable(
     withdrawnAt: instant("withdrawn_at"),
     /** A deputy's invitation: the invitation of the person they stand in for ("thay mặt"), withdrawn as delegated. */
     deputyForInvitationId: uuid("deputy_for_invitation_id").references((): AnyPgColumn => invitations.id, { onDelete: "set null" }),
+    /**
+     * The calendar-reply token (128 random bits, lower-case hex): the local part of the ORGANIZER / Reply-To
+     * address `rsvp+<token>@INBOUND_DOMAIN`. Not the personal link token: mail servers see this one, and it
+     * only lets a calendar REPLY for this invitation's ATTENDEE through (docs/decisions/027-calendar-replies.md).
+     */
+    replyToken: text("reply_token")
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text, '-', '')`),
+    /** A delivery status notification said mail to `bouncedEmail` failed: nothing more goes there until it is edited. */
+    bouncedAt: instant("bounced_at"),
+    bounceReason: text("bounce_reason"),
+    bouncedEmail: text("bounced_email"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -71,6 +83,8 @@ export const invitations = pgTable(
     index("invitations_event_role_idx").on(t.eventId, t.role),
     index("invitations_event_group_idx").on(t.eventId, t.groupLabel),
     index("invitations_person_idx").on(t.personId),
+    uniqueIndex("invitations_reply_token_idx").on(t.replyToken),
+    index("invitations_bounced_email_idx").on(sql`lower(${t.bouncedEmail})`).where(sql`${t.bouncedAt} is not null`),
   ],
 );
 
@@ -113,6 +127,67 @@ export const deputyProposals = pgTable(
     uniqueIndex("deputy_proposals_pending_idx").on(t.invitationId).where(sql`${t.status} = 'pending'`),
     index("deputy_proposals_event_idx").on(t.eventId, t.status),
   ],
+);
+
+/**
+ * The reply ledger: every answer an invitation received, from the invitee's page ("web") or by email (a calendar
+ * REPLY through the SMTP listener or the IMAP poller). `applied` marks the answers that set the invitation's
+ * status; the others were older (SEQUENCE below the event's, an earlier DTSTAMP, a web answer given later) and are
+ * kept to show the conflict. Rules in app/domain/inbound/ledger.ts.
+ */
+export const invitationReplies = pgTable(
+  "invitation_replies",
+  {
+    id: id(),
+    invitationId: uuid("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    /** "web" | "email". */
+    source: text("source").notNull(),
+    /** "smtp" | "imap" for email, null for web. */
+    channel: text("channel"),
+    /** ACCEPTED | DECLINED | TENTATIVE | DELEGATED. */
+    partstat: text("partstat").notNull(),
+    sequence: integer("sequence").notNull().default(0),
+    /** The reply's DTSTAMP (email), the moment of the click (web): the time the answers are reconciled by. */
+    answeredAt: instant("answered_at").notNull(),
+    receivedAt: instant("received_at").notNull().defaultNow(),
+    comment: text("comment"),
+    /** X-NUM-GUESTS of the reply (Google Calendar), when stated. */
+    guests: integer("guests"),
+    /** DELEGATED-TO of a PARTSTAT=DELEGATED reply. */
+    delegatedTo: text("delegated_to"),
+    /** "outlook" | "google" | "apple" | "other", from PRODID. */
+    client: text("client"),
+    messageId: text("message_id"),
+    /** "applied" | "stale_sequence" | "older_dtstamp" | "superseded" | "delegated". */
+    outcome: text("outcome").notNull(),
+    applied: boolean("applied").notNull().default(false),
+  },
+  (t) => [index("invitation_replies_invitation_idx").on(t.invitationId, t.answeredAt)],
+);
+
+/**
+ * Every message the inbound channels took (SMTP listener, IMAP poller), once: the Message-ID is unique, so the
+ * same reply fetched twice, or sent to two of our addresses, is handled once.
+ */
+export const inboundMessages = pgTable(
+  "inbound_messages",
+  {
+    id: id(),
+    messageId: text("message_id").notNull().unique(),
+    /** "smtp" | "imap". */
+    channel: text("channel").notNull(),
+    /** "reply" | "bounce" | "other". */
+    kind: text("kind").notNull(),
+    /** What became of it, e.g. "applied", "no_invitation", "uid_mismatch" (app/services/inbound-mail.server.ts). */
+    outcome: text("outcome").notNull(),
+    invitationId: uuid("invitation_id").references(() => invitations.id, { onDelete: "set null" }),
+    fromAddress: text("from_address"),
+    subject: text("subject"),
+    receivedAt: instant("received_at").notNull().defaultNow(),
+  },
+  (t) => [index("inbound_messages_received_idx").on(t.receivedAt)],
 );
 
 /**

@@ -4,7 +4,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MailMessageTable } from "~/components/mail-message-table";
 import { useT } from "~/i18n/use-t";
 import { countMailbox, listMailbox, mailStatuses, type MailStatus } from "~/models/mail.server";
-import { mailDeliveryMode } from "~/services/mail-transport.server";
+import { parseImapUrl } from "~/services/inbound-imap.server";
+import { mailDeliveryMode, readMailSettings } from "~/services/mail-transport.server";
+import { inboundSettings } from "~/utils/env.server";
 import { requireGlobalPermission } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -24,11 +26,52 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listMailbox(context.db, { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     countMailbox(context.db, status),
   ]);
-  return { messages, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), status: status ?? null, mode: mailDeliveryMode() };
+  return {
+    messages,
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    status: status ?? null,
+    mode: mailDeliveryMode(),
+    replies: repliesStatus(),
+  };
+}
+
+/** Whether calendar replies are on and how they come in; never the IMAP credentials. */
+function repliesStatus() {
+  const settings = inboundSettings();
+  return {
+    domain: settings.domain,
+    from: readMailSettings().from.address,
+    smtp: settings.smtp ? { port: settings.smtp.port, tls: settings.smtp.tls !== null } : null,
+    imap: settings.imap ? { folder: parseImapUrl(settings.imap.url).folder, seconds: Math.round(settings.imap.intervalMs / 1000) } : null,
+  };
+}
+
+function RepliesCard({ replies }: { replies: ReturnType<typeof repliesStatus> }) {
+  const { t } = useT();
+  const channels = [
+    replies.smtp ? t(replies.smtp.tls ? "inbound.settings.channel.smtpTls" : "inbound.settings.channel.smtp", { port: replies.smtp.port }) : null,
+    replies.imap ? t("inbound.settings.channel.imap", { folder: replies.imap.folder, seconds: replies.imap.seconds }) : null,
+  ].filter((c): c is string => c !== null);
+  const on = replies.domain !== null && channels.length > 0;
+  return (
+    <section className="card" aria-labelledby="replies-title" data-testid="replies-settings">
+      <h2 id="replies-title">{t("inbound.settings.title")}</h2>
+      <p className={`notice ${on ? "notice-ok" : "notice-warn"}`}>
+        {!replies.domain
+          ? t("inbound.settings.off", { from: replies.from })
+          : on
+            ? t("inbound.settings.on", { domain: replies.domain, channels: channels.join(t("inbound.settings.and")) })
+            : t("inbound.settings.noChannel", { domain: replies.domain })}
+      </p>
+      <p className="muted">{t("inbound.settings.bounces")}</p>
+    </section>
+  );
 }
 
 export default function MailboxPage() {
-  const { messages, total, page, pages, status, mode } = useLoaderData<typeof loader>();
+  const { messages, total, page, pages, status, mode, replies } = useLoaderData<typeof loader>();
   const { t } = useT();
   const pageLink = (p: number) => `?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) }).toString()}`;
   return (
@@ -55,6 +98,7 @@ export default function MailboxPage() {
       <div className={`notice ${mode === "mailbox" ? "notice-warn" : "notice-ok"}`} role="status">
         {mode === "mailbox" ? t("mail.mailbox.modeMailbox") : t("mail.mailbox.modeSmtp")}
       </div>
+      <RepliesCard replies={replies} />
       <p className="muted">{t("mail.mailbox.count", { count: total })}</p>
       {messages.length === 0 ? (
         <p className="card muted">{t("mail.mailbox.empty")}</p>

@@ -6,7 +6,7 @@ import { invitationRoles, invitationStatuses, type InvitationRole, type Invitati
  */
 export const sorts = ["name", "organization", "status", "answered"] as const;
 export type ListSort = (typeof sorts)[number];
-export type ListStatus = InvitationStatus | "withdrawn";
+export type ListStatus = InvitationStatus | "withdrawn" | "bounced";
 export const PAGE_SIZE = 50;
 const MAX_PAGE = 10_000;
 
@@ -27,7 +27,7 @@ export function parseListParams(search: URLSearchParams): ListParams {
   const group = (search.get("group") ?? "").slice(0, 100);
   return {
     q: (search.get("q") ?? "").slice(0, 200).trim(),
-    status: oneOf<ListStatus>([...invitationStatuses, "withdrawn"], search.get("status")),
+    status: oneOf<ListStatus>([...invitationStatuses, "withdrawn", "bounced"], search.get("status")),
     role: oneOf(invitationRoles, search.get("role")),
     group: group ? group : null,
     sort: oneOf(sorts, search.get("sort")) ?? "name",

@@ -13,9 +13,10 @@ import { invitationRoles, invitationStatuses } from "~/domain/attendees/attendee
 import { formatDate, formatTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { countEventInvitations, listEventGroups, listEventInvitations } from "~/models/invitations.server";
+import { replySummaries, type ReplySummary } from "~/services/reply-ledger.server";
 import { requireEventPermission, seesPersonalData } from "~/utils/auth.server";
 import type { loader as eventLoader } from "../events.$eventId/route";
-import { AttendeeStatusBadge, savedNotices } from "./attendee-ui";
+import { AttendeeStatusBadge, ReplyNotes, savedNotices } from "./attendee-ui";
 import styles from "./attendees.css";
 import { hasFilters, listQuery, PAGE_SIZE, parseListParams, sorts, type ListParams } from "./list-params";
 
@@ -37,6 +38,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const nameOf = (p: { honorific: string | null; fullName: string }) => [p.honorific, p.fullName].filter(Boolean).join(" ");
   const delegatedTo = new Map(deputies.map((d) => [d.principalInvitationId, nameOf(d.deputy)]));
   const standsInFor = new Map(deputies.map((d) => [d.invitationId, principalInPhrase(d.principal)]));
+  // The mailed answers, the web/mail conflicts and the bounces of this page (docs/decisions/027-calendar-replies.md).
+  const replies = await replySummaries(
+    context.db,
+    eventId,
+    page.items.map((i) => i.id),
+  );
   return {
     eventId,
     list,
@@ -64,6 +71,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: i.status,
       respondedAt: i.respondedAt,
       withdrawnAt: i.withdrawnAt,
+      reply: replyView(replies.get(i.id), personal),
     })),
     proposals: proposals.map((p) => ({
       id: p.id,
@@ -104,6 +112,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const message = Object.values(error.fields)[0] ?? error.message;
     return fail(error.code === "not_found" ? 404 : error.code === "invalid" ? 400 : 409, message);
   }
+}
+
+/** What a reader sees of the answers and mail: the note, the bounce's reason (it names the address) only with personal data. */
+function replyView(summary: ReplySummary | undefined, personal: boolean) {
+  if (!summary) return null;
+  return {
+    mail: summary.mail
+      ? {
+          partstat: summary.mail.partstat,
+          client: summary.mail.client,
+          answeredAt: summary.mail.answeredAt,
+          applied: summary.mail.applied,
+          outcome: summary.mail.outcome,
+          guests: summary.mail.guests,
+          delegatedTo: personal ? summary.mail.delegatedTo : null,
+          comment: personal ? summary.mail.comment : null,
+        }
+      : null,
+    conflict: summary.conflict,
+    bounce: summary.bounce ? { at: summary.bounce.at, reason: personal ? summary.bounce.reason : null } : null,
+  };
 }
 
 export default function AttendeesPage() {
@@ -193,6 +222,11 @@ export default function AttendeesPage() {
             {t("attendees.status.withdrawn")} <strong>{number(counts.withdrawn)}</strong>
           </Link>
         </li>
+        <li>
+          <Link to={statusLink("bounced")} aria-current={list.status === "bounced" ? "true" : undefined} data-testid="count-bounced">
+            {t("attendees.status.bounced")} <strong>{number(counts.bounced)}</strong>
+          </Link>
+        </li>
       </ul>
 
       <Form method="get" className="att-filters" role="search" aria-label={t("attendees.filters")}>
@@ -210,6 +244,7 @@ export default function AttendeesPage() {
               </option>
             ))}
             <option value="withdrawn">{t("attendees.status.withdrawn")}</option>
+            <option value="bounced">{t("attendees.status.bounced")}</option>
           </select>
         </label>
         <label>
@@ -337,6 +372,7 @@ export default function AttendeesPage() {
                           ? t("attendees.answeredAt", { time: at(i.respondedAt) })
                           : null}
                     </div>
+                    {i.reply ? <ReplyNotes reply={i.reply} at={at} /> : null}
                   </td>
                   {canManage ? (
                     <td className="att-edit">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { invitationUrl } from "~/services/invitation-links.server";
-import { invitationCalendarFile, loadInvitationPage } from "~/services/rsvp.server";
+import { invitationCalendarFile, invitationReplyOrganizer, loadInvitationPage } from "~/services/rsvp.server";
 import { invitationFromCookie, privateHeaders } from "../invitation/invitation-cookie.server";
 
 /**
@@ -16,7 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       headers: { ...privateHeaders, "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const ics = invitationCalendarFile(page, { url: invitationUrl(context.appUrl, target.token) });
+  const organizer = await invitationReplyOrganizer(context.db, page.invitation.id);
+  const ics = invitationCalendarFile(page, { url: invitationUrl(context.appUrl, target.token), organizer });
   const method = /^METHOD:(\w+)\r$/m.exec(ics)?.[1] ?? "PUBLISH";
   return new Response(ics, {
     headers: {
