@@ -156,3 +156,35 @@ describe("every route × method × actor", () => {
     }
   }
 });
+
+describe("another event's records under this event's address", () => {
+  // docs/decisions/025-authorization-matrix.md: 404 for the event's own organizer and for admins, like an
+  // unknown id; the request writes nothing.
+  const cases: { method: Method; path: (ids: HarnessIds) => string; body?: { type: string; text: string } }[] = [
+    { method: "GET", path: (ids) => `/events/${ids.eventId}/attendees/${ids.otherInvitationId}` },
+    {
+      method: "POST",
+      path: (ids) => `/events/${ids.eventId}/attendees/${ids.otherInvitationId}`,
+      body: { type: "application/x-www-form-urlencoded", text: "intent=withdraw" },
+    },
+    { method: "GET", path: (ids) => `/api/v1/events/${ids.eventId}/invitations/${ids.otherInvitationId}` },
+    { method: "DELETE", path: (ids) => `/api/v1/events/${ids.eventId}/invitations/${ids.otherInvitationId}` },
+    { method: "POST", path: (ids) => `/api/v1/events/${ids.eventId}/invitations/${ids.otherInvitationId}/regenerate-link` },
+  ];
+  for (const { method, path: pathOf, body } of cases) {
+    it(`${method} ${pathOf({ eventId: ":eventId", otherInvitationId: ":otherInvitationId" } as HarnessIds)}`, async () => {
+      const wrong: string[] = [];
+      for (const actor of ["organizer", "admin"] as const) {
+        const request = new Request(new URL(pathOf(app.ids), app.origin), {
+          method,
+          ...(body ? { body: body.text, headers: { "Content-Type": body.type } } : {}),
+        });
+        let written: string[] = [];
+        const response = await app.fetch(request, { as: actor, rollback: true, inspect: async (tx) => void (written = await writesOf(tx)) });
+        if (response.status !== 404) wrong.push(`${actor}: expected 404, got ${response.status}`);
+        if (written.length) wrong.push(`${actor}: wrote ${written.join(", ")}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});
