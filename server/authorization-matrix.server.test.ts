@@ -73,7 +73,7 @@ async function writesOf(tx: Db): Promise<string[]> {
   const tables = rowsOf<{ relname: string }>(
     await tx.execute(sql`select relname from pg_stat_xact_user_tables where n_tup_ins + n_tup_upd + n_tup_del > 0 order by relname`),
   );
-  return [`a transaction id was assigned (tables with counted writes: ${tables.map((t) => t.relname).join(", ") || "none"})`];
+  return [`the database (its transaction got an id; tables with counted writes: ${tables.map((t) => t.relname).join(", ") || "none"})`];
 }
 
 function defaultBody(name: string): { type: string; text: string } {
@@ -149,7 +149,7 @@ describe("every route × method × actor", () => {
             const location = response.headers.get("Location");
             wrong.push(`${actor}: expected ${expected}, got ${response.status}${location ? ` → ${location}` : ""}`);
           }
-          if (written.length) wrong.push(`${actor}: refused, yet wrote ${written.join(", ")}`);
+          if (written.length) wrong.push(`${actor}: refused, yet wrote to ${written.join(", ")}`);
         }
         expect(wrong, `${method} ${url}`).toEqual([]);
       });
@@ -182,7 +182,7 @@ describe("another event's records under this event's address", () => {
         let written: string[] = [];
         const response = await app.fetch(request, { as: actor, rollback: true, inspect: async (tx) => void (written = await writesOf(tx)) });
         if (response.status !== 404) wrong.push(`${actor}: expected 404, got ${response.status}`);
-        if (written.length) wrong.push(`${actor}: wrote ${written.join(", ")}`);
+        if (written.length) wrong.push(`${actor}: wrote to ${written.join(", ")}`);
       }
       expect(wrong).toEqual([]);
     });
