@@ -12,7 +12,7 @@ import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "~/models/people.server";
-import { createAppHarness, root, type AppHarness, type HarnessIds, type Role } from "./testing/app-harness.server";
+import { createAppHarness, root, type AppHarness, type HarnessIds, type Role } from "./testing/fuzz-harness.server";
 import { readRoutes, type RouteInfo } from "./testing/route-list";
 
 const routes = readRoutes(path.join(root, "app", "routes"));

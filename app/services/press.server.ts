@@ -98,6 +98,17 @@ export async function pressPermissions(db: Db, actor: { id: string }, eventId: s
   return { edit: canOnEvent(subject, "press:edit", relation), approve: canOnEvent(subject, "press:approve", relation) };
 }
 
+/**
+ * Refuses (ServiceError "forbidden") anyone who neither edits nor approves this event's press summaries. Routes
+ * call it before they read the request's body, so a viewer is told "forbidden", never "invalid"
+ * (docs/decisions/025-authorization-matrix.md); the services keep their own checks.
+ */
+export async function requirePressEditor(db: Db, actor: { id: string }, eventId: string): Promise<PressPermissions> {
+  const can = await pressPermissions(db, actor, eventId);
+  if (!canComment(can)) throw new ServiceError("forbidden", "press.workflow.needsEditor");
+  return can;
+}
+
 /** The four-eyes rule of the summary's event and this person's part in the summary. */
 async function secondApproverFor(db: Db, actor: { id: string }, summary: PressSummary): Promise<SecondApprover> {
   const settings = await getPressEventSettingsRow(db, summary.eventId);

@@ -41,18 +41,23 @@ export interface EventAccess {
   memberRole: MemberRole | null;
 }
 
-/** Loads who the user is to this event; 404 when there is no such event, 403 when not allowed. */
+/**
+ * Loads who the user is to this event; 404 when there is no such event, 403 when not allowed. With a list of
+ * actions, allowed when any one is: for a form with several intents, checked before the form is read (an unknown
+ * intent from someone who may do none of them is 403, not 400), then the intent's own action again.
+ */
 export async function checkEventPermission(
   user: User,
   context: AppLoadContext,
   eventId: string | undefined,
-  action: EventAction,
+  action: EventAction | readonly EventAction[],
 ): Promise<EventAccess> {
   if (!eventId || !isUuid(eventId)) throw notFound();
   const event = await getEventOwner(context.db, eventId);
   if (!event) throw notFound();
   const memberRole = await getMemberRole(context.db, eventId, user.id);
-  if (!canOnEvent(user, action, { ownerId: event.createdBy, memberRole })) {
+  const actions: readonly EventAction[] = typeof action === "string" ? [action] : action;
+  if (!actions.some((a) => canOnEvent(user, a, { ownerId: event.createdBy, memberRole }))) {
     // Someone outside the event's team is told who can add them (the API answers its own 403 body).
     const outside = memberRole === null && event.createdBy !== user.id;
     throw forbidden(outside ? { teamManagers: await listTeamManagers(context.db, eventId) } : {});
@@ -64,7 +69,7 @@ export async function requireEventPermission(
   request: Request,
   context: AppLoadContext,
   eventId: string | undefined,
-  action: EventAction,
+  action: EventAction | readonly EventAction[],
 ): Promise<EventAccess> {
   const user = await requireUser(request, context);
   return checkEventPermission(user, context, eventId, action);

@@ -3,9 +3,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isServiceError } from "~/services/errors";
 import { exportPersonData } from "~/services/privacy.server";
 import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
-import { notFound } from "~/utils/responses.server";
+import { notFound, answerThrownData } from "~/utils/responses.server";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+async function load({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireGlobalPermission(request, context, "personalData:administer");
   const personId = params.personId ?? "";
   if (!isUuid(personId)) throw notFound();
@@ -25,3 +25,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     throw error;
   }
 }
+
+// A thrown 403/404 is answered without a server-error log (answerThrownData).
+export const loader = (args: LoaderFunctionArgs) => answerThrownData(() => load(args));

@@ -1,7 +1,7 @@
 /** /api/v1/events/:eventId/press-summaries — GET the event's summaries; POST {"language"} drafts one. See docs/api.md. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressApiCreateSchema } from "~/domain/press/press.schema";
-import { createPressSummary, listEventPressSummaries } from "~/services/press.server";
+import { createPressSummary, listEventPressSummaries, requirePressEditor } from "~/services/press.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission } from "~/utils/auth.server";
 import { pressSummaryToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
@@ -16,6 +16,7 @@ const list: ApiHandler = async ({ request, context, params }) => {
 const create: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
+  await requirePressEditor(context.db, user, event.id);
   const body = await readJson(request);
   const parsed = pressApiCreateSchema.safeParse(body);
   if (!parsed.success) throw validationError(zodFields(parsed.error), 'Send {"language": "vi"} or {"language": "en"}.');

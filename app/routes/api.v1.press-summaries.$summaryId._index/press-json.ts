@@ -14,6 +14,7 @@ import {
 } from "~/services/press.server";
 import { apiError, apiJson, toApiErrorResponse } from "~/utils/api.server";
 import { checkEventPermission, isUuid, type EventAccess } from "~/utils/auth.server";
+import { requirePressEditor } from "~/services/press.server";
 import type { EventAction } from "~/domain/access/permissions";
 
 const person = (id: string | null, name: string | null) => (id ? { id, name } : null);
@@ -104,4 +105,18 @@ export async function loadSummaryFor(
   if (!summary) throw summaryNotFound();
   const access = await checkEventPermission(user, context, summary.eventId, action);
   return { summary, access };
+}
+
+/**
+ * For the summary's writing requests: loadSummaryFor, then 403 unless the user edits or approves the event's press
+ * summaries — checked before the body is read, so a viewer gets 403, never 400/422.
+ */
+export async function loadSummaryForEditor(
+  user: User,
+  context: AppLoadContext,
+  summaryId: string | undefined,
+): Promise<{ summary: PressSummary; access: EventAccess }> {
+  const loaded = await loadSummaryFor(user, context, summaryId, "event:read");
+  await requirePressEditor(context.db, user, loaded.summary.eventId);
+  return loaded;
 }

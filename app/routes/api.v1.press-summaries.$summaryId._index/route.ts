@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressApiPatchSchema } from "~/domain/press/press.schema";
 import { isPressConflict, updatePressSummary } from "~/services/press.server";
 import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryFor, pressConflictResponse, pressSummaryToJson } from "./press-json";
+import { loadSummaryFor, loadSummaryForEditor, pressConflictResponse, pressSummaryToJson } from "./press-json";
 
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -13,7 +13,7 @@ const show: ApiHandler = async ({ request, context, params }) => {
 
 const patch: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { summary } = await loadSummaryFor(user, context, params.summaryId, "event:read");
+  const { summary } = await loadSummaryForEditor(user, context, params.summaryId);
   const body = await readJson(request);
   const parsed = pressApiPatchSchema.safeParse(body);
   if (!parsed.success) throw validationError(zodFields(parsed.error));

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressCommentSchema } from "~/domain/press/press.schema";
 import { addPressComment, listPressComments } from "~/services/press.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryFor, pressCommentToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
+import { loadSummaryFor, loadSummaryForEditor, pressCommentToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -14,7 +14,7 @@ const list: ApiHandler = async ({ request, context, params }) => {
 
 const add: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { summary } = await loadSummaryFor(user, context, params.summaryId, "event:read");
+  const { summary } = await loadSummaryForEditor(user, context, params.summaryId);
   const parsed = pressCommentSchema.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(zodFields(parsed.error), 'Send {"body": "the comment"}.');
   const comment = await addPressComment(context.db, actorOf(user), summary.id, parsed.data.body);

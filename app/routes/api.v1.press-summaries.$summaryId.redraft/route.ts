@@ -7,7 +7,7 @@ import { pressRegenerateSchema } from "~/domain/press/press.schema";
 import { isPressConflict, regeneratePressSummary } from "~/services/press.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
 import {
-  loadSummaryFor,
+  loadSummaryForEditor,
   pressConflictResponse,
   pressSummaryToJson,
   regenerationReportToJson,
@@ -15,7 +15,7 @@ import {
 
 const redraft: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { summary } = await loadSummaryFor(user, context, params.summaryId, "event:read");
+  const { summary } = await loadSummaryForEditor(user, context, params.summaryId);
   const parsed = pressRegenerateSchema.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(zodFields(parsed.error), 'Send {"version": the version you last read}.');
   try {

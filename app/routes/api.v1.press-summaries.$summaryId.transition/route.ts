@@ -4,14 +4,14 @@ import { pressApiTransitionSchema } from "~/domain/press/press.schema";
 import { isServiceError } from "~/services/errors";
 import { transitionPressSummary } from "~/services/press.server";
 import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryFor, pressSummaryToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
+import { loadSummaryForEditor, pressSummaryToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
 
 const beforeEventMessage =
   'The event has not ended yet and the summary is written as if it had happened. To go ahead anyway, send "confirmBeforeEvent": true.';
 
 const transition: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const { summary } = await loadSummaryFor(user, context, params.summaryId, "event:read");
+  const { summary } = await loadSummaryForEditor(user, context, params.summaryId);
   const body = await readJson(request);
   const parsed = pressApiTransitionSchema.safeParse(body);
   if (!parsed.success)

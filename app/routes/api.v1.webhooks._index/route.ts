@@ -20,9 +20,15 @@ const list: ApiHandler = async ({ request, context }) => {
 
 const create: ApiHandler = async ({ request, context }) => {
   const user = await requireApiUser(request, context);
-  const parsed = webhookCreateSchema.safeParse(await readJson(request));
+  const body = await readJson(request);
+  // The scope decides who may register (administrators for every event, the event's organizers for one), and it
+  // is in the body: checked before the fields, so someone who may not register here is told 403, never 422. An
+  // eventId that is no event id counts as "every event" here (administrators then see the field error).
+  const scope = typeof body.eventId === "string" && isUuid(body.eventId) ? body.eventId : null;
+  await checkWebhookScope(user, context, scope);
+  const parsed = webhookCreateSchema.safeParse(body);
   if (!parsed.success) throw validationError(zodFields(parsed.error));
-  await checkWebhookScope(user, context, parsed.data.eventId ?? null);
+  if ((parsed.data.eventId ?? null) !== scope) await checkWebhookScope(user, context, parsed.data.eventId ?? null);
   const { endpoint, secret } = await createWebhookEndpoint(context.db, context.secretBox, user, parsed.data, webhookSettings());
   return apiJson({ ...webhookToJson(endpoint), secret }, { status: 201, headers: { Location: `/api/v1/webhooks/${endpoint.id}` } });
 };

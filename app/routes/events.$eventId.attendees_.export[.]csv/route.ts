@@ -6,7 +6,7 @@ import { translate, type MessageKey } from "~/i18n/i18n";
 import { getEventDetail } from "~/models/events.server";
 import { getInvitationsByIds, listEventInvitationIds } from "~/models/invitations.server";
 import { requireEventPermission } from "~/utils/auth.server";
-import { notFound } from "~/utils/responses.server";
+import { notFound, answerThrownData } from "~/utils/responses.server";
 import { parseListParams } from "../events.$eventId.attendees/list-params";
 
 /**
@@ -18,7 +18,7 @@ import { parseListParams } from "../events.$eventId.attendees/list-params";
 const BATCH = 2000;
 const MAX_ROWS = 200_000;
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+async function load({ request, context, params }: LoaderFunctionArgs) {
   // Emails, phones, needs: the event's team and admins only (docs/decisions/017-personal-data.md).
   const access = await requireEventPermission(request, context, params.eventId, "personalData:read");
   const event = await getEventDetail(context.db, access.event.id);
@@ -61,3 +61,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
   return new Response(stream, { headers });
 }
+
+// A thrown 403/404 is answered without a server-error log (answerThrownData).
+export const loader = (args: LoaderFunctionArgs) => answerThrownData(() => load(args));

@@ -6,6 +6,7 @@ import { IMPORT_CHUNK_SIZE } from "~/domain/attendees/import";
 import { importAttendeeChunk } from "~/services/attendee-import.server";
 import { isServiceError } from "~/services/errors";
 import { requireEventPermission } from "~/utils/auth.server";
+import { answerThrownData } from "~/utils/responses.server";
 
 /**
  * POST { rows: [{ rowNumber, values: { fullName, email, … } }] } — one chunk of a browser import (at most
@@ -27,7 +28,7 @@ const bodySchema = z.object({
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function act({ request, context, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return json({ error: "errors.invalid" }, 405);
   const access = await requireEventPermission(request, context, params.eventId, "attendees:manage");
   if (!(request.headers.get("Content-Type") ?? "").startsWith("application/json")) return json({ error: "errors.invalid" }, 415);
@@ -53,3 +54,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return json({ error: error.message }, error.code === "not_found" ? 404 : 409);
   }
 }
+
+// A thrown 403/404 is answered without a server-error log (answerThrownData).
+export const action = (args: ActionFunctionArgs) => answerThrownData(() => act(args));

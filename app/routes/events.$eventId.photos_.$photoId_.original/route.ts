@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readOriginal } from "~/services/photos.server";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
-import { notFound } from "~/utils/responses.server";
+import { notFound, answerThrownData } from "~/utils/responses.server";
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
 function attachment(filename: string): string {
@@ -13,7 +13,7 @@ function attachment(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+async function load({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "personalData:read");
   const photoId = params.photoId ?? "";
   if (!isUuid(photoId)) throw notFound();
@@ -28,3 +28,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       },
   });
 }
+
+// A thrown 403/404 is answered without a server-error log (answerThrownData).
+export const loader = (args: LoaderFunctionArgs) => answerThrownData(() => load(args));

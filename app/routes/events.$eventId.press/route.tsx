@@ -22,7 +22,8 @@ import {
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
-import { notFound } from "~/utils/responses.server";
+import { forbidden, notFound } from "~/utils/responses.server";
+import { canComment } from "~/domain/press/workflow";
 import { PressStatusBadge } from "./press-status";
 import styles from "./press.css";
 
@@ -72,6 +73,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  // Both forms (a draft, the settings) are for the event's press editors: anyone else is refused before the form is read.
+  const can = await pressPermissions(context.db, access.user, access.event.id);
+  if (!canComment(can) && !(await mayChangePressSettings(context.db, access.user, access.event.id))) throw forbidden();
   const form = formDataToObject(await readForm(request));
   const fail = (status: number, error: string) => data({ error, intent: form.intent === "settings" ? "settings" : "draft" }, { status });
   try {

@@ -31,11 +31,13 @@ import {
   transitionPressSummary,
   updatePressSummary,
   type RegenerationReport,
+  pressPermissions,
 } from "~/services/press.server";
 import { isUuid, requireEventPermission } from "~/utils/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
-import { notFound } from "~/utils/responses.server";
+import { forbidden, notFound } from "~/utils/responses.server";
+import { canComment } from "~/domain/press/workflow";
 import { PressStatusBadge } from "../events.$eventId.press/press-status";
 import styles from "../events.$eventId.press/press.css";
 import { DiffView } from "./diff-view";
@@ -155,6 +157,8 @@ function statusOf(code: string): number {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { access, summary } = await loadSummary(request, context, params);
+  // Every intent here is for the event's press editors and approvers: anyone else is refused before the form is read.
+  if (!canComment(await pressPermissions(context.db, access.user, summary.eventId))) throw forbidden();
   const raw = formDataToObject(await readForm(request));
   const intent = (typeof raw.intent === "string" ? raw.intent : "save") as Intent;
   const db = context.db;

@@ -36,6 +36,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
+  // Who may do neither is refused before the form is read; then the intent's own permission.
+  await requireEventPermission(request, context, params.eventId, ["event:cancel", "event:delete"]);
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent !== "cancel" && intent !== "delete") return data({ error: "errors.invalid" }, { status: 400 });

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { doorEvent } from "~/services/check-in.server";
 import { requireEventPermission } from "~/utils/auth.server";
-import { notFound } from "~/utils/responses.server";
+import { notFound, answerThrownData } from "~/utils/responses.server";
 
 /** GET /events/:eventId/door/manifest.webmanifest — makes one event's offline door installable on a phone. */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+async function load({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "checkin:perform");
   const event = await doorEvent(context.db, access.event.id);
   if (!event) throw notFound();
@@ -24,3 +24,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     { headers: { "Content-Type": "application/manifest+json", "Cache-Control": "private, max-age=300" } },
   );
 }
+
+// A thrown 403/404 is answered without a server-error log (answerThrownData).
+export const loader = (args: LoaderFunctionArgs) => answerThrownData(() => load(args));

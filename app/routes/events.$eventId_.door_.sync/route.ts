@@ -3,6 +3,7 @@ import { doorSyncSchema } from "~/domain/check-in/door-sync.schema";
 import { badTextMessage, findIllFormedText } from "~/domain/text/well-formed";
 import { attendanceCounts, syncDoorScans } from "~/services/check-in.server";
 import { requireEventPermission } from "~/utils/auth.server";
+import { answerThrownData } from "~/utils/responses.server";
 
 const headers = { "Cache-Control": "private, no-store" };
 
@@ -11,7 +12,7 @@ const headers = { "Cache-Control": "private, no-store" };
  * code | invitationId }] }); the answer has one entry per scan (checkedIn, duplicate, refused, or pending: send again)
  * and the counts after them. Uploading the same nonce again returns the first answer and changes nothing.
  */
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function act({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "checkin:perform");
   if (request.method !== "POST") return Response.json({ error: "POST only" }, { status: 405, headers: { ...headers, Allow: "POST" } });
   const body: unknown = await request.json().catch(() => null);
@@ -27,3 +28,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export function loader() {
   return Response.json({ error: "POST only" }, { status: 405, headers: { ...headers, Allow: "POST" } });
 }
+
+// A thrown 403/404 is answered without a server-error log (answerThrownData).
+export const action = (args: ActionFunctionArgs) => answerThrownData(() => act(args));
