@@ -37,11 +37,17 @@ function LetterLinks({ eventId, options, to, name }: { eventId: string; options:
         {t("letter.view")}
       </Link>
       {" · "}
+      <a href={`/events/${eventId}/letters/pdf${q("vi")}`}>{t("letter.pdf")}</a>
+      {" · "}
       <a href={`/events/${eventId}/letters/docx${q("vi")}`} download>
         {t("letter.docx")}
       </a>
       {" · "}
       <Link to={`/events/${eventId}/letters/print${q("en")}`}>{t("letter.english")}</Link>
+      {" · "}
+      <a href={`/events/${eventId}/letters/pdf${q("en")}`}>
+        {t("letter.pdf")} ({t("letter.english")})
+      </a>
       {" · "}
       <a href={`/events/${eventId}/letters/docx${q("en")}`} download>
         {t("letter.docx")} ({t("letter.english")})

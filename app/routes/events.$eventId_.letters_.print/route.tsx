@@ -38,6 +38,9 @@ export default function LetterPrint() {
       {/* Nghị định 30/2020/NĐ-CP: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */}
       <PageStyle css="@page { margin: 20mm 15mm 20mm 30mm; }" />
       <PrintToolbar backHref={`/events/${eventId}/letters${letterQuery({ ...options, to: undefined, lang: undefined })}`}>
+        <a className="button secondary" href={`/events/${eventId}/letters/pdf${letterQuery(options)}`}>
+          {t("letter.pdf")}
+        </a>
         <a className="button secondary" href={`/events/${eventId}/letters/docx${letterQuery(options)}`} download>
           {t("letter.docx")}
         </a>
