@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { letterOptionsFrom } from "~/domain/letter/letter-options.schema";
 import { buildLetterPdf, letterPdfContentDisposition, pdfContentType } from "~/services/letter-pdf.server";
-import { loadLetter } from "~/services/letters.server";
+import { loadLetterFor } from "~/services/letters.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 
@@ -9,9 +8,9 @@ import { notFound } from "~/utils/responses.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
   const search = new URL(request.url).searchParams;
-  const options = letterOptionsFrom(search);
-  const loaded = await loadLetter(context.db, access.event.id, options);
+  const loaded = await loadLetterFor(context.db, access.event.id, search);
   if (!loaded) throw notFound();
+  const { options } = loaded;
   const bytes = await buildLetterPdf(loaded.letter);
   return new Response(new Uint8Array(bytes), {
     headers: {
