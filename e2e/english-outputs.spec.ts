@@ -107,3 +107,92 @@ test("a guest who reads English gets the Giấy mời in English by default", as
   await expect(sheet).not.toContainText("Comrade");
   await page.screenshot({ path: "/tmp/en-letter.png", fullPage: true });
 });
+
+/**
+ * Review (issue 14, "every English page and mail reviewed in the browser"): a ceremony unlike the seed — a
+ * provincial People's Committee hosting an academy, a guest with a doctorate who reads English — and each
+ * English output screenshotted under /tmp/en-review-*.png, with what must never appear in English checked.
+ */
+test("review: the English invitee page, mail, MC script, draft, letter and place cards of a ceremony unlike the seed", async ({ api, loginAs, browser }) => {
+  test.setTimeout(120_000);
+  const organizer = await api("organizer");
+  const n = digits();
+  const host = await organizer.post("/api/v1/organizations", { data: { nameVi: `Ủy ban nhân dân tỉnh Nghệ An ${n}`, nameEn: `Nghệ An Provincial People's Committee ${n}` } });
+  const hostId = ((await host.json()) as { id: string }).id;
+  const event = await organizer.post("/api/v1/events", {
+    data: {
+      title: `Lễ ký kết thỏa thuận hợp tác đào tạo cán bộ ${n}`,
+      titleEn: `Signing of the staff training cooperation agreement ${n}`,
+      kind: "signing_ceremony",
+      status: "scheduled",
+      startsAt: "2031-03-05T08:00:00+07:00",
+      endsAt: "2031-03-05T10:30:00+07:00",
+      venue: { name: "Hội trường Trung tâm Hội nghị tỉnh", address: "Số 3 Trường Thi, thành phố Vinh, tỉnh Nghệ An" },
+      hostOrganizationId: hostId,
+      documents: [{ title: "Thỏa thuận hợp tác đào tạo cán bộ", titleEn: "Staff training cooperation agreement", partyIds: [hostId], periodStart: 2031, periodEnd: 2035 }],
+    },
+  });
+  expect(event.status(), await event.text()).toBe(201);
+  const eventId = ((await event.json()) as { id: string }).id;
+  const guest = await organizer.post(`/api/v1/events/${eventId}/invitations`, {
+    data: { honorific: "TS.", name: "Hoàng Văn Giang", positions: ["Giám đốc Học viện Chính trị khu vực III"], email: `giang${n}@example.org`, language: "en", role: "dignitary" },
+  });
+  expect(guest.status(), await guest.text()).toBe(201);
+  const { id: guestId, rsvpUrl } = (await guest.json()) as { id: string; rsvpUrl: string };
+  const dignitary = await organizer.post(`/api/v1/events/${eventId}/dignitaries`, {
+    data: { honorific: "Đại tướng, GS,TS", name: `Phan Văn Giang ${n}`, positions: ["Ủy viên Bộ Chính trị", "Bộ trưởng Bộ Quốc phòng"] },
+  });
+  expect(dignitary.status(), await dignitary.text()).toBe(201);
+  for (const item of [
+    { title: "Tuyên bố lý do, giới thiệu đại biểu", titleEn: "Opening and introduction of guests", durationMinutes: 10, kind: "introduction" },
+    { title: "Ký kết thỏa thuận", durationMinutes: 15, kind: "signing" },
+    { title: "Tham quan mô hình trường học số", durationMinutes: 30, kind: "other" },
+  ]) {
+    const r = await organizer.post(`/api/v1/events/${eventId}/agenda`, { data: item });
+    expect(r.status(), await r.text()).toBe(201);
+  }
+
+  // The invitee page, in the guest's own language.
+  const guestPage = await (await browser.newContext({ locale: "vi-VN" })).newPage();
+  await guestPage.goto(new URL(rsvpUrl).pathname);
+  await expect(guestPage.locator("html")).toHaveAttribute("lang", "en");
+  const guestText = await guestPage.locator("main").innerText();
+  expect(guestText).toContain("Dear Dr. Hoàng Văn Giang");
+  expect(guestText).toContain("5 March 2031");
+  expect(guestText).not.toMatch(/TS\. Hoàng|Comrade|Hội trường|Tham quan mô hình trường học số(?! \(in Vietnamese)/u);
+  await guestPage.screenshot({ path: "/tmp/en-review-invitee-page.png", fullPage: true });
+
+  const page = await loginAs("organizer");
+  // The English mail, as the guest will see it.
+  await page.goto(`/events/${eventId}/mail`);
+  await page.getByRole("button", { name: /Gửi cho người chưa được gửi/ }).click();
+  const en = page.frameLocator('iframe[title="Xem trước thư tiếng Anh"]');
+  await expect(en.getByText("Dear Dr. Hoàng Văn Giang,")).toBeVisible();
+  const mailText = await en.locator("body").innerText();
+  expect(mailText).not.toMatch(/TS\. Hoàng|Comrade|Hội trường Trung tâm/u);
+  await page.screenshot({ path: "/tmp/en-review-mail.png", fullPage: true });
+
+  // The English MC script.
+  await page.goto(`/events/${eventId}/agenda/mc?lang=en`);
+  const script = await page.locator("main").innerText();
+  expect(script).not.toMatch(/Comrade|Bí thư|Đại tướng|GS,TS/u);
+  await page.screenshot({ path: "/tmp/en-review-mc.png", fullPage: true });
+
+  // The English draft.
+  const draft = await organizer.post(`/api/v1/events/${eventId}/press-summaries`, { data: { language: "en" } });
+  const summary = (await draft.json()) as { id: string; title: string; body: string; byline: string };
+  expect(summary.title).not.toBe("Agreement signed");
+  expect(summary.body).toContain("5 March");
+  expect(summary.body).not.toMatch(/Comrade|Đại tướng|GS,TS|Ủy viên|Bộ trưởng/u);
+  await page.goto(`/events/${eventId}/press/${summary.id}`);
+  await page.screenshot({ path: "/tmp/en-review-draft.png", fullPage: true });
+
+  // The English letter (print view and the server's PDF) and the English place cards.
+  await page.goto(`/events/${eventId}/letters/print?to=${guestId}`);
+  await expect(page.getByTestId("letter-sheet")).toContainText("LETTER OF INVITATION");
+  await expect(page.getByTestId("letter-sheet")).toContainText("To: Dr. Hoàng Văn Giang");
+  await page.screenshot({ path: "/tmp/en-review-letter.png", fullPage: true });
+  await page.goto(`/events/${eventId}/seating/cards?lang=en`);
+  await expect(page.getByTestId("card-name").first()).toHaveText(`General Prof. Dr. Phan Văn Giang ${n}`);
+  await page.screenshot({ path: "/tmp/en-review-cards.png", fullPage: true });
+});
