@@ -103,7 +103,7 @@ test("a guest who reads English gets the Giấy mời in English by default", as
   const sheet = page.getByTestId("letter-sheet");
   await expect(sheet.getByRole("heading", { name: "LETTER OF INVITATION" })).toBeVisible();
   await expect(sheet).toContainText("To: Mr. John Smith, Director of the Department of Finance");
-  await expect(sheet).toContainText("Signing of the cooperation programme");
+  await expect(sheet).toContainText("to attend the signing of the cooperation programme");
   await expect(sheet).not.toContainText("Comrade");
   await page.screenshot({ path: "/tmp/en-letter.png", fullPage: true });
 });
@@ -170,7 +170,9 @@ test("review: the English invitee page, mail, MC script, draft, letter and place
   await expect(en.getByText("Dear Dr. Hoàng Văn Giang,")).toBeVisible();
   const mailText = await en.locator("body").innerText();
   expect(mailText).not.toMatch(/TS\. Hoàng|Comrade|Hội trường Trung tâm/u);
-  await page.screenshot({ path: "/tmp/en-review-mail.png", fullPage: true });
+  const frame = page.locator('iframe[title="Xem trước thư tiếng Anh"]');
+  await frame.scrollIntoViewIfNeeded();
+  await frame.screenshot({ path: "/tmp/en-review-mail.png" });
 
   // The English MC script.
   await page.goto(`/events/${eventId}/agenda/mc?lang=en`);

@@ -138,7 +138,7 @@ describe("the Giấy mời as a PDF", () => {
       "Thái Bình, 5 October 2017",
       "LETTER OF INVITATION",
       "To: Lại Văn Hoàn, Vice Chairman of the Thái Bình Provincial People's Committee",
-      "Signing of the 2017–2020 cooperation programme",
+      "to attend the signing of the 2017–2020",
       "- Time: 14:00 – 16:00, Thursday, 19 October 2017",
       "- Programme:",
       "Recipients:",

@@ -3,6 +3,7 @@
  * editable (the edited text is kept per language in mc_scripts) and regenerated on request.
  */
 import type { Db } from "#db/client.server";
+import { inSentenceEn } from "~/domain/glossary/in-language";
 import {
   decodeSavedScripts,
   encodeSavedScripts,
@@ -75,19 +76,8 @@ export function programmeInSentence(title: string): string {
   return t;
 }
 
-/**
- * An English document title inside a sentence: "Staff training cooperation agreement" → "the staff training
- * cooperation agreement"; a title that starts with a name ("Thái Bình – Hà Nam agreement") or with "The" keeps its
- * words, with "the" before it where missing. A marked Vietnamese title is left as it is.
- */
-export function documentInSentenceEn(title: string): string {
-  const t = title.trim();
-  if (!t || t.includes("(in Vietnamese")) return t;
-  if (/^the\s/iu.test(t)) return `the ${t.slice(4)}`;
-  const [first = ""] = t.split(/\s+/u);
-  const generic = /^(Programme|Program|Agreement|Memorandum|Contract|Regulation|Regulations|Staff|Cooperation|Co-operation|Coordination|Joint|Framework|Plan|Strategic|Comprehensive|Partnership|Twinning|Training|Investment|Economic|Cultural|Education|Educational)$/u;
-  return `the ${generic.test(first) ? first.toLocaleLowerCase("en") + t.slice(first.length) : t}`;
-}
+/** An English document title inside a sentence (app/domain/glossary/in-language.ts, `inSentenceEn`). */
+export const documentInSentenceEn = inSentenceEn;
 
 /** An organisation in the script's language: its English name, else the glossary's, else the Vietnamese, marked. */
 function orgName(org: { nameVi: string; nameEn: string | null }, locale: Locale) {
