@@ -174,6 +174,11 @@ test("review: the English invitee page, mail, MC script, draft, letter and place
   await frame.scrollIntoViewIfNeeded();
   await frame.screenshot({ path: "/tmp/en-review-mail.png" });
 
+  // The agenda form has the English title beside the Vietnamese one; the item without one shows in English marked.
+  await page.goto(`/events/${eventId}/agenda`);
+  await expect(page.getByLabel("Tên mục bằng tiếng Anh").first()).toBeVisible();
+  await page.screenshot({ path: "/tmp/en-review-agenda-form.png", fullPage: true });
+
   // The English MC script.
   await page.goto(`/events/${eventId}/agenda/mc?lang=en`);
   const script = await page.locator("main").innerText();
