@@ -2,7 +2,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.server";
-import { events, invitations, organizations, people } from "#db/schema/index";
+import { events, invitations, letterSettings, organizations, people } from "#db/schema/index";
+import type { LetterSettings } from "~/domain/letter/letter-settings.schema";
 
 export interface LetterEventRow {
   id: string;
@@ -80,4 +81,31 @@ export function listLetterInvitees(db: Db, eventId: string): Promise<LetterInvit
     .innerJoin(people, eq(people.id, invitations.personId))
     .where(and(eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)))
     .orderBy(asc(people.nameSearch), asc(invitations.id));
+}
+
+/** The letter settings saved for an event (empty strings where nothing was typed), or null when none were saved. */
+export async function getLetterSettings(db: Db, eventId: string): Promise<LetterSettings | null> {
+  const [row] = await db
+    .select({
+      authority: letterSettings.authority,
+      onBehalfOf: letterSettings.onBehalfOf,
+      position: letterSettings.position,
+      signerName: letterSettings.signerName,
+      symbol: letterSettings.symbol,
+      place: letterSettings.place,
+      issuedOn: letterSettings.issuedOn,
+    })
+    .from(letterSettings)
+    .where(eq(letterSettings.eventId, eventId));
+  if (!row) return null;
+  const authority = row.authority === "TM" || row.authority === "KT" ? row.authority : "";
+  return { ...row, authority, issuedOn: row.issuedOn ?? "" };
+}
+
+export async function upsertLetterSettings(db: Db, eventId: string, userId: string, s: LetterSettings): Promise<void> {
+  const values = { ...s, issuedOn: s.issuedOn || null, updatedBy: userId, updatedAt: new Date() };
+  await db
+    .insert(letterSettings)
+    .values({ eventId, ...values })
+    .onConflictDoUpdate({ target: letterSettings.eventId, set: values });
 }

@@ -131,6 +131,20 @@ describe("agenda service", () => {
     expect(same.version).toBe(view.version);
   });
 
+  it("keeps an item's English title: added, changed, cleared, and audited as a change", async () => {
+    const event = await ceremony();
+    let view = await addAgendaItem(db, actor, event.id, newItem({ title: "Chụp ảnh lưu niệm", titleEn: "Souvenir photo" })).then((r) => r.view);
+    const item = view.items[0]!;
+    expect(item.titleEn).toBe("Souvenir photo");
+    expect((await addAgendaItem(db, actor, event.id, newItem({ title: "Bế mạc" }))).view.items[1]!.titleEn).toBeNull();
+    view = await updateAgendaItem(db, actor, event.id, item.id, { titleEn: "Group photograph" }, { itemVersion: item.version });
+    expect(view.items[0]!.titleEn).toBe("Group photograph");
+    const audit = await listAudit(db, { eventId: event.id });
+    expect(audit.find((a) => a.action === "agenda.item.update")?.details).toMatchObject({ changed: ["titleEn"] });
+    view = await updateAgendaItem(db, actor, event.id, item.id, { titleEn: null });
+    expect(view.items[0]!.titleEn).toBeNull();
+  });
+
   it("refuses a change based on an outdated item version (409) and changes nothing", async () => {
     const event = await ceremony();
     const view = await insertSigningTemplate(db, actor, event.id, "vi");

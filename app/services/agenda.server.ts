@@ -154,7 +154,7 @@ async function saveTimings(
   }
 }
 
-export type NewAgendaItem = Omit<AgendaItemInput, "startsAt"> & { startsAt: Date | null };
+export type NewAgendaItem = Omit<AgendaItemInput, "startsAt" | "titleEn"> & { startsAt: Date | null; titleEn?: string | null };
 
 /**
  * Adds an item at the 0-based `index` (null: by its start time, or last). Without a start it begins when the
@@ -201,10 +201,11 @@ export async function addAgendaItem(
   return { view: await getAgendaView(db, eventId), id };
 }
 
-function itemValues(input: Omit<AgendaItemInput, "startsAt">) {
+function itemValues(input: Omit<NewAgendaItem, "startsAt">) {
   return {
     durationMinutes: input.durationMinutes,
     title: input.title,
+    titleEn: input.titleEn ?? null,
     kind: input.kind,
     responsibleUserId: input.responsibleUserId,
     speakerInvitationId: input.speakerInvitationId,
@@ -223,6 +224,7 @@ const fieldNames = [
   "startsAt",
   "durationMinutes",
   "title",
+  "titleEn",
   "kind",
   "responsibleUserId",
   "speakerInvitationId",
@@ -257,6 +259,7 @@ export async function updateAgendaItem(
       startsAt: row.startsAt,
       durationMinutes: row.durationMinutes,
       title: row.title,
+      titleEn: row.titleEn,
       kind: row.kind,
       responsibleUserId: row.responsibleUserId,
       speakerInvitationId: row.speakerInvitationId,
@@ -427,6 +430,8 @@ export interface AgendaItemJson {
   endsAt: string;
   durationMinutes: number;
   title: string;
+  /** The English title; null = not given (English outputs keep the Vietnamese, marked). */
+  titleEn: string | null;
   kind: AgendaItemRow["kind"];
   speakerInvitationId: string | null;
   responsibleUserId: string | null;
@@ -451,6 +456,7 @@ export function agendaItemToJson(
     endsAt: isoInZone(item.endsAt, zone),
     durationMinutes: item.durationMinutes,
     title: item.title,
+    titleEn: item.titleEn,
     kind: item.kind,
     speakerInvitationId: item.speakerInvitationId,
     responsibleUserId: item.responsibleUserId,

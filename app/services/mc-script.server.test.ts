@@ -10,7 +10,7 @@ import { findEventIdByCalendarUid } from "~/models/events.server";
 import { addAgendaItem, getAgendaView, insertSigningTemplate, updateAgendaItem } from "./agenda.server";
 import { ServiceError } from "./errors";
 import type { Actor } from "./events.server";
-import { getMcScript, introducedInOrder, programmeInSentence, regenerateMcScript, saveMcScript } from "./mc-script.server";
+import { documentInSentenceEn, getMcScript, introducedInOrder, programmeInSentence, regenerateMcScript, saveMcScript } from "./mc-script.server";
 
 const at = (local: string) => new Date(`2031-04-10T${local}:00+07:00`);
 
@@ -140,7 +140,7 @@ describe("MC script", () => {
     expect(vi.text).toContain(`hôm nay ${cmd.nameVi} tổ chức lễ ký kết.`);
     expect(vi.text).not.toContain(`${police.nameVi} phối hợp với`);
     const en = await getMcScript(db, event.id, "en");
-    expect(en.text).toContain(`Today the ${cmd.nameEn} hold the signing of the cooperation programme.`);
+    expect(en.text).toContain(`Today the ${cmd.nameEn} holds the signing of the cooperation programme.`);
   });
 
   it("uses an address override, mid-sentence in lower case", async () => {
@@ -257,5 +257,17 @@ describe("helpers", () => {
         { rankReason: { kind: "unknown" }, moved: true },
       ]),
     ).toEqual([true, true, false, false]);
+  });
+});
+
+describe("documentInSentenceEn", () => {
+  it.each([
+    ["Staff training cooperation agreement", "the staff training cooperation agreement"],
+    ["The 2031–2035 cooperation programme", "the 2031–2035 cooperation programme"],
+    ["Cooperation programme", "the cooperation programme"],
+    ["Thái Bình – Hà Nam twinning regulation", "the Thái Bình – Hà Nam twinning regulation"],
+    ["Chương trình phối hợp (in Vietnamese, to be translated)", "Chương trình phối hợp (in Vietnamese, to be translated)"],
+  ])("%s → %s", (title, expected) => {
+    expect(documentInSentenceEn(title)).toBe(expected);
   });
 });

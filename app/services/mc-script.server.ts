@@ -3,6 +3,7 @@
  * editable (the edited text is kept per language in mc_scripts) and regenerated on request.
  */
 import type { Db } from "#db/client.server";
+import { inSentenceEn } from "~/domain/glossary/in-language";
 import {
   decodeSavedScripts,
   encodeSavedScripts,
@@ -75,6 +76,9 @@ export function programmeInSentence(title: string): string {
   return t;
 }
 
+/** An English document title inside a sentence (app/domain/glossary/in-language.ts, `inSentenceEn`). */
+export const documentInSentenceEn = inSentenceEn;
+
 /** An organisation in the script's language: its English name, else the glossary's, else the Vietnamese, marked. */
 function orgName(org: { nameVi: string; nameEn: string | null }, locale: Locale) {
   if (locale === "vi") return org.nameVi;
@@ -145,7 +149,7 @@ export async function generateMcScript(db: Db, event: EventDetail, locale: Local
   const byId = new Map(dignitaries.map((d) => [d.id, d]));
   const documents: McDocument[] = event.documents.map((d) => ({
     id: d.id,
-    phrase: locale === "vi" ? programmeInSentence(d.title) : (d.titleEn ?? markedProseEn(d.title) ?? d.title),
+    phrase: locale === "vi" ? programmeInSentence(d.title) : d.titleEn?.trim() ? documentInSentenceEn(d.titleEn) : (markedProseEn(d.title) ?? d.title),
     signatories: d.parties.flatMap((p) => p.signatoryIds.map((id) => byId.get(id)).filter((x) => !!x).map((x) => addressFor(x!, locale))),
   }));
   const witnesses = dignitaries.filter((d) => (roleKinds.get(d.id) ?? []).includes("witness")).map((d) => addressFor(d, locale));
@@ -154,7 +158,13 @@ export async function generateMcScript(db: Db, event: EventDetail, locale: Local
     hostName: event.host ? orgName(event.host, locale) : null,
     partnerNames: event.partners.map((p) => orgName(p, locale)),
     sides: event.sides.map((s) => ({ kind: s.kind, organizationName: s.organization ? orgName(s.organization, locale) : null })),
-    programme: event.documents[0] ? (locale === "vi" ? programmeInSentence(event.documents[0].title) : (event.documents[0].titleEn ?? markedProseEn(event.documents[0].title) ?? event.documents[0].title)) : null,
+    programme: event.documents[0]
+      ? locale === "vi"
+        ? programmeInSentence(event.documents[0].title)
+        : event.documents[0].titleEn?.trim()
+          ? documentInSentenceEn(event.documents[0].titleEn)
+          : (markedProseEn(event.documents[0].title) ?? event.documents[0].title)
+      : null,
     dignitaries: mcDignitaries,
     signatories: signatories.map((s) => addressFor(s, locale)),
     documents: documents.some((d) => d.signatories.length) || documents.length > 1 ? documents : undefined,

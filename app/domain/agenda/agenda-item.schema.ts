@@ -16,6 +16,8 @@ export interface AgendaItemInput {
   startsAt: Date;
   durationMinutes: number;
   title: string;
+  /** The English title (English letter, MC script, calendar, invitee page); null = the Vietnamese, marked. */
+  titleEn: string | null;
   kind: AgendaKind;
   responsibleUserId: string | null;
   speakerInvitationId: string | null;
@@ -102,6 +104,7 @@ const formFields = (timeZone: string) => ({
   startsAt: localStart(timeZone),
   durationMinutes,
   title: requiredLine(AGENDA_TITLE_MAX),
+  titleEn: optionalLine(AGENDA_TITLE_MAX),
   kind: agendaKind,
   responsibleUserId: optionalUuid,
   speakerInvitationId: optionalUuid,
@@ -145,6 +148,7 @@ export const agendaItemApiCreateSchema = z
     startsAt: isoInstant.nullish(),
     durationMinutes,
     title: requiredTitle,
+    titleEn: optionalLine(AGENDA_TITLE_MAX),
     kind: agendaKind.default("other"),
     responsibleUserId: optionalUuid,
     speakerInvitationId: optionalUuid,
@@ -161,6 +165,7 @@ export const agendaItemApiPatchSchema = z
     startsAt: isoInstant,
     durationMinutes,
     title: requiredTitle,
+    titleEn: optionalLine(AGENDA_TITLE_MAX),
     kind: agendaKind,
     responsibleUserId: optionalUuid,
     speakerInvitationId: optionalUuid,

@@ -52,6 +52,7 @@ const agendaItemFields: Record<keyof AgendaItemInput | "position", MessageKey> =
   startsAt: "agenda.field.startsAt",
   durationMinutes: "agenda.field.durationMinutes",
   title: "agenda.field.title",
+  titleEn: "agenda.field.titleEn",
   kind: "agenda.field.kind",
   responsibleUserId: "agenda.field.responsible",
   speakerInvitationId: "agenda.field.speaker",

@@ -163,6 +163,11 @@ const bodies: Row[] = [
   ["Quân ủy Trung ương", "Central Military Commission"],
   ["Đảng ủy Công an Trung ương", "Central Public Security Party Committee"],
   ["Học viện Chính trị quốc gia Hồ Chí Minh", "Ho Chi Minh National Academy of Politics"],
+  // The regional academies, by the names they use in English.
+  ["Học viện Chính trị khu vực I", "Academy of Politics Region I"],
+  ["Học viện Chính trị khu vực II", "Academy of Politics Region II"],
+  ["Học viện Chính trị khu vực III", "Academy of Politics Region III"],
+  ["Học viện Chính trị khu vực IV", "Academy of Politics Region IV"],
   // Party committees by level.
   ["Tỉnh ủy", "Provincial Party Committee", { short: "provincial Party committee" }],
   ["Thành ủy", "Municipal Party Committee", { short: "municipal Party committee" }],

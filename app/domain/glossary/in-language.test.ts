@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventInLanguage, honorificInLanguage, markedProseEn } from "./in-language";
+import { eventInLanguage, honorificInLanguage, inSentenceEn, markedProseEn } from "./in-language";
 import { UNTRANSLATED_EN } from "./types";
 
 const event = {
@@ -33,5 +33,16 @@ describe("an event's words in the reader's language", () => {
     expect(honorificInLanguage("đồng chí", "en")).toBeNull();
     expect(honorificInLanguage("ông", "en")).toBe("Mr.");
     expect(honorificInLanguage("TS.", "vi")).toBe("TS.");
+  });
+});
+
+describe("inSentenceEn", () => {
+  it.each([
+    ["Signing of the staff training cooperation agreement", "the signing of the staff training cooperation agreement"],
+    ["The 2031–2035 cooperation programme", "the 2031–2035 cooperation programme"],
+    ["Thái Bình – Hà Nam twinning regulation", "the Thái Bình – Hà Nam twinning regulation"],
+    ["Lễ ký kết (in Vietnamese, to be translated)", "Lễ ký kết (in Vietnamese, to be translated)"],
+  ])("%s → %s", (title, expected) => {
+    expect(inSentenceEn(title)).toBe(expected);
   });
 });

@@ -61,3 +61,19 @@ export function honorificInLanguage(honorific: string | null | undefined, locale
   if (locale === "vi") return honorific ?? null;
   return glossary.honorificEn(honorific).en || null;
 }
+
+const GENERIC_FIRST_WORD =
+  /^(Signing|Ceremony|Conference|Meeting|Programme|Program|Agreement|Memorandum|Contract|Regulation|Regulations|Staff|Cooperation|Co-operation|Coordination|Joint|Framework|Plan|Strategic|Comprehensive|Partnership|Twinning|Training|Investment|Economic|Cultural|Education|Educational|Launch|Opening|Review|Summary)$/u;
+
+/**
+ * An English title inside a sentence: "Staff training cooperation agreement" → "the staff training cooperation
+ * agreement", "Signing of the … agreement" → "the signing of the … agreement"; a title that starts with a name
+ * ("Thái Bình – Hà Nam agreement") keeps its words, with "the" before it. A marked Vietnamese title is left as it is.
+ */
+export function inSentenceEn(title: string): string {
+  const t = title.trim();
+  if (!t || t.includes(UNTRANSLATED_EN)) return t;
+  if (/^the\s/iu.test(t)) return `the ${t.slice(4)}`;
+  const [first = ""] = t.split(/\s+/u);
+  return `the ${GENERIC_FIRST_WORD.test(first) ? first.toLocaleLowerCase("en") + t.slice(first.length) : t}`;
+}

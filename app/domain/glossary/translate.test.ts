@@ -25,6 +25,8 @@ const positions: [string, string][] = [
   ["Chánh Văn phòng Trung ương Đảng", "Chief of the Office of the Party Central Committee"],
   ["Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh", "Director of the Ho Chi Minh National Academy of Politics"],
   ["Phó Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh", "Deputy Director of the Ho Chi Minh National Academy of Politics"],
+  ["Giám đốc Học viện Chính trị khu vực III", "Director of the Academy of Politics Region III"],
+  ["Phó Giám đốc Học viện Chính trị khu vực I", "Deputy Director of the Academy of Politics Region I"],
   // Central: the State
   ["Chủ tịch nước", "President of Vietnam"],
   ["Phó Chủ tịch nước", "Vice President of Vietnam"],

@@ -10,7 +10,7 @@
  * written only when the event has one.
  */
 import { formatTime, formatWhen, localDateParts } from "../dates/phrasing";
-import { eventInLanguage, honorificInLanguage, termOrMarkedEn } from "../glossary/in-language";
+import { eventInLanguage, honorificInLanguage, inSentenceEn, termOrMarkedEn } from "../glossary/in-language";
 import { defaultGlossary, type Glossary } from "../glossary/translate";
 import { UNTRANSLATED_EN } from "../glossary/types";
 import { foldForSearch } from "../text/search";
@@ -312,7 +312,7 @@ export function invitationLetter(input: LetterInput, locale: LetterLocale, gloss
     placeDate: placeDateEn(placeEn, input.issuedOn, zone),
     title: "LETTER OF INVITATION",
     addressee: `To: ${addresseeEn}`,
-    opening: `The ${stripThe(hostEn.text)} has the honour to invite ${whom} to attend the ${stripThe(words.title)}.`,
+    opening: `The ${stripThe(hostEn.text)} has the honour to invite ${whom} to attend ${withThe(inSentenceEn(words.title))}.`,
     details: [{ label: "Time", text: when }, ...(venue ? [{ label: "Venue", text: venue }] : [])],
     programmeLabel: input.agenda.length ? "Programme" : null,
     programme: input.agenda.map((item) => ({
@@ -337,4 +337,9 @@ export function invitationLetter(input: LetterInput, locale: LetterLocale, gloss
 
 function stripThe(text: string): string {
   return text.replace(/^the\s+/iu, "");
+}
+
+/** "the …" before a title inside a sentence (a marked Vietnamese title too). */
+function withThe(text: string): string {
+  return /^the\s/u.test(text) ? text : `the ${text}`;
 }

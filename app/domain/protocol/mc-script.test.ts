@@ -133,9 +133,9 @@ describe("mcScript: ceremony roles, several documents, group lines, proceedings"
     ];
     const all = mcScript({ ...input, locale: "en", documents: documentsEn, items: [{ id: "s", kind: "signing" as const, title: "Signing" }] });
     expect(all[0]!.lines).toEqual([
-      "We invite Phạm Văn E, Vice Chairman of the Provincial People's Committee to witness the signing.",
-      "We now invite Lê Thị D, Deputy Head of the Propaganda Department of the Provincial Party Committee to sign the twinning regulation between district A and district B.",
-      "We now invite Mr. Trần Văn C, Deputy Director of the Department of Education and Training to sign the twinning regulation between district C and district D.",
+      "We invite Phạm Văn E, Vice Chairman of the Provincial People's Committee, to witness the signing.",
+      "We now invite Lê Thị D, Deputy Head of the Propaganda Department of the Provincial Party Committee, to sign the twinning regulation between district A and district B.",
+      "We now invite Mr. Trần Văn C, Deputy Director of the Department of Education and Training, to sign the twinning regulation between district C and district D.",
     ]);
   });
 
@@ -161,7 +161,7 @@ describe("mcScript: the organizers when the host is a ceremony side", () => {
       "Thực hiện chương trình phối hợp giai đoạn 2026 – 2030, hôm nay Bộ Chỉ huy Quân sự tỉnh Thái Bình tổ chức lễ ký kết.",
     );
     expect(intro("en", null, [leaders, police, cat, border])).toBe(
-      "Today Bộ Chỉ huy Quân sự tỉnh Thái Bình hold the signing of chương trình phối hợp giai đoạn 2026 – 2030.",
+      "Today Bộ Chỉ huy Quân sự tỉnh Thái Bình holds the signing of chương trình phối hợp giai đoạn 2026 – 2030.",
     );
   });
 

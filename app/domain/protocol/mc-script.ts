@@ -161,7 +161,8 @@ export function mcScript(input: McScriptInput): McSection[] {
           if (coChairs.length) lines.push(`Đồng chủ trì buổi lễ: ${joinVi(coChairs.map((d) => inlineAddress({ ...d, positions: [] })))}.`);
           lines.push("Xin trân trọng cảm ơn sự có mặt của các đồng chí.");
         } else {
-          if (organizers) lines.push(`Today ${organizers} hold the signing of ${programme}.`);
+          // "Today the Department holds …", "Today A and B hold …".
+          if (organizers) lines.push(`Today ${organizers} ${hosts.length > 1 ? "hold" : "holds"} the signing of ${programme}.`);
           lines.push("We are honoured to welcome:");
           for (const d of named) lines.push(`– ${englishAddress(d)};`);
           for (const g of groups) lines.push(`– ${g};`);
@@ -186,7 +187,7 @@ export function mcScript(input: McScriptInput): McSection[] {
               ? `Tiếp theo chương trình, xin trân trọng kính mời ${who} phát biểu.`
               : `Tiếp theo chương trình: ${item.title}.`
             : who
-              ? `We now invite ${who} to speak.`
+              ? `We now invite ${closeAppositive(who)} to speak.`
               : `Next: ${item.title}.`,
         );
         break;
@@ -197,7 +198,7 @@ export function mcScript(input: McScriptInput): McSection[] {
           const firstSigning = input.items.find((i) => i.kind === "signing")?.id === item.id;
           const witnesses = (input.witnesses ?? []).map((w) => (vi ? inlineAddress(w) : englishAddress(w)));
           if (firstSigning && witnesses.length)
-            lines.push(vi ? `Xin trân trọng kính mời ${joinVi(witnesses)} lên chứng kiến lễ ký kết.` : `We invite ${joinEn(witnesses)} to witness the signing.`);
+            lines.push(vi ? `Xin trân trọng kính mời ${joinVi(witnesses)} lên chứng kiến lễ ký kết.` : `We invite ${closeAppositive(joinEn(witnesses))} to witness the signing.`);
           for (const d of documents) {
             const names = d.signatories.map((s) => (vi ? inlineAddress(s) : englishAddress(s)));
             lines.push(
@@ -206,7 +207,7 @@ export function mcScript(input: McScriptInput): McSection[] {
                   ? `Xin trân trọng kính mời ${joinVi(names)} lên ký kết ${d.phrase}.`
                   : `Sau đây là nghi thức ký kết ${d.phrase}.`
                 : names.length
-                  ? `We now invite ${joinEn(names)} to sign ${d.phrase}.`
+                  ? `We now invite ${closeAppositive(joinEn(names))} to sign ${d.phrase}.`
                   : `The signing of ${d.phrase}.`,
             );
           }
@@ -219,7 +220,7 @@ export function mcScript(input: McScriptInput): McSection[] {
               ? `Sau đây, xin trân trọng kính mời ${joinVi(signers)} lên ký kết ${programme}.`
               : `Sau đây là nghi thức ký kết ${programme}.`
             : signers.length
-              ? `We now invite ${joinEn(signers)} to sign ${programme}.`
+              ? `We now invite ${closeAppositive(joinEn(signers))} to sign ${programme}.`
               : `The signing of ${programme}.`,
         );
         break;
@@ -248,4 +249,9 @@ export function mcScript(input: McScriptInput): McSection[] {
     }
     return { itemId: item.id, heading: item.title, lines };
   });
+}
+
+/** "Mr. A, Director of B" inside an English sentence closes its appositive with a comma: "invite Mr. A, Director of B, to sign". */
+function closeAppositive(text: string): string {
+  return text.includes(",") ? `${text},` : text;
 }

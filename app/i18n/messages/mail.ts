@@ -170,7 +170,7 @@ export const en: Record<keyof typeof vi, string> = {
   "mail.email.reason": "Reason: {reason}",
   "mail.email.greeting": "Dear {name},",
   "mail.email.greetingNoName": "Dear guest,",
-  "mail.email.intro.invitation": "The organizers have the honour to invite you to:",
+  "mail.email.intro.invitation": "The organisers have the honour to invite you to:",
   "mail.email.intro.update": "The details of the event below have changed. Please note the latest details:",
   "mail.email.intro.cancellation": "We regret to inform you that the event below has been cancelled. We apologise for any inconvenience.",
   "mail.email.intro.withdrawal": "We would like to inform you that your invitation to the event below is no longer valid.",

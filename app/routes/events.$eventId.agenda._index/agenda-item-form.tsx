@@ -13,6 +13,7 @@ export interface FormValues {
   startsAt: string;
   durationMinutes: string;
   title: string;
+  titleEn: string;
   kind: AgendaKind;
   responsibleUserId: string;
   speakerInvitationId: string;
@@ -30,6 +31,7 @@ export function emptyFormValues(startsAt: Date, zone: string): FormValues {
     startsAt: instantToLocalInput(startsAt, zone),
     durationMinutes: "10",
     title: "",
+    titleEn: "",
     kind: "speech",
     responsibleUserId: "",
     speakerInvitationId: "",
@@ -47,6 +49,7 @@ export function itemFormValues(
     startsAt: Date;
     durationMinutes: number;
     title: string;
+    titleEn?: string | null;
     kind: AgendaKind;
     responsibleUserId: string | null;
     speakerInvitationId: string | null;
@@ -63,6 +66,7 @@ export function itemFormValues(
     startsAt: instantToLocalInput(item.startsAt, zone),
     durationMinutes: String(item.durationMinutes),
     title: item.title,
+    titleEn: item.titleEn ?? "",
     kind: item.kind,
     responsibleUserId: item.responsibleUserId ?? "",
     speakerInvitationId: item.speakerInvitationId ?? "",
@@ -83,6 +87,7 @@ export function formValuesOf(raw: Record<string, unknown>): FormValues {
     startsAt: s("startsAt"),
     durationMinutes: s("durationMinutes"),
     title: s("title"),
+    titleEn: s("titleEn"),
     kind,
     responsibleUserId: s("responsibleUserId"),
     speakerInvitationId: s("speakerInvitationId"),
@@ -194,6 +199,7 @@ export function AgendaItemForm({
           options={agendaKinds.map((k) => ({ value: k, label: t(`agenda.kind.${k}`) }))}
         />
       </div>
+      <TextField form={form} name="titleEn" label={t("agenda.field.titleEn")} hint={t("agenda.field.titleEnHint")} lang="en" autoComplete="off" optional />
       <div className="grid-2">
         <SelectField
           form={form}

@@ -1,100 +1,143 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useId } from "react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { canOnEvent } from "~/domain/access/permissions";
+import { fieldErrors } from "~/domain/events/event.schema";
 import { symbolOf } from "~/domain/letter/invitation-letter";
-import { letterOptionsFrom, letterQuery, type LetterOptions } from "~/domain/letter/letter-options.schema";
+import { letterQuery } from "~/domain/letter/letter-options.schema";
+import { LETTER_LINE_MAX, LETTER_PLACE_MAX, LETTER_SYMBOL_MAX, letterSettingsSchema, type LetterSettingsValues } from "~/domain/letter/letter-settings.schema";
 import { useT } from "~/i18n/use-t";
-import { loadLettersPage } from "~/services/letters.server";
+import { loadLettersPage, saveLetterSettings } from "~/services/letters.server";
 import { requireEventPermission } from "~/utils/auth.server";
+import { formDataToObject } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "letter.tab");
 
-/** GET /events/:eventId/letters — the invitees (names and positions only) with their Giấy mời; the signer in the query. */
+/** GET /events/:eventId/letters — the invitees (names and positions only) with their Giấy mời, and the saved signer. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
   const page = await loadLettersPage(context.db, access.event.id);
   if (!page) throw notFound();
-  const options = letterOptionsFrom(new URL(request.url).searchParams);
   const host = page.event.host;
   return {
     eventId: access.event.id,
-    options,
+    settings: page.settings,
+    canEdit: canOnEvent(access.user, "event:update", { ownerId: access.event.createdBy, memberRole: access.memberRole }),
     hasHost: host !== null,
     defaultSymbol: host ? symbolOf(host, page.event.parent) : "",
     invitees: page.invitees.map((i) => ({ id: i.id, honorific: i.honorific, name: i.name, positions: i.positions, language: i.language })),
   };
 }
 
-function LetterLinks({ eventId, options, to, name }: { eventId: string; options: LetterOptions; to: string; name: string }) {
+/** POST — saves the signer, symbol, place and date of issue for every letter of the event (event:update). */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const access = await requireEventPermission(request, context, params.eventId, "event:update");
+  const raw = formDataToObject(await request.formData());
+  const values: LetterSettingsValues = {
+    authority: typeof raw.authority === "string" ? (raw.authority as LetterSettingsValues["authority"]) : "",
+    onBehalfOf: typeof raw.onBehalfOf === "string" ? raw.onBehalfOf : "",
+    position: typeof raw.position === "string" ? raw.position : "",
+    signerName: typeof raw.signerName === "string" ? raw.signerName : "",
+    symbol: typeof raw.symbol === "string" ? raw.symbol : "",
+    place: typeof raw.place === "string" ? raw.place : "",
+    issuedOn: typeof raw.issuedOn === "string" ? raw.issuedOn : "",
+  };
+  const parsed = letterSettingsSchema.safeParse(values);
+  if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), values, saved: false }, { status: 400 });
+  await saveLetterSettings(context.db, { id: access.user.id, name: access.user.name }, access.event.id, parsed.data);
+  return { fieldErrors: null, values: null, saved: true };
+}
+
+function LetterLinks({ eventId, to, name, language }: { eventId: string; to: string; name: string; language: "vi" | "en" }) {
   const { t } = useT();
-  const q = (lang: "vi" | "en") => letterQuery({ ...options, to, lang });
+  const q = (lang: "vi" | "en") => letterQuery({ to, lang });
+  const label = (lang: "vi" | "en") => t(lang === "en" ? "letter.english" : "letter.vietnamese");
+  // The guest's own language first: the letter they will receive, then the other one.
+  const langs: ("vi" | "en")[] = language === "en" ? ["en", "vi"] : ["vi", "en"];
   return (
     <span className="letter-links">
-      <Link to={`/events/${eventId}/letters/print${q("vi")}`} aria-label={`${t("letter.view")} — ${name}`}>
-        {t("letter.view")}
-      </Link>
-      {" · "}
-      <a href={`/events/${eventId}/letters/docx${q("vi")}`} download>
-        {t("letter.docx")}
-      </a>
-      {" · "}
-      <Link to={`/events/${eventId}/letters/print${q("en")}`}>{t("letter.english")}</Link>
-      {" · "}
-      <a href={`/events/${eventId}/letters/docx${q("en")}`} download>
-        {t("letter.docx")} ({t("letter.english")})
-      </a>
+      {langs.map((lang, i) => (
+        <span key={lang} lang={lang === "en" ? "en" : undefined}>
+          {i ? <br /> : null}
+          <strong>{label(lang)}:</strong>{" "}
+          <Link to={`/events/${eventId}/letters/print${q(lang)}`} aria-label={`${t("letter.view")} (${label(lang)}) — ${name}`}>
+            {t("letter.view")}
+          </Link>
+          {" · "}
+          <a href={`/events/${eventId}/letters/pdf${q(lang)}`} aria-label={`${t("letter.pdf")} (${label(lang)}) — ${name}`}>
+            {t("letter.pdf")}
+          </a>
+          {" · "}
+          <a href={`/events/${eventId}/letters/docx${q(lang)}`} download aria-label={`${t("letter.docx")} (${label(lang)}) — ${name}`}>
+            {t("letter.docx")}
+          </a>
+        </span>
+      ))}
     </span>
   );
 }
 
-export default function LettersPage() {
-  const { eventId, options, hasHost, defaultSymbol, invitees } = useLoaderData<typeof loader>();
+function SettingsForm({ defaults, serverErrors, defaultSymbol, readOnly }: { defaults: LetterSettingsValues; serverErrors: Record<string, string> | null; defaultSymbol: string; readOnly: boolean }) {
   const { t } = useT();
-  const id = useId();
-  const field = (name: keyof LetterOptions, label: string, hint?: string, type = "text") => (
-    <div className="field">
-      <label htmlFor={`${id}-${name}`}>{label}</label>
-      <input id={`${id}-${name}`} name={name} type={type} defaultValue={String(options[name] ?? "")} aria-describedby={hint ? `${id}-${name}-hint` : undefined} />
-      {hint ? (
-        <p className="hint" id={`${id}-${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+  const { form, onSubmit } = useSchemaForm(letterSettingsSchema, { defaultValues: defaults, serverErrors });
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="stack" aria-label={t("letter.settings")} replace>
+      <FormErrorSummary show={!!serverErrors} />
+      <fieldset disabled={readOnly} className="plain">
+        <SelectField
+          form={form}
+          name="authority"
+          label={t("letter.field.authority")}
+          options={[
+            { value: "", label: t("letter.authority.none") },
+            { value: "TM", label: t("letter.authority.TM") },
+            { value: "KT", label: t("letter.authority.KT") },
+          ]}
+        />
+        <TextField form={form} name="onBehalfOf" label={t("letter.field.onBehalfOf")} hint={t("letter.field.onBehalfOfHint")} maxLength={LETTER_LINE_MAX} optional />
+        <TextField form={form} name="position" label={t("letter.field.position")} maxLength={LETTER_LINE_MAX} optional />
+        <TextField form={form} name="signerName" label={t("letter.field.signer")} maxLength={LETTER_LINE_MAX} optional />
+        <TextField form={form} name="symbol" label={t("letter.field.symbol")} hint={t("letter.field.symbolHint", { symbol: defaultSymbol || "…" })} maxLength={LETTER_SYMBOL_MAX} optional />
+        <TextField form={form} name="place" label={t("letter.field.place")} maxLength={LETTER_PLACE_MAX} optional />
+        <TextField form={form} name="issuedOn" type="date" label={t("letter.field.date")} hint={t("letter.field.dateHint")} optional />
+        {readOnly ? null : (
+          <div>
+            <button type="submit" className="button" disabled={busy}>
+              {t("letter.apply")}
+            </button>
+          </div>
+        )}
+      </fieldset>
+    </Form>
   );
+}
+
+export default function LettersPage() {
+  const { eventId, settings, canEdit, hasHost, defaultSymbol, invitees } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useT();
+  const defaults = result?.values ?? settings;
   return (
     <section>
       <h2>{t("letter.title")}</h2>
       <p className="muted">{t("letter.intro")}</p>
       {hasHost ? null : <p className="hint">{t("letter.noHost")}</p>}
-      <Form method="get" className="stack" aria-label={t("letter.settings")}>
-        <h3>{t("letter.settings")}</h3>
-        <div className="field">
-          <label htmlFor={`${id}-authority`}>{t("letter.field.authority")}</label>
-          <select id={`${id}-authority`} name="authority" defaultValue={options.authority}>
-            <option value="">{t("letter.authority.none")}</option>
-            <option value="TM">{t("letter.authority.TM")}</option>
-            <option value="KT">{t("letter.authority.KT")}</option>
-          </select>
-        </div>
-        {field("onBehalfOf", t("letter.field.onBehalfOf"), t("letter.field.onBehalfOfHint"))}
-        {field("position", t("letter.field.position"))}
-        {field("signer", t("letter.field.signer"))}
-        {field("symbol", t("letter.field.symbol"), t("letter.field.symbolHint", { symbol: defaultSymbol || "…" }))}
-        {field("place", t("letter.field.place"))}
-        {field("date", t("letter.field.date"), t("letter.field.dateHint"), "date")}
-        <div>
-          <button type="submit" className="button">
-            {t("letter.apply")}
-          </button>
-        </div>
-      </Form>
+      <h3>{t("letter.settings")}</h3>
+      {result?.saved ? (
+        <p className="notice" role="status">
+          {t("letter.saved")}
+        </p>
+      ) : null}
+      {canEdit ? null : <p className="hint">{t("letter.readOnly")}</p>}
+      {/* A new key per answer: the inputs show what the server kept (what was typed, on an error). */}
+      <SettingsForm key={JSON.stringify(result ?? {})} defaults={defaults} serverErrors={result?.fieldErrors ?? null} defaultSymbol={defaultSymbol} readOnly={!canEdit} />
       <h3>{t("letter.toMany")}</h3>
       <p>
-        <LetterLinks eventId={eventId} options={options} to="all" name={t("letter.toMany")} />
+        <LetterLinks eventId={eventId} to="all" name={t("letter.toMany")} language="vi" />
       </p>
       <h3>{t("letter.invitees")}</h3>
       {invitees.length === 0 ? (
@@ -113,9 +156,10 @@ export default function LettersPage() {
                 <td>
                   {[i.honorific, i.name].filter(Boolean).join(" ")}
                   {i.positions.length ? <div className="muted">{i.positions.join(", ")}</div> : null}
+                  <div className="muted">{t("letter.inLanguage", { lang: t(i.language === "en" ? "letter.english" : "letter.vietnamese") })}</div>
                 </td>
                 <td>
-                  <LetterLinks eventId={eventId} options={options} to={i.id} name={i.name} />
+                  <LetterLinks eventId={eventId} to={i.id} name={i.name} language={i.language} />
                 </td>
               </tr>
             ))}

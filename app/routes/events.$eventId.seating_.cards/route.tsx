@@ -1,9 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { cardLanguage, placeCardEn } from "~/domain/protocol/place-card";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listRoles, listSides } from "~/models/ceremony.server";
+import { listLetterInvitees } from "~/models/letters.server";
 import { loadPrecedence } from "~/services/dignitaries.server";
+import { loadGlossary } from "~/services/glossary.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
@@ -18,24 +22,41 @@ export const links: LinksFunction = () => [
 ];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "protocol.print.cardsTitle");
 
+type CardsLang = "vi" | "en" | "auto";
+
+/**
+ * GET /events/:eventId/seating/cards?lang=vi|en — the place cards; without `lang` each card is in its guest's
+ * language (English for a guest who reads English or a foreign delegation), translated with the glossary.
+ */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
-  const [view, sides, roles] = await Promise.all([
+  const q = new URL(request.url).searchParams.get("lang");
+  const asked: CardsLang = q === "vi" || q === "en" ? q : "auto";
+  const [view, sides, roles, invitees, glossary] = await Promise.all([
     loadPrecedence(context.db, access.event.id),
     listSides(context.db, [access.event.id]),
     listRoles(context.db, access.event.id),
+    listLetterInvitees(context.db, access.event.id),
+    loadGlossary(context.db),
   ]);
-  return {
-    eventId: view.event.id,
-    sides,
-    cards: view.dignitaries.map((d) => ({
-      id: d.id,
-      text: d.address.short,
-      sideId: d.sideId,
-      // The ceremony roles in their order, each once ("Chủ trì · Ký").
-      roles: [...new Set(roles.filter((r) => r.dignitaryId === d.id).map((r) => r.role.kind))].filter((k) => k !== "attendee"),
-    })),
-  };
+  const languageOf = new Map(invitees.map((i) => [i.id, i.language]));
+  const untranslated = new Set<string>();
+  const cards = view.dignitaries.map((d) => {
+    const side = sides.find((s) => s.id === d.sideId) ?? null;
+    const lang = cardLanguage(asked, { language: languageOf.get(d.invitationId) ?? "vi" }, side);
+    // The ceremony roles in their order, each once ("Chủ trì · Ký").
+    const roleKinds = [...new Set(roles.filter((r) => r.dignitaryId === d.id).map((r) => r.role.kind))].filter((k) => k !== "attendee");
+    const roleLabels = roleKinds.map((k) => translate(lang, `ceremony.role.${k}`));
+    const named = side && side.kind !== "leaders" ? side : null;
+    if (lang === "en") {
+      const words = placeCardEn({ honorific: d.honorific, name: d.name, shortVi: d.address.short, language: "en" }, named, glossary);
+      for (const term of words.untranslated) untranslated.add(term);
+      return { id: d.id, lang, text: words.name, detail: [words.side, ...roleLabels].filter(Boolean).join(" · ") };
+    }
+    const sideVi = named ? sideName(named, "vi", (k) => translate("vi", `ceremony.side.kind.${k}`)) : null;
+    return { id: d.id, lang, text: d.address.short, detail: [sideVi, ...roleLabels].filter(Boolean).join(" · ") };
+  });
+  return { eventId: view.event.id, asked, cards, untranslated: [...untranslated] };
 }
 
 /** Smaller type for longer names, so a card never overflows; long words still wrap (overflow-wrap). */
@@ -57,30 +78,33 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 /** A4 portrait, two folded cards per sheet, in precedence order; the short form of address in large type. */
 export default function PlaceCardsPrint() {
-  const { eventId, cards, sides } = useLoaderData<typeof loader>();
-  const { t, locale } = useT();
-  /** Under the name: the delegation and the roles ("Ban Tuyên giáo Tỉnh ủy · Chủ trì · Ký"). */
-  const detailOf = (card: (typeof cards)[number]) => {
-    const side = sides.find((s) => s.id === card.sideId);
-    const parts = [
-      ...(side && side.kind !== "leaders" ? [sideName(side, locale, (k) => t(`ceremony.side.kind.${k}`))] : []),
-      ...card.roles.map((k) => t(`ceremony.role.${k}`)),
-    ];
-    return parts.join(" · ");
-  };
+  const { eventId, asked, cards, untranslated } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  /** Under the name: the delegation and the roles ("Ban Tuyên giáo Tỉnh ủy · Chủ trì · Ký"), in the card's language. */
+  const detailOf = (card: (typeof cards)[number]) => card.detail;
+  const choice = (lang: CardsLang, label: string) =>
+    asked === lang ? (
+      <strong aria-current="true">{label}</strong>
+    ) : (
+      <Link to={lang === "auto" ? "?" : `?lang=${lang}`}>{label}</Link>
+    );
   return (
     <div className="print-root">
       <PageSize size="A4 portrait" />
       <PageStyle css="@page { margin: 0; }" />
       <PrintToolbar backHref={`/events/${eventId}/seating`}>
         <span className="muted">{t("protocol.print.foldHint")}</span>
+        <span className="card-langs">
+          {choice("auto", t("protocol.print.cardsAuto"))} · {choice("vi", t("letter.vietnamese"))} · {choice("en", t("letter.english"))}
+        </span>
       </PrintToolbar>
+      {untranslated.length ? <p className="cards-note" data-testid="cards-untranslated">{t("letter.untranslated", { terms: untranslated.join("; ") })}</p> : null}
       {cards.length === 0 ? <p className="card muted">{t("protocol.print.noCards")}</p> : null}
       <div className="card-sheets">
         {chunk(cards, 2).map((pair, i) => (
           <div className="card-sheet" key={i} data-testid="card-sheet">
             {pair.map((card) => (
-              <section className="place-card" key={card.id} data-testid="place-card" aria-label={card.text}>
+              <section className="place-card" key={card.id} data-testid="place-card" aria-label={card.text} lang={card.lang}>
                 <div className="card-face back" aria-hidden="true">
                   <p className={`card-name ${cardSizeClass(card.text)}`}>{card.text}</p>
                   {detailOf(card) ? <p className="card-detail">{detailOf(card)}</p> : null}

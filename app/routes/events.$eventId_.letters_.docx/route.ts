@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { letterOptionsFrom } from "~/domain/letter/letter-options.schema";
 import { buildLetterDocx, docxContentType, letterContentDisposition } from "~/services/letter-docx.server";
-import { loadLetter } from "~/services/letters.server";
+import { loadLetterFor } from "~/services/letters.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/responses.server";
 
 /** GET /events/:eventId/letters/docx?to=<invitation|all>&lang=… — the Giấy mời as a Word document (names and positions only). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
-  const options = letterOptionsFrom(new URL(request.url).searchParams);
-  const loaded = await loadLetter(context.db, access.event.id, options);
+  const loaded = await loadLetterFor(context.db, access.event.id, new URL(request.url).searchParams);
   if (!loaded) throw notFound();
+  const { options } = loaded;
   const bytes = await buildLetterDocx(loaded.letter);
   return new Response(new Uint8Array(bytes), {
     headers: {

@@ -2,9 +2,9 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageStyle } from "~/components/nonce";
-import { letterOptionsFrom, letterQuery } from "~/domain/letter/letter-options.schema";
+import { letterQuery } from "~/domain/letter/letter-options.schema";
 import { useT } from "~/i18n/use-t";
-import { loadLetter } from "~/services/letters.server";
+import { loadLetterFor } from "~/services/letters.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
@@ -22,26 +22,33 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "letter.ta
 /** GET /events/:eventId/letters/print?to=<invitation|all>&lang=… — one Giấy mời on A4, names and positions only. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
-  const options = letterOptionsFrom(new URL(request.url).searchParams);
-  const loaded = await loadLetter(context.db, access.event.id, options);
+  const search = new URL(request.url).searchParams;
+  const loaded = await loadLetterFor(context.db, access.event.id, search);
   if (!loaded) throw notFound();
-  return { eventId: access.event.id, options, letter: loaded.letter };
+  const { options } = loaded;
+  // The PDF and .docx links carry what this view was opened with (the saved settings fill in the rest there too).
+  const given = Object.fromEntries([...search.entries()].filter(([k]) => k !== "lang"));
+  return { eventId: access.event.id, lang: options.lang, given, letter: loaded.letter };
 }
 
 export default function LetterPrint() {
-  const { eventId, options, letter } = useLoaderData<typeof loader>();
+  const { eventId, lang, given, letter } = useLoaderData<typeof loader>();
+  const query = (l: "vi" | "en") => letterQuery({ ...given, lang: l });
   const { t } = useT();
-  const other = options.lang === "vi" ? "en" : "vi";
+  const other = lang === "vi" ? "en" : "vi";
   return (
     <div className="print-root">
       <PageSize size="A4 portrait" />
       {/* Nghị định 30/2020/NĐ-CP: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */}
       <PageStyle css="@page { margin: 20mm 15mm 20mm 30mm; }" />
-      <PrintToolbar backHref={`/events/${eventId}/letters${letterQuery({ ...options, to: undefined, lang: undefined })}`}>
-        <a className="button secondary" href={`/events/${eventId}/letters/docx${letterQuery(options)}`} download>
+      <PrintToolbar backHref={`/events/${eventId}/letters`}>
+        <a className="button secondary" href={`/events/${eventId}/letters/pdf${query(lang)}`}>
+          {t("letter.pdf")}
+        </a>
+        <a className="button secondary" href={`/events/${eventId}/letters/docx${query(lang)}`} download>
           {t("letter.docx")}
         </a>
-        <Link className="button secondary" to={`/events/${eventId}/letters/print${letterQuery({ ...options, lang: other })}`}>
+        <Link className="button secondary" to={`/events/${eventId}/letters/print${query(other)}`}>
           {t(other === "en" ? "letter.english" : "letter.vietnamese")}
         </Link>
       </PrintToolbar>
