@@ -7,7 +7,7 @@
  */
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { Field, FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
+import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { useLatestAnswer } from "~/components/use-latest-answer";
 import { webhookFormSchema } from "~/domain/webhooks/webhook.schema";
 import type { WebhookJson } from "~/domain/api/webhook-json";
