@@ -114,7 +114,7 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/events/{eventId}/invitations/{invitationId}/regenerate-link", tag: "invitations", summary: "A new personal link", ok: { 200: invitationLinkJsonSchema } },
   { method: "post", path: "/api/v1/events/{eventId}/invitations/import", tag: "invitations", summary: "Import a CSV of attendees (?commit=1; else a preview)", body: z.string(), bodyType: "text/csv", query: { commit: z.enum(["0", "1"]).optional() }, ok: { 200: importReportJsonSchema } },
   { method: "post", path: "/api/v1/events/{eventId}/invitations/send", tag: "invitations", summary: "Queue invitation emails", body: invitationSendApiSchema, ok: { 200: sendReportJsonSchema } },
-  { method: "post", path: "/api/v1/events/{eventId}/check-ins", tag: "invitations", summary: "Check a guest in", body: checkInApiSchema, ok: { 201: checkInJsonSchema }, errors: { 409: alreadyCheckedInJsonSchema } },
+  { method: "post", path: "/api/v1/events/{eventId}/check-ins", tag: "invitations", summary: "Check a guest in", body: checkInApiSchema, ok: { 201: checkInJsonSchema }, errors: { 409: z.union([alreadyCheckedInJsonSchema, apiErrorSchema]) } },
 
   { method: "get", path: "/api/v1/people", tag: "people", summary: "The people directory", query: { ...limitCursor, q: z.string().optional() }, ok: { 200: page(personJsonSchema) } },
   { method: "get", path: "/api/v1/people/{personId}", tag: "people", summary: "Read a person", ok: { 200: personDetailJsonSchema } },
