@@ -132,7 +132,7 @@ function Header() {
             {canGlobal(user, "personalData:administer") ? (
               <NavLink to="/admin/people">{t("nav.personalData")}</NavLink>
             ) : null}
-            {user.role === "admin" ? <NavLink to="/admin/webhooks">{t("webhooks.tab")}</NavLink> : null}
+            {user.role === "admin" || user.role === "organizer" ? <NavLink to="/webhooks">{t("webhooks.tab")}</NavLink> : null}
           </nav>
         ) : null}
         <div className="header-tools">

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { contractChecked } from "./openapi-contract";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
@@ -164,7 +165,8 @@ export const test = base.extend<
         extraHTTPHeaders: { Authorization: `Bearer ${accounts[role].token}`, "X-Forwarded-For": clientIp },
       });
       contexts.push(ctx);
-      return ctx;
+      // Every /api/v1 answer of the test is checked against the OpenAPI document (openapi-contract.ts).
+      return contractChecked(ctx);
     });
     for (const ctx of contexts) await ctx.dispose();
   },

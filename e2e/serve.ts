@@ -68,6 +68,8 @@ const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "serve
     RETENTION_DAYS: "36500",
     // The webhook tests run a receiver on loopback; the SSRF refusals are tested in vitest without it.
     WEBHOOK_ALLOW_PRIVATE: "1",
+    // A slow receiver (webhooks.spec.ts) is given up on after 2 s rather than the default 10.
+    WEBHOOK_TIMEOUT_MS: "2000",
   },
 });
 const stop = () => child.kill("SIGTERM");

@@ -2,55 +2,25 @@
  * Operator CLI: `npm run signet -- <command> [options]`.
  *   user:create --email E --name N --role R [--password P]
  *   token:create --email E [--name LABEL] [--scopes read,write] [--event EVENT_ID] [--expires-days N]
+ * Options are parsed in cli-options.ts.
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { z } from "zod";
 import { databaseConfigFromEnv, openDatabase } from "#db/client.server";
-import { userRoles } from "~/domain/access/permissions";
+import { getEventOwner } from "~/models/events.server";
 import { findUserByEmail } from "~/models/users.server";
 import { createApiToken, createUser } from "~/services/accounts.server";
 import { isServiceError } from "~/services/errors";
 import { translateError } from "~/i18n/i18n";
+import { parseCli } from "./cli-options";
 import { holderOf } from "./data-dir-lock";
-
-const usage = `Usage:
-  npm run signet -- user:create --email E --name N --role admin|organizer|communications|viewer [--password P]
-  npm run signet -- token:create --email E [--name LABEL] [--scopes read|write|read,write] [--event EVENT_ID] [--expires-days N]`;
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-const [command, ...rest] = process.argv.slice(2);
-let values: Record<string, string | boolean | undefined>;
-try {
-  ({ values } = parseArgs({
-    args: rest,
-    options: {
-      email: { type: "string" },
-      name: { type: "string" },
-      role: { type: "string" },
-      password: { type: "string" },
-      scopes: { type: "string" },
-      event: { type: "string" },
-      "expires-days": { type: "string" },
-    },
-    strict: true,
-  }));
-} catch (error) {
-  fail(`${(error as Error).message}\n\n${usage}`);
-}
-
-const userSchema = z.object({
-  email: z.string({ required_error: "--email is required" }).trim().email("--email is not a valid address"),
-  name: z.string({ required_error: "--name is required" }).trim().min(1, "--name is required").max(200),
-  role: z.enum(userRoles, { errorMap: () => ({ message: `--role must be one of: ${userRoles.join(", ")}` }) }),
-  password: z.string().min(12, "--password must be at least 12 characters").max(200).optional(),
-});
-
-if (command !== "user:create" && command !== "token:create") fail(usage);
+const parsed = parseCli(process.argv.slice(2));
+if ("error" in parsed) fail(parsed.error);
 
 const config = databaseConfigFromEnv();
 if ("dataDir" in config) {
@@ -63,36 +33,33 @@ if ("dataDir" in config) {
     );
 }
 const database = openDatabase(config);
+let failure: string | null = null;
 try {
   await database.migrate();
-  if (command === "user:create") {
-    const parsed = userSchema.safeParse(values);
-    if (!parsed.success) fail(`${parsed.error.issues.map((i) => i.message).join("\n")}\n\n${usage}`);
-    const { user, password, generated } = await createUser(database.db, null, parsed.data);
+  if (parsed.command === "user:create") {
+    const { user, password, generated } = await createUser(database.db, null, parsed.user);
     console.log(`Created ${user.role} ${user.email} (${user.name}).`);
     if (generated) console.log(`Password: ${password}`);
   } else {
-    const email = typeof values.email === "string" ? values.email : "";
-    if (!email) fail(`--email is required\n\n${usage}`);
-    const user = await findUserByEmail(database.db, email);
-    if (!user || !user.active) fail(`No active account with the email ${email}.`);
-    const scopes = (typeof values.scopes === "string" ? values.scopes : "read,write").split(",").map((s) => s.trim());
-    if (scopes.length === 0 || scopes.some((s) => s !== "read" && s !== "write")) fail(`--scopes must be read, write or read,write\n\n${usage}`);
-    const eventId = typeof values.event === "string" ? values.event : null;
-    if (eventId && !/^[0-9a-f-]{36}$/i.test(eventId)) fail(`--event must be an event id (a UUID)\n\n${usage}`);
-    const days = typeof values["expires-days"] === "string" ? Number(values["expires-days"]) : null;
-    if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 3650)) fail(`--expires-days must be a whole number from 1 to 3650\n\n${usage}`);
-    const token = await createApiToken(database.db, user.id, typeof values.name === "string" ? values.name : "CLI", {
-      scopes: [...new Set(scopes)] as ("read" | "write")[],
-      eventId,
-      expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
-    });
-    console.log(`API token for ${user.email} (shown once; keep it secret):`);
-    console.log(token);
+    const options = parsed.token;
+    const user = await findUserByEmail(database.db, options.email);
+    if (!user || !user.active) failure = `No active account with the email ${options.email}.`;
+    else if (options.eventId && !(await getEventOwner(database.db, options.eventId))) failure = `No event with the id ${options.eventId}.`;
+    else {
+      const token = await createApiToken(database.db, user.id, options.name, {
+        scopes: options.scopes,
+        eventId: options.eventId,
+        expiresAt: options.expiresDays ? new Date(Date.now() + options.expiresDays * 86_400_000) : null,
+      });
+      const scope = `${options.scopes.join("+")}${options.eventId ? `, event ${options.eventId} only` : ""}${options.expiresDays ? `, expires in ${options.expiresDays} days` : ", no expiry"}`;
+      console.log(`API token for ${user.email} (${scope}; shown once; keep it secret):`);
+      console.log(token);
+    }
   }
 } catch (error) {
-  if (isServiceError(error)) fail(translateError("en", error.message));
-  throw error;
+  if (!isServiceError(error)) throw error;
+  failure = translateError("en", error.message);
 } finally {
   await database.close();
 }
+if (failure) fail(failure);

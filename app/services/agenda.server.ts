@@ -6,6 +6,7 @@
  * it), the agenda's version a hash of its items' ids and versions. A change carries the version its author
  * saw; if the item (or, for moves and the template, the agenda) changed since, it is refused with a conflict.
  */
+import type { AgendaItemJson } from "~/domain/api/resources";
 import { createHash } from "node:crypto";
 import type { Db } from "#db/client.server";
 import { endOf, signingCeremonyTemplate, templateAt } from "~/domain/agenda/agenda";
@@ -422,25 +423,7 @@ export async function insertSigningTemplate(
 // ---------------------------------------------------------------------------------------------------
 // The JSON API's representation (docs/api.md, "Agenda")
 
-export interface AgendaItemJson {
-  id: string;
-  /** 1 = first. */
-  position: number;
-  startsAt: string;
-  endsAt: string;
-  durationMinutes: number;
-  title: string;
-  /** The English title; null = not given (English outputs keep the Vietnamese, marked). */
-  titleEn: string | null;
-  kind: AgendaItemRow["kind"];
-  speakerInvitationId: string | null;
-  responsibleUserId: string | null;
-  place: string | null;
-  notes: string | null;
-  keyPoints: string[];
-  issues: ({ kind: "overlap"; withId: string } | { kind: "pastEventEnd" } | { kind: "beforeEventStart" })[];
-  version: string;
-}
+export type { AgendaItemJson };
 
 /** `isoInZone` is passed in (app/utils/api.server.ts) so this module does not depend on the API layer. */
 export function agendaItemToJson(

@@ -185,7 +185,7 @@ async function disableEndpoint(db: Db, endpoint: WebhookEndpoint, now: Date, app
   await failPendingDeliveries(db, endpoint.id, "The endpoint was disabled after 24 hours of failed deliveries.");
   const owner = await findUserById(db, endpoint.ownerId);
   if (!owner) return;
-  const page = endpoint.eventId ? `${appUrl}/events/${endpoint.eventId}/webhooks` : `${appUrl}/admin/webhooks`;
+  const page = endpoint.eventId ? `${appUrl}/events/${endpoint.eventId}/webhooks` : `${appUrl}/webhooks`;
   const text = [
     `Signet đã tắt webhook ${endpoint.url} vì mọi lần gửi trong 24 giờ qua đều thất bại.`,
     `Xem nhật ký gửi, sửa nơi nhận rồi bật lại tại: ${page}`,

@@ -8,8 +8,49 @@ import { glossaryEntrySchema } from "~/domain/glossary/glossary.schema";
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodTypeAny } from "zod";
 import { agendaItemApiCreateSchema, agendaItemApiPatchSchema } from "~/domain/agenda/agenda-item.schema";
-import { checkInApiSchema, invitationSendApiSchema } from "~/domain/api/requests";
-import { apiErrorSchema, eventJsonSchema, listOf, objectSchema, organizationJsonSchema, resourceSchema } from "~/domain/api/responses";
+import {
+  agendaItemCeremonySchema,
+  attendanceLineSchema,
+  documentSchema,
+  partySignatoriesSchema,
+  personCeremonyApiSchema,
+  sideMoveSchema,
+  sideSchema,
+} from "~/domain/ceremony/ceremony.schema";
+import { ceremonyCreatedJsonSchema, ceremonyJsonSchema, seatingJsonSchema } from "~/domain/api/ceremony-json";
+import { checkInApiSchema, invitationApiBodySchema, invitationSendApiSchema, personApiBodySchema } from "~/domain/api/requests";
+import {
+  agendaItemJsonSchema,
+  agendaJsonSchema,
+  alreadyCheckedInJsonSchema,
+  alreadyInvitedJsonSchema,
+  checkInJsonSchema,
+  dignitaryJsonSchema,
+  dignitaryListJsonSchema,
+  galleryJsonSchema,
+  glossaryEntryJsonSchema,
+  glossaryJsonSchema,
+  importReportJsonSchema,
+  invitationCreatedJsonSchema,
+  invitationJsonSchema,
+  invitationLinkJsonSchema,
+  invitationWithdrawnJsonSchema,
+  personDetailJsonSchema,
+  personErasureJsonSchema,
+  personExportJsonSchema,
+  personJsonSchema,
+  photoJsonSchema,
+  pressCommentJsonSchema,
+  pressConflictJsonSchema,
+  pressRedraftedJsonSchema,
+  pressSavedJsonSchema,
+  pressSummaryJsonSchema,
+  pressTransitionedJsonSchema,
+  pressVersionJsonSchema,
+  pressVersionWithDiffJsonSchema,
+  sendReportJsonSchema,
+} from "~/domain/api/resources";
+import { apiErrorSchema, eventJsonSchema, listOf, organizationInUseJsonSchema, organizationJsonSchema } from "~/domain/api/responses";
 import {
   webhookCreatedSchema,
   webhookDeliveryJsonSchema,
@@ -38,6 +79,8 @@ interface Operation {
   bodyType?: string;
   /** Success status → schema (null: no body). */
   ok: Record<number, ZodTypeAny | null>;
+  /** Error statuses whose body adds to the generic Error (e.g. a 409 naming what conflicts). */
+  errors?: Record<number, ZodTypeAny>;
   query?: Record<string, ZodTypeAny>;
 }
 
@@ -49,7 +92,7 @@ const limitCursor = { limit: z.string().optional(), cursor: z.string().optional(
 
 /** Every API operation. Keep in step with app/routes/api.v1.* (the openapi test says when not). */
 export const operations: Operation[] = [
-  { method: "get", path: "/api/v1/openapi.json", tag: "meta", summary: "This document", ok: { 200: objectSchema } },
+  { method: "get", path: "/api/v1/openapi.json", tag: "meta", summary: "This document", ok: { 200: z.object({ openapi: z.literal("3.1.0") }).passthrough() } },
 
   { method: "get", path: "/api/v1/events", tag: "events", summary: "List events, newest start first", query: limitCursor, ok: { 200: page(Event) } },
   { method: "post", path: "/api/v1/events", tag: "events", summary: "Create an event", body: eventApiCreateSchema, ok: { 201: Event } },
@@ -61,66 +104,69 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/organizations", tag: "organizations", summary: "Create an organization", body: organizationSchema.strict(), ok: { 201: Organization } },
   { method: "get", path: "/api/v1/organizations/{organizationId}", tag: "organizations", summary: "Read an organization", ok: { 200: Organization } },
   { method: "patch", path: "/api/v1/organizations/{organizationId}", tag: "organizations", summary: "Correct an organization", body: organizationSchema.partial().strict(), ok: { 200: Organization } },
-  { method: "delete", path: "/api/v1/organizations/{organizationId}", tag: "organizations", summary: "Delete an unused organization", ok: { 204: null } },
+  { method: "delete", path: "/api/v1/organizations/{organizationId}", tag: "organizations", summary: "Delete an unused organization", ok: { 204: null }, errors: { 409: organizationInUseJsonSchema } },
 
-  { method: "get", path: "/api/v1/events/{eventId}/invitations", tag: "invitations", summary: "List invitations", query: limitCursor, ok: { 200: page(resourceSchema) } },
-  { method: "post", path: "/api/v1/events/{eventId}/invitations", tag: "invitations", summary: "Invite a person", body: objectSchema, ok: { 201: resourceSchema } },
-  { method: "get", path: "/api/v1/events/{eventId}/invitations/{invitationId}", tag: "invitations", summary: "Read an invitation", ok: { 200: resourceSchema } },
-  { method: "patch", path: "/api/v1/events/{eventId}/invitations/{invitationId}", tag: "invitations", summary: "Change an invitation", body: objectSchema, ok: { 200: resourceSchema } },
-  { method: "delete", path: "/api/v1/events/{eventId}/invitations/{invitationId}", tag: "invitations", summary: "Withdraw an invitation", ok: { 200: resourceSchema } },
-  { method: "post", path: "/api/v1/events/{eventId}/invitations/{invitationId}/regenerate-link", tag: "invitations", summary: "A new personal link", ok: { 200: resourceSchema } },
-  { method: "post", path: "/api/v1/events/{eventId}/invitations/import", tag: "invitations", summary: "Import a CSV of attendees", body: z.string(), bodyType: "text/csv", ok: { 200: objectSchema } },
-  { method: "post", path: "/api/v1/events/{eventId}/invitations/send", tag: "invitations", summary: "Queue invitation emails", body: invitationSendApiSchema, ok: { 200: objectSchema } },
-  { method: "post", path: "/api/v1/events/{eventId}/check-ins", tag: "invitations", summary: "Check a guest in", body: checkInApiSchema, ok: { 201: objectSchema } },
+  { method: "get", path: "/api/v1/events/{eventId}/invitations", tag: "invitations", summary: "List invitations", query: { ...limitCursor, status: z.string().optional(), role: z.string().optional(), group: z.string().optional(), q: z.string().optional(), sort: z.string().optional() }, ok: { 200: page(invitationJsonSchema) } },
+  { method: "post", path: "/api/v1/events/{eventId}/invitations", tag: "invitations", summary: "Invite a person", body: invitationApiBodySchema.required({ name: true }), ok: { 201: invitationCreatedJsonSchema }, errors: { 409: alreadyInvitedJsonSchema } },
+  { method: "get", path: "/api/v1/events/{eventId}/invitations/{invitationId}", tag: "invitations", summary: "Read an invitation", ok: { 200: invitationJsonSchema } },
+  { method: "patch", path: "/api/v1/events/{eventId}/invitations/{invitationId}", tag: "invitations", summary: "Change an invitation", body: invitationApiBodySchema, ok: { 200: invitationJsonSchema } },
+  { method: "delete", path: "/api/v1/events/{eventId}/invitations/{invitationId}", tag: "invitations", summary: "Withdraw an invitation", ok: { 200: invitationWithdrawnJsonSchema } },
+  { method: "post", path: "/api/v1/events/{eventId}/invitations/{invitationId}/regenerate-link", tag: "invitations", summary: "A new personal link", ok: { 200: invitationLinkJsonSchema } },
+  { method: "post", path: "/api/v1/events/{eventId}/invitations/import", tag: "invitations", summary: "Import a CSV of attendees (?commit=1; else a preview)", body: z.string(), bodyType: "text/csv", query: { commit: z.enum(["0", "1"]).optional() }, ok: { 200: importReportJsonSchema } },
+  { method: "post", path: "/api/v1/events/{eventId}/invitations/send", tag: "invitations", summary: "Queue invitation emails", body: invitationSendApiSchema, ok: { 200: sendReportJsonSchema } },
+  { method: "post", path: "/api/v1/events/{eventId}/check-ins", tag: "invitations", summary: "Check a guest in", body: checkInApiSchema, ok: { 201: checkInJsonSchema }, errors: { 409: z.union([alreadyCheckedInJsonSchema, apiErrorSchema]) } },
 
-  { method: "get", path: "/api/v1/people", tag: "people", summary: "The people directory", query: { ...limitCursor, q: z.string().optional() }, ok: { 200: page(resourceSchema) } },
-  { method: "get", path: "/api/v1/people/{personId}", tag: "people", summary: "Read a person", ok: { 200: resourceSchema } },
-  { method: "patch", path: "/api/v1/people/{personId}", tag: "people", summary: "Correct a person", body: objectSchema, ok: { 200: resourceSchema } },
-  { method: "get", path: "/api/v1/people/{personId}/export", tag: "people", summary: "Everything Signet holds about a person (admins; right of access)", ok: { 200: objectSchema } },
-  { method: "post", path: "/api/v1/people/{personId}/erase", tag: "people", summary: "Erase a person's contact details, notes and needs (admins; the name stays)", ok: { 200: objectSchema } },
+  { method: "get", path: "/api/v1/people", tag: "people", summary: "The people directory", query: { ...limitCursor, q: z.string().optional() }, ok: { 200: page(personJsonSchema) } },
+  { method: "get", path: "/api/v1/people/{personId}", tag: "people", summary: "Read a person", ok: { 200: personDetailJsonSchema } },
+  { method: "patch", path: "/api/v1/people/{personId}", tag: "people", summary: "Correct a person", body: personApiBodySchema, ok: { 200: personDetailJsonSchema } },
+  { method: "get", path: "/api/v1/people/{personId}/export", tag: "people", summary: "Everything Signet holds about a person (admins; right of access)", ok: { 200: personExportJsonSchema } },
+  { method: "post", path: "/api/v1/people/{personId}/erase", tag: "people", summary: "Erase a person's contact details, notes and needs (admins; the name stays)", ok: { 200: personErasureJsonSchema } },
 
-  { method: "get", path: "/api/v1/glossary", tag: "glossary", summary: "The instance's own glossary entries", ok: { 200: objectSchema } },
-  { method: "post", path: "/api/v1/glossary", tag: "glossary", summary: "Add a glossary entry, or replace its English (admins)", body: glossaryEntrySchema, ok: { 201: resourceSchema } },
+  { method: "get", path: "/api/v1/glossary", tag: "glossary", summary: "The instance's own glossary entries", ok: { 200: glossaryJsonSchema } },
+  { method: "post", path: "/api/v1/glossary", tag: "glossary", summary: "Add a glossary entry, or replace its English (admins)", body: glossaryEntrySchema, ok: { 201: glossaryEntryJsonSchema } },
 
-  { method: "get", path: "/api/v1/events/{eventId}/agenda", tag: "agenda", summary: "The agenda", ok: { 200: objectSchema } },
-  { method: "post", path: "/api/v1/events/{eventId}/agenda", tag: "agenda", summary: "Add an agenda item", body: agendaItemApiCreateSchema, ok: { 201: resourceSchema } },
-  { method: "get", path: "/api/v1/events/{eventId}/agenda/{itemId}", tag: "agenda", summary: "Read an agenda item", ok: { 200: resourceSchema } },
-  { method: "patch", path: "/api/v1/events/{eventId}/agenda/{itemId}", tag: "agenda", summary: "Change an agenda item", body: agendaItemApiPatchSchema, ok: { 200: resourceSchema } },
+  { method: "get", path: "/api/v1/events/{eventId}/agenda", tag: "agenda", summary: "The agenda", ok: { 200: agendaJsonSchema } },
+  { method: "post", path: "/api/v1/events/{eventId}/agenda", tag: "agenda", summary: "Add an agenda item", body: agendaItemApiCreateSchema, ok: { 201: agendaItemJsonSchema } },
+  { method: "get", path: "/api/v1/events/{eventId}/agenda/{itemId}", tag: "agenda", summary: "Read an agenda item", ok: { 200: agendaItemJsonSchema } },
+  { method: "patch", path: "/api/v1/events/{eventId}/agenda/{itemId}", tag: "agenda", summary: "Change an agenda item", body: agendaItemApiPatchSchema, ok: { 200: agendaItemJsonSchema } },
   { method: "delete", path: "/api/v1/events/{eventId}/agenda/{itemId}", tag: "agenda", summary: "Remove an agenda item", ok: { 204: null } },
 
-  { method: "get", path: "/api/v1/events/{eventId}/dignitaries", tag: "protocol", summary: "Dignitaries in precedence order", ok: { 200: objectSchema } },
-  { method: "post", path: "/api/v1/events/{eventId}/dignitaries", tag: "protocol", summary: "Add a dignitary", body: dignitaryApiCreateSchema, ok: { 201: resourceSchema } },
-  { method: "get", path: "/api/v1/events/{eventId}/dignitaries/{dignitaryId}", tag: "protocol", summary: "Read a dignitary", ok: { 200: resourceSchema } },
-  { method: "patch", path: "/api/v1/events/{eventId}/dignitaries/{dignitaryId}", tag: "protocol", summary: "Change a dignitary", body: dignitaryApiPatchSchema, ok: { 200: resourceSchema } },
+  { method: "get", path: "/api/v1/events/{eventId}/dignitaries", tag: "protocol", summary: "Dignitaries in precedence order", ok: { 200: dignitaryListJsonSchema } },
+  { method: "post", path: "/api/v1/events/{eventId}/dignitaries", tag: "protocol", summary: "Add a dignitary", body: dignitaryApiCreateSchema, ok: { 201: dignitaryJsonSchema } },
+  { method: "get", path: "/api/v1/events/{eventId}/dignitaries/{dignitaryId}", tag: "protocol", summary: "Read a dignitary", ok: { 200: dignitaryJsonSchema } },
+  { method: "patch", path: "/api/v1/events/{eventId}/dignitaries/{dignitaryId}", tag: "protocol", summary: "Change a dignitary", body: dignitaryApiPatchSchema, ok: { 200: dignitaryJsonSchema } },
   { method: "delete", path: "/api/v1/events/{eventId}/dignitaries/{dignitaryId}", tag: "protocol", summary: "Remove a dignitary", ok: { 204: null } },
-  { method: "get", path: "/api/v1/events/{eventId}/seating", tag: "protocol", summary: "The seating plan", ok: { 200: objectSchema } },
+  { method: "get", path: "/api/v1/events/{eventId}/seating", tag: "protocol", summary: "The seating plan", ok: { 200: seatingJsonSchema } },
   ...(["get", "post", "put", "patch", "delete"] as const).map(
     (method): Operation => ({
       method,
       path: "/api/v1/events/{eventId}/ceremony/{subpath}",
       tag: "protocol",
-      summary: "The ceremony: sides, documents, signatories, attendance (see docs/api.md, The ceremony)",
-      body: method === "get" || method === "delete" ? undefined : objectSchema,
-      ok: method === "delete" ? { 200: objectSchema, 204: null } : method === "post" ? { 200: objectSchema, 201: objectSchema } : { 200: objectSchema },
+      summary: "The ceremony: sides, documents, signatories, attendance (see docs/api.md, The ceremony). Every write answers the whole ceremony after it.",
+      body:
+        method === "get" || method === "delete"
+          ? undefined
+          : z.union([sideSchema, sideMoveSchema, documentSchema, partySignatoriesSchema, personCeremonyApiSchema, attendanceLineSchema, agendaItemCeremonySchema]),
+      ok: method === "post" ? { 200: ceremonyJsonSchema, 201: ceremonyCreatedJsonSchema } : { 200: ceremonyJsonSchema },
     }),
   ),
 
-  { method: "get", path: "/api/v1/events/{eventId}/photos", tag: "photos", summary: "The gallery", ok: { 200: objectSchema } },
-  { method: "post", path: "/api/v1/events/{eventId}/photos", tag: "photos", summary: "Upload a photo (multipart/form-data)", body: z.object({ file: z.string() }).passthrough(), bodyType: "multipart/form-data", ok: { 201: resourceSchema } },
-  { method: "get", path: "/api/v1/events/{eventId}/photos/{photoId}", tag: "photos", summary: "Read a photo", ok: { 200: resourceSchema } },
-  { method: "patch", path: "/api/v1/events/{eventId}/photos/{photoId}", tag: "photos", summary: "Change a photo", body: photoApiPatchSchema, ok: { 200: resourceSchema } },
+  { method: "get", path: "/api/v1/events/{eventId}/photos", tag: "photos", summary: "The gallery", ok: { 200: galleryJsonSchema } },
+  { method: "post", path: "/api/v1/events/{eventId}/photos", tag: "photos", summary: "Upload a photo (multipart/form-data)", body: z.object({ file: z.string() }).passthrough(), bodyType: "multipart/form-data", ok: { 201: photoJsonSchema } },
+  { method: "get", path: "/api/v1/events/{eventId}/photos/{photoId}", tag: "photos", summary: "Read a photo", ok: { 200: photoJsonSchema } },
+  { method: "patch", path: "/api/v1/events/{eventId}/photos/{photoId}", tag: "photos", summary: "Change a photo", body: photoApiPatchSchema, ok: { 200: photoJsonSchema } },
   { method: "delete", path: "/api/v1/events/{eventId}/photos/{photoId}", tag: "photos", summary: "Remove a photo", ok: { 204: null } },
 
-  { method: "get", path: "/api/v1/events/{eventId}/press-summaries", tag: "press", summary: "The event's press summaries", ok: { 200: page(resourceSchema) } },
-  { method: "post", path: "/api/v1/events/{eventId}/press-summaries", tag: "press", summary: "Draft a press summary", body: pressApiCreateSchema, ok: { 201: resourceSchema } },
-  { method: "get", path: "/api/v1/press-summaries/{summaryId}", tag: "press", summary: "Read a press summary", ok: { 200: resourceSchema } },
-  { method: "patch", path: "/api/v1/press-summaries/{summaryId}", tag: "press", summary: "Edit a press summary", body: pressApiPatchSchema, ok: { 200: resourceSchema } },
-  { method: "post", path: "/api/v1/press-summaries/{summaryId}/transition", tag: "press", summary: "Submit, approve, publish…", body: pressApiTransitionSchema, ok: { 200: resourceSchema } },
-  { method: "post", path: "/api/v1/press-summaries/{summaryId}/redraft", tag: "press", summary: "Redraft from the event's data", body: pressRegenerateSchema, ok: { 200: objectSchema } },
-  { method: "get", path: "/api/v1/press-summaries/{summaryId}/comments", tag: "press", summary: "Review comments", ok: { 200: page(resourceSchema) } },
-  { method: "post", path: "/api/v1/press-summaries/{summaryId}/comments", tag: "press", summary: "Add a review comment", body: pressCommentSchema, ok: { 201: resourceSchema } },
-  { method: "get", path: "/api/v1/press-summaries/{summaryId}/versions", tag: "press", summary: "The versions", ok: { 200: objectSchema } },
-  { method: "get", path: "/api/v1/press-summaries/{summaryId}/versions/{version}", tag: "press", summary: "One version", ok: { 200: objectSchema } },
+  { method: "get", path: "/api/v1/events/{eventId}/press-summaries", tag: "press", summary: "The event's press summaries", ok: { 200: page(pressSummaryJsonSchema) } },
+  { method: "post", path: "/api/v1/events/{eventId}/press-summaries", tag: "press", summary: "Draft a press summary", body: pressApiCreateSchema, ok: { 201: pressSummaryJsonSchema } },
+  { method: "get", path: "/api/v1/press-summaries/{summaryId}", tag: "press", summary: "Read a press summary", ok: { 200: pressSummaryJsonSchema } },
+  { method: "patch", path: "/api/v1/press-summaries/{summaryId}", tag: "press", summary: "Edit a press summary", body: pressApiPatchSchema, ok: { 200: pressSavedJsonSchema }, errors: { 409: z.union([pressConflictJsonSchema, apiErrorSchema]) } },
+  { method: "post", path: "/api/v1/press-summaries/{summaryId}/transition", tag: "press", summary: "Submit, approve, publish…", body: pressApiTransitionSchema, ok: { 200: pressTransitionedJsonSchema }, errors: { 409: z.union([pressConflictJsonSchema, apiErrorSchema]) } },
+  { method: "post", path: "/api/v1/press-summaries/{summaryId}/redraft", tag: "press", summary: "Redraft from the event's data", body: pressRegenerateSchema, ok: { 200: pressRedraftedJsonSchema }, errors: { 409: z.union([pressConflictJsonSchema, apiErrorSchema]) } },
+  { method: "get", path: "/api/v1/press-summaries/{summaryId}/comments", tag: "press", summary: "Review comments", ok: { 200: page(pressCommentJsonSchema) } },
+  { method: "post", path: "/api/v1/press-summaries/{summaryId}/comments", tag: "press", summary: "Add a review comment", body: pressCommentSchema, ok: { 201: pressCommentJsonSchema } },
+  { method: "get", path: "/api/v1/press-summaries/{summaryId}/versions", tag: "press", summary: "The versions", ok: { 200: page(pressVersionJsonSchema) } },
+  { method: "get", path: "/api/v1/press-summaries/{summaryId}/versions/{version}", tag: "press", summary: "One version (?from=n: and the diff from version n)", query: { from: z.string().optional() }, ok: { 200: pressVersionWithDiffJsonSchema } },
 
   { method: "get", path: "/api/v1/webhooks", tag: "webhooks", summary: "The webhook endpoints you may manage", query: { eventId: z.string().uuid().optional() }, ok: { 200: page(Webhook) } },
   { method: "post", path: "/api/v1/webhooks", tag: "webhooks", summary: "Register an endpoint (answers the signing secret, once)", body: webhookCreateSchema, ok: { 201: webhookCreatedSchema } },
@@ -198,13 +244,20 @@ export function openApiDocument(): object {
   registry.register("Webhook", webhookJsonSchema);
   registry.register("WebhookDelivery", webhookDeliveryJsonSchema);
   registry.register("Error", apiErrorSchema);
+  registry.register("Invitation", invitationJsonSchema);
+  registry.register("Person", personJsonSchema);
+  registry.register("AgendaItem", agendaItemJsonSchema);
+  registry.register("Dignitary", dignitaryJsonSchema);
+  registry.register("Photo", photoJsonSchema);
+  registry.register("PressSummary", pressSummaryJsonSchema);
+  registry.register("Ceremony", ceremonyJsonSchema);
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "A personal API token (sgt_…)" });
   for (const op of operations) {
     const responses: RouteConfig["responses"] = {};
     for (const [status, schema] of Object.entries(op.ok))
       responses[status] = schema ? { description: "Success", content: { "application/json": { schema } } } : { description: "Success, no body" };
     for (const [status, description] of Object.entries(errorStatuses))
-      responses[status] = { description, content: { "application/json": { schema: apiErrorSchema } } };
+      responses[status] = { description, content: { "application/json": { schema: op.errors?.[Number(status)] ?? apiErrorSchema } } };
     const params = pathParams(op.path);
     registry.registerPath({
       method: op.method,

@@ -66,6 +66,34 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(doc.paths).filter((p) => !routed.has(p))).toEqual([]);
   });
 
+  it("closes every object it answers: an undocumented field fails validation", () => {
+    const open: string[] = [];
+    const walk = (node: unknown, where: string) => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}[${i}]`));
+      if (typeof node !== "object" || node === null) return;
+      const schema = node as Record<string, unknown>;
+      if (schema.type === "object" && schema.properties && schema.additionalProperties !== false) open.push(where);
+      for (const [key, value] of Object.entries(schema)) walk(value, `${where}.${key}`);
+    };
+    for (const [p, operations] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(operations))
+        for (const [status, response] of Object.entries(op.responses) as [string, { content?: Record<string, { schema: object }> }][])
+          if (p !== "/api/v1/openapi.json") walk(response.content?.["application/json"]?.schema, `${method} ${p} ${status}`);
+    walk(doc.components, "components");
+    expect(open).toEqual([]);
+  });
+
+  it("describes each resource field by field (no bare object without properties)", () => {
+    const bare: string[] = [];
+    for (const [p, operations] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(operations))
+        for (const [status, response] of Object.entries(op.responses) as [string, { content?: Record<string, { schema: { type?: string; properties?: object; anyOf?: unknown } } > }][]) {
+          const schema = response.content?.["application/json"]?.schema;
+          if (schema && schema.type === "object" && !schema.properties && p !== "/api/v1/openapi.json") bare.push(`${method} ${p} ${status}`);
+        }
+    expect(bare).toEqual([]);
+  });
+
   it("compiles every response schema as JSON Schema 2020-12", () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);

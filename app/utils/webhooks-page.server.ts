@@ -1,10 +1,12 @@
 /**
- * The webhooks page, shared by /admin/webhooks (endpoints of every event) and /events/:id/webhooks (one
- * event's): the loader's data and the action's intents. Authorization is the caller's (the route's own check).
+ * The webhooks pages: /webhooks (every endpoint the user may manage: all of them for administrators, with the
+ * event each belongs to; an organizer's, of the events they may change) and /events/:id/webhooks (one event's):
+ * the loader's data and the action's intents. The route authorizes the page; every intent on an endpoint checks
+ * that endpoint again (requireWebhookEndpoint), and only administrators register every-event endpoints.
  */
 import { data, type AppLoadContext } from "@remix-run/node";
 import { fieldErrors } from "~/domain/events/event.schema";
-import { webhookCreateSchema } from "~/domain/webhooks/webhook.schema";
+import { webhookFormSchema } from "~/domain/webhooks/webhook.schema";
 import { isServiceError } from "~/services/errors";
 import { listDeliveryLog, listEndpoints } from "~/models/webhooks.server";
 import {
@@ -17,21 +19,25 @@ import {
 import type { User } from "~/models/users.server";
 import { isUuid } from "./auth.server";
 import { webhookSettings } from "./env.server";
-import { formDataToObject } from "./form-data.server";
-import { requireWebhookEndpoint } from "./webhook-access.server";
+import { formDataToObject, readForm } from "./form-data.server";
+import { checkWebhookScope, requireWebhookEndpoint, visibleEndpoints } from "./webhook-access.server";
 import { deliveryToJson, webhookToJson } from "./webhooks-json.server";
-import { readForm } from "~/utils/form-data.server";
 
-export async function webhooksPageData(context: AppLoadContext, eventId: string | null) {
-  const rows = await listEndpoints(context.db, { eventId });
+/** Which endpoints a page shows and manages: one event's, or all the user may manage ("all"). */
+export type WebhooksPageScope = { eventId: string } | "all";
+
+export async function webhooksPageData(context: AppLoadContext, user: User, scope: WebhooksPageScope) {
+  const rows =
+    scope === "all"
+      ? await visibleEndpoints(user, context, await listEndpoints(context.db, { eventId: null }))
+      : await listEndpoints(context.db, { eventId: scope.eventId });
   return Promise.all(
-    rows
-      .filter((row) => (eventId === null ? row.eventId === null : true))
-      .map(async (row) => ({
-        ...webhookToJson(row),
-        ownerName: row.ownerName,
-        deliveries: (await listDeliveryLog(context.db, row.id, 15)).map(deliveryToJson),
-      })),
+    rows.map(async (row) => ({
+      ...webhookToJson(row),
+      ownerName: row.ownerName,
+      eventTitle: row.eventTitle,
+      deliveries: (await listDeliveryLog(context.db, row.id, 15)).map(deliveryToJson),
+    })),
   );
 }
 
@@ -45,21 +51,24 @@ export type WebhooksActionResult = {
 
 const empty: WebhooksActionResult = { notice: null, secret: null, fieldErrors: null, error: null, values: null };
 
-export async function webhooksPageAction(request: Request, context: AppLoadContext, user: User, eventId: string | null) {
+export async function webhooksPageAction(request: Request, context: AppLoadContext, user: User, scope: WebhooksPageScope) {
   const raw = formDataToObject(await readForm(request), ["events"]);
   const intent = raw.intent;
+  const eventId = scope === "all" ? null : scope.eventId;
   try {
     if (intent === "create") {
       const values = {
         url: typeof raw.url === "string" ? raw.url : "",
         description: typeof raw.description === "string" ? raw.description : "",
-        events: (raw.events as string[]) ?? [],
+        events: (raw.events as string[] | undefined) ?? [],
         includePersonalData: raw.includePersonalData === "on",
       };
-      const parsed = webhookCreateSchema.safeParse({ ...values, eventId });
+      // The overview registers every-event endpoints: administrators only (an event's own are on its page).
+      await checkWebhookScope(user, context, eventId);
+      const parsed = webhookFormSchema.safeParse(raw);
       if (!parsed.success) return data({ ...empty, fieldErrors: fieldErrors(parsed.error), values }, { status: 400 });
       try {
-        const { secret } = await createWebhookEndpoint(context.db, context.secretBox, user, parsed.data, webhookSettings());
+        const { secret } = await createWebhookEndpoint(context.db, context.secretBox, user, { ...parsed.data, eventId }, webhookSettings());
         return { ...empty, secret: { value: secret, kind: "created" as const, until: null } };
       } catch (error) {
         if (isServiceError(error)) return data({ ...empty, fieldErrors: error.fields, error: error.message, values }, { status: 422 });
@@ -68,7 +77,7 @@ export async function webhooksPageAction(request: Request, context: AppLoadConte
     }
     const endpointId = typeof raw.endpointId === "string" ? raw.endpointId : "";
     const endpoint = await requireWebhookEndpoint(user, context, endpointId);
-    if (eventId !== endpoint.eventId) return data({ ...empty, error: "errors.notFound.title" }, { status: 404 });
+    if (scope !== "all" && scope.eventId !== endpoint.eventId) return data({ ...empty, error: "errors.notFound.title" }, { status: 404 });
     if (intent === "rotate") {
       const { secret, previousSecretExpiresAt } = await rotateWebhookSecret(context.db, context.secretBox, endpoint.id);
       return { ...empty, secret: { value: secret, kind: "rotated" as const, until: previousSecretExpiresAt.toISOString() } };

@@ -36,3 +36,31 @@ export const invitationSendApiSchema = z
     if ((v.ids === undefined) === (v.all === undefined))
       ctx.addIssue({ code: "custom", path: ["ids"], message: 'Send either "ids" (a list of invitation ids) or "all": true.' });
   });
+
+/**
+ * POST and PATCH /api/v1/events/:eventId/invitations[/:id] and PATCH /api/v1/people/:id (the person's fields only),
+ * for the document: the routes check bodies with the attendee form's own schema (attendeeFormSchema) under these
+ * names (invitation-json.ts maps them) and refuse other fields. `name` is required on POST.
+ */
+const text = z.string().nullable().optional();
+export const personApiBodySchema = z
+  .object({
+    honorific: text,
+    name: z.string().optional(),
+    positions: z.array(z.string()).nullable().optional(),
+    organization: text,
+    email: text,
+    phone: text,
+    language: z.enum(["vi", "en"]).optional(),
+    notes: text,
+  })
+  .strict();
+export const invitationApiBodySchema = personApiBodySchema
+  .extend({
+    role: z.enum(["guest", "dignitary", "speaker", "signatory", "press", "staff"]).optional(),
+    group: text,
+    plusOnes: z.number().int().min(0).max(20).optional(),
+    dietaryNeeds: text,
+    accessNeeds: text,
+  })
+  .strict();

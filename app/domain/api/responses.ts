@@ -1,16 +1,16 @@
 /**
  * What the JSON API answers, as zod schemas: the OpenAPI document (app/utils/openapi.server.ts) is generated
  * from these and from the request schemas the routes parse; the e2e suite validates real answers against it.
- * Objects the document describes field by field are `.strict()` (an undocumented field fails validation);
- * the rest state their identifying fields and allow more (`resource`), until each gets its own schema.
+ * Every object is `.strict()`: an undocumented field fails validation. Other resources: ./resources.ts,
+ * ./ceremony-json.ts, ./webhook-json.ts.
  */
 import { z } from "zod";
 
 const instant = z.string().datetime({ offset: true });
 const uuid = z.string().uuid();
 
-export const apiErrorSchema = z
-  .object({
+/** The error body; some errors add fields beside `error` (each operation's own schema says which). */
+export const apiErrorBodySchema = z.object({
     error: z
       .object({
         code: z.enum([
@@ -28,9 +28,10 @@ export const apiErrorSchema = z
         message: z.string(),
         fields: z.record(z.string()),
       })
-      .passthrough(),
-  })
-  .strict();
+      .strict(),
+  });
+
+export const apiErrorSchema = apiErrorBodySchema.strict();
 
 export const organizationJsonSchema = z
   .object({
@@ -42,7 +43,7 @@ export const organizationJsonSchema = z
   })
   .strict();
 
-const sideJsonSchema = z
+export const sideJsonSchema = z
   .object({
     id: uuid,
     kind: z.enum(["host", "guest", "leaders"]),
@@ -102,14 +103,25 @@ export const eventJsonSchema = z
   })
   .strict();
 
-/** An object with an id and more fields the document does not list one by one yet. */
-export const resourceSchema = z.object({ id: z.string() }).passthrough();
-
-/** Any JSON object (the ceremony's sub-resources, seating plans, import reports…). */
-export const objectSchema = z.object({}).passthrough();
-
 export function listOf<T extends z.ZodTypeAny>(item: T) {
   return z
     .object({ data: z.array(item), nextCursor: z.string().nullable().optional(), total: z.number().int().min(0).optional() })
     .strict();
 }
+
+const usedBy = z.object({ total: z.number().int(), events: z.array(z.object({ id: uuid, title: z.string() }).strict()) }).strict();
+/** 409 on DELETE /organizations/{id}: what still uses it. */
+export const organizationInUseJsonSchema = apiErrorBodySchema
+  .extend({
+    usedBy: z
+      .object({
+        host: usedBy,
+        partner: usedBy,
+        agreementParty: usedBy,
+        children: z.object({ total: z.number().int(), organizations: z.array(z.object({ id: uuid, nameVi: z.string() }).strict()) }).strict(),
+        people: z.number().int(),
+        dignitaries: z.number().int(),
+      })
+      .strict(),
+  })
+  .strict();

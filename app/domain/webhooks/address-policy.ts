@@ -5,6 +5,8 @@
  */
 import { BlockList, isIP } from "node:net";
 
+export { webhookUrlProblem } from "./url";
+
 const blocked = new BlockList();
 for (const [net, prefix] of [
   ["0.0.0.0", 8],
@@ -63,16 +65,3 @@ export function isForbiddenAddress(address: string): boolean {
   return true;
 }
 
-/** The reason a URL can never be a webhook endpoint (before any lookup), or null. */
-export function webhookUrlProblem(raw: string): "invalid" | "scheme" | "credentials" | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return "invalid";
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return "scheme";
-  if (url.username || url.password) return "credentials";
-  if (!url.hostname) return "invalid";
-  return null;
-}

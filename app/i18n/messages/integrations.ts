@@ -2,9 +2,11 @@
 export const vi = {
   "webhooks.tab": "Webhook",
   "webhooks.title": "Webhook",
-  "webhooks.adminTitle": "Webhook (mọi sự kiện)",
   "webhooks.intro": "Webhook báo cho hệ thống khác (phần mềm quản lý văn bản, cổng thông tin, bot nhắn tin) ngay khi có việc xảy ra: Signet gửi một yêu cầu POST có chữ ký (chuẩn Standard Webhooks) tới địa chỉ bạn đăng ký.",
-  "webhooks.adminIntro": "Các webhook ở đây nhận sự kiện của mọi sự kiện. Webhook của một sự kiện nằm ở thẻ Webhook của sự kiện đó.",
+  "webhooks.overviewAdmin": "Mọi webhook: webhook nhận việc của mọi sự kiện (đăng ký ở đây, chỉ quản trị viên) và webhook của từng sự kiện (đăng ký ở thẻ Webhook của sự kiện đó).",
+  "webhooks.overviewOrganizer": "Webhook của các sự kiện bạn được sửa. Đăng ký webhook mới ở thẻ Webhook của sự kiện; webhook nhận việc của mọi sự kiện do quản trị viên đăng ký.",
+  "webhooks.log.history": "Các lần gửi",
+  "webhooks.log.attempt": "Lần {attempt}, {date}: {result}",
   "webhooks.add": "Đăng ký webhook",
   "webhooks.url": "Địa chỉ nhận (https://…)",
   "webhooks.description": "Ghi chú",
@@ -88,6 +90,7 @@ export const vi = {
   "tokens.errors.name": "Nhập tên gợi nhớ (tối đa 100 ký tự).",
   "tokens.errors.scopes": "Chọn ít nhất một quyền.",
   "tokens.errors.event": "Chọn một sự kiện có trong danh sách.",
+  "tokens.errors.expires": "Chọn một thời hạn có trong danh sách.",
   "audit.action.user.token.create": "Tạo khóa API",
   "audit.action.user.token.revoke": "Thu hồi khóa API",
 };
@@ -95,9 +98,11 @@ export const vi = {
 export const en: Record<keyof typeof vi, string> = {
   "webhooks.tab": "Webhooks",
   "webhooks.title": "Webhooks",
-  "webhooks.adminTitle": "Webhooks (every event)",
   "webhooks.intro": "Webhooks tell other systems (a document system, a portal, a messaging bot) the moment something happens: Signet sends a signed POST (Standard Webhooks) to the address you register.",
-  "webhooks.adminIntro": "Webhooks here receive what happens in every event. An event's own webhooks are on that event's Webhooks tab.",
+  "webhooks.overviewAdmin": "Every webhook: those receiving what happens in every event (registered here, by administrators only) and each event's own (registered on that event's Webhooks tab).",
+  "webhooks.overviewOrganizer": "The webhooks of the events you may change. Register a new one on the event's Webhooks tab; webhooks for every event are registered by administrators.",
+  "webhooks.log.history": "Attempts",
+  "webhooks.log.attempt": "Attempt {attempt}, {date}: {result}",
   "webhooks.add": "Register a webhook",
   "webhooks.url": "Receiving address (https://…)",
   "webhooks.description": "Note",
@@ -181,6 +186,7 @@ export const en: Record<keyof typeof vi, string> = {
   "tokens.errors.name": "Enter a label (at most 100 characters).",
   "tokens.errors.scopes": "Choose at least one scope.",
   "tokens.errors.event": "Choose an event from the list.",
+  "tokens.errors.expires": "Choose an expiry from the list.",
   "audit.action.user.token.create": "Created an API token",
   "audit.action.user.token.revoke": "Revoked an API token",
 };

@@ -1,9 +1,11 @@
 /** /account/tokens — the signed-in user's API tokens: create (scopes, one event, expiry), last use, revoke. */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import type { FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field } from "~/components/forms";
+import { CheckboxGroupField, FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import { useLatestAnswer } from "~/components/use-latest-answer";
+import { apiTokenFormSchema, TOKEN_EXPIRY_DAYS } from "~/domain/accounts/api-token.schema";
 import { formatDateTime } from "~/domain/dates/phrasing";
 import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
@@ -17,14 +19,6 @@ import { pageTitle } from "~/utils/meta";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tokens.title");
 
 const OFFICE_ZONE = "Asia/Ho_Chi_Minh";
-const EXPIRY_DAYS = [30, 90, 365] as const;
-
-const tokenFormSchema = z.object({
-  name: z.string().trim().min(1, "tokens.errors.name").max(100, "tokens.errors.name"),
-  scopes: z.array(z.enum(["read", "write"])).min(1, "tokens.errors.scopes"),
-  eventId: z.union([z.literal(""), z.string().uuid("tokens.errors.event")]),
-  expiresDays: z.enum(["", ...EXPIRY_DAYS.map(String)] as [string, ...string[]]),
-});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -46,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     eventId: typeof raw.eventId === "string" ? raw.eventId : "",
     expiresDays: typeof raw.expiresDays === "string" ? raw.expiresDays : "",
   };
-  const parsed = tokenFormSchema.safeParse(values);
+  const parsed = apiTokenFormSchema.safeParse(values);
   if (!parsed.success) return data({ token: null, revoked: false, fieldErrors: fieldErrors(parsed.error), values }, { status: 400 });
   const days = parsed.data.expiresDays ? Number(parsed.data.expiresDays) : null;
   const token = await createApiToken(context.db, user.id, parsed.data.name, {
@@ -70,8 +64,17 @@ export default function AccountTokens() {
   const navigation = useNavigation();
   const { t, locale } = useT();
   const busy = navigation.state !== "idle";
-  const errors = actionData?.fieldErrors ?? {};
+  const { current, submitted } = useLatestAnswer(actionData);
   const values = actionData?.values;
+  const expiry = values ? (values.expiresDays === "" ? "" : (TOKEN_EXPIRY_DAYS.find((d) => d === values.expiresDays) ?? "90")) : "90";
+  const { form, onSubmit } = useSchemaForm(apiTokenFormSchema, {
+    defaultValues: { name: values?.name ?? "", scopes: values?.scopes ?? ["read"], eventId: values?.eventId ?? "", expiresDays: expiry },
+    serverErrors: current?.fieldErrors,
+  });
+  const create = (event: FormEvent<HTMLFormElement>) => {
+    submitted();
+    onSubmit(event);
+  };
   const when = (d: string | Date) => formatDateTime(new Date(d), OFFICE_ZONE, locale);
   const eventTitle = (id: string | null) => (id ? (events.find((e) => e.id === id)?.title ?? id) : t("tokens.anyEvent"));
   const now = Date.now();
@@ -79,60 +82,45 @@ export default function AccountTokens() {
     <div style={{ maxWidth: "52rem" }}>
       <h1>{t("tokens.title")}</h1>
       <p>{t("tokens.intro")}</p>
-      {actionData?.revoked ? (
+      {current?.revoked ? (
         <div className="notice notice-ok" role="status">
           {t("tokens.revoked")}
         </div>
       ) : null}
-      {actionData?.token ? (
+      {current?.token ? (
         <section className="card" data-testid="token-created">
           <div className="notice notice-ok" role="status">
             {t("tokens.created")}
           </div>
-          <input aria-label={t("tokens.title")} type="text" readOnly value={actionData.token} style={{ width: "100%", fontFamily: "ui-monospace, monospace" }} />
+          <input aria-label={t("tokens.title")} type="text" readOnly value={current.token} style={{ width: "100%", fontFamily: "ui-monospace, monospace" }} />
         </section>
       ) : null}
 
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t("tokens.create")}</h2>
-        <Form method="post" noValidate>
+        <FormErrorSummary show={!!current?.fieldErrors || Object.keys(form.formState.errors).length > 0} />
+        <Form method="post" noValidate onSubmit={create}>
           <input type="hidden" name="intent" value="create" />
-          <Field label={t("tokens.name")} id="token-name" error={errors.name}>
-            <input id="token-name" name="name" type="text" maxLength={100} defaultValue={values?.name ?? ""} aria-invalid={errors.name ? true : undefined} style={{ width: "100%" }} />
-          </Field>
-          <fieldset className={`field${errors.scopes ? " field-invalid" : ""}`}>
-            <legend>{t("tokens.scopes")}</legend>
-            {(["read", "write"] as const).map((scope) => (
-              <label key={scope} style={{ display: "block", fontWeight: "normal" }}>
-                <input type="checkbox" name="scopes" value={scope} defaultChecked={values ? values.scopes.includes(scope) : scope === "read"} /> {t(`tokens.scope.${scope}`)}
-              </label>
-            ))}
-            {errors.scopes ? (
-              <p className="field-error" role="alert">
-                {t("tokens.errors.scopes")}
-              </p>
-            ) : null}
-          </fieldset>
-          <Field label={t("tokens.event")} id="token-event" error={errors.eventId}>
-            <select id="token-event" name="eventId" defaultValue={values?.eventId ?? ""} style={{ width: "100%" }}>
-              <option value="">{t("tokens.anyEvent")}</option>
-              {events.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.title}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t("tokens.expires")} id="token-expires">
-            <select id="token-expires" name="expiresDays" defaultValue={values?.expiresDays ?? "90"}>
-              <option value="">{t("tokens.expires.never")}</option>
-              {EXPIRY_DAYS.map((d) => (
-                <option key={d} value={String(d)}>
-                  {t("tokens.expires.days", { count: d })}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <TextField form={form} name="name" label={t("tokens.name")} maxLength={100} style={{ width: "100%" }} />
+          <CheckboxGroupField
+            form={form}
+            name="scopes"
+            label={t("tokens.scopes")}
+            options={(["read", "write"] as const).map((scope) => ({ value: scope, label: t(`tokens.scope.${scope}`) }))}
+          />
+          <SelectField
+            form={form}
+            name="eventId"
+            label={t("tokens.event")}
+            style={{ width: "100%" }}
+            options={[{ value: "", label: t("tokens.anyEvent") }, ...events.map((e) => ({ value: e.id, label: e.title }))]}
+          />
+          <SelectField
+            form={form}
+            name="expiresDays"
+            label={t("tokens.expires")}
+            options={[{ value: "", label: t("tokens.expires.never") }, ...TOKEN_EXPIRY_DAYS.map((d) => ({ value: d, label: t("tokens.expires.days", { count: Number(d) }) }))]}
+          />
           <div className="actions">
             <button type="submit" className="button" disabled={busy}>
               {t("tokens.create")}

@@ -19,6 +19,7 @@ import {
   sideMoveSchema,
   sideSchema,
 } from "~/domain/ceremony/ceremony.schema";
+import type { CeremonyJson } from "~/domain/api/ceremony-json";
 import type { CeremonyRole } from "~/domain/ceremony/types";
 import { getEventDetail } from "~/models/events.server";
 import {
@@ -59,7 +60,7 @@ async function parse<S extends z.ZodTypeAny>(request: Request, schema: S): Promi
 }
 
 /** The whole ceremony as JSON: precision, occasion, sides, documents with signatories, people, lines, proceedings. */
-async function ceremonyJson(db: Parameters<typeof loadCeremony>[0], eventId: string) {
+async function ceremonyJson(db: Parameters<typeof loadCeremony>[0], eventId: string): Promise<CeremonyJson> {
   const [view, detail] = await Promise.all([loadCeremony(db, eventId), getEventDetail(db, eventId)]);
   const signatories = (documentId: string, sideId: string) =>
     detail?.documents.find((d) => d.id === documentId)?.parties.find((p) => p.sideId === sideId)?.signatoryIds ?? [];
@@ -85,9 +86,13 @@ async function ceremonyJson(db: Parameters<typeof loadCeremony>[0], eventId: str
       partySideIds: d.partySideIds,
       parties: d.partySideIds.map((sideId) => ({ sideId, signatoryIds: signatories(d.id, sideId) })),
     })),
-    people: view.people.map((p) => ({ dignitaryId: p.id, sideId: p.sideId, roles: p.roles })),
-    attendanceLines: view.lines,
-    proceedings: view.proceedings,
+    people: view.people.map((p) => ({
+      dignitaryId: p.id,
+      sideId: p.sideId,
+      roles: p.roles.map((r) => (r.kind === "signatory" ? { kind: r.kind, documentId: r.documentId, sideId: r.sideId } : { kind: r.kind })),
+    })),
+    attendanceLines: view.lines.map((l) => ({ id: l.id, textVi: l.textVi, textEn: l.textEn, sideId: l.sideId, place: l.place, order: l.order })),
+    proceedings: view.proceedings.map((p) => ({ agendaItemId: p.agendaItemId, subjectVi: p.subjectVi, subjectEn: p.subjectEn, keyPoints: p.keyPoints })),
   };
 }
 

@@ -2,6 +2,7 @@
  * POST /api/v1/events/:eventId/check-ins — check a guest in at the door, by {"invitationId"} or by the text of
  * their QR code {"code"}. One check-in per invitation: a second one is 409 naming the first. See docs/api.md.
  */
+import type { CheckInJson } from "~/domain/api/resources";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { checkInApiSchema as checkInSchema } from "~/domain/api/requests";
 import { translateError } from "~/i18n/i18n";
@@ -9,7 +10,7 @@ import { checkInByCode, checkInGuest, type CheckInInfo, type Guest } from "~/ser
 import { apiError, apiJson, handleApi, isoUtc, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission } from "~/utils/auth.server";
 
-function checkInToJson(guest: Guest, checkIn: CheckInInfo) {
+function checkInToJson(guest: Guest, checkIn: CheckInInfo): CheckInJson {
   return {
     invitationId: guest.invitationId,
     honorific: guest.honorific,

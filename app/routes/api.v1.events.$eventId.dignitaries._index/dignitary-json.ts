@@ -1,10 +1,11 @@
 /** The JSON shapes of /api/v1/events/{id}/dignitaries (docs/api.md). */
+import type { DignitaryJson } from "~/domain/api/resources";
 import type { DignitaryApiCreate, DignitaryApiPatch, DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { precedenceReasonIn } from "~/domain/protocol/reason-text";
 import type { DignitaryChange, DignitaryView, PrecedenceView } from "~/services/dignitaries.server";
 import { apiError, isoInZone } from "~/utils/api.server";
 
-export function dignitaryToJson(d: DignitaryView, view: Pick<PrecedenceView, "event">) {
+export function dignitaryToJson(d: DignitaryView, view: Pick<PrecedenceView, "event">): DignitaryJson {
   const zone = view.event.timeZone;
   const r = d.rankReason;
   return {

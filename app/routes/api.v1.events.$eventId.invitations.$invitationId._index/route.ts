@@ -1,4 +1,6 @@
 /** /api/v1/events/:eventId/invitations/:invitationId — GET, PATCH, DELETE (withdraws and sends the CANCEL). See docs/api.md. */
+import type { invitationWithdrawnJsonSchema } from "~/domain/api/resources";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
 import { updateAttendee } from "~/services/invitations.server";
@@ -29,7 +31,7 @@ const remove: ApiHandler = async ({ request, context, params }) => {
   const { event } = access;
   const current = await loadInvitation(context, event.id, params.invitationId);
   const withdrawn = await withdrawInvitationAndNotify(context.db, actorOf(user), current.id, { eventId: event.id, appUrl: context.appUrl });
-  return apiJson({ ...invitationToJson(withdrawn, seesPersonalData(access)), cancelMail: withdrawn.mail });
+  return apiJson({ ...invitationToJson(withdrawn, seesPersonalData(access)), cancelMail: withdrawn.mail } satisfies z.infer<typeof invitationWithdrawnJsonSchema>);
 };
 
 const handlers = { GET: show, PATCH: patch, DELETE: remove };

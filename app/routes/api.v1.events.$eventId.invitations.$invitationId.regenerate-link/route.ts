@@ -1,4 +1,6 @@
 /** POST /api/v1/events/:eventId/invitations/:invitationId/regenerate-link — a new rsvpUrl; earlier links stop working. */
+import type { invitationLinkJsonSchema } from "~/domain/api/resources";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { invitationUrl, regenerateInvitationLink } from "~/services/invitation-links.server";
 import { actorOf, apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
@@ -10,7 +12,7 @@ const regenerate: ApiHandler = async ({ request, context, params }) => {
   const { event } = await checkEventPermission(user, context, params.eventId, "attendees:manage");
   const invitation = await loadInvitation(context, event.id, params.invitationId);
   const token = await regenerateInvitationLink(context.db, actorOf(user), invitation.id, { eventId: event.id });
-  return apiJson({ invitationId: invitation.id, rsvpUrl: invitationUrl(context.appUrl, token) });
+  return apiJson({ invitationId: invitation.id, rsvpUrl: invitationUrl(context.appUrl, token) } satisfies z.infer<typeof invitationLinkJsonSchema>);
 };
 
 const handlers = { POST: regenerate };

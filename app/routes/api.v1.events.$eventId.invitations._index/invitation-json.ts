@@ -5,6 +5,7 @@
  */
 import { attendeeFormSchema, invitationRoles, invitationStatuses, type AttendeeInput } from "~/domain/attendees/attendee.schema";
 import type { AppLoadContext } from "@remix-run/node";
+import type { InvitationJson, PersonJson } from "~/domain/api/resources";
 import { invitationJsonPersonalKeys, omitFields, personJsonPersonalKeys } from "~/domain/privacy/personal-data";
 import { getInvitation, invitationSorts, type InvitationSort, type InvitationWithPerson } from "~/models/invitations.server";
 import type { Person } from "~/models/people.server";
@@ -111,8 +112,8 @@ export function personValuesFromPatch(current: Person, body: Record<string, unkn
  * A directory entry. `personal`: whether the reader may see contact details and notes (docs/decisions/
  * 017-personal-data.md); without it those keys are absent, not null.
  */
-export function personToJson(p: Person, personal: boolean) {
-  const json = {
+export function personToJson(p: Person, personal: boolean): PersonJson {
+  const json: PersonJson = {
     id: p.id,
     honorific: p.honorific,
     name: p.fullName,
@@ -127,8 +128,8 @@ export function personToJson(p: Person, personal: boolean) {
 }
 
 /** An invitation; without `personal` the contact details, notes, needs and comment are absent. */
-export function invitationToJson(i: InvitationWithPerson, personal: boolean) {
-  const json = {
+export function invitationToJson(i: InvitationWithPerson, personal: boolean): InvitationJson {
+  const json: InvitationJson = {
     id: i.id,
     eventId: i.eventId,
     personId: i.personId,

@@ -1,4 +1,6 @@
 /** /api/v1/events/:eventId/invitations — GET the list (filters, paging); POST invites someone. See docs/api.md. */
+import type { alreadyInvitedJsonSchema, invitationCreatedJsonSchema } from "~/domain/api/resources";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listEventInvitations } from "~/models/invitations.server";
 import { invitationUrl, issueInvitationToken } from "~/services/invitation-links.server";
@@ -39,13 +41,13 @@ const create: ApiHandler = async ({ request, context, params }) => {
         error: { code: "conflict", message: translateError("en", error.message), fields: {} },
         invitationId: error.invitationId,
         withdrawn: error.withdrawn,
-      },
+      } satisfies z.infer<typeof alreadyInvitedJsonSchema>,
       { status: 409, headers: { Location: `/api/v1/events/${event.id}/invitations/${error.invitationId}` } },
     );
   }
   const token = await issueInvitationToken(context.db, created.id);
   return apiJson(
-    { ...invitationToJson(created, seesPersonalData(access)), rsvpUrl: invitationUrl(context.appUrl, token) },
+    { ...invitationToJson(created, seesPersonalData(access)), rsvpUrl: invitationUrl(context.appUrl, token) } satisfies z.infer<typeof invitationCreatedJsonSchema>,
     { status: 201, headers: { Location: `/api/v1/events/${event.id}/invitations/${created.id}` } },
   );
 };

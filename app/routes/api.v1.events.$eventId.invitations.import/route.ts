@@ -3,6 +3,8 @@
  * format as the app's import. Without ?commit=1: the preview (nothing is saved); with it: the import. See docs/api.md.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { z } from "zod";
+import type { importReportJsonSchema } from "~/domain/api/resources";
 import { decodeUtf8 } from "~/domain/attendees/csv";
 import { MAX_SERVER_IMPORT_BYTES, MAX_SERVER_IMPORT_ROWS, previewImport, readAttendeeCsv, type ImportRowError } from "~/domain/attendees/import";
 import { translateError } from "~/i18n/i18n";
@@ -51,6 +53,8 @@ function rowErrorsToJson(errors: readonly ImportRowError[]) {
   }));
 }
 
+type ImportReportJson = z.infer<typeof importReportJsonSchema>;
+
 const importCsv: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "attendees:manage");
@@ -69,17 +73,17 @@ const importCsv: ApiHandler = async ({ request, context, params }) => {
   if (commitParam !== "1") {
     const preview = previewImport(read);
     return apiJson({
-      commit: false,
+      commit: false as const,
       rows: preview.total,
       validRows: preview.validCount,
       errors: rowErrorsToJson(preview.errors),
       ignoredColumns: preview.ignoredColumns,
       sample: preview.sample.map((s) => ({ row: s.rowNumber, name: s.row.fullName, organization: s.row.organization, email: s.row.email })),
-    });
+    } satisfies ImportReportJson);
   }
   const result = await importAttendeeCsv(context.db, actorOf(user), event.id, text);
   if (!result.ok) throw fileError(translateError("en", result.error));
-  return apiJson({ commit: true, ...result.summary, skippedRows: result.errors.length, errors: rowErrorsToJson(result.errors) });
+  return apiJson({ commit: true as const, ...result.summary, skippedRows: result.errors.length, errors: rowErrorsToJson(result.errors) } satisfies ImportReportJson);
 };
 
 const handlers = { POST: importCsv };

@@ -2,6 +2,8 @@
  * POST /api/v1/events/:eventId/invitations/send — queue invitation emails: {"ids": [...]} or {"all": true}.
  * The same service as the app's "Send invitations" page. See docs/api.md.
  */
+import type { sendReportJsonSchema } from "~/domain/api/resources";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { invitationSendApiSchema as sendSchema } from "~/domain/api/requests";
 import { getInvitationsByIds } from "~/models/invitations.server";
@@ -31,7 +33,7 @@ const send: ApiHandler = async ({ request, context, params }) => {
     ids ? { to: "selected", invitationIds: ids } : { to: "all" },
     { requestId: requestId ?? null },
   );
-  return apiJson(summary);
+  return apiJson(summary satisfies z.infer<typeof sendReportJsonSchema>);
 };
 
 const handlers = { POST: send };

@@ -1,35 +1,10 @@
 /** The JSON shape of a photo in the API (docs/api.md, "Photos"), and the translation of upload refusals. */
+import type { PhotoJson } from "~/domain/api/resources";
 import { translateError } from "~/i18n/i18n";
 import { isPhotoRejected } from "~/services/photos-processing.server";
 import type { PhotoView } from "~/services/photos.server";
 import { apiError, isoInZone } from "~/utils/api.server";
 
-export interface PhotoJson {
-  id: string;
-  number: number;
-  position: number;
-  url: string;
-  thumbnailUrl: string;
-  /** Null for readers outside the event's team: the original keeps EXIF (GPS). */
-  originalUrl: string | null;
-  width: number;
-  height: number;
-  captionVi: string | null;
-  captionEn: string | null;
-  credit: string | null;
-  takenAt: string | null;
-  camera: { make: string | null; model: string | null };
-  isCover: boolean;
-  includeInPress: boolean;
-  taggedInvitationIds: string[];
-  tags: { invitationId: string; name: string; organization: string | null }[];
-  originalFilename: string;
-  originalType: string;
-  originalBytes: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** Absolute URLs (appUrl + path), capture time with the event's offset; `originals`: may download the original. */
 export function photoToJson(p: PhotoView, timeZone: string, appUrl: string, originals: boolean): PhotoJson {

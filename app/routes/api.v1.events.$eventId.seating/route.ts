@@ -1,5 +1,6 @@
 /** /api/v1/events/:eventId/seating — GET the tables, seats, conflicts and signing arrangements. See docs/api.md. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { SeatingJson } from "~/domain/api/ceremony-json";
 import { translate } from "~/i18n/i18n";
 import { loadSeating } from "~/services/seating.server";
 import { apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
@@ -12,7 +13,7 @@ const show: ApiHandler = async ({ request, context, params }) => {
   const view = await loadSeating(context.db, event.id);
   const dignitaryByInvitation = new Map(view.precedence.dignitaries.map((d) => [d.invitationId, d]));
   const t = (key: Parameters<typeof translate>[1], p?: Parameters<typeof translate>[2]) => translate("en", key, p);
-  return apiJson({
+  const body: SeatingJson = {
     tables: view.tables.map((table) => ({
       id: table.id,
       name: table.name,
@@ -55,8 +56,9 @@ const show: ApiHandler = async ({ request, context, params }) => {
       parties: d.parties.map((p) => ({ sideId: p.sideId, organizationId: p.organizationId, name: p.nameVi, isHost: p.isHost, signatoryIds: p.signatoryIds })),
     })),
     unseated: view.unseated,
-    unavailableSeated: view.unavailableSeated,
-  });
+    unavailableSeated: view.unavailableSeated.map((u) => ({ invitationId: u.invitationId, status: u.status })),
+  };
+  return apiJson(body);
 };
 
 const handlers = { GET: show };

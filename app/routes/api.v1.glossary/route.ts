@@ -2,6 +2,7 @@
  * /api/v1/glossary — GET: the instance's own entries (the built-in ones are in app/domain/glossary/builtin.ts);
  * POST: add an entry, or replace the English of the entry of the same kind and term (admins). See docs/api.md.
  */
+import type { GlossaryEntryJson } from "~/domain/api/resources";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { canGlobal } from "~/domain/access/permissions";
 import { glossaryEntrySchema } from "~/domain/glossary/glossary.schema";
@@ -12,7 +13,7 @@ import { actorOf, apiError, apiJson, handleApi, messages, readJson, requireApiUs
 const list: ApiHandler = async ({ request, context }) => {
   await requireApiUser(request, context);
   const rows = await listGlossaryEntries(context.db);
-  return apiJson({ data: rows.map((r) => ({ id: r.id, kind: r.kind, vi: r.vi, en: r.en, updatedAt: r.updatedAt.toISOString() })) });
+  return apiJson({ data: rows.map((r): GlossaryEntryJson => ({ id: r.id, kind: r.kind, vi: r.vi, en: r.en, updatedAt: r.updatedAt.toISOString() })) });
 };
 
 const create: ApiHandler = async ({ request, context }) => {
@@ -21,7 +22,7 @@ const create: ApiHandler = async ({ request, context }) => {
   const parsed = glossaryEntrySchema.safeParse(await readJson(request));
   if (!parsed.success) throw validationError(zodFields(parsed.error));
   const row = await addGlossaryEntry(context.db, actorOf(user), parsed.data);
-  return apiJson({ id: row.id, kind: row.kind, vi: row.vi, en: row.en, updatedAt: row.updatedAt.toISOString() }, { status: 201 });
+  return apiJson({ id: row.id, kind: row.kind, vi: row.vi, en: row.en, updatedAt: row.updatedAt.toISOString() } satisfies GlossaryEntryJson, { status: 201 });
 };
 
 const handlers = { GET: list, POST: create };

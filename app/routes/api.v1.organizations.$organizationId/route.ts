@@ -1,4 +1,6 @@
 /** /api/v1/organizations/:organizationId — GET, PATCH (send only what changes), DELETE (409 while in use). See docs/api.md. */
+import type { z } from "zod";
+import type { organizationInUseJsonSchema } from "~/domain/api/responses";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { canGlobal } from "~/domain/access/permissions";
 import { organizationSchema } from "~/domain/organizations/organization.schema";
@@ -82,7 +84,7 @@ const remove: ApiHandler = async ({ request, context, params }) => {
       {
         error: { code: "conflict", message: `The organization is in use and was not deleted: ${usageText(error.usage)}.`, fields: {} },
         usedBy: error.usage,
-      },
+      } satisfies z.infer<typeof organizationInUseJsonSchema>,
       { status: 409 },
     );
   }

@@ -2,6 +2,7 @@
  * /api/v1/people/:personId — GET a person with their invitations; PATCH their details (every event sees them).
  * Contact details and notes only for the team of an event the person is invited to, and admins.
  */
+import type { PersonDetailJson } from "~/domain/api/resources";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getPerson, listPersonInvitations } from "~/models/people.server";
 import { canManagePerson, updatePerson } from "~/services/people.server";
@@ -18,7 +19,7 @@ async function load(context: LoaderFunctionArgs["context"], raw: string | undefi
   return person;
 }
 
-async function withInvitations(context: LoaderFunctionArgs["context"], user: User, person: Awaited<ReturnType<typeof load>>) {
+async function withInvitations(context: LoaderFunctionArgs["context"], user: User, person: Awaited<ReturnType<typeof load>>): Promise<PersonDetailJson> {
   const invitations = await listPersonInvitations(context.db, person.id);
   const personal = (await personalDataVisibleFor(context.db, user, [person.id])).has(person.id);
   return {

@@ -2,6 +2,8 @@
  * POST /api/v1/people/:personId/erase — erases a person's contact details, notes and needs on request; the
  * name and invitations stay for the record. Admins only; running it twice is harmless. See docs/api.md.
  */
+import type { personErasureJsonSchema } from "~/domain/api/resources";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { canGlobal } from "~/domain/access/permissions";
 import { erasePerson } from "~/services/privacy.server";
@@ -17,7 +19,7 @@ const erase: ApiHandler = async ({ request, context, params }) => {
   return apiJson({
     person: personToJson(result.person, true),
     erased: { fields: result.fields, invitations: result.invitations, mail: result.mail, auditEntries: result.auditEntries, links: result.links },
-  });
+  } satisfies z.infer<typeof personErasureJsonSchema>);
 };
 
 const handlers = { POST: erase };

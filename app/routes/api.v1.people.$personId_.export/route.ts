@@ -1,4 +1,6 @@
 /** GET /api/v1/people/:personId/export — everything Signet holds about one person (right of access). Admins only. See docs/api.md. */
+import type { personExportJsonSchema } from "~/domain/api/resources";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { canGlobal } from "~/domain/access/permissions";
 import { exportPersonData } from "~/services/privacy.server";
@@ -10,7 +12,8 @@ const notFound = () => apiError(404, "No person with this id in the directory.")
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   if (!canGlobal(user, "personalData:administer")) throw apiError(403, messages.forbidden);
-  return apiJson(await exportPersonData(context.db, user, idParam(params.personId, notFound)));
+  const body: z.infer<typeof personExportJsonSchema> = await exportPersonData(context.db, user, idParam(params.personId, notFound));
+  return apiJson(body);
 };
 
 const handlers = { GET: show };

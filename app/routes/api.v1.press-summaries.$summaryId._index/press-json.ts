@@ -1,5 +1,7 @@
 /** The press summary's JSON shape in the API (docs/api.md, "Press summaries"). */
 import type { AppLoadContext } from "@remix-run/node";
+import type { PressCommentJson, PressSummaryJson, PressVersionJson, regenerationReportJsonSchema } from "~/domain/api/resources";
+import type { z } from "zod";
 import { isProvisionalSlug } from "~/domain/press/slug";
 import type { User } from "~/models/users.server";
 import type { DataChange, MergeConflict } from "~/domain/press/merge";
@@ -20,7 +22,7 @@ import type { EventAction } from "~/domain/access/permissions";
 const person = (id: string | null, name: string | null) => (id ? { id, name } : null);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function pressSummaryToJson(s: PressSummary) {
+export function pressSummaryToJson(s: PressSummary): PressSummaryJson {
   return {
     id: s.id,
     eventId: s.eventId,
@@ -60,12 +62,12 @@ export async function pressConflictResponse(error: PressConflictError): Promise<
   );
 }
 
-export function pressCommentToJson(c: PressComment) {
+export function pressCommentToJson(c: PressComment): PressCommentJson {
   return { id: c.id, body: c.body, version: c.version, author: person(c.authorId, c.authorName), createdAt: c.createdAt.toISOString() };
 }
 
 /** A version in the history; its text only when asked for one version. */
-export function pressVersionToJson(v: PressVersion, options: { text: boolean }) {
+export function pressVersionToJson(v: PressVersion, options: { text: boolean }): PressVersionJson {
   return {
     version: v.version,
     kind: v.kind,
@@ -81,7 +83,7 @@ export function pressVersionToJson(v: PressVersion, options: { text: boolean }) 
 const paragraphs = (lines: string[]) => lines.join("\n\n");
 
 /** What a redraft did: the data's changes applied to untouched paragraphs, and where human text was kept. */
-export function regenerationReportToJson(report: RegenerationReport) {
+export function regenerationReportToJson(report: RegenerationReport): z.infer<typeof regenerationReportJsonSchema> {
   return {
     unchanged: report.unchanged,
     approvalLapsed: report.approvalLapsed,

@@ -9,12 +9,12 @@ import { webhooksPageAction, webhooksPageData } from "~/utils/webhooks-page.serv
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  return { endpoints: await webhooksPageData(context, access.event.id) };
+  return { endpoints: await webhooksPageData(context, access.user, { eventId: access.event.id }) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  return webhooksPageAction(request, context, access.user, access.event.id);
+  return webhooksPageAction(request, context, access.user, { eventId: access.event.id });
 }
 
 export default function EventWebhooks() {
