@@ -2,6 +2,7 @@
  * Operator CLI: `npm run signet -- <command> [options]`.
  *   user:create --email E --name N --role R [--password P]
  *   token:create --email E [--name LABEL] [--scopes read,write] [--event EVENT_ID] [--expires-days N]
+ *   storage:migrate --to s3://bucket/prefix?endpoint=… [--from file:./data/media]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,11 +13,15 @@ import { findUserByEmail } from "~/models/users.server";
 import { createApiToken, createUser } from "~/services/accounts.server";
 import { isServiceError } from "~/services/errors";
 import { translateError } from "~/i18n/i18n";
+import { copyStorage } from "~/services/storage-migrate.server";
+import { storageFromUrl } from "~/services/storage.server";
 import { holderOf } from "./data-dir-lock";
 
 const usage = `Usage:
   npm run signet -- user:create --email E --name N --role admin|organizer|communications|viewer [--password P]
-  npm run signet -- token:create --email E [--name LABEL] [--scopes read|write|read,write] [--event EVENT_ID] [--expires-days N]`;
+  npm run signet -- token:create --email E [--name LABEL] [--scopes read|write|read,write] [--event EVENT_ID] [--expires-days N]
+  npm run signet -- storage:migrate --to s3://BUCKET/PREFIX?endpoint=URL&region=R&forcePathStyle=1 [--from file:./data/media]
+    copies every stored photo file to the target and verifies each by SHA-256 (the source is left as it is)`;
 
 function fail(message: string): never {
   console.error(message);
@@ -36,6 +41,8 @@ try {
       scopes: { type: "string" },
       event: { type: "string" },
       "expires-days": { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
     },
     strict: true,
   }));
@@ -49,6 +56,39 @@ const userSchema = z.object({
   role: z.enum(userRoles, { errorMap: () => ({ message: `--role must be one of: ${userRoles.join(", ")}` }) }),
   password: z.string().min(12, "--password must be at least 12 characters").max(200).optional(),
 });
+
+if (command === "storage:migrate") {
+  // Files only: the database is not opened (the server may keep running; uploads made meanwhile are copied by a
+  // second run, which skips what is already there).
+  const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+  const region = process.env.AWS_REGION;
+  const to = typeof values.to === "string" ? values.to : "";
+  if (!to) fail(`--to is required\n\n${usage}`);
+  let source, target;
+  try {
+    source = storageFromUrl(typeof values.from === "string" ? values.from : (process.env.STORAGE_URL ?? undefined), { dataDir, region });
+    target = storageFromUrl(to, { dataDir, region });
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${usage}`);
+  }
+  if (source.location === target.location) fail("--from and --to are the same storage.");
+  console.log(`Copying ${source.location} → ${target.location} …`);
+  let seen = 0;
+  const report = await copyStorage(source, target, {
+    onObject: (key, outcome) => {
+      seen += 1;
+      if (outcome === "failed") console.error(`  failed: ${key}`);
+      else if (seen % 500 === 0) console.log(`  ${seen} files …`);
+    },
+  });
+  console.log(
+    `Copied and verified: ${report.copied} (${(report.bytes / 1024 / 1024).toFixed(1)} MiB); already there, same checksum: ${report.alreadyThere}; failed: ${report.failed.length}.`,
+  );
+  for (const f of report.failed) console.error(`  ${f.key}: ${f.reason}`);
+  if (report.failed.length) fail("Some files were not copied: run the command again once the cause is fixed (copied files are skipped).");
+  console.log(`Every file is in ${target.location}. Set STORAGE_URL=${to} and restart the server.`);
+  process.exit(0);
+}
 
 if (command !== "user:create" && command !== "token:create") fail(usage);
 
