@@ -11,3 +11,4 @@ export * from "./ceremony";
 export * from "./door";
 export * from "./webhooks";
 export * from "./glossary";
+export * from "./operations";
