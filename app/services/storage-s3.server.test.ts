@@ -12,6 +12,8 @@ import { createEvent, createUser } from "#db/factories";
 import { photos } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import { translateError } from "~/i18n/i18n";
+import type { AppLoadContext } from "@remix-run/node";
+import { loader as mediaLoader } from "~/routes/media.photos.$photoId.$revision.$file/route";
 import type { Actor } from "./events.server";
 import { cameraJpeg } from "./photos-fixtures.server";
 import { isPhotoRejected } from "./photos-processing.server";
@@ -152,6 +154,14 @@ describe("photos in an S3-compatible bucket", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await bucket.stop();
     try {
+      // Served meanwhile: 503 "later", not 404 and not a server error.
+      const served = await mediaLoader({
+        request: new Request(`http://x/media/photos/${view.id}/${view.revision}/web.jpg`),
+        params: { photoId: view.id, revision: view.revision, file: "web.jpg" },
+        context: { db, storage: bucket.storage } as unknown as AppLoadContext,
+      });
+      expect(served.status).toBe(503);
+      expect(served.headers.get("Retry-After")).toBe("30");
       await deletePhoto(db, bucket.storage, actor, event.id, view.id);
       expect(await db.select({ id: photos.id }).from(photos).where(eq(photos.eventId, event.id))).toEqual([]);
       expect(warn.mock.calls.join(" ")).toContain(`files of photos/${event.id}/${view.id} left in s3://signet-test/media/`);
