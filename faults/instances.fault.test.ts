@@ -41,6 +41,9 @@ import {
 const INSTANCES = 3;
 const MESSAGES = 1_000;
 const METRICS_TOKEN = "metrics-token-for-the-instances-test";
+// Generous bounds: on an idle two-core machine the file takes about two minutes, but an instance's start (tsx,
+// migrations) slows to a minute when the machine is shared; every wait inside is bounded on its own too.
+const START_TIMEOUT_MS = 300_000;
 
 const missing = postgresBinariesMissing();
 if (missing) console.warn(`Several-instances fault test skipped: ${missing}`);
@@ -181,7 +184,7 @@ describe.skipIf(!!missing)("three app instances on one PostgreSQL", () => {
     servers = await Promise.all(Array.from({ length: INSTANCES }, startInstance));
     proxy.upstreams = servers.map((s) => Number(new URL(s.url).port));
     await proxy.start();
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     for (const server of servers) if (server.process.exitCode === null) await server.stop();
     killChildren();
@@ -191,7 +194,7 @@ describe.skipIf(!!missing)("three app instances on one PostgreSQL", () => {
     await bucket?.destroy();
     await cluster?.destroy();
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
-  });
+  }, START_TIMEOUT_MS);
 
   it("shares sessions, login throttles and photos between the instances", async () => {
     const [a, b, c] = servers as [AppServer, AppServer, AppServer];
@@ -338,5 +341,5 @@ describe.skipIf(!!missing)("three app instances on one PostgreSQL", () => {
     expect(answers.filter((a) => a.status !== 200)).toEqual([]);
     expect(sink.delivered).toHaveLength(600);
     expect(new Set(sink.delivered).size).toBe(600);
-  });
+  }, START_TIMEOUT_MS + 120_000);
 });
