@@ -35,7 +35,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     return {
       db,
       kind: "postgres",
-      migrate: () => migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder }),
+      migrate: () => migrateOnce(config.url),
       ping: async () => {
         await client`select 1`;
       },
@@ -59,6 +59,21 @@ export function openDatabase(config: DatabaseConfig): Database {
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Several app instances starting at once on one database must not apply the same migration twice: the first
+ * takes an advisory lock (on a connection of its own, held for the whole run), the others wait for it and then
+ * find nothing left to apply.
+ */
+async function migrateOnce(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(hashtext('signet.migrate'))`;
+    await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder });
+  } finally {
+    await client.end({ timeout: 5 });
+  }
 }
 
 /** The configuration the running app uses: DATABASE_URL, else PGlite under DATA_DIR (default ./data). */

@@ -47,7 +47,13 @@ describe("SIGTERM", () => {
   it("lets the request in flight finish and keep its write, refuses new connections, then exits 0", async () => {
     const dataDir = tempDir();
     await (await migratedPgliteDir(path.join(dataDir, "pglite"))).close();
-    const server = await startAppServer({ DATA_DIR: dataDir });
+    const server = await startAppServer({ DATA_DIR: dataDir, METRICS_TOKEN: undefined });
+    // Liveness answers without the database; without METRICS_TOKEN there is no /metrics at all.
+    const live = await fetch(`${server.url}/livez`);
+    expect(live.status).toBe(200);
+    expect(live.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(live.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
     const body = new URLSearchParams({ name: "Quản trị viên", email: "admin@signet.test", password: "mot-mat-khau-dai" }).toString();
     const socket = await connectTo(server.url);
     const answer = collect(socket);

@@ -162,7 +162,7 @@ export interface PgCluster {
   destroy(): Promise<void>;
 }
 
-export async function createPgCluster(): Promise<PgCluster> {
+export async function createPgCluster(settings: { maxConnections?: number } = {}): Promise<PgCluster> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "signet-faults-pg-"));
   const data = path.join(dir, "data");
   const port = await freePort();
@@ -180,7 +180,7 @@ export async function createPgCluster(): Promise<PgCluster> {
       });
     });
   await run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c shared_buffers=16MB -c max_connections=40`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c shared_buffers=16MB -c max_connections=${settings.maxConnections ?? 40}`;
   const start = () => run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-o", options, "-w", "-t", "30", "start"]);
   const stop = () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"]);
   await start();

@@ -8,7 +8,9 @@ import { userRoles } from "~/domain/access/permissions";
 
 export const usage = `Usage:
   npm run signet -- user:create --email E --name N --role admin|organizer|communications|viewer [--password P]
-  npm run signet -- token:create --email E [--name LABEL] [--scopes read|write|read,write] [--event EVENT_ID] [--expires-days N]`;
+  npm run signet -- token:create --email E [--name LABEL] [--scopes read|write|read,write] [--event EVENT_ID] [--expires-days N]
+  npm run signet -- storage:migrate --to s3://BUCKET/PREFIX?endpoint=URL&region=R&forcePathStyle=1 [--from file:./data/media]
+    copies every stored photo file to the target and verifies each by SHA-256 (the source is left as it is)`;
 
 const userSchema = z.object({
   email: z.string({ required_error: "--email is required" }).trim().email("--email is not a valid address"),
@@ -28,6 +30,7 @@ export interface TokenOptions {
 export type CliCommand =
   | { command: "user:create"; user: z.infer<typeof userSchema> }
   | { command: "token:create"; token: TokenOptions }
+  | { command: "storage:migrate"; from: string | null; to: string }
   | { error: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,6 +49,8 @@ export function parseCli(argv: string[]): CliCommand {
         scopes: { type: "string" },
         event: { type: "string" },
         "expires-days": { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
       },
       strict: true,
     }));
@@ -57,8 +62,13 @@ export function parseCli(argv: string[]): CliCommand {
     if (!parsed.success) return { error: `${parsed.error.issues.map((i) => i.message).join("\n")}\n\n${usage}` };
     return { command, user: parsed.data };
   }
-  if (command !== "token:create") return { error: usage };
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string).trim() : null);
+  if (command === "storage:migrate") {
+    const to = text("to");
+    if (!to) return { error: `--to is required\n\n${usage}` };
+    return { command, from: text("from") || null, to };
+  }
+  if (command !== "token:create") return { error: usage };
   const email = text("email");
   if (!email) return { error: `--email is required\n\n${usage}` };
   const name = text("name") ?? "CLI";

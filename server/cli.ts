@@ -3,6 +3,7 @@
  *   user:create --email E --name N --role R [--password P]
  *   token:create --email E [--name LABEL] [--scopes read,write] [--event EVENT_ID] [--expires-days N]
  * Options are parsed in cli-options.ts.
+ *   storage:migrate --to s3://bucket/prefix?endpoint=… [--from file:./data/media]
  */
 import path from "node:path";
 import { databaseConfigFromEnv, openDatabase } from "#db/client.server";
@@ -11,6 +12,8 @@ import { findUserByEmail } from "~/models/users.server";
 import { createApiToken, createUser } from "~/services/accounts.server";
 import { isServiceError } from "~/services/errors";
 import { translateError } from "~/i18n/i18n";
+import { copyStorage } from "~/services/storage-migrate.server";
+import { storageFromUrl } from "~/services/storage.server";
 import { parseCli } from "./cli-options";
 import { holderOf } from "./data-dir-lock";
 
@@ -21,6 +24,39 @@ function fail(message: string): never {
 
 const parsed = parseCli(process.argv.slice(2));
 if ("error" in parsed) fail(parsed.error);
+
+if (parsed.command === "storage:migrate") {
+  // Files only: the database is not opened (the server may keep running; uploads made meanwhile are copied by a
+  // second run, which skips what is already there).
+  const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+  const region = process.env.AWS_REGION;
+  const to = parsed.to;
+  let source, target;
+  try {
+    source = storageFromUrl(parsed.from ?? process.env.STORAGE_URL ?? undefined, { dataDir, region });
+    target = storageFromUrl(to, { dataDir, region });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (source.location === target.location) fail("--from and --to are the same storage.");
+  console.log(`Copying ${source.location} → ${target.location} …`);
+  let seen = 0;
+  const report = await copyStorage(source, target, {
+    onObject: (key, outcome) => {
+      seen += 1;
+      if (outcome === "failed") console.error(`  failed: ${key}`);
+      else if (seen % 500 === 0) console.log(`  ${seen} files …`);
+    },
+  });
+  console.log(
+    `Copied and verified: ${report.copied} (${(report.bytes / 1024 / 1024).toFixed(1)} MiB); already there, same checksum: ${report.alreadyThere}; failed: ${report.failed.length}.`,
+  );
+  for (const f of report.failed) console.error(`  ${f.key}: ${f.reason}`);
+  if (report.failed.length) fail("Some files were not copied: run the command again once the cause is fixed (copied files are skipped).");
+  console.log(`Every file is in ${target.location}. Set STORAGE_URL=${to} and restart the server.`);
+  process.exit(0);
+}
+
 
 const config = databaseConfigFromEnv();
 if ("dataDir" in config) {

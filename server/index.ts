@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -8,7 +9,9 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { openDatabase } from "#db/client.server";
 import { seedDemo } from "#db/seed";
-import { fileSystemStorage } from "~/services/storage.server";
+import { storageFromUrl } from "~/services/storage.server";
+import { lease, SCHEDULER_LEASE } from "~/services/leases.server";
+import { outboxStats } from "~/models/mail.server";
 import { inboundSettings, readEnv } from "~/utils/env.server";
 import { startImapPoller } from "~/services/inbound-imap.server";
 import { readTlsFiles, startInboundSmtp } from "~/services/inbound-smtp.server";
@@ -27,6 +30,7 @@ import { acquire, release } from "./data-dir-lock";
 import { isPostgresClosedSocketWrite } from "./driver-faults";
 import { isCrossOriginWrite } from "./origin";
 import { badAddressJson, badAddressText, isWellFormedTarget } from "./request-guards";
+import { createLogger, createMetrics, metricsRoute, requestObservation } from "./observability";
 import { securityHeaders } from "./security-headers";
 import { createShutdown } from "./shutdown";
 
@@ -45,6 +49,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = readEnv();
 process.env.NODE_ENV = "production";
 
+// This process among the app instances sharing the database: in logs, metrics and the scheduler lease.
+const instanceId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+// JSON lines for containers and log collectors; plain text on a terminal (server/observability.ts).
+const logger = createLogger(env.LOG_FORMAT ?? (process.stdout.isTTY ? "text" : "json"), { instance: instanceId });
+
 // Build first, so a failed build never leaves a half-initialised data directory behind.
 const build = (await import(pathToFileURL(ensureBuild(root)).href)) as ServerBuild;
 
@@ -56,7 +65,10 @@ if (!env.DATABASE_URL) acquire(dataDir);
 const database = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(dataDir, "pglite") });
 await database.migrate();
 const db = database.db;
-const storage = fileSystemStorage(path.join(dataDir, "media"));
+const storage = storageFromUrl(env.STORAGE_URL, { dataDir, region: process.env.AWS_REGION });
+console.log(`Photos: stored in ${storage.location}.`);
+if (database.kind === "pglite")
+  console.log("Database: PGlite, embedded — one app process only. For several instances, set DATABASE_URL to a PostgreSQL server.");
 // PGlite never runs autovacuum/ANALYZE by itself: give the planner statistics once per start.
 if (database.kind === "pglite") await db.execute(sql`analyze`);
 
@@ -85,9 +97,26 @@ const secureCookies = env.COOKIE_SECURE !== "0";
 
 const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 
+// Scheduled work (reminders, retention) runs on one instance at a time: the holder of this lease.
+const schedulerLease = lease(db, SCHEDULER_LEASE, instanceId);
+
+const metrics = createMetrics({
+  instance: instanceId,
+  outbox: () => outboxStats(db),
+  scheduler: () => schedulerLease.held,
+});
+
 // The mail outbox: queued invitations, updates and reminders go out through SMTP_URL, or into /admin/mailbox.
+// Every instance sends (claims keep them apart); only the lease holder turns scheduled reminders into mail.
 const mailTransport = createTransportFromEnv(env);
-const outboxWorker = startOutboxWorker(db, { transport: mailTransport, settings: { ...readMailSettings(env), appUrl } });
+const outboxWorker = startOutboxWorker(db, {
+  transport: mailTransport,
+  settings: { ...readMailSettings(env), appUrl },
+  isScheduler: () => schedulerLease.acquire(),
+  onDrain: (result) => {
+    for (const key of ["sent", "retried", "failed", "lost"] as const) if (result[key]) metrics.mailResults.inc({ result: key }, result[key]);
+  },
+});
 console.log(env.SMTP_URL ? "Mail: sent through SMTP_URL." : "Mail: no SMTP_URL — messages are kept in the Mailbox (/admin/mailbox).");
 
 // Calendar replies and bounces (docs/decisions/027-calendar-replies.md): the SMTP listener and/or the IMAP poller.
@@ -119,7 +148,7 @@ if (inbound.domain) {
 }
 
 // Retention: once a day, contact details and needs of events that ended RETENTION_DAYS ago are erased.
-const retention = startRetentionSchedule(db, { days: env.RETENTION_DAYS });
+const retention = startRetentionSchedule(db, { days: env.RETENTION_DAYS, isScheduler: () => schedulerLease.acquire() });
 
 // Webhooks: signed deliveries from the webhook outbox (docs/decisions/021-integrations.md).
 const webhookWorker = startWebhookWorker(db, {
@@ -130,6 +159,8 @@ if (env.WEBHOOK_ALLOW_PRIVATE === "1") console.log("Webhooks: WEBHOOK_ALLOW_PRIV
 
 const app = express();
 app.disable("x-powered-by");
+// First: every answer, even a refusal below, carries X-Request-Id and is logged and timed.
+app.use(requestObservation(logger, metrics));
 if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
 else {
   // Not behind a trusted proxy: nobody may claim another host or scheme (Remix builds request.url from them).
@@ -184,6 +215,14 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   }
 });
 
+// Liveness: the process is up and answering (no database): restart it when this fails. Readiness is /readyz
+// (alias /healthz): the database answers and the server is not stopping; send it traffic only then.
+app.get("/livez", (_req: Request, res: Response) => {
+  res.set("Cache-Control", "no-store").json({ ok: true });
+});
+// Prometheus metrics, for a bearer of METRICS_TOKEN; without the token set, /metrics does not exist (404).
+if (env.METRICS_TOKEN) app.get("/metrics", metricsRoute(metrics, env.METRICS_TOKEN));
+
 // HTML, JSON, CSS and JavaScript go out compressed (gzip/deflate/br as the browser asks; small bodies as they are).
 // Images and other already-compressed types are left alone by the filter.
 app.use(compression());
@@ -202,6 +241,8 @@ app.all(
       db,
       dbKind: database.kind,
       pingDb: database.ping,
+      isDraining: () => shutdown.stopping,
+      metrics: { checkIn: (outcome) => metrics.checkIns.inc({ outcome }) },
       clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       cookieSecrets,
       secureCookies,
@@ -213,7 +254,7 @@ app.all(
 );
 
 const server = app.listen(env.PORT, () => {
-  console.log(`Signet is running on http://localhost:${env.PORT} (database: ${database.kind})`);
+  console.log(`Signet is running on http://localhost:${env.PORT} (database: ${database.kind}, instance ${instanceId})`);
 });
 
 // SIGTERM / Ctrl-C: stop accepting, let in-flight requests finish (at most 20 s) and the mail worker finish the
@@ -224,6 +265,8 @@ const shutdown = createShutdown({
   stopWorkers: async () => {
     retention.stop();
     await Promise.all([outboxWorker.stop(), webhookWorker.stop(), imapPoller?.stop(), inboundSmtp?.close()]);
+    // Another instance takes the scheduled work on its next tick, not after the lease has run out.
+    await schedulerLease.release();
   },
   closeResources: async () => {
     await database.close().catch((error: unknown) => console.error("closing the database:", error));

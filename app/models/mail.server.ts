@@ -489,3 +489,24 @@ export async function cancelEventReminders(db: Db, eventId: string): Promise<voi
     .set({ status: "cancelled" })
     .where(and(eq(scheduledReminders.eventId, eventId), eq(scheduledReminders.status, "scheduled")));
 }
+
+/** The outbox as the metrics show it (all instances): counts by open status and the age of the oldest due message. */
+export async function outboxStats(db: Db, now: Date = new Date()) {
+  const rows = rowsOf(
+    await db.execute(sql`
+      select ${mailMessages.status} as status, count(*)::int as n,
+             min(${mailMessages.nextAttemptAt}) filter (where ${mailMessages.nextAttemptAt} <= ${now.toISOString()}::timestamptz) as oldest
+      from ${mailMessages}
+      where ${mailMessages.status} in ('queued', 'sending', 'failed')
+      group by ${mailMessages.status}`),
+  );
+  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  const oldest = rows.find((r) => r.status === "queued")?.oldest;
+  const oldestAt = oldest ? new Date(oldest as string | Date).getTime() : null;
+  return {
+    queued: count("queued"),
+    sending: count("sending"),
+    failed: count("failed"),
+    oldestQueuedSeconds: oldestAt === null ? 0 : Math.max(0, (now.getTime() - oldestAt) / 1000),
+  };
+}

@@ -8,7 +8,9 @@
  *    by hand). Two drains at once never take the same message; a message whose worker died while sending is
  *    taken again once its lock (`locked_until`) has run out. When the SMTP server cannot be reached, the drain
  *    stops after the first failure: the rest stays queued, untouched (a claimed batch is released), until the next tick.
- *  - startOutboxWorker: a setInterval loop for server/index.ts (scheduled reminders, then the outbox).
+ *  - startOutboxWorker: a setInterval loop for server/index.ts (scheduled reminders, then the outbox). With several
+ *    app instances every one drains the outbox (the claims keep them apart), but only the holder of the
+ *    scheduler lease runs the scheduled reminders (`isScheduler`, app/services/leases.server.ts).
  */
 import type { Db } from "#db/client.server";
 import { foldLine } from "~/domain/calendar/ics";
@@ -160,6 +162,10 @@ export function startOutboxWorker(
     settings: MailSettings;
     intervalMs?: number;
     onError?: (error: unknown) => void;
+    /** Whether this instance runs the scheduled reminders this tick (the scheduler lease); default: yes. */
+    isScheduler?: () => Promise<boolean>;
+    /** Each drain's outcome (the metrics count it). */
+    onDrain?: (result: DrainResult) => void;
   },
 ): OutboxWorker {
   const { transport, settings } = options;
@@ -171,13 +177,14 @@ export function startOutboxWorker(
   const round = async () => {
     const now = new Date();
     try {
-      await processDueReminders(db, now, settings);
+      if (!options.isScheduler || (await options.isScheduler())) await processDueReminders(db, now, settings);
     } catch (error) {
       onError(error);
     }
     if (stopping.signal.aborted) return;
     try {
-      await drainOutbox(db, transport, new Date(), { signal: stopping.signal });
+      const result = await drainOutbox(db, transport, new Date(), { signal: stopping.signal });
+      options.onDrain?.(result);
     } catch (error) {
       onError(error);
     }

@@ -51,7 +51,7 @@ import { ServiceError } from "./errors";
 import { emitWebhook } from "./webhooks.server";
 import type { Actor } from "./events.server";
 import { PhotoRejectedError, processPhoto } from "./photos-processing.server";
-import { isStorageFull, type ObjectStorage } from "./storage.server";
+import { isStorageFull, isStorageUnavailable, type ObjectStorage } from "./storage.server";
 
 export interface PhotoTag {
   invitationId: string;
@@ -275,6 +275,11 @@ export async function uploadPhoto(
     // Whatever was stored goes again: no partial file, and (the row is inserted last) no photo without files.
     await storage.deletePrefix(storageKey).catch(() => {});
     if (isStorageFull(error)) throw new PhotoRejectedError({ status: 507, message: "photos.errors.storageFull" });
+    // The bucket is down: nothing was recorded, the same file can be sent again once it is back.
+    if (isStorageUnavailable(error)) {
+      console.warn(`photo upload refused: ${error.message}`);
+      throw new PhotoRejectedError({ status: 503, message: "photos.errors.storageUnavailable" });
+    }
     throw error;
   }
   return requireView(db, eventId, id);
@@ -515,12 +520,22 @@ export async function deletePhoto(
     return row.storageKey;
   });
   // After the commit: a failure here leaves unreachable files, never a row without files.
-  await storage.deletePrefix(storageKey);
+  await deleteFilesAfterCommit(storage, storageKey);
 }
 
 /** Removes every stored file of an event's photos (call after deleting the event's rows). */
 export async function deleteEventPhotoFiles(storage: ObjectStorage, eventId: string): Promise<void> {
-  await storage.deletePrefix(eventPhotosPrefix(eventId));
+  await deleteFilesAfterCommit(storage, eventPhotosPrefix(eventId));
+}
+
+/** The rows are gone already: a storage that is down leaves unreachable files (logged), not a failed request. */
+async function deleteFilesAfterCommit(storage: ObjectStorage, prefix: string): Promise<void> {
+  try {
+    await storage.deletePrefix(prefix);
+  } catch (error) {
+    if (!isStorageUnavailable(error)) throw error;
+    console.warn(`files of ${prefix} left in ${storage.location} (unreachable, no row points to them): ${error.message}`);
+  }
 }
 
 export interface ServedFile {

@@ -20,6 +20,11 @@ function memoryStorage(): ObjectStorage & { objects: Map<string, StoredObject> }
       for (const key of [...objects.keys()]) if (key.startsWith(prefix)) objects.delete(key);
       return Promise.resolve();
     },
+    list: async function* (prefix) {
+      await Promise.resolve();
+      for (const key of objects.keys()) if (key.startsWith(prefix)) yield key;
+    },
+    location: "memory:",
   };
 }
 

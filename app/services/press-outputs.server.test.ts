@@ -33,6 +33,11 @@ const noStorage: ObjectStorage = {
   put: () => Promise.resolve(),
   get: () => Promise.resolve(null),
   deletePrefix: () => Promise.resolve(),
+  list: async function* () {
+    await Promise.resolve();
+    yield* [];
+  },
+  location: "none:",
 };
 
 describe("press outputs", () => {

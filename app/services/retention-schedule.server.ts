@@ -1,7 +1,8 @@
 /**
  * The daily retention run inside the server (docs/decisions/017-personal-data.md): shortly after start, then
- * every 24 hours, at most a few batches per run; a failure is logged and retried the next day. Two servers on
- * one database are safe: runs are serialised by an advisory lock and the second finds nothing left.
+ * every 24 hours, at most a few batches per run; a failure is logged and retried the next day. Several servers on
+ * one database: only the holder of the scheduler lease runs it (`isScheduler`); and should two ever overlap,
+ * runs are serialised by an advisory lock and the second finds nothing left.
  */
 import type { Db } from "#db/client.server";
 import { runRetention, RETENTION_BATCH } from "./privacy.server";
@@ -18,7 +19,14 @@ export interface RetentionSchedule {
 
 export function startRetentionSchedule(
   db: Db,
-  options: { days: number; firstRunMs?: number; intervalMs?: number; log?: (line: string) => void },
+  options: {
+    days: number;
+    firstRunMs?: number;
+    intervalMs?: number;
+    log?: (line: string) => void;
+    /** Whether this instance runs it now (the scheduler lease); default: yes. */
+    isScheduler?: () => Promise<boolean>;
+  },
 ): RetentionSchedule {
   const log = options.log ?? ((line: string) => console.log(line));
   let timer: NodeJS.Timeout | null = null;
@@ -29,6 +37,7 @@ export function startRetentionSchedule(
     if (running) return running;
     running = (async () => {
       let events = 0;
+      if (options.isScheduler && !(await options.isScheduler())) return 0;
       for (let batch = 0; batch < MAX_BATCHES && !stopped; batch++) {
         const result = await runRetention(db, null, { days: options.days, limit: RETENTION_BATCH });
         events += result.events;

@@ -7,8 +7,12 @@ export interface SignetContext {
   cspNonce?: string;
   db: Db;
   dbKind: DbKind;
-  /** Checks the database answers (for /healthz). */
+  /** Checks the database answers (for /readyz and /healthz). */
   pingDb: () => Promise<void>;
+  /** True once the server has begun to stop (SIGTERM): /readyz answers 503 so a proxy sends no more. */
+  isDraining?: () => boolean;
+  /** Counters of this instance's metrics that routes feed (server/observability.ts); absent in tests. */
+  metrics?: { checkIn(outcome: "checkedIn" | "already" | "refused"): void };
   /** The client's address (X-Forwarded-For only when TRUST_PROXY=1). */
   clientIp: string;
   /** Secrets that sign the session cookie (first signs, all verify). */
@@ -16,7 +20,7 @@ export interface SignetContext {
   secureCookies: boolean;
   /** The public base URL without a trailing slash (APP_URL, else http://localhost:PORT). */
   appUrl: string;
-  /** Uploaded files (photos): the file system under DATA_DIR/media by default. */
+  /** Uploaded files (photos): STORAGE_URL — the file system under DATA_DIR/media by default, or an S3 bucket. */
   storage: ObjectStorage;
   /** Seals secrets the server must read back (two-step verification seeds): ENCRYPTION_KEY, else a generated key. */
   secretBox: SecretBox;

@@ -73,6 +73,24 @@ const schema = z.object({
   INBOUND_IMAP_INTERVAL_SECONDS: z.coerce.number().int().min(5, "INBOUND_IMAP_INTERVAL_SECONDS must be at least 5").max(86_400).default(60),
   /** Set to 1 to let webhooks reach private, loopback and link-local addresses (tests, a receiver on the same host). */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /**
+   * Where photos are stored: file:./data/media (default: DATA_DIR/media) or
+   * s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=1 (credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).
+   */
+  STORAGE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^(file:\S+|s3:\/\/\S+)$/, "STORAGE_URL must look like file:./data/media or s3://bucket/prefix?endpoint=https://…")
+      .optional(),
+  ),
+  /** The bearer token that opens /metrics (Prometheus); unset: /metrics does not exist. */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  ),
+  /** json: one JSON object per line (default when stdout is not a terminal); text: plain lines (default on a terminal). */
+  LOG_FORMAT: z.enum(["json", "text"]).optional(),
   /** How long one webhook attempt may take, in milliseconds (default 10 s). */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });

@@ -12,3 +12,4 @@ export * from "./door";
 export * from "./webhooks";
 export * from "./glossary";
 export * from "./letters";
+export * from "./operations";

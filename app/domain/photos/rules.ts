@@ -19,7 +19,7 @@ export interface Rejection {
    * 413 too large, 415 not a type we take, 409 already in the gallery, 422 an image we cannot use; 507 the
    * server's disk is full (nothing was kept; worth retrying once space is freed).
    */
-  status: 400 | 409 | 413 | 415 | 422 | 507;
+  status: 400 | 409 | 413 | 415 | 422 | 503 | 507;
   /** An i18n key with "?param=value" parameters. */
   message: string;
 }

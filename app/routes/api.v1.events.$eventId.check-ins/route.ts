@@ -35,6 +35,7 @@ const create: ApiHandler = async ({ request, context, params }) => {
   const result = code
     ? await checkInByCode(context.db, user, event.id, code, context.cookieSecrets)
     : await checkInGuest(context.db, user, event.id, invitationId!);
+  context.metrics?.checkIn(result.outcome);
   switch (result.outcome) {
     case "checkedIn":
       return apiJson(checkInToJson(result.guest, result.checkIn), { status: 201 });

@@ -48,11 +48,15 @@ export async function checkInAction({ request, context, params }: ActionFunction
   try {
     if (intent === "scan") {
       const code = String(form.get("code") ?? "");
-      return reply({ kind: "result", result: await checkInByCode(context.db, access.user, eventId, code, context.cookieSecrets) });
+      const result = await checkInByCode(context.db, access.user, eventId, code, context.cookieSecrets);
+      context.metrics?.checkIn(result.outcome);
+      return reply({ kind: "result", result });
     }
     if ((intent === "checkIn" || intent === "undo") && !isUuid(invitationId)) return reply({ kind: "error", error: "errors.invalid" }, 400);
     if (intent === "checkIn") {
-      return reply({ kind: "result", result: await checkInGuest(context.db, access.user, eventId, invitationId) });
+      const result = await checkInGuest(context.db, access.user, eventId, invitationId);
+      context.metrics?.checkIn(result.outcome);
+      return reply({ kind: "result", result });
     }
     if (intent === "undo") {
       return reply({ kind: "undone", guest: await undoCheckIn(context.db, access.user, eventId, invitationId) });

@@ -2,8 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { loader } from "./route";
 
-function contextWith(pingDb: () => Promise<void>, dbKind: "pglite" | "postgres" = "pglite") {
-  return { pingDb, dbKind } as unknown as AppLoadContext;
+function contextWith(pingDb: () => Promise<void>, dbKind: "pglite" | "postgres" = "pglite", draining = false) {
+  return { pingDb, dbKind, isDraining: () => draining } as unknown as AppLoadContext;
 }
 const args = (context: AppLoadContext) => ({ request: new Request("http://x/healthz"), params: {}, context });
 
@@ -18,5 +18,12 @@ describe("GET /healthz", () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ ok: false, db: "pglite" });
     expect(res.headers.get("Cache-Control")).toBe("no-store");
+  });
+  it("answers 503 while the server is stopping, even with the database up: a proxy sends no more", async () => {
+    let pinged = false;
+    const res = await loader(args(contextWith(async () => void (pinged = true), "postgres", true)));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ ok: false, db: "postgres", draining: true });
+    expect(pinged).toBe(false);
   });
 });

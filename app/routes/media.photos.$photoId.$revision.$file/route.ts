@@ -8,6 +8,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readServedVariant } from "~/services/photos.server";
+import { isStorageUnavailable } from "~/services/storage.server";
 import { isUuid } from "~/utils/auth.server";
 
 function notFound(): Response {
@@ -20,7 +21,18 @@ function notFound(): Response {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { photoId = "", revision = "", file = "" } = params;
   if (!isUuid(photoId) || !/^[A-Za-z0-9_-]{1,64}$/.test(revision)) return notFound();
-  const served = await readServedVariant(context.db, context.storage, photoId, revision, file);
+  let served;
+  try {
+    served = await readServedVariant(context.db, context.storage, photoId, revision, file);
+  } catch (error) {
+    // The bucket is down: say "later" (a cache keeps its copy), not "gone" and not a server error page.
+    if (!isStorageUnavailable(error)) throw error;
+    console.warn(`photo not served: ${error.message}`);
+    return new Response("503 Service Unavailable — ảnh tạm thời chưa tải được / the photo cannot be loaded at the moment", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "30" },
+    });
+  }
   if (!served) return notFound();
   const headers = {
     "Content-Type": "image/jpeg",
