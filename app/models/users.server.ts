@@ -36,12 +36,6 @@ export function listUsers(db: Db): Promise<(User & { totpEnabledAt: Date | null 
     .orderBy(asc(users.name));
 }
 
-/** Whether any account exists (an index probe, not a count). */
-export async function anyUserExists(db: Db): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).limit(1);
-  return !!row;
-}
-
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;

@@ -7,59 +7,15 @@ import {
   type MemberRole,
 } from "~/domain/access/permissions";
 import { getEventOwner, getMemberRole, listTeamManagers } from "~/models/events.server";
-import { anyUserExists, type User } from "~/models/users.server";
+import type { User } from "~/models/users.server";
 import { getApiTokenGrant, getSessionUser, type ApiTokenGrant } from "~/services/accounts.server";
 import { readSessionId } from "./session.server";
 import { forbidden, notFound } from "./responses.server";
 
-/**
- * What one GET request has looked up already: the session's user and, per event, the event and the user's role
- * in it. A page's loaders (root, layout, route) each call requireUser / requireEventPermission — every one must,
- * since a child loader can be called without its parent — and they share the answer instead of asking the
- * database three times. The load context is made per HTTP request (server/index.ts), so nothing outlives it.
- * Only GET and HEAD: a POST's action may sign in or out, or change the team, before its loaders run.
- */
-interface RequestLookups {
-  sessions: Map<string, Promise<User | null>>;
-  events: Map<string, Promise<{ event: EventAccess["event"] | null; memberRole: MemberRole | null }>>;
-}
-const lookups = new WeakMap<AppLoadContext, RequestLookups>();
-
-function lookupsFor(request: Request, context: AppLoadContext): RequestLookups | null {
-  if (request.method !== "GET" && request.method !== "HEAD") return null;
-  let found = lookups.get(context);
-  if (!found) {
-    found = { sessions: new Map(), events: new Map() };
-    lookups.set(context, found);
-  }
-  return found;
-}
-
 export async function getUser(request: Request, context: AppLoadContext): Promise<User | null> {
   const sessionId = await readSessionId(request, context);
   if (!sessionId) return null;
-  const cache = lookupsFor(request, context);
-  if (!cache) return getSessionUser(context.db, sessionId);
-  let user = cache.sessions.get(sessionId);
-  if (!user) {
-    user = getSessionUser(context.db, sessionId);
-    cache.sessions.set(sessionId, user);
-    // A failed lookup is not remembered: the next loader asks again.
-    user.catch(() => cache.sessions.delete(sessionId));
-  }
-  return user;
-}
-
-/**
- * Whether no account exists yet (the first visit goes to /setup). Once one exists the answer is remembered for
- * this database: accounts are deactivated, never all deleted, so the login page does not ask on every GET.
- */
-const hasAccounts = new WeakSet<object>();
-export async function needsSetup(db: AppLoadContext["db"]): Promise<boolean> {
-  if (hasAccounts.has(db)) return false;
-  if (!(await anyUserExists(db))) return true;
-  hasAccounts.add(db);
-  return false;
+  return getSessionUser(context.db, sessionId);
 }
 
 /** The signed-in staff member, or a redirect to the login page that returns here afterwards. */
@@ -91,11 +47,11 @@ export async function checkEventPermission(
   context: AppLoadContext,
   eventId: string | undefined,
   action: EventAction,
-  request?: Request,
 ): Promise<EventAccess> {
   if (!eventId || !isUuid(eventId)) throw notFound();
-  const { event, memberRole } = await eventAndRole(user, context, eventId, request);
+  const event = await getEventOwner(context.db, eventId);
   if (!event) throw notFound();
+  const memberRole = await getMemberRole(context.db, eventId, user.id);
   if (!canOnEvent(user, action, { ownerId: event.createdBy, memberRole })) {
     // Someone outside the event's team is told who can add them (the API answers its own 403 body).
     const outside = memberRole === null && event.createdBy !== user.id;
@@ -111,25 +67,7 @@ export async function requireEventPermission(
   action: EventAction,
 ): Promise<EventAccess> {
   const user = await requireUser(request, context);
-  return checkEventPermission(user, context, eventId, action, request);
-}
-
-/** The event's owner and the user's role in it: once per GET request and user (see RequestLookups). */
-function eventAndRole(user: User, context: AppLoadContext, eventId: string, request?: Request) {
-  const load = async () => {
-    const [event, memberRole] = await Promise.all([getEventOwner(context.db, eventId), getMemberRole(context.db, eventId, user.id)]);
-    return { event: event ?? null, memberRole: event ? memberRole : null };
-  };
-  const cache = request ? lookupsFor(request, context) : null;
-  if (!cache) return load();
-  const key = `${user.id}:${eventId}`;
-  let found = cache.events.get(key);
-  if (!found) {
-    found = load();
-    cache.events.set(key, found);
-    found.catch(() => cache.events.delete(key));
-  }
-  return found;
+  return checkEventPermission(user, context, eventId, action);
 }
 
 /**

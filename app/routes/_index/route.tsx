@@ -1,8 +1,9 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { getUser, needsSetup } from "~/utils/auth.server";
+import { countUsers } from "~/models/users.server";
+import { getUser } from "~/utils/auth.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getUser(request, context)) throw redirect("/events");
-  if (await needsSetup(context.db)) throw redirect("/setup");
+  if ((await countUsers(context.db)) === 0) throw redirect("/setup");
   throw redirect("/login");
 }

@@ -5,8 +5,9 @@ import type { FormEvent } from "react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { fieldErrors } from "~/domain/events/event.schema";
 import { useT } from "~/i18n/use-t";
+import { countUsers } from "~/models/users.server";
 import { destroySession, login } from "~/services/accounts.server";
-import { getUser, needsSetup } from "~/utils/auth.server";
+import { getUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/redirect";
 import { deviceKeys, issueDeviceCookie, readDeviceEntries } from "~/utils/device-cookie.server";
@@ -31,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = redirectTarget(url.searchParams.get("redirectTo"));
   if (await getUser(request, context)) throw redirect(redirectTo || "/events");
-  if (await needsSetup(context.db)) throw redirect("/setup");
+  if ((await countUsers(context.db)) === 0) throw redirect("/setup");
   return { redirectTo, notice: url.searchParams.get("reset") === "1" ? ("reset.done" as const) : null };
 }
 
