@@ -12,6 +12,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { attendeeListBench } from "./attendee-list";
+import { checkInBench } from "./check-in";
 import { importBench } from "./import";
 import { inviteeBench } from "./invitee-page";
 import { mailBench } from "./mail";
@@ -73,6 +74,25 @@ const sections: { name: string; run: (kind: Kind) => Promise<Row[]> }[] = [
       const scratch = await scratchDatabase(kind, "import");
       try {
         return await importBench(scratch, { rows: QUICK ? 2_000 : 20_000, directory: QUICK ? 10_000 : 100_000 });
+      } finally {
+        await scratch.close().catch(() => {});
+        await scratch.drop();
+      }
+    },
+  },
+  {
+    name: "checkin",
+    run: async (kind) => {
+      const scratch = await scratchDatabase(kind, "checkin");
+      try {
+        return await checkInBench(scratch, {
+          port: PORT,
+          scanners: 20,
+          checkIns: QUICK ? 1_000 : 10_000,
+          duplicates: QUICK ? 100 : 1_000,
+          seconds: QUICK ? 4 : 8,
+          rounds: ROUNDS,
+        });
       } finally {
         await scratch.close().catch(() => {});
         await scratch.drop();

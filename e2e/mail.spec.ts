@@ -187,3 +187,32 @@ test("send to a selection from the attendee list, then withdraw one: a CANCEL go
   await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: `chon-${id}@example.org` })).toHaveCount(2);
 });
+
+test("a mass send answers at once and the page shows how many have gone: 'Đã gửi N/M thư'", async ({ page, loginAs, api }) => {
+  const id = suffix();
+  const organizer = await api("organizer");
+  const event = await createEvent(organizer, `Lễ ký kết gửi hàng loạt ${id}`);
+  // 240 invitees (over the 200 rendered in the request): queued in one statement, written by the outbox worker.
+  const lines = ["Họ và tên,Email"];
+  for (let i = 1; i <= 240; i++) lines.push(`Khách mời số ${i} ${id},khach${i}-${id}@example.org`);
+  const imported = await organizer.post(`/api/v1/events/${event.id}/invitations/import?commit=1`, {
+    data: lines.join("\n") + "\n",
+    headers: { "Content-Type": "text/csv" },
+  });
+  expect(imported.status(), await imported.text()).toBe(200);
+
+  await loginAs("organizer");
+  await page.goto(`/events/${event.id}/mail`);
+  await page.getByRole("button", { name: "Gửi cho người chưa được gửi (240)" }).click();
+  await page.getByRole("button", { name: "Gửi 240 lời mời" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã đưa 240 thư vào hàng đợi gửi." })).toBeVisible();
+  const progress = page.getByTestId("mail-progress");
+  await expect(progress).toContainText(/đã gửi \d+\/240 thư/i);
+  // The page polls while messages wait and ends on the total, without a reload.
+  await expect(progress).toContainText("Đã gửi 240/240 thư", { timeout: 30_000 });
+  await expect(progress.locator("progress")).toHaveAttribute("value", "240");
+  await page.screenshot({ path: test.info().outputPath("mail-progress.png"), fullPage: false });
+  // The messages are listed with their subject, written by the worker.
+  const outbox = page.getByRole("table", { name: "Thư của sự kiện" });
+  await expect(outbox).toContainText(`Thư mời: Lễ ký kết gửi hàng loạt ${id}`);
+});

@@ -164,6 +164,8 @@ export async function countEventMailByStatus(db: Db, eventId: string): Promise<R
 export interface ClaimedMail {
   id: string;
   idempotencyKey: string;
+  eventId: string | null;
+  invitationId: string | null;
   to: string;
   subject: string;
   text: string;
@@ -209,6 +211,8 @@ export async function claimDueMail(db: Db, now: Date, options: { limit: number; 
     .select({
       id: mailMessages.id,
       idempotencyKey: mailMessages.idempotencyKey,
+      eventId: mailMessages.eventId,
+      invitationId: mailMessages.invitationId,
       to: mailMessages.to,
       subject: mailMessages.subject,
       text: mailMessages.text,
@@ -231,7 +235,15 @@ function stillClaimed(id: string, attempts: number): SQL | undefined {
 export async function markMailSent(
   db: Db,
   claim: { id: string; attempts: number },
-  result: { deliveredVia: string; messageId: string; sentAt: Date; text?: string; html?: string; icsContent?: string | null },
+  result: {
+    deliveredVia: string;
+    messageId: string;
+    sentAt: Date;
+    text?: string;
+    html?: string;
+    icsContent?: string | null;
+    meta?: Record<string, unknown>;
+  },
 ): Promise<boolean> {
   const rows = await db
     .update(mailMessages)
@@ -245,10 +257,52 @@ export async function markMailSent(
       ...(result.text !== undefined ? { text: result.text } : {}),
       ...(result.html !== undefined ? { html: result.html } : {}),
       ...(result.icsContent !== undefined ? { icsContent: result.icsContent } : {}),
+      ...(result.meta !== undefined ? { meta: result.meta } : {}),
     })
     .where(stillClaimed(claim.id, claim.attempts))
     .returning({ id: mailMessages.id });
   return rows.length > 0;
+}
+
+/** One sent message of a batch, for markMailSentMany; text/html/icsContent/meta replace the stored ones when given. */
+export interface SentMail {
+  id: string;
+  attempts: number;
+  deliveredVia: string;
+  messageId: string;
+  sentAt: Date;
+  text?: string;
+  html?: string;
+  icsContent?: string | null;
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * markMailSent for a batch in ONE statement (UPDATE … FROM (VALUES …)), each row only while its claim is still
+ * current; answers the ids that were marked (the others were lost to another worker).
+ */
+export async function markMailSentMany(db: Db, sent: SentMail[]): Promise<Set<string>> {
+  const marked = new Set<string>();
+  if (sent.length === 0) return marked;
+  const values = sql.join(
+    sent.map(
+      (m) =>
+        sql`(${m.id}::uuid, ${m.attempts}::int, ${m.sentAt.toISOString()}::timestamptz, ${m.deliveredVia}::text, ${m.messageId}::text,
+          ${m.text ?? null}::text, ${m.html ?? null}::text, ${m.icsContent !== undefined}::boolean, ${m.icsContent ?? null}::text,
+          ${m.meta === undefined ? null : JSON.stringify(m.meta)}::jsonb)`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    update ${mailMessages} as m
+    set status = 'sent', sent_at = v.sent_at, delivered_via = v.via, message_id = v.message_id, locked_until = null, last_error = null,
+      text = coalesce(v.text, m.text), html = coalesce(v.html, m.html),
+      ics_content = case when v.set_ics then v.ics else m.ics_content end, meta = coalesce(v.meta, m.meta)
+    from (values ${values}) as v(id, attempts, sent_at, via, message_id, text, html, set_ics, ics, meta)
+    where m.id = v.id and m.status = 'sending' and m.attempts = v.attempts
+    returning m.id`);
+  for (const r of rowsOf(result)) marked.add(String(r.id));
+  return marked;
 }
 
 /** A failed try: back to 'queued' for `nextAttemptAt`, or 'failed' for good when that is null. */
@@ -359,6 +413,97 @@ export async function getMailRecipient(db: Db, invitationId: string): Promise<(M
     .where(eq(invitations.id, invitationId))
     .limit(1);
   return row ?? null;
+}
+
+/** Which invitations a set-based send reaches: the event's, not withdrawn, optionally some statuses or ids. */
+export interface RecipientFilter {
+  statuses?: InvitationStatus[];
+  invitationIds?: string[];
+}
+
+function recipientWhere(eventId: string, filter: RecipientFilter): SQL | undefined {
+  return and(
+    eq(invitations.eventId, eventId),
+    isNull(invitations.withdrawnAt),
+    filter.statuses ? inArray(invitations.status, filter.statuses) : undefined,
+    filter.invitationIds ? inArray(invitations.id, filter.invitationIds) : undefined,
+  );
+}
+
+const withEmail = sql`coalesce(trim(${people.email}), '') <> ''`;
+
+/** How many invitations a send to this filter reaches, and how many of them have no email address. */
+export async function countMailRecipients(db: Db, eventId: string, filter: RecipientFilter): Promise<{ total: number; noEmail: number }> {
+  if (filter.invitationIds?.length === 0 || filter.statuses?.length === 0) return { total: 0, noEmail: 0 };
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)`.mapWith(Number),
+      noEmail: sql<number>`count(*) filter (where not ${withEmail})`.mapWith(Number),
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(recipientWhere(eventId, filter));
+  return row ?? { total: 0, noEmail: 0 };
+}
+
+/** The meta of a message queued set-based: rendered by the outbox worker just before it is sent. */
+export const PENDING_RENDER = "pending";
+
+/**
+ * Queues one invitation per recipient with an email in ONE statement (INSERT … SELECT … ON CONFLICT DO NOTHING),
+ * without rendering them: subject, recipient and idempotency key are set, the body and calendar file are left
+ * for the outbox worker (`meta.render = "pending"`). Each key is `keyBefore || invitation id || keyAfter`.
+ * Answers how many were considered (with an email) and how many went in (the rest were queued already).
+ */
+export async function insertPendingInvitations(
+  db: Db,
+  input: {
+    eventId: string;
+    filter: RecipientFilter;
+    keyBefore: string;
+    keyAfter: string;
+    subjects: { vi: string; en: string };
+    sequence: number;
+    now: Date;
+  },
+): Promise<{ candidates: number; inserted: number }> {
+  const { eventId, filter, now } = input;
+  if (filter.invitationIds?.length === 0 || filter.statuses?.length === 0) return { candidates: 0, inserted: 0 };
+  const result = await db.execute(sql`
+    with candidates as (
+      select ${invitations.id} as invitation_id, ${people.id} as person_id, trim(${people.email}) as email, ${people.language} as language
+      from ${invitations} inner join ${people} on ${people.id} = ${invitations.personId}
+      where ${recipientWhere(eventId, filter)} and ${withEmail}
+    ), queued as (
+      insert into ${mailMessages} (idempotency_key, kind, event_id, invitation_id, "to", subject, text, html, ics_method, status, next_attempt_at, meta)
+      select ${input.keyBefore} || c.invitation_id::text || ${input.keyAfter}, 'invitation', ${eventId}::uuid, c.invitation_id, c.email,
+        case when c.language = 'en' then ${input.subjects.en} else ${input.subjects.vi} end, '', '', 'REQUEST', 'queued',
+        ${now.toISOString()}::timestamptz,
+        jsonb_build_object('render', ${PENDING_RENDER}::text, 'language', c.language::text, 'personId', c.person_id, 'template', 'invitation',
+          'sequence', ${input.sequence}::int, 'toName', null)
+      from candidates c
+      order by c.invitation_id
+      on conflict (idempotency_key) do nothing
+      returning 1
+    )
+    select (select count(*) from candidates) as candidates, (select count(*) from queued) as inserted`);
+  const [row] = rowsOf(result);
+  return { candidates: Number(row?.candidates ?? 0), inserted: Number(row?.inserted ?? 0) };
+}
+
+/** not_sent → sent for every invitation of this filter that has an email address, in one statement. */
+export async function markRecipientsSent(db: Db, eventId: string, filter: RecipientFilter, now: Date): Promise<void> {
+  if (filter.invitationIds?.length === 0 || filter.statuses?.length === 0) return;
+  await db
+    .update(invitations)
+    .set({ status: "sent", updatedAt: now })
+    .where(
+      and(
+        recipientWhere(eventId, filter),
+        eq(invitations.status, "not_sent"),
+        sql`exists (select 1 from ${people} where ${people.id} = ${invitations.personId} and ${withEmail})`,
+      ),
+    );
 }
 
 /** not_sent → sent for these invitations (others are left as they are). */

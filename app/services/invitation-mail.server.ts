@@ -17,7 +17,7 @@ import { agendaAsText, type AgendaTextItem } from "~/domain/agenda/agenda-text";
 import { calendarEventFromEvent } from "~/domain/calendar/event-data";
 import { termOrMarkedEn } from "~/domain/glossary/in-language";
 import { listAgenda } from "~/models/agenda.server";
-import { buildInvitationIcs, partstatFor } from "~/domain/calendar/ics";
+import { invitationIcsFactory, partstatFor } from "~/domain/calendar/ics";
 import { instantToLocalInput } from "~/domain/dates/phrasing";
 import {
   cancellationKey,
@@ -43,6 +43,11 @@ import {
   listMailRecipients,
   lockDueReminders,
   markInvitationsSent,
+  markRecipientsSent,
+  countMailRecipients,
+  insertPendingInvitations,
+  PENDING_RENDER,
+  type RecipientFilter,
   scheduledReminderExists,
   type InvitationStatus,
   type MailKind,
@@ -148,8 +153,15 @@ interface Prepared {
   token: { invitationId: string; tokenHash: string } | null;
 }
 
-/** Per batch: the agenda text in each language, rendered once (not once per recipient). */
-type AgendaTexts = Map<string, string>;
+/**
+ * Per batch: the agenda text in each language, rendered once (not once per recipient), and the calendar file per
+ * language, method and SEQUENCE, generated once and filled per recipient (invitationIcsFactory).
+ */
+interface BatchCache {
+  texts: Map<string, string>;
+  calendars: Map<string, ReturnType<typeof invitationIcsFactory>>;
+}
+type AgendaTexts = BatchCache["texts"];
 
 async function agendaText(db: Db, event: EventDetail, locale: "vi" | "en", texts: AgendaTexts): Promise<string> {
   let text = texts.get(locale);
@@ -163,7 +175,31 @@ async function agendaText(db: Db, event: EventDetail, locale: "vi" | "en", texts
   return text;
 }
 
-async function prepare(db: Db, request: QueueRequest, email: string, texts: AgendaTexts): Promise<Prepared> {
+async function calendarFor(
+  db: Db,
+  request: QueueRequest,
+  method: "REQUEST" | "CANCEL",
+  cache: BatchCache,
+): Promise<ReturnType<typeof invitationIcsFactory>> {
+  const { event, settings, now } = request;
+  const locale = request.recipient.language;
+  const sequence = request.sequence ?? event.calendarSequence;
+  const key = `${event.id}|${locale}|${method}|${sequence}|${now.getTime()}`;
+  let make = cache.calendars.get(key);
+  if (!make) {
+    const { url: _perRecipient, ...calendar } = calendarEventFromEvent(event, { locale, agenda: await agendaText(db, event, locale, cache.texts) });
+    make = invitationIcsFactory({
+      method,
+      event: { ...calendar, sequence },
+      organizer: { name: settings.from.name || settings.from.address, email: settings.from.address },
+      now,
+    });
+    cache.calendars.set(key, make);
+  }
+  return make;
+}
+
+async function prepare(db: Db, request: QueueRequest, email: string, cache: BatchCache): Promise<Prepared> {
   const { event, recipient, kind, key, settings, now } = request;
   const locale = recipient.language;
   const method = kind === "cancellation" || kind === "withdrawal" || kind === "delegated" ? "CANCEL" : "REQUEST";
@@ -181,16 +217,10 @@ async function prepare(db: Db, request: QueueRequest, email: string, texts: Agen
     deputyName: request.deputyName ?? null,
     reason: request.reason ?? null,
   });
-  const calendar = calendarEventFromEvent(event, { locale, url: link, agenda: await agendaText(db, event, locale, texts) });
+  const make = await calendarFor(db, request, method, cache);
   // With INBOUND_DOMAIN, the calendar's "Accept" goes to this invitation's own reply address, not to MAIL_FROM.
   const replyTo = settings.inboundDomain ? replyAddress(recipient.replyToken, settings.inboundDomain) : null;
-  const ics = buildInvitationIcs({
-    method,
-    event: { ...calendar, sequence: request.sequence ?? event.calendarSequence },
-    organizer: { name: settings.from.name || settings.from.address, email: replyTo ?? settings.from.address },
-    attendee: { name: name || email, email, partstat: partstatFor(recipient.status) },
-    now,
-  });
+  const ics = make({ name: name || email, email, partstat: partstatFor(recipient.status) }, link, replyTo);
   return {
     message: {
       idempotencyKey: key,
@@ -229,7 +259,7 @@ async function queueMany(db: Db, requests: QueueRequest[]): Promise<Outcome[]> {
   if (candidates.length === 0) return outcomes;
   return db.transaction(async (sp) => {
     const existing = await existingMailKeys(sp, candidates.map((i) => requests[i]!.key));
-    const texts: AgendaTexts = new Map();
+    const cache: BatchCache = { texts: new Map(), calendars: new Map() };
     const prepared: { index: number; item: Prepared }[] = [];
     const seen = new Set<string>();
     for (const i of candidates) {
@@ -239,7 +269,7 @@ async function queueMany(db: Db, requests: QueueRequest[]): Promise<Outcome[]> {
         continue;
       }
       seen.add(request.key);
-      prepared.push({ index: i, item: await prepare(sp, request, request.recipient.email!.trim(), texts) });
+      prepared.push({ index: i, item: await prepare(sp, request, request.recipient.email!.trim(), cache) });
     }
     const inserted = await insertMailMessages(sp, prepared.map((p) => p.item.message));
     const tokens: { invitationId: string; tokenHash: string }[] = [];
@@ -326,7 +356,7 @@ export async function sendInvitations(
   actor: MailActor,
   eventId: string,
   selection: InvitationSelection,
-  options: MailOptions & { requestId?: string | null } = {},
+  options: MailOptions & { requestId?: string | null; /** Tests: how many are rendered in the request. */ renderInlineUpTo?: number } = {},
 ): Promise<SendSummary> {
   const settings = options.settings ?? readMailSettings();
   const now = options.now ?? new Date();
@@ -335,25 +365,39 @@ export async function sendInvitations(
   return db.transaction(async (tx) => {
     const event = await loadEvent(tx, eventId);
     assertOpen(event);
-    const recipients = await recipientsFor(tx, eventId, selection);
     // "Not yet invited" is its own guard (status + the first invitation's key); "all" and a selection are
     // keyed by the submitted form, so its double click sends once and a later, deliberate one sends again.
     const requestId = selection.to === "not_sent" ? null : (options.requestId ?? null);
     const seq = event.calendarSequence;
-    const outcomes = await queueMany(
-      tx,
-      recipients.map((recipient) => ({
-        event,
-        recipient,
-        kind: "invitation" as const,
-        key: requestId ? invitationRequestKey(recipient.invitationId, seq, requestId) : invitationKey(recipient.invitationId, seq),
-        settings,
+    const keyOf = (invitationId: string) =>
+      requestId ? invitationRequestKey(invitationId, seq, requestId) : invitationKey(invitationId, seq);
+    const filter = filterFor(selection);
+    const reach = await countMailRecipients(tx, eventId, filter);
+    let summary: SendSummary;
+    if (reach.total - reach.noEmail > (options.renderInlineUpTo ?? RENDER_INLINE_UP_TO)) {
+      // A mass send: one INSERT … SELECT, rendered by the outbox worker as it sends (the request answers at once).
+      const [keyBefore, keyAfter] = keyOf(KEY_MARK).split(KEY_MARK) as [string, string];
+      const { candidates, inserted } = await insertPendingInvitations(tx, {
+        eventId,
+        filter,
+        keyBefore,
+        keyAfter,
+        subjects: { vi: subjectOf(event, "vi", settings), en: subjectOf(event, "en", settings) },
+        sequence: seq,
         now,
-      })),
-    );
-    const sent = recipients.filter((r, i) => outcomes[i] !== "noEmail" && r.status === "not_sent").map((r) => r.invitationId);
-    await markInvitationsSent(tx, sent, now);
-    const summary = summarize(outcomes);
+      });
+      await markRecipientsSent(tx, eventId, filter, now);
+      summary = { queued: inserted, duplicates: candidates - inserted, noEmail: reach.noEmail };
+    } else {
+      const recipients = await recipientsFor(tx, eventId, selection);
+      const outcomes = await queueMany(
+        tx,
+        recipients.map((recipient) => ({ event, recipient, kind: "invitation" as const, key: keyOf(recipient.invitationId), settings, now })),
+      );
+      const sent = recipients.filter((r, i) => outcomes[i] !== "noEmail" && r.status === "not_sent").map((r) => r.invitationId);
+      await markInvitationsSent(tx, sent, now);
+      summary = summarize(outcomes);
+    }
     await recordAudit(tx, {
       actor,
       action: "mail.send",
@@ -364,6 +408,109 @@ export async function sendInvitations(
     });
     return summary;
   });
+}
+
+/**
+ * Up to this many emails, a send renders them in the request (the outbox holds the finished email at once);
+ * above it, they are queued in one statement and rendered by the outbox worker just before sending.
+ */
+export const RENDER_INLINE_UP_TO = 200;
+
+/** Stands in for the invitation id when the idempotency key is split around it for SQL. */
+const KEY_MARK = "\u0000invitation\u0000";
+
+function filterFor(selection: InvitationSelection): RecipientFilter {
+  if (selection.to === "not_sent") return { statuses: ["not_sent"] };
+  if (selection.to === "selected") return { invitationIds: [...new Set(selection.invitationIds)] };
+  return {};
+}
+
+function subjectOf(event: EventDetail, locale: "vi" | "en", settings: MailSettings): string {
+  return renderInvitationMail({
+    kind: "invitation",
+    locale,
+    recipient: { fullName: "", honorific: null },
+    event: facts(event),
+    previous: null,
+    link: null,
+    signature: signatureFor(event, locale, settings),
+  }).subject;
+}
+
+/** A claimed outbox message as the worker sends it. */
+export interface ClaimedForRender {
+  id: string;
+  idempotencyKey: string;
+  eventId: string | null;
+  invitationId: string | null;
+  meta: Record<string, unknown> | null;
+}
+
+export type RenderOutcome =
+  | { id: string; ok: true; subject: string; text: string; html: string; icsMethod: string; icsContent: string; meta: Record<string, unknown> }
+  | { id: string; ok: false; error: string };
+
+/** Why a queued invitation was not sent after all (the Mailbox shows last_error as it is, in both languages). */
+const RENDER_ERRORS = {
+  eventClosed: "Không gửi: sự kiện đã hủy hoặc đã kết thúc (not sent: the event was cancelled or is over)",
+  withdrawn: "Không gửi: lời mời đã được rút lại (not sent: the invitation was withdrawn)",
+  missing: "Không gửi: không còn người nhận hoặc địa chỉ email (not sent: no recipient or email address any more)",
+};
+
+/** Whether a claimed message was queued set-based and still has to be rendered. */
+export function isPendingRender(meta: Record<string, unknown> | null | undefined): boolean {
+  return meta?.render === PENDING_RENDER;
+}
+
+/**
+ * Renders claimed messages that a mass send queued without a body (meta.render = "pending"): per event, the
+ * event and the agenda are read once and the calendar file generated once (then filled per invitee), the
+ * recipients read in one query, and the personal link tokens of the batch inserted in one statement before
+ * anything is sent. Each is rendered as the event and the invitee are now; an invitation withdrawn since, or an
+ * event cancelled or over since, is not sent (an error the Mailbox shows). The rendered email is stored when it
+ * is marked sent (redacted like every SMTP message); a failed try renders afresh next time, with a new link.
+ */
+export async function renderPendingMail(db: Db, claimed: ClaimedForRender[], settings: MailSettings, now: Date): Promise<RenderOutcome[]> {
+  const outcomes: RenderOutcome[] = [];
+  const byEvent = new Map<string, ClaimedForRender[]>();
+  for (const mail of claimed) {
+    if (!mail.eventId || !mail.invitationId) outcomes.push({ id: mail.id, ok: false, error: RENDER_ERRORS.missing });
+    else byEvent.set(mail.eventId, [...(byEvent.get(mail.eventId) ?? []), mail]);
+  }
+  const tokens: { invitationId: string; tokenHash: string }[] = [];
+  for (const [eventId, mails] of byEvent) {
+    const event = await getEventDetail(db, eventId);
+    if (!event || event.status === "cancelled" || event.status === "completed") {
+      for (const mail of mails) outcomes.push({ id: mail.id, ok: false, error: RENDER_ERRORS.eventClosed });
+      continue;
+    }
+    const recipients = await listMailRecipients(db, eventId, { invitationIds: mails.map((m) => m.invitationId!), includeWithdrawn: true });
+    const byInvitation = new Map(recipients.map((r) => [r.invitationId, r]));
+    const cache: BatchCache = { texts: new Map(), calendars: new Map() };
+    for (const mail of mails) {
+      const recipient = byInvitation.get(mail.invitationId!);
+      const email = recipient?.email?.trim();
+      if (!recipient || recipient.withdrawnAt || !email) {
+        outcomes.push({ id: mail.id, ok: false, error: recipient?.withdrawnAt ? RENDER_ERRORS.withdrawn : RENDER_ERRORS.missing });
+        continue;
+      }
+      const { message, token } = await prepare(db, { event, recipient, kind: "invitation", key: mail.idempotencyKey, settings, now }, email, cache);
+      if (token) tokens.push(token);
+      const { render: _done, ...meta } = mail.meta ?? {};
+      outcomes.push({
+        id: mail.id,
+        ok: true,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        icsMethod: message.icsMethod ?? "REQUEST",
+        icsContent: message.icsContent ?? "",
+        meta: { ...meta, ...message.meta, renderedAt: now.toISOString() },
+      });
+    }
+  }
+  await insertInvitationTokens(db, tokens);
+  return outcomes;
 }
 
 /** The day in the event's zone, "2031-04-07": at most one hand-sent reminder per invitation per day. */

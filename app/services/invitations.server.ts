@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import type { AttendeeImportRow, AttendeeInput } from "~/domain/attendees/attendee.schema";
-import { emailKey, matchPerson, nameSearchOf } from "~/domain/attendees/dedupe";
+import { emailKey, matchPerson, nameOrgKey, nameSearchOf } from "~/domain/attendees/dedupe";
 import { recordAudit } from "~/models/audit.server";
 import { getEventOwner } from "~/models/events.server";
 import {
@@ -83,10 +83,16 @@ export async function savePeople(
   const emails = [...new Set(records.map((r) => r.email).filter((e): e is string => !!e))];
   const names = [...new Set(records.map((r) => r.nameSearch))];
   const candidates = await findPeopleByEmailOrName(tx, { emails, nameSearches: names });
-  const candidatesByName = new Map<string, typeof candidates>();
+  // Indexed once per batch (each candidate's keys computed once, lists appended in place): a name shared by
+  // thousands of people in the directory no longer costs a copy of their list per candidate, nor a re-fold of
+  // every one of them per row.
+  const candidatesByNameOrg = new Map<string, typeof candidates>();
   const candidatesByEmail = new Map<string, (typeof candidates)[number]>();
   for (const c of candidates) {
-    candidatesByName.set(c.nameSearch, [...(candidatesByName.get(c.nameSearch) ?? []), c]);
+    const key = nameOrgKey(c);
+    const list = candidatesByNameOrg.get(key);
+    if (list) list.push(c);
+    else candidatesByNameOrg.set(key, [c]);
     const e = emailKey(c.email);
     if (e && !candidatesByEmail.has(e)) candidatesByEmail.set(e, c);
   }
@@ -95,9 +101,11 @@ export async function savePeople(
   const merges = new Map<string, PersonValues & { id: string }>();
   const inserts: (PersonValues & { id: string })[] = [];
   for (const record of records) {
+    // matchPerson over the record's own candidates: the one with its email (the oldest), then those with its
+    // name and organization (the others of the same name could never match: a name match needs the organization too).
     const own = [
       ...(record.email && candidatesByEmail.has(record.email) ? [candidatesByEmail.get(record.email)!] : []),
-      ...(candidatesByName.get(record.nameSearch) ?? []),
+      ...(candidatesByNameOrg.get(nameOrgKey(record)) ?? []),
     ];
     const match = matchPerson(record, own);
     if (match) {

@@ -16,10 +16,10 @@ import type { Db } from "#db/client.server";
 import { foldLine } from "~/domain/calendar/ics";
 import { isPermanentSmtpFailure, MAX_ATTEMPTS, nextAttemptAt, refusedByServer } from "~/domain/mail/backoff";
 import { redactPersonalLinks, redactPersonalLinksInIcs } from "~/domain/mail/redact";
-import { claimDueMail, markMailAttemptFailed, markMailSent, releaseMailClaims, type ClaimedMail } from "~/models/mail.server";
+import { claimDueMail, markMailAttemptFailed, markMailSentMany, releaseMailClaims, type ClaimedMail, type SentMail } from "~/models/mail.server";
 import { bouncedAddresses } from "~/models/inbound.server";
-import { processDueReminders } from "./invitation-mail.server";
-import { describeTransportError, type MailSettings, type MailTransport, type OutgoingMail } from "./mail-transport.server";
+import { isPendingRender, processDueReminders, renderPendingMail, type RenderOutcome } from "./invitation-mail.server";
+import { describeTransportError, readMailSettings, type MailSettings, type MailTransport, type OutgoingMail } from "./mail-transport.server";
 
 export interface DrainOptions {
   /** At most this many messages per call (the loop calls again on its next tick). */
@@ -31,6 +31,8 @@ export interface DrainOptions {
   maxAttempts?: number;
   /** Once aborted, the drain finishes the message in hand and claims no more (a stopping server). */
   signal?: AbortSignal;
+  /** For rendering what a mass send queued unrendered (the public URL, MAIL_FROM); read from the environment when not given. */
+  settings?: MailSettings;
 }
 
 export interface DrainResult {
@@ -98,6 +100,7 @@ export async function drainOutbox(
       else result.lost += 1;
       return;
     }
+    const rendered = renderedNow.get(mail.id);
     try {
       const { messageId } = await transport.send(outgoing(mail));
       // Out through SMTP, the stored copy keeps no working personal link (tokens are stored only as hashes).
@@ -108,10 +111,18 @@ export async function drainOutbox(
               html: redactPersonalLinks(mail.html),
               icsContent: mail.icsContent ? redactPersonalLinksInIcs(mail.icsContent, foldLine) : mail.icsContent,
             }
-          : {};
-      const ok = await markMailSent(db, mail, { deliveredVia: transport.via, messageId, sentAt: now, ...redacted });
-      if (ok) result.sent += 1;
-      else result.lost += 1;
+          : rendered
+            ? { text: mail.text, html: mail.html, icsContent: mail.icsContent }
+            : {};
+      sentInBatch.push({
+        id: mail.id,
+        attempts: mail.attempts,
+        deliveredVia: transport.via,
+        messageId,
+        sentAt: now,
+        ...redacted,
+        ...(rendered ? { meta: rendered } : {}),
+      });
     } catch (error) {
       const failure = describeTransportError(error);
       const next = isPermanentSmtpFailure(failure.responseCode, failure.command) ? null : nextAttemptAt(mail.attempts, now, maxAttempts);
@@ -123,15 +134,61 @@ export async function drainOutbox(
     }
   };
 
+  /** Sent in the current batch, marked sent together when the batch is done (one statement). */
+  let sentInBatch: SentMail[] = [];
+  const flushSent = async () => {
+    if (sentInBatch.length === 0) return;
+    const batch = sentInBatch;
+    sentInBatch = [];
+    const marked = await markMailSentMany(db, batch);
+    result.sent += marked.size;
+    result.lost += batch.length - marked.size;
+  };
+  /** Messages of this drain that were rendered here (queued unrendered by a mass send): their meta once rendered. */
+  const renderedNow = new Map<string, Record<string, unknown>>();
+  let settings = options.settings;
+  /** Renders the batch's unrendered messages; those that cannot be sent any more are closed as failed. */
+  const render = async (batch: ClaimedMail[]): Promise<ClaimedMail[]> => {
+    const pending = batch.filter((m) => isPendingRender(m.meta));
+    if (pending.length === 0) return batch;
+    settings ??= readMailSettings();
+    let outcomes: RenderOutcome[];
+    try {
+      outcomes = await renderPendingMail(db, pending, settings, now);
+    } catch (error) {
+      // Not rendered (a bug, the database): tried again later, like a failed send.
+      const message = error instanceof Error ? error.message : String(error);
+      for (const mail of pending) {
+        const next = nextAttemptAt(mail.attempts, now, maxAttempts);
+        if (await markMailAttemptFailed(db, mail, { error: message, nextAttemptAt: next })) result[next ? "retried" : "failed"] += 1;
+      }
+      return batch.filter((m) => !isPendingRender(m.meta));
+    }
+    const byId = new Map(outcomes.map((o) => [o.id, o]));
+    const ready: ClaimedMail[] = [];
+    for (const mail of batch) {
+      const outcome = byId.get(mail.id);
+      if (!outcome) ready.push(mail);
+      else if (outcome.ok) {
+        renderedNow.set(mail.id, outcome.meta);
+        ready.push({ ...mail, subject: outcome.subject, text: outcome.text, html: outcome.html, icsMethod: outcome.icsMethod, icsContent: outcome.icsContent, meta: outcome.meta });
+      } else if (await markMailAttemptFailed(db, mail, { error: outcome.error, nextAttemptAt: null })) result.failed += 1;
+      else result.lost += 1;
+    }
+    return ready;
+  };
+
   let claimed = 0;
   let first = true;
   while (!stop && claimed < maxMessages && !options.signal?.aborted) {
     // The lock counts from the real clock too: a long drain's later batches must not be claimed already expired.
     const lockUntil = new Date(Math.max(now.getTime(), Date.now()) + lockMs);
-    const batch = await claimDueMail(db, now, { limit: Math.min(batchSize, maxMessages - claimed), lockUntil });
-    if (batch.length === 0) break;
-    claimed += batch.length;
-    bounced = await bouncedAddresses(db, batch.map((m) => m.to));
+    const claimedBatch = await claimDueMail(db, now, { limit: Math.min(batchSize, maxMessages - claimed), lockUntil });
+    if (claimedBatch.length === 0) break;
+    claimed += claimedBatch.length;
+    bounced = await bouncedAddresses(db, claimedBatch.map((m) => m.to));
+    const batch = await render(claimedBatch);
+    if (batch.length === 0) continue;
     let next = 0;
     // The round's first message goes alone: when the server is down, one try fails, not a pool's worth.
     if (first) {
@@ -143,6 +200,7 @@ export async function drainOutbox(
       while (!stop && !options.signal?.aborted && next < batch.length) await deliver(batch[next++]!);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length - next) }, lane));
+    await flushSent();
     if (next < batch.length) await releaseMailClaims(db, batch.slice(next));
   }
   return result;
@@ -183,7 +241,7 @@ export function startOutboxWorker(
     }
     if (stopping.signal.aborted) return;
     try {
-      const result = await drainOutbox(db, transport, new Date(), { signal: stopping.signal });
+      const result = await drainOutbox(db, transport, new Date(), { signal: stopping.signal, settings });
       options.onDrain?.(result);
     } catch (error) {
       onError(error);

@@ -8,6 +8,7 @@ import {
   buildInvitationIcs,
   calendarLinks,
   foldLine,
+  invitationIcsFactory,
   partstatFor,
   type CalendarEventData,
   type Partstat,
@@ -467,5 +468,56 @@ describe("calendarLinks", () => {
   it("is part of this module's interface (implemented in links.ts, which the browser may import alone)", () => {
     expect(calendarLinks).toBe(linksFromLinksTs);
     expect(calendarLinks(event()).google).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&/);
+  });
+});
+
+describe("invitationIcsFactory (one mass send's calendar file, built once and filled per invitee)", () => {
+  const invitees: { name: string; email: string; partstat: Partstat }[] = [
+    { ...ATTENDEE, partstat: "NEEDS-ACTION" },
+    { name: "Bà Trần Thị \"Hoa\", Phó Giám đốc; Sở Tài chính", email: "hoa@example.vn", partstat: "ACCEPTED" },
+    { name: "Ông $& Lê $1 Văn\r\nATTENDEE:evil@x", email: " le.van@example.vn ", partstat: "DECLINED" },
+    { name: "", email: "khongten@example.vn", partstat: "TENTATIVE" },
+    { name: `Đồng chí ${"Nguyễn Thị Phương Thảo ".repeat(6)}`, email: "rat.dai.ten@example.vn", partstat: "NEEDS-ACTION" },
+    { name: "SignetAttendeeName0x5f3a", email: "mark@example.vn", partstat: "NEEDS-ACTION" },
+  ];
+  const links = [LINK, "https://signet.example.vn/i/a,b;c\\d", null, "https://signet.invalid/attendee-link-0x5f3a"];
+
+  for (const method of ["REQUEST", "CANCEL"] as const) {
+    for (const description of ["Mô tả, có dấu; phẩy", DESCRIPTION_300, ""]) {
+      it(`gives exactly what buildInvitationIcs gives (${method}, description of ${description.length} characters)`, () => {
+        const base = event({ description });
+        const { url: _unused, ...withoutUrl } = base;
+        const make = invitationIcsFactory({ method, event: withoutUrl, organizer: ORGANIZER, now: NOW });
+        for (const invitee of invitees) {
+          for (const url of links) {
+            const fast = make(invitee, url);
+            const slow = buildInvitationIcs({ method, event: { ...base, url }, organizer: ORGANIZER, attendee: invitee, now: NOW });
+            expect(fast).toBe(slow);
+          }
+        }
+      });
+    }
+  }
+
+  it("gives exactly what buildInvitationIcs gives with a per-invitee ORGANIZER address (the calendar-reply address)", () => {
+    const base = event();
+    const { url: _unused, ...withoutUrl } = base;
+    const make = invitationIcsFactory({ method: "REQUEST", event: withoutUrl, organizer: ORGANIZER, now: NOW });
+    for (const [i, invitee] of invitees.entries()) {
+      const reply = `rsvp+${"ab".repeat(16)}${i}@rsvp.signet.test`;
+      const organizer = { ...ORGANIZER, email: reply };
+      expect(make(invitee, LINK, reply)).toBe(buildInvitationIcs({ method: "REQUEST", event: { ...base, url: LINK }, organizer, attendee: invitee, now: NOW }));
+    }
+    expect(make(invitees[0]!, LINK, null)).toBe(buildInvitationIcs({ method: "REQUEST", event: { ...base, url: LINK }, organizer: ORGANIZER, attendee: invitees[0]!, now: NOW }));
+  });
+
+  it("writes each invitee's own name, address and link (not the previous invitee's)", () => {
+    const { url: _none, ...withoutUrl } = event();
+    const make = invitationIcsFactory({ method: "REQUEST", event: withoutUrl, organizer: ORGANIZER, now: NOW });
+    const first = parseWithIcalJs(make({ name: "Người Một", email: "mot@example.vn", partstat: "NEEDS-ACTION" }, `${LINK}1`));
+    const second = parseWithIcalJs(make({ name: "Người Hai", email: "hai@example.vn", partstat: "NEEDS-ACTION" }, `${LINK}2`));
+    expect(first.events[0]!.attendees.map((a) => a.email)).toEqual(["mot@example.vn"]);
+    expect(second.events[0]!.attendees.map((a) => a.email)).toEqual(["hai@example.vn"]);
+    expect(second.events[0]!.url).toBe(`${LINK}2`);
   });
 });

@@ -15,7 +15,7 @@
  * Times are always UTC ("Z"); the `ics` package has no VTIMEZONE support.
  */
 import { createEvents, type Alarm, type EventAttributes, type HeaderAttributes } from "ics";
-import { descriptionWithLink, singleLine } from "./text";
+import { descriptionWithLink, multiLine, singleLine } from "./text";
 
 export { calendarLinks } from "./links";
 
@@ -56,14 +56,20 @@ const FOLD_OCTETS = 75;
  * REQUEST and CANCEL need the attendee (RFC 5546); alarmMinutesBefore defaults to 60, null for none,
  * and is never written into a CANCEL.
  */
-export function buildInvitationIcs(input: {
+type InvitationIcsInput = {
   method: "REQUEST" | "CANCEL" | "PUBLISH";
   event: CalendarEventData;
   organizer: CalendarPerson;
   attendee?: CalendarPerson & { partstat: Partstat };
   alarmMinutesBefore?: number | null;
   now?: Date;
-}): string {
+};
+
+export function buildInvitationIcs(input: InvitationIcsInput): string {
+  return buildInvitationLines(input).map(foldLine).join("\r\n") + "\r\n";
+}
+
+function buildInvitationLines(input: InvitationIcsInput): string[] {
   const { method, event, organizer, attendee } = input;
   if ((method === "REQUEST" || method === "CANCEL") && !attendee) {
     throw new TypeError(`METHOD:${method} needs an attendee`);
@@ -86,7 +92,7 @@ export function buildInvitationIcs(input: {
     ];
   }
   if (alarmMinutes !== null && method !== "CANCEL") attributes.alarms = [reminder(alarmMinutes, event.title)];
-  return generate([attributes], { productId: PRODUCT_ID, method });
+  return generateLines([attributes], { productId: PRODUCT_ID, method });
 }
 
 /** A subscribed calendar: METHOD:PUBLISH, one VEVENT per event, no alarms (the subscriber sets their own). */
@@ -178,7 +184,12 @@ function generate(events: VEventAttributes[], header: HeaderAttributes): string 
 }
 
 function postProcess(ics: string): string {
-  const lines = ics
+  return unfoldedLines(ics).map(foldLine).join("\r\n") + "\r\n";
+}
+
+/** The generator's output unfolded into content lines, with its quirks corrected (before folding by octets). */
+function unfoldedLines(ics: string): string[] {
+  return ics
     .replace(/\r\n[ \t]/g, "") // unfold: the values hold no CR/LF of their own (text.ts)
     .split("\r\n")
     .filter((line) => line !== "")
@@ -187,16 +198,95 @@ function postProcess(ics: string): string {
       if (line === "TRIGGER:-PT" || line === "TRIGGER:PT") return "TRIGGER:PT0S";
       return line;
     });
-  return lines.map(foldLine).join("\r\n") + "\r\n";
 }
 
-const encoder = new TextEncoder();
+function generateLines(events: VEventAttributes[], header: HeaderAttributes): string[] {
+  const { error, value } = createEvents(events, header);
+  if (error || value === null) return [generate(events, header)]; // throws with the validation message
+  return unfoldedLines(value);
+}
+
+// Stand-ins for what differs from one invitee to the next: plain ASCII, so no escaping or validation changes them.
+const NAME_MARK = "SignetAttendeeName0x5f3a";
+const EMAIL_MARK = "signet-attendee-0x5f3a@example.invalid";
+const URL_MARK = "https://signet.invalid/attendee-link-0x5f3a";
+const ORGANIZER_MARK = "signet-organizer-0x5f3a@example.invalid";
+
+/**
+ * The calendar file of one mass send, built once and filled per invitee: `buildInvitationIcs` validates and
+ * generates the whole file (the `ics` package's yup schema) for every call, which was most of the cost of
+ * queueing 2,000 invitations. The file is generated once per method, SEQUENCE and PARTSTAT with stand-ins for the
+ * attendee's name and address and the personal link, and each invitee's values are put in with exactly the
+ * escaping the generator applies there (a CN parameter, a mailto: address, TEXT in DESCRIPTION, the URL
+ * property), then the lines are folded by octets. The result is the same string `buildInvitationIcs` returns
+ * for that invitee (ics.test.ts checks it); anything unusual — an invitee value that holds a stand-in, a
+ * description that already holds the link, an empty name and address — is built the slow way.
+ */
+export function invitationIcsFactory(input: {
+  method: "REQUEST" | "CANCEL";
+  event: Omit<CalendarEventData, "url">;
+  organizer: CalendarPerson;
+  alarmMinutesBefore?: number | null;
+  now?: Date;
+}): (attendee: CalendarPerson & { partstat: Partstat }, url: string | null, organizerEmail?: string | null) => string {
+  const now = input.now ?? new Date();
+  const templates = new Map<string, string[]>();
+  const marks = [NAME_MARK, EMAIL_MARK, URL_MARK, ORGANIZER_MARK];
+  const description = multiLine(input.event.description);
+  return (attendee, url, organizerEmail) => {
+    // The ORGANIZER's address may differ per invitee (the calendar-reply address rsvp+<token>@…, decision 027).
+    const organizer = { ...input.organizer, email: organizerEmail ?? input.organizer.email };
+    const full = () => buildInvitationIcs({ ...input, organizer, now, event: { ...input.event, url }, attendee });
+    const link = url ? singleLine(url).trim() : "";
+    const name = paramText(attendee.name) || email(attendee.email);
+    const address = email(attendee.email);
+    if (!name || [attendee.name, attendee.email, url ?? "", organizer.email].some((v) => marks.some((m) => v.includes(m)))) return full();
+    if (link && description.includes(link)) return full();
+    const key = `${attendee.partstat}|${link ? "link" : "none"}`;
+    let lines = templates.get(key);
+    if (!lines) {
+      lines = buildInvitationLines({
+        ...input,
+        organizer: { ...input.organizer, email: ORGANIZER_MARK },
+        now,
+        event: { ...input.event, url: link ? URL_MARK : null },
+        attendee: { name: NAME_MARK, email: EMAIL_MARK, partstat: attendee.partstat },
+      });
+      templates.set(key, lines);
+    }
+    const descriptionLink = escapeText(link);
+    const organizerAddress = email(organizer.email);
+    return (
+      lines
+        .map((line) => {
+          if (line.startsWith("ORGANIZER")) return foldLine(line.replaceAll(ORGANIZER_MARK, () => organizerAddress));
+          if (line.startsWith("ATTENDEE;")) return foldLine(line.replace(`"${NAME_MARK}"`, () => `"${name}"`).replace(`mailto:${EMAIL_MARK}`, () => `mailto:${address}`));
+          if (link && line.startsWith("DESCRIPTION:")) return foldLine(line.replace(URL_MARK, () => descriptionLink));
+          if (link && line.startsWith("URL:")) return foldLine(line.replace(URL_MARK, () => link));
+          return foldLine(line);
+        })
+        .join("\r\n") + "\r\n"
+    );
+  };
+}
+
 // A backslash escape, or a character with its combining marks: never split.
 const UNIT = /\\.|\P{M}\p{M}*|\p{M}+/gsu;
 
+/** UTF-8 length of a string, counted from its UTF-16 code units (a surrogate pair is 4 octets, 2 + 2 here). */
+function utf8Length(value: string): number {
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return bytes;
+}
+
 /** Folds one content line so that no line exceeds 75 octets (RFC 5545 §3.1), splitting between characters. */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= FOLD_OCTETS) return line;
+  // Each UTF-16 code unit is at most 3 octets: a line this short cannot be too long.
+  if (line.length * 3 <= FOLD_OCTETS || utf8Length(line) <= FOLD_OCTETS) return line;
   const out: string[] = [];
   let current = "";
   let size = 0;
@@ -212,9 +302,9 @@ export function foldLine(line: string): string {
     size += bytes;
   };
   for (const [unit] of line.matchAll(UNIT)) {
-    const bytes = encoder.encode(unit).length;
+    const bytes = utf8Length(unit);
     if (bytes <= FOLD_OCTETS - 1) push(unit, bytes);
-    else for (const ch of unit) push(ch, encoder.encode(ch).length); // a pathological run of combining marks
+    else for (const ch of unit) push(ch, utf8Length(ch)); // a pathological run of combining marks
   }
   out.push(current);
   return out.join("\r\n ");

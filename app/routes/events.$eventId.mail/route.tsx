@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/domain/dates/phrasing";
 import { MailMessageTable } from "~/components/mail-message-table";
+import { MailProgress, useMailProgress } from "~/components/mail-progress";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { canGlobal } from "~/domain/access/permissions";
 import { fieldErrors } from "~/domain/events/event.schema";
@@ -155,6 +156,7 @@ export default function EventMailPage() {
   const notice = params.get("notice");
   const when = (d: Date | string) => formatDateTime(new Date(d), event.timeZone, locale);
   const sendable = counts.total - counts.noEmail;
+  const progress = useMailProgress(event.id, outboxCounts);
 
   return (
     <>
@@ -169,6 +171,7 @@ export default function EventMailPage() {
           {Number(params.get("noEmail")) > 0 ? <> {t("mail.notice.noEmail", { count: Number(params.get("noEmail")) })}</> : null}
         </div>
       ) : null}
+      {notice === "queued" || progress.queued + progress.sending > 0 ? <MailProgress counts={progress} /> : null}
       {notice === "scheduled" ? (
         <div className="notice notice-ok" role="status">
           {t("mail.notice.scheduled")}
@@ -310,7 +313,7 @@ export default function EventMailPage() {
             {(["queued", "sending", "sent", "failed"] as const).map((s, i) => (
               <span key={s}>
                 {i > 0 ? " · " : null}
-                {t(`mail.status.${s}`)}: {outboxCounts[s]}
+                {t(`mail.status.${s}`)}: {progress[s]}
               </span>
             ))}
             {canReadMailbox ? (
