@@ -64,6 +64,20 @@ export default defineConfig(
     },
   },
   {
+    // Forms are read through readForm (415/400/422 instead of Node's exception: docs/decisions/024-bad-input.md).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/form-data.server.ts", "app/**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='formData'][arguments.length=0]",
+          message: "Read a form with readForm(request) from ~/utils/form-data.server (a clear 415/400/422, never a 500).",
+        },
+      ],
+    },
+  },
+  {
     // Playwright reads a fixture's first parameter and needs it to be an object pattern, even when empty.
     files: ["e2e/**/*.ts"],
     rules: { "no-empty-pattern": ["error", { allowObjectPatternsAsParameters: true }] },

@@ -95,6 +95,7 @@ export const authorizationMatrix: Record<string, Row> = {
   $: { params: { "*": "=no-such-page" }, methods: { GET: everyone(404), POST: everyone(404) } },
   _index: { methods: { GET: page("redirect", STAFF) } },
   healthz: { methods: { GET: everyone("ok") } },
+  readyz: { methods: { GET: everyone("ok") } },
   locale: { methods: { GET: everyone("redirect"), POST: everyone("redirect") } },
   login: { methods: { GET: guestPage("ok"), POST: with_(guestPage("invalid"), { writes: true }) } },
   "login_.two-factor": { methods: { GET: everyone("ok"), POST: everyone("invalid") } },
@@ -138,7 +139,10 @@ export const authorizationMatrix: Record<string, Row> = {
   "admin.retention": { methods: { GET: page("ok", ADMIN), POST: page("redirect", ADMIN) } },
   "admin.users": { methods: { GET: page("ok", ADMIN), POST: page("invalid", ADMIN) } },
   // Unknown intent names no endpoint: 404 after the permission check.
-  "admin.webhooks": { methods: { GET: page("ok", ADMIN), POST: page(404, ADMIN) } },
+  // Moved to /webhooks; the old address redirects everyone (bookmarks, old mails), the new page decides.
+  "admin.webhooks": { methods: { GET: everyone("redirect") } },
+  // Every staff member may open it: each sees the endpoints they may manage (admins all, organizers their events').
+  webhooks: { methods: { GET: page("ok", STAFF), POST: page(404, STAFF) } },
 
   // Events and organizations
   "events._index": { methods: { GET: page("ok", STAFF) } },
@@ -167,13 +171,15 @@ export const authorizationMatrix: Record<string, Row> = {
   "events.$eventId.seating": { methods: { GET: page("ok", STAFF), POST: page("invalid", ORGANIZERS) } },
   "events.$eventId.seating_.cards": { methods: { GET: page("ok", STAFF) } },
   "events.$eventId.seating_.print": { methods: { GET: page("ok", STAFF) } },
-  "events.$eventId.letters": { methods: { GET: page("ok", STAFF) } },
+  // Every letter setting is optional (the defaults come from the event): any body an organizer sends is saved.
+  "events.$eventId.letters": { methods: { GET: page("ok", STAFF), POST: page("ok", ORGANIZERS) } },
   "events.$eventId_.letters_.docx": { methods: { GET: page("ok", STAFF) } },
+  "events.$eventId_.letters_.pdf": { methods: { GET: page("ok", STAFF) } },
   "events.$eventId_.letters_.print": { methods: { GET: page("ok", STAFF) } },
 
   // Attendees and mail: names for all staff; contact details, exports and changes for the organizers (and the
   // export, with personal data, for the communications team)
-  "events.$eventId.attendees": { methods: { GET: page("ok", STAFF) } },
+  "events.$eventId.attendees": { methods: { GET: page("ok", STAFF), POST: page("invalid", ORGANIZERS) } },
   "events.$eventId.attendees_.print": { methods: { GET: page("ok", STAFF) } },
   "events.$eventId.attendees_.new": { methods: { GET: page("ok", ORGANIZERS), POST: page("invalid", ORGANIZERS) } },
   "events.$eventId.attendees_.$invitationId": { methods: { GET: page("ok", ORGANIZERS), POST: page("invalid", ORGANIZERS) } },
@@ -183,6 +189,7 @@ export const authorizationMatrix: Record<string, Row> = {
   // A JSON endpoint of the import page: form data is refused as the wrong media type once the permission holds.
   "events.$eventId.attendees_.import.rows": { methods: { POST: page(415, ORGANIZERS) } },
   "events.$eventId.mail": { methods: { GET: page("ok", ORGANIZERS), POST: page("invalid", ORGANIZERS) } },
+  "events.$eventId.mail.progress": { methods: { GET: page("ok", ORGANIZERS) } },
 
   // Check-in and the door
   "events.$eventId.check-in": { methods: { GET: page("ok", ORGANIZERS), POST: page("invalid", ORGANIZERS) } },
