@@ -167,13 +167,15 @@ export const authorizationMatrix: Record<string, Row> = {
   "events.$eventId.seating": { methods: { GET: page("ok", STAFF), POST: page("invalid", ORGANIZERS) } },
   "events.$eventId.seating_.cards": { methods: { GET: page("ok", STAFF) } },
   "events.$eventId.seating_.print": { methods: { GET: page("ok", STAFF) } },
-  "events.$eventId.letters": { methods: { GET: page("ok", STAFF) } },
+  // Saving the letter settings with every field empty is valid (the defaults).
+  "events.$eventId.letters": { methods: { GET: page("ok", STAFF), POST: page("ok", ORGANIZERS) } },
   "events.$eventId_.letters_.docx": { methods: { GET: page("ok", STAFF) } },
+  "events.$eventId_.letters_.pdf": { methods: { GET: page("ok", STAFF) } },
   "events.$eventId_.letters_.print": { methods: { GET: page("ok", STAFF) } },
 
   // Attendees and mail: names for all staff; contact details, exports and changes for the organizers (and the
   // export, with personal data, for the communications team)
-  "events.$eventId.attendees": { methods: { GET: page("ok", STAFF) } },
+  "events.$eventId.attendees": { methods: { GET: page("ok", STAFF), POST: page("invalid", ORGANIZERS) } },
   "events.$eventId.attendees_.print": { methods: { GET: page("ok", STAFF) } },
   "events.$eventId.attendees_.new": { methods: { GET: page("ok", ORGANIZERS), POST: page("invalid", ORGANIZERS) } },
   "events.$eventId.attendees_.$invitationId": { methods: { GET: page("ok", ORGANIZERS), POST: page("invalid", ORGANIZERS) } },

@@ -10,7 +10,7 @@ import { LETTER_LINE_MAX, LETTER_PLACE_MAX, LETTER_SYMBOL_MAX, letterSettingsSch
 import { useT } from "~/i18n/use-t";
 import { loadLettersPage, saveLetterSettings } from "~/services/letters.server";
 import { requireEventPermission } from "~/utils/auth.server";
-import { formDataToObject } from "~/utils/form-data.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 
@@ -35,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** POST — saves the signer, symbol, place and date of issue for every letter of the event (event:update). */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  const raw = formDataToObject(await request.formData());
+  const raw = formDataToObject(await readForm(request));
   const values: LetterSettingsValues = {
     authority: typeof raw.authority === "string" ? (raw.authority as LetterSettingsValues["authority"]) : "",
     onBehalfOf: typeof raw.onBehalfOf === "string" ? raw.onBehalfOf : "",
