@@ -14,8 +14,13 @@
  * database transaction that is rolled back afterwards (the body is read inside it), so a test can send many
  * mutating requests to one database; `inspect` then sees the transaction before the rollback.
  *
- * What the Express server adds in front of Remix (server/index.ts: security headers, the cross-origin refusal,
- * compression, static files) is not here: this is the Remix app alone.
+ * Requests first pass the same pre-Remix guards as server/index.ts (server/request-guards.ts: a malformed
+ * address is answered 400 there). The rest of what the Express server adds in front of Remix (security headers,
+ * the cross-origin refusal, compression, static files) is not here.
+ *
+ * Used by the authorization matrix (server/authorization-matrix.server.test.ts, every actor) and the bad-input
+ * fuzz suite (server/bad-input.server.test.ts: admin, organizer, anonymous). Only for *.server.test.ts files
+ * (the pglite and postgres vitest projects).
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -55,8 +60,9 @@ import { secretBox } from "~/utils/secret-box.server";
 import { sessionCookie } from "~/utils/session.server";
 import { invitationCookie } from "~/routes/invitation/invitation-cookie.server";
 import { buildDirectories, ensureBuild } from "../build";
+import { guardRequest } from "../request-guards";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** Who sends a request. Staff sign in with a session (pages) and a token of both scopes (API). */
 export const actors = [
@@ -115,6 +121,8 @@ export interface HarnessIds {
   resetToken: string;
   /** Account ids of the staff actors. */
   users: Record<"viewer" | "otherOrganizer" | "commsOnTeam" | "commsOffTeam" | "organizer" | "admin", string>;
+  /** A well-formed id that exists nowhere. */
+  missingId: string;
 }
 
 export interface FetchOptions {
@@ -132,7 +140,10 @@ export interface AppHarness {
   db: Db;
   kind: Database["kind"];
   ids: HarnessIds;
+  /** The loaded production build (its route manifest: server/testing/routes.server.ts). */
   build: ServerBuild;
+  /** An absolute URL on the harness's origin ("/events?q=x" → "http://signet.test/events?q=x"). */
+  url(pathAndQuery: string): string;
   /** The emails of the staff actors (their password is PASSWORD). */
   emails: Record<keyof HarnessIds["users"], string>;
   origin: string;
@@ -142,11 +153,13 @@ export interface AppHarness {
 export const ORIGIN = "http://signet.test";
 
 // ---------------------------------------------------------------------------------------------------
-// The build: made once, by one process at a time (two vitest projects may start together).
+// The build: `remix build` into build/ (SIGNET_BUILD_DIR moves it), the same one the browser tests use; made
+// only when missing or older than the sources, and by one process at a time: the pglite and postgres projects
+// of `npm test` run the same files at once, and a lock directory under .cache/ keeps them from building together.
 
 async function loadBuild(): Promise<ServerBuild> {
   const serverDir = buildDirectories(root).server;
-  const lock = `${serverDir}.harness-lock`;
+  const lock = path.join(root, ".cache", `${path.relative(root, serverDir).replace(/[\\/]/g, "_") || "build"}.build-lock`);
   mkdirSync(path.dirname(lock), { recursive: true });
   for (let waited = 0; ; waited += 200) {
     try {
@@ -356,6 +369,7 @@ export async function createAppHarness(): Promise<AppHarness> {
     kind: database.kind,
     build,
     origin: ORIGIN,
+    url: (pathAndQuery) => new URL(pathAndQuery, ORIGIN).toString(),
     emails: Object.fromEntries(Object.entries(staff).map(([k, u]) => [k, u.email])) as AppHarness["emails"],
     ids: {
       eventId,
@@ -382,9 +396,12 @@ export async function createAppHarness(): Promise<AppHarness> {
       calendarToken: calendar.token,
       resetToken,
       users: Object.fromEntries(Object.entries(staff).map(([k, u]) => [k, u.id])) as HarnessIds["users"],
+      missingId: "00000000-0000-4000-8000-000000000000",
     },
     async fetch(input, options = {}) {
       const request = prepare(input, options);
+      const refused = guardRequest(request);
+      if (refused) return buffered(refused);
       if (!options.rollback) return buffered(await handler(request, context(db)));
       let result: Response | undefined;
       try {
