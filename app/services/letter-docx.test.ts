@@ -51,7 +51,7 @@ describe("buildLetterDocx", () => {
     const doc = readDocx(await buildLetterDocx(invitationLetter(input, "en")));
     expect(doc.text).toContain("COMMUNIST PARTY OF VIET NAM");
     expect(doc.text).toContain("LETTER OF INVITATION");
-    expect(doc.text).toContain("to attend the Signing ceremony of the coordination programme.");
+    expect(doc.text).toContain("to attend the signing ceremony of the coordination programme.");
     expect(doc.text).toContain("Recipients:");
   });
 
