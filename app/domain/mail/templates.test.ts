@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventLocation, eventWhen, kindHasLink, oneLine, renderInvitationMail, type InvitationMailInput, type MailEventFacts } from "./templates";
+import { englishZoneName, eventLocation, eventWhen, kindHasLink, oneLine, renderInvitationMail, type InvitationMailInput, type MailEventFacts } from "./templates";
 
 const event: MailEventFacts = {
   title: "Lễ ký kết chương trình phối hợp “Đồng hành” 🤝",
@@ -56,7 +56,7 @@ describe("invitation in English", () => {
     // Without an English title the Vietnamese one is kept, marked; the venue comes from the glossary.
     expect(mail.subject).toBe("Invitation: Lễ ký kết chương trình phối hợp “Đồng hành” 🤝 (in Vietnamese, to be translated)");
     expect(mail.text).toContain("Dear Ms. Jane Doe,");
-    expect(mail.text).toContain("When: 08:30 – 10:00, Thursday, 10 April 2031, Asia/Ho_Chi_Minh time (GMT+7)");
+    expect(mail.text).toContain("When: 08:30 – 10:00, Thursday, 10 April 2031, Indochina Time (GMT+7)");
     expect(mail.text).toContain("Where: Floor 2, Hall A, 1 Lê Lợi Street, Thái Bình city");
     expect(mail.text).toContain(`Reply to the invitation at: ${link}`);
     expect(mail.html).toContain('<html lang="en">');
@@ -129,7 +129,7 @@ describe("update", () => {
     const moved = render({ kind: "update", previous: { ...event, venueName: "Hội trường B" }, locale: "en" });
     expect(moved.text).toContain("Where: Floor 2, Hall A, 1 Lê Lợi Street, Thái Bình city (changed)");
     expect(moved.text).toContain("  Previously: Floor 2, Hall B, 1 Lê Lợi Street, Thái Bình city");
-    expect(moved.text).not.toContain("When: 08:30 – 10:00, Thursday, 10 April 2031, Asia/Ho_Chi_Minh time (GMT+7) (changed)");
+    expect(moved.text).not.toContain("When: 08:30 – 10:00, Thursday, 10 April 2031, Indochina Time (GMT+7) (changed)");
   });
 });
 
@@ -177,7 +177,14 @@ describe("facts", () => {
   it("shows the time in the event's own zone, whatever the reader's", () => {
     const paris = { ...event, timeZone: "Europe/Paris", startsAt: new Date("2031-07-01T16:00:00Z"), endsAt: new Date("2031-07-02T09:00:00Z") };
     expect(eventWhen(paris, "vi")).toBe("18:00, Thứ 3, 01/07/2031 – 11:00, Thứ 4, 02/07/2031, theo giờ Europe/Paris (GMT+2)");
-    expect(eventWhen(paris, "en")).toBe("18:00, Tuesday, 1 July 2031 – 11:00, Wednesday, 2 July 2031, Europe/Paris time (GMT+2)");
+    expect(eventWhen(paris, "en")).toBe("18:00, Tuesday, 1 July 2031 – 11:00, Wednesday, 2 July 2031, Central European Time (GMT+2)");
+  });
+  it("names the zone in English as English papers do, the IANA id where there is no name", () => {
+    const at = new Date("2031-03-05T01:00:00Z");
+    expect(englishZoneName("Asia/Ho_Chi_Minh", at)).toBe("Indochina Time");
+    expect(englishZoneName("Asia/Tokyo", at)).toBe("Japan Standard Time");
+    expect(englishZoneName("UTC", at)).toBe("UTC");
+    expect(englishZoneName("Not/AZone", at)).toBe("Not/AZone");
   });
   it("joins the venue on one line", () => {
     expect(eventLocation({ venueRoom: "Phòng\r\n2", venueName: "Nhà khách", venueAddress: null })).toBe("Phòng 2, Nhà khách");

@@ -113,10 +113,32 @@ export function eventWhen(event: Pick<MailEventFacts, "startsAt" | "endsAt" | "t
   const range = formatWhen(event.startsAt, event.endsAt, event.timeZone, locale, precision);
   if (precision === "date") return range;
   const zone = translate(locale, "mail.email.zone", {
-    zone: event.timeZone,
+    zone: locale === "en" ? englishZoneName(event.timeZone, event.startsAt) : event.timeZone,
     offset: zoneOffsetLabel(event.startsAt, event.timeZone),
   });
   return `${range}, ${zone}`;
+}
+
+const englishZoneNames = new Map<string, string>();
+
+/**
+ * The zone as an English reader knows it: "Indochina Time" for Asia/Ho_Chi_Minh, "Central European Time" for
+ * Europe/Paris (CLDR's generic name, as of the event's year: zones changed names over time); the IANA id where
+ * CLDR has only an offset ("UTC"). Cached per zone and year.
+ */
+export function englishZoneName(timeZone: string, at: Date): string {
+  const key = `${timeZone}|${at.getUTCFullYear()}`;
+  let name = englishZoneNames.get(key);
+  if (name === undefined) {
+    try {
+      const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "longGeneric" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+      name = part && !/^(GMT|UTC)/.test(part.value) ? part.value : timeZone;
+    } catch {
+      name = timeZone;
+    }
+    englishZoneNames.set(key, name);
+  }
+  return name;
 }
 
 /** "Dear Dr. Hoàng Văn Giang," — the honorific in the reader's language ("TS." → "Dr.", no "Comrade"). */

@@ -181,7 +181,7 @@ export const en: Record<keyof typeof vi, string> = {
     "We have not yet received your reply to the invitation below. We would be grateful if you could let us know whether you will attend.",
   "mail.email.when": "When",
   "mail.email.where": "Where",
-  "mail.email.zone": "{zone} time ({offset})",
+  "mail.email.zone": "{zone} ({offset})",
   "mail.email.venueTbd": "To be announced",
   "mail.email.changed": "changed",
   "mail.email.previously": "Previously: {value}",
