@@ -63,6 +63,8 @@ const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "serve
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     TRUST_PROXY: "1",
     SIGNET_DEMO: "0",
+    // One JSON line per request would bury the test report: warnings and errors only.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     // The demo ceremony (2017) is past the default 365 days: a 100-year period keeps its contact details for the
     // other specs; e2e/privacy.spec.ts runs retention on events of the 1910s.
     RETENTION_DAYS: "36500",

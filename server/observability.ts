@@ -29,7 +29,11 @@ export function currentRequestId(): string | undefined {
 /** The JSON logger; in text mode null (console stays as it is). */
 export function createLogger(logFormat: LogFormat, base: Record<string, unknown>): Logger | null {
   if (logFormat === "text") return null;
+  // LOG_LEVEL: pino's levels (fatal, error, warn, info, debug, trace); an unknown one is "info".
+  const wanted = process.env.LOG_LEVEL?.trim().toLowerCase() ?? "";
+  const level = ["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(wanted) ? wanted : "info";
   const logger = pino({
+    level,
     base,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
