@@ -117,8 +117,12 @@ describe("invitationLetter", () => {
     ]);
     expect(en.recipients).toEqual(["- As above;", "- Filed: Office, BTGTU."]);
     expect(en.placeDate).toBe("Thái Bình, date: …");
-    expect(en.signer.lines).toEqual(["FOR HEAD OF THE BAN (in Vietnamese, to be translated)", "DEPUTY HEAD OF THE BAN (in Vietnamese, to be translated)"]);
-    expect(en.untranslated).toEqual(["ban"]);
+    // "KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN": the head of the issuing body, read with its name.
+    expect(en.signer.lines).toEqual([
+      "FOR HEAD OF THE PROPAGANDA DEPARTMENT OF THE PROVINCIAL PARTY COMMITTEE",
+      "DEPUTY HEAD OF THE PROPAGANDA DEPARTMENT OF THE PROVINCIAL PARTY COMMITTEE",
+    ]);
+    expect(en.untranslated).toEqual([]);
   });
 
   test("a State body's letter in Vietnamese: the national motto block, 'Số: …/GM-…', the date of issue with its zeros", () => {

@@ -212,6 +212,22 @@ function orgEn(org: LetterOrganization, glossary: Glossary): Translated {
   return { text: t.en, untranslated: t.untranslated };
 }
 
+/**
+ * The signer's position in English. In the letter of a body, "Trưởng ban" / "Phó Giám đốc" mean the head of that
+ * body: a position ending in the body's own kind ("ban" of "Ban Tuyên giáo Tỉnh ủy", "sở" of "Sở Tài chính") that
+ * the glossary cannot translate alone is read with the body's name ("Phó Trưởng Ban Tuyên giáo Tỉnh ủy" → "Deputy
+ * Head of the Propaganda Department of the Provincial Party Committee").
+ */
+function signerPositionEn(position: string, host: LetterOrganization, glossary: Glossary): { en: string; untranslated: string[] } {
+  const alone = glossary.positionEn(position);
+  if (alone.untranslated.length === 0) return alone;
+  const kind = host.nameVi.trim().split(/\s+/)[0] ?? "";
+  const words = position.split(/\s+/);
+  if (!kind || words.length < 2 || words.at(-1)!.toLocaleLowerCase("vi") !== kind.toLocaleLowerCase("vi")) return alone;
+  const withBody = glossary.positionEn(`${words.slice(0, -1).join(" ")} ${host.nameVi.trim()}`);
+  return withBody.untranslated.length === 0 ? withBody : alone;
+}
+
 /** The letter's parts in `locale`. */
 export function invitationLetter(input: LetterInput, locale: LetterLocale, glossary: Glossary = defaultGlossary): LetterParts {
   const { host, parent, event } = input;
@@ -295,9 +311,9 @@ export function invitationLetter(input: LetterInput, locale: LetterLocale, gloss
   const whom = a ? [honorificInLanguage(a.honorific, "en", glossary), a.name.trim()].filter(Boolean).join(" ") : "you";
   const venue = venueLine({ ...event, venueName: words.venueName, venueRoom: words.venueRoom, venueAddress: words.venueAddress });
   const placeEn = input.place?.trim() || (placeVi === DOTS ? DOTS : (glossary.placeEn(placeVi) ?? placeVi));
-  const onBehalf = signerVi.onBehalfOf.trim() ? track(glossary.positionEn(signerVi.onBehalfOf.trim())) : "";
+  const onBehalf = signerVi.onBehalfOf.trim() ? track(signerPositionEn(signerVi.onBehalfOf.trim(), host, glossary)) : "";
   const authorityLine = signerVi.authority && onBehalf ? `${signerVi.authority === "TM" ? "ON BEHALF OF" : "FOR"} ${upperEn(onBehalf)}` : null;
-  const position = signerVi.position.trim() ? upperEn(track(glossary.positionEn(signerVi.position.trim()))) : null;
+  const position = signerVi.position.trim() ? upperEn(track(signerPositionEn(signerVi.position.trim(), host, glossary))) : null;
   return {
     locale,
     kind,
