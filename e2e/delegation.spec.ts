@@ -130,6 +130,28 @@ test("an invitee names two companions and proposes a deputy; the organizer accep
   await expect(page.getByTestId("seat").filter({ hasText: `Trần Văn Giám ${id}` }).filter({ hasNotText: "thay" })).toHaveCount(0);
   await expect(page.getByTestId("seating-companions")).toContainText("Đỗ Thư Ký, Vũ Văn Lái");
   await page.screenshot({ path: testInfo.outputPath("seating.png"), fullPage: true });
+  // The companions have seats of their own: the proposal puts them in the guest rows, right after who brings them.
+  await expect(page.getByTestId("companion-people").getByTestId("person")).toHaveCount(2);
+  await expect(page.getByTestId("companion-people")).toContainText("chưa có chỗ");
+  await page.getByRole("button", { name: "Đề xuất theo thứ tự lễ tân" }).click();
+  const companionSeat = page.getByTestId("seat").filter({ hasText: `Đỗ Thư Ký — khách của bà Phạm Thị Phó ${id}` });
+  await expect(companionSeat).toHaveCount(1);
+  await expect(page.getByTestId("seat").filter({ hasText: `Vũ Văn Lái — khách của bà Phạm Thị Phó ${id}` })).toHaveCount(1);
+  await expect(page.getByTestId("companion-people")).not.toContainText("chưa có chỗ");
+  await companionSeat.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("seating-companions.png"), fullPage: true });
+  // The printed plan and the place cards name them after who brings them.
+  await page.goto(`/events/${event.id}/seating/print`);
+  await expect(page.getByTestId("chart-seat").filter({ hasText: `Đỗ Thư Ký — khách của bà Phạm Thị Phó ${id}` })).toHaveCount(1);
+  await page.goto(`/events/${event.id}/seating/cards`);
+  const companionCard = page.getByTestId("place-card").filter({ has: page.getByTestId("card-name").getByText("Đỗ Thư Ký", { exact: true }) });
+  await expect(companionCard.getByTestId("card-detail")).toHaveText(`Khách của bà Phạm Thị Phó ${id}`);
+  await companionCard.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("companion-card.png") });
+  await page.goto(`/events/${event.id}/seating/cards?lang=en`);
+  await expect(
+    page.getByTestId("place-card").filter({ has: page.getByTestId("card-name").getByText("Đỗ Thư Ký", { exact: true }) }).getByTestId("card-detail"),
+  ).toHaveText(`Guest of Ms. Phạm Thị Phó ${id}`);
 
   // Counts: accepted (the deputy) and the companions expected with them.
   await page.goto(`/events/${event.id}`);
