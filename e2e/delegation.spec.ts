@@ -180,9 +180,12 @@ test("an invitee names two companions and proposes a deputy; the organizer accep
   await expect(deputyPage.getByTestId("checkin-qr")).toBeVisible();
   await expect(deputyPage.getByTestId("deputy-section")).toHaveCount(0);
   await deputyPage.screenshot({ path: testInfo.outputPath("deputy-page.png"), fullPage: true });
-  // The director's own link no longer opens the invitation.
+  // The director's own link no longer opens the invitation: it says to whom it was handed.
   await invitee.goto(principalLink);
-  await expect(invitee.getByRole("heading", { name: "Liên kết không hợp lệ hoặc đã hết hạn" })).toBeVisible();
+  await expect(invitee.getByRole("heading", { name: `Thư mời này đã được chuyển cho bà Phạm Thị Phó ${id} (thay mặt)` })).toBeVisible();
+  await expect(invitee.getByTestId("qr-section")).toHaveCount(0);
+  await expect(invitee.getByTestId("invitation-delegated")).toContainText("Liên kết này không còn dùng để trả lời.");
+  await invitee.screenshot({ path: testInfo.outputPath("delegated-link.png"), fullPage: true });
   await deputyContext.close();
   await context.close();
 });
