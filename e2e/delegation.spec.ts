@@ -153,6 +153,12 @@ test("an invitee names two companions and proposes a deputy; the organizer accep
     page.getByTestId("place-card").filter({ has: page.getByTestId("card-name").getByText("Đỗ Thư Ký", { exact: true }) }).getByTestId("card-detail"),
   ).toHaveText(`Guest of Ms. Phạm Thị Phó ${id}`);
 
+  // The API: the deputy's invitation says whom they stand in for and names the companions.
+  const deputyList = (await (await organizer.get(`/api/v1/events/${event.id}/invitations?q=${encodeURIComponent(deputyEmail)}`)).json()) as {
+    data: { companionNames: string[] | null; deputyForInvitationId: string | null; bounce: unknown }[];
+  };
+  expect(deputyList.data[0]).toMatchObject({ companionNames: ["Đỗ Thư Ký", "Vũ Văn Lái"], deputyForInvitationId: principalInvitation, bounce: null });
+
   // Counts: accepted (the deputy) and the companions expected with them.
   await page.goto(`/events/${event.id}`);
   await expect(page.getByTestId("count-accepted")).toHaveText("1");
