@@ -155,9 +155,21 @@ test("an invitee names two companions and proposes a deputy; the organizer accep
 
   // The API: the deputy's invitation says whom they stand in for and names the companions.
   const deputyList = (await (await organizer.get(`/api/v1/events/${event.id}/invitations?q=${encodeURIComponent(deputyEmail)}`)).json()) as {
-    data: { companionNames: string[] | null; deputyForInvitationId: string | null; bounce: unknown }[];
+    data: { id: string; companionNames: string[] | null; deputyForInvitationId: string | null; bounce: unknown }[];
   };
   expect(deputyList.data[0]).toMatchObject({ companionNames: ["Đỗ Thư Ký", "Vũ Văn Lái"], deputyForInvitationId: principalInvitation, bounce: null });
+  // The seating API: the companions' seats are the deputy's invitation with companion indexes 1 and 2.
+  const plan = (await (await organizer.get(`/api/v1/events/${event.id}/seating`)).json()) as {
+    tables: { seats: { invitationId: string | null; companionIndex: number; name: string | null }[] }[];
+    unseatedCompanions: unknown[];
+  };
+  const companionSeats = plan.tables.flatMap((t) => t.seats).filter((s) => s.companionIndex > 0);
+  expect(companionSeats.map((s) => [s.invitationId, s.companionIndex]).sort((x, y) => Number(x[1]) - Number(y[1]))).toEqual([
+    [deputyList.data[0]!.id, 1],
+    [deputyList.data[0]!.id, 2],
+  ]);
+  expect(companionSeats.map((s) => s.name).sort()).toEqual([`Vũ Văn Lái — guest of bà Phạm Thị Phó ${id}`, `Đỗ Thư Ký — guest of bà Phạm Thị Phó ${id}`].sort());
+  expect(plan.unseatedCompanions).toEqual([]);
 
   // Counts: accepted (the deputy) and the companions expected with them.
   await page.goto(`/events/${event.id}`);
