@@ -130,6 +130,46 @@ test("an invitee names two companions and proposes a deputy; the organizer accep
   await expect(page.getByTestId("seat").filter({ hasText: `Trần Văn Giám ${id}` }).filter({ hasNotText: "thay" })).toHaveCount(0);
   await expect(page.getByTestId("seating-companions")).toContainText("Đỗ Thư Ký, Vũ Văn Lái");
   await page.screenshot({ path: testInfo.outputPath("seating.png"), fullPage: true });
+  // The companions have seats of their own: the proposal puts them in the guest rows, right after who brings them.
+  await expect(page.getByTestId("companion-people").getByTestId("person")).toHaveCount(2);
+  await expect(page.getByTestId("companion-people")).toContainText("chưa có chỗ");
+  await page.getByRole("button", { name: "Đề xuất theo thứ tự lễ tân" }).click();
+  const companionSeat = page.getByTestId("seat").filter({ hasText: `Đỗ Thư Ký — khách của bà Phạm Thị Phó ${id}` });
+  await expect(companionSeat).toHaveCount(1);
+  await expect(page.getByTestId("seat").filter({ hasText: `Vũ Văn Lái — khách của bà Phạm Thị Phó ${id}` })).toHaveCount(1);
+  await expect(page.getByTestId("companion-people")).not.toContainText("chưa có chỗ");
+  await companionSeat.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("seating-companions.png"), fullPage: true });
+  // The printed plan and the place cards name them after who brings them.
+  await page.goto(`/events/${event.id}/seating/print`);
+  await expect(page.getByTestId("chart-seat").filter({ hasText: `Đỗ Thư Ký — khách của bà Phạm Thị Phó ${id}` })).toHaveCount(1);
+  await page.goto(`/events/${event.id}/seating/cards`);
+  const companionCard = page.getByTestId("place-card").filter({ has: page.getByTestId("card-name").getByText("Đỗ Thư Ký", { exact: true }) });
+  await expect(companionCard.getByTestId("card-detail")).toHaveText(`Khách của bà Phạm Thị Phó ${id}`);
+  await companionCard.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("companion-card.png") });
+  await page.goto(`/events/${event.id}/seating/cards?lang=en`);
+  await expect(
+    page.getByTestId("place-card").filter({ has: page.getByTestId("card-name").getByText("Đỗ Thư Ký", { exact: true }) }).getByTestId("card-detail"),
+  ).toHaveText(`Guest of Ms. Phạm Thị Phó ${id}`);
+
+  // The API: the deputy's invitation says whom they stand in for and names the companions.
+  const deputyList = (await (await organizer.get(`/api/v1/events/${event.id}/invitations?q=${encodeURIComponent(deputyEmail)}`)).json()) as {
+    data: { id: string; companionNames: string[] | null; deputyForInvitationId: string | null; bounce: unknown }[];
+  };
+  expect(deputyList.data[0]).toMatchObject({ companionNames: ["Đỗ Thư Ký", "Vũ Văn Lái"], deputyForInvitationId: principalInvitation, bounce: null });
+  // The seating API: the companions' seats are the deputy's invitation with companion indexes 1 and 2.
+  const plan = (await (await organizer.get(`/api/v1/events/${event.id}/seating`)).json()) as {
+    tables: { seats: { invitationId: string | null; companionIndex: number; name: string | null }[] }[];
+    unseatedCompanions: unknown[];
+  };
+  const companionSeats = plan.tables.flatMap((t) => t.seats).filter((s) => s.companionIndex > 0);
+  expect(companionSeats.map((s) => [s.invitationId, s.companionIndex]).sort((x, y) => Number(x[1]) - Number(y[1]))).toEqual([
+    [deputyList.data[0]!.id, 1],
+    [deputyList.data[0]!.id, 2],
+  ]);
+  expect(companionSeats.map((s) => s.name).sort()).toEqual([`Vũ Văn Lái — guest of bà Phạm Thị Phó ${id}`, `Đỗ Thư Ký — guest of bà Phạm Thị Phó ${id}`].sort());
+  expect(plan.unseatedCompanions).toEqual([]);
 
   // Counts: accepted (the deputy) and the companions expected with them.
   await page.goto(`/events/${event.id}`);
@@ -158,9 +198,12 @@ test("an invitee names two companions and proposes a deputy; the organizer accep
   await expect(deputyPage.getByTestId("checkin-qr")).toBeVisible();
   await expect(deputyPage.getByTestId("deputy-section")).toHaveCount(0);
   await deputyPage.screenshot({ path: testInfo.outputPath("deputy-page.png"), fullPage: true });
-  // The director's own link no longer opens the invitation.
+  // The director's own link no longer opens the invitation: it says to whom it was handed.
   await invitee.goto(principalLink);
-  await expect(invitee.getByRole("heading", { name: "Liên kết không hợp lệ hoặc đã hết hạn" })).toBeVisible();
+  await expect(invitee.getByRole("heading", { name: `Thư mời này đã được chuyển cho bà Phạm Thị Phó ${id} (thay mặt)` })).toBeVisible();
+  await expect(invitee.getByTestId("qr-section")).toHaveCount(0);
+  await expect(invitee.getByTestId("invitation-delegated")).toContainText("Liên kết này không còn dùng để trả lời.");
+  await invitee.screenshot({ path: testInfo.outputPath("delegated-link.png"), fullPage: true });
   await deputyContext.close();
   await context.close();
 });

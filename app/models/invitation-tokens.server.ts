@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.server";
-import { events, invitations, invitationTokens } from "#db/schema/index";
+import { events, invitations, invitationTokens, people } from "#db/schema/index";
 
 export async function insertInvitationToken(db: Db, invitationId: string, tokenHash: string): Promise<void> {
   await db.insert(invitationTokens).values({ tokenHash, invitationId });
@@ -32,6 +33,24 @@ export async function findTokenTarget(db: Db, tokenHash: string) {
     .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
     .innerJoin(events, eq(events.id, invitations.eventId))
     .where(eq(invitationTokens.tokenHash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The deputy who now holds the invitation a token opened: the token's invitation was withdrawn when the organizer
+ * accepted them (their invitation names it in deputy_for_invitation_id). Null for any other token.
+ */
+export async function findDeputyOfToken(db: Db, tokenHash: string) {
+  const deputy = alias(invitations, "deputy");
+  const [row] = await db
+    .select({ honorific: people.honorific, fullName: people.fullName, eventEndsAt: events.endsAt })
+    .from(invitationTokens)
+    .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
+    .innerJoin(events, eq(events.id, invitations.eventId))
+    .innerJoin(deputy, eq(deputy.deputyForInvitationId, invitations.id))
+    .innerJoin(people, eq(people.id, deputy.personId))
+    .where(and(eq(invitationTokens.tokenHash, tokenHash), isNotNull(invitations.withdrawnAt), isNull(deputy.withdrawnAt)))
     .limit(1);
   return row ?? null;
 }

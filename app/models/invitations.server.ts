@@ -23,6 +23,9 @@ const invitationColumns = {
   dietaryNeeds: invitations.dietaryNeeds,
   accessNeeds: invitations.accessNeeds,
   withdrawnAt: invitations.withdrawnAt,
+  bouncedAt: invitations.bouncedAt,
+  bounceReason: invitations.bounceReason,
+  bouncedEmail: invitations.bouncedEmail,
   createdAt: invitations.createdAt,
   updatedAt: invitations.updatedAt,
 };
@@ -46,6 +49,10 @@ export interface Invitation {
   dietaryNeeds: string | null;
   accessNeeds: string | null;
   withdrawnAt: Date | null;
+  /** The last delivery failure report (it stands while `bouncedEmail` is still the person's address). */
+  bouncedAt: Date | null;
+  bounceReason: string | null;
+  bouncedEmail: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
   dignitaries,
@@ -79,13 +79,23 @@ export interface SeatRow {
   tableId: string;
   seatIndex: number;
   invitationId: string | null;
+  /** 0 = the invitee, 1…n = their n-th named companion (meaningless on an empty seat). */
+  companionIndex: number;
   reserved: boolean;
 }
+
+const seatColumns = {
+  tableId: seats.tableId,
+  seatIndex: seats.seatIndex,
+  invitationId: seats.invitationId,
+  companionIndex: seats.companionIndex,
+  reserved: seats.reserved,
+};
 
 /** The stored seats of the event's tables (seats nobody sits on and nobody reserved are not stored). */
 export function listSeats(db: Db, eventId: string): Promise<SeatRow[]> {
   return db
-    .select({ tableId: seats.tableId, seatIndex: seats.seatIndex, invitationId: seats.invitationId, reserved: seats.reserved })
+    .select(seatColumns)
     .from(seats)
     .innerJoin(seatingTables, eq(seatingTables.id, seats.tableId))
     .where(eq(seatingTables.eventId, eventId))
@@ -94,7 +104,7 @@ export function listSeats(db: Db, eventId: string): Promise<SeatRow[]> {
 
 export async function getSeat(db: Db, tableId: string, seatIndex: number): Promise<SeatRow | null> {
   const [row] = await db
-    .select({ tableId: seats.tableId, seatIndex: seats.seatIndex, invitationId: seats.invitationId, reserved: seats.reserved })
+    .select(seatColumns)
     .from(seats)
     .where(and(eq(seats.tableId, tableId), eq(seats.seatIndex, seatIndex)));
   return row ?? null;
@@ -106,10 +116,22 @@ export async function writeSeat(db: Db, seat: SeatRow): Promise<void> {
     await db.delete(seats).where(and(eq(seats.tableId, seat.tableId), eq(seats.seatIndex, seat.seatIndex)));
     return;
   }
+  const companionIndex = seat.invitationId ? seat.companionIndex : 0;
   await db
     .insert(seats)
-    .values(seat)
-    .onConflictDoUpdate({ target: [seats.tableId, seats.seatIndex], set: { invitationId: seat.invitationId, reserved: seat.reserved } });
+    .values({ ...seat, companionIndex })
+    .onConflictDoUpdate({ target: [seats.tableId, seats.seatIndex], set: { invitationId: seat.invitationId, companionIndex, reserved: seat.reserved } });
+}
+
+/**
+ * Frees the seats of an invitation's companions past `coming` (the invitee named fewer, or the allowance shrank);
+ * a reserved seat stays reserved, empty. Returns how many seats were freed.
+ */
+export async function freeCompanionSeats(db: Db, invitationId: string, coming: number): Promise<number> {
+  const held = and(eq(seats.invitationId, invitationId), gt(seats.companionIndex, Math.max(0, coming)));
+  const freed = await db.update(seats).set({ invitationId: null, companionIndex: 0 }).where(and(held, eq(seats.reserved, true))).returning({ t: seats.tableId });
+  const gone = await db.delete(seats).where(and(held, eq(seats.reserved, false))).returning({ t: seats.tableId });
+  return freed.length + gone.length;
 }
 
 /** Replaces every seat of a table. */
@@ -148,12 +170,17 @@ export function listSeatablePeople(db: Db, eventId: string, limit = 2000): Promi
     .limit(limit);
 }
 
-export async function isActiveInvitationOf(db: Db, eventId: string, invitationId: string): Promise<boolean> {
+/** An active invitation of the event, with what decides which of its companions can be seated; null otherwise. */
+export async function activeInvitationOf(
+  db: Db,
+  eventId: string,
+  invitationId: string,
+): Promise<{ id: string; status: SeatablePerson["status"]; plusOnes: number; companionNames: string[] | null } | null> {
   const [row] = await db
-    .select({ id: invitations.id })
+    .select({ id: invitations.id, status: invitations.status, plusOnes: invitations.plusOnes, companionNames: invitations.companionNames })
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));
-  return !!row;
+  return row ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -213,7 +240,8 @@ export function listSeatsOfInvitations(db: Db, invitationIds: readonly string[])
     .select({ invitationId: sql<string>`${seats.invitationId}`, tableName: seatingTables.name, seatIndex: seats.seatIndex })
     .from(seats)
     .innerJoin(seatingTables, eq(seatingTables.id, seats.tableId))
-    .where(inArray(seats.invitationId, [...invitationIds]))
+    // The invitee's own seat; their companions' seats are theirs.
+    .where(and(inArray(seats.invitationId, [...invitationIds]), eq(seats.companionIndex, 0)))
     .orderBy(asc(seatingTables.position), asc(seats.seatIndex));
 }
 

@@ -12,7 +12,7 @@ import { acceptDeputy, proposeDeputy, refuseDeputy, pendingDeputyProposals, setC
 import { createDignitary, loadPrecedence } from "./dignitaries.server";
 import { ServiceError } from "./errors";
 import { createEvent, type Actor } from "./events.server";
-import { resolveInvitationToken } from "./invitation-links.server";
+import { issueInvitationToken, resolveDelegatedToken, resolveInvitationToken } from "./invitation-links.server";
 import { messagesOf, testMailSettings as settings, tokenCount } from "./mail-test-support.server";
 import { createTable, loadSeating, proposeSeating } from "./seating.server";
 
@@ -124,6 +124,8 @@ describe("deputies and companions", () => {
 
     await db.update(invitations).set({ plusOnes: 2 }).where(eq(invitations.id, giamDoc.invitationId));
     await setCompanions(db, { invitationId: giamDoc.invitationId, names: ["Thư Ký", "Lái Xe"] }, now);
+    const principalToken = await issueInvitationToken(db, giamDoc.invitationId);
+    expect(await resolveDelegatedToken(db, principalToken, now)).toBeNull();
     const { proposal } = await proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: deputy(), source: "web" }, now);
     const accepted = await acceptDeputy(db, actor, { eventId: event.id, proposalId: proposal.id }, { settings, now });
     expect(accepted).toMatchObject({ invitationMail: "queued", cancelMail: "queued", seatsHandedOver: 1, dignitary: true });
@@ -164,6 +166,11 @@ describe("deputies and companions", () => {
     expect(toDeputy.text).toContain("https://signet.example/i/");
     const token = /\/i\/([A-Za-z0-9_-]+)/.exec(toDeputy.text)![1]!;
     expect(await resolveInvitationToken(db, token, now)).toEqual({ invitationId: accepted.deputyInvitationId, eventId: event.id });
+    // The director's old link no longer opens the invitation, and says to whom it was handed.
+    expect(await resolveInvitationToken(db, principalToken, now)).toBeNull();
+    expect(await resolveDelegatedToken(db, principalToken, now)).toEqual({ deputy: "bà Phạm Thị Phó" });
+    expect(await resolveDelegatedToken(db, principalToken, new Date(endsAt.getTime() + 31 * 24 * 3600 * 1000))).toBeNull();
+    expect(await resolveDelegatedToken(db, token, now)).toBeNull();
     expect(toOriginal).toMatchObject({ kind: "cancellation", icsMethod: "CANCEL", subject: `Đã nhận người đi thay: ${event.title}` });
     expect(toOriginal.text).toContain("Bà Phạm Thị Phó thay mặt quý vị");
     const cancel = new ICAL.Component(ICAL.parse(toOriginal.icsContent!));

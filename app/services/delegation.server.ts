@@ -12,6 +12,7 @@
  *  - setCompanions: the invitee names the companions who come, at most the number the organizer allows.
  */
 import type { Db } from "#db/client.server";
+import { freeCompanionSeats } from "~/models/seating.server";
 import { deputyFormSchema, type DeputyFormValues } from "~/domain/attendees/attendee.schema";
 import { emailKey, nameSearchOf } from "~/domain/attendees/dedupe";
 import { fieldErrors } from "~/domain/events/event.schema";
@@ -310,6 +311,8 @@ export async function setCompanions(db: Db, input: { invitationId: string; names
       });
     }
     if (!(await setCompanionNames(tx, row.invitation.id, names, now))) throw new ServiceError("conflict", "rsvp.closed.withdrawn");
+    // A companion no longer coming gives up their seat (docs/decisions/028).
+    await freeCompanionSeats(tx, row.invitation.id, names.length);
     await recordInviteeAudit(tx, {
       actorName: inviteeName(row.person),
       action: "rsvp.companions",

@@ -10,7 +10,8 @@
 import type { Db } from "#db/client.server";
 import { recordAudit } from "~/models/audit.server";
 import { getInvitation } from "~/models/invitations.server";
-import { deleteInvitationTokens, findTokenTarget, insertInvitationToken, invitationExists } from "~/models/invitation-tokens.server";
+import { principalInPhrase } from "~/domain/protocol/deputy";
+import { deleteInvitationTokens, findDeputyOfToken, findTokenTarget, insertInvitationToken, invitationExists } from "~/models/invitation-tokens.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { ServiceError } from "./errors";
 
@@ -40,6 +41,18 @@ export async function resolveInvitationToken(
   if (target.withdrawnAt) return null;
   if (now.getTime() > target.eventEndsAt.getTime() + LINK_VALID_AFTER_END_MS) return null;
   return { invitationId: target.invitationId, eventId: target.eventId };
+}
+
+/**
+ * The deputy an old link's invitation was handed to (docs/decisions/028): the principal's link, withdrawn when the
+ * organizer accepted the deputy, says so — "… đã được chuyển cho bà Phạm Thị Phó" — instead of "not valid". Within
+ * the links' usual lifetime; null for any other token.
+ */
+export async function resolveDelegatedToken(db: Db, token: string, now: Date = new Date()): Promise<{ deputy: string } | null> {
+  if (typeof token !== "string" || !TOKEN_SHAPE.test(token)) return null;
+  const row = await findDeputyOfToken(db, sha256(token));
+  if (!row || now.getTime() > row.eventEndsAt.getTime() + LINK_VALID_AFTER_END_MS) return null;
+  return { deputy: principalInPhrase(row) };
 }
 
 /** The personal link for an email: `${appUrl}/i/${token}` (appUrl without a trailing slash, as in the context). */

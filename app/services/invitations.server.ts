@@ -1,3 +1,4 @@
+import { freeCompanionSeats } from "~/models/seating.server";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
@@ -204,6 +205,9 @@ export async function updateAttendee(
     }
     await replacePerson(tx, current.personId, values);
     await updateInvitation(tx, invitationId, invitationValuesOf(input));
+    // A smaller allowance frees the seats of the companions past it (docs/decisions/028).
+    const allowance = invitationValuesOf(input).plusOnes;
+    if (allowance < current.plusOnes) await freeCompanionSeats(tx, invitationId, allowance);
     const before: Record<string, unknown> = {
       ...personSnapshot(current.person),
       role: current.role,

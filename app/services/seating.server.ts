@@ -15,6 +15,7 @@ import {
 import { shortAddress } from "~/domain/protocol/address";
 import { principalInPhrase } from "~/domain/protocol/deputy";
 import { companionsComing } from "~/domain/rsvp/companions";
+import { companionKeys, holderKey, parseHolderKey } from "~/domain/protocol/companion-seats";
 import { listDeputies } from "~/models/delegation.server";
 import { seatOrder, type SeatingConflict, type SeatingMode } from "~/domain/protocol/seating";
 import type { SeatingTableInput } from "~/domain/protocol/seating.schema";
@@ -25,7 +26,7 @@ import {
   getSeat,
   getTable,
   insertTable,
-  isActiveInvitationOf,
+  activeInvitationOf,
   listSeatablePeople,
   listSeats,
   listUnavailablePeople,
@@ -46,6 +47,10 @@ export function modeOf(table: Pick<SeatingTableRow, "mode" | "secondTo">): Seati
 
 export interface SeatView {
   index: number;
+  /**
+   * Who holds the seat, as a holder key (~/domain/protocol/companion-seats): the invitation id for the invitee,
+   * "<invitation id>:<n>" for their n-th companion; null when empty (or held by a companion who no longer comes).
+   */
   invitationId: string | null;
   reserved: boolean;
   /** The seat's rank at its table (1 = the place of honour); at a signing table, null behind. */
@@ -65,6 +70,7 @@ export interface TableView extends SeatingTableRow {
 }
 
 export interface PersonOption {
+  /** The holder key: the invitation id, or "<invitation id>:<n>" for a companion. */
   invitationId: string;
   /** The short form of address (dignitaries) or honorific + name. */
   label: string;
@@ -93,6 +99,10 @@ export interface SeatingView {
   standsInFor: Record<string, string>;
   /** Companions the invitee named, by invitation id (they come with them; see docs/decisions/028). */
   companions: Record<string, string[]>;
+  /** The companions to seat, each right after who brings them (holder keys "<invitation id>:<n>"). */
+  companionOptions: PersonOption[];
+  /** Each companion's holder key → their name and who brings them (labels say "C — khách của ông B"). */
+  companionOf: Record<string, { name: string; host: string }>;
 }
 
 /** Declined and withdrawn invitations, as the seating plan wants them. */
@@ -161,6 +171,13 @@ export async function loadSeating(db: Db, eventId: string): Promise<SeatingView>
   ]);
   const unavailable = unavailableOf(unavailableRows);
   const groups = signingGroupsOf(signing, precedence);
+  // Companions who come: a seat held by a companion past that count shows empty (the invitee named fewer since).
+  const comingOf = new Map(seatable.filter((p) => p.status !== "declined").map((p) => [p.invitationId, companionsComing(p)]));
+  const holderOf = (row: { invitationId: string | null; companionIndex: number } | undefined): string | null => {
+    if (!row?.invitationId) return null;
+    if (row.companionIndex === 0) return row.invitationId;
+    return row.companionIndex <= (comingOf.get(row.invitationId)?.length ?? 0) ? holderKey(row.invitationId, row.companionIndex) : null;
+  };
   const signingTables = tables.filter((t) => t.kind === "signing").map((t) => t.id);
   const tableViews = tables.map((table): TableView => {
     const group = table.kind === "signing" ? groups[signingTables.indexOf(table.id)] : undefined;
@@ -176,7 +193,7 @@ export async function loadSeating(db: Db, eventId: string): Promise<SeatingView>
         const partyIndex = layout && group ? layout.partySeat.indexOf(index) : -1;
         return {
           index,
-          invitationId: row?.invitationId ?? null,
+          invitationId: holderOf(row),
           reserved: row?.reserved ?? false,
           rank: layout && index < front ? null : (ranks[index] ?? null),
           role: layout ? (index < front ? "signer" : "behind") : null,
@@ -213,16 +230,28 @@ export async function loadSeating(db: Db, eventId: string): Promise<SeatingView>
   const planSeats = tableViews.flatMap((t) =>
     t.seats.map((s) => ({ tableId: t.id, seatIndex: s.index, personId: s.invitationId, reserved: s.reserved })),
   );
-  const peopleToSeat = [...dignitaries, ...others].map((p) => p.invitationId);
+  const labels: Record<string, string> = {};
+  for (const p of unavailableRows) labels[p.invitationId] = p.label;
+  for (const p of seatable) labels[p.invitationId] = shortAddress({ honorific: p.honorific, name: p.fullName, positions: [] });
+  for (const d of dignitaries) labels[d.invitationId] = d.label;
+  const companionOf: Record<string, { name: string; host: string }> = {};
+  const personOf = new Map(seatable.map((p) => [p.invitationId, p]));
+  const companionOptions = [...dignitaries, ...others].flatMap((host) =>
+    (comingOf.get(host.invitationId) ?? []).map((name, i): PersonOption => {
+      const key = holderKey(host.invitationId, i + 1);
+      const person = personOf.get(host.invitationId);
+      // Mid-phrase: "khách của ông Trần Văn B".
+      companionOf[key] = { name, host: person ? principalInPhrase(person) : (labels[host.invitationId] ?? "") };
+      labels[key] = name;
+      return { invitationId: key, label: name, detail: null, place: null, dignitaryId: null, seats: seatsOf(key) };
+    }),
+  );
+  const peopleToSeat = withCompanionsOf([...dignitaries, ...others].map((p) => p.invitationId), comingOf);
   const conflicts = planConflicts(tables, planSeats, precedence.dignitaries.length, { unavailable, peopleToSeat });
   const unseated = conflicts.flatMap((c) => (c.kind === "unseated" ? c.personIds : []));
   const unavailableSeated = conflicts.flatMap((c) =>
     c.kind === "unavailableSeated" ? [{ invitationId: c.personId, status: c.status }] : [],
   );
-  const labels: Record<string, string> = {};
-  for (const p of unavailableRows) labels[p.invitationId] = p.label;
-  for (const p of seatable) labels[p.invitationId] = shortAddress({ honorific: p.honorific, name: p.fullName, positions: [] });
-  for (const d of dignitaries) labels[d.invitationId] = d.label;
   const standsInFor: Record<string, string> = {};
   for (const d of deputies) standsInFor[d.invitationId] = principalInPhrase(d.principal);
   const companions: Record<string, string[]> = {};
@@ -230,7 +259,26 @@ export async function loadSeating(db: Db, eventId: string): Promise<SeatingView>
     const coming = companionsComing(p);
     if (coming.length && p.status !== "declined") companions[p.invitationId] = coming;
   }
-  return { precedence, signing, tables: tableViews, dignitaries, others, labels, conflicts, unavailableSeated, unseated, standsInFor, companions };
+  return {
+    precedence,
+    signing,
+    tables: tableViews,
+    dignitaries,
+    others,
+    labels,
+    conflicts,
+    unavailableSeated,
+    unseated,
+    standsInFor,
+    companions,
+    companionOptions,
+    companionOf,
+  };
+}
+
+/** The order with each invitee's companions (holder keys) right after them. */
+function withCompanionsOf(order: string[], comingOf: Map<string, string[]>): string[] {
+  return order.flatMap((id) => [id, ...companionKeys(id, comingOf.get(id)?.length ?? 0)]);
 }
 
 async function lockForSeating(tx: Db, eventId: string) {
@@ -301,6 +349,7 @@ export async function deleteTable(db: Db, actor: Actor, eventId: string, tableId
 export interface SeatMove {
   tableId: string;
   seatIndex: number;
+  /** The holder key: the invitation id, or "<invitation id>:<n>" for their n-th companion. */
   invitationId: string;
   /** Where the person comes from: a move. Whoever sat on the target goes there (a swap). */
   from?: { tableId: string; seatIndex: number } | null;
@@ -315,17 +364,27 @@ export async function assignSeat(db: Db, eventId: string, move: SeatMove): Promi
     await lockForSeating(tx, eventId);
     const table = await tableOf(tx, eventId, move.tableId);
     checkSeat(table, move.seatIndex);
-    if (!(await isActiveInvitationOf(tx, eventId, move.invitationId)))
+    const holder = parseHolderKey(move.invitationId);
+    const invitation = holder ? await activeInvitationOf(tx, eventId, holder.invitationId) : null;
+    if (!holder || !invitation)
       throw new ServiceError("invalid", "protocol.errors.notInvited", { invitationId: "protocol.errors.notInvited" });
+    // A companion is seatable while their invitee names them and the allowance covers them.
+    if (holder.companionIndex > 0 && (invitation.status === "declined" || holder.companionIndex > companionsComing(invitation).length))
+      throw new ServiceError("invalid", "protocol.errors.noSuchCompanion", { invitationId: "protocol.errors.noSuchCompanion" });
     const target = await getSeat(tx, move.tableId, move.seatIndex);
     if (move.from && !(move.from.tableId === move.tableId && move.from.seatIndex === move.seatIndex)) {
       const fromTable = await tableOf(tx, eventId, move.from.tableId);
       checkSeat(fromTable, move.from.seatIndex, "fromSeatIndex");
       const source = await getSeat(tx, move.from.tableId, move.from.seatIndex);
-      if (source?.invitationId === move.invitationId)
-        await writeSeat(tx, { ...move.from, invitationId: target?.invitationId ?? null, reserved: source.reserved });
+      if (source?.invitationId === holder.invitationId && source.companionIndex === holder.companionIndex)
+        await writeSeat(tx, {
+          ...move.from,
+          invitationId: target?.invitationId ?? null,
+          companionIndex: target?.companionIndex ?? 0,
+          reserved: source.reserved,
+        });
     }
-    await writeSeat(tx, { tableId: move.tableId, seatIndex: move.seatIndex, invitationId: move.invitationId, reserved: target?.reserved ?? false });
+    await writeSeat(tx, { tableId: move.tableId, seatIndex: move.seatIndex, ...holder, reserved: target?.reserved ?? false });
   });
 }
 
@@ -335,7 +394,7 @@ export async function clearSeat(db: Db, eventId: string, seat: { tableId: string
     const table = await tableOf(tx, eventId, seat.tableId);
     checkSeat(table, seat.seatIndex);
     const current = await getSeat(tx, seat.tableId, seat.seatIndex);
-    await writeSeat(tx, { ...seat, invitationId: null, reserved: current?.reserved ?? false });
+    await writeSeat(tx, { ...seat, invitationId: null, companionIndex: 0, reserved: current?.reserved ?? false });
   });
 }
 
@@ -345,7 +404,7 @@ export async function setSeatReserved(db: Db, eventId: string, seat: { tableId: 
     const table = await tableOf(tx, eventId, seat.tableId);
     checkSeat(table, seat.seatIndex);
     const current = await getSeat(tx, seat.tableId, seat.seatIndex);
-    await writeSeat(tx, { ...seat, invitationId: current?.invitationId ?? null, reserved });
+    await writeSeat(tx, { ...seat, invitationId: current?.invitationId ?? null, companionIndex: current?.companionIndex ?? 0, reserved });
   });
 }
 
@@ -387,6 +446,10 @@ export async function proposeSeating(db: Db, actor: Actor, eventId: string): Pro
       // Every document with two or more parties and a signatory gets a signing table of its own, in signing order.
       signingGroups: groups,
       unavailable: unavailableOf(unavailableRows),
+      // Companions sit in the guest rows right after who brings them (docs/decisions/028).
+      companions: Object.fromEntries(
+        seatable.filter((p) => p.status !== "declined").map((p) => [p.invitationId, companionKeys(p.invitationId, companionsComing(p).length)]),
+      ),
     });
     for (const table of tables) {
       const row = plan.seats.get(table.id) ?? [];
@@ -394,7 +457,16 @@ export async function proposeSeating(db: Db, actor: Actor, eventId: string): Pro
       await replaceTableSeats(
         tx,
         table.id,
-        row.map((invitationId, seatIndex) => ({ tableId: table.id, seatIndex, invitationId, reserved: reserve && invitationId !== null })),
+        row.map((key, seatIndex) => {
+          const holder = key ? parseHolderKey(key) : null;
+          return {
+            tableId: table.id,
+            seatIndex,
+            invitationId: holder?.invitationId ?? null,
+            companionIndex: holder?.companionIndex ?? 0,
+            reserved: reserve && holder !== null,
+          };
+        }),
       );
     }
     await recordAudit(tx, { actor, action: "seating.propose", entityType: "event", entityId: eventId, eventId, details: { tables: tables.length } });

@@ -130,6 +130,8 @@ export const seats = pgTable(
     /** 0 = the audience's leftmost seat. */
     seatIndex: integer("seat_index").notNull(),
     invitationId: uuid("invitation_id").references(() => invitations.id, { onDelete: "set null" }),
+    /** 0 = the invitee; 1…n = the n-th companion they named (invitations.companion_names). See docs/decisions/028. */
+    companionIndex: integer("companion_index").notNull().default(0),
     reserved: boolean("reserved").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.tableId, t.seatIndex] }), index("seats_invitation_idx").on(t.invitationId)],

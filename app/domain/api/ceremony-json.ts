@@ -51,7 +51,16 @@ export const ceremonyCreatedJsonSchema = ceremonyJsonSchema.extend({ created: uu
 const seatRef = z.object({ tableId: uuid, seatIndex: z.number().int() }).strict();
 
 export const seatingConflictJsonSchema = z.union([
-  z.object({ kind: z.literal("seatedTwice"), personId: uuid, seats: z.array(seatRef), message: z.string() }).strict(),
+  z
+    .object({
+      kind: z.literal("seatedTwice"),
+      personId: uuid,
+      /** 0 = the invitee; n = their n-th named companion (docs/decisions/028). */
+      companionIndex: z.number().int().min(0),
+      seats: z.array(seatRef),
+      message: z.string(),
+    })
+    .strict(),
   z.object({ kind: z.literal("emptyReserved"), tableId: uuid, seatIndex: z.number().int(), message: z.string() }).strict(),
   z.object({ kind: z.literal("notEnoughSeats"), people: z.number().int(), seats: z.number().int(), message: z.string() }).strict(),
   z
@@ -82,6 +91,8 @@ export const seatingJsonSchema = z
                 party: z.string().nullable(),
                 reserved: z.boolean(),
                 invitationId: uuid.nullable(),
+                /** 0 = the invitee (or an empty seat); n = the invitee's n-th named companion (docs/decisions/028). */
+                companionIndex: z.number().int().min(0),
                 dignitaryId: uuid.nullable(),
                 name: z.string().nullable(),
               })
@@ -118,6 +129,8 @@ export const seatingJsonSchema = z
         .strict(),
     ),
     unseated: z.array(uuid),
+    /** Companions who come and have no seat yet: their invitation and index (docs/decisions/028). */
+    unseatedCompanions: z.array(z.object({ invitationId: uuid, companionIndex: z.number().int().min(1) }).strict()),
     unavailableSeated: z.array(z.object({ invitationId: uuid, status: z.enum(["declined", "withdrawn"]) }).strict()),
   })
   .strict();

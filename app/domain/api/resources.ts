@@ -71,6 +71,15 @@ export const invitationJsonSchema = z
     respondedAt: instant.nullable(),
     comment: z.string().nullable().optional(),
     withdrawnAt: instant.nullable(),
+    /** The companions the invitee named (null: not said); those within plusOnes come (docs/decisions/028). */
+    companionNames: z.array(z.string()).nullable(),
+    /** A deputy's invitation: the invitation they stand in for; null otherwise. */
+    deputyForInvitationId: uuid.nullable(),
+    /**
+     * The invitee's email bounced and has not been corrected since: when, and (personal data: it names the address)
+     * the report's reason; null otherwise.
+     */
+    bounce: z.object({ at: instant, reason: z.string().nullable().optional() }).strict().nullable(),
     createdAt: instant,
     updatedAt: instant,
   })

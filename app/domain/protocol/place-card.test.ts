@@ -1,6 +1,6 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { Glossary } from "../glossary/translate";
-import { cardLanguage, placeCardEn } from "./place-card";
+import { cardLanguage, companionCardEn, placeCardEn } from "./place-card";
 
 const person = (honorific: string | null, name: string) => ({ honorific, name, shortVi: "", language: "vi" as const });
 const side = (labelVi: string | null, extra: Partial<{ labelEn: string; nameVi: string; nameEn: string; language: string }> = {}) => ({
@@ -48,5 +48,11 @@ describe("cardLanguage", () => {
     expect(cardLanguage("auto", { language: "vi" }, { language: "lo" })).toBe("en");
     expect(cardLanguage("auto", { language: "vi" }, { language: "vi" })).toBe("vi");
     expect(cardLanguage("auto", { language: "vi" }, null)).toBe("vi");
+  });
+});
+
+describe("companionCardEn", () => {
+  it("names the companion as typed and the host as English papers write them", () => {
+    expect(companionCardEn("Đỗ Thư Ký", { honorific: "bà", name: "Phạm Thị Phó" })).toEqual({ name: "Đỗ Thư Ký", host: "Ms. Phạm Thị Phó", untranslated: [] });
   });
 });

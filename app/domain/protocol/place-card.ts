@@ -58,3 +58,16 @@ export function placeCardEn(person: PlaceCardPerson, side: PlaceCardSide | null,
   }
   return { name: address.en, side: sideEn, untranslated: [...new Set(untranslated)] };
 }
+
+/**
+ * A companion's card in English: their name as the invitee typed it, and who brings them in the form English papers
+ * use ("Mr Trần Văn B"), for the line "Guest of …" (docs/decisions/028).
+ */
+export function companionCardEn(
+  companionName: string,
+  host: { honorific: string | null; name: string },
+  glossary: Glossary = defaultGlossary,
+): { name: string; host: string; untranslated: string[] } {
+  const address = glossary.addressEn({ honorific: host.honorific, name: host.name, positions: [] });
+  return { name: companionName, host: address.en, untranslated: [...address.untranslated] };
+}

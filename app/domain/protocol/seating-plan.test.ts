@@ -227,3 +227,34 @@ describe("a document signed by three or more parties", () => {
     expect(plan.signingOverflow).toEqual([]);
   });
 });
+
+describe("companions in the plan", () => {
+  const tables: PlanTable[] = [
+    { id: "P", kind: "presidium", seatCount: 1, mode: ltr },
+    { id: "R", kind: "row", seatCount: 6, mode: ltr },
+  ];
+  it("seats each companion right after their invitee in the guest rows; a presidium dignitary's companions lead the rows", () => {
+    const plan = proposePlan({
+      tables,
+      precedence: ["D1", "D2"],
+      others: ["G1", "G2"],
+      signing: null,
+      companions: { D1: ["D1:1"], G1: ["G1:1", "G1:2"] },
+    });
+    expect(plan.seats.get("P")).toEqual(["D1"]);
+    expect(plan.seats.get("R")).toEqual(["D1:1", "D2", "G1", "G1:1", "G1:2", "G2"]);
+    expect(plan.unseatedPeople).toEqual([]);
+  });
+  it("never seats the companions of an invitee who declined", () => {
+    const plan = proposePlan({
+      tables: [{ id: "R", kind: "row", seatCount: 4, mode: ltr }],
+      precedence: [],
+      others: ["G1", "G2"],
+      signing: null,
+      companions: { G1: ["G1:1"], G2: ["G2:1"] },
+      unavailable: [{ id: "G2", status: "declined" }],
+    });
+    expect(plan.seats.get("R")).toEqual(["G1", "G1:1", null, null]);
+    expect(plan.unseatedPeople).toEqual([]);
+  });
+});

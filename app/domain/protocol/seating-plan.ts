@@ -1,3 +1,4 @@
+import { withCompanions } from "./companion-seats";
 import { proposeRow, seatingConflicts, type SeatingConflict, type SeatingMode, type SeatState } from "./seating";
 
 /**
@@ -146,6 +147,11 @@ export interface PlanInput {
   signingGroups?: SigningGroup[];
   /** Declined and withdrawn people: never seated anywhere, whatever the lists above say. */
   unavailable?: Unavailable[];
+  /**
+   * Companions who come, by the id of who brings them (holder keys, ./companion-seats): they sit in the guest rows,
+   * right after their invitee in the order (a presidium dignitary's companions where the dignitary would have been).
+   */
+  companions?: Record<string, string[]>;
 }
 
 export interface PlanProposal {
@@ -209,7 +215,8 @@ export function proposePlan(input: PlanInput): PlanProposal {
     remaining = row.overflow;
   }
   const others = keep((input.others ?? []).filter((id) => !input.precedence.includes(id)));
-  let audience = [...remaining, ...others];
+  const atPresidium = new Set(precedence.filter((id) => !remaining.includes(id)));
+  let audience = withCompanions([...precedence, ...others], input.companions ?? {}, atPresidium);
   for (const table of input.tables.filter((t) => t.kind === "row")) {
     const row = proposeRow(audience, table.seatCount, table.mode);
     seats.set(table.id, row.seats);

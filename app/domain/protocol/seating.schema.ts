@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseHolderKey } from "./companion-seats";
 import { optionalPositiveInt, requiredLine } from "../events/event.schema";
 import { objectWithChecks } from "../forms/all-at-once";
 
@@ -43,10 +44,16 @@ const seatIndex = z.union([z.string(), z.number()]).transform((v, ctx) => {
 });
 
 /** Put a person on a seat; with `fromTableId`/`fromSeatIndex` it is a move (the two seats swap). */
+/** Who takes the seat: an invitation id, or "<invitation id>:<n>" for their n-th companion (./companion-seats). */
+const holder = z
+  .string({ required_error: "errors.required" })
+  .refine((v) => parseHolderKey(v) !== null, "errors.invalid")
+  .transform((v) => v.trim().toLowerCase());
+
 export const assignSeatSchema = z.object({
   tableId: uuid,
   seatIndex,
-  invitationId: uuid,
+  invitationId: holder,
   fromTableId: z
     .union([uuid, z.literal(""), z.undefined()])
     .transform((v) => (v ? v : null)),
@@ -57,7 +64,7 @@ export const assignSeatSchema = z.object({
 
 /** The no-JavaScript form: one select of "table:seat" values. */
 export const assignSeatFormSchema = z.object({
-  invitationId: uuid,
+  invitationId: holder,
   seat: z
     .string({ required_error: "errors.required" })
     .regex(/^[0-9a-f-]{36}:\d{1,3}$/i, "errors.choice")

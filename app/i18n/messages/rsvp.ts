@@ -1,6 +1,8 @@
 /** The invitee's page (/invitation) and its calendar links. Invitees are addressed formally: "quý vị". */
 export const vi = {
   "rsvp.pageTitle": "Thư mời",
+  "rsvp.delegated.title": "Thư mời này đã được chuyển cho {deputy} (thay mặt)",
+  "rsvp.delegated.body": "Ban tổ chức đã nhận người đi thay; thư mời, liên kết và mã QR riêng đã gửi cho người đi thay. Liên kết này không còn dùng để trả lời.",
   "rsvp.invalid.title": "Liên kết không hợp lệ hoặc đã hết hạn",
   "rsvp.invalid.body": "Vui lòng mở liên kết trong thư mời mới nhất, hoặc liên hệ ban tổ chức.",
   "rsvp.dear": "Kính gửi: {name}",
@@ -49,6 +51,8 @@ export const vi = {
 
 export const en: Record<keyof typeof vi, string> = {
   "rsvp.pageTitle": "Invitation",
+  "rsvp.delegated.title": "This invitation has been passed to {deputy}, who attends on your behalf",
+  "rsvp.delegated.body": "The organizers have accepted your deputy, who has been sent an invitation, link and QR code of their own. This link can no longer be used to reply.",
   "rsvp.invalid.title": "This link is not valid or has expired",
   "rsvp.invalid.body": "Please open the link in your most recent invitation, or contact the organizers.",
   "rsvp.dear": "Dear {name}",

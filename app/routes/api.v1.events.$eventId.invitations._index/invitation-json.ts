@@ -33,7 +33,7 @@ const personFields = ["honorific", "name", "positions", "organization", "email",
 
 const apiNameOf: Record<string, string> = Object.fromEntries(Object.entries(formNameOf).map(([api, form]) => [form, api]));
 
-const readOnly = new Set(["id", "eventId", "personId", "status", "respondedAt", "comment", "withdrawnAt", "createdAt", "updatedAt", "rsvpUrl", "invitations"]);
+const readOnly = new Set(["id", "eventId", "personId", "status", "respondedAt", "comment", "withdrawnAt", "companionNames", "deputyForInvitationId", "bounce", "createdAt", "updatedAt", "rsvpUrl", "invitations"]);
 
 /** Form-keyed messages (or zod errors) → the API's field names. */
 export function apiFields(fields: Record<string, string>): Record<string, string> {
@@ -150,10 +150,20 @@ export function invitationToJson(i: InvitationWithPerson, personal: boolean): In
     respondedAt: i.respondedAt ? isoUtc(i.respondedAt) : null,
     comment: i.comment,
     withdrawnAt: i.withdrawnAt ? isoUtc(i.withdrawnAt) : null,
+    companionNames: i.companionNames,
+    deputyForInvitationId: i.deputyForInvitationId,
+    bounce: bounceOf(i, personal),
     createdAt: isoUtc(i.createdAt),
     updatedAt: isoUtc(i.updatedAt),
   };
   return personal ? json : omitFields(json, invitationJsonPersonalKeys);
+}
+
+/** A bounce that still stands (the bounced address is still the person's); its reason names the address: personal. */
+function bounceOf(i: InvitationWithPerson, personal: boolean): InvitationJson["bounce"] {
+  const stands = i.bouncedAt && i.bouncedEmail && i.person.email && i.bouncedEmail.toLowerCase() === i.person.email.toLowerCase();
+  if (!stands || !i.bouncedAt) return null;
+  return personal ? { at: isoUtc(i.bouncedAt), reason: i.bounceReason } : { at: isoUtc(i.bouncedAt) };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -6,6 +6,13 @@ import { loadSeating } from "~/services/seating.server";
 import { apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
 import { checkEventPermission } from "~/utils/auth.server";
 import { conflictText } from "~/domain/protocol/conflict-text";
+import { parseHolderKey } from "~/domain/protocol/companion-seats";
+
+/** A holder key ("<invitation>" or "<invitation>:<n>" for a companion) as the API spells it. */
+function holderOf(key: string | null): { invitationId: string | null; companionIndex: number } {
+  const holder = key ? parseHolderKey(key) : null;
+  return holder ?? { invitationId: null, companionIndex: 0 };
+}
 
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -29,12 +36,27 @@ const show: ApiHandler = async ({ request, context, params }) => {
         role: s.role,
         party: s.party?.nameVi ?? null,
         reserved: s.reserved,
-        invitationId: s.invitationId,
+        ...holderOf(s.invitationId),
         dignitaryId: s.invitationId ? (dignitaryByInvitation.get(s.invitationId)?.id ?? null) : null,
-        name: s.invitationId ? (view.labels[s.invitationId] ?? null) : null,
+        // A companion: "Đỗ Thư Ký — guest of bà Phạm Thị Phó".
+        name: s.invitationId
+          ? view.companionOf[s.invitationId]
+            ? translate("en", "companions.seatingLabel", view.companionOf[s.invitationId]!)
+            : (view.labels[s.invitationId] ?? null)
+          : null,
       })),
     })),
-    conflicts: view.conflicts.map((c) => ({ ...c, message: conflictText(c, view.tables, view.labels, t) })),
+    // Invitation ids in `personId(s)`: a companion seated twice is their invitation with its companionIndex; the
+    // unseated list names invitees (unseated companions: `unseatedCompanions`).
+    conflicts: view.conflicts.map((c) => {
+      const message = conflictText(c, view.tables, view.labels, t);
+      if (c.kind === "seatedTwice") {
+        const h = holderOf(c.personId);
+        return { ...c, personId: h.invitationId ?? c.personId, companionIndex: h.companionIndex, message };
+      }
+      if (c.kind === "unseated") return { ...c, personIds: c.personIds.filter((k) => holderOf(k).companionIndex === 0), message };
+      return { ...c, message };
+    }),
     signing: view.signing.agreement
       ? {
           originals: view.signing.agreement.originals,
@@ -55,7 +77,11 @@ const show: ApiHandler = async ({ request, context, params }) => {
       hostSide: d.hostSide,
       parties: d.parties.map((p) => ({ sideId: p.sideId, organizationId: p.organizationId, name: p.nameVi, isHost: p.isHost, signatoryIds: p.signatoryIds })),
     })),
-    unseated: view.unseated,
+    unseated: view.unseated.filter((k) => holderOf(k).companionIndex === 0),
+    unseatedCompanions: view.unseated.flatMap((k) => {
+      const h = parseHolderKey(k);
+      return h && h.companionIndex > 0 ? [h] : [];
+    }),
     unavailableSeated: view.unavailableSeated.map((u) => ({ invitationId: u.invitationId, status: u.status })),
   };
   return apiJson(body);

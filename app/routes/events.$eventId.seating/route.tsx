@@ -61,6 +61,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     unseated: view.unseated,
     standsInFor: view.standsInFor,
     companions: view.companions,
+    companionOptions: view.companionOptions,
+    companionOf: view.companionOf,
     signing: view.signing,
     awaited,
     signatoryOptions: view.precedence.dignitaries.map((d) => ({ id: d.id, label: d.address.short, place: d.place, sideId: d.sideId })),
@@ -250,18 +252,43 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-/** Deputies are named as standing in for their principal everywhere on the page: "Bà A (thay ông B)". */
-function withStandIns(data: SeatingLoaderData, phrase: (name: string) => string): SeatingLoaderData {
-  const suffix = (id: string, label: string) => (data.standsInFor[id] ? `${label} (${phrase(data.standsInFor[id])})` : label);
+/**
+ * Deputies are named as standing in for their principal everywhere on the page: "Bà A (thay ông B)"; companions by
+ * who brings them: "Nguyễn Văn C — khách của ông B".
+ */
+function withStandIns(
+  data: SeatingLoaderData,
+  phrase: (name: string) => string,
+  companion: (c: { name: string; host: string }) => string,
+): SeatingLoaderData {
+  const suffix = (id: string, label: string) => {
+    const c = data.companionOf[id];
+    if (c) return companion(c);
+    return data.standsInFor[id] ? `${label} (${phrase(data.standsInFor[id])})` : label;
+  };
   const labels = Object.fromEntries(Object.entries(data.labels).map(([id, label]) => [id, suffix(id, label)]));
   const relabel = <P extends { invitationId: string; label: string }>(p: P): P => ({ ...p, label: suffix(p.invitationId, p.label) });
-  return { ...data, labels, dignitaries: data.dignitaries.map(relabel), others: data.others.map(relabel) };
+  return {
+    ...data,
+    labels,
+    dignitaries: data.dignitaries.map(relabel),
+    others: data.others.map(relabel),
+    companionOptions: data.companionOptions.map(relabel),
+  };
 }
 
 export default function SeatingPage() {
   const rawData = useLoaderData<typeof loader>();
   const { t: tr } = useT();
-  const loaderData = useMemo(() => withStandIns(rawData, (name) => tr("delegation.standsInFor", { name })), [rawData, tr]);
+  const loaderData = useMemo(
+    () =>
+      withStandIns(
+        rawData,
+        (name) => tr("delegation.standsInFor", { name }),
+        (c) => tr("companions.seatingLabel", c),
+      ),
+    [rawData, tr],
+  );
   const { eventId, canUpdate, tables, signing } = loaderData;
   const actionData = useActionData<typeof action>();
   const seatFetcher = useFetcher<typeof action>({ key: "seat" });

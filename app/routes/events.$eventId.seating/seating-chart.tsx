@@ -250,7 +250,7 @@ function PeoplePanel({
   busy: boolean;
 }) {
   const { t, tError } = useT();
-  const { dignitaries, others, tables, canUpdate, labels } = data;
+  const { dignitaries, others, companionOptions, tables, canUpdate, labels } = data;
   const chip = (p: Person) => {
     const pressed = selected?.invitationId === p.invitationId && !selected.from;
     const where = p.seats.map((s) => seatRefText(tables, s.tableId, s.seatIndex, t)).join("; ");
@@ -316,6 +316,14 @@ function PeoplePanel({
           <ul className="people-list">{others.map(chip)}</ul>
         </>
       ) : null}
+      {companionOptions.length ? (
+        <>
+          <h3>{t("protocol.people.companions")}</h3>
+          <ul className="people-list" data-testid="companion-people">
+            {companionOptions.map(chip)}
+          </ul>
+        </>
+      ) : null}
       {canUpdate && (dignitaries.length || others.length) ? (
         <details style={{ marginTop: "1rem" }}>
           <summary>{t("protocol.assign.title")}</summary>
@@ -323,7 +331,7 @@ function PeoplePanel({
             <div className="field">
               <label htmlFor="assign-person">{t("protocol.assign.person")}</label>
               <select id="assign-person" name="invitationId" required>
-                {[...dignitaries, ...others].map((p) => (
+                {[...dignitaries, ...others, ...companionOptions].map((p) => (
                   <option key={p.invitationId} value={p.invitationId}>
                     {p.place ? `${p.place}. ` : ""}
                     {p.label}

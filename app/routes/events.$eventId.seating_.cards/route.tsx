@@ -1,12 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { cardLanguage, placeCardEn } from "~/domain/protocol/place-card";
+import { cardLanguage, companionCardEn, placeCardEn } from "~/domain/protocol/place-card";
+import { parseHolderKey } from "~/domain/protocol/companion-seats";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listRoles, listSides } from "~/models/ceremony.server";
 import { listLetterInvitees } from "~/models/letters.server";
-import { loadPrecedence } from "~/services/dignitaries.server";
+import { loadSeating } from "~/services/seating.server";
 import { loadGlossary } from "~/services/glossary.server";
 import { requireEventPermission } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
@@ -32,13 +33,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
   const q = new URL(request.url).searchParams.get("lang");
   const asked: CardsLang = q === "vi" || q === "en" ? q : "auto";
-  const [view, sides, roles, invitees, glossary] = await Promise.all([
-    loadPrecedence(context.db, access.event.id),
+  const [seating, sides, roles, invitees, glossary] = await Promise.all([
+    loadSeating(context.db, access.event.id),
     listSides(context.db, [access.event.id]),
     listRoles(context.db, access.event.id),
     listLetterInvitees(context.db, access.event.id),
     loadGlossary(context.db),
   ]);
+  const view = seating.precedence;
   const languageOf = new Map(invitees.map((i) => [i.id, i.language]));
   const untranslated = new Set<string>();
   const cards = view.dignitaries.map((d) => {
@@ -56,6 +58,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const sideVi = named ? sideName(named, "vi", (k) => translate("vi", `ceremony.side.kind.${k}`)) : null;
     return { id: d.id, lang, text: d.address.short, detail: [sideVi, ...roleLabels].filter(Boolean).join(" · ") };
   });
+  // Each seated companion gets a card too, after the dignitaries', in plan order: their name over "Khách của ông B".
+  const inviteeOf = new Map(invitees.map((i) => [i.id, i]));
+  const sideOf = new Map(view.dignitaries.map((d) => [d.invitationId, sides.find((s) => s.id === d.sideId) ?? null]));
+  const seatedCompanions = [...new Set(seating.tables.flatMap((t) => t.seats.map((s) => s.invitationId)).filter((k): k is string => !!k && !!seating.companionOf[k]))];
+  for (const key of seatedCompanions) {
+    const companion = seating.companionOf[key]!;
+    const holder = parseHolderKey(key)!;
+    const host = inviteeOf.get(holder.invitationId);
+    const lang = cardLanguage(asked, { language: host?.language ?? "vi" }, sideOf.get(holder.invitationId) ?? null);
+    if (lang === "en" && host) {
+      const words = companionCardEn(companion.name, host, glossary);
+      for (const term of words.untranslated) untranslated.add(term);
+      cards.push({ id: key, lang, text: words.name, detail: translate("en", "companions.guestOf", { name: words.host }) });
+    } else cards.push({ id: key, lang, text: companion.name, detail: translate("vi", "companions.guestOf", { name: companion.host }) });
+  }
   return { eventId: view.event.id, asked, cards, untranslated: [...untranslated] };
 }
 

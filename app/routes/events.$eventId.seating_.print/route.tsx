@@ -36,6 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     printedAt: new Date(),
     tables: view.tables,
     labels: view.labels,
+    companionOf: view.companionOf,
   } as const;
 }
 
@@ -43,10 +44,12 @@ type Table = ReturnType<typeof useLoaderData<typeof loader>>["tables"][number];
 
 /** A4 or A3 landscape: the stage at the top, then the guest rows, as the audience sees them. */
 export default function SeatingChartPrint() {
-  const { size, event, tables, labels, printedAt } = useLoaderData<typeof loader>();
+  const { size, event, tables, labels, companionOf, printedAt } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
+  // A companion: "Nguyễn Văn C — khách của ông B".
+  const whoOf = (key: string) => (companionOf[key] ? t("companions.seatingLabel", companionOf[key]) : (labels[key] ?? ""));
   const seat = (table: Table, s: Table["seats"][number]) => {
-    const who = s.invitationId ? (labels[s.invitationId] ?? "") : "";
+    const who = s.invitationId ? whoOf(s.invitationId) : "";
     const role = s.role ?? "";
     const party = s.party ? (locale === "en" && s.party.nameEn ? s.party.nameEn : s.party.nameVi) : null;
     return (

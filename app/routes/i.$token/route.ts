@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { getInviteeInvitation } from "~/models/rsvp.server";
-import { resolveInvitationToken } from "~/services/invitation-links.server";
+import { resolveDelegatedToken, resolveInvitationToken } from "~/services/invitation-links.server";
 import { localeCookie } from "~/utils/session.server";
 import { INVITATION_PATH, invitationCookieHeaders, privateHeaders } from "../invitation/invitation-cookie.server";
 
@@ -8,7 +8,8 @@ import { INVITATION_PATH, invitationCookieHeaders, privateHeaders } from "../inv
  * GET /i/<token>, the link in the invitation email. A GET never changes anything (mail scanners open links).
  * A valid token goes into a cookie and the visitor to the clean /invitation, so the token leaves the address
  * bar, the history and any Referer. Any other token clears the cookie and goes to the same place, where an
- * unknown, withdrawn or expired link all get the same page.
+ * unknown, withdrawn or expired link all get the same page — except the link of an invitation handed to a deputy,
+ * whose page names the deputy.
  */
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
@@ -19,6 +20,9 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
     // Each personal link opens in its invitee's language (people.language); the header's switch changes it.
     const invitation = await getInviteeInvitation(context.db, target.invitationId);
     if (invitation) headers.append("Set-Cookie", await localeCookie.serialize(invitation.person.language));
+  } else if (await resolveDelegatedToken(context.db, token)) {
+    // Handed to a deputy: the page says to whom (the cookie keeps the token for that page only).
+    for (const cookie of await invitationCookieHeaders(context, token)) headers.append("Set-Cookie", cookie);
   } else {
     for (const cookie of await invitationCookieHeaders(context, null)) headers.append("Set-Cookie", cookie);
   }

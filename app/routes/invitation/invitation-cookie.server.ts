@@ -8,7 +8,7 @@
  * prefix). So the same cookie is also set with Path=/invitation.data, rather than widening it to Path=/.
  */
 import { createCookie, type AppLoadContext, type Cookie } from "@remix-run/node";
-import { resolveInvitationToken } from "~/services/invitation-links.server";
+import { resolveDelegatedToken, resolveInvitationToken } from "~/services/invitation-links.server";
 
 export const INVITATION_PATH = "/invitation";
 const MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
@@ -53,6 +53,12 @@ export async function invitationCookieHeaders(context: AppLoadContext, token: st
 export async function readInvitationToken(request: Request, context: AppLoadContext): Promise<string | null> {
   const value: unknown = await invitationCookie(context).parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** The deputy the cookie's invitation was handed to, or null (docs/decisions/028). */
+export async function delegationFromCookie(request: Request, context: AppLoadContext): Promise<{ deputy: string } | null> {
+  const token = await readInvitationToken(request, context);
+  return token ? resolveDelegatedToken(context.db, token) : null;
 }
 
 /** The invitation the visitor's cookie opens right now, or null (no cookie, unknown, withdrawn, expired). */

@@ -24,7 +24,7 @@ import { inviteeName, invitationCalendarLinks, loadInvitationPage, respondToInvi
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import type { Db } from "#db/client.server";
 import { pageTitle } from "~/utils/meta";
-import { invitationFromCookie, privateHeaders } from "./invitation-cookie.server";
+import { delegationFromCookie, invitationFromCookie, privateHeaders } from "./invitation-cookie.server";
 import stylesheet from "./invitation.css";
 import { COMMENT_MAX, rsvpFormSchema } from "~/domain/rsvp/rsvp.schema";
 import { deputyFormSchema } from "~/domain/attendees/attendee.schema";
@@ -50,8 +50,13 @@ const INVALID = { state: "invalid" as const };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const target = await invitationFromCookie(request, context);
   const page = target ? await loadInvitationPage(context.db, target.invitationId) : null;
-  // No cookie, an unknown, withdrawn or expired token: one page, one status, nothing that tells them apart.
-  if (!target || !page) return data(INVALID, { status: 404, headers: privateHeaders });
+  if (!target || !page) {
+    // Handed to a deputy: the principal's old link names them (docs/decisions/028).
+    const delegated = target ? null : await delegationFromCookie(request, context);
+    if (delegated) return data({ state: "delegated" as const, deputy: delegated.deputy }, { status: 410, headers: privateHeaders });
+    // No cookie, an unknown, withdrawn or expired token: one page, one status, nothing that tells them apart.
+    return data(INVALID, { status: 404, headers: privateHeaders });
+  }
   const { invitation, person, host, window } = page;
   // The page in the invitee's language: English names where given, else the glossary, else marked.
   const locale = person.language;
@@ -180,6 +185,7 @@ const intentOf = { accepted: "accept", declined: "decline", tentative: "maybe" }
 export default function InvitationPage() {
   const loaderData = useLoaderData<typeof loader>();
   if (loaderData.state === "invalid") return <InvalidLink />;
+  if (loaderData.state === "delegated") return <DelegatedLink deputy={loaderData.deputy} />;
   return <Invitation data={loaderData} />;
 }
 
@@ -190,6 +196,18 @@ function InvalidLink() {
       <section className="card invitation-invalid" role="alert">
         <h1>{t("rsvp.invalid.title")}</h1>
         <p>{t("rsvp.invalid.body")}</p>
+      </section>
+    </div>
+  );
+}
+
+function DelegatedLink({ deputy }: { deputy: string }) {
+  const { t } = useT();
+  return (
+    <div className="invitation">
+      <section className="card invitation-invalid" role="status" data-testid="invitation-delegated">
+        <h1>{t("rsvp.delegated.title", { deputy })}</h1>
+        <p>{t("rsvp.delegated.body")}</p>
       </section>
     </div>
   );
