@@ -80,7 +80,7 @@ export const en: Record<keyof typeof vi, string> = {
   "rsvp.deputy.heading": "Send a deputy",
   "rsvp.deputy.intro": "If you cannot attend, you may send someone on your behalf. The organizers will consider it and send your deputy an invitation of their own.",
   "rsvp.deputy.honorific": "Title",
-  "rsvp.deputy.honorificHint": "Mr, Ms, Comrade …",
+  "rsvp.deputy.honorificHint": "Mr, Ms, Dr …",
   "rsvp.deputy.fullName": "Deputy's full name",
   "rsvp.deputy.position": "Position",
   "rsvp.deputy.organization": "Organization",
