@@ -147,19 +147,22 @@ describe("inbound channels", () => {
     it("reads the folder's unread replies, answers their invitations, marks them read and takes none twice", async () => {
       const outlook = await invitee("Khách IMAP Outlook");
       const gmail = await invitee("Khách IMAP Gmail");
+      const apple = await invitee("Khách IMAP Apple");
       // Received through a mailbox: the reply address is in To (and Delivered-To), there is no SMTP envelope.
       await append(await rawMail({ ...sampleReplyMail("outlook.com", reply(outlook, "DECLINED", "Bận họp"), { to: outlook.address }), headers: { "Delivered-To": outlook.address } }));
       await append(await rawMail(sampleReplyMail("google", reply(gmail, "ACCEPTED"), { to: gmail.address })));
+      await append(await rawMail(sampleReplyMail("apple", reply(apple, "TENTATIVE"), { to: apple.address })));
       await append(await rawMail({ from: "someone@example.org", to: `rsvp@${domain}`, subject: "Hỏi đường", text: "Hội trường ở đâu?" }));
 
       const target = parseImapUrl(url);
       expect(target.folder).toBe("Replies");
       const first = await pollImapOnce(db, target, { domain });
-      expect(first.fetched).toBe(3);
+      expect(first.fetched).toBe(4);
       expect(first.failed).toBe(0);
-      expect(first.results.map((r) => r.outcome)).toEqual(["applied", "applied", "no_calendar"]);
+      expect(first.results.map((r) => r.outcome)).toEqual(["applied", "applied", "applied", "no_calendar"]);
       expect(await invitationStatus(db, outlook.invitationId)).toBe("declined");
       expect(await invitationStatus(db, gmail.invitationId)).toBe("accepted");
+      expect(await invitationStatus(db, apple.invitationId)).toBe("tentative");
       const [entry] = await db.select().from(invitationReplies).where(eq(invitationReplies.invitationId, outlook.invitationId));
       expect(entry).toMatchObject({ channel: "imap", client: "outlook", comment: "Bận họp" });
 
