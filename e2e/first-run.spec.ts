@@ -92,7 +92,8 @@ test("first run with the demo: the events list opens on the demo and explains Si
   const dataDir = mkdtempSync(path.join(tmpdir(), "signet-first-demo-"));
   const port = 3500 + (process.pid % 100);
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const env = { ...inherited, DATA_DIR: dataDir, PORT: String(port), SIGNET_DEMO: "1" };
+  // The lines a person sees on a terminal (the server writes JSON when stdout is a pipe): the demo accounts' table.
+  const env = { ...inherited, DATA_DIR: dataDir, PORT: String(port), SIGNET_DEMO: "1", LOG_FORMAT: "text" };
   const server = spawn(tsx, [path.join(root, "server", "index.ts")], { cwd: root, env, stdio: "pipe" });
   let output = "";
   server.stdout?.on("data", (d) => (output += String(d)));

@@ -34,8 +34,12 @@ describe("pressEditSchema", () => {
     expect(errorsOf(pressEditSchema.safeParse({ title: "Dòng 1\nDòng 2", body: "x", version: 1 }))).toEqual({ title: "errors.controlChars" });
   });
   it("drops invisible control characters from the body (tab and line breaks stay)", () => {
-    expect(pressEditSchema.parse({ title: "T", body: "java\u0000script:\u000b x\ty", version: 1 }).body).toBe("javascript: x\ty");
-    expect(errorsOf(pressEditSchema.safeParse({ title: "T", body: "\u0007\u0000", version: 1 }))).toEqual({ body: "errors.required" });
+    expect(pressEditSchema.parse({ title: "T", body: "java\u0001script:\u000b x\ty", version: 1 }).body).toBe("javascript: x\ty");
+    expect(errorsOf(pressEditSchema.safeParse({ title: "T", body: "\u0007\u0008", version: 1 }))).toEqual({ body: "errors.required" });
+  });
+  it("refuses a NUL or a lone surrogate in the body with a field error, like every other text (decision 024)", () => {
+    expect(errorsOf(pressEditSchema.safeParse({ title: "T", body: "java\u0000script:", version: 1 }))).toEqual({ body: "errors.badText" });
+    expect(errorsOf(pressEditSchema.safeParse({ title: "T", body: "nửa \ud800", version: 1 }))).toEqual({ body: "errors.badText" });
   });
   it("keeps markup in the body as typed (rendering makes it safe, not the schema)", () => {
     const body = '<script>alert(1)</script>\n\n[x](javascript:alert(1))';

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { badTextMessage, isWellFormedText } from "../text/well-formed";
 import { optionalLine, requiredLine } from "../events/event.schema";
 import { pressLanguages, pressStatuses } from "./types";
 
@@ -19,11 +20,13 @@ const CONTROL_IN_TEXT_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 /**
  * Markdown text: NFC, line breaks normalized, surrounding space trimmed. Control characters other than tab and
  * line breaks (pasted from Word or PDFs, never meaningful in a report) are dropped, not refused: nothing a person
- * can see is lost.
+ * can see is lost. NUL and lone surrogates are the exception: the one text rule refuses them with a field error.
  */
 const markdownText = (max: number) =>
   z
     .string({ required_error: "errors.required", invalid_type_error: "errors.invalid" })
+    // NUL and lone surrogates are refused like everywhere else (docs/decisions/024-bad-input.md), in place.
+    .refine(isWellFormedText, badTextMessage)
     .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").replace(CONTROL_IN_TEXT_ALL, "").trim())
     .pipe(z.string().min(1, "errors.required").max(max, `errors.tooLong?max=${max}`));
 
