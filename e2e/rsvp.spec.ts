@@ -80,6 +80,8 @@ test("an invitee opens their link, answers, changes the answer, gets the calenda
   loginAs,
   api,
 }, testInfo) => {
+  // The whole journey (two browsers, mail, calendar file, withdrawal, history) takes ~20 s alone: room for a busy CI.
+  test.setTimeout(60_000);
   const id = suffix();
   const title = `Lễ ký kết mời dự ${id}`;
   const event = await createEvent(await api("organizer"), title);
