@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "./client.server";
 import type { UserRole } from "~/domain/access/permissions";
 import type { DocumentInput, EventInput } from "~/domain/events/event.schema";
+import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import type { OrganizationInput } from "~/services/organizations.server";
 import { createOrganization as createOrganizationService } from "~/services/organizations.server";
 import { createUser as createUserService } from "~/services/accounts.server";
@@ -56,6 +57,26 @@ export function buildDocumentInput(partyIds: string[], overrides: Partial<Docume
     partyIds,
     originals: null,
     languages: ["vi"],
+    ...overrides,
+  };
+}
+
+/** A dignitary as the form gives it: "Ông <name>", the positions and side given, nothing else filled in. */
+export function buildDignitaryInput(name: string, positions: string[], side: "host" | "guest", overrides: Partial<DignitaryInput> = {}): DignitaryInput {
+  return {
+    honorific: "Ông",
+    name,
+    positions,
+    organization: null,
+    delegation: null,
+    side,
+    arrivalAt: null,
+    escortUserId: null,
+    notes: null,
+    email: null,
+    fullAddressOverride: null,
+    shortAddressOverride: null,
+    englishAddressOverride: null,
     ...overrides,
   };
 }

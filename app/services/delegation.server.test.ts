@@ -2,10 +2,9 @@ import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { buildEventInput, createInvitation, createOrganization, createUser } from "#db/factories";
+import { buildDignitaryInput, buildEventInput, createInvitation, createOrganization, createUser } from "#db/factories";
 import { ceremonyRoles, deputyProposals, invitations, people } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
-import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { countAttendance } from "~/models/check-in.server";
 import { eraseEventInvitationNeeds } from "~/models/privacy.server";
 import { acceptDeputy, proposeDeputy, refuseDeputy, pendingDeputyProposals, setCompanions } from "./delegation.server";
@@ -20,23 +19,8 @@ const startsAt = new Date("2031-04-10T07:00:00Z");
 const endsAt = new Date("2031-04-10T09:00:00Z");
 const now = new Date("2031-04-01T03:00:00Z");
 
-function dignitary(name: string, positions: string[], side: "host" | "guest", email: string | null = null): DignitaryInput {
-  return {
-    honorific: "Ông",
-    name,
-    positions,
-    organization: null,
-    delegation: null,
-    side,
-    arrivalAt: null,
-    escortUserId: null,
-    notes: null,
-    email,
-    fullAddressOverride: null,
-    shortAddressOverride: null,
-    englishAddressOverride: null,
-  };
-}
+const dignitary = (name: string, positions: string[], side: "host" | "guest", email: string | null = null) =>
+  buildDignitaryInput(name, positions, side, { email });
 
 async function failure(promise: Promise<unknown>): Promise<ServiceError> {
   const error: unknown = await promise.then(

@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { buildEventInput, createInvitation, createOrganization, createUser } from "#db/factories";
+import { buildDignitaryInput, buildEventInput, createInvitation, createOrganization, createUser } from "#db/factories";
 import { invitations, seats } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
-import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { listSeats, listSeatsOfInvitations } from "~/models/seating.server";
 import { setCompanions } from "./delegation.server";
 import { createDignitary } from "./dignitaries.server";
@@ -16,23 +15,7 @@ const startsAt = new Date("2031-04-10T07:00:00Z");
 const endsAt = new Date("2031-04-10T09:00:00Z");
 const now = new Date("2031-04-01T03:00:00Z");
 
-function dignitary(name: string, positions: string[], side: "host" | "guest"): DignitaryInput {
-  return {
-    honorific: "Ông",
-    name,
-    positions,
-    organization: null,
-    delegation: null,
-    side,
-    arrivalAt: null,
-    escortUserId: null,
-    notes: null,
-    email: null,
-    fullAddressOverride: null,
-    shortAddressOverride: null,
-    englishAddressOverride: null,
-  };
-}
+const dignitary = (name: string, positions: string[], side: "host" | "guest") => buildDignitaryInput(name, positions, side);
 
 describe("companions in the seating plan", () => {
   let database: Database;
