@@ -3,6 +3,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -18,11 +19,13 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/ui/notice";
 import { useNonce } from "~/components/nonce";
 import { canGlobal } from "~/domain/access/permissions";
 import { localeFromAcceptLanguage, translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/services/auth.server";
+import { takeNotice } from "~/utils/notice.server";
 import { readLocaleCookie } from "~/utils/session.server";
 import stylesheet from "~/styles/app.css";
 
@@ -39,12 +42,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user?.locale ??
     (await readLocaleCookie(request)) ??
     localeFromAcceptLanguage(request.headers.get("Accept-Language"));
-  return {
-    locale,
-    user: user
-      ? { id: user.id, name: user.name, email: user.email, role: user.role }
-      : null,
-  };
+  const { notice, clear } = await takeNotice(request, context);
+  return data(
+    {
+      locale,
+      user: user
+        ? { id: user.id, name: user.name, email: user.email, role: user.role }
+        : null,
+      notice,
+    },
+    clear ? { headers: { "Set-Cookie": clear } } : undefined,
+  );
 }
 
 /**
@@ -90,6 +98,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <Header />
         <main id="main" className="container">
+          <FlashNotice />
           {children}
         </main>
         <ScrollRestoration nonce={nonce} />
@@ -185,4 +194,16 @@ export default function App() {
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
+}
+
+/** The notice the last redirect left (app/utils/notice.server.ts), above the page it led to. */
+function FlashNotice() {
+  const notice = useRouteLoaderData<typeof loader>("root")?.notice;
+  const { t } = useT();
+  if (!notice) return null;
+  return (
+    <Notice tone={notice.tone} data-testid="flash-notice">
+      {t(notice.key, notice.params)}
+    </Notice>
+  );
 }

@@ -31,7 +31,7 @@ import { checkInLoader } from "~/routes/events.$eventId.check-in/check-in.server
 import { createSession } from "~/services/accounts.server";
 import { attendanceCounts } from "~/services/check-in.server";
 import { fileSystemStorage } from "~/services/storage.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { sessionCookie } from "~/utils/session.server";
 import { medianTime } from "./timing";
 

@@ -10,7 +10,7 @@ import { databaseConfigFromEnv, openDatabase } from "#db/client.server";
 import { getEventOwner } from "~/models/events.server";
 import { findUserByEmail } from "~/models/users.server";
 import { createApiToken, createUser } from "~/services/accounts.server";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { translateError } from "~/i18n/i18n";
 import { copyStorage } from "~/services/storage-migrate.server";
 import { storageFromUrl } from "~/services/storage.server";

@@ -11,7 +11,7 @@ import {
   login,
   setUserActive,
 } from "./accounts.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;

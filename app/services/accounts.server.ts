@@ -18,7 +18,7 @@ import {
   sha256,
   verifyPassword,
 } from "~/utils/crypto.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { clearDeviceFailures, forgiveAttempt, reserveAttempt } from "./login-throttle.server";
 import { isUniqueViolation } from "./organizations.server";
 

@@ -18,7 +18,7 @@ import {
   type AgendaView,
   type NewAgendaItem,
 } from "./agenda.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { cancelEvent, type Actor } from "./events.server";
 
 const ZONE = "Asia/Ho_Chi_Minh";

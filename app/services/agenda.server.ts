@@ -37,7 +37,7 @@ import {
   type AgendaItemValues,
 } from "~/models/agenda.server";
 import type { Actor } from "./events.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 
 export interface AgendaItemView extends Omit<AgendaItemRow, "keyPoints"> {
   endsAt: Date;

@@ -20,7 +20,7 @@ import {
   setPersonCeremony,
 } from "./ceremony.server";
 import { createDignitary } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { cancelEvent, createEvent, type Actor } from "./events.server";
 import { loadSigning } from "./signatories.server";
 

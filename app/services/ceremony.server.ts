@@ -50,7 +50,7 @@ import {
 import { listDignitaryRows, lockProtocolEvent } from "~/models/dignitaries.server";
 import { getEventDetail } from "~/models/events.server";
 import { findExistingOrganizationIds } from "~/models/organizations.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 
 export interface CeremonyView {

@@ -19,7 +19,7 @@ import {
   undoCheckIn,
   type StaffActor,
 } from "./check-in.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { cancelEvent } from "./events.server";
 import { assignSeat, createTable } from "./seating.server";
 

@@ -28,7 +28,7 @@ import {
 import { getEventOwner } from "~/models/events.server";
 import { claimScanNonce, finishScan, getScan, listDoorFlags, listDoorGuests, releaseScanNonce, type DoorScanRow } from "~/models/door.server";
 import { listSeatsOfInvitations } from "~/models/seating.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { signTicket, ticketKeys, verifySignedTicket } from "./ticket-keys.server";
 import { emitWebhook } from "./webhooks.server";
 

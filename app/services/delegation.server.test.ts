@@ -9,7 +9,7 @@ import { countAttendance } from "~/models/check-in.server";
 import { eraseEventInvitationNeeds } from "~/models/privacy.server";
 import { acceptDeputy, proposeDeputy, refuseDeputy, pendingDeputyProposals, setCompanions } from "./delegation.server";
 import { createDignitary, loadPrecedence } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { createEvent, type Actor } from "./events.server";
 import { issueInvitationToken, resolveDelegatedToken, resolveInvitationToken } from "./invitation-links.server";
 import { messagesOf, testMailSettings as settings, tokenCount } from "./mail-test-support.server";

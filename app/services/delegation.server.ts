@@ -15,7 +15,7 @@ import type { Db } from "#db/client.server";
 import { freeCompanionSeats } from "~/models/seating.server";
 import { deputyFormSchema, type DeputyFormValues } from "~/domain/attendees/attendee.schema";
 import { emailKey, nameSearchOf } from "~/domain/attendees/dedupe";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { companionsWithin } from "~/domain/rsvp/companions";
 import { answerWindow } from "~/domain/rsvp/answer-window";
 import { recordAudit } from "~/models/audit.server";
@@ -37,7 +37,7 @@ import {
 import { findInvitation, getInvitation, insertInvitation, markInvitationWithdrawn } from "~/models/invitations.server";
 import { getInviteeInvitation, recordInviteeAudit } from "~/models/rsvp.server";
 import { addDeputyDignitary } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { queueDelegatedCancel, queueDeputyRefused, sendInvitations, type MailOptions } from "./invitation-mail.server";
 import { lockDirectory, savePeople, type Actor } from "./invitations.server";
 import { inviteeName } from "./rsvp.server";

@@ -17,7 +17,7 @@ import {
   setEqualsFirst,
   updateDignitary,
 } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { cancelEvent, type Actor } from "./events.server";
 
 const CHUYEN = ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Tuyên giáo Tỉnh ủy"];

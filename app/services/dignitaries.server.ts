@@ -42,7 +42,7 @@ import {
   type ProtocolEvent,
 } from "~/models/dignitaries.server";
 import { findInvitation, insertInvitation } from "~/models/invitations.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 import { lockDirectory, savePeople } from "./invitations.server";
 

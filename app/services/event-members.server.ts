@@ -3,7 +3,7 @@ import type { MemberRole } from "~/domain/access/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { addEventMember, removeEventMember } from "~/models/events.server";
 import { findUserByEmail } from "~/models/users.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 
 /** Adds a staff member to an event's team by email (or changes their role there). */
 export async function addMemberByEmail(

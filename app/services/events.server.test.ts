@@ -13,7 +13,7 @@ import type { EventInput } from "~/domain/events/event.schema";
 import { listAudit } from "~/models/audit.server";
 import { getEventDetail, listEvents, listEventsAfter } from "~/models/events.server";
 import { photoStorageKey } from "~/domain/photos/urls";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { fileSystemStorage } from "./storage.server";
 import { cancelEvent, createEvent, deleteDraftEvent, eventToInput, updateEvent, type Actor } from "./events.server";
 

@@ -18,7 +18,7 @@ import {
 } from "~/models/ceremony.server";
 import { getEventDetail, type EventDetail } from "~/models/events.server";
 import { findExistingOrganizationIds } from "~/models/organizations.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { emitWebhook } from "./webhooks.server";
 import { deleteEventPhotoFiles } from "./photos.server";
 import type { ObjectStorage } from "./storage.server";

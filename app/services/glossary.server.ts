@@ -8,7 +8,7 @@ import type { GlossaryEntryInput } from "~/domain/glossary/glossary.schema";
 import type { Actor } from "./events.server";
 import { deleteGlossaryEntry, listGlossaryEntries, upsertGlossaryEntry, type GlossaryEntryRow } from "~/models/glossary.server";
 import { recordAudit } from "~/models/audit.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 
 export async function loadGlossary(db: Db): Promise<Glossary> {
   const rows = await listGlossaryEntries(db);

@@ -33,7 +33,7 @@ import { COMMENT_MAX } from "~/domain/rsvp/rsvp.schema";
 import { inviteeName } from "./rsvp.server";
 import { emitWebhook } from "./webhooks.server";
 import { proposeDeputy } from "./delegation.server";
-import { isServiceError } from "./errors";
+import { isServiceError } from "~/utils/errors";
 
 export type InboundChannel = "smtp" | "imap";
 

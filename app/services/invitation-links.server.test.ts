@@ -5,7 +5,7 @@ import { createEvent, createInvitation, createUser } from "#db/factories";
 import { invitations, invitationTokens } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import { sha256 } from "~/utils/crypto.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { cancelEvent } from "./events.server";
 import { LINK_VALID_AFTER_END_MS, invitationUrl, issueInvitationToken, regenerateInvitationLink, resolveInvitationToken } from "./invitation-links.server";
 import { listAudit } from "~/models/audit.server";

@@ -13,7 +13,7 @@ import { getInvitation } from "~/models/invitations.server";
 import { principalInPhrase } from "~/domain/protocol/deputy";
 import { deleteInvitationTokens, findDeputyOfToken, findTokenTarget, insertInvitationToken, invitationExists } from "~/models/invitation-tokens.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 
 export const TOKEN_BYTES = 32;
 /** How long after the event's end a link keeps working. */

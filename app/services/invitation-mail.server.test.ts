@@ -6,7 +6,7 @@ import { createEvent, createUser } from "#db/factories";
 import { auditLog, mailMessages, scheduledReminders } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import { getEventDetail } from "~/models/events.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { cancelEvent, eventToInput, updateEvent, type Actor } from "./events.server";
 import { resolveInvitationToken } from "./invitation-links.server";
 import {

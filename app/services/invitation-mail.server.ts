@@ -56,7 +56,7 @@ import {
 } from "~/models/mail.server";
 import { insertInvitationTokens } from "~/models/invitation-tokens.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { withdrawInvitation } from "./invitations.server";
 import { invitationUrl, TOKEN_BYTES } from "./invitation-links.server";
 import { readMailSettings, type MailSettings } from "./mail-transport.server";

@@ -6,7 +6,7 @@ import { invitations, people } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import { listAudit } from "~/models/audit.server";
 import { countEventInvitations, getInvitation, listEventInvitations } from "~/models/invitations.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { cancelEvent, type Actor } from "./events.server";
 import { addAttendee, AlreadyInvitedError, updateAttendee, withdrawInvitation } from "./invitations.server";
 

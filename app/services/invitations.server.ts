@@ -24,7 +24,7 @@ import {
   type Person,
   type PersonValues,
 } from "~/models/people.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { emitWebhook } from "./webhooks.server";
 import type { Actor } from "./events.server";
 

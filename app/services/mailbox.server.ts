@@ -2,7 +2,7 @@
 import type { Db } from "#db/client.server";
 import { recordAudit } from "~/models/audit.server";
 import { getMailMessage, requeueFailedMail } from "~/models/mail.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 
 export async function retryFailedMessage(db: Db, actor: { id: string; name: string }, messageId: string, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { SEED_EVENT_UID, seedDemo, seedSpeechKeyPoints } from "#db/seed";
 import { testDatabase } from "#db/testing";
 import { findEventIdByCalendarUid } from "~/models/events.server";
 import { addAgendaItem, getAgendaView, insertSigningTemplate, updateAgendaItem } from "./agenda.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 import { documentInSentenceEn, getMcScript, introducedInOrder, programmeInSentence, regenerateMcScript, saveMcScript } from "./mc-script.server";
 

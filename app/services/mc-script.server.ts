@@ -36,7 +36,7 @@ import { listAttendanceLines, listRoles } from "~/models/ceremony.server";
 import { listArrivedInvitationIds } from "~/models/door.server";
 import { getEventDetail, type EventDetail } from "~/models/events.server";
 import { loadPrecedence } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 
 /**

@@ -5,7 +5,7 @@ import { testDatabase } from "#db/testing";
 import { createEvent, createInvitation, createUser } from "#db/factories";
 import { listAudit } from "~/models/audit.server";
 import { getOrganization, listOrganizations } from "~/models/organizations.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { createOrganization, deleteOrganization, OrganizationInUseError, quickAddOrganization, updateOrganization } from "./organizations.server";
 
 let database: Database;

@@ -14,9 +14,9 @@ import {
   type Organization,
   type OrganizationUsage,
 } from "~/models/organizations.server";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { organizationSchema } from "~/domain/organizations/organization.schema";
-import { isServiceError, ServiceError } from "./errors";
+import { isServiceError, ServiceError } from "~/utils/errors";
 
 export interface OrganizationInput {
   nameVi: string;

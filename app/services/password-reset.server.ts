@@ -16,7 +16,7 @@ import { findUserByEmail } from "~/models/users.server";
 import { hashPassword, randomToken, sha256 } from "~/utils/crypto.server";
 import { normalizeEmail, revokeAllAccess, revokeSignInSecrets } from "./accounts.server";
 import { clearLoginFailures } from "./login-throttle.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const ADMIN_RESET_TTL_MS = 24 * 60 * 60 * 1000;

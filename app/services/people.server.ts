@@ -8,7 +8,7 @@ import type { AttendeeInput } from "~/domain/attendees/attendee.schema";
 import { recordAudit } from "~/models/audit.server";
 import { getMemberRole } from "~/models/events.server";
 import { findPersonIdByEmail, getPerson, listPersonInvitations, replacePerson, type Person } from "~/models/people.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { personValuesOf, type Actor } from "./invitations.server";
 
 /**

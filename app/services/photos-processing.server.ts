@@ -12,7 +12,7 @@ import { readCaptureFacts, type CaptureFacts } from "~/domain/photos/exif";
 import { checkPixels, checkSniffed, type PhotoLimits, type Rejection } from "~/domain/photos/rules";
 import { sniffImageType, type AcceptedImageType } from "~/domain/photos/sniff";
 import { photoVariants, type PhotoVariant } from "~/domain/photos/urls";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 
 // Every upload is a new image: libvips' operation cache would only hold on to memory. The thread count stays
 // sharp's default (1 on glibc without jemalloc, to limit fragmentation; the queue below bounds the rest).

@@ -12,7 +12,7 @@ import { testDatabase } from "#db/testing";
 import { galleryOrderVersion } from "~/domain/photos/gallery";
 import { photoOriginalKey, photoVariantKey } from "~/domain/photos/urls";
 import { listAudit } from "~/models/audit.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 import {
   cameraJpeg,

@@ -47,7 +47,7 @@ import {
   type PhotoRow,
   type TaggedPerson,
 } from "~/models/photos.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { emitWebhook } from "./webhooks.server";
 import type { Actor } from "./events.server";
 import { PhotoRejectedError, processPhoto } from "./photos-processing.server";

@@ -11,7 +11,7 @@ import { insertAttendanceLine, insertSide, listDocuments, replacePartySignatorie
 import { getEventDetail } from "~/models/events.server";
 import { addAgendaItem } from "./agenda.server";
 import { createDignitary, loadPrecedence, saveManualOrder } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 import { draftPressSummaryForEvent, loadPressFacts } from "./press-facts.server";
 

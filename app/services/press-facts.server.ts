@@ -20,7 +20,7 @@ import { listAttendanceLines, listRoles, type SideRow } from "~/models/ceremony.
 import { getEventDetail, type OrganizationRef } from "~/models/events.server";
 import { listPressPhotos } from "~/models/press-facts.server";
 import { loadPrecedence } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 
 function organization(o: Pick<OrganizationRef, "id" | "nameVi" | "nameEn">): PressOrganization {
   return { id: o.id, nameVi: o.nameVi, nameEn: o.nameEn };

@@ -7,7 +7,7 @@ import { testDatabase } from "#db/testing";
 import type { PressDraft, PressLanguage } from "~/domain/press/types";
 import { listAudit } from "~/models/audit.server";
 import { addEventMember } from "~/models/events.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 import type { PressDrafter } from "./press-drafter.server";
 import {

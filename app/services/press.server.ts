@@ -52,7 +52,7 @@ import {
   type PressVersionKind,
   type PressVersionRow,
 } from "~/models/press.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { emitWebhook } from "./webhooks.server";
 import type { Actor } from "./events.server";
 import { defaultPressDrafter, type PressDrafter } from "./press-drafter.server";

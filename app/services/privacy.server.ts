@@ -27,7 +27,7 @@ import {
   scrubEventAuditEmails,
   type RetentionEventRow,
 } from "~/models/privacy.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./invitations.server";
 
 /** Events handled by one run: a run stays short; the next one (or the next day's) takes the rest. */

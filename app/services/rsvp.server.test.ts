@@ -6,7 +6,7 @@ import { createEvent, createInvitation, createOrganization, createUser } from "#
 import { agendaItems, invitations } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import { listAudit } from "~/models/audit.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { cancelEvent } from "./events.server";
 import { invitationUrl } from "./invitation-links.server";
 import {

@@ -14,7 +14,7 @@ import { getReplyToken, insertLedgerRow } from "~/models/inbound.server";
 import { replyAddress } from "~/domain/inbound/reply-address";
 import { getInviteeInvitation, recordInviteeAudit, setInvitationAnswer, type InviteeInvitation } from "~/models/rsvp.server";
 import { COMMENT_MAX } from "~/domain/rsvp/rsvp.schema";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { emitWebhook } from "./webhooks.server";
 
 /**

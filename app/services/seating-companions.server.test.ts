@@ -7,7 +7,7 @@ import { testDatabase } from "#db/testing";
 import { listSeats, listSeatsOfInvitations } from "~/models/seating.server";
 import { setCompanions } from "./delegation.server";
 import { createDignitary } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { createEvent, type Actor } from "./events.server";
 import { assignSeat, createTable, loadSeating, proposeSeating } from "./seating.server";
 

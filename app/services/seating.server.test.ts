@@ -6,7 +6,7 @@ import { testDatabase } from "#db/testing";
 import { findEventIdByCalendarUid } from "~/models/events.server";
 import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { createDignitary, loadPrecedence } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { createEvent, type Actor } from "./events.server";
 import { assignSeat, clearSeat, createDefaultLayout, createTable, deleteTable, loadSeating, proposeSeating, setSeatReserved, updateTable } from "./seating.server";
 import { loadSigning, saveSigning } from "./signatories.server";

@@ -37,7 +37,7 @@ import {
   type SeatingTableRow,
 } from "~/models/seating.server";
 import { loadPrecedence, type PrecedenceView } from "./dignitaries.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 import { loadSigning, type SigningView } from "./signatories.server";
 

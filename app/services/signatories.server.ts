@@ -11,7 +11,7 @@ import { listDocuments, listRoles, listSides, setDocumentParties, setDocumentSig
 import { setPartySignatories } from "./ceremony.server";
 import { getProtocolEvent, lockProtocolEvent } from "~/models/dignitaries.server";
 import { dignitaryIdsOf } from "~/models/seating.server";
-import { ServiceError, isServiceError } from "./errors";
+import { ServiceError, isServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 
 export interface SigningParty {

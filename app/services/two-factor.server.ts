@@ -14,7 +14,7 @@ import { sha256, verifyPassword } from "~/utils/crypto.server";
 import type { SecretBox } from "~/utils/secret-box.server";
 import { createSession, normalizeEmail, type TrustedDevice } from "./accounts.server";
 import { clearDeviceFailures, forgiveAttempt, reserveAttempt } from "./login-throttle.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 
 export interface TwoFactorState {
   enabledAt: Date | null;

@@ -17,7 +17,7 @@ import { secretBox } from "~/utils/secret-box.server";
 import type { Actor } from "./events.server";
 import { cancelEvent } from "./events.server";
 import { withdrawInvitation } from "./invitations.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import {
   createWebhookEndpoint,
   drainWebhooks,

@@ -36,7 +36,7 @@ import {
   type WebhookEndpoint,
 } from "~/models/webhooks.server";
 import type { SecretBox } from "~/utils/secret-box.server";
-import { ServiceError } from "./errors";
+import { ServiceError } from "~/utils/errors";
 import { postWebhook, resolveEndpoint, WebhookAddressError } from "./webhook-sender.server";
 
 /** How long the previous secret still signs after a rotation. */

@@ -19,8 +19,9 @@ import { isInstantInBounds } from "~/domain/dates/phrasing";
 import { translateError } from "~/i18n/i18n";
 import type { EventDetail } from "~/models/events.server";
 import type { User } from "~/models/users.server";
-import { isServiceError, type ServiceErrorCode } from "~/services/errors";
-import { getApiGrant, isUuid } from "./auth.server";
+import { isServiceError } from "~/utils/errors";
+import { statusOf } from "./action-kit.server";
+import { getApiGrant, isUuid } from "~/services/auth.server";
 
 export type ApiErrorCode =
   | "bad_request"
@@ -210,13 +211,6 @@ export function validationError(fields: Record<string, string>, message: string 
   return apiError(422, message, fields);
 }
 
-const statusByServiceCode: Record<ServiceErrorCode, number> = {
-  not_found: 404,
-  forbidden: 403,
-  conflict: 409,
-  invalid: 422,
-};
-
 /** The `data({code}, {status})` values thrown by checkEventPermission and friends (not Responses). */
 function thrownDataStatus(error: unknown): number | null {
   if (typeof error !== "object" || error === null) return null;
@@ -233,7 +227,7 @@ export function toApiErrorResponse(error: unknown): Response {
     return error;
   }
   if (isServiceError(error)) {
-    const status = statusByServiceCode[error.code];
+    const status = statusOf(error);
     const message = error.code === "invalid" && error.message === "form.fixErrors" ? messages.invalid : translateError("en", error.message);
     return apiError(status, message, translateFields(error.fields));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { changePasswordSchema, newPasswordSchema, totpCodeSchema } from "./password.schema";
 
 function errorsOf(result: { success: boolean; error?: Parameters<typeof fieldErrors>[0] }) {

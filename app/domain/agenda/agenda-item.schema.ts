@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { localInputToInstant } from "../dates/phrasing";
-import { isoInstant, line, optionalLine, optionalText, requiredLine } from "../events/event.schema";
+import { isoInstant } from "../events/event.schema";
+import { line, optionalLine, optionalText, requiredLine } from "~/domain/forms/fields";
 import { agendaKinds, type AgendaKind } from "./agenda";
 
 /** Client-safe: shared by the agenda forms (browser), their action and the JSON API (server). */

@@ -3,7 +3,8 @@
  * (values as an HTML form sends them) and the JSON API (which sends the same names as JSON).
  */
 import { z } from "zod";
-import { languageCode, optionalLine, optionalPositiveInt, optionalText, requiredLine } from "../events/event.schema";
+import { languageCode } from "../events/event.schema";
+import { optionalLine, optionalPositiveInt, optionalText, requiredLine } from "~/domain/forms/fields";
 import { ceremonyRoleKinds, documentKinds, sideKinds, type CeremonyRole, type DocumentKind, type SideKind } from "./types";
 
 const choice = { errorMap: () => ({ message: "errors.choice" }) };

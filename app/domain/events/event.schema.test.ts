@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eventApiCreateSchema, eventFormSchema, eventInputIssues, fieldErrors } from "./event.schema";
+import { eventApiCreateSchema, eventFormSchema, eventInputIssues } from "./event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 
 const host = "11111111-1111-4111-8111-111111111111";
 const partner = "22222222-2222-4222-8222-222222222222";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { documentKinds, timePrecisions, type DocumentKind, type TimePrecision } from "../ceremony/types";
 import { isInstantInBounds, isValidTimeZone, localInputToInstant } from "../dates/phrasing";
 import { objectWithChecks, withChecks } from "../forms/all-at-once";
-import { badTextMessage, isWellFormedText } from "../text/well-formed";
+import { optionalLine, optionalPositiveInt, optionalText, requiredLine, uuid } from "../forms/fields";
 
 /** Client-safe: shared by the event form (browser) and its action and the JSON API (server). */
 export const eventKinds = ["signing_ceremony", "conference", "meeting", "reception", "other"] as const;
@@ -12,59 +12,6 @@ export type EventStatus = (typeof eventStatuses)[number];
 /** Statuses a person may pick in the form; cancelling has its own confirmed action. */
 export const editableStatuses = ["draft", "scheduled", "completed"] as const;
 export const defaultTimeZone = "Asia/Ho_Chi_Minh";
-
-// Messages are i18n keys; "?max=200" carries parameters for the translation.
-// Matching control characters is the point of these two patterns.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F]/;
-
-export const line = (max: number) =>
-  z
-    .string({ required_error: "errors.required", invalid_type_error: "errors.invalid" })
-    // One encoding for Vietnamese letters (text pasted from Word may arrive decomposed), so names compare equal.
-    .transform((s) => s.normalize("NFC").trim())
-    .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
-    .refine(isWellFormedText, badTextMessage)
-    .refine((s) => !CONTROL_OR_NEWLINE.test(s), "errors.controlChars");
-
-export const requiredLine = (max: number) => line(max).pipe(z.string().min(1, "errors.required"));
-
-export const optionalLine = (max: number) =>
-  z
-    .union([line(max), z.null(), z.undefined()])
-    .transform((s) => (s ? s : null));
-
-export const optionalText = (max: number) =>
-  z
-    .union([
-      z
-        .string({ invalid_type_error: "errors.invalid" })
-        .transform((s) => s.normalize("NFC").trim())
-        .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
-        .refine(isWellFormedText, badTextMessage)
-        .refine((s) => !CONTROL.test(s), "errors.controlChars"),
-      z.null(),
-      z.undefined(),
-    ])
-    .transform((s) => (s ? s.replace(/\r\n?/g, "\n") : null));
-
-const uuid = z.string().uuid("errors.invalid");
-
-/** "" → null; "12" → 12; anything else → an error. Accepts numbers too (JSON API). */
-export const optionalPositiveInt = (max: number) =>
-  z
-    .union([z.string(), z.number(), z.null(), z.undefined()])
-    .transform((v, ctx) => {
-      if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return null;
-      const n = typeof v === "number" ? v : /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-      if (!Number.isInteger(n) || n < 1 || n > max) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "errors.number" });
-        return z.NEVER;
-      }
-      return n;
-    });
 
 const optionalYear = z
   .union([z.string(), z.number(), z.null(), z.undefined()])
@@ -329,12 +276,3 @@ export function eventInputIssues(input: EventInput): { path: string; message: st
   return issues;
 }
 
-/** Field errors keyed by the dotted path, first message per field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    out[key] ??= issue.message;
-  }
-  return out;
-}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredLine } from "../events/event.schema";
+import { requiredLine } from "~/domain/forms/fields";
 import { glossaryKinds } from "./types";
 
 export const GLOSSARY_TERM_MAX = 300;

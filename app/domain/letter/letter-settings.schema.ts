@@ -3,7 +3,7 @@
  * schema for the form on the letters page (react-hook-form) and its action. Client-safe.
  */
 import { z } from "zod";
-import { line } from "../events/event.schema";
+import { line } from "~/domain/forms/fields";
 import type { LetterOptions } from "./letter-options.schema";
 
 export const LETTER_LINE_MAX = 120;

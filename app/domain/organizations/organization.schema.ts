@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalLine, requiredLine } from "../events/event.schema";
+import { optionalLine, requiredLine } from "~/domain/forms/fields";
 
 /**
  * Client-safe: shared by the organizations page (browser form and its action) and the JSON API.

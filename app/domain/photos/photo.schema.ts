@@ -3,7 +3,7 @@
  * i18n keys, translated where they are shown.
  */
 import { z } from "zod";
-import { optionalLine } from "../events/event.schema";
+import { optionalLine } from "~/domain/forms/fields";
 
 export const MAX_CAPTION = 1000;
 export const MAX_CREDIT = 200;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "../events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import {
   MAX_PRESS_TITLE,
   pressAdoptSchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { badTextMessage, isWellFormedText } from "../text/well-formed";
-import { optionalLine, requiredLine } from "../events/event.schema";
+import { optionalLine, requiredLine } from "~/domain/forms/fields";
 import { pressLanguages, pressStatuses } from "./types";
 
 /**

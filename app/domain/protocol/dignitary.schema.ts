@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isInstantInBounds, localInputToInstant } from "../dates/phrasing";
-import { line, optionalLine, optionalText, requiredLine } from "../events/event.schema";
+import { line, optionalLine, optionalText, requiredLine } from "~/domain/forms/fields";
 
 /**
  * Client-safe: the dignitary form (browser and action) and the JSON API bodies. Messages are i18n keys.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "../events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { agreementSigningSchema } from "./seating.schema";
 
 const org = (n: number) => `${n}${n}${n}${n}${n}${n}${n}${n}-0000-4000-8000-000000000000`;

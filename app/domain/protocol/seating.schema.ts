@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseHolderKey } from "./companion-seats";
-import { optionalPositiveInt, requiredLine } from "../events/event.schema";
+import { optionalPositiveInt, requiredLine } from "~/domain/forms/fields";
 import { objectWithChecks } from "../forms/all-at-once";
 
 /** Client-safe: the seating page's forms (tables, seats, the signing arrangements). Messages are i18n keys. */

@@ -7,10 +7,10 @@ import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { changePasswordSchema, passwordOnlySchema, totpCodeSchema } from "~/domain/accounts/password.schema";
 import { groupSecret, totpUri } from "~/domain/accounts/two-factor";
 import { formatDateTime } from "~/domain/dates/phrasing";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { changePassword } from "~/services/accounts.server";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import {
   cancelTotpEnrolment,
   confirmTotpEnrolment,
@@ -19,7 +19,7 @@ import {
   regenerateRecoveryCodes,
   startTotpEnrolment,
 } from "~/services/two-factor.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { deviceKeyFor, readDeviceEntries } from "~/utils/device-cookie.server";

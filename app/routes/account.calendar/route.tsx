@@ -7,7 +7,7 @@ import { formatDateTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { getActiveCalendarFeed } from "~/models/calendar-feeds.server";
 import { createCalendarFeed, revokeCalendarFeed } from "~/services/calendar.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-data.server";
 

@@ -7,12 +7,12 @@ import { CheckboxGroupField, FormErrorSummary, SelectField, TextField, useSchema
 import { useLatestAnswer } from "~/components/use-latest-answer";
 import { apiTokenFormSchema, TOKEN_EXPIRY_DAYS } from "~/domain/accounts/api-token.schema";
 import { formatDateTime } from "~/domain/dates/phrasing";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { recordAudit } from "~/models/audit.server";
 import { listEventChoices } from "~/models/events.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/services/accounts.server";
-import { isUuid, requireUser } from "~/utils/auth.server";
+import { isUuid, requireUser } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 

@@ -5,7 +5,7 @@ import { AuditTable } from "~/components/audit-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n/use-t";
 import { listAudit } from "~/models/audit.server";
-import { requireGlobalPermission } from "~/utils/auth.server";
+import { requireGlobalPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 

@@ -7,7 +7,7 @@ import { countMailbox, listMailbox, mailStatuses, type MailStatus } from "~/mode
 import { parseImapUrl } from "~/services/inbound-imap.server";
 import { mailDeliveryMode, readMailSettings } from "~/services/mail-transport.server";
 import { inboundSettings } from "~/utils/env.server";
-import { requireGlobalPermission } from "~/utils/auth.server";
+import { requireGlobalPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mail.mailbox.title");

@@ -11,7 +11,7 @@ import { useT } from "~/i18n/use-t";
 import { getPerson } from "~/models/people.server";
 import { listPersonInvitationRecords } from "~/models/privacy.server";
 import { erasePerson } from "~/services/privacy.server";
-import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
+import { isUuid, requireGlobalPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { readForm } from "~/utils/form-data.server";
 

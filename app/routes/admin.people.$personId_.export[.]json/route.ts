@@ -1,8 +1,8 @@
 /** GET /admin/people/:personId/export.json — everything Signet holds about one person (right of access), audited. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { exportPersonData } from "~/services/privacy.server";
-import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
+import { isUuid, requireGlobalPermission } from "~/services/auth.server";
 import { notFound, answerThrownData } from "~/utils/responses.server";
 
 async function load({ request, context, params }: LoaderFunctionArgs) {

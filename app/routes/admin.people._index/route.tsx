@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrivacyTabs } from "~/components/privacy-tabs";
 import { useT } from "~/i18n/use-t";
 import { listPeople } from "~/models/people.server";
-import { requireGlobalPermission } from "~/utils/auth.server";
+import { requireGlobalPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.people.title");

@@ -9,7 +9,7 @@ import { PrivacyTabs } from "~/components/privacy-tabs";
 import { formatDate } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { previewRetention, RETENTION_BATCH, runRetention } from "~/services/privacy.server";
-import { requireGlobalPermission } from "~/utils/auth.server";
+import { requireGlobalPermission } from "~/services/auth.server";
 import { retentionDays } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
 import { readForm } from "~/utils/form-data.server";

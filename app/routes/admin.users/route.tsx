@@ -4,14 +4,14 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { userRoles } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { listUsers } from "~/models/users.server";
 import { createUser, setUserActive, setUserRole } from "~/services/accounts.server";
 import { adminResetPassword } from "~/services/password-reset.server";
 import { adminRemoveTwoFactor } from "~/services/two-factor.server";
-import { isServiceError } from "~/services/errors";
-import { isUuid, requireGlobalPermission } from "~/utils/auth.server";
+import { isServiceError } from "~/utils/errors";
+import { isUuid, requireGlobalPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { newUserSchema, roleChangeSchema, type NewUserValues } from "./user.schema";
 

@@ -20,7 +20,7 @@ import {
   zodFields,
   type ApiHandler,
 } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission } from "~/services/auth.server";
 
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { agendaItemApiPatchSchema } from "~/domain/agenda/agenda-item.schema";
 import { deleteAgendaItem, getAgendaView, updateAgendaItem } from "~/services/agenda.server";
 import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission, isUuid } from "~/utils/auth.server";
+import { checkEventPermission, isUuid } from "~/services/auth.server";
 import { apiConflicts, etag, expectedVersion, itemJson } from "../api.v1.events.$eventId.agenda._index/agenda-api.server";
 
 function itemIdOf(params: Record<string, string | undefined>): string {

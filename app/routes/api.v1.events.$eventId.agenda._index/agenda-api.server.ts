@@ -1,5 +1,5 @@
 /** Helpers shared by /api/v1/events/:eventId/agenda and /agenda/:itemId. See docs/api.md, "Agenda". */
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { agendaItemToJson, type AgendaView } from "~/services/agenda.server";
 import { apiError, isoInZone } from "~/utils/api.server";
 

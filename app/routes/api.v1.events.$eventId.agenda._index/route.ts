@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { agendaItemApiCreateSchema } from "~/domain/agenda/agenda-item.schema";
 import { addAgendaItem, getAgendaView } from "~/services/agenda.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission } from "~/services/auth.server";
 import { apiConflicts, etag, expectedVersion, itemJson, itemsToJson } from "./agenda-api.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {

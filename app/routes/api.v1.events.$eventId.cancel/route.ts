@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { cancelEvent } from "~/services/events.server";
 import { actorOf, apiJson, eventEtag, eventToJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission } from "~/services/auth.server";
 
 const cancel: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -37,7 +37,7 @@ import {
   setPersonCeremony,
 } from "~/services/ceremony.server";
 import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, sideToJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission, isUuid } from "~/utils/auth.server";
+import { checkEventPermission, isUuid } from "~/services/auth.server";
 
 const noRoute = () => apiError(404, "No such ceremony resource. See docs/api.md.");
 

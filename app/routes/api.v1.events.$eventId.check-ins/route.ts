@@ -8,7 +8,7 @@ import { checkInApiSchema as checkInSchema } from "~/domain/api/requests";
 import { translateError } from "~/i18n/i18n";
 import { checkInByCode, checkInGuest, type CheckInInfo, type Guest } from "~/services/check-in.server";
 import { apiError, apiJson, handleApi, isoUtc, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission } from "~/services/auth.server";
 
 function checkInToJson(guest: Guest, checkIn: CheckInInfo): CheckInJson {
   return {

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { dignitaryApiPatchSchema } from "~/domain/protocol/dignitary.schema";
 import { getDignitaryView, loadPrecedence, removeDignitary, updateDignitary } from "~/services/dignitaries.server";
 import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission, isUuid } from "~/utils/auth.server";
+import { checkEventPermission, isUuid } from "~/services/auth.server";
 import { changeFromApi, dignitaryToJson, expectedListVersion, listEtag } from "../api.v1.events.$eventId.dignitaries._index/dignitary-json";
 
 const notFound = () => apiError(404, "No dignitary with this id at this event.");

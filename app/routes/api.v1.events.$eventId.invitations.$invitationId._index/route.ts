@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
 import { updateAttendee } from "~/services/invitations.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission, seesPersonalData } from "~/utils/auth.server";
+import { checkEventPermission, seesPersonalData } from "~/services/auth.server";
 import { attendeeInputFromPatch, invitationToJson, loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
 const show: ApiHandler = async ({ request, context, params }) => {

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { invitationUrl, regenerateInvitationLink } from "~/services/invitation-links.server";
 import { actorOf, apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission } from "~/services/auth.server";
 import { loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
 const regenerate: ApiHandler = async ({ request, context, params }) => {

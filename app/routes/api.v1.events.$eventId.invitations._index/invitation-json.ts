@@ -10,7 +10,7 @@ import { invitationJsonPersonalKeys, omitFields, personJsonPersonalKeys } from "
 import { getInvitation, invitationSorts, type InvitationSort, type InvitationWithPerson } from "~/models/invitations.server";
 import type { Person } from "~/models/people.server";
 import { apiError, apiQueryParam, isoUtc, validationError, zodFields } from "~/utils/api.server";
-import { isUuid } from "~/utils/auth.server";
+import { isUuid } from "~/services/auth.server";
 
 /** API field → form field, for the fields a client may send. */
 const formNameOf = {

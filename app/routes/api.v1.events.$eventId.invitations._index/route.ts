@@ -6,7 +6,7 @@ import { listEventInvitations } from "~/models/invitations.server";
 import { invitationUrl, issueInvitationToken } from "~/services/invitation-links.server";
 import { addAttendee, AlreadyInvitedError } from "~/services/invitations.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission, seesPersonalData } from "~/utils/auth.server";
+import { checkEventPermission, seesPersonalData } from "~/services/auth.server";
 import { translateError } from "~/i18n/i18n";
 import { attendeeInputFromCreate, encodeOffsetCursor, invitationToJson, readInvitationListQuery } from "./invitation-json";
 

@@ -10,7 +10,7 @@ import { MAX_SERVER_IMPORT_BYTES, MAX_SERVER_IMPORT_ROWS, previewImport, readAtt
 import { translateError } from "~/i18n/i18n";
 import { importAttendeeCsv } from "~/services/attendee-import.server";
 import { actorOf, apiError, apiJson, handleApi, requireApiUser, validationError, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission } from "~/services/auth.server";
 import { apiFields } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
 // The rest of the body is not read: the connection is closed after the answer, so a client does not reuse it.

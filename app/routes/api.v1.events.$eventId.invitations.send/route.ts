@@ -9,7 +9,7 @@ import { invitationSendApiSchema as sendSchema } from "~/domain/api/requests";
 import { getInvitationsByIds } from "~/models/invitations.server";
 import { sendInvitations } from "~/services/invitation-mail.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission } from "~/services/auth.server";
 
 const send: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { photoApiPatchSchema } from "~/domain/photos/photo.schema";
 import { deletePhoto, getEventPhoto, getGallery, updatePhoto } from "~/services/photos.server";
 import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { seesPersonalData, checkEventPermission, isUuid } from "~/utils/auth.server";
+import { seesPersonalData, checkEventPermission, isUuid } from "~/services/auth.server";
 import { photoToJson } from "../api.v1.events.$eventId.photos._index/photo-json";
 
 const notFound = () => apiError(404, "No photo with this id at this event.");

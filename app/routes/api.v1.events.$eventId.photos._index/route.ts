@@ -4,7 +4,7 @@ import { uploadFieldsSchema } from "~/domain/photos/photo.schema";
 import { getGallery, uploadPhoto } from "~/services/photos.server";
 import { readPhotoUploads } from "~/services/photos-upload.server";
 import { actorOf, apiJson, handleApi, requireApiUser, validationError, zodFields, apiError, type ApiHandler } from "~/utils/api.server";
-import { seesPersonalData, checkEventPermission } from "~/utils/auth.server";
+import { seesPersonalData, checkEventPermission } from "~/services/auth.server";
 import { photoLimits } from "~/utils/env.server";
 import { translateError } from "~/i18n/i18n";
 import { photoToJson, rejectionToApiError } from "./photo-json";

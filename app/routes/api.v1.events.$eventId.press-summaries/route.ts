@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressApiCreateSchema } from "~/domain/press/press.schema";
 import { createPressSummary, listEventPressSummaries, requirePressEditor } from "~/services/press.server";
 import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission } from "~/services/auth.server";
 import { pressSummaryToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
 
 const list: ApiHandler = async ({ request, context, params }) => {

@@ -4,7 +4,7 @@ import type { SeatingJson } from "~/domain/api/ceremony-json";
 import { translate } from "~/i18n/i18n";
 import { loadSeating } from "~/services/seating.server";
 import { apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { checkEventPermission } from "~/utils/auth.server";
+import { checkEventPermission } from "~/services/auth.server";
 import { conflictText } from "~/domain/protocol/conflict-text";
 import { parseHolderKey } from "~/domain/protocol/companion-seats";
 

@@ -18,7 +18,7 @@ import {
   zodFields,
   type ApiHandler,
 } from "~/utils/api.server";
-import { isUuid } from "~/utils/auth.server";
+import { isUuid } from "~/services/auth.server";
 
 const organizationApiSchema = organizationSchema.strict();
 const notFound = () => apiError(404, "No organization with this id.");

@@ -15,7 +15,7 @@ import {
   type RegenerationReport,
 } from "~/services/press.server";
 import { apiError, apiJson, toApiErrorResponse } from "~/utils/api.server";
-import { checkEventPermission, isUuid, type EventAccess } from "~/utils/auth.server";
+import { checkEventPermission, isUuid, type EventAccess } from "~/services/auth.server";
 import { requirePressEditor } from "~/services/press.server";
 import type { EventAction } from "~/domain/access/permissions";
 

@@ -1,7 +1,7 @@
 /** /api/v1/press-summaries/:summaryId/transition — POST {"to", "comment"?, "version"?, "confirmBeforeEvent"?}. See docs/api.md. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressApiTransitionSchema } from "~/domain/press/press.schema";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { transitionPressSummary } from "~/services/press.server";
 import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
 import { loadSummaryForEditor, pressSummaryToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";

@@ -3,8 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { webhookPatchSchema } from "~/domain/webhooks/webhook.schema";
 import { deleteWebhookEndpoint, updateWebhookEndpoint } from "~/services/webhooks.server";
 import { apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { requireWebhookEndpoint } from "~/utils/webhook-access.server";
-import { webhookToJson } from "~/utils/webhooks-json.server";
+import { requireWebhookEndpoint } from "~/services/webhook-access.server";
+import { webhookToJson } from "~/services/webhooks-json.server";
 
 const read: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

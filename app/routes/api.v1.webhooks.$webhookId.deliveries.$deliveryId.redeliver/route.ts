@@ -2,8 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redeliverWebhook } from "~/services/webhooks.server";
 import { apiError, apiJson, handleApi, messages, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { isUuid } from "~/utils/auth.server";
-import { requireWebhookEndpoint } from "~/utils/webhook-access.server";
+import { isUuid } from "~/services/auth.server";
+import { requireWebhookEndpoint } from "~/services/webhook-access.server";
 
 const redeliver: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -2,8 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listDeliveryLog } from "~/models/webhooks.server";
 import { apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { requireWebhookEndpoint } from "~/utils/webhook-access.server";
-import { deliveryToJson } from "~/utils/webhooks-json.server";
+import { requireWebhookEndpoint } from "~/services/webhook-access.server";
+import { deliveryToJson } from "~/services/webhooks-json.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { rotateWebhookSecret } from "~/services/webhooks.server";
 import { apiJson, handleApi, isoUtc, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { requireWebhookEndpoint } from "~/utils/webhook-access.server";
+import { requireWebhookEndpoint } from "~/services/webhook-access.server";
 
 const rotate: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -4,10 +4,10 @@ import { webhookCreateSchema } from "~/domain/webhooks/webhook.schema";
 import { listEndpoints } from "~/models/webhooks.server";
 import { createWebhookEndpoint } from "~/services/webhooks.server";
 import { apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { isUuid } from "~/utils/auth.server";
+import { isUuid } from "~/services/auth.server";
 import { webhookSettings } from "~/utils/env.server";
-import { checkWebhookScope, visibleEndpoints } from "~/utils/webhook-access.server";
-import { webhookToJson } from "~/utils/webhooks-json.server";
+import { checkWebhookScope, visibleEndpoints } from "~/services/webhook-access.server";
+import { webhookToJson } from "~/services/webhooks-json.server";
 
 const list: ApiHandler = async ({ request, context }) => {
   const user = await requireApiUser(request, context);

@@ -6,7 +6,7 @@ import { LiveCounts, useLiveCounts } from "~/components/live-counts";
 import { formatDate, formatPeriod, formatRange, weekdayEn, weekdayVi, zoneOffsetLabel } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { attendanceCounts } from "~/services/check-in.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import type { loader as eventLoader } from "../events.$eventId/route";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

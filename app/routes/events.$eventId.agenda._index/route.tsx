@@ -23,7 +23,7 @@ import { agendaItemCeremonySchema } from "~/domain/ceremony/ceremony.schema";
 import { listDocuments } from "~/models/ceremony.server";
 import { setAgendaItemDetails } from "~/services/ceremony.server";
 import { fullAddress } from "~/domain/protocol/address";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { formatWhen, formatTime } from "~/domain/dates/phrasing";
 import { isLocale } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -37,8 +37,8 @@ import {
   reorderAgenda,
   updateAgendaItem,
 } from "~/services/agenda.server";
-import { isServiceError } from "~/services/errors";
-import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { isServiceError } from "~/utils/errors";
+import { isUuid, requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { AgendaItemForm, emptyFormValues, formValuesOf, itemFormValues, type FormValues } from "./agenda-item-form";

@@ -6,12 +6,12 @@ import { canOnEvent } from "~/domain/access/permissions";
 import { parseMcScriptText } from "~/domain/agenda/mc-script-text";
 import { mcScriptFormSchema } from "~/domain/agenda/mc-script.schema";
 import { formatDateTime, type Locale } from "~/domain/dates/phrasing";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { isLocale } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { dropAbsentFromMcScript, getMcScript, mcPresence, regenerateMcScript, saveMcScript } from "~/services/mc-script.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n/use-t";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import styles from "./agenda.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearch
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { attendeeFormSchema } from "~/domain/attendees/attendee.schema";
 import { formatDate, formatTime } from "~/domain/dates/phrasing";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { getInvitation } from "~/models/invitations.server";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
 import { updateAttendee } from "~/services/invitations.server";
 import { canGlobal } from "~/domain/access/permissions";
-import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { isUuid, requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { notFound } from "~/utils/responses.server";
 import type { loader as eventLoader } from "../events.$eventId/route";

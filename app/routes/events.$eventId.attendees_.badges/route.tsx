@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { eventBadges } from "~/services/check-in.server";
-import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { isUuid, requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
 import printStyles from "../events.$eventId.dignitaries/print.css";

@@ -5,7 +5,7 @@ import { formatDate, formatTime, instantToLocalInput } from "~/domain/dates/phra
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { getEventDetail } from "~/models/events.server";
 import { getInvitationsByIds, listEventInvitationIds } from "~/models/invitations.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { notFound, answerThrownData } from "~/utils/responses.server";
 import { parseListParams } from "../events.$eventId.attendees/list-params";
 

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { importFields } from "~/domain/attendees/attendee.schema";
 import { IMPORT_CHUNK_SIZE } from "~/domain/attendees/import";
 import { importAttendeeChunk } from "~/services/attendee-import.server";
-import { isServiceError } from "~/services/errors";
-import { requireEventPermission } from "~/utils/auth.server";
+import { isServiceError } from "~/utils/errors";
+import { requireEventPermission } from "~/services/auth.server";
 import { answerThrownData } from "~/utils/responses.server";
 
 /**

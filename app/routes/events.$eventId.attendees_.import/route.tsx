@@ -24,8 +24,8 @@ import {
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { importAttendeeCsv, type ImportSummary } from "~/services/attendee-import.server";
-import { isServiceError } from "~/services/errors";
-import { requireEventPermission } from "~/utils/auth.server";
+import { isServiceError } from "~/utils/errors";
+import { requireEventPermission } from "~/services/auth.server";
 import { assertWellFormedForm, requireFormContentType } from "~/utils/form-data.server";
 import styles from "../events.$eventId.attendees/attendees.css";
 

@@ -2,11 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { attendeeFormSchema, emptyAttendeeForm } from "~/domain/attendees/attendee.schema";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { addAttendee, AlreadyInvitedError } from "~/services/invitations.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { AttendeeForm, toAttendeeFormValues } from "../events.$eventId.attendees/attendee-form";
 import { savedQuery } from "../events.$eventId.attendees/attendee-ui";

@@ -5,7 +5,7 @@ import { formatDate, formatWhen, formatTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { getEventDetail } from "~/models/events.server";
 import { countEventInvitationsMatching, getInvitationsByIds, listEventInvitationIds } from "~/models/invitations.server";
-import { requireEventPermission, seesPersonalData } from "~/utils/auth.server";
+import { requireEventPermission, seesPersonalData } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 import styles from "../events.$eventId.attendees/attendees.css";
 import { listQuery, parseListParams } from "../events.$eventId.attendees/list-params";

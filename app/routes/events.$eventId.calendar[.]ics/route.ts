@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { singleLine } from "~/domain/calendar/text";
 import { eventCalendarFile } from "~/services/calendar.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 
 /** GET /events/:eventId/calendar.ics — the event as a calendar file (METHOD:PUBLISH) for staff. */

@@ -14,8 +14,8 @@ import {
   type CheckInResult,
   type Guest,
 } from "~/services/check-in.server";
-import { isServiceError } from "~/services/errors";
-import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { isServiceError } from "~/utils/errors";
+import { isUuid, requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { readForm } from "~/utils/form-data.server";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { sharedAttendanceCounts } from "~/services/check-in.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 
 /**
  * GET /events/:eventId/counts — the live counts (invited, answered, accepted, arrived) as JSON, polled by the

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { instantToLocalInput } from "~/domain/dates/phrasing";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { dignitaryFormSchema, type DignitaryFormValues } from "~/domain/protocol/dignitary.schema";
 import { precedenceReasonText } from "~/domain/protocol/reason-text";
 import { useT } from "~/i18n/use-t";
@@ -10,8 +10,8 @@ import { eventOrganizationNames, listStaffMembers } from "~/models/dignitaries.s
 import { personCeremonyFormSchema } from "~/domain/ceremony/ceremony.schema";
 import { loadCeremony, setPersonCeremony } from "~/services/ceremony.server";
 import { getDignitaryView, loadPrecedence, removeDignitary, updateDignitary } from "~/services/dignitaries.server";
-import { isServiceError } from "~/services/errors";
-import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { isServiceError } from "~/utils/errors";
+import { isUuid, requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";

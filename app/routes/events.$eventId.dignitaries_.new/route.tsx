@@ -2,12 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { dignitaryFormSchema } from "~/domain/protocol/dignitary.schema";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { eventOrganizationNames, getProtocolEvent, listStaffMembers } from "~/models/dignitaries.server";
 import { createDignitary } from "~/services/dignitaries.server";
-import { isServiceError } from "~/services/errors";
-import { requireEventPermission } from "~/utils/auth.server";
+import { isServiceError } from "~/utils/errors";
+import { requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";

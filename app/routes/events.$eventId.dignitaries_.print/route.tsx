@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime, formatWhen } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { loadPrecedence } from "~/services/dignitaries.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { arrivalText } from "../events.$eventId.dignitaries/precedence-list";
 import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listAudit } from "~/models/audit.server";
-import { requireEventPermission, seesPersonalData } from "~/utils/auth.server";
+import { requireEventPermission, seesPersonalData } from "~/services/auth.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");

@@ -3,13 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { symbolOf } from "~/domain/letter/invitation-letter";
 import { letterQuery } from "~/domain/letter/letter-options.schema";
 import { LETTER_LINE_MAX, LETTER_PLACE_MAX, LETTER_SYMBOL_MAX, letterSettingsSchema, type LetterSettingsValues } from "~/domain/letter/letter-settings.schema";
 import { useT } from "~/i18n/use-t";
 import { loadLettersPage, saveLetterSettings } from "~/services/letters.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { countEventMailByStatus } from "~/models/mail.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 
 /**
  * GET /events/:eventId/mail/progress — the event's outbox by status (queued, sending, sent, failed) as JSON,

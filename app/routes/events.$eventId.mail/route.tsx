@@ -7,11 +7,11 @@ import { MailMessageTable } from "~/components/mail-message-table";
 import { MailProgress, useMailProgress } from "~/components/mail-progress";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { canGlobal } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { getEventDetail } from "~/models/events.server";
 import { countEventMailByStatus, countInvitationsForMail, listEventMail, listScheduledReminders } from "~/models/mail.server";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import type { InvitationPreview } from "~/domain/mail/preview";
 import {
   cancelScheduledReminder,
@@ -22,7 +22,7 @@ import {
   type InvitationSelection,
   type SendSummary,
 } from "~/services/invitation-mail.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";

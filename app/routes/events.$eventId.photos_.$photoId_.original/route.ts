@@ -4,7 +4,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readOriginal } from "~/services/photos.server";
-import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { isUuid, requireEventPermission } from "~/services/auth.server";
 import { notFound, answerThrownData } from "~/utils/responses.server";
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */

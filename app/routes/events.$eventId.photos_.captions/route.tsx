@@ -2,12 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CountedInput } from "~/components/forms";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { bulkCaptionsFormSchema, MAX_CAPTION, MAX_CREDIT, photoTextSchema } from "~/domain/photos/photo.schema";
 import { useT } from "~/i18n/use-t";
 import { CaptionConflictError, listEventPhotos, saveCaptions, type CaptionEntryInput } from "~/services/photos.server";
-import { isServiceError } from "~/services/errors";
-import { requireEventPermission } from "~/utils/auth.server";
+import { isServiceError } from "~/utils/errors";
+import { requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import styles from "../events.$eventId.photos/photos.css";

@@ -8,7 +8,7 @@ import { uploadFieldsSchema } from "~/domain/photos/photo.schema";
 import { isPhotoRejected } from "~/services/photos-processing.server";
 import { readPhotoUploads } from "~/services/photos-upload.server";
 import { uploadPhoto } from "~/services/photos.server";
-import { checkEventPermission, getUser } from "~/utils/auth.server";
+import { checkEventPermission, getUser } from "~/services/auth.server";
 import { photoLimits } from "~/utils/env.server";
 
 export interface UploadAnswer {

@@ -9,7 +9,7 @@ import { pressLanguages, type PressLanguage } from "~/domain/press/types";
 import { useT } from "~/i18n/use-t";
 import { listTeamManagers } from "~/models/events.server";
 import { getPressEvent } from "~/models/press.server";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { pressAttendance } from "~/services/press-facts.server";
 import {
   createPressSummary,
@@ -20,7 +20,7 @@ import {
   updatePressSettings,
 } from "~/services/press.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, notFound } from "~/utils/responses.server";
 import { canComment } from "~/domain/press/workflow";

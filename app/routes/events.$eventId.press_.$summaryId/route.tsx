@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PressExportActions } from "~/components/press-export";
 import { photoUrl } from "~/domain/photos/urls";
 import { formatDateTime } from "~/domain/dates/phrasing";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { diffVersions, diffWordsIn, type DiffPart, type VersionDiff } from "~/domain/press/diff";
 import { pressAdoptSchema, pressCommentSchema, pressEditSchema, pressRegenerateSchema, pressTransitionSchema, type PressEditFormValues } from "~/domain/press/press.schema";
 import { isProvisionalSlug } from "~/domain/press/slug";
@@ -12,7 +12,7 @@ import type { PressStatus } from "~/domain/press/types";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { getPressEvent, listEventPhotoRows } from "~/models/press.server";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { defaultPressDrafter } from "~/services/press-drafter.server";
 import { addGlossaryEntry } from "~/services/glossary.server";
 import { glossaryEntrySchema } from "~/domain/glossary/glossary.schema";
@@ -33,7 +33,7 @@ import {
   type RegenerationReport,
   pressPermissions,
 } from "~/services/press.server";
-import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { isUuid, requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, notFound } from "~/utils/responses.server";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } f
 import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import {
   agreementSigningSchema,
   assignSeatFormSchema,
@@ -13,7 +13,7 @@ import {
 } from "~/domain/protocol/seating.schema";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import {
   assignSeat,
   clearSeat,
@@ -26,7 +26,7 @@ import {
   updateTable,
 } from "~/services/seating.server";
 import { saveSigning } from "~/services/signatories.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import styles from "../events.$eventId.dignitaries/protocol.css";

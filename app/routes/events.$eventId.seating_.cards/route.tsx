@@ -9,7 +9,7 @@ import { listRoles, listSides } from "~/models/ceremony.server";
 import { listLetterInvitees } from "~/models/letters.server";
 import { loadSeating } from "~/services/seating.server";
 import { loadGlossary } from "~/services/glossary.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
 import printStyles from "../events.$eventId.dignitaries/print.css";

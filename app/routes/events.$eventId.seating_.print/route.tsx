@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime, formatWhen } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { loadSeating } from "~/services/seating.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
 import printStyles from "../events.$eventId.dignitaries/print.css";

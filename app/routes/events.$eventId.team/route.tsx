@@ -3,12 +3,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { canOnEvent, memberRoles } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { listEventMembers } from "~/models/events.server";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { addMemberByEmail, removeMember } from "~/services/event-members.server";
-import { isUuid, requireEventPermission } from "~/utils/auth.server";
+import { isUuid, requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { addMemberSchema } from "./team.schema";
 

@@ -4,8 +4,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { WebhooksManager } from "~/components/webhooks/webhooks-manager";
 import { useT } from "~/i18n/use-t";
-import { requireEventPermission } from "~/utils/auth.server";
-import { webhooksPageAction, webhooksPageData } from "~/utils/webhooks-page.server";
+import { requireEventPermission } from "~/services/auth.server";
+import { webhooksPageAction, webhooksPageData } from "~/services/webhooks-page.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");

@@ -6,7 +6,7 @@ import { formatWhen } from "~/domain/dates/phrasing";
 import { isLocale, translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { getMcScript } from "~/services/mc-script.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import styles from "./mc-print.css";
 

@@ -11,7 +11,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { arrivalsBoard, type ArrivalsView } from "~/services/arrivals.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import styles from "./arrivals.css";
 

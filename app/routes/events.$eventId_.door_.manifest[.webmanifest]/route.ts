@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { doorEvent } from "~/services/check-in.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { notFound, answerThrownData } from "~/utils/responses.server";
 
 /** GET /events/:eventId/door/manifest.webmanifest — makes one event's offline door installable on a phone. */

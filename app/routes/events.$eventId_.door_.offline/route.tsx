@@ -14,7 +14,7 @@ import { formatTime } from "~/domain/dates/phrasing";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { doorEvent } from "~/services/check-in.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 import checkInStyles from "../events.$eventId.check-in/check-in.css";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { doorSyncSchema } from "~/domain/check-in/door-sync.schema";
 import { badTextMessage, findIllFormedText } from "~/domain/text/well-formed";
 import { attendanceCounts, syncDoorScans } from "~/services/check-in.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { answerThrownData } from "~/utils/responses.server";
 
 const headers = { "Cache-Control": "private, no-store" };

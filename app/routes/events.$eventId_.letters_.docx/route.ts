@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildLetterDocx, docxContentType, letterContentDisposition } from "~/services/letter-docx.server";
 import { loadLetterFor } from "~/services/letters.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 
 /** GET /events/:eventId/letters/docx?to=<invitation|all>&lang=… — the Giấy mời as a Word document (names and positions only). */

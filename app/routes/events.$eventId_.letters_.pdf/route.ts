@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildLetterPdf, letterPdfContentDisposition, pdfContentType } from "~/services/letter-pdf.server";
 import { loadLetterFor } from "~/services/letters.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 
 /** GET /events/:eventId/letters/pdf?to=<invitation|all>&lang=… — the Giấy mời as a PDF made on the server (names and positions only). */

@@ -5,7 +5,7 @@ import { PageStyle } from "~/components/nonce";
 import { letterQuery } from "~/domain/letter/letter-options.schema";
 import { useT } from "~/i18n/use-t";
 import { loadLetterFor } from "~/services/letters.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";

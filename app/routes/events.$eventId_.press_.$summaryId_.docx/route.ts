@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/i18n/i18n";
 import { buildPressDocx, docxContentDisposition, docxContentType } from "~/services/press-docx.server";
 import { getPressForOutput } from "~/services/press-outputs.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 
 /** GET /events/:eventId/press/:summaryId/docx — the summary as a Word document, any status, for staff. */

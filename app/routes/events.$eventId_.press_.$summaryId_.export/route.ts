@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/i18n/i18n";
 import { getPressForOutput, pressExportHtml, pressExportText } from "~/services/press-outputs.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 
 /**

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { getPressForOutput, pressBodyHtml, pressDateHeader } from "~/services/press-outputs.server";
-import { requireEventPermission } from "~/utils/auth.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 import stylesheet from "~/styles/press-public.css";
 import printStyles from "./press-print.css";

@@ -9,7 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { defaultEventListTab, eventListTabs, isEventListTab, type EventListTab } from "~/domain/events/list-tab";
 import { countEventsByTab, findEventIdByCalendarUid, getEventDetail, listEvents } from "~/models/events.server";
 import { SEED_EVENT_UIDS } from "#db/seed-ids";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "events.title");
 

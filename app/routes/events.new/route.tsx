@@ -5,14 +5,15 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EventForm, eventFormArrayFields, toEventFormValues } from "~/components/event-form";
 import { instantToLocalInput } from "~/domain/dates/phrasing";
 import { timeZoneOptions } from "~/domain/dates/time-zones";
-import { defaultTimeZone, eventFormSchema, fieldErrors } from "~/domain/events/event.schema";
+import { defaultTimeZone, eventFormSchema } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { listOrganizations } from "~/models/organizations.server";
 import { canGlobal } from "~/domain/access/permissions";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { quickAddOrganization } from "~/services/organizations.server";
 import { createEvent } from "~/services/events.server";
-import { requireGlobalPermission } from "~/utils/auth.server";
+import { requireGlobalPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { forbidden } from "~/utils/responses.server";
 

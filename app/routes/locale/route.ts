@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLocale } from "~/i18n/i18n";
 import { setUserLocale } from "~/models/users.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/services/auth.server";
 import { safeRedirect } from "~/utils/redirect";
 import { localeCookie } from "~/utils/session.server";
 import { readForm } from "~/utils/form-data.server";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { FormEvent } from "react";
 import { TextField, useSchemaForm } from "~/components/forms";
 import { recoveryCodeSchema, totpCodeSchema } from "~/domain/accounts/password.schema";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { destroySession } from "~/services/accounts.server";
 import { challengeIsOpen, completeSecondFactor } from "~/services/two-factor.server";

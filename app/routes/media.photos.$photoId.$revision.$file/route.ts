@@ -9,7 +9,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readServedVariant } from "~/services/photos.server";
 import { isStorageUnavailable } from "~/services/storage.server";
-import { isUuid } from "~/utils/auth.server";
+import { isUuid } from "~/services/auth.server";
 
 function notFound(): Response {
   return new Response("404 Not Found", {

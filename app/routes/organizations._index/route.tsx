@@ -5,13 +5,13 @@ import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { canGlobal } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { ORGANIZATION_NAME_MAX, ORGANIZATION_SHORT_NAME_MAX, organizationSchema, type OrganizationFormValues } from "~/domain/organizations/organization.schema";
 import { useT } from "~/i18n/use-t";
 import { listOrganizations, type OrganizationUsage } from "~/models/organizations.server";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { createOrganization, deleteOrganization, OrganizationInUseError, updateOrganization } from "~/services/organizations.server";
-import { isUuid, requireGlobalPermission, requireUser } from "~/utils/auth.server";
+import { isUuid, requireGlobalPermission, requireUser } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "orgs.title");

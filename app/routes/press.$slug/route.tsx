@@ -13,7 +13,7 @@ import {
   recordPressView,
 } from "~/services/press-outputs.server";
 import { pressLeadText } from "~/domain/press/markdown";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 import stylesheet from "~/styles/press-public.css";
 

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { newPasswordSchema } from "~/domain/accounts/password.schema";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { findPasswordResetAccount, resetPasswordWithToken } from "~/services/password-reset.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { pageTitle } from "~/utils/meta";
 import { Form, useActionData } from "@remix-run/react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { countUsers } from "~/models/users.server";
 import { createSession, createUser } from "~/services/accounts.server";

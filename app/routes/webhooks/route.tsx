@@ -8,9 +8,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { WebhooksManager } from "~/components/webhooks/webhooks-manager";
 import { useT } from "~/i18n/use-t";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
-import { webhooksPageAction, webhooksPageData } from "~/utils/webhooks-page.server";
+import { webhooksPageAction, webhooksPageData } from "~/services/webhooks-page.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "webhooks.title");
 

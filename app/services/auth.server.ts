@@ -9,8 +9,8 @@ import {
 import { getEventOwner, getMemberRole, listTeamManagers } from "~/models/events.server";
 import type { User } from "~/models/users.server";
 import { getApiTokenGrant, getSessionUser, type ApiTokenGrant } from "~/services/accounts.server";
-import { readSessionId } from "./session.server";
-import { forbidden, notFound } from "./responses.server";
+import { readSessionId } from "~/utils/session.server";
+import { forbidden, notFound } from "~/utils/responses.server";
 
 export async function getUser(request: Request, context: AppLoadContext): Promise<User | null> {
   const sessionId = await readSessionId(request, context);

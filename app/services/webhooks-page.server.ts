@@ -5,9 +5,9 @@
  * that endpoint again (requireWebhookEndpoint), and only administrators register every-event endpoints.
  */
 import { data, type AppLoadContext } from "@remix-run/node";
-import { fieldErrors } from "~/domain/events/event.schema";
+import { fieldErrors } from "~/domain/forms/fields";
 import { webhookFormSchema } from "~/domain/webhooks/webhook.schema";
-import { isServiceError } from "~/services/errors";
+import { isServiceError } from "~/utils/errors";
 import { listDeliveryLog, listEndpoints } from "~/models/webhooks.server";
 import {
   createWebhookEndpoint,
@@ -18,8 +18,8 @@ import {
 } from "~/services/webhooks.server";
 import type { User } from "~/models/users.server";
 import { isUuid } from "./auth.server";
-import { webhookSettings } from "./env.server";
-import { formDataToObject, readForm } from "./form-data.server";
+import { webhookSettings } from "~/utils/env.server";
+import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { checkWebhookScope, requireWebhookEndpoint, visibleEndpoints } from "./webhook-access.server";
 import { deliveryToJson, webhookToJson } from "./webhooks-json.server";
 

@@ -2,7 +2,7 @@
 import type { WebhookJson } from "~/domain/api/webhook-json";
 import type { WebhookEventType } from "~/domain/webhooks/event-types";
 import type { listDeliveryLog, WebhookEndpoint } from "~/models/webhooks.server";
-import { isoUtc } from "./api.server";
+import { isoUtc } from "~/utils/api.server";
 
 const iso = (date: Date | null) => (date ? isoUtc(date) : null);
 

@@ -7,7 +7,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getEndpoint, type WebhookEndpoint } from "~/models/webhooks.server";
 import type { User } from "~/models/users.server";
 import { checkEventPermission, isUuid } from "./auth.server";
-import { forbidden, notFound } from "./responses.server";
+import { forbidden, notFound } from "~/utils/responses.server";
 
 export async function checkWebhookScope(user: User, context: AppLoadContext, eventId: string | null): Promise<void> {
   if (eventId === null) {
