@@ -46,7 +46,8 @@ export default defineConfig({
     cwd: "..",
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // It builds first when the build is older than the sources: minutes on a loaded 2-core machine.
+    timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
     env: { E2E_PORT: String(PORT), INBOUND_DOMAIN, INBOUND_SMTP_PORT: String(INBOUND_SMTP_PORT), INBOUND_SMTP_HOST: "127.0.0.1" },

@@ -12,9 +12,35 @@ import { getApiTokenGrant, getSessionUser, type ApiTokenGrant } from "~/services
 import { readSessionId } from "~/utils/session.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 
+// One page is several loaders (root, the event's layout, the page itself), each given its own copy of the Request
+// but one load context per HTTP request (server/index.ts). A reading request (GET/HEAD) looks each session up once
+// and each event's access once; an action never reuses an answer (it may sign out, change a role or leave a team),
+// and the loaders that run after an action in the same request look up afresh, after it. Keyed by the context
+// object, so nothing outlives the request.
+const reading = (request: Request) => request.method === "GET" || request.method === "HEAD";
+const answersByContext = new WeakMap<AppLoadContext, Map<string, Promise<unknown>>>();
+
+function once<T>(request: Request, context: AppLoadContext, key: string, run: () => Promise<T>): Promise<T> {
+  if (!reading(request)) return run();
+  let answers = answersByContext.get(context);
+  if (!answers) answersByContext.set(context, (answers = new Map()));
+  let answer = answers.get(key) as Promise<T> | undefined;
+  if (!answer) {
+    const started = run();
+    answers.set(key, started);
+    started.catch(() => answers.delete(key));
+    answer = started;
+  }
+  return answer;
+}
+
 export async function getUser(request: Request, context: AppLoadContext): Promise<User | null> {
   const sessionId = await readSessionId(request, context);
   if (!sessionId) return null;
+  return once(request, context, `session:${sessionId}`, () => lookUpUser(context, sessionId));
+}
+
+function lookUpUser(context: AppLoadContext, sessionId: string): Promise<User | null> {
   return getSessionUser(context.db, sessionId);
 }
 
@@ -51,11 +77,11 @@ export async function checkEventPermission(
   context: AppLoadContext,
   eventId: string | undefined,
   action: EventAction | readonly EventAction[],
+  standing?: Promise<EventStanding>,
 ): Promise<EventAccess> {
   if (!eventId || !isUuid(eventId)) throw notFound();
-  const event = await getEventOwner(context.db, eventId);
+  const { event, memberRole } = await (standing ?? lookUpStanding(context, eventId, user.id));
   if (!event) throw notFound();
-  const memberRole = await getMemberRole(context.db, eventId, user.id);
   const actions: readonly EventAction[] = typeof action === "string" ? [action] : action;
   if (!actions.some((a) => canOnEvent(user, a, { ownerId: event.createdBy, memberRole }))) {
     // Someone outside the event's team is told who can add them (the API answers its own 403 body).
@@ -72,7 +98,20 @@ export async function requireEventPermission(
   action: EventAction | readonly EventAction[],
 ): Promise<EventAccess> {
   const user = await requireUser(request, context);
-  return checkEventPermission(user, context, eventId, action);
+  if (!eventId || !isUuid(eventId)) throw notFound();
+  const standing = once(request, context, `event:${eventId}:${user.id}`, () => lookUpStanding(context, eventId, user.id));
+  return checkEventPermission(user, context, eventId, action, standing);
+}
+
+/** The event's owner and the user's role on its team: what every permission on the event is decided from. */
+interface EventStanding {
+  event: EventAccess["event"] | null;
+  memberRole: MemberRole | null;
+}
+
+async function lookUpStanding(context: AppLoadContext, eventId: string, userId: string): Promise<EventStanding> {
+  const [event, memberRole] = await Promise.all([getEventOwner(context.db, eventId), getMemberRole(context.db, eventId, userId)]);
+  return { event: event ?? null, memberRole: event ? memberRole : null };
 }
 
 /**
