@@ -34,10 +34,25 @@ function noticeCookie(context: AppLoadContext): Cookie {
   return cookie;
 }
 
-/** The Set-Cookie header that carries a notice to the next page. */
-export async function noticeHeader(context: AppLoadContext, notice: { key: MessageKey; params?: TranslateParams; tone?: NoticeTone }): Promise<string> {
-  const value: FlashNotice = { tone: notice.tone ?? "ok", key: notice.key, params: notice.params ?? {} };
+/**
+ * The Set-Cookie header that carries a notice to the page at `to`. The notice belongs to that page: if the person
+ * goes somewhere else before it loads, the next page drops it instead of saying "Saved" about something else.
+ */
+export async function noticeHeader(
+  context: AppLoadContext,
+  to: string,
+  notice: { key: MessageKey; params?: TranslateParams; tone?: NoticeTone },
+): Promise<string> {
+  const value: StoredNotice = { tone: notice.tone ?? "ok", key: notice.key, params: notice.params ?? {}, page: pageOf(to) };
   return noticeCookie(context).serialize(value);
+}
+
+type StoredNotice = FlashNotice & { page: string };
+
+/** The page an address names: its path, without a single-fetch ".data" suffix or a trailing slash. */
+function pageOf(address: string): string {
+  const path = new URL(address, "http://signet.invalid").pathname.replace(/\/_root\.data$/, "/").replace(/\.data$/, "");
+  return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
 /** A redirect that shows `notice` on the page it leads to. Return it (or throw it) from an action. */
@@ -48,7 +63,7 @@ export async function redirectWithNotice(
   init: { headers?: HeadersInit } = {},
 ): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", await noticeHeader(context, notice));
+  headers.append("Set-Cookie", await noticeHeader(context, to, notice));
   return redirect(to, { headers });
 }
 
@@ -62,12 +77,13 @@ export async function takeNotice(request: Request, context: AppLoadContext): Pro
   const cookie = noticeCookie(context);
   const raw: unknown = await cookie.parse(cookieHeader);
   const clear = await cookie.serialize("", { maxAge: 0 });
-  return { notice: toNotice(raw), clear };
+  return { notice: toNotice(raw, pageOf(request.url)), clear };
 }
 
-function toNotice(raw: unknown): FlashNotice | null {
+function toNotice(raw: unknown, page: string): FlashNotice | null {
   if (typeof raw !== "object" || raw === null) return null;
-  const { tone, key, params } = raw as Record<string, unknown>;
+  const { tone, key, params, page: meantFor } = raw as Record<string, unknown>;
+  if (meantFor !== page) return null;
   if (!isNoticeTone(tone) || typeof key !== "string" || !isMessageKey(key)) return null;
   const clean: TranslateParams = {};
   if (typeof params === "object" && params !== null)
