@@ -3,9 +3,10 @@ import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm 
 import { documentSchema, sideSchema, type DocumentFormValues, type SideFormValues } from "~/domain/ceremony/ceremony.schema";
 import { documentKinds, sideKinds, type CeremonyRole, type SideKind } from "~/domain/ceremony/types";
 import { useT } from "~/i18n/use-t";
+import { Signatories } from "./signatories";
+import { useSideName } from "./use-side-name";
 import { Checkboxes } from "~/components/ceremony/checkboxes";
 import type { CeremonyActionData } from "./route";
-import { sideName } from "~/components/ceremony/side-name";
 
 export interface CeremonyData {
   eventId: string;
@@ -38,11 +39,6 @@ export interface CeremonyData {
 
 type Side = CeremonyData["sides"][number];
 type Doc = CeremonyData["documents"][number];
-
-export function useSideName() {
-  const { t, locale } = useT();
-  return (side: Side) => sideName(side, locale, (k) => t(`ceremony.side.kind.${k}`));
-}
 
 function str(v: unknown): string {
   return typeof v === "string" ? v : "";
@@ -280,63 +276,5 @@ export function DocumentCard({
       )}
       {doc && signing.length ? <Signatories data={data} doc={doc} signing={signing} answerFor={answerFor} /> : null}
     </article>
-  );
-}
-
-/** Who signs the document for each of its parties: one small form per party. */
-function Signatories({
-  data,
-  doc,
-  signing,
-  answerFor,
-}: {
-  data: CeremonyData;
-  doc: Doc;
-  signing: Side[];
-  answerFor: (form: string) => CeremonyActionData | undefined;
-}) {
-  const { t, tError } = useT();
-  const nameOf = useSideName();
-  return (
-    <div className="signatories">
-      <h5>{t("ceremony.signatories.title")}</h5>
-      <div className="grid-2">
-        {signing.map((side) => {
-          const key = `signatories:${doc.id}:${side.id}`;
-          const failed = answerFor(key);
-          const current = new Set(
-            data.people.filter((p) => p.roles.some((r) => r.kind === "signatory" && r.documentId === doc.id && r.sideId === side.id)).map((p) => p.id),
-          );
-          const offered = data.people.filter((p) => p.sideId === side.id || current.has(p.id));
-          return (
-            <Form method="post" key={side.id} className="field checkbox-group" aria-label={t("ceremony.signatories.for", { side: nameOf(side) })}>
-              <input type="hidden" name="id" value={doc.id} />
-              <input type="hidden" name="sideId" value={side.id} />
-              <fieldset className={failed ? "field-invalid" : undefined}>
-                <legend>{t("ceremony.signatories.for", { side: nameOf(side) })}</legend>
-                {offered.length === 0 ? <p className="muted">{t("ceremony.signatories.none")}</p> : null}
-                <div className="checkbox-list">
-                  {offered.map((p) => (
-                    <label key={p.id} className="checkbox">
-                      <input type="checkbox" name="signatoryIds" value={p.id} defaultChecked={current.has(p.id)} disabled={!data.canUpdate} /> {p.fullAddress}
-                    </label>
-                  ))}
-                </div>
-                {failed?.formError ? (
-                  <p className="field-error" role="alert">
-                    {tError(failed.fieldErrors ? Object.values(failed.fieldErrors)[0] : failed.formError)}
-                  </p>
-                ) : null}
-              </fieldset>
-              {data.canUpdate && offered.length ? (
-                <button type="submit" name="intent" value="signatories" className="button secondary">
-                  {t("ceremony.signatories.save")}
-                </button>
-              ) : null}
-            </Form>
-          );
-        })}
-      </div>
-    </div>
   );
 }
