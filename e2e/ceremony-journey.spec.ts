@@ -156,7 +156,11 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   await memo.getByRole("form", { name: `Thay mặt ${QS}` }).getByRole("button", { name: "Lưu người ký" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã lưu người ký.");
   await memo.getByRole("form", { name: `Thay mặt ${BP}` }).getByLabel(/Phạm Minh Đức/).check();
+  // The same notice is on the page already: wait for the page to be read again after this save (its notice is taken
+  // then), so that it does not come up on the next page.
+  const reread = page.waitForResponse((r) => r.request().method() === "GET" && /\/ceremony\.data/.test(r.url()));
   await memo.getByRole("form", { name: `Thay mặt ${BP}` }).getByRole("button", { name: "Lưu người ký" }).click();
+  await reread;
   await expect(page.getByRole("status")).toHaveText("Đã lưu người ký.");
 
   // The unnamed attendance line, after the leaders.
