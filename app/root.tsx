@@ -166,13 +166,10 @@ function Header() {
           </Form>
           {user ? (
             <>
-              <Link to="/account" className="muted user-name" title={t("account.nav")} style={{ color: "inherit" }}>
+              <Link to="/account" className="muted user-name header-link" title={t("account.nav")}>
                 {user.name}
               </Link>
-              <Link
-                to="/account/calendar"
-                style={{ color: "inherit", whiteSpace: "nowrap" }}
-              >
+              <Link to="/account/calendar" className="header-link nowrap">
                 {t("calendar.nav.myCalendar")}
               </Link>
               <Form method="post" action="/logout" className="inline-form">

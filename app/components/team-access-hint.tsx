@@ -1,3 +1,4 @@
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 
 /**
@@ -7,10 +8,10 @@ import { useT } from "~/i18n/use-t";
 export function TeamAccessHint({ managers }: { managers: { name: string; email: string; as: "organizer" | "admin" }[] }) {
   const { t } = useT();
   return (
-    <div className="notice notice-warn team-access-hint" role="note" data-testid="team-access-hint">
-      <p style={{ margin: 0 }}>{t("access.notInTeam")}</p>
+    <Notice tone="warn" className="team-access-hint" role="note" data-testid="team-access-hint">
+      <p className="flush">{t("access.notInTeam")}</p>
       {managers.length ? (
-        <ul style={{ margin: ".4rem 0 0", paddingLeft: "1.2rem" }}>
+        <ul className="tight-list team-access-list">
           {managers.map((m) => (
             <li key={m.email}>
               {m.name} ({t(m.as === "organizer" ? "access.asOrganizer" : "access.asAdmin")}) — <a href={`mailto:${m.email}`}>{m.email}</a>
@@ -18,8 +19,8 @@ export function TeamAccessHint({ managers }: { managers: { name: string; email: 
           ))}
         </ul>
       ) : (
-        <p style={{ margin: ".4rem 0 0" }}>{t("access.askAdmin")}</p>
+        <p className="flush team-access-list">{t("access.askAdmin")}</p>
       )}
-    </div>
+    </Notice>
   );
 }

@@ -37,7 +37,7 @@ export default function EventOverview() {
   return (
     <>
     <LiveCounts counts={counts} />
-    <div className="grid-2" style={{ alignItems: "start" }}>
+    <div className="grid-2 align-start">
       <section className="card">
         <dl className="facts">
           <dt>{t("event.field.kind")}</dt>
@@ -95,7 +95,7 @@ export default function EventOverview() {
       </section>
       {event.kind === "signing_ceremony" ? (
         <section className="card" aria-labelledby="agreement-heading">
-          <h2 id="agreement-heading" style={{ marginTop: 0 }}>
+          <h2 id="agreement-heading" className="flush-top">
             {t("event.section.agreement")}
           </h2>
           {event.documents.length ? (

@@ -5,8 +5,15 @@ import { agendaKinds, type AgendaKind } from "~/domain/agenda/agenda";
 import { z } from "zod";
 import { agendaItemFormSchema } from "~/domain/agenda/agenda-item.schema";
 import { agendaItemCeremonySchema } from "~/domain/ceremony/ceremony.schema";
-import { formatTime, instantToLocalInput, localInputToInstant } from "~/domain/dates/phrasing";
+import { instantToLocalInput } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
+import { CeremonyFields, EndPreview } from "./agenda-item-fields";
+import type { UseFormReturn } from "react-hook-form";
+
+/** The add/edit form validates the item and its part in the ceremony together, in the event's time zone. */
+const itemSchema = (zone: string) => z.intersection(agendaItemFormSchema(zone), agendaItemCeremonySchema);
+type ItemSchema = ReturnType<typeof itemSchema>;
+export type AgendaForm = UseFormReturn<z.input<ItemSchema>, unknown, z.output<ItemSchema>>;
 
 /** What the add/edit form sends and shows: strings, the start as wall-clock time in the event's zone. */
 export interface FormValues {
@@ -138,7 +145,7 @@ export function AgendaItemForm({
   documentOptions: { value: string; label: string }[];
 }) {
   const { t } = useT();
-  const schema = useMemo(() => z.intersection(agendaItemFormSchema(zone), agendaItemCeremonySchema), [zone]);
+  const schema = useMemo(() => itemSchema(zone), [zone]);
   const { form, onSubmit } = useSchemaForm(schema, { defaultValues: defaults, serverErrors });
   const none = { value: "", label: t("agenda.field.none") };
   const speakers = [
@@ -218,31 +225,7 @@ export function AgendaItemForm({
         <SelectField form={form} name="responsibleUserId" label={t("agenda.field.responsible")} optional options={staff} />
       </div>
       <TextField form={form} name="place" label={t("agenda.field.place")} optional autoComplete="off" />
-      {/* Shown by the chosen kind in CSS (agenda.css), so that it works before JavaScript loads too: a signing item
-          names its document; a proceeding its collective subject. A field that holds a value or an error stays shown. */}
-      {documentOptions.length ? (
-        <div className="for-signing" data-testid="agenda-document-field">
-          <SelectField
-            form={form}
-            name="documentId"
-            label={t("agenda.field.document")}
-            optional
-            options={[{ value: "", label: t("agenda.field.noDocument") }, ...documentOptions]}
-          />
-        </div>
-      ) : null}
-      <div className="for-proceedings grid-2" data-testid="agenda-subject-fields">
-        <TextField
-          form={form}
-          name="subject"
-          label={t("agenda.field.subject")}
-          hint={t("agenda.field.subjectHint")}
-          optional
-          autoComplete="off"
-          placeholder=" "
-        />
-        <TextField form={form} name="subjectEn" label={t("agenda.field.subjectEn")} optional autoComplete="off" placeholder=" " />
-      </div>
+      <CeremonyFields form={form} documentOptions={documentOptions} />
       <div className="grid-2">
         <TextAreaField
           form={form}
@@ -265,23 +248,5 @@ export function AgendaItemForm({
         ) : null}
       </div>
     </Form>
-  );
-}
-
-/** The computed end, as the person types (after hydration; the server shows it from the saved values). */
-function EndPreview({ startsAt, duration, zone, id }: { startsAt: string; duration: string; zone: string; id: string }) {
-  const { t } = useT();
-  const start = localInputToInstant(startsAt, zone);
-  const minutes = Number(duration);
-  const end = start && Number.isInteger(minutes) && minutes > 0 && minutes <= 24 * 60 ? new Date(start.getTime() + minutes * 60_000) : null;
-  return (
-    <div className="field agenda-end">
-      <span className="agenda-end-label" id={id}>
-        {t("agenda.field.endsAt")}
-      </span>
-      <span aria-labelledby={id} className="agenda-end-value" data-testid="end-preview">
-        {end ? formatTime(end, zone) : "—"}
-      </span>
-    </div>
   );
 }

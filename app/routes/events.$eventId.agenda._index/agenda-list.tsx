@@ -1,9 +1,10 @@
-import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
-import { useState, type DragEvent, type FormEvent, type ReactNode } from "react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import type { FormEvent, ReactNode } from "react";
 import { endOf, type AgendaKind } from "~/domain/agenda/agenda";
 import { issuesByItem, moveTo, reorder, type ItemIssue } from "~/domain/agenda/agenda-edit";
 import { formatDate, formatDayMonth, formatTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
+import { useAgendaDrag } from "./use-agenda-drag";
 
 export interface AgendaItemShown {
   id: string;
@@ -62,49 +63,15 @@ export function AgendaList({
   const { event, version, canEdit, speakerNames, staffNames } = loaderData;
   const { t } = useT();
   const navigation = useNavigation();
-  const submit = useSubmit();
   const busy = navigation.state !== "idle";
   const items = pendingItems(loaderData.items, navigation.formData, event) ?? loaderData.items;
-  const [dragId, setDragId] = useState<string | null>(null);
-  const [dropIndex, setDropIndex] = useState<number | null>(null);
+  const { dragId, dropIndex, onDragStart, onDragOver, onDrop, onDragEnd } = useAgendaDrag(items, version, busy);
   const zone = event.timeZone;
   const eventDay = formatDate(event.startsAt, zone);
   const titleOf = (id: string) => items.find((x) => x.id === id)?.title ?? "";
 
   const guard = (e: FormEvent) => {
     if (busy) e.preventDefault();
-  };
-
-  const onDragStart = (e: DragEvent<HTMLLIElement>, id: string) => {
-    e.dataTransfer.effectAllowed = "move";
-    e.dataTransfer.setData("text/plain", id);
-    setDragId(id);
-  };
-  const onDragOver = (e: DragEvent<HTMLLIElement>, index: number) => {
-    if (!dragId) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = "move";
-    const rect = e.currentTarget.getBoundingClientRect();
-    setDropIndex(e.clientY < rect.top + rect.height / 2 ? index : index + 1);
-  };
-  const onDrop = (e: DragEvent<HTMLLIElement>) => {
-    e.preventDefault();
-    const id = dragId ?? e.dataTransfer.getData("text/plain");
-    const at = dropIndex;
-    setDragId(null);
-    setDropIndex(null);
-    if (!id || at === null || busy) return;
-    const from = items.findIndex((x) => x.id === id);
-    if (from < 0) return;
-    const ids = items.map((x) => x.id).filter((x) => x !== id);
-    const to = at > from ? at - 1 : at;
-    if (to === from) return;
-    ids.splice(to, 0, id);
-    submit({ intent: "reorder", order: ids.join(","), version }, { method: "post", replace: true, preventScrollReset: true });
-  };
-  const onDragEnd = () => {
-    setDragId(null);
-    setDropIndex(null);
   };
 
   return (
@@ -172,22 +139,7 @@ export function AgendaList({
                         ))}
                       </ul>
                     ) : null}
-                    {deleteId === item.id && canEdit ? (
-                      <div className="card notice-warn agenda-confirm" role="alertdialog" aria-label={t("agenda.deleteLabel", { title: item.title })}>
-                        <p>{t("agenda.deleteConfirm", { title: item.title })}</p>
-                        <Form method="post" replace className="actions" onSubmit={guard}>
-                          <input type="hidden" name="intent" value="delete" />
-                          <input type="hidden" name="itemId" value={item.id} />
-                          <input type="hidden" name="itemVersion" value={item.version} />
-                          <button type="submit" className="button danger">
-                            {t("action.confirm")}: {t("action.delete")}
-                          </button>
-                          <Link to={{ search: "", hash: `item-${item.id}` }} className="button secondary" preventScrollReset>
-                            {t("action.back")}
-                          </Link>
-                        </Form>
-                      </div>
-                    ) : null}
+                    {deleteId === item.id && canEdit ? <DeleteConfirm item={item} guard={guard} /> : null}
                   </div>
                   {canEdit ? (
                     <div className="agenda-controls">
@@ -300,5 +252,26 @@ function ItemMeta({
         </p>
       ) : null}
     </>
+  );
+}
+
+/** "Delete this item?" under the item, with a way back to it. */
+function DeleteConfirm({ item, guard }: { item: AgendaItemShown; guard: (e: FormEvent) => void }) {
+  const { t } = useT();
+  return (
+    <div className="card notice-warn agenda-confirm" role="alertdialog" aria-label={t("agenda.deleteLabel", { title: item.title })}>
+      <p>{t("agenda.deleteConfirm", { title: item.title })}</p>
+      <Form method="post" replace className="actions" onSubmit={guard}>
+        <input type="hidden" name="intent" value="delete" />
+        <input type="hidden" name="itemId" value={item.id} />
+        <input type="hidden" name="itemVersion" value={item.version} />
+        <button type="submit" className="button danger">
+          {t("action.confirm")}: {t("action.delete")}
+        </button>
+        <Link to={{ search: "", hash: `item-${item.id}` }} className="button secondary" preventScrollReset>
+          {t("action.back")}
+        </Link>
+      </Form>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrorSummary, TextAreaField, useSchemaForm } from "~/components/forms";
@@ -6,13 +6,14 @@ import { canOnEvent } from "~/domain/access/permissions";
 import { parseMcScriptText } from "~/domain/agenda/mc-script-text";
 import { mcScriptFormSchema } from "~/domain/agenda/mc-script.schema";
 import { formatDateTime, type Locale } from "~/domain/dates/phrasing";
-import { fieldErrors } from "~/domain/forms/fields";
 import { isLocale } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { isServiceError } from "~/utils/errors";
+import { Notice } from "~/components/ui/notice";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { dropAbsentFromMcScript, getMcScript, mcPresence, regenerateMcScript, saveMcScript } from "~/services/mc-script.server";
 import { requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { mcActionSchema } from "./mc.schema";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.mc.pageTitle");
@@ -29,7 +30,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const canEdit =
     view.event.status !== "cancelled" &&
     canOnEvent(access.user, "event:update", { ownerId: access.event.createdBy, memberRole: access.memberRole });
-  const url = new URL(request.url);
   return {
     eventId: view.event.id,
     timeZone: view.event.timeZone,
@@ -42,39 +42,38 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     dignitaryCount: view.dignitaryCount,
     presence,
     canEdit,
-    done: url.searchParams.get("done"),
   };
 }
 
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
   formMethod && formMethod.toUpperCase() !== "GET" ? true : defaultShouldRevalidate;
 
+const notices = { save: "agenda.mc.saved", regenerate: "agenda.mc.regenerated", dropAbsent: "mc.presence.dropped" } as const;
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
   const actor = { id: access.user.id, name: access.user.name };
-  const raw = formDataToObject(await readForm(request));
-  const lang: Locale = isLocale(raw.lang) ? raw.lang : access.user.locale;
-  const version = typeof raw.version === "string" ? raw.version : undefined;
-  const text = typeof raw.text === "string" ? raw.text : "";
-  const back = (done: string) => redirect(`/events/${access.event.id}/agenda/mc?lang=${lang}&done=${done}`);
-  try {
-    if (raw.intent === "dropAbsent") {
-      await dropAbsentFromMcScript(context.db, actor, access.event.id, lang, version);
-      return back("droppedAbsent");
-    }
-    if (raw.intent === "regenerate") {
-      await regenerateMcScript(context.db, actor, access.event.id, lang, version);
-      return back("regenerated");
-    }
-    const parsed = mcScriptFormSchema.safeParse(raw);
-    if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), error: null, text }, { status: 400 });
-    await saveMcScript(context.db, actor, access.event.id, lang, parsed.data.text, version);
-    return back("saved");
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    const fields = Object.keys(error.fields).length ? error.fields : null;
-    return data({ fieldErrors: fields, error: error.message, text }, { status: error.code === "conflict" ? 409 : 422 });
+  const form = await parseForm(request, mcActionSchema);
+  const text = typeof form.values.text === "string" ? form.values.text : "";
+  if (!form.success) {
+    const fields = form.fieldErrors.intent ? null : form.fieldErrors;
+    return data({ fieldErrors: fields, error: fields ? null : "errors.invalid", text }, { status: 400 });
   }
+  const change = form.data;
+  const lang: Locale = isLocale(change.lang) ? change.lang : access.user.locale;
+  const eventId = access.event.id;
+  const done = await attempt(() =>
+    change.intent === "dropAbsent"
+      ? dropAbsentFromMcScript(context.db, actor, eventId, lang, change.version)
+      : change.intent === "regenerate"
+        ? regenerateMcScript(context.db, actor, eventId, lang, change.version)
+        : saveMcScript(context.db, actor, eventId, lang, change.text, change.version),
+  );
+  if (!done.ok) {
+    const fields = Object.keys(done.error.fields).length ? done.error.fields : null;
+    return data({ fieldErrors: fields, error: done.error.message, text }, { status: done.status });
+  }
+  return redirectWithNotice(context, `/events/${eventId}/agenda/mc?lang=${lang}`, { key: notices[change.intent] });
 }
 
 export default function McScriptPage() {
@@ -84,19 +83,17 @@ export default function McScriptPage() {
   const { t, tError, locale } = useT();
   const confirmRegenerate = params.get("confirm") === "regenerate";
   const blocks = parseMcScriptText(d.text);
-  const notice =
-    d.done === "saved" ? t("agenda.mc.saved") : d.done === "regenerated" ? t("agenda.mc.regenerated") : d.done === "droppedAbsent" ? t("mc.presence.dropped") : null;
   const error = actionData?.error && !actionData.fieldErrors ? actionData.error : null;
   return (
     <>
       <div className="mc-toolbar">
         <div>
-          <h2 style={{ margin: 0 }}>{t("agenda.mc.title")}</h2>
-          <p className="muted" style={{ margin: ".25rem 0 0" }}>
+          <h2 className="flush">{t("agenda.mc.title")}</h2>
+          <p className="muted mc-intro">
             {t("agenda.mc.intro")}
           </p>
         </div>
-        <div className="actions" style={{ marginTop: 0 }}>
+        <div className="actions flush-top">
           <nav className="mc-langs" aria-label={t("agenda.mc.language")}>
             {(["vi", "en"] as const).map((l) => (
               <Link key={l} to={`?lang=${l}`} aria-current={d.lang === l ? "true" : undefined} lang={l}>
@@ -110,17 +107,16 @@ export default function McScriptPage() {
         </div>
       </div>
 
-      <div aria-live="polite" role="status">
-        {notice && !error ? <div className="notice notice-ok">{notice}</div> : null}
-      </div>
-      {error ? (
-        <div className="notice notice-error" role="alert">
-          {tError(error)}
-        </div>
+      {error ? <Notice tone="error">{tError(error)}</Notice> : null}
+      {d.itemCount === 0 ? (
+        <Notice tone="warn" as="p" role="note">
+          {t("agenda.mc.emptyAgenda")}
+        </Notice>
       ) : null}
-      {d.itemCount === 0 ? <p className="notice notice-warn">{t("agenda.mc.emptyAgenda")}</p> : null}
       {d.dignitaryCount === 0 ? (
-        <p className="notice notice-warn">{t("agenda.mc.noDignitaries")}</p>
+        <Notice tone="warn" as="p" role="note">
+          {t("agenda.mc.noDignitaries")}
+        </Notice>
       ) : (
         <p className="muted mc-status">{t("agenda.mc.dignitaries", { count: d.dignitaryCount })}</p>
       )}
@@ -132,11 +128,15 @@ export default function McScriptPage() {
             })
           : t("agenda.mc.generated")}
       </p>
-      {d.saved && d.outOfDate ? <p className="notice notice-warn">{t("agenda.mc.outOfDate")}</p> : null}
+      {d.saved && d.outOfDate ? (
+        <Notice tone="warn" as="p" role="note">
+          {t("agenda.mc.outOfDate")}
+        </Notice>
+      ) : null}
 
       {d.presence.arrivals > 0 && d.presence.dignitaries.length > 0 ? (
         <section className="card mc-presence" aria-labelledby="mc-presence-heading" data-testid="mc-presence">
-          <h3 id="mc-presence-heading" style={{ margin: 0 }}>
+          <h3 id="mc-presence-heading" className="flush">
             {t("mc.presence.heading", { present: d.presence.dignitaries.length - d.presence.absent, total: d.presence.dignitaries.length })}{" "}
             <Link to={`/events/${d.eventId}/arrivals`} className="muted">
               {t("board.open")}

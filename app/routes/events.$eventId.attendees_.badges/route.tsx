@@ -11,8 +11,8 @@ import { useT } from "~/i18n/use-t";
 import { eventBadges } from "~/services/check-in.server";
 import { isUuid, requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
-import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
-import printStyles from "../events.$eventId.dignitaries/print.css";
+import { PageSize, PrintToolbar } from "~/components/print/print-toolbar";
+import printStyles from "~/components/print/print.css";
 import badgeStyles from "./badges.css";
 
 export const links: LinksFunction = () => [

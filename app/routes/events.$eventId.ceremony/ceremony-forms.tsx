@@ -3,9 +3,10 @@ import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm 
 import { documentSchema, sideSchema, type DocumentFormValues, type SideFormValues } from "~/domain/ceremony/ceremony.schema";
 import { documentKinds, sideKinds, type CeremonyRole, type SideKind } from "~/domain/ceremony/types";
 import { useT } from "~/i18n/use-t";
-import { Checkboxes } from "./checkboxes";
+import { Signatories } from "./signatories";
+import { useSideName } from "./use-side-name";
+import { Checkboxes } from "~/components/ceremony/checkboxes";
 import type { CeremonyActionData } from "./route";
-import { sideName } from "./side-name";
 
 export interface CeremonyData {
   eventId: string;
@@ -39,11 +40,6 @@ export interface CeremonyData {
 type Side = CeremonyData["sides"][number];
 type Doc = CeremonyData["documents"][number];
 
-export function useSideName() {
-  const { t, locale } = useT();
-  return (side: Side) => sideName(side, locale, (k) => t(`ceremony.side.kind.${k}`));
-}
-
 function str(v: unknown): string {
   return typeof v === "string" ? v : "";
 }
@@ -72,7 +68,7 @@ export function SideCard({ data, side, answer }: { data: CeremonyData; side: Sid
   if (!data.canUpdate && side)
     return (
       <article className="card" id={formId}>
-        <h4 style={{ marginTop: 0 }}>{nameOf(side)}</h4>
+        <h4 className="flush-top">{nameOf(side)}</h4>
         <p className="muted">
           {t(`ceremony.side.kind.${side.kind}`)} · {t("ceremony.side.people", { count: members.length })}
         </p>
@@ -82,7 +78,7 @@ export function SideCard({ data, side, answer }: { data: CeremonyData; side: Sid
   const removing = side && params.get("confirm") === `side-${side.id}`;
   return (
     <article className="card" id={formId} aria-label={side ? nameOf(side) : t("ceremony.sides.add")}>
-      <h4 style={{ marginTop: 0 }}>
+      <h4 className="flush-top">
         {side ? nameOf(side) : t("ceremony.sides.add")}
         {side ? <span className="muted"> · {t(`ceremony.side.kind.${side.kind}`)} · {t("ceremony.side.people", { count: members.length })}</span> : null}
       </h4>
@@ -157,7 +153,7 @@ export function SideCard({ data, side, answer }: { data: CeremonyData; side: Sid
       </Form>
       {removing ? (
         <Form method="post" className="actions notice-warn card">
-          <p style={{ margin: 0, flexBasis: "100%" }}>{t("ceremony.side.removeHint")}</p>
+          <p className="flush confirm-line">{t("ceremony.side.removeHint")}</p>
           <input type="hidden" name="id" value={side.id} />
           <button type="submit" name="intent" value="removeSide" className="button danger">
             {t("action.confirm")}: {t("ceremony.side.remove")}
@@ -182,7 +178,7 @@ export function DocumentCard({
   answer?: CeremonyActionData;
   answerFor: (form: string) => CeremonyActionData | undefined;
 }) {
-  const { t, tError } = useT();
+  const { t } = useT();
   const nameOf = useSideName();
   const navigation = useNavigation();
   const v = answer?.values;
@@ -219,7 +215,7 @@ export function DocumentCard({
   const signing = doc ? doc.partySideIds.map((id) => data.sides.find((s) => s.id === id)).filter((s): s is Side => !!s) : [];
   return (
     <article className="card" id={formId} aria-label={doc ? doc.title : t("ceremony.documents.add")}>
-      <h4 style={{ marginTop: 0 }}>
+      <h4 className="flush-top">
         {doc ? doc.title : t("ceremony.documents.add")}
         {doc ? <span className="muted"> · {t(`document.kind.${doc.kind}`)}</span> : null}
       </h4>
@@ -278,48 +274,7 @@ export function DocumentCard({
       ) : (
         <p>{signing.map(nameOf).join(" – ")}</p>
       )}
-      {doc && signing.length ? (
-        <div className="signatories">
-          <h5>{t("ceremony.signatories.title")}</h5>
-          <div className="grid-2">
-            {signing.map((side) => {
-              const key = `signatories:${doc.id}:${side.id}`;
-              const failed = answerFor(key);
-              const current = new Set(
-                data.people.filter((p) => p.roles.some((r) => r.kind === "signatory" && r.documentId === doc.id && r.sideId === side.id)).map((p) => p.id),
-              );
-              const offered = data.people.filter((p) => p.sideId === side.id || current.has(p.id));
-              return (
-                <Form method="post" key={side.id} className="field checkbox-group" aria-label={t("ceremony.signatories.for", { side: nameOf(side) })}>
-                  <input type="hidden" name="id" value={doc.id} />
-                  <input type="hidden" name="sideId" value={side.id} />
-                  <fieldset className={failed ? "field-invalid" : undefined}>
-                    <legend>{t("ceremony.signatories.for", { side: nameOf(side) })}</legend>
-                    {offered.length === 0 ? <p className="muted">{t("ceremony.signatories.none")}</p> : null}
-                    <div className="checkbox-list">
-                      {offered.map((p) => (
-                        <label key={p.id} className="checkbox">
-                          <input type="checkbox" name="signatoryIds" value={p.id} defaultChecked={current.has(p.id)} disabled={!data.canUpdate} /> {p.fullAddress}
-                        </label>
-                      ))}
-                    </div>
-                    {failed?.formError ? (
-                      <p className="field-error" role="alert">
-                        {tError(failed.fieldErrors ? Object.values(failed.fieldErrors)[0] : failed.formError)}
-                      </p>
-                    ) : null}
-                  </fieldset>
-                  {data.canUpdate && offered.length ? (
-                    <button type="submit" name="intent" value="signatories" className="button secondary">
-                      {t("ceremony.signatories.save")}
-                    </button>
-                  ) : null}
-                </Form>
-              );
-            })}
-          </div>
-        </div>
-      ) : null}
+      {doc && signing.length ? <Signatories data={data} doc={doc} signing={signing} answerFor={answerFor} /> : null}
     </article>
   );
 }

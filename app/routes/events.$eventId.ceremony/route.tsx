@@ -1,18 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
-import { documentSchema, partySignatoriesSchema, sideSchema } from "~/domain/ceremony/ceremony.schema";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n/i18n";
 import { listOrganizations } from "~/models/organizations.server";
-import { loadCeremony, moveSide, removeDocument, removeSide, saveDocument, saveSide, setPartySignatories } from "~/services/ceremony.server";
+import { loadCeremony } from "~/services/ceremony.server";
 import { loadPrecedence } from "~/services/dignitaries.server";
-import { isServiceError } from "~/utils/errors";
-import { isUuid, requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { requireEventPermission } from "~/services/auth.server";
+import { Notice } from "~/components/ui/notice";
+import { parseForm } from "~/utils/action-kit.server";
+import { formKeyOf, refuse, runCeremonyAction } from "./ceremony-actions.server";
+import { ceremonyActionSchema, idOrNew } from "./ceremony.schema";
 import { pageTitle } from "~/utils/meta";
 import { DocumentCard, SideCard, type CeremonyData } from "./ceremony-forms";
 
@@ -48,91 +46,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Which form an answer belongs to: "side:new", "side:<id>", "document:<id>", "signatories:<documentId>:<sideId>". */
-export type CeremonyActionData = {
-  form: string;
-  fieldErrors: Record<string, string> | null;
-  formError: string | null;
-  values: Record<string, unknown>;
-};
-
-const idOrNew = z.union([z.literal(""), z.string().uuid()]).transform((v) => (v ? v : null));
+export type { CeremonyActionData } from "./ceremony-actions.server";
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  const eventId = access.event.id;
-  const raw = formDataToObject(await readForm(request), ["partySideIds", "signatoryIds"]);
-  const done = (key: string, anchor: string) => redirect(`/events/${eventId}/ceremony?done=${key}#${anchor}`);
-  const id = idOrNew.safeParse(raw.id ?? "");
-  if (!id.success) return data<CeremonyActionData>({ form: "", fieldErrors: null, formError: "errors.invalid", values: raw }, { status: 400 });
-  const formKey = `${String(raw.intent ?? "").replace(/^remove/, "").toLowerCase()}:${id.data ?? "new"}`;
-  const fail = (fields: Record<string, string> | null, formError: string | null, status: number, form = formKey) =>
-    data<CeremonyActionData>({ form, fieldErrors: fields, formError, values: raw }, { status });
-  try {
-    switch (raw.intent) {
-      case "side": {
-        const parsed = sideSchema.safeParse(raw);
-        if (!parsed.success) return fail(fieldErrors(parsed.error), "form.fixErrors", 400);
-        const sideId = await saveSide(context.db, access.user, eventId, id.data, parsed.data);
-        return done(id.data ? "sideSaved" : "sideCreated", `side-${sideId}`);
-      }
-      case "moveSide": {
-        const direction = raw.direction === "up" || raw.direction === "down" ? raw.direction : null;
-        if (!id.data || !direction) return fail(null, "errors.invalid", 400);
-        await moveSide(context.db, access.user, eventId, id.data, direction);
-        return done("sideMoved", `side-${id.data}`);
-      }
-      case "removeSide":
-        if (!id.data) return fail(null, "errors.invalid", 400);
-        await removeSide(context.db, access.user, eventId, id.data);
-        return done("sideRemoved", "sides");
-      case "document": {
-        const parsed = documentSchema.safeParse(raw);
-        if (!parsed.success) return fail(fieldErrors(parsed.error), "form.fixErrors", 400);
-        const documentId = await saveDocument(context.db, access.user, eventId, id.data, parsed.data);
-        return done(id.data ? "documentSaved" : "documentCreated", `document-${documentId}`);
-      }
-      case "removeDocument":
-        if (!id.data) return fail(null, "errors.invalid", 400);
-        await removeDocument(context.db, access.user, eventId, id.data);
-        return done("documentRemoved", "documents");
-      case "signatories": {
-        const sideId = typeof raw.sideId === "string" && isUuid(raw.sideId) ? raw.sideId : null;
-        const parsed = partySignatoriesSchema.safeParse({ signatoryIds: raw.signatoryIds });
-        const form = `signatories:${id.data}:${sideId}`;
-        if (!id.data || !sideId || !parsed.success) return fail(null, "errors.invalid", 400, form);
-        await setPartySignatories(context.db, access.user, eventId, id.data, sideId, parsed.data.signatoryIds);
-        return done("signatoriesSaved", `document-${id.data}`);
-      }
-      default:
-        return fail(null, "errors.invalid", 400);
-    }
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    const fields = Object.keys(error.fields).length ? error.fields : null;
-    const status = error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422;
-    const form = raw.intent === "signatories" ? `signatories:${id.data}:${String(raw.sideId)}` : formKey;
-    return fail(fields, error.message, status, form);
+  const form = await parseForm(request, ceremonyActionSchema, { arrayFields: ["partySideIds", "signatoryIds"] });
+  const raw = form.values;
+  if (!form.success) {
+    const id = idOrNew.safeParse(raw.id ?? "");
+    return id.success ? refuse(formKeyOf(raw, id.data), raw, null, "errors.invalid", 400) : refuse("", raw, null, "errors.invalid", 400);
   }
+  return runCeremonyAction({ context, actor: access.user, eventId: access.event.id, raw }, form.data);
 }
-
-const notices: Record<string, MessageKey> = {
-  sideCreated: "ceremony.done.sideCreated",
-  sideSaved: "ceremony.done.sideSaved",
-  sideRemoved: "ceremony.done.sideRemoved",
-  sideMoved: "ceremony.done.sideMoved",
-  documentCreated: "ceremony.done.documentCreated",
-  documentSaved: "ceremony.done.documentSaved",
-  documentRemoved: "ceremony.done.documentRemoved",
-  signatoriesSaved: "ceremony.done.signatoriesSaved",
-};
 
 export default function CeremonyPage() {
   const loaderData = useLoaderData<typeof loader>() as CeremonyData;
   const actionData = useActionData<typeof action>();
   const { t, tError } = useT();
-  const [params] = useSearchParams();
-  const notice = notices[params.get("done") ?? ""];
   const { sides, documents, canUpdate } = loaderData;
   const answer = (form: string) => (actionData?.form === form ? actionData : undefined);
   const stray = actionData && !actionData.fieldErrors && actionData.formError && actionData.formError !== "form.fixErrors";
@@ -140,16 +70,7 @@ export default function CeremonyPage() {
     <>
       <h2>{t("ceremony.page.title")}</h2>
       <p className="muted">{t("ceremony.page.intro")}</p>
-      {notice && !actionData ? (
-        <div className="notice notice-ok" role="status">
-          {t(notice)}
-        </div>
-      ) : null}
-      {stray ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.formError ?? undefined)}
-        </div>
-      ) : null}
+      {stray ? <Notice tone="error">{tError(actionData.formError ?? undefined)}</Notice> : null}
       <section aria-labelledby="sides" className="ceremony-section">
         <h3 id="sides">{t("ceremony.sides.title")}</h3>
         {sides.length === 0 ? <p className="muted">{t("ceremony.sides.empty")}</p> : null}

@@ -3,7 +3,7 @@ import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/compo
 import { attendanceLineSchema, type AttendanceLineFormValues } from "~/domain/ceremony/ceremony.schema";
 import { mergeAttendance, type GroupAttendanceLine, type SideKind } from "~/domain/ceremony/types";
 import { useT } from "~/i18n/use-t";
-import { sideName } from "../events.$eventId.ceremony/side-name";
+import { sideName } from "~/components/ceremony/side-name";
 
 type Side = { id: string; kind: SideKind; labelVi: string | null; labelEn: string | null; organization: { nameVi: string; nameEn: string | null } | null };
 
@@ -36,7 +36,7 @@ export function AttendanceLines({
   const merged = mergeAttendance(people, lines);
   return (
     <section className="card" aria-labelledby="attendance-lines" id="lines">
-      <h3 id="attendance-lines" style={{ marginTop: 0 }}>
+      <h3 id="attendance-lines" className="flush-top">
         {t("ceremony.lines.title")}
       </h3>
       <p className="muted">{t("ceremony.lines.intro")}</p>
@@ -117,7 +117,7 @@ function LineForm({
         <SelectField form={form} name="sideId" label={t("ceremony.line.field.side")} optional options={[{ value: "", label: t("ceremony.person.noSide") }, ...sides]} />
         <TextField form={form} name="place" label={t("ceremony.line.field.place")} hint={t("ceremony.line.field.placeHint")} inputMode="numeric" optional />
       </div>
-      <div className="actions" style={{ marginTop: 0 }}>
+      <div className="actions flush-top">
         <button type="submit" name="intent" value="line" className={line ? "button secondary" : "button"} disabled={navigation.state === "submitting"}>
           {line ? t("ceremony.line.save") : t("ceremony.line.add")}
         </button>

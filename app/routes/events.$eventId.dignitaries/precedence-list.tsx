@@ -1,20 +1,12 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { formatDate, formatDayMonth, formatTime } from "~/domain/dates/phrasing";
+import { arrivalText } from "~/domain/protocol/arrival-text";
 import { useReorderableList } from "~/components/use-reorderable-list";
 import { precedenceReasonText } from "~/domain/protocol/reason-text";
 import { useT } from "~/i18n/use-t";
 import type { loader } from "./route";
-import { sideName } from "../events.$eventId.ceremony/side-name";
+import { sideName } from "~/components/ceremony/side-name";
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-
-/** "13:30", or "13:30 18/10" when they arrive on another day than the event's. */
-export function arrivalText(arrivalAt: Date | string | null, zone: string, eventDate: Date | string): string {
-  if (!arrivalAt) return "";
-  const at = new Date(arrivalAt);
-  const time = formatTime(at, zone);
-  return formatDate(at, zone) === formatDate(new Date(eventDate), zone) ? time : `${time} ${formatDayMonth(at, zone)}`;
-}
 
 /**
  * The dignitaries in precedence order. Reordering happens here, in the browser (drag and drop, or the Up/Down

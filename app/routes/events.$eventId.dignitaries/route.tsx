@@ -1,23 +1,20 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
-import { equalsFirstSchema, precedenceOrderSchema } from "~/domain/protocol/dignitary.schema";
-import { submittedOrder } from "~/domain/protocol/precedence-list";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n/i18n";
 import { listInvitationsWithoutDignitary } from "~/models/dignitaries.server";
-import { attendanceLineSchema } from "~/domain/ceremony/ceremony.schema";
-import { fieldErrors } from "~/domain/forms/fields";
-import { addAttendanceLine, changeAttendanceLine, loadCeremony, removeAttendanceLine } from "~/services/ceremony.server";
-import { loadPrecedence, markInvitationAsDignitary, resetToProposedOrder, saveManualOrder, setEqualsFirst } from "~/services/dignitaries.server";
-import { isServiceError } from "~/utils/errors";
-import { isUuid, requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { loadCeremony } from "~/services/ceremony.server";
+import { loadPrecedence } from "~/services/dignitaries.server";
+import { requireEventPermission } from "~/services/auth.server";
+import { Notice } from "~/components/ui/notice";
+import { parseForm } from "~/utils/action-kit.server";
+import { refusedForm, runDignitariesAction } from "./dignitaries-actions.server";
+import { dignitariesActionSchema } from "./dignitaries.schema";
 import { pageTitle } from "~/utils/meta";
-import { AttendanceLines, type LineAnswer } from "./attendance-lines";
+import { AttendanceLines } from "./attendance-lines";
 import { PrecedenceList } from "./precedence-list";
-import styles from "./protocol.css";
+import styles from "~/components/protocol/protocol.css";
 import { revalidateWhenOutOfDate } from "~/utils/revalidate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -68,78 +65,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { ok: MessageKey | null; name?: string; error: string | null; line?: LineAnswer };
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  const raw = formDataToObject(await readForm(request), ["ids"]);
-  const eventId = access.event.id;
-  const fail = (error: string, status: number) => data<ActionResult>({ ok: null, error }, { status });
-  try {
-    // "move" is the Up/Down buttons without JavaScript: apply the step to the submitted order and save it.
-    if (typeof raw.move === "string" || raw.intent === "order") {
-      const parsed = precedenceOrderSchema.safeParse(raw);
-      if (!parsed.success) return fail("errors.invalid", 400);
-      const order = submittedOrder(parsed.data.ids, raw.move);
-      if (order === "invalid") return fail("errors.invalid", 400);
-      // A step past either end changes nothing: nothing to save.
-      if (order === "unchanged") return data<ActionResult>({ ok: null, error: null });
-      await saveManualOrder(context.db, access.user, eventId, order.ids, parsed.data.version);
-      return data<ActionResult>({ ok: "protocol.order.saved", error: null });
-    }
-    if (raw.intent === "reset") {
-      const version = typeof raw.version === "string" && /^[0-9a-f]{16}$/.test(raw.version) ? raw.version : null;
-      await resetToProposedOrder(context.db, access.user, eventId, version);
-      return data<ActionResult>({ ok: "protocol.order.resetDone", error: null });
-    }
-    if (raw.intent === "equalsFirst") {
-      const parsed = equalsFirstSchema.safeParse(raw);
-      if (!parsed.success) return fail("errors.choice", 400);
-      await setEqualsFirst(context.db, access.user, eventId, parsed.data.equalsFirst);
-      return data<ActionResult>({ ok: "protocol.tie.saved", error: null });
-    }
-    if (raw.intent === "line" || raw.intent === "removeLine") {
-      const lineId = typeof raw.lineId === "string" && isUuid(raw.lineId) ? raw.lineId : null;
-      const line = (fields: Record<string, string> | null, formError: string | null): LineAnswer => ({
-        form: `line:${lineId ?? "new"}`,
-        fieldErrors: fields,
-        formError,
-        values: raw,
-      });
-      try {
-        if (raw.intent === "removeLine") {
-          if (!lineId) return fail("errors.invalid", 400);
-          await removeAttendanceLine(context.db, access.user, eventId, lineId);
-          return data<ActionResult>({ ok: "ceremony.done.lineRemoved", error: null });
-        }
-        const parsed = attendanceLineSchema.safeParse(raw);
-        if (!parsed.success) return data<ActionResult>({ ok: null, error: null, line: line(fieldErrors(parsed.error), "form.fixErrors") }, { status: 400 });
-        if (lineId) await changeAttendanceLine(context.db, access.user, eventId, lineId, parsed.data);
-        else await addAttendanceLine(context.db, access.user, eventId, parsed.data);
-        return data<ActionResult>({ ok: lineId ? "ceremony.done.lineSaved" : "ceremony.done.lineCreated", error: null });
-      } catch (error) {
-        if (!isServiceError(error) || error.code !== "invalid") throw error;
-        return data<ActionResult>({ ok: null, error: null, line: line(error.fields, error.message) }, { status: 422 });
-      }
-    }
-    if (raw.intent === "mark") {
-      if (typeof raw.invitationId !== "string" || !isUuid(raw.invitationId)) return fail("errors.choice", 400);
-      const d = await markInvitationAsDignitary(context.db, access.user, eventId, raw.invitationId);
-      return data<ActionResult>({ ok: "protocol.marked", name: d.name, error: null });
-    }
-    return fail("errors.invalid", 400);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    const status = error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422;
-    return fail(error.message, status);
-  }
+  const form = await parseForm(request, dignitariesActionSchema, { arrayFields: ["ids"] });
+  if (!form.success) return refusedForm(typeof form.values.move === "string" ? "order" : form.values.intent);
+  return runDignitariesAction({ context, actor: access.user, eventId: access.event.id, raw: form.values }, form.data);
 }
-
-const notices: Record<string, MessageKey> = {
-  created: "protocol.created",
-  updated: "protocol.updated",
-  removed: "protocol.removed",
-};
 
 export default function DignitariesPage() {
   const loaderData = useLoaderData<typeof loader>();
@@ -148,13 +79,11 @@ export default function DignitariesPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, tError } = useT();
-  const [params] = useSearchParams();
-  const notice = notices[params.get("done") ?? ""];
   const busy = navigation.state !== "idle";
   return (
     <>
       <div className="protocol-toolbar">
-        <h2 style={{ margin: 0 }}>{t("protocol.dignitaries.title")}</h2>
+        <h2 className="flush">{t("protocol.dignitaries.title")}</h2>
         <div className="actions">
           {canUpdate ? (
             <Link to={`/events/${eventId}/dignitaries/new`} className="button">
@@ -169,25 +98,12 @@ export default function DignitariesPage() {
           </Link>
         </div>
       </div>
-      {notice && !actionData ? (
-        <div className="notice notice-ok" role="status">
-          {t(notice, { name: params.get("name") ?? "" })}
-        </div>
-      ) : null}
-      {actionData?.ok ? (
-        <div className="notice notice-ok" role="status">
-          {t(actionData.ok, { name: actionData.name ?? "" })}
-        </div>
-      ) : null}
-      {actionData?.error ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.error)}
-        </div>
-      ) : null}
+      {actionData?.ok ? <Notice tone="ok">{t(actionData.ok, { name: actionData.name ?? "" })}</Notice> : null}
+      {actionData?.error ? <Notice tone="error">{tError(actionData.error)}</Notice> : null}
       {canUpdate ? <p className="protocol-intro muted">{t("protocol.dignitaries.intro")}</p> : null}
       {unresolved.length ? (
-        <div className="notice notice-warn" role="status" data-testid="rank-unknown-notice">
-          <p style={{ marginTop: 0 }}>
+        <Notice tone="warn" data-testid="rank-unknown-notice">
+          <p>
             {t("protocol.unresolved.notice", { count: unresolved.length, names: unresolved.map((d) => d.shortAddress).join("; ") })}
           </p>
           {canUpdate ? (
@@ -201,7 +117,7 @@ export default function DignitariesPage() {
               </button>
             </Form>
           ) : null}
-        </div>
+        </Notice>
       ) : null}
       {dignitaries.length === 0 ? (
         <p className="card muted">{t("protocol.dignitaries.empty")}</p>

@@ -1,5 +1,6 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Notice } from "~/components/ui/notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { instantToLocalInput } from "~/domain/dates/phrasing";
 import { fieldErrors } from "~/domain/forms/fields";
@@ -10,14 +11,15 @@ import { eventOrganizationNames, listStaffMembers } from "~/models/dignitaries.s
 import { personCeremonyFormSchema } from "~/domain/ceremony/ceremony.schema";
 import { loadCeremony, setPersonCeremony } from "~/services/ceremony.server";
 import { getDignitaryView, loadPrecedence, removeDignitary, updateDignitary } from "~/services/dignitaries.server";
-import { isServiceError } from "~/utils/errors";
 import { isUuid, requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { attempt, parseForm, parseFormData } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import { dignitaryEditActionSchema } from "./dignitary-edit.schema";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
-import { DignitaryForm, toDignitaryFormValues } from "../events.$eventId.dignitaries/dignitary-form";
-import styles from "../events.$eventId.dignitaries/protocol.css";
-import { PersonCeremonyForm, personCeremonyDefaults } from "../events.$eventId.dignitaries/person-ceremony-form";
+import { DignitaryForm, toDignitaryFormValues } from "~/components/dignitaries/dignitary-form";
+import styles from "~/components/protocol/protocol.css";
+import { PersonCeremonyForm, personCeremonyDefaults } from "~/components/dignitaries/person-ceremony-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
@@ -81,40 +83,39 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const eventId = access.event.id;
   const current = await getDignitaryView(context.db, eventId, params.dignitaryId);
   if (!current) throw notFound();
-  const raw = formDataToObject(await readForm(request), ["roles", "signsFor"]);
-  if (raw.intent === "ceremony") {
-    const parsed = personCeremonyFormSchema.safeParse(raw);
+  const arrayFields = ["roles", "signsFor"];
+  const form = await parseForm(request, dignitaryEditActionSchema, { arrayFields });
+  const raw = form.values;
+  if (!form.success) return data({ fieldErrors: null, formError: "errors.invalid", values: toDignitaryFormValues(raw) }, { status: 400 });
+  if (form.data.intent === "ceremony") {
+    const parsed = parseFormData(form.formData, personCeremonyFormSchema, arrayFields);
     const ceremonyValues = { sideId: typeof raw.sideId === "string" ? raw.sideId : "", roles: raw.roles as string[], signsFor: raw.signsFor as string[] };
-    if (!parsed.success)
-      return data({ ceremony: { fieldErrors: fieldErrors(parsed.error), formError: "form.fixErrors", values: ceremonyValues } }, { status: 400 });
-    try {
-      await setPersonCeremony(context.db, access.user, eventId, current.id, parsed.data);
-    } catch (error) {
-      if (!isServiceError(error)) throw error;
-      const fields = Object.keys(error.fields).length ? error.fields : null;
-      return data({ ceremony: { fieldErrors: fields, formError: error.message, values: ceremonyValues } }, { status: error.code === "not_found" ? 404 : 422 });
+    if (!parsed.success) return data({ ceremony: { fieldErrors: parsed.fieldErrors, formError: "form.fixErrors", values: ceremonyValues } }, { status: 400 });
+    const saved = await attempt(() => setPersonCeremony(context.db, access.user, eventId, current.id, parsed.data));
+    if (!saved.ok) {
+      const fields = Object.keys(saved.error.fields).length ? saved.error.fields : null;
+      return data({ ceremony: { fieldErrors: fields, formError: saved.error.message, values: ceremonyValues } }, { status: saved.status });
     }
-    throw redirect(`/events/${eventId}/dignitaries/${current.id}?done=ceremony#ceremony`);
+    return redirectWithNotice(context, `/events/${eventId}/dignitaries/${current.id}#ceremony`, { key: "ceremony.person.saved" });
   }
   const values = toDignitaryFormValues({ ...raw, roles: undefined, signsFor: undefined });
-  try {
-    if (raw.intent === "remove") {
-      const removed = await removeDignitary(context.db, access.user, eventId, current.id);
-      throw redirect(`/events/${eventId}/dignitaries?done=removed&name=${encodeURIComponent(removed.name)}`);
-    }
-    const view = await loadPrecedence(context.db, eventId);
-    const parsed = dignitaryFormSchema(view.event.timeZone).safeParse(raw);
-    if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values }, { status: 400 });
-    const { email: _email, ...change } = parsed.data;
-    await updateDignitary(context.db, access.user, eventId, current.id, change);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    return data(
-      { fieldErrors: Object.keys(error.fields).length ? error.fields : null, formError: error.message, values },
-      { status: error.code === "conflict" ? 409 : error.code === "not_found" ? 404 : 422 },
+  const refused = (outcome: { error: { fields: Record<string, string>; message: string }; status: number }) =>
+    data(
+      { fieldErrors: Object.keys(outcome.error.fields).length ? outcome.error.fields : null, formError: outcome.error.message, values },
+      { status: outcome.status },
     );
+  if (form.data.intent === "remove") {
+    const removed = await attempt(() => removeDignitary(context.db, access.user, eventId, current.id));
+    if (!removed.ok) return refused(removed);
+    return redirectWithNotice(context, `/events/${eventId}/dignitaries`, { key: "protocol.removed", params: { name: removed.value.name } });
   }
-  throw redirect(`/events/${eventId}/dignitaries?done=updated`);
+  const view = await loadPrecedence(context.db, eventId);
+  const parsed = dignitaryFormSchema(view.event.timeZone).safeParse(raw);
+  if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values }, { status: 400 });
+  const { email: _email, ...change } = parsed.data;
+  const saved = await attempt(() => updateDignitary(context.db, access.user, eventId, current.id, change));
+  if (!saved.ok) return refused(saved);
+  return redirectWithNotice(context, `/events/${eventId}/dignitaries`, { key: "protocol.updated" });
 }
 
 export default function EditDignitaryPage() {
@@ -126,9 +127,7 @@ export default function EditDignitaryPage() {
   const [params] = useSearchParams();
   if (cancelled)
     return (
-      <div className="notice notice-warn" role="status">
-        {t("protocol.errors.cancelled")}
-      </div>
+      <Notice tone="warn">{t("protocol.errors.cancelled")}</Notice>
     );
   return (
     <>
@@ -153,12 +152,11 @@ export default function EditDignitaryPage() {
         defaultValues={(ceremonyAnswer?.values as ReturnType<typeof personCeremonyDefaults> | undefined) ?? personCeremonyDefaults(ceremony)}
         serverErrors={ceremonyAnswer?.fieldErrors}
         formError={ceremonyAnswer?.formError === "form.fixErrors" ? null : ceremonyAnswer?.formError}
-        saved={params.get("done") === "ceremony"}
       />
-      <section className="card notice-warn" style={{ marginTop: "1.5rem" }}>
+      <section className="card notice-warn space-above-lg">
         {params.get("confirm") === "remove" ? (
-          <Form method="post" className="actions" style={{ marginTop: 0 }}>
-            <p style={{ margin: 0, flexBasis: "100%" }}>{t("protocol.removeConfirm", { name: dignitary.shortAddress })}</p>
+          <Form method="post" className="actions flush-top">
+            <p className="flush confirm-line">{t("protocol.removeConfirm", { name: dignitary.shortAddress })}</p>
             <input type="hidden" name="intent" value="remove" />
             <button type="submit" className="button danger">
               {t("action.confirm")}: {t("protocol.remove")}

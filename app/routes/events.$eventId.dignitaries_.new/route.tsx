@@ -1,18 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { dignitaryFormSchema } from "~/domain/protocol/dignitary.schema";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { eventOrganizationNames, getProtocolEvent, listStaffMembers } from "~/models/dignitaries.server";
 import { createDignitary } from "~/services/dignitaries.server";
-import { isServiceError } from "~/utils/errors";
+import { Notice } from "~/components/ui/notice";
 import { requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
-import { DignitaryForm, emptyDignitaryForm, toDignitaryFormValues } from "../events.$eventId.dignitaries/dignitary-form";
-import styles from "../events.$eventId.dignitaries/protocol.css";
+import { DignitaryForm, emptyDignitaryForm, toDignitaryFormValues } from "~/components/dignitaries/dignitary-form";
+import styles from "~/components/protocol/protocol.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "protocol.new.title");
@@ -35,20 +35,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
   const event = await getProtocolEvent(context.db, access.event.id);
   if (!event) throw notFound();
-  const raw = formDataToObject(await readForm(request));
-  const values = toDignitaryFormValues(raw);
-  const parsed = dignitaryFormSchema(event.timeZone).safeParse(raw);
-  if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values }, { status: 400 });
-  try {
-    const created = await createDignitary(context.db, access.user, event.id, parsed.data);
-    throw redirect(`/events/${event.id}/dignitaries?done=created&name=${encodeURIComponent(created.name)}`);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
+  // The form's one schema depends on the event's time zone (the arrival time is typed as wall-clock time there).
+  const form = await parseForm(request, dignitaryFormSchema(event.timeZone));
+  const values = toDignitaryFormValues(form.values);
+  if (!form.success) return data({ fieldErrors: form.fieldErrors, formError: null, values }, { status: 400 });
+  const created = await attempt(() => createDignitary(context.db, access.user, event.id, form.data));
+  if (!created.ok)
     return data(
-      { fieldErrors: Object.keys(error.fields).length ? error.fields : null, formError: error.message, values },
-      { status: error.code === "conflict" ? 409 : error.code === "not_found" ? 404 : 422 },
+      { fieldErrors: Object.keys(created.error.fields).length ? created.error.fields : null, formError: created.error.message, values },
+      { status: created.status },
     );
-  }
+  return redirectWithNotice(context, `/events/${event.id}/dignitaries`, { key: "protocol.created", params: { name: created.value.name } });
 }
 
 export default function NewDignitaryPage() {
@@ -57,9 +54,7 @@ export default function NewDignitaryPage() {
   const { t } = useT();
   if (cancelled)
     return (
-      <div className="notice notice-warn" role="status">
-        {t("protocol.errors.cancelled")}
-      </div>
+      <Notice tone="warn">{t("protocol.errors.cancelled")}</Notice>
     );
   return (
     <>

@@ -6,9 +6,9 @@ import { useT } from "~/i18n/use-t";
 import { loadPrecedence } from "~/services/dignitaries.server";
 import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
-import { arrivalText } from "../events.$eventId.dignitaries/precedence-list";
-import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
-import styles from "../events.$eventId.dignitaries/print.css";
+import { arrivalText } from "~/domain/protocol/arrival-text";
+import { PageSize, PrintToolbar } from "~/components/print/print-toolbar";
+import styles from "~/components/print/print.css";
 import { PageStyle } from "~/components/nonce";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

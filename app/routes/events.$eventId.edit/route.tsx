@@ -1,20 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EventForm, eventFormArrayFields, toEventFormValues } from "~/components/event-form";
+import { EventForm, eventFormArrayFields, toEventFormValues } from "~/components/events/event-form";
+import { eventPageActionSchema } from "~/components/events/event-page.schema";
+import { quickAddAnswer } from "~/components/events/quick-add.server";
+import { Notice } from "~/components/ui/notice";
 import { instantToLocalInput } from "~/domain/dates/phrasing";
 import { timeZoneOptions } from "~/domain/dates/time-zones";
 import { eventFormSchema } from "~/domain/events/event.schema";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { getEventDetail } from "~/models/events.server";
 import { listOrganizations } from "~/models/organizations.server";
 import { canGlobal } from "~/domain/access/permissions";
-import { isServiceError } from "~/utils/errors";
-import { quickAddOrganization } from "~/services/organizations.server";
 import { updateEvent } from "~/services/events.server";
 import { requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm, versionField } from "~/utils/form-data.server";
+import { attempt, parseForm, parseFormData } from "~/utils/action-kit.server";
+import { versionField } from "~/utils/form-data.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 
 
@@ -57,35 +59,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  const formData = await readForm(request);
-  const raw = formDataToObject(formData, eventFormArrayFields);
-  const version = versionField(formData.get("version"));
-  if (raw.intent === "addOrganization") {
-    // "+ Add an organization" inside the form: the event is not saved, every value comes back as it was.
+  const form = await parseForm(request, eventPageActionSchema, { arrayFields: eventFormArrayFields });
+  const values = toEventFormValues(form.values);
+  if (!form.success) return data({ fieldErrors: null, formError: "errors.invalid", values, quickAdd: null }, { status: 400 });
+  if (form.data.intent === "addOrganization") {
     if (!canGlobal(access.user, "organization:create")) throw forbidden();
-    const name = typeof raw.newOrganizationName === "string" ? raw.newOrganizationName : "";
-    const added = await quickAddOrganization(context.db, access.user, name);
-    return data(
-      { fieldErrors: null, formError: null, values: toEventFormValues(raw), quickAdd: { ...added, name } },
-      { status: added.error ? 400 : 200 },
-    );
+    return quickAddAnswer(context, access.user, form.data.newOrganizationName, values);
   }
   // Without a whole version number the stale-edit guard cannot run: refuse rather than overwrite.
-  if (version === null)
-    return data({ fieldErrors: null, formError: "errors.invalid", values: toEventFormValues(raw), quickAdd: null }, { status: 400 });
-  const parsed = eventFormSchema.safeParse(raw);
-  if (!parsed.success)
-    return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values: toEventFormValues(raw), quickAdd: null }, { status: 400 });
-  try {
-    await updateEvent(context.db, access.user, access.event.id, parsed.data, version);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    return data(
-      { fieldErrors: error.fields, formError: error.message, values: toEventFormValues(raw), quickAdd: null },
-      { status: error.code === "conflict" ? 409 : 422 },
-    );
-  }
-  throw redirect(`/events/${access.event.id}?notice=updated`);
+  const version = versionField(form.formData.get("version"));
+  if (version === null) return data({ fieldErrors: null, formError: "errors.invalid", values, quickAdd: null }, { status: 400 });
+  const event = parseFormData(form.formData, eventFormSchema, eventFormArrayFields);
+  if (!event.success) return data({ fieldErrors: event.fieldErrors, formError: null, values, quickAdd: null }, { status: 400 });
+  const saved = await attempt(() => updateEvent(context.db, access.user, access.event.id, event.data, version));
+  if (!saved.ok)
+    return data({ fieldErrors: saved.error.fields, formError: saved.error.message, values, quickAdd: null }, { status: saved.status });
+  return redirectWithNotice(context, `/events/${access.event.id}`, { key: "event.updated" });
 }
 
 export default function EditEventPage() {
@@ -94,9 +83,7 @@ export default function EditEventPage() {
   const { t } = useT();
   if (cancelled)
     return (
-      <div className="notice notice-warn" role="status">
-        {t("event.cannotEditCancelled")}
-      </div>
+      <Notice tone="warn">{t("event.cannotEditCancelled")}</Notice>
     );
   return (
     <>

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { conflictText } from "~/domain/protocol/conflict-text";
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 import type { SeatingLoaderData } from "./route";
 
@@ -14,7 +15,7 @@ export function ConflictList({ data }: { data: SeatingLoaderData }) {
       {away.length ? (
         <section className="notice notice-warn" data-testid="unavailable-seated" aria-labelledby="unavailable-heading">
           <strong id="unavailable-heading">{t("protocol.seating.unavailableTitle", { count: away.length })}</strong>
-          <p style={{ margin: ".25rem 0" }}>{away.map((a) => data.labels[a.invitationId] ?? "?").join("; ")}</p>
+          <p className="conflict-names">{away.map((a) => data.labels[a.invitationId] ?? "?").join("; ")}</p>
           {data.canUpdate ? (
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="propose" />
@@ -26,9 +27,9 @@ export function ConflictList({ data }: { data: SeatingLoaderData }) {
         </section>
       ) : null}
       {data.conflicts.length === 0 ? (
-        <p className="notice notice-ok" data-testid="conflicts" role="status">
+        <Notice tone="ok" as="p" data-testid="conflicts">
           {t("protocol.conflicts.none")}
-        </p>
+        </Notice>
       ) : (
         <section className="notice notice-warn" data-testid="conflicts" aria-labelledby="conflicts-heading">
           <strong id="conflicts-heading">{t("protocol.conflicts.title")}</strong>

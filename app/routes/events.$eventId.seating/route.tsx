@@ -3,33 +3,17 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } f
 import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/forms/fields";
-import {
-  agreementSigningSchema,
-  assignSeatFormSchema,
-  assignSeatSchema,
-  seatingTableSchema,
-  seatRefSchema,
-} from "~/domain/protocol/seating.schema";
-import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { isServiceError } from "~/utils/errors";
-import {
-  assignSeat,
-  clearSeat,
-  createDefaultLayout,
-  createTable,
-  deleteTable,
-  loadSeating,
-  proposeSeating,
-  setSeatReserved,
-  updateTable,
-} from "~/services/seating.server";
-import { saveSigning } from "~/services/signatories.server";
+import { loadSeating } from "~/services/seating.server";
 import { requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { Notice } from "~/components/ui/notice";
+import { parseForm } from "~/utils/action-kit.server";
+import { PartyChanges } from "./party-changes";
+import { runSeatingAction, type Outcome } from "./seating-actions.server";
+import { seatingActionSchema } from "./seating-actions.schema";
+import { withStandIns } from "./stand-ins";
 import { pageTitle } from "~/utils/meta";
-import styles from "../events.$eventId.dignitaries/protocol.css";
+import styles from "~/components/protocol/protocol.css";
 import { ConflictList } from "./conflict-list";
 import { awaitedDignitaries } from "~/services/arrivals.server";
 import { SeatingChart } from "./seating-chart";
@@ -71,210 +55,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export type SeatingLoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-/** Deputies in their principal's seat, and the companions who come with their invitee (docs/decisions/028). */
-function PartyChanges({ data }: { data: SeatingLoaderData }) {
-  const { t } = useT();
-  const deputies = Object.entries(data.standsInFor);
-  const companions = Object.entries(data.companions);
-  if (!deputies.length && !companions.length) return null;
-  const total = companions.reduce((n, [, names]) => n + names.length, 0);
-  return (
-    <section className="card" aria-labelledby="party-changes" data-testid="seating-party-changes">
-      <h3 id="party-changes" style={{ marginTop: 0 }}>
-        {t("seating.party.heading")}
-      </h3>
-      {deputies.length ? (
-        <ul data-testid="seating-deputies">
-          {deputies.map(([id, principal]) => (
-            <li key={id}>{t("seating.party.deputy", { name: data.labels[id] ?? "?", principal })}</li>
-          ))}
-        </ul>
-      ) : null}
-      {deputies.length ? <p className="hint">{t("seating.party.deputyHint")}</p> : null}
-      {companions.length ? (
-        <>
-          <p>{t("seating.party.companions", { count: total })}</p>
-          <ul data-testid="seating-companions">
-            {companions.map(([id, names]) => (
-              <li key={id}>{t("seating.party.companionsOf", { host: data.labels[id] ?? "?", names: names.join(", ") })}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </section>
-  );
-}
-
-/** "parties.0.dignitaryId" form fields → { parties: [{ dignitaryId }] }. */
-function nestParties(raw: Record<string, unknown>): Record<string, unknown> {
-  const parties: Record<string, unknown>[] = [];
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const match = /^parties\.(\d{1,2})\.(sideId|organizationId|dignitaryId|signingOrder)$/.exec(key);
-    if (!match) {
-      out[key] = value;
-      continue;
-    }
-    const index = Number(match[1]);
-    (parties[index] ??= {})[match[2]!] = value;
-  }
-  out.parties = parties.filter(Boolean);
-  return out;
-}
-
-/** Each document has its own signing form: "signing:<documentId>". */
-function signingForm(raw: Record<string, unknown>): string {
-  return `signing:${typeof raw.documentId === "string" ? raw.documentId : ""}`;
-}
-
-function sent(raw: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
-}
-
-type Outcome = {
-  ok: MessageKey | null;
-  name?: string;
-  notes?: string[];
-  error?: string | null;
-  fieldErrors?: Record<string, string> | null;
-  form?: string;
-  /** A refused signing form's fields as sent, shown again (without JavaScript too). */
-  values?: Record<string, string>;
-};
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  const raw = formDataToObject(await readForm(request));
-  const eventId = access.event.id;
-  const locale = access.user.locale;
-  const intent = typeof raw.intent === "string" ? raw.intent : "";
-  const invalid = (form: string, errors: Record<string, string>) =>
-    data<Outcome>({ ok: null, form, fieldErrors: errors, error: null }, { status: 400 });
-  try {
-    switch (intent) {
-      case "createDefaults": {
-        await createDefaultLayout(context.db, access.user, eventId, {
-          presidium: translate(locale, "protocol.table.defaultPresidium"),
-          signing: translate(locale, "protocol.table.defaultSigning"),
-          row: (n) => translate(locale, "protocol.table.defaultRow", { n }),
-        });
-        return data<Outcome>({ ok: "protocol.seating.defaultsCreated" });
-      }
-      case "propose": {
-        const outcome = await proposeSeating(context.db, access.user, eventId);
-        const { labels } = await loadSeating(context.db, eventId);
-        const names = (ids: string[]) => ids.map((id) => labels[id] ?? "?").join("; ");
-        const notes = [
-          ...(outcome.unseated.length
-            ? [translate(locale, "protocol.seating.unseated", { count: outcome.unseated.length, names: names(outcome.unseated) })]
-            : []),
-          ...(outcome.signingOverflow.length
-            ? [translate(locale, "protocol.seating.signingOverflow", { names: names(outcome.signingOverflow) })]
-            : []),
-          ...(outcome.noSignatories ? [translate(locale, "protocol.seating.noSignatories")] : []),
-          ...(outcome.unseatedPeople.length > outcome.unseated.length
-            ? [translate(locale, "protocol.seating.unseatedPeople", { count: outcome.unseatedPeople.length, names: names(outcome.unseatedPeople) })]
-            : []),
-          ...(outcome.unplacedSignings.length
-            ? [translate(locale, "protocol.seating.unplacedSignings", { count: outcome.unplacedSignings.length })]
-            : []),
-        ];
-        return data<Outcome>({ ok: "protocol.seating.proposed", notes });
-      }
-      case "addTable":
-      case "updateTable": {
-        const parsed = seatingTableSchema.safeParse(raw);
-        const form = intent === "addTable" ? "addTable" : `table:${String(raw.tableId)}`;
-        if (!parsed.success) return invalid(form, fieldErrors(parsed.error));
-        if (intent === "addTable") await createTable(context.db, access.user, eventId, parsed.data);
-        else {
-          const ref = seatRefSchema.pick({ tableId: true }).safeParse(raw);
-          if (!ref.success) return invalid(form, { _form: "errors.invalid" });
-          await updateTable(context.db, access.user, eventId, ref.data.tableId, parsed.data);
-        }
-        return data<Outcome>({ ok: intent === "addTable" ? "protocol.table.created" : "protocol.table.saved", name: parsed.data.name });
-      }
-      case "deleteTable": {
-        const ref = seatRefSchema.pick({ tableId: true }).safeParse(raw);
-        if (!ref.success) return data<Outcome>({ ok: null, error: "errors.invalid" }, { status: 400 });
-        const { name } = await deleteTable(context.db, access.user, eventId, ref.data.tableId);
-        return data<Outcome>({ ok: "protocol.table.deleted", name });
-      }
-      case "assign": {
-        const parsed = assignSeatSchema.safeParse(raw);
-        if (!parsed.success) return data<Outcome>({ ok: null, error: "errors.invalid" }, { status: 400 });
-        const { fromTableId, fromSeatIndex, ...seat } = parsed.data;
-        await assignSeat(context.db, eventId, {
-          ...seat,
-          from: fromTableId && fromSeatIndex !== null ? { tableId: fromTableId, seatIndex: fromSeatIndex } : null,
-        });
-        return data<Outcome>({ ok: null });
-      }
-      case "assignForm": {
-        const parsed = assignSeatFormSchema.safeParse(raw);
-        if (!parsed.success) return invalid("assignForm", fieldErrors(parsed.error));
-        await assignSeat(context.db, eventId, { ...parsed.data.seat, invitationId: parsed.data.invitationId });
-        return data<Outcome>({ ok: null });
-      }
-      case "clear":
-      case "reserve":
-      case "unreserve": {
-        const parsed = seatRefSchema.safeParse(raw);
-        if (!parsed.success) return data<Outcome>({ ok: null, error: "errors.invalid" }, { status: 400 });
-        if (intent === "clear") await clearSeat(context.db, eventId, parsed.data);
-        else await setSeatReserved(context.db, eventId, parsed.data, intent === "reserve");
-        return data<Outcome>({ ok: null });
-      }
-      case "signing": {
-        const parsed = agreementSigningSchema.safeParse(nestParties(raw));
-        if (!parsed.success)
-          return data<Outcome>({ ok: null, form: signingForm(raw), fieldErrors: fieldErrors(parsed.error), error: null, values: sent(raw) }, { status: 400 });
-        await saveSigning(context.db, access.user, eventId, parsed.data);
-        return data<Outcome>({ ok: "protocol.agreement.saved" });
-      }
-      default:
-        return data<Outcome>({ ok: null, error: "errors.invalid" }, { status: 400 });
-    }
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    const status = error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422;
-    const form = intent === "signing" ? signingForm(raw) : intent === "assignForm" ? "assignForm" : undefined;
-    return data<Outcome>(
-      {
-        ok: null,
-        error: error.message,
-        form,
-        fieldErrors: Object.keys(error.fields).length ? error.fields : null,
-        values: intent === "signing" ? sent(raw) : undefined,
-      },
-      { status },
-    );
-  }
-}
-
-/**
- * Deputies are named as standing in for their principal everywhere on the page: "Bà A (thay ông B)"; companions by
- * who brings them: "Nguyễn Văn C — khách của ông B".
- */
-function withStandIns(
-  data: SeatingLoaderData,
-  phrase: (name: string) => string,
-  companion: (c: { name: string; host: string }) => string,
-): SeatingLoaderData {
-  const suffix = (id: string, label: string) => {
-    const c = data.companionOf[id];
-    if (c) return companion(c);
-    return data.standsInFor[id] ? `${label} (${phrase(data.standsInFor[id])})` : label;
-  };
-  const labels = Object.fromEntries(Object.entries(data.labels).map(([id, label]) => [id, suffix(id, label)]));
-  const relabel = <P extends { invitationId: string; label: string }>(p: P): P => ({ ...p, label: suffix(p.invitationId, p.label) });
-  return {
-    ...data,
-    labels,
-    dignitaries: data.dignitaries.map(relabel),
-    others: data.others.map(relabel),
-    companionOptions: data.companionOptions.map(relabel),
-  };
+  const form = await parseForm(request, seatingActionSchema);
+  if (!form.success) return data<Outcome>({ ok: null, error: "errors.invalid" }, { status: 400 });
+  const ctx = { context, actor: access.user, locale: access.user.locale, eventId: access.event.id, raw: form.values };
+  return runSeatingAction(ctx, form.data.intent);
 }
 
 export default function SeatingPage() {
@@ -300,7 +86,7 @@ export default function SeatingPage() {
   return (
     <>
       <div className="protocol-toolbar">
-        <h2 style={{ margin: 0 }}>{t("protocol.seating.title")}</h2>
+        <h2 className="flush">{t("protocol.seating.title")}</h2>
         <div className="actions">
           {canUpdate && tables.length ? (
             <Form method="post" className="inline-form">
@@ -323,26 +109,22 @@ export default function SeatingPage() {
       </div>
       <p className="protocol-intro muted">{t("protocol.seating.intro")}</p>
       {actionData?.ok ? (
-        <div className="notice notice-ok" role="status">
+        <Notice tone="ok" data-testid="seating-notice">
           {t(actionData.ok, { name: actionData.name ?? "" })}
           {actionData.notes?.length ? (
-            <ul style={{ margin: ".4rem 0 0" }}>
+            <ul className="seating-notes">
               {actionData.notes.map((n) => (
-                <li key={n}>{n}</li>
+                <li key={n.key}>{t(n.key, n.params)}</li>
               ))}
             </ul>
           ) : null}
-        </div>
+        </Notice>
       ) : null}
       {actionData?.error && !actionData.form ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.error)}
-        </div>
+        <Notice tone="error">{tError(actionData.error)}</Notice>
       ) : null}
       {fetcherError ? (
-        <div className="notice notice-error" role="alert">
-          {tError(fetcherError)}
-        </div>
+        <Notice tone="error">{tError(fetcherError)}</Notice>
       ) : null}
       <ConflictList data={loaderData} />
       <PartyChanges data={rawData} />
@@ -356,7 +138,7 @@ export default function SeatingPage() {
       ) : null}
       {tables.length === 0 ? (
         <div className="card">
-          <p className="muted" style={{ marginTop: 0 }}>
+          <p className="muted">
             {t("protocol.seating.empty")}
           </p>
           {canUpdate ? (
@@ -373,8 +155,8 @@ export default function SeatingPage() {
         <SeatingChart data={loaderData} tableErrors={actionData?.form?.startsWith("table:") ? actionData : null} />
       )}
       {canUpdate ? (
-        <section className="card" style={{ marginTop: "1rem" }} aria-labelledby="add-table-heading">
-          <h3 id="add-table-heading" style={{ marginTop: 0 }}>
+        <section className="card space-above" aria-labelledby="add-table-heading">
+          <h3 id="add-table-heading">
             {t("protocol.table.add")}
           </h3>
           <TableForm

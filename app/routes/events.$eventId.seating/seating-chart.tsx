@@ -1,21 +1,13 @@
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
-import { useEffect, useState, type DragEvent, type KeyboardEvent } from "react";
 import { useT } from "~/i18n/use-t";
 import { seatRefText } from "~/domain/protocol/conflict-text";
 import type { action, SeatingLoaderData } from "./route";
+import { PeoplePanel } from "./people-panel";
 import { TableForm } from "./table-form";
+import { useSeatSelection } from "./use-seat-selection";
 
 type Table = SeatingLoaderData["tables"][number];
 type Seat = Table["seats"][number];
-type Person = SeatingLoaderData["dignitaries"][number];
-
-interface Selection {
-  invitationId: string;
-  /** Set when the person was picked up from a seat: dropping them elsewhere moves them (a swap). */
-  from: { tableId: string; seatIndex: number } | null;
-}
-
-const DRAG_TYPE = "application/x-signet-seat";
 
 /**
  * The chart as the audience sees it, stage at the top: presidium tables, then the signing table (the row
@@ -33,8 +25,12 @@ export function SeatingChart({
   const fetcher = useFetcher<typeof action>({ key: "seat" });
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" || fetcher.state !== "idle";
-  const [selected, setSelected] = useState<Selection | null>(null);
-  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const { selected, setSelected, dropTarget, setDropTarget, onSeat, onDropSeat, allowDrop, startDrag } = useSeatSelection({
+    labels: data.labels,
+    canUpdate: data.canUpdate,
+    busy,
+    submit: (form) => fetcher.submit(form, { method: "post" }),
+  });
   const { tables, labels, canUpdate, conflicts, awaited } = data;
   const notArrived = new Set(awaited);
 
@@ -43,60 +39,6 @@ export function SeatingChart({
     if (c.kind === "seatedTwice") for (const s of c.seats) conflictSeats.add(`${s.tableId}:${s.seatIndex}`);
     if (c.kind === "emptyReserved") conflictSeats.add(`${c.tableId}:${c.seatIndex}`);
   }
-
-  useEffect(() => {
-    if (!selected) return;
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === "Escape") setSelected(null);
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [selected]);
-
-  const place = (selection: Selection, table: Table, seat: Seat) => {
-    const form: Record<string, string> = {
-      intent: "assign",
-      tableId: table.id,
-      seatIndex: String(seat.index),
-      invitationId: selection.invitationId,
-    };
-    if (selection.from) {
-      form.fromTableId = selection.from.tableId;
-      form.fromSeatIndex = String(selection.from.seatIndex);
-    }
-    fetcher.submit(form, { method: "post" });
-    setSelected(null);
-  };
-
-  const onSeat = (table: Table, seat: Seat) => {
-    if (!canUpdate || busy) return;
-    if (selected) {
-      if (selected.from && selected.from.tableId === table.id && selected.from.seatIndex === seat.index) setSelected(null);
-      else place(selected, table, seat);
-    } else if (seat.invitationId) {
-      setSelected({ invitationId: seat.invitationId, from: { tableId: table.id, seatIndex: seat.index } });
-    }
-  };
-
-  const onDropSeat = (event: DragEvent<HTMLButtonElement>, table: Table, seat: Seat) => {
-    event.preventDefault();
-    setDropTarget(null);
-    const raw = event.dataTransfer.getData(DRAG_TYPE);
-    if (!raw) return;
-    const selection = JSON.parse(raw) as Selection;
-    place(selection, table, seat);
-  };
-  const allowDrop = (event: DragEvent<HTMLButtonElement>, key: string) => {
-    if (!canUpdate || !event.dataTransfer.types.includes(DRAG_TYPE)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = "move";
-    if (dropTarget !== key) setDropTarget(key);
-  };
-  const startDrag = (event: DragEvent<HTMLElement>, selection: Selection) => {
-    event.dataTransfer.effectAllowed = "move";
-    event.dataTransfer.setData(DRAG_TYPE, JSON.stringify(selection));
-    event.dataTransfer.setData("text/plain", labels[selection.invitationId] ?? "");
-  };
 
   const seatButton = (table: Table, seat: Seat) => {
     const key = `${table.id}:${seat.index}`;
@@ -150,32 +92,7 @@ export function SeatingChart({
             </span>
           ) : null}
         </button>
-        {canUpdate ? (
-          <div className="seat-tools">
-            {seat.invitationId ? (
-              <Form method="post" preventScrollReset>
-                <input type="hidden" name="tableId" value={table.id} />
-                <input type="hidden" name="seatIndex" value={seat.index} />
-                <button type="submit" name="intent" value="clear" className="link-button" aria-label={t("protocol.seat.clearLabel", { seat: ref })}>
-                  {t("protocol.seat.clear")}
-                </button>
-              </Form>
-            ) : null}
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="tableId" value={table.id} />
-              <input type="hidden" name="seatIndex" value={seat.index} />
-              <button
-                type="submit"
-                name="intent"
-                value={seat.reserved ? "unreserve" : "reserve"}
-                className="link-button"
-                aria-label={`${t(seat.reserved ? "protocol.seat.unreserve" : "protocol.seat.reserve")}: ${ref}`}
-              >
-                {t(seat.reserved ? "protocol.seat.unreserve" : "protocol.seat.reserve")}
-              </button>
-            </Form>
-          </div>
-        ) : null}
+        {canUpdate ? <SeatTools tableId={table.id} seat={seat} seatRef={ref} /> : null}
       </div>
     );
   };
@@ -236,129 +153,33 @@ export function SeatingChart({
   );
 }
 
-function PeoplePanel({
-  data,
-  selected,
-  setSelected,
-  startDrag,
-  busy,
-}: {
-  data: SeatingLoaderData;
-  selected: Selection | null;
-  setSelected: (s: Selection | null) => void;
-  startDrag: (event: DragEvent<HTMLElement>, selection: Selection) => void;
-  busy: boolean;
-}) {
-  const { t, tError } = useT();
-  const { dignitaries, others, companionOptions, tables, canUpdate, labels } = data;
-  const chip = (p: Person) => {
-    const pressed = selected?.invitationId === p.invitationId && !selected.from;
-    const where = p.seats.map((s) => seatRefText(tables, s.tableId, s.seatIndex, t)).join("; ");
-    const content = (
-      <>
-        <span className="place">{p.place ?? "·"}</span>
-        <span className="label">{p.label}</span>
-        <span className={`meta${where ? "" : " unseated"}`}>{where || t("protocol.people.notSeated")}</span>
-      </>
-    );
-    // Read-only (viewers): the same card, not a button.
-    if (!canUpdate)
-      return (
-        <li key={p.invitationId}>
-          <div className="person-chip" data-testid="person">
-            {content}
-          </div>
-        </li>
-      );
-    return (
-      <li key={p.invitationId}>
-        <button
-          type="button"
-          className="person-chip"
-          data-testid="person"
-          aria-pressed={pressed}
-          draggable={!busy}
-          onDragStart={(e) => startDrag(e, { invitationId: p.invitationId, from: null })}
-          onClick={() => setSelected(pressed ? null : { invitationId: p.invitationId, from: null })}
-          onKeyDown={(e: KeyboardEvent<HTMLButtonElement>) => {
-            if (e.key === "Escape") setSelected(null);
-          }}
-        >
-          {content}
-        </button>
-      </li>
-    );
-  };
+/** A seat's own buttons: clear it, keep it free (reserved) or free it again. Plain forms: they work without JavaScript. */
+function SeatTools({ tableId, seat, seatRef }: { tableId: string; seat: Seat; seatRef: string }) {
+  const { t } = useT();
   return (
-    <aside className="people-panel" aria-labelledby="people-heading">
-      <h2 id="people-heading" style={{ fontSize: "1.05rem" }}>
-        {t("protocol.people.title")}
-      </h2>
-      {canUpdate ? <p className="hint">{t("protocol.people.hint")}</p> : null}
-      <div aria-live="polite" role="status" className="hint" style={{ minHeight: "1.2em", color: "var(--accent)" }}>
-        {selected ? t("protocol.people.selected", { name: labels[selected.invitationId] ?? "" }) : ""}
-      </div>
-      {selected ? (
-        <button type="button" className="link-button" onClick={() => setSelected(null)}>
-          {t("protocol.people.cancel")}
+    <div className="seat-tools">
+      {seat.invitationId ? (
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="tableId" value={tableId} />
+          <input type="hidden" name="seatIndex" value={seat.index} />
+          <button type="submit" name="intent" value="clear" className="link-button" aria-label={t("protocol.seat.clearLabel", { seat: seatRef })}>
+            {t("protocol.seat.clear")}
+          </button>
+        </Form>
+      ) : null}
+      <Form method="post" preventScrollReset>
+        <input type="hidden" name="tableId" value={tableId} />
+        <input type="hidden" name="seatIndex" value={seat.index} />
+        <button
+          type="submit"
+          name="intent"
+          value={seat.reserved ? "unreserve" : "reserve"}
+          className="link-button"
+          aria-label={`${t(seat.reserved ? "protocol.seat.unreserve" : "protocol.seat.reserve")}: ${seatRef}`}
+        >
+          {t(seat.reserved ? "protocol.seat.unreserve" : "protocol.seat.reserve")}
         </button>
-      ) : null}
-      {dignitaries.length === 0 && others.length === 0 ? <p className="muted">{t("protocol.people.none")}</p> : null}
-      {dignitaries.length ? (
-        <>
-          <h3>{t("protocol.people.dignitaries")}</h3>
-          <ul className="people-list">{dignitaries.map(chip)}</ul>
-        </>
-      ) : null}
-      {others.length ? (
-        <>
-          <h3>{t("protocol.people.others")}</h3>
-          <ul className="people-list">{others.map(chip)}</ul>
-        </>
-      ) : null}
-      {companionOptions.length ? (
-        <>
-          <h3>{t("protocol.people.companions")}</h3>
-          <ul className="people-list" data-testid="companion-people">
-            {companionOptions.map(chip)}
-          </ul>
-        </>
-      ) : null}
-      {canUpdate && (dignitaries.length || others.length) ? (
-        <details style={{ marginTop: "1rem" }}>
-          <summary>{t("protocol.assign.title")}</summary>
-          <Form method="post" className="stack" style={{ marginTop: ".5rem" }}>
-            <div className="field">
-              <label htmlFor="assign-person">{t("protocol.assign.person")}</label>
-              <select id="assign-person" name="invitationId" required>
-                {[...dignitaries, ...others, ...companionOptions].map((p) => (
-                  <option key={p.invitationId} value={p.invitationId}>
-                    {p.place ? `${p.place}. ` : ""}
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="assign-seat">{t("protocol.assign.seat")}</label>
-              <select id="assign-seat" name="seat" required>
-                {tables.flatMap((table) =>
-                  table.seats.map((s) => (
-                    <option key={`${table.id}:${s.index}`} value={`${table.id}:${s.index}`}>
-                      {seatRefText(tables, table.id, s.index, t)}
-                      {s.invitationId ? ` — ${labels[s.invitationId] ?? ""}` : ""}
-                    </option>
-                  )),
-                )}
-              </select>
-            </div>
-            <button type="submit" name="intent" value="assignForm" className="button secondary" disabled={busy}>
-              {t("protocol.assign.submit")}
-            </button>
-            {data.tables.length === 0 ? <p className="hint">{tError("protocol.errors.tableNotFound")}</p> : null}
-          </Form>
-        </details>
-      ) : null}
-    </aside>
+      </Form>
+    </div>
   );
 }

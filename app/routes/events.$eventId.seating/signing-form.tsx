@@ -1,11 +1,15 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
 import { FormErrorSummary, useSchemaForm } from "~/components/forms";
 import { agreementSigningSchema, tableSides } from "~/domain/protocol/seating.schema";
 import { useT } from "~/i18n/use-t";
 import type { SeatingLoaderData } from "./route";
 
 type SigningDocument = SeatingLoaderData["signing"]["documents"][number];
+type SigningFormValues = z.input<typeof agreementSigningSchema>;
+type SigningFormOutput = z.output<typeof agreementSigningSchema>;
 
 /**
  * The signing arrangements, one block per document: each party's signatory and signing order, the number of
@@ -30,7 +34,7 @@ export function SigningForm({
   if (withParties.length === 0)
     return (
       <section className="card">
-        <h3 style={{ marginTop: 0 }}>{t("protocol.agreement.title")}</h3>
+        <h3>{t("protocol.agreement.title")}</h3>
         <p className="muted">{t("protocol.agreement.none")}</p>
       </section>
     );
@@ -100,16 +104,16 @@ function DocumentSigningForm({
   const originalsError = serverErrors?.originals ?? form.formState.errors.originals?.message;
   return (
     <section className="card" aria-labelledby={`${id}-heading`} data-testid="signing-document">
-      <h3 id={`${id}-heading`} style={{ marginTop: 0 }}>
+      <h3 id={`${id}-heading`}>
         {t("protocol.agreement.title")}: {document.title}
       </h3>
-      <p className="hint" style={{ marginBottom: ".75rem" }}>
+      <p className="hint address-hint">
         {t("protocol.agreement.intro")}
       </p>
       <FormErrorSummary show={!!formError || !!serverErrors} message={formError && formError !== "form.fixErrors" ? formError : undefined} />
       <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="documentId" value={document.id} />
-        <fieldset disabled={!canUpdate} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset disabled={!canUpdate} className="bare-fieldset">
           <table className="signing-parties">
             <thead>
               <tr>
@@ -119,56 +123,19 @@ function DocumentSigningForm({
               </tr>
             </thead>
             <tbody>
-              {parties.map((p, i) => {
-                const signatoryError = errorAt(`parties.${i}.dignitaryId`) ?? errorAt(`parties.${i}.sideId`);
-                const orderError = errorAt(`parties.${i}.signingOrder`);
-                return (
-                  <tr key={p.sideId}>
-                    <td>
-                      <input type="hidden" defaultValue={p.sideId} {...form.register(`parties.${i}.sideId`)} />
-                      {partyName(p)}
-                      {p.isHost ? <span className="muted"> ({t("protocol.agreement.hostParty")})</span> : null}
-                    </td>
-                    <td>
-                      <select
-                        aria-label={`${t("protocol.agreement.signatory")}: ${partyName(p)}`}
-                        defaultValue={defaults.parties[i]?.dignitaryId}
-                        aria-invalid={signatoryError ? true : undefined}
-                        {...form.register(`parties.${i}.dignitaryId`)}
-                      >
-                        <option value="">{t("protocol.agreement.noSignatory")}</option>
-                        {choicesFor(p).map((d) => (
-                          <option key={d.id} value={d.id}>
-                            {d.place}. {d.label}
-                          </option>
-                        ))}
-                      </select>
-                      {signatoryError ? (
-                        <p className="field-error" role="alert">
-                          {tError(signatoryError)}
-                        </p>
-                      ) : null}
-                    </td>
-                    <td>
-                      <input
-                        type="number"
-                        min={1}
-                        max={50}
-                        inputMode="numeric"
-                        aria-label={`${t("protocol.agreement.order")}: ${partyName(p)}`}
-                        defaultValue={defaults.parties[i]?.signingOrder}
-                        aria-invalid={orderError ? true : undefined}
-                        {...form.register(`parties.${i}.signingOrder`)}
-                      />
-                      {orderError ? (
-                        <p className="field-error" role="alert">
-                          {tError(orderError)}
-                        </p>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
+              {parties.map((p, i) => (
+                <PartyRow
+                  key={p.sideId}
+                  form={form}
+                  index={i}
+                  sideId={p.sideId}
+                  name={partyName(p)}
+                  isHost={p.isHost}
+                  choices={choicesFor(p)}
+                  defaults={defaults.parties[i]}
+                  errorAt={errorAt}
+                />
+              ))}
             </tbody>
           </table>
           <div className="grid-2">
@@ -203,7 +170,7 @@ function DocumentSigningForm({
             </div>
           </div>
           {canUpdate ? (
-            <div className="actions" style={{ marginTop: 0 }}>
+            <div className="actions flush-top">
               <button type="submit" name="intent" value="signing" className="button" disabled={busy}>
                 {t("protocol.agreement.save")}
               </button>
@@ -212,5 +179,76 @@ function DocumentSigningForm({
         </fieldset>
       </Form>
     </section>
+  );
+}
+
+/** One party's line: who signs for it, and in which order. */
+function PartyRow({
+  form,
+  index,
+  sideId,
+  name,
+  isHost,
+  choices,
+  defaults,
+  errorAt,
+}: {
+  form: UseFormReturn<SigningFormValues, unknown, SigningFormOutput>;
+  index: number;
+  sideId: string;
+  name: string;
+  isHost: boolean;
+  choices: SeatingLoaderData["signatoryOptions"];
+  defaults: { sideId: string; dignitaryId: string; signingOrder: string } | undefined;
+  errorAt: (path: string) => string | undefined;
+}) {
+  const { t, tError } = useT();
+  const signatoryError = errorAt(`parties.${index}.dignitaryId`) ?? errorAt(`parties.${index}.sideId`);
+  const orderError = errorAt(`parties.${index}.signingOrder`);
+  return (
+    <tr>
+      <td>
+        <input type="hidden" defaultValue={sideId} {...form.register(`parties.${index}.sideId`)} />
+        {name}
+        {isHost ? <span className="muted"> ({t("protocol.agreement.hostParty")})</span> : null}
+      </td>
+      <td>
+        <select
+          aria-label={`${t("protocol.agreement.signatory")}: ${name}`}
+          defaultValue={defaults?.dignitaryId}
+          aria-invalid={signatoryError ? true : undefined}
+          {...form.register(`parties.${index}.dignitaryId`)}
+        >
+          <option value="">{t("protocol.agreement.noSignatory")}</option>
+          {choices.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.place}. {d.label}
+            </option>
+          ))}
+        </select>
+        {signatoryError ? (
+          <p className="field-error" role="alert">
+            {tError(signatoryError)}
+          </p>
+        ) : null}
+      </td>
+      <td>
+        <input
+          type="number"
+          min={1}
+          max={50}
+          inputMode="numeric"
+          aria-label={`${t("protocol.agreement.order")}: ${name}`}
+          defaultValue={defaults?.signingOrder}
+          aria-invalid={orderError ? true : undefined}
+          {...form.register(`parties.${index}.signingOrder`)}
+        />
+        {orderError ? (
+          <p className="field-error" role="alert">
+            {tError(orderError)}
+          </p>
+        ) : null}
+      </td>
+    </tr>
   );
 }

@@ -55,7 +55,7 @@ export function TableForm({
           options={tableSides.map((s) => ({ value: s, label: t(`protocol.table.secondTo.${s}`) }))}
         />
       </div>
-      <div className="actions" style={{ marginTop: 0 }}>
+      <div className="actions flush-top">
         <button type="submit" name="intent" value={intent} className="button" disabled={busy}>
           {submitLabel}
         </button>

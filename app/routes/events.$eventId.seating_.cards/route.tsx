@@ -11,10 +11,10 @@ import { loadSeating } from "~/services/seating.server";
 import { loadGlossary } from "~/services/glossary.server";
 import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
-import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
-import printStyles from "../events.$eventId.dignitaries/print.css";
+import { PageSize, PrintToolbar } from "~/components/print/print-toolbar";
+import printStyles from "~/components/print/print.css";
 import cardStyles from "./cards.css";
-import { sideName } from "../events.$eventId.ceremony/side-name";
+import { sideName } from "~/components/ceremony/side-name";
 import { PageStyle } from "~/components/nonce";
 
 export const links: LinksFunction = () => [

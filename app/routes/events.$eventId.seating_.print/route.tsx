@@ -6,8 +6,8 @@ import { useT } from "~/i18n/use-t";
 import { loadSeating } from "~/services/seating.server";
 import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
-import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
-import printStyles from "../events.$eventId.dignitaries/print.css";
+import { PageSize, PrintToolbar } from "~/components/print/print-toolbar";
+import printStyles from "~/components/print/print.css";
 import chartStyles from "./chart-print.css";
 import { PageStyle } from "~/components/nonce";
 

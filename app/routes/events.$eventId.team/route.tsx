@@ -3,14 +3,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { canOnEvent, memberRoles } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { listEventMembers } from "~/models/events.server";
-import { isServiceError } from "~/utils/errors";
 import { addMemberByEmail, removeMember } from "~/services/event-members.server";
-import { isUuid, requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
-import { addMemberSchema } from "./team.schema";
+import { requireEventPermission } from "~/services/auth.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { Notice } from "~/components/ui/notice";
+import { addMemberSchema, teamActionSchema } from "./team.schema";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
@@ -22,22 +21,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:manageMembers");
-  const raw = formDataToObject(await readForm(request));
+  const form = await parseForm(request, teamActionSchema);
+  const raw = form.values;
   const values = { email: typeof raw.email === "string" ? raw.email : "", role: memberRoles.find((r) => r === raw.role) ?? "viewer" };
-  try {
-    if (raw.intent === "remove") {
-      if (typeof raw.userId !== "string" || !isUuid(raw.userId)) return data({ fieldErrors: null, error: "errors.invalid", values, added: null }, { status: 400 });
-      await removeMember(context.db, access.user, access.event.id, raw.userId);
-      return { fieldErrors: null, error: null, values: null, added: null };
-    }
-    const parsed = addMemberSchema.safeParse(raw);
-    if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), error: null, values, added: null }, { status: 400 });
-    const user = await addMemberByEmail(context.db, access.user, access.event.id, parsed.data);
-    return { fieldErrors: null, error: null, values: null, added: user.name };
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    return data({ fieldErrors: Object.keys(error.fields).length ? error.fields : null, error: error.message, values, added: null }, { status: error.code === "not_found" ? 404 : 422 });
+  if (!form.success) {
+    if (raw.intent === "add") return data({ fieldErrors: form.fieldErrors, error: null, values, added: null }, { status: 400 });
+    return data({ fieldErrors: null, error: "errors.invalid", values, added: null }, { status: 400 });
   }
+  const change = form.data;
+  const done = await attempt(async () =>
+    change.intent === "remove"
+      ? (await removeMember(context.db, access.user, access.event.id, change.userId), null)
+      : (await addMemberByEmail(context.db, access.user, access.event.id, change)).name,
+  );
+  if (!done.ok)
+    return data(
+      { fieldErrors: Object.keys(done.error.fields).length ? done.error.fields : null, error: done.error.message, values, added: null },
+      { status: done.status },
+    );
+  return { fieldErrors: null, error: null, values: null, added: done.value };
 }
 
 export default function EventTeam() {
@@ -48,14 +50,10 @@ export default function EventTeam() {
     <>
       <p className="muted">{t("team.intro")}</p>
       {actionData?.added ? (
-        <div className="notice notice-ok" role="status">
-          {t("team.added", { name: actionData.added })}
-        </div>
+        <Notice tone="ok">{t("team.added", { name: actionData.added })}</Notice>
       ) : null}
       {actionData?.error && !actionData.fieldErrors ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.error)}
-        </div>
+        <Notice tone="error">{tError(actionData.error)}</Notice>
       ) : null}
       {members.length === 0 ? (
         <p className="card muted">{t("team.empty")}</p>
@@ -115,8 +113,8 @@ function AddMemberForm({
     serverErrors,
   });
   return (
-    <section className="card" style={{ marginTop: "1rem" }}>
-      <h2 style={{ marginTop: 0 }}>{t("team.add")}</h2>
+    <section className="card space-above">
+      <h2>{t("team.add")}</h2>
       <FormErrorSummary show={!!serverErrors} />
       <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="intent" value="add" />

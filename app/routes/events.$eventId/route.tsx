@@ -1,18 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/utils/meta";
 import { Form, Link, NavLink, Outlet, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/ui/notice";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { canOnEvent } from "~/domain/access/permissions";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n/i18n";
 import { getEventDetail } from "~/models/events.server";
-import { isServiceError } from "~/utils/errors";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { cancelEvent, deleteDraftEvent } from "~/services/events.server";
 import { requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { eventTabGroups, groupOfPath, type EventSection } from "./event-tabs";
-import { readForm } from "~/utils/form-data.server";
+import { eventActionSchema } from "./event-actions.schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => pageTitle(matches, null, d?.event.title);
 
@@ -38,33 +39,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   // Who may do neither is refused before the form is read; then the intent's own permission.
   await requireEventPermission(request, context, params.eventId, ["event:cancel", "event:delete"]);
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent !== "cancel" && intent !== "delete") return data({ error: "errors.invalid" }, { status: 400 });
-  const access = await requireEventPermission(
-    request,
-    context,
-    params.eventId,
-    intent === "cancel" ? "event:cancel" : "event:delete",
-  );
-  try {
-    if (intent === "cancel") {
-      await cancelEvent(context.db, access.user, access.event.id);
-      throw redirect(`/events/${access.event.id}?notice=cancelled`);
-    }
-    await deleteDraftEvent(context.db, context.storage, access.user, access.event.id);
-    throw redirect(`/events?notice=deleted`);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    return data({ error: error.message }, { status: error.code === "not_found" ? 404 : 409 });
+  const form = await parseForm(request, eventActionSchema);
+  if (!form.success) return data({ error: "errors.invalid" }, { status: 400 });
+  const { intent } = form.data;
+  const access = await requireEventPermission(request, context, params.eventId, intent === "cancel" ? "event:cancel" : "event:delete");
+  if (intent === "cancel") {
+    const cancelled = await attempt(() => cancelEvent(context.db, access.user, access.event.id));
+    if (!cancelled.ok) return data({ error: cancelled.error.message }, { status: cancelled.status });
+    return redirectWithNotice(context, `/events/${access.event.id}`, { key: "event.cancelled" });
   }
+  const deleted = await attempt(() => deleteDraftEvent(context.db, context.storage, access.user, access.event.id));
+  if (!deleted.ok) return data({ error: deleted.error.message }, { status: deleted.status });
+  return redirectWithNotice(context, "/events", { key: "event.deleted" });
 }
-
-const notices: Record<string, MessageKey> = {
-  created: "event.created",
-  updated: "event.updated",
-  cancelled: "event.cancelled",
-};
 
 export default function EventLayout() {
   const { event, can } = useLoaderData<typeof loader>();
@@ -72,28 +59,20 @@ export default function EventLayout() {
   const { t, tError } = useT();
   const [params] = useSearchParams();
   const confirm = params.get("confirm");
-  const notice = notices[params.get("notice") ?? ""];
   return (
     <>
       <p>
         <Link to="/events">← {t("nav.events")}</Link>
       </p>
       {actionData?.error ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.error)}
-        </div>
-      ) : null}
-      {notice ? (
-        <div className="notice notice-ok" role="status">
-          {t(notice)}
-        </div>
+        <Notice tone="error">{tError(actionData.error)}</Notice>
       ) : null}
       <div className="page-head">
         <div className="event-title-row">
           <h1>{event.title}</h1>
           <StatusBadge status={event.status} />
         </div>
-        <div className="actions" style={{ marginTop: 0 }}>
+        <div className="actions flush-top">
           {can.update ? (
             <Link to={`/events/${event.id}/edit`} className="button">
               {t("action.edit")}

@@ -8,8 +8,8 @@ import { loadLetterFor } from "~/services/letters.server";
 import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
-import { PageSize, PrintToolbar } from "../events.$eventId.dignitaries/print-toolbar";
-import printStyles from "../events.$eventId.dignitaries/print.css";
+import { PageSize, PrintToolbar } from "~/components/print/print-toolbar";
+import printStyles from "~/components/print/print.css";
 import letterStyles from "./letter.css";
 import { LetterSheet } from "./letter-sheet";
 

@@ -68,11 +68,11 @@ export default function EventsPage() {
       </div>
       {intro ? (
         <section className="card signet-intro" aria-labelledby="signet-intro">
-          <h2 id="signet-intro" style={{ marginTop: 0 }}>
+          <h2 id="signet-intro" className="flush-top">
             {t("events.intro.title")}
           </h2>
           <p>{t("events.intro.body")}</p>
-          <div className="actions" style={{ marginTop: 0 }}>
+          <div className="actions flush-top">
             {intro.demo ? (
               <Link to={`/events/${intro.demo.id}`} className="button">
                 {t("events.intro.openDemo")}

@@ -1,20 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/utils/meta";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EventForm, eventFormArrayFields, toEventFormValues } from "~/components/event-form";
+import { EventForm, eventFormArrayFields, toEventFormValues } from "~/components/events/event-form";
+import { eventPageActionSchema } from "~/components/events/event-page.schema";
+import { quickAddAnswer } from "~/components/events/quick-add.server";
 import { instantToLocalInput } from "~/domain/dates/phrasing";
 import { timeZoneOptions } from "~/domain/dates/time-zones";
 import { defaultTimeZone, eventFormSchema } from "~/domain/events/event.schema";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { listOrganizations } from "~/models/organizations.server";
 import { canGlobal } from "~/domain/access/permissions";
-import { isServiceError } from "~/utils/errors";
-import { quickAddOrganization } from "~/services/organizations.server";
 import { createEvent } from "~/services/events.server";
 import { requireGlobalPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { attempt, parseForm, parseFormData } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "events.new");
@@ -40,30 +40,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireGlobalPermission(request, context, "event:create");
-  const raw = formDataToObject(await readForm(request), eventFormArrayFields);
-  if (raw.intent === "addOrganization") {
-    // "+ Add an organization" inside the form: the event is not saved, every value comes back as it was.
+  const form = await parseForm(request, eventPageActionSchema, { arrayFields: eventFormArrayFields });
+  const values = toEventFormValues(form.values);
+  if (!form.success) return data({ fieldErrors: null, formError: "errors.invalid", values, quickAdd: null }, { status: 400 });
+  if (form.data.intent === "addOrganization") {
     if (!canGlobal(user, "organization:create")) throw forbidden();
-    const name = typeof raw.newOrganizationName === "string" ? raw.newOrganizationName : "";
-    const added = await quickAddOrganization(context.db, user, name);
-    return data(
-      { fieldErrors: null, formError: null, values: toEventFormValues(raw), quickAdd: { ...added, name } },
-      { status: added.error ? 400 : 200 },
-    );
+    return quickAddAnswer(context, user, form.data.newOrganizationName, values);
   }
-  const parsed = eventFormSchema.safeParse(raw);
-  if (!parsed.success)
-    return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values: toEventFormValues(raw), quickAdd: null }, { status: 400 });
-  try {
-    const event = await createEvent(context.db, user, parsed.data);
-    throw redirect(`/events/${event.id}?notice=created`);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    return data(
-      { fieldErrors: error.fields, formError: error.message, values: toEventFormValues(raw), quickAdd: null },
-      { status: error.code === "conflict" ? 409 : 422 },
-    );
-  }
+  const event = parseFormData(form.formData, eventFormSchema, eventFormArrayFields);
+  if (!event.success) return data({ fieldErrors: event.fieldErrors, formError: null, values, quickAdd: null }, { status: 400 });
+  const created = await attempt(() => createEvent(context.db, user, event.data));
+  if (!created.ok)
+    return data({ fieldErrors: created.error.fields, formError: created.error.message, values, quickAdd: null }, { status: created.status });
+  return redirectWithNotice(context, `/events/${created.value.id}`, { key: "event.created" });
 }
 
 export default function NewEventPage() {

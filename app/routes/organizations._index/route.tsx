@@ -1,18 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { pageTitle } from "~/utils/meta";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import { Notice } from "~/components/ui/notice";
 import { canGlobal } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/forms/fields";
-import { ORGANIZATION_NAME_MAX, ORGANIZATION_SHORT_NAME_MAX, organizationSchema, type OrganizationFormValues } from "~/domain/organizations/organization.schema";
+import type { OrganizationFormValues } from "~/domain/organizations/organization.schema";
 import { useT } from "~/i18n/use-t";
 import { listOrganizations, type OrganizationUsage } from "~/models/organizations.server";
-import { isServiceError } from "~/utils/errors";
 import { createOrganization, deleteOrganization, OrganizationInUseError, updateOrganization } from "~/services/organizations.server";
 import { isUuid, requireGlobalPermission, requireUser } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import { DeleteConfirmation } from "./delete-confirmation";
+import { OrganizationForm } from "./organization-form";
+import { organizationsActionSchema } from "./organizations.schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "orgs.title");
 
@@ -38,55 +39,42 @@ type ActionData =
 
 /** One page, three forms: "intent" says which (create is the default, as before). Each works without JavaScript. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const raw = formDataToObject(await readForm(request));
+  const form = await parseForm(request, organizationsActionSchema);
+  const raw = form.values;
   const intent = raw.intent === "update" || raw.intent === "delete" ? raw.intent : "create";
-  if (intent === "create") {
-    const user = await requireGlobalPermission(request, context, "organization:create");
-    const parsed = organizationSchema.safeParse(raw);
-    if (!parsed.success)
-      return data<ActionData>({ intent, ok: false, fieldErrors: fieldErrors(parsed.error), organization: null, values: echo(raw) }, { status: 400 });
-    try {
-      const organization = await createOrganization(context.db, user, parsed.data);
-      return data<ActionData>({ intent, ok: true, fieldErrors: null, organization, values: null });
-    } catch (error) {
-      if (!isServiceError(error)) throw error;
+  const user = await requireGlobalPermission(request, context, `organization:${intent}`);
+  const id = form.success && form.data.intent !== "create" ? form.data.id : "";
+  if (!form.success) {
+    if (intent === "create") return data<ActionData>({ intent, ok: false, fieldErrors: form.fieldErrors, organization: null, values: echo(raw) }, { status: 400 });
+    const rawId = typeof raw.id === "string" && isUuid(raw.id) ? raw.id : "";
+    if (intent === "update") return data<ActionData>({ intent, id: rawId, fieldErrors: form.fieldErrors, formError: null, values: echo(raw) }, { status: 400 });
+    return data<ActionData>({ intent, id: rawId, formError: "errors.invalid", usage: null }, { status: 400 });
+  }
+  const change = form.data;
+  if (change.intent === "create") {
+    const created = await attempt(() => createOrganization(context.db, user, change));
+    if (!created.ok)
+      return data<ActionData>({ intent: "create", ok: false, fieldErrors: created.error.fields, organization: null, values: echo(raw) }, { status: created.status });
+    return data<ActionData>({ intent: "create", ok: true, fieldErrors: null, organization: created.value, values: null });
+  }
+  if (change.intent === "update") {
+    const saved = await attempt(() => updateOrganization(context.db, user, id, change));
+    if (!saved.ok) {
+      const hasFields = Object.keys(saved.error.fields).length > 0;
       return data<ActionData>(
-        { intent, ok: false, fieldErrors: error.fields, organization: null, values: echo(raw) },
-        { status: error.code === "conflict" ? 409 : 422 },
+        { intent: "update", id, fieldErrors: hasFields ? saved.error.fields : null, formError: hasFields ? null : saved.error.message, values: echo(raw) },
+        { status: saved.status },
       );
     }
+    return redirectWithNotice(context, "/organizations", { key: "orgs.updated", params: { name: saved.value.nameVi.slice(0, 300) } });
   }
-
-  const id = typeof raw.id === "string" && isUuid(raw.id) ? raw.id : "";
-  if (intent === "update") {
-    const user = await requireGlobalPermission(request, context, "organization:update");
-    const parsed = organizationSchema.safeParse(raw);
-    if (!parsed.success)
-      return data<ActionData>({ intent, id, fieldErrors: fieldErrors(parsed.error), formError: null, values: echo(raw) }, { status: 400 });
-    try {
-      const saved = await updateOrganization(context.db, user, id, parsed.data);
-      throw redirect(`/organizations?${new URLSearchParams({ updated: saved.nameVi.slice(0, 300) })}`);
-    } catch (error) {
-      if (!isServiceError(error)) throw error;
-      const hasFields = Object.keys(error.fields).length > 0;
-      return data<ActionData>(
-        { intent, id, fieldErrors: hasFields ? error.fields : null, formError: hasFields ? null : error.message, values: echo(raw) },
-        { status: error.code === "conflict" ? 409 : error.code === "not_found" ? 404 : 422 },
-      );
-    }
-  }
-
-  const user = await requireGlobalPermission(request, context, "organization:delete");
-  try {
-    const deleted = await deleteOrganization(context.db, user, id);
-    throw redirect(`/organizations?${new URLSearchParams({ deleted: deleted.nameVi.slice(0, 300) })}`);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
+  const deleted = await attempt(() => deleteOrganization(context.db, user, id));
+  if (!deleted.ok)
     return data<ActionData>(
-      { intent, id, formError: error.message, usage: error instanceof OrganizationInUseError ? error.usage : null },
-      { status: error.code === "conflict" ? 409 : 404 },
+      { intent: "delete", id, formError: deleted.error.message, usage: deleted.error instanceof OrganizationInUseError ? deleted.error.usage : null },
+      { status: deleted.status },
     );
-  }
+  return redirectWithNotice(context, "/organizations", { key: "orgs.deleted", params: { name: deleted.value.nameVi.slice(0, 300) } });
 }
 
 export default function OrganizationsPage() {
@@ -101,25 +89,15 @@ export default function OrganizationsPage() {
   const deleteId = actionData?.intent === "delete" ? actionData.id : canDelete && !editId ? search.get("delete") : null;
   const editing = organizations.find((o) => o.id === editId) ?? null;
   const deleting = organizations.find((o) => o.id === deleteId) ?? null;
-  const notice = search.get("updated")
-    ? t("orgs.updated", { name: search.get("updated") ?? "" })
-    : search.get("deleted")
-      ? t("orgs.deleted", { name: search.get("deleted") ?? "" })
-      : created
-        ? t("orgs.created", { name: created.nameVi })
-        : null;
+  const notice = created ? t("orgs.created", { name: created.nameVi }) : null;
   return (
     <>
       <h1>{t("orgs.title")}</h1>
       {notice && !editing && !deleting ? (
-        <div className="notice notice-ok" role="status">
-          {notice}
-        </div>
+        <Notice tone="ok">{notice}</Notice>
       ) : null}
       {actionData && "formError" in actionData && actionData.formError && !editing && !deleting ? (
-        <div className="notice notice-error" role="alert">
-          {t("orgs.errors.notFound")}
-        </div>
+        <Notice tone="error">{t("orgs.errors.notFound")}</Notice>
       ) : null}
       {editing ? (
         <OrganizationForm
@@ -180,7 +158,7 @@ export default function OrganizationsPage() {
                 <td>{o.shortName ?? "—"}</td>
                 <td className="hide-sm">{o.parentId ? nameOf(o.parentId) : "—"}</td>
                 {canEdit || canDelete ? (
-                  <td style={{ whiteSpace: "nowrap" }}>
+                  <td className="nowrap">
                     {canEdit ? (
                       <Link to={`?edit=${o.id}`} aria-label={`${t("action.edit")}: ${o.nameVi}`}>
                         {t("action.edit")}
@@ -200,142 +178,6 @@ export default function OrganizationsPage() {
         </table>
       )}
     </>
-  );
-}
-
-function OrganizationForm({
-  title,
-  hint,
-  intent,
-  id,
-  parents,
-  values,
-  serverErrors,
-  formError,
-  submitLabel,
-}: {
-  title: string;
-  hint?: string;
-  intent: "create" | "update";
-  id?: string;
-  parents: { id: string; nameVi: string }[];
-  values: OrganizationFormValues | null;
-  serverErrors: Record<string, string> | null;
-  formError?: string | null;
-  submitLabel: string;
-}) {
-  const { t } = useT();
-  const { form, onSubmit } = useSchemaForm(organizationSchema, {
-    defaultValues: values ?? { nameVi: "", nameEn: "", shortName: "", parentId: "" },
-    serverErrors,
-  });
-  return (
-    <section className="card" aria-label={title}>
-      <h2 style={{ marginTop: 0 }}>{title}</h2>
-      {hint ? (
-        <p className="hint" style={{ marginBottom: "1rem" }}>
-          {hint}
-        </p>
-      ) : null}
-      <FormErrorSummary show={!!serverErrors || !!formError} message={formError ?? undefined} />
-      <Form method="post" noValidate onSubmit={onSubmit} action={intent === "update" ? `?edit=${id}` : undefined}>
-        {intent === "update" ? (
-          <>
-            <input type="hidden" name="intent" value="update" />
-            <input type="hidden" name="id" value={id} />
-          </>
-        ) : null}
-        <div className="grid-2">
-          <TextField form={form} name="nameVi" label={t("orgs.nameVi")} maxLength={ORGANIZATION_NAME_MAX} />
-          <TextField form={form} name="nameEn" label={t("orgs.nameEn")} optional maxLength={ORGANIZATION_NAME_MAX} />
-          <TextField form={form} name="shortName" label={t("orgs.shortName")} optional maxLength={ORGANIZATION_SHORT_NAME_MAX} />
-          <SelectField
-            form={form}
-            name="parentId"
-            label={t("orgs.parent")}
-            optional
-            options={[{ value: "", label: t("orgs.noParent") }, ...parents.map((o) => ({ value: o.id, label: o.nameVi }))]}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button">
-            {submitLabel}
-          </button>
-          {intent === "update" ? (
-            <Link to="/organizations" className="button secondary">
-              {t("action.cancel")}
-            </Link>
-          ) : null}
-        </div>
-      </Form>
-    </section>
-  );
-}
-
-function usageLines(usage: OrganizationUsage, t: ReturnType<typeof useT>["t"]): string[] {
-  const names = (items: string[], total: number) => `${items.map((n) => `“${n}”`).join(", ")}${total > items.length ? ", …" : ""}`;
-  const lines: string[] = [];
-  if (usage.host.total) lines.push(t("orgs.inUse.host", { count: usage.host.total, names: names(usage.host.events.map((e) => e.title), usage.host.total) }));
-  if (usage.partner.total)
-    lines.push(t("orgs.inUse.partner", { count: usage.partner.total, names: names(usage.partner.events.map((e) => e.title), usage.partner.total) }));
-  if (usage.agreementParty.total)
-    lines.push(
-      t("orgs.inUse.agreementParty", {
-        count: usage.agreementParty.total,
-        names: names(usage.agreementParty.events.map((e) => e.title), usage.agreementParty.total),
-      }),
-    );
-  if (usage.children.total)
-    lines.push(
-      t("orgs.inUse.children", { count: usage.children.total, names: names(usage.children.organizations.map((o) => o.nameVi), usage.children.total) }),
-    );
-  if (usage.people) lines.push(t("orgs.inUse.people", { count: usage.people }));
-  if (usage.dignitaries) lines.push(t("orgs.inUse.dignitaries", { count: usage.dignitaries }));
-  return lines;
-}
-
-function DeleteConfirmation({ id, name, error, usage }: { id: string; name: string; error: string | null; usage: OrganizationUsage | null }) {
-  const { t, tError } = useT();
-  const alertRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (error) alertRef.current?.focus();
-  }, [error]);
-  return (
-    <section className="card notice-warn" role="alertdialog" aria-label={t("orgs.deleteConfirm", { name })}>
-      {error ? (
-        <div className="notice notice-error" role="alert" ref={alertRef} tabIndex={-1}>
-          <p style={{ marginTop: 0 }}>{tError(error)}</p>
-          {usage ? (
-            <>
-              <ul>
-                {usageLines(usage, t).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-              <p style={{ marginBottom: 0 }}>{t("orgs.inUse.hint")}</p>
-            </>
-          ) : null}
-        </div>
-      ) : null}
-      <p>{t("orgs.deleteConfirm", { name })}</p>
-      <Form method="post" className="actions" action={`?delete=${id}`}>
-        <input type="hidden" name="intent" value="delete" />
-        <input type="hidden" name="id" value={id} />
-        {error && usage ? null : (
-          <button type="submit" className="button danger">
-            {t("action.confirm")}: {t("action.delete")}
-          </button>
-        )}
-        {usage ? (
-          <Link to={`?edit=${id}`} className="button secondary">
-            {t("action.edit")}
-          </Link>
-        ) : null}
-        <Link to="/organizations" className="button secondary">
-          {t("action.back")}
-        </Link>
-      </Form>
-    </section>
   );
 }
 

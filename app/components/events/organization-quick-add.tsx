@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { CountedInput } from "~/components/forms";
 import { ORGANIZATION_NAME_MAX } from "~/domain/organizations/organization.schema";
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 
 /** What the event form's action answers after "add an organization". */
@@ -27,9 +28,9 @@ export function OrganizationQuickAdd({ result }: { result: QuickAddResult | null
       <summary>+ {t("orgs.new")}</summary>
       <div className="card">
         {result?.organization ? (
-          <p className="notice notice-ok" role="status">
+          <Notice tone="ok" as="p">
             {t("orgs.created", { name: result.organization.nameVi })}
-          </p>
+          </Notice>
         ) : null}
         <div className={`field${error ? " field-invalid" : ""}`}>
           <label htmlFor={`${id}-name`}>{t("orgs.nameVi")}</label>

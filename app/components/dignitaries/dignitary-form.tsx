@@ -122,7 +122,7 @@ export function DignitaryForm({
           label={t("protocol.field.positions")}
           hint={t("protocol.field.positionsHint")}
           rows={3}
-          style={{ minHeight: "5rem" }}
+          className="textarea-positions"
           optional
         />
         <div className="grid-2">
@@ -160,11 +160,11 @@ export function DignitaryForm({
         {mode === "new" ? (
           <TextField form={form} name="email" type="email" label={t("protocol.field.email")} hint={t("protocol.field.emailHint")} optional />
         ) : null}
-        <TextAreaField form={form} name="notes" label={t("protocol.field.notes")} rows={2} style={{ minHeight: "3.5rem" }} maxLength={DIGNITARY_NOTES_MAX} optional />
+        <TextAreaField form={form} name="notes" label={t("protocol.field.notes")} rows={2} className="textarea-notes" maxLength={DIGNITARY_NOTES_MAX} optional />
       </fieldset>
       <fieldset className="section">
         <legend>{t("protocol.address.title")}</legend>
-        <p className="hint" style={{ marginBottom: ".75rem" }}>
+        <p className="hint address-hint">
           {t("protocol.address.hint")}
         </p>
         <TextField form={form} name="fullAddressOverride" label={t("protocol.address.full")} placeholder={generated.full} maxLength={FULL_ADDRESS_MAX} optional />

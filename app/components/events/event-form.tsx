@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import type { UseFormReturn } from "react-hook-form";
 import {
   CheckboxGroupField,
   currentErrors,
@@ -20,7 +21,9 @@ import {
   VENUE_NAME_MAX,
   VENUE_ROOM_MAX,
   type EventFormValues,
+  type EventInput,
 } from "~/domain/events/event.schema";
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 import { OrganizationQuickAdd, type QuickAddResult } from "./organization-quick-add";
 
@@ -95,7 +98,8 @@ export function EventForm({
       ? { ...defaultValues, startsAt: defaultValues.startsAt.slice(0, 10), endsAt: defaultValues.endsAt.slice(0, 10) }
       : defaultValues;
   const { form, onSubmit } = useSchemaForm(eventFormSchema, { defaultValues: initial, serverErrors });
-  const precision = form.watch("startPrecision") === "date" ? "date" : form.watch("startPrecision") === "time" ? "time" : initial.startPrecision;
+  const precision: "date" | "time" =
+    form.watch("startPrecision") === "date" ? "date" : form.watch("startPrecision") === "time" ? "time" : initial.startPrecision === "date" ? "date" : "time";
   const lastStart = useRef(initial.startsAt);
   const lastEnd = useRef(initial.endsAt);
   const start = form.watch("startsAt");
@@ -114,35 +118,11 @@ export function EventForm({
   }, [precision, form]);
   const orgOptions = organizations.map((o) => ({ value: o.id, label: locale === "en" && o.nameEn ? o.nameEn : o.nameVi }));
   const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
-  // In the form's order: the summary lists every error of the submission with its field's label.
-  const labels: Partial<Record<keyof EventFormValues, string>> = {
-    title: t("event.field.title"),
-    titleEn: t("event.field.titleEn"),
-    kind: t("event.field.kind"),
-    status: t("event.field.status"),
-    startsAt: t("event.field.startsAt"),
-    endsAt: t("event.field.endsAt"),
-    timeZone: t("event.field.timeZone"),
-    venueName: t("event.field.venueName"),
-    venueNameEn: t("event.field.venueNameEn"),
-    venueRoom: t("event.field.venueRoom"),
-    venueAddress: t("event.field.venueAddress"),
-    capacity: t("event.field.capacity"),
-    hostOrganizationId: t("event.field.host"),
-    partnerOrganizationIds: t("event.field.partners"),
-    description: t("event.field.description"),
-    startPrecision: t("event.field.startPrecision"),
-    occasion: t("event.field.occasion"),
-    occasionEn: t("event.field.occasionEn"),
-    context: t("event.field.context"),
-    contextEn: t("event.field.contextEn"),
-  };
+  const labels = useEventFormLabels();
   return (
     <>
       {formError ? (
-        <div className="notice notice-error" role="alert">
-          {tError(formError)}
-        </div>
+        <Notice tone="error">{tError(formError)}</Notice>
       ) : (
         <FormErrorSummary
           show={(hasErrors && form.formState.isSubmitted) || !!serverErrors}
@@ -175,45 +155,7 @@ export function EventForm({
             />
           </div>
         </fieldset>
-        <fieldset className="section">
-          <legend>{t("event.section.when")}</legend>
-          <div className="grid-3">
-            <TextField
-              form={form}
-              name="startsAt"
-              label={precision === "date" ? t("event.field.startDate") : t("event.field.startsAt")}
-              type={precision === "date" ? "date" : "datetime-local"}
-            />
-            <TextField
-              form={form}
-              name="endsAt"
-              label={precision === "date" ? t("event.field.endDate") : t("event.field.endsAt")}
-              type={precision === "date" ? "date" : "datetime-local"}
-            />
-            <TextField
-              form={form}
-              name="timeZone"
-              label={t("event.field.timeZone")}
-              list="time-zones"
-              autoComplete="off"
-              hint={t("event.field.timeZoneHint")}
-            />
-          </div>
-          <SelectField
-            form={form}
-            name="startPrecision"
-            label={t("event.field.startPrecision")}
-            options={[
-              { value: "time", label: t("event.precision.time") },
-              { value: "date", label: t("event.precision.date") },
-            ]}
-          />
-          <datalist id="time-zones">
-            {timeZones.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-        </fieldset>
+        <WhenFields form={form} precision={precision} timeZones={timeZones} />
         <fieldset className="section">
           <legend>{t("event.section.where")}</legend>
           <div className="grid-2">
@@ -253,4 +195,78 @@ export function EventForm({
       </Form>
     </>
   );
+}
+
+/** The event's date and time: a date-only start shows date inputs (no time of day to type). */
+function WhenFields({ form, precision, timeZones }: { form: UseFormReturn<EventFormValues, unknown, EventInput>; precision: "date" | "time"; timeZones: string[] }) {
+  const { t } = useT();
+  return (
+    <fieldset className="section">
+      <legend>{t("event.section.when")}</legend>
+      <div className="grid-3">
+        <TextField
+          form={form}
+          name="startsAt"
+          label={precision === "date" ? t("event.field.startDate") : t("event.field.startsAt")}
+          type={precision === "date" ? "date" : "datetime-local"}
+        />
+        <TextField
+          form={form}
+          name="endsAt"
+          label={precision === "date" ? t("event.field.endDate") : t("event.field.endsAt")}
+          type={precision === "date" ? "date" : "datetime-local"}
+        />
+        <TextField
+          form={form}
+          name="timeZone"
+          label={t("event.field.timeZone")}
+          list="time-zones"
+          autoComplete="off"
+          hint={t("event.field.timeZoneHint")}
+        />
+      </div>
+      <SelectField
+        form={form}
+        name="startPrecision"
+        label={t("event.field.startPrecision")}
+        options={[
+          { value: "time", label: t("event.precision.time") },
+          { value: "date", label: t("event.precision.date") },
+        ]}
+      />
+      <datalist id="time-zones">
+        {timeZones.map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+    </fieldset>
+  );
+}
+
+/** The fields' labels, in the form's order: the error summary lists every error with its field's label. */
+function useEventFormLabels() {
+  const { t } = useT();
+  const labels: Partial<Record<keyof EventFormValues, string>> = {
+    title: t("event.field.title"),
+    titleEn: t("event.field.titleEn"),
+    kind: t("event.field.kind"),
+    status: t("event.field.status"),
+    startsAt: t("event.field.startsAt"),
+    endsAt: t("event.field.endsAt"),
+    timeZone: t("event.field.timeZone"),
+    venueName: t("event.field.venueName"),
+    venueNameEn: t("event.field.venueNameEn"),
+    venueRoom: t("event.field.venueRoom"),
+    venueAddress: t("event.field.venueAddress"),
+    capacity: t("event.field.capacity"),
+    hostOrganizationId: t("event.field.host"),
+    partnerOrganizationIds: t("event.field.partners"),
+    description: t("event.field.description"),
+    startPrecision: t("event.field.startPrecision"),
+    occasion: t("event.field.occasion"),
+    occasionEn: t("event.field.occasionEn"),
+    context: t("event.field.context"),
+    contextEn: t("event.field.contextEn"),
+  };
+  return labels;
 }

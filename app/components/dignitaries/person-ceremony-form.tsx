@@ -3,8 +3,8 @@ import { FormErrorSummary, SelectField, useSchemaForm } from "~/components/forms
 import { personCeremonyFormSchema, type PersonCeremonyFormValues } from "~/domain/ceremony/ceremony.schema";
 import { ceremonyRoleKinds, type CeremonyRole, type SideKind } from "~/domain/ceremony/types";
 import { useT } from "~/i18n/use-t";
-import { Checkboxes } from "../events.$eventId.ceremony/checkboxes";
-import { sideName } from "../events.$eventId.ceremony/side-name";
+import { Checkboxes } from "~/components/ceremony/checkboxes";
+import { sideName } from "~/components/ceremony/side-name";
 
 export interface PersonCeremonyData {
   sides: { id: string; kind: SideKind; labelVi: string | null; labelEn: string | null; organization: { nameVi: string; nameEn: string | null } | null }[];
@@ -29,13 +29,11 @@ export function PersonCeremonyForm({
   defaultValues,
   serverErrors,
   formError,
-  saved,
 }: {
   data: PersonCeremonyData;
   defaultValues: PersonCeremonyFormValues;
   serverErrors?: Record<string, string> | null;
   formError?: string | null;
-  saved: boolean;
 }) {
   const { t, locale } = useT();
   const navigation = useNavigation();
@@ -51,15 +49,10 @@ export function PersonCeremonyForm({
   const signError = serverErrors ? Object.entries(serverErrors).find(([k]) => k.startsWith("roles."))?.[1] : undefined;
   const hasErrors = Object.keys(form.formState.errors).length > 0 || !!serverErrors;
   return (
-    <section className="card" aria-labelledby="person-ceremony" id="ceremony" style={{ marginTop: "1.5rem" }}>
-      <h3 id="person-ceremony" style={{ marginTop: 0 }}>
+    <section className="card space-above-lg" aria-labelledby="person-ceremony" id="ceremony">
+      <h3 id="person-ceremony">
         {t("ceremony.person.title")}
       </h3>
-      {saved && !hasErrors ? (
-        <div className="notice notice-ok" role="status">
-          {t("ceremony.person.saved")}
-        </div>
-      ) : null}
       <FormErrorSummary show={hasErrors || !!formError} message={signError ?? formError ?? undefined} />
       <Form method="post" noValidate onSubmit={onSubmit}>
         <SelectField
