@@ -20,7 +20,7 @@ import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { PhotoGrid } from "./photo-grid";
 import { Uploader } from "./uploader";
-import styles from "./photos.css";
+import styles from "~/components/photos/photos.css";
 import { revalidateWhenOutOfDate } from "~/utils/revalidate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

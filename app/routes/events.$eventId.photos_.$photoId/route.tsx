@@ -18,7 +18,7 @@ import { isUuid, requireEventPermission, seesPersonalData } from "~/services/aut
 import { formDataToObject, readForm, versionField } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
-import styles from "../events.$eventId.photos/photos.css";
+import styles from "~/components/photos/photos.css";
 import { revalidateWhenOutOfDate } from "~/utils/revalidate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -10,7 +10,7 @@ import { isServiceError } from "~/utils/errors";
 import { requireEventPermission } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
-import styles from "../events.$eventId.photos/photos.css";
+import styles from "~/components/photos/photos.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "photos.bulk.title");

@@ -24,8 +24,8 @@ import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, notFound } from "~/utils/responses.server";
 import { canComment } from "~/domain/press/workflow";
-import { PressStatusBadge } from "./press-status";
-import styles from "./press.css";
+import { PressStatusBadge } from "~/components/press/press-status";
+import styles from "~/components/press/press.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "press.tab.title");
