@@ -208,7 +208,7 @@ test("an organizer builds a three-party ceremony with two documents and the outp
   // The press draft.
   await page.goto(`${eventPath}/press`);
   await page.getByRole("button", { name: "Soạn bản tin", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
   const drafted = await page.getByLabel("Nội dung (Markdown)").inputValue();
   const three = `${QS}, ${CA} và ${BP}`;
   const regulationPhrase = `quy chế phối hợp giữa ${three} giai đoạn 2026 – 2030`;

@@ -97,7 +97,7 @@ test("drafts the report of the seed ceremony from its data, in Vietnamese and in
 
   // The demo carries its published Vietnamese report; drafting again makes a new, separate summary.
   await page.getByRole("button", { name: "Soạn bản tin", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
   const body = page.getByLabel("Nội dung (Markdown)");
   await expect(body).toBeVisible();
   const text = await body.inputValue();
@@ -115,7 +115,7 @@ test("drafts the report of the seed ceremony from its data, in Vietnamese and in
 
   await page.getByRole("link", { name: "← Danh sách bản tin" }).click();
   await page.getByRole("button", { name: "Soạn bản tiếng Anh" }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
   await expect(page.getByLabel("Nội dung (Markdown)")).toHaveValue(/On the afternoon of 19 October 2017/);
   await expect(page.getByLabel("Nội dung (Markdown)")).toHaveValue(/Nguyễn Hồng Chuyên/);
   await expect(page.locator(".press-page-head .badge").first()).toHaveText("Tiếng Anh");
@@ -137,7 +137,7 @@ test("edit with live preview, insert a photo, review, comment, approve and publi
   await addCommunications(page, eventId, accounts.communications);
   await page.goto(`/events/${eventId}/press`);
   await page.getByRole("button", { name: "Soạn bản tin", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
   await expect(page.getByRole("button", { name: "Soạn bản tiếng Anh" })).toHaveCount(0); // we are on the summary page now
 
   // Edit with a live preview and word count.
@@ -163,12 +163,12 @@ test("edit with live preview, insert a photo, review, comment, approve and publi
   await expect(preview.locator("figure img")).toHaveAttribute("src", new RegExp(`^/media/photos/${photoId}/[^/]+/web\\.jpg$`));
   await expect(preview.locator("figcaption")).toContainText("Lễ ký kết chương trình phối hợp.");
   await page.getByRole("button", { name: "Lưu", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã lưu phiên bản 2.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã lưu phiên bản 2.");
   await screenshots(page, "press-summary-edited");
 
   // Send for review; the organizer has no approve button, and the API refuses approval clearly.
   await page.getByRole("button", { name: "Gửi duyệt" }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã gửi bản tin đi duyệt.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã gửi bản tin đi duyệt.");
   await expect(page.locator(".press-page-head")).toContainText("Chờ duyệt");
   await expect(page.getByRole("button", { name: "Duyệt", exact: true })).toHaveCount(0);
   await expect(page.getByText("Chỉ cán bộ truyền thông và quản trị viên được duyệt và đăng bản tin.")).toBeVisible();
@@ -188,11 +188,11 @@ test("edit with live preview, insert a photo, review, comment, approve and publi
   await expect(comms.locator(".press-comments")).toContainText(`${accounts.communications.name}`);
   await expect(comms.locator(".press-comments")).toContainText("về phiên bản 3");
   await comms.getByRole("button", { name: "Duyệt", exact: true }).click();
-  await expect(comms.getByTestId("press-notice")).toContainText("Đã duyệt bản tin.");
+  await expect(comms.getByTestId("flash-notice")).toContainText("Đã duyệt bản tin.");
   await comms.getByRole("link", { name: "Đăng bản tin" }).click();
   await expect(comms.getByRole("alertdialog")).toContainText("Đăng bản tin này lên trang công khai?");
   await comms.getByRole("button", { name: "Xác nhận: Đăng bản tin" }).click();
-  await expect(comms.getByTestId("press-notice")).toContainText("Đã đăng bản tin.");
+  await expect(comms.getByTestId("flash-notice")).toContainText("Đã đăng bản tin.");
   await expect(comms.locator(".press-page-head")).toContainText("Đã đăng");
   await expect(comms.getByRole("link", { name: /^\/press\/ky-ket-chuong-trinh-phoi-hop-\d\d-\d\d-\d{4}(-\d+)?$/ })).toBeVisible();
   await expect(comms.getByRole("button", { name: "Lưu đính chính" })).toBeVisible();
@@ -236,7 +236,7 @@ test("two editors at once: the second is told of the conflict and keeps what the
 
   await first.getByLabel("Nội dung (Markdown)").fill("Bản của người thứ nhất.\n\nĐoạn chung.");
   await first.getByRole("button", { name: "Lưu", exact: true }).click();
-  await expect(first.getByTestId("press-notice")).toContainText("Đã lưu phiên bản 2.");
+  await expect(first.getByTestId("flash-notice")).toContainText("Đã lưu phiên bản 2.");
 
   const mine = "Bản của người thứ hai, gõ rất lâu.\n\nĐoạn chung.";
   await second.getByLabel("Nội dung (Markdown)").fill(mine);
@@ -252,7 +252,7 @@ test("two editors at once: the second is told of the conflict and keeps what the
 
   // Overwrite knowingly: the second person's text becomes version 3.
   await second.getByRole("button", { name: "Vẫn lưu bản của tôi (ghi đè phiên bản 2)" }).click();
-  await expect(second.getByTestId("press-notice")).toContainText("Đã lưu phiên bản 3.");
+  await expect(second.getByTestId("flash-notice")).toContainText("Đã lưu phiên bản 3.");
   await expect(second.getByLabel("Nội dung (Markdown)")).toHaveValue(mine);
   const current = await organizerApi.get(`/api/v1/press-summaries/${summaryId}`);
   expect(((await current.json()) as { body: string; version: number }).version).toBe(3);
@@ -309,7 +309,7 @@ test("sending back needs a reason that lands in the comments; editing an approve
   await page.goto(`/events/${eventId}/press/${summaryId}`);
   await page.getByLabel("Lý do trả lại").fill("Thiếu tên cơ quan phối hợp ở câu mở đầu.");
   await page.getByRole("button", { name: "Trả lại để sửa" }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Bản tin đã trở về bản nháp.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Bản tin đã trở về bản nháp.");
   await expect(page.locator(".press-comments")).toContainText("Thiếu tên cơ quan phối hợp ở câu mở đầu.");
   await expect(page.locator(".press-versions")).toContainText("trả lại");
 
@@ -320,7 +320,7 @@ test("sending back needs a reason that lands in the comments; editing an approve
   const body = page.getByLabel("Nội dung (Markdown)");
   await body.fill(`${await body.inputValue()}\n\nMột câu bổ sung.`);
   await page.getByRole("button", { name: "Lưu và trả về bản nháp" }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Bản tin trở về bản nháp và cần được duyệt lại.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Bản tin trở về bản nháp và cần được duyệt lại.");
   await expect(page.locator(".press-page-head")).toContainText("Bản nháp");
   await expect(page.getByRole("link", { name: "Đăng bản tin" })).toHaveCount(0);
 });
@@ -336,7 +336,7 @@ test("markdown full of XSS payloads renders inert in the preview, after saving, 
   });
   await page.goto(`/events/${eventId}/press`);
   await page.getByRole("button", { name: "Soạn bản tin", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã soạn bản tin");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã soạn bản tin");
   // A NUL byte is refused outright (docs/decisions/024-bad-input.md), in place, with the text kept; the other
   // payloads are saved and must render inert.
   const withNul = xssPayloads.filter((p) => p.includes("\u0000"));
@@ -353,7 +353,7 @@ test("markdown full of XSS payloads renders inert in the preview, after saving, 
   await expect(preview.locator("h1")).toHaveText('<img src=x onerror=alert("title")>');
   await expectInert(page, "[data-testid=press-preview]");
   await page.getByRole("button", { name: "Lưu", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã lưu phiên bản 2.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã lưu phiên bản 2.");
   await page.reload();
   await expectInert(page, "[data-testid=press-preview]");
   await page.locator("select[name=from]").selectOption("1");
@@ -361,7 +361,7 @@ test("markdown full of XSS payloads renders inert in the preview, after saving, 
   await page.getByRole("button", { name: "Xem khác biệt" }).click();
   await expectInert(page, "[data-testid=press-history-diff]");
   await page.getByRole("button", { name: "Gửi duyệt" }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã gửi bản tin đi duyệt.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã gửi bản tin đi duyệt.");
   await expectInert(page, "[data-testid=press-preview]");
   expect(dialogs).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
@@ -379,13 +379,13 @@ test("without JavaScript: draft, save (the preview is rendered by the server) an
   await page.waitForURL(/\/events/);
   await page.goto(`/events/${eventId}/press`);
   await page.getByRole("button", { name: "Soạn bản tin", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
   await page.getByLabel("Nội dung (Markdown)").fill("Viết khi *không* có JavaScript.");
   await page.getByRole("button", { name: "Lưu", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã lưu phiên bản 2.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã lưu phiên bản 2.");
   await expect(page.getByTestId("press-preview").locator("em")).toHaveText("không");
   await page.getByRole("button", { name: "Gửi duyệt" }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã gửi bản tin đi duyệt.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã gửi bản tin đi duyệt.");
   await context.close();
 });
 

@@ -71,7 +71,7 @@ test("before the event's end: a warning, and submit, approve and publish only wi
   await addCommunications(organizer, eventId, accounts.communications);
   await organizer.goto(`/events/${eventId}/press`);
   await organizer.getByRole("button", { name: "Soạn bản tin", exact: true }).click();
-  await expect(organizer.getByTestId("press-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
+  await expect(organizer.getByTestId("flash-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
   const warning = organizer.getByTestId("press-before-event");
   await expect(warning).toContainText("Sự kiện chưa kết thúc (kết thúc lúc");
   await expect(warning).toContainText("người đọc có thể đọc về một việc chưa xảy ra");
@@ -83,7 +83,7 @@ test("before the event's end: a warning, and submit, approve and publish only wi
   await screenshots(organizer, "press-before-event-refused");
   await organizer.getByLabel("Tôi biết sự kiện chưa kết thúc và vẫn muốn tiếp tục").check();
   await organizer.getByRole("button", { name: "Gửi duyệt" }).click();
-  await expect(organizer.getByTestId("press-notice")).toContainText("Đã gửi bản tin đi duyệt.");
+  await expect(organizer.getByTestId("flash-notice")).toContainText("Đã gửi bản tin đi duyệt.");
   const summaryPath = new URL(organizer.url()).pathname;
   await organizer.context().close();
 
@@ -96,7 +96,7 @@ test("before the event's end: a warning, and submit, approve and publish only wi
   await expect(comms.locator(".press-page-head")).toContainText("Chờ duyệt");
   await comms.getByLabel("Tôi biết sự kiện chưa kết thúc và vẫn muốn tiếp tục").check();
   await comms.getByRole("button", { name: "Duyệt", exact: true }).click();
-  await expect(comms.getByTestId("press-notice")).toContainText("Đã duyệt bản tin.");
+  await expect(comms.getByTestId("flash-notice")).toContainText("Đã duyệt bản tin.");
   await comms.getByRole("link", { name: "Đăng bản tin" }).click();
   const dialog = comms.getByRole("alertdialog");
   await expect(dialog).toContainText("Đăng bản tin này lên trang công khai?");
@@ -106,7 +106,7 @@ test("before the event's end: a warning, and submit, approve and publish only wi
   await expect(comms.locator(".press-page-head")).toContainText("Đã duyệt");
   await comms.getByLabel("Tôi biết sự kiện chưa kết thúc và vẫn muốn tiếp tục").check();
   await comms.getByRole("button", { name: "Xác nhận: Đăng bản tin" }).click();
-  await expect(comms.getByTestId("press-notice")).toContainText("Đã đăng bản tin.");
+  await expect(comms.getByTestId("flash-notice")).toContainText("Đã đăng bản tin.");
   // Unpublishing takes nothing towards the public: no warning now.
   await expect(comms.getByTestId("press-before-event")).toHaveCount(0);
   await comms.context().close();
@@ -123,7 +123,7 @@ test("after the event's end there is no warning and no checkbox", async ({ brows
   await expect(page.getByTestId("press-before-event")).toHaveCount(0);
   await expect(page.getByLabel("Tôi biết sự kiện chưa kết thúc và vẫn muốn tiếp tục")).toHaveCount(0);
   await page.getByRole("button", { name: "Gửi duyệt" }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã gửi bản tin đi duyệt.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã gửi bản tin đi duyệt.");
   await page.context().close();
 });
 
@@ -182,9 +182,9 @@ test("four-eyes: the organizer requires a second approver; the submitter may not
   const forgedSettings = await comms.request.post(`/events/${eventId}/press`, { form: { intent: "settings" } });
   expect(forgedSettings.status()).toBe(403);
   await comms.getByRole("button", { name: "Soạn bản tin", exact: true }).click();
-  await expect(comms.getByTestId("press-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
+  await expect(comms.getByTestId("flash-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
   await comms.getByRole("button", { name: "Gửi duyệt" }).click();
-  await expect(comms.getByTestId("press-notice")).toContainText("Đã gửi bản tin đi duyệt.");
+  await expect(comms.getByTestId("flash-notice")).toContainText("Đã gửi bản tin đi duyệt.");
   await expect(comms.getByRole("button", { name: "Duyệt", exact: true })).toHaveCount(0);
   await expect(comms.getByTestId("press-four-eyes")).toHaveText(
     "Sự kiện này yêu cầu người thứ hai duyệt: bạn là người sửa nội dung bản tin gần nhất nên không tự duyệt được. Một cán bộ truyền thông khác hoặc quản trị viên cần duyệt.",
@@ -209,7 +209,7 @@ test("four-eyes: the organizer requires a second approver; the submitter may not
   await admin.goto(summaryPath);
   await expect(admin.getByText("Sự kiện này yêu cầu người thứ hai duyệt: người gửi duyệt và người sửa nội dung gần nhất không tự duyệt được.")).toBeVisible();
   await admin.getByRole("button", { name: "Duyệt", exact: true }).click();
-  await expect(admin.getByTestId("press-notice")).toContainText("Đã duyệt bản tin.");
+  await expect(admin.getByTestId("flash-notice")).toContainText("Đã duyệt bản tin.");
   await expect(admin.locator(".press-who")).toContainText(`Duyệt: ${accounts.admin.name}`);
   await admin.context().close();
 });

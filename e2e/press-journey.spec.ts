@@ -86,7 +86,7 @@ test("a new communications officer turns the demo ceremony into a published repo
   // Draft the Vietnamese report from the event's data: the article's facts and the new photos are in it.
   await page.goto(`${eventPath}/press`);
   await page.getByRole("button", { name: "Soạn bản tin", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã soạn bản tin từ dữ liệu sự kiện.");
   const body = page.getByLabel("Nội dung (Markdown)");
   const drafted = await body.inputValue();
   expect(drafted).toMatch(
@@ -103,16 +103,16 @@ test("a new communications officer turns the demo ceremony into a published repo
   await body.fill(`${drafted}\n\n${added}`);
   await expect(page.getByTestId("press-preview")).toContainText(added);
   await page.getByRole("button", { name: "Lưu", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã lưu phiên bản 2.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã lưu phiên bản 2.");
 
   // Review: sent, approved, published (communications staff may approve).
   await page.getByRole("button", { name: "Gửi duyệt" }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã gửi bản tin đi duyệt.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã gửi bản tin đi duyệt.");
   await page.getByRole("button", { name: "Duyệt", exact: true }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã duyệt bản tin.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã duyệt bản tin.");
   await page.getByRole("link", { name: "Đăng bản tin" }).click();
   await page.getByRole("button", { name: "Xác nhận: Đăng bản tin" }).click();
-  await expect(page.getByTestId("press-notice")).toContainText("Đã đăng bản tin.");
+  await expect(page.getByTestId("flash-notice")).toContainText("Đã đăng bản tin.");
   await expect(page.locator(".press-page-head")).toContainText("Đã đăng");
 
   // The .docx: downloaded, opened, read.

@@ -1,7 +1,7 @@
-import { Form, Link } from "@remix-run/react";
-import { formatDateTime } from "~/domain/dates/phrasing";
+import { Form } from "@remix-run/react";
 import { useReorderableList } from "~/components/use-reorderable-list";
 import { useT } from "~/i18n/use-t";
+import { PhotoCard } from "./photo-card";
 
 export interface GridPhoto {
   id: string;
@@ -43,11 +43,11 @@ export function PhotoGrid({
   canManage: boolean;
   busy: boolean;
 }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const byId = new Map(photos.map((p) => [p.id, p]));
   const initial = photos.map((p) => p.id);
   const label = (p: GridPhoto) => p.captionVi ?? p.captionEn ?? t("photos.number", { number: p.number });
-  const { order, dirty, live, onStep, onDragStart, onDragOver, onDrop, onDragEnd, itemState } = useReorderableList({
+  const list = useReorderableList({
     initial,
     axis: "horizontal",
     busy,
@@ -56,6 +56,7 @@ export function PhotoGrid({
       return t("photos.order.moved", { caption: p ? label(p) : "", place });
     },
   });
+  const { order, dirty, live, itemState } = list;
 
   return (
     <Form method="post" aria-label={t("photos.title")} preventScrollReset>
@@ -63,7 +64,7 @@ export function PhotoGrid({
       {order.map((id) => (
         <input key={id} type="hidden" name="ids" value={id} />
       ))}
-      {canManage ? <p className="muted" style={{ marginTop: 0 }}>{t("photos.order.hint")}</p> : null}
+      {canManage ? <p className="muted flush-top">{t("photos.order.hint")}</p> : null}
       <ol className="photo-grid" data-testid="photo-grid">
         {order.map((id, index) => {
           const p = byId.get(id);
@@ -71,102 +72,18 @@ export function PhotoGrid({
           const place = index + 1;
           const classes = ["photo-card", itemState(id), initial[index] !== id ? "unsaved" : ""].filter(Boolean);
           return (
-            <li
+            <PhotoCard
               key={id}
+              photo={p}
+              place={place}
               className={classes.join(" ")}
-              data-testid="photo-card"
-              data-photo-id={id}
-              draggable={canManage && !busy}
-              onDragStart={canManage ? (e) => onDragStart(e, id) : undefined}
-              onDragOver={canManage ? (e) => onDragOver(e, id) : undefined}
-              onDrop={canManage ? (e) => onDrop(e, id) : undefined}
-              onDragEnd={canManage ? onDragEnd : undefined}
-            >
-              <div className="photo-thumb" title={canManage ? t("photos.dragHandle", { number: place }) : undefined}>
-                <img src={p.thumbnailUrl} alt={p.captionVi ?? p.captionEn ?? ""} width={p.width} height={p.height} loading="lazy" draggable={false} />
-                <span className="photo-badges">
-                  {p.isCover ? <span className="badge cover" data-testid="cover-badge">{t("photos.cover")}</span> : null}
-                  {p.includeInPress ? null : <span className="badge out" data-testid="out-badge">{t("photos.notInPress")}</span>}
-                </span>
-              </div>
-              <div className="photo-body">
-                <span className="photo-number" data-testid="photo-number">
-                  {t("photos.number", { number: place })}
-                </span>
-                {p.captionVi || p.captionEn ? (
-                  <>
-                    {p.captionVi ? <p className="photo-caption" data-testid="caption-vi" lang="vi">{p.captionVi}</p> : null}
-                    {p.captionEn ? <p className="photo-caption en" data-testid="caption-en" lang="en">{p.captionEn}</p> : null}
-                  </>
-                ) : (
-                  <p className="photo-caption none">{t("photos.noCaption")}</p>
-                )}
-                {p.credit ? <p className="photo-meta">{t("photos.creditLabel", { credit: p.credit })}</p> : null}
-                <p className="photo-meta">
-                  {p.takenAt ? t("photos.takenAt", { time: formatDateTime(new Date(p.takenAt), timeZone, locale) }) : t("photos.takenUnknown")}
-                </p>
-                {p.camera ? <p className="photo-meta">{t("photos.camera", { camera: p.camera })}</p> : null}
-                {p.tags.length ? <p className="photo-meta" data-testid="photo-tags">{t("photos.tagged", { names: p.tags.join(", ") })}</p> : null}
-              </div>
-              <div className="photo-tools">
-                {canManage ? (
-                  <>
-                    <span className="order-buttons">
-                      <button
-                        type="submit"
-                        name="move"
-                        value={`${id}:up`}
-                        aria-disabled={index === 0 || busy}
-                        aria-label={t("photos.moveUpLabel", { number: place })}
-                        onClick={(e) => onStep(e, id, -1)}
-                      >
-                        ← {t("photos.moveUp")}
-                      </button>
-                      <button
-                        type="submit"
-                        name="move"
-                        value={`${id}:down`}
-                        aria-disabled={index === order.length - 1 || busy}
-                        aria-label={t("photos.moveDownLabel", { number: place })}
-                        onClick={(e) => onStep(e, id, 1)}
-                      >
-                        {t("photos.moveDown")} →
-                      </button>
-                    </span>
-                    <Link to={`/events/${eventId}/photos/${id}`} className="button secondary" aria-label={t("photos.editLabel", { number: place })}>
-                      {t("photos.edit")}
-                    </Link>
-                    {p.isCover ? null : (
-                      <button
-                        type="submit"
-                        name="act"
-                        value={`cover:${id}:${p.version}`}
-                        className="button secondary"
-                        disabled={busy}
-                        aria-label={t("photos.makeCoverLabel", { number: place })}
-                      >
-                        {t("photos.makeCover")}
-                      </button>
-                    )}
-                    <button
-                      type="submit"
-                      name="act"
-                      value={`${p.includeInPress ? "exclude" : "include"}:${id}:${p.version}`}
-                      className="button secondary"
-                      disabled={busy}
-                      aria-label={t(p.includeInPress ? "photos.excludeLabel" : "photos.includeLabel", { number: place })}
-                    >
-                      {t(p.includeInPress ? "photos.exclude" : "photos.include")}
-                    </button>
-                  </>
-                ) : null}
-                {p.originalUrl ? (
-                  <a href={p.originalUrl} className="button secondary" download aria-label={t("photos.downloadLabel", { number: place })}>
-                    {t("photos.download")}
-                  </a>
-                ) : null}
-              </div>
-            </li>
+              first={index === 0}
+              last={index === order.length - 1}
+              list={canManage ? list : null}
+              eventId={eventId}
+              timeZone={timeZone}
+              busy={busy}
+            />
           );
         })}
       </ol>
@@ -176,7 +93,7 @@ export function PhotoGrid({
             {t("photos.order.save")}
           </button>
           {dirty ? (
-            <span role="status" style={{ color: "var(--warn)" }}>
+            <span role="status" className="order-unsaved">
               {t("photos.order.unsaved")}
             </span>
           ) : null}

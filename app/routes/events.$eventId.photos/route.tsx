@@ -1,27 +1,27 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type AppLoadContext, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TeamAccessHint } from "~/components/team-access-hint";
+import { Notice } from "~/components/ui/notice";
 import { canOnEvent } from "~/domain/access/permissions";
 import { cameraLabel } from "~/domain/photos/camera";
-import { photoOrderSchema } from "~/domain/photos/photo.schema";
 import { MAX_FILES_PER_FORM } from "~/domain/photos/rules";
 import { submittedOrder } from "~/domain/protocol/precedence-list";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listTeamManagers } from "~/models/events.server";
-import { isServiceError } from "~/utils/errors";
 import { isPhotoRejected } from "~/services/photos-processing.server";
 import { readPhotoUploads } from "~/services/photos-upload.server";
 import { getGallery, savePhotoOrder, updatePhoto, uploadPhoto } from "~/services/photos.server";
-import { isUuid, requireEventPermission, seesPersonalData } from "~/services/auth.server";
+import { requireEventPermission, seesPersonalData } from "~/services/auth.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
 import { photoLimits } from "~/utils/env.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
+import { revalidateWhenOutOfDate } from "~/utils/revalidate";
+import styles from "~/components/photos/photos.css";
+import { galleryActionSchema, galleryIntent } from "./gallery.schema";
 import { PhotoGrid } from "./photo-grid";
 import { Uploader } from "./uploader";
-import styles from "./photos.css";
-import { revalidateWhenOutOfDate } from "~/utils/revalidate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "photos.title");
@@ -73,83 +73,66 @@ interface ActionResult {
   uploads?: UploadOutcome[];
 }
 
-const statusOf = (code: string) => (code === "not_found" ? 404 : code === "conflict" ? 409 : code === "forbidden" ? 403 : 422);
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "photos:manage");
   const eventId = access.event.id;
   const actor = { id: access.user.id, name: access.user.name };
-  const fail = (error: string, status: number) => data<ActionResult>({ ok: null, error }, { status });
-
   // The plain form (before JavaScript): every chosen file in one request, each stored or refused on its own.
-  if ((request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
-    const limits = photoLimits();
-    try {
-      const form = await readPhotoUploads(request, { maxBytes: limits.maxBytes, maxFiles: MAX_FILES_PER_FORM, single: false });
-      if (form.files.length === 0) return fail("photos.errors.noFile", 400);
-      const uploads: UploadOutcome[] = [];
-      for (const file of form.files) {
-        if (file.rejection) {
-          uploads.push({ filename: file.filename, error: file.rejection.message });
-          continue;
-        }
-        try {
-          await uploadPhoto(context.db, context.storage, actor, eventId, file, { captionVi: null, captionEn: null, credit: null }, limits);
-          uploads.push({ filename: file.filename, error: null });
-        } catch (error) {
-          if (!isPhotoRejected(error)) throw error;
-          uploads.push({ filename: file.filename, error: error.message });
-        }
-      }
-      return data<ActionResult>({ ok: null, error: null, uploads });
-    } catch (error) {
-      if (isPhotoRejected(error)) return fail(error.message, error.status);
-      throw error;
-    }
-  }
+  if ((request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) return uploadFromForm(request, context, actor, eventId);
 
-  const raw = formDataToObject(await readForm(request), ["ids"]);
-  try {
-    if (typeof raw.act === "string") {
-      const [what = "", id = "", version = ""] = raw.act.split(":");
-      if (!isUuid(id) || !/^\d{1,9}$/.test(version) || !["cover", "include", "exclude"].includes(what)) return fail("errors.invalid", 400);
-      const change = what === "cover" ? { isCover: true } : { includeInPress: what === "include" };
-      try {
-        await updatePhoto(context.db, actor, eventId, id, change, Number(version));
-      } catch (error) {
-        if (isServiceError(error) && error.code === "conflict") return fail("photos.errors.staleShort", 409);
-        throw error;
-      }
-      return data<ActionResult>({ ok: "photos.edit.saved", error: null });
-    }
-    if (typeof raw.move === "string" || raw.intent === "order") {
-      const parsed = photoOrderSchema.safeParse(raw);
-      if (!parsed.success) return fail("photos.errors.order", 400);
-      const order = submittedOrder(parsed.data.ids, raw.move);
-      if (order === "invalid") return fail("errors.invalid", 400);
-      // A step past either end changes nothing: nothing to save.
-      if (order === "unchanged") return data<ActionResult>({ ok: null, error: null });
-      await savePhotoOrder(context.db, actor, eventId, order.ids, parsed.data.version);
-      return data<ActionResult>({ ok: "photos.order.saved", error: null });
-    }
-    return fail("errors.invalid", 400);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    return fail(error.message, statusOf(error.code));
+  const form = await parseForm(request, galleryActionSchema, { arrayFields: ["ids"] });
+  if (!form.success) return fail(galleryIntent(form.values) === "order" ? "photos.errors.order" : "errors.invalid", 400);
+  if (form.data.intent === "mark") {
+    const { id, version, change } = form.data.act;
+    const saved = await attempt(() => updatePhoto(context.db, actor, eventId, id, change, version));
+    if (!saved.ok) return fail(saved.error.code === "conflict" ? "photos.errors.staleShort" : saved.error.message, saved.status);
+    return data<ActionResult>({ ok: "photos.edit.saved", error: null });
   }
+  const { ids, move, version } = form.data;
+  const order = submittedOrder(ids, move);
+  if (order === "invalid") return fail("errors.invalid", 400);
+  // A step past either end changes nothing: nothing to save.
+  if (order === "unchanged") return data<ActionResult>({ ok: null, error: null });
+  const saved = await attempt(() => savePhotoOrder(context.db, actor, eventId, order.ids, version));
+  if (!saved.ok) return fail(saved.error.message, saved.status);
+  return data<ActionResult>({ ok: "photos.order.saved", error: null });
 }
 
-const notices: Record<string, MessageKey> = { deleted: "photos.deleted", captions: "photos.bulk.saved", nocaptions: "photos.bulk.nothing" };
+const fail = (error: string, status: number) => data<ActionResult>({ ok: null, error }, { status });
+
+async function uploadFromForm(request: Request, context: AppLoadContext, actor: { id: string; name: string }, eventId: string) {
+  const limits = photoLimits();
+  try {
+    const form = await readPhotoUploads(request, { maxBytes: limits.maxBytes, maxFiles: MAX_FILES_PER_FORM, single: false });
+    if (form.files.length === 0) return fail("photos.errors.noFile", 400);
+    const uploads: UploadOutcome[] = [];
+    for (const file of form.files) {
+      if (file.rejection) {
+        uploads.push({ filename: file.filename, error: file.rejection.message });
+        continue;
+      }
+      try {
+        await uploadPhoto(context.db, context.storage, actor, eventId, file, { captionVi: null, captionEn: null, credit: null }, limits);
+        uploads.push({ filename: file.filename, error: null });
+      } catch (error) {
+        if (!isPhotoRejected(error)) throw error;
+        uploads.push({ filename: file.filename, error: error.message });
+      }
+    }
+    return data<ActionResult>({ ok: null, error: null, uploads });
+  } catch (error) {
+    if (isPhotoRejected(error)) return fail(error.message, error.status);
+    throw error;
+  }
+}
 
 export default function PhotosPage() {
   const loaderData = useLoaderData<typeof loader>();
   const { eventId, photos, canManage, teamManagers, orderVersion, timeZone, maxBytes } = loaderData;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [params] = useSearchParams();
   const { t, tError } = useT();
   const busy = navigation.state !== "idle";
-  const notice = notices[params.get("done") ?? ""];
   return (
     <>
       <div className="photos-toolbar">
@@ -162,31 +145,18 @@ export default function PhotosPage() {
           </div>
         ) : null}
       </div>
-      {notice && !actionData ? (
-        <div className="notice notice-ok" role="status">
-          {t(notice, { number: params.get("number") ?? "", count: params.get("count") ?? "" })}
-        </div>
-      ) : null}
-      {actionData?.ok ? (
-        <div className="notice notice-ok" role="status">
-          {t(actionData.ok)}
-        </div>
-      ) : null}
-      {actionData?.error ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.error)}
-        </div>
-      ) : null}
+      {actionData?.ok ? <Notice tone="ok">{t(actionData.ok)}</Notice> : null}
+      {actionData?.error ? <Notice tone="error">{tError(actionData.error)}</Notice> : null}
       {actionData?.uploads ? (
-        <div className={`notice ${actionData.uploads.some((u) => u.error) ? "notice-warn" : "notice-ok"}`} role="status" data-testid="form-upload-results">
-          <ul style={{ margin: 0, paddingLeft: "1.2rem" }}>
+        <Notice tone={actionData.uploads.some((u) => u.error) ? "warn" : "ok"} data-testid="form-upload-results">
+          <ul className="tight-list">
             {actionData.uploads.map((u, i) => (
               <li key={i}>{u.error ? `${u.filename}: ${tError(u.error)}` : t("photos.upload.resultOk", { name: u.filename })}</li>
             ))}
           </ul>
-        </div>
+        </Notice>
       ) : null}
-      <p className="muted" style={{ marginTop: 0 }}>
+      <p className="muted flush-top">
         {canManage ? t("photos.intro") : t("photos.readOnly")}
       </p>
       {canManage ? null : <TeamAccessHint managers={teamManagers} />}

@@ -1,16 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CountedInput } from "~/components/forms";
+import { Notice } from "~/components/ui/notice";
 import { fieldErrors } from "~/domain/forms/fields";
 import { bulkCaptionsFormSchema, MAX_CAPTION, MAX_CREDIT, photoTextSchema } from "~/domain/photos/photo.schema";
 import { useT } from "~/i18n/use-t";
 import { CaptionConflictError, listEventPhotos, saveCaptions, type CaptionEntryInput } from "~/services/photos.server";
-import { isServiceError } from "~/utils/errors";
 import { requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
 import { pageTitle } from "~/utils/meta";
-import styles from "../events.$eventId.photos/photos.css";
+import { redirectWithNotice } from "~/utils/notice.server";
+import styles from "~/components/photos/photos.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "photos.bulk.title");
@@ -40,6 +41,8 @@ interface Row {
   credit: string;
 }
 
+const CAPTION_FIELDS = ["id", "version", "captionVi", "captionEn", "credit"] as const;
+
 interface ActionResult {
   error: string | null;
   /** What was typed, per photo id. */
@@ -53,34 +56,31 @@ interface ActionResult {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "photos:manage");
   const eventId = access.event.id;
-  const raw = formDataToObject(await readForm(request), ["id", "version", "captionVi", "captionEn", "credit"]);
   const result = (r: Partial<ActionResult>, status: number) =>
     data<ActionResult>({ error: null, values: null, errors: null, conflicts: null, ...r }, { status });
-  const parsed = bulkCaptionsFormSchema.safeParse(raw);
-  if (!parsed.success) return result({ error: "errors.invalid" }, 400);
-  const values = Object.fromEntries(parsed.data.map((row) => [row.id, row]));
+  const form = await parseForm(request, bulkCaptionsFormSchema, { arrayFields: CAPTION_FIELDS });
+  if (!form.success) return result({ error: "errors.invalid" }, 400);
+  const values = Object.fromEntries(form.data.map((row) => [row.id, row]));
   const entries: CaptionEntryInput[] = [];
   const errors: Record<string, Record<string, string>> = {};
-  for (const row of parsed.data) {
+  for (const row of form.data) {
     const text = photoTextSchema.safeParse(row);
     if (text.success) entries.push({ id: row.id, version: row.version, ...text.data });
     else errors[row.id] = fieldErrors(text.error);
   }
   if (Object.keys(errors).length) return result({ error: "form.fixErrors", values, errors }, 400);
-  try {
-    const count = await saveCaptions(context.db, { id: access.user.id, name: access.user.name }, eventId, entries);
-    return redirect(`/events/${eventId}/photos?done=${count ? "captions" : "nocaptions"}&count=${count}`);
-  } catch (error) {
-    if (error instanceof CaptionConflictError) {
-      const conflicts: Record<string, Row | "removed"> = {};
-      for (const p of error.conflict.stale)
-        conflicts[p.id] = { id: p.id, version: p.version, captionVi: p.captionVi ?? "", captionEn: p.captionEn ?? "", credit: p.credit ?? "" };
-      for (const id of error.conflict.removed) conflicts[id] = "removed";
-      return result({ error: error.message, values, conflicts }, 409);
-    }
-    if (isServiceError(error)) return result({ error: error.message, values }, error.code === "not_found" ? 404 : 422);
-    throw error;
+  const saved = await attempt(() => saveCaptions(context.db, { id: access.user.id, name: access.user.name }, eventId, entries));
+  if (saved.ok) {
+    const count = saved.value;
+    throw await redirectWithNotice(context, `/events/${eventId}/photos`, { key: count ? "photos.bulk.saved" : "photos.bulk.nothing", params: { count } });
   }
+  const error = saved.error;
+  if (!(error instanceof CaptionConflictError)) return result({ error: error.message, values }, saved.status);
+  const conflicts: Record<string, Row | "removed"> = {};
+  for (const p of error.conflict.stale)
+    conflicts[p.id] = { id: p.id, version: p.version, captionVi: p.captionVi ?? "", captionEn: p.captionEn ?? "", credit: p.credit ?? "" };
+  for (const id of error.conflict.removed) conflicts[id] = "removed";
+  return result({ error: error.message, values, conflicts }, 409);
 }
 
 export default function BulkCaptionsPage() {
@@ -94,15 +94,15 @@ export default function BulkCaptionsPage() {
   const rows = photos.map((p) => ({ ...p, ...(actionData?.values?.[p.id] ?? {}) }));
   return (
     <>
-      <p style={{ marginTop: 0 }}>
+      <p className="flush-top">
         <Link to={`/events/${eventId}/photos`}>← {t("photos.edit.back")}</Link>
       </p>
       <h2>{t("photos.bulk.title")}</h2>
       <p className="muted">{t("photos.bulk.intro")}</p>
       {actionData?.error ? (
-        <div className={`notice ${actionData.conflicts ? "notice-warn" : "notice-error"}`} role="alert">
+        <Notice tone={actionData.conflicts ? "warn" : "error"} role="alert">
           {tError(actionData.error)}
-        </div>
+        </Notice>
       ) : null}
       {photos.length === 0 ? (
         <p className="card muted">{t("photos.empty")}</p>

@@ -1,15 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PressStatusBadge } from "~/components/press/press-status";
+import styles from "~/components/press/press.css";
 import { TeamAccessHint } from "~/components/team-access-hint";
+import { Notice } from "~/components/ui/notice";
 import { formatDateTime } from "~/domain/dates/phrasing";
 import { countWords } from "~/domain/press/markdown";
-import { pressLanguageSchema, pressSettingsSchema } from "~/domain/press/press.schema";
 import { pressLanguages, type PressLanguage } from "~/domain/press/types";
 import { useT } from "~/i18n/use-t";
 import { listTeamManagers } from "~/models/events.server";
 import { getPressEvent } from "~/models/press.server";
-import { isServiceError } from "~/utils/errors";
 import { pressAttendance } from "~/services/press-facts.server";
 import {
   createPressSummary,
@@ -19,13 +20,13 @@ import {
   pressPermissions,
   updatePressSettings,
 } from "~/services/press.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
 import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 import { canComment } from "~/domain/press/workflow";
-import { PressStatusBadge } from "./press-status";
-import styles from "./press.css";
+import { pressTabActionSchema, pressTabIntent } from "./press-tab.schema";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "press.tab.title");
@@ -73,47 +74,37 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:read");
+  const eventId = access.event.id;
   // Both forms (a draft, the settings) are for the event's press editors: anyone else is refused before the form is read.
-  const can = await pressPermissions(context.db, access.user, access.event.id);
-  if (!canComment(can) && !(await mayChangePressSettings(context.db, access.user, access.event.id))) throw forbidden();
-  const form = formDataToObject(await readForm(request));
-  const fail = (status: number, error: string) => data({ error, intent: form.intent === "settings" ? "settings" : "draft" }, { status });
-  try {
-    if (form.intent === "settings") {
-      const parsed = pressSettingsSchema.safeParse(form);
-      if (!parsed.success) return fail(400, "errors.invalid");
-      await updatePressSettings(context.db, access.user, access.event.id, parsed.data);
-      throw redirect(`/events/${access.event.id}/press?done=settings`);
-    }
-    const parsed = pressLanguageSchema.safeParse(form.language);
-    if (!parsed.success) return fail(400, "errors.choice");
-    const summary = await createPressSummary(context.db, access.user, access.event.id, parsed.data, { attendedOnly: form.attendedOnly === "1" });
-    throw redirect(`/events/${access.event.id}/press/${summary.id}?done=created`);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    const status = error.code === "forbidden" ? 403 : error.code === "not_found" ? 404 : error.code === "conflict" ? 409 : 422;
-    return fail(status, error.message);
+  const can = await pressPermissions(context.db, access.user, eventId);
+  if (!canComment(can) && !(await mayChangePressSettings(context.db, access.user, eventId))) throw forbidden();
+  const form = await parseForm(request, pressTabActionSchema);
+  const intent = pressTabIntent(form.values);
+  const fail = (status: number, error: string) => data({ error, intent }, { status });
+  if (!form.success) return fail(400, intent === "settings" ? "errors.invalid" : "errors.choice");
+  const { data: sent } = form;
+  if (sent.intent === "settings") {
+    const saved = await attempt(() => updatePressSettings(context.db, access.user, eventId, { requireSecondApprover: sent.requireSecondApprover }));
+    if (!saved.ok) return fail(saved.status, saved.error.message);
+    throw await redirectWithNotice(context, `/events/${eventId}/press`, { key: "press.settings.saved" });
   }
+  const created = await attempt(() => createPressSummary(context.db, access.user, eventId, sent.language, { attendedOnly: sent.attendedOnly }));
+  if (!created.ok) return fail(created.status, created.error.message);
+  throw await redirectWithNotice(context, `/events/${eventId}/press/${created.value.id}`, { key: "press.created" });
 }
 
 /** The event's review rules: a form for its organizers and admins, a sentence for everyone else. */
 function PressSettingsCard({ settings, error }: { settings: { requireSecondApprover: boolean; mayChange: boolean }; error: string | null }) {
   const { t, tError } = useT();
-  const [params] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "settings";
   return (
     <section className="card press-settings" aria-labelledby="press-settings-title">
       <h3 id="press-settings-title">{t("press.settings.title")}</h3>
-      {params.get("done") === "settings" ? (
-        <p className="notice notice-ok" role="status">
-          {t("press.settings.saved")}
-        </p>
-      ) : null}
       {error ? (
-        <p className="notice notice-error" role="alert">
+        <Notice as="p" tone="error">
           {tError(error)}
-        </p>
+        </Notice>
       ) : null}
       {settings.mayChange ? (
         <Form method="post">
@@ -159,16 +150,8 @@ export default function PressTab() {
     <section className="press-tab">
       <h2>{t("press.tab.title")}</h2>
       <p className="muted press-intro">{t("press.tab.intro")}</p>
-      {actionData?.error && actionData.intent !== "settings" ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.error)}
-        </div>
-      ) : null}
-      {cancelled ? (
-        <div className="notice notice-warn" role="status">
-          {t("press.errors.eventCancelled")}
-        </div>
-      ) : null}
+      {actionData?.error && actionData.intent !== "settings" ? <Notice tone="error">{tError(actionData.error)}</Notice> : null}
+      {cancelled ? <Notice tone="warn">{t("press.errors.eventCancelled")}</Notice> : null}
       {canDraft ? (
         <Form method="post" className="actions press-draft-buttons">
           {pressLanguages.map((language: PressLanguage) => (

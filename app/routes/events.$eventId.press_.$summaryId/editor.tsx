@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { Field, FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
+import { Notice } from "~/components/ui/notice";
 import { countWords } from "~/domain/press/markdown";
 import { pressEditSchema, type PressEditFormValues } from "~/domain/press/press.schema";
 import { useT } from "~/i18n/use-t";
@@ -129,9 +130,9 @@ export function PressEditor({ defaults, serverErrors, formError, photos, saveLab
           autoComplete="off"
         />
         {warning ? (
-          <div className="notice notice-warn" role="note">
+          <Notice tone="warn" role="note">
             {warning}
-          </div>
+          </Notice>
         ) : null}
         <div className="actions">
           {overwriteVersion !== null ? (

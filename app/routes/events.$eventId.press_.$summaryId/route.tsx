@@ -1,50 +1,41 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { PressExportActions } from "~/components/press-export";
+import { PressExportActions } from "~/components/press/press-export";
+import { PressStatusBadge } from "~/components/press/press-status";
+import styles from "~/components/press/press.css";
+import { Notice } from "~/components/ui/notice";
 import { photoUrl } from "~/domain/photos/urls";
 import { formatDateTime } from "~/domain/dates/phrasing";
-import { fieldErrors } from "~/domain/forms/fields";
-import { diffVersions, diffWordsIn, type DiffPart, type VersionDiff } from "~/domain/press/diff";
-import { pressAdoptSchema, pressCommentSchema, pressEditSchema, pressRegenerateSchema, pressTransitionSchema, type PressEditFormValues } from "~/domain/press/press.schema";
+import type { VersionDiff } from "~/domain/press/diff";
+import type { PressEditFormValues } from "~/domain/press/press.schema";
 import { isProvisionalSlug } from "~/domain/press/slug";
 import type { PressStatus } from "~/domain/press/types";
+import { canComment } from "~/domain/press/workflow";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n/i18n";
 import { getPressEvent, listEventPhotoRows } from "~/models/press.server";
-import { isServiceError } from "~/utils/errors";
 import { defaultPressDrafter } from "~/services/press-drafter.server";
-import { addGlossaryEntry } from "~/services/glossary.server";
-import { glossaryEntrySchema } from "~/domain/glossary/glossary.schema";
 import {
-  addPressComment,
-  adoptGeneratedText,
-  adoptGeneratedTitle,
   diffPressVersions,
   getPressSummary,
-  isPressConflict,
   listPressComments,
   listPressVersions,
   pressActionsFor,
-  publicPressPath,
-  regeneratePressSummary,
-  transitionPressSummary,
-  updatePressSummary,
-  type RegenerationReport,
   pressPermissions,
+  publicPressPath,
 } from "~/services/press.server";
 import { isUuid, requireEventPermission } from "~/services/auth.server";
+import { parseForm } from "~/utils/action-kit.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, notFound } from "~/utils/responses.server";
-import { canComment } from "~/domain/press/workflow";
-import { PressStatusBadge } from "../events.$eventId.press/press-status";
-import styles from "../events.$eventId.press/press.css";
+import { revalidateWhenOutOfDate } from "~/utils/revalidate";
+import { guardPressAction, invalidPressForm, runPressAction, type PressActionContext } from "./press-actions.server";
+import { pressSummaryActionSchema, pressSummaryIntent } from "./press-summary.schema";
 import { DiffView } from "./diff-view";
 import { PressEditor } from "./editor";
 import { PressPreview, type EditorPhoto } from "./preview";
 import { PressSidePanels } from "./side-panels";
-import { revalidateWhenOutOfDate } from "~/utils/revalidate";
 
 export const shouldRevalidate = revalidateWhenOutOfDate;
 
@@ -136,164 +127,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-type Intent = "save" | "overwrite" | "transition" | "comment" | "regenerate" | "adopt" | "adoptTitle" | "glossaryAdd";
-
-interface ActionResult {
-  intent: Intent;
-  formError: string | null;
-  fieldErrors: Record<string, string> | null;
-  values?: PressEditFormValues;
-  conflict?: { version: number; authorName: string | null; at: string | null; diff: VersionDiff; title: string; body: string; byline: string };
-  regenerated?: RegenerationReport & { version: number; changeParts: (DiffPart[] | null)[] };
-  comment?: string;
-  /** The glossary term whose inline form failed, so its typed English stays. */
-  glossaryTerm?: string;
-  glossaryEn?: string;
-}
-
-function statusOf(code: string): number {
-  return code === "forbidden" ? 403 : code === "not_found" ? 404 : code === "conflict" ? 409 : 422;
-}
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { access, summary } = await loadSummary(request, context, params);
   // Every intent here is for the event's press editors and approvers: anyone else is refused before the form is read.
   if (!canComment(await pressPermissions(context.db, access.user, summary.eventId))) throw forbidden();
-  const raw = formDataToObject(await readForm(request));
-  const intent = (typeof raw.intent === "string" ? raw.intent : "save") as Intent;
-  const db = context.db;
-  const actor = access.user;
-  const base = `/events/${summary.eventId}/press/${summary.id}`;
-  const values: PressEditFormValues = {
-    title: typeof raw.title === "string" ? raw.title : "",
-    body: typeof raw.body === "string" ? raw.body : "",
-    byline: typeof raw.byline === "string" ? raw.byline : "",
-    version: typeof raw.version === "string" ? raw.version : "",
-  };
-  const fail = (status: number, result: Omit<ActionResult, "intent">) => data<ActionResult>({ intent, ...result }, { status });
-  try {
-    switch (intent) {
-      case "save":
-      case "overwrite": {
-        const input = intent === "overwrite" ? { ...raw, version: raw.overwriteVersion } : raw;
-        const parsed = pressEditSchema.safeParse(input);
-        if (!parsed.success) return fail(400, { formError: null, fieldErrors: fieldErrors(parsed.error), values });
-        const saved = await updatePressSummary(db, actor, summary.id, parsed.data);
-        const done = saved.unchanged ? "unchanged" : saved.approvalLapsed ? "lapsed" : saved.correction ? "corrected" : "saved";
-        throw redirect(`${base}?done=${done}&v=${saved.summary.version}`);
-      }
-      case "transition": {
-        const parsed = pressTransitionSchema.safeParse(raw);
-        if (!parsed.success) return fail(400, { formError: "form.fixErrors", fieldErrors: fieldErrors(parsed.error), comment: String(raw.comment ?? "") });
-        const { summary: after } = await transitionPressSummary(db, actor, summary.id, parsed.data.to, {
-          comment: parsed.data.comment,
-          version: parsed.data.version,
-          confirmBeforeEvent: parsed.data.confirmBeforeEvent,
-        });
-        throw redirect(`${base}?done=${after.status}`);
-      }
-      case "comment": {
-        const parsed = pressCommentSchema.safeParse(raw);
-        if (!parsed.success) return fail(400, { formError: null, fieldErrors: fieldErrors(parsed.error), comment: String(raw.body ?? "") });
-        await addPressComment(db, actor, summary.id, parsed.data.body);
-        throw redirect(`${base}?done=comment#comments`);
-      }
-      case "regenerate": {
-        const parsed = pressRegenerateSchema.safeParse(raw);
-        if (!parsed.success) return fail(400, { formError: "errors.invalid", fieldErrors: null });
-        const { summary: after, report } = await regeneratePressSummary(db, actor, summary.id, parsed.data);
-        const changeParts = report.changes.map((c) => (c.kind === "changed" ? diffWordsIn(c.before.join("\n\n"), c.after.join("\n\n")) : null));
-        return data<ActionResult>({ intent, formError: null, fieldErrors: null, regenerated: { ...report, version: after.version, changeParts } });
-      }
-      case "adopt": {
-        const parsed = pressAdoptSchema.safeParse(raw);
-        if (!parsed.success) return fail(400, { formError: "errors.invalid", fieldErrors: null });
-        const lines = (s: string) => (s === "" ? [] : (JSON.parse(s) as unknown[]).filter((x): x is string => typeof x === "string"));
-        const saved = await adoptGeneratedText(db, actor, summary.id, {
-          version: parsed.data.version,
-          at: parsed.data.at,
-          mine: lines(parsed.data.mine),
-          theirs: lines(parsed.data.theirs),
-        });
-        throw redirect(`${base}?done=adopted&v=${saved.summary.version}`);
-      }
-      case "glossaryAdd": {
-        // The press editor's inline form: add the term to the glossary, then redraft with it.
-        if (!(await pressActionsFor(db, actor, summary)).regenerate) return fail(403, { formError: "errors.forbidden", fieldErrors: null });
-        const entry = glossaryEntrySchema.safeParse(raw);
-        const regen = pressRegenerateSchema.safeParse(raw);
-        if (!entry.success || !regen.success)
-          return fail(400, { formError: "form.fixErrors", fieldErrors: entry.success ? null : fieldErrors(entry.error), glossaryTerm: String(raw.vi ?? ""), glossaryEn: String(raw.en ?? "") });
-        await addGlossaryEntry(db, actor, entry.data);
-        const { summary: after, report } = await regeneratePressSummary(db, actor, summary.id, regen.data);
-        const changeParts = report.changes.map((c) => (c.kind === "changed" ? diffWordsIn(c.before.join("\n\n"), c.after.join("\n\n")) : null));
-        return data<ActionResult>({ intent: "regenerate", formError: null, fieldErrors: null, regenerated: { ...report, version: after.version, changeParts } });
-      }
-      case "adoptTitle": {
-        const parsed = pressEditSchema.pick({ title: true, version: true }).safeParse(raw);
-        if (!parsed.success) return fail(400, { formError: "errors.invalid", fieldErrors: null });
-        const saved = await adoptGeneratedTitle(db, actor, summary.id, parsed.data);
-        throw redirect(`${base}?done=adopted&v=${saved.summary.version}`);
-      }
-      default:
-        return fail(400, { formError: "errors.invalid", fieldErrors: null });
-    }
-  } catch (error) {
-    if (error instanceof SyntaxError) return fail(400, { formError: "errors.invalid", fieldErrors: null });
-    if (isPressConflict(error)) {
-      const current = error.current;
-      const mine = { title: values.title, body: values.body, byline: values.byline || null };
-      return fail(409, {
-        formError: null,
-        fieldErrors: null,
-        values,
-        conflict: {
-          version: current.version,
-          authorName: error.latest?.authorName ?? null,
-          at: error.latest?.at.toISOString() ?? null,
-          diff: diffVersions(current, mine),
-          title: current.title,
-          body: current.body,
-          byline: current.byline ?? "",
-        },
-      });
-    }
-    if (!isServiceError(error)) throw error;
-    return fail(statusOf(error.code), {
-      formError: error.message,
-      fieldErrors: Object.keys(error.fields).length ? error.fields : null,
-      values: intent === "save" || intent === "overwrite" ? values : undefined,
-      comment: typeof raw.comment === "string" ? raw.comment : typeof raw.body === "string" && intent === "comment" ? raw.body : undefined,
-    });
-  }
-}
-
-const doneMessages: Partial<Record<string, MessageKey>> = {
-  created: "press.created",
-  comment: "press.comments.added",
-  unchanged: "press.editor.unchanged",
-  in_review: "press.workflow.done.in_review",
-  approved: "press.workflow.done.approved",
-  published: "press.workflow.done.published",
-  draft: "press.workflow.done.draft",
-};
-
-function DoneNotice() {
-  const { t } = useT();
-  const [params] = useSearchParams();
-  const done = params.get("done") ?? "";
-  const version = params.get("v") ?? "";
-  let text: string | null = null;
-  if (done === "saved" || done === "corrected") text = t("press.editor.saved", { version });
-  else if (done === "lapsed") text = t("press.editor.savedLapsed", { version });
-  else if (done === "adopted") text = t("press.regenerate.adopted", { version });
-  else if (doneMessages[done]) text = t(doneMessages[done]!);
-  if (!text) return null;
-  return (
-    <div className="notice notice-ok" role="status" data-testid="press-notice">
-      {text}
-    </div>
-  );
+  const formData = await readForm(request);
+  const values = formDataToObject(formData);
+  const c: PressActionContext = { context, actor: access.user, summary, intent: pressSummaryIntent(values), values };
+  const refusedEarly = await guardPressAction(c);
+  if (refusedEarly) return refusedEarly;
+  const form = await parseForm(request, pressSummaryActionSchema, { formData });
+  if (!form.success) return invalidPressForm(c, form.fieldErrors);
+  return runPressAction(c, form.data);
 }
 
 export default function PressSummaryPage() {
@@ -329,12 +174,7 @@ export default function PressSummaryPage() {
         {summary.approvedAt ? <li>{t("press.who.approved", { name: who(summary.approvedByName), at: at(summary.approvedAt) })}</li> : null}
         {summary.publishedAt ? <li>{t("press.who.published", { name: who(summary.publishedByName), at: at(summary.publishedAt) })}</li> : null}
       </ul>
-      <DoneNotice />
-      {otherFormError ? (
-        <div className="notice notice-error" role="alert">
-          {tError(otherFormError)}
-        </div>
-      ) : null}
+      {otherFormError ? <Notice tone="error">{tError(otherFormError)}</Notice> : null}
       {conflict ? (
         <div className="card notice-warn press-conflict" role="alert" data-testid="press-conflict">
           <h3>{t("press.conflict.title")}</h3>
@@ -371,9 +211,9 @@ export default function PressSummaryPage() {
         />
       ) : (
         <>
-          <p className="notice notice-warn" role="note">
+          <Notice as="p" tone="warn" role="note">
             {tError(edit.reason === "press.workflow.needsEditor" ? "press.editor.readOnly" : edit.reason)}
-          </p>
+          </Notice>
           <PressPreview title={summary.title} body={summary.body} byline={summary.byline ?? ""} photos={photos} />
         </>
       )}

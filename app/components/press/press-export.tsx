@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import type { PressStatus } from "~/domain/press/types";
 import { useT } from "~/i18n/use-t";
+import { Notice } from "~/components/ui/notice";
 
 export type PressExportFormat = "html" | "text";
 
@@ -112,22 +113,24 @@ export function PressExportActions({ eventId, summaryId, status, slug }: Props) 
           {busy && state.format === "text" ? t("pressPublic.export.copying") : t("pressPublic.export.copyText")}
         </button>
       </div>
+      {/* The live region is on the page before anything is copied (so the news is read out); the notice inside it
+          is a plain note, not a second status. */}
       <div role="status" aria-live="polite" className="press-export-status">
         {state.kind === "copied" ? (
-          <p className="notice notice-ok">
+          <Notice as="p" tone="ok" role="note">
             {state.format === "html" ? t("pressPublic.export.copiedHtml") : t("pressPublic.export.copiedText")}
-          </p>
+          </Notice>
         ) : null}
       </div>
       {state.kind === "denied" ? (
-        <p role="alert" className="notice notice-error">
+        <Notice as="p" tone="error">
           {t("pressPublic.export.clipboardDenied")}
-        </p>
+        </Notice>
       ) : null}
       {state.kind === "fetchFailed" ? (
-        <p role="alert" className="notice notice-error">
+        <Notice as="p" tone="error">
           {t("pressPublic.export.fetchFailed", { status: state.status })}
-        </p>
+        </Notice>
       ) : null}
     </section>
   );
