@@ -45,10 +45,6 @@ export function startsWithPhrase(text: string, phrases: readonly string[]): stri
   );
 }
 
-export function capitalizeFirst(text: string): string {
-  return text ? text.charAt(0).toLocaleUpperCase("vi") + text.slice(1) : text;
-}
-
 function isUpper(c: string): boolean {
   return c !== c.toLocaleLowerCase("vi") && c === c.toLocaleUpperCase("vi");
 }
