@@ -12,7 +12,7 @@ import { createDignitary, loadPrecedence } from "./dignitaries.server";
 import { ServiceError } from "~/utils/errors";
 import { createEvent, type Actor } from "./events.server";
 import { issueInvitationToken, resolveDelegatedToken, resolveInvitationToken } from "./invitation-links.server";
-import { messagesOf, testMailSettings as settings, tokenCount } from "./mail-test-support.server";
+import { messagesOf, testMailSettings as settings, tokenCount } from "../../server/testing/mail-test-support.server";
 import { createTable, loadSeating, proposeSeating } from "./seating.server";
 
 const startsAt = new Date("2031-04-10T07:00:00Z");

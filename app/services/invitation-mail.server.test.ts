@@ -19,7 +19,7 @@ import {
   cancelScheduledReminder,
   sendInvitations,
 } from "./invitation-mail.server";
-import { createInvitee, invitationStatus, messagesOf, testMailSettings as settings, tokenCount } from "./mail-test-support.server";
+import { createInvitee, invitationStatus, messagesOf, testMailSettings as settings, tokenCount } from "../../server/testing/mail-test-support.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date("2031-04-10T01:30:00Z"); // 08:30 in Hà Nội

@@ -5,7 +5,7 @@ import { testDatabase } from "#db/testing";
 import type { Actor } from "./events.server";
 import { cancelEvent } from "./events.server";
 import { previewInvitations, sendInvitations } from "./invitation-mail.server";
-import { createInvitee, messagesOf, testMailSettings as settings } from "./mail-test-support.server";
+import { createInvitee, messagesOf, testMailSettings as settings } from "../../server/testing/mail-test-support.server";
 
 const START = new Date("2031-04-10T01:30:00Z");
 

@@ -12,7 +12,7 @@ import { testDatabase } from "#db/testing";
 import { cancelEvent, type Actor } from "./events.server";
 import { resolveInvitationToken } from "./invitation-links.server";
 import { sendInvitations } from "./invitation-mail.server";
-import { createInvitee, invitationStatus, messagesOf, recordingTransport, testMailSettings as settings, tokenCount } from "./mail-test-support.server";
+import { createInvitee, invitationStatus, messagesOf, recordingTransport, testMailSettings as settings, tokenCount } from "../../server/testing/mail-test-support.server";
 import { createMailboxTransport } from "./mail-transport.server";
 import { drainOutbox } from "./outbox-worker.server";
 
