@@ -77,11 +77,6 @@ export function endSentence(text: string): string {
   return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/** Without the closing punctuation, for a text that is quoted or continued. */
-export function withoutFinalPunctuation(text: string): string {
-  return text.replace(/[\s,;:.!?…]+$/u, "");
-}
-
 /**
  * Verbs that report speech, as a key point may start ("khẳng định …", "đề nghị …"): such a point is used as it is.
  * Matched as whole words at the start, diacritics included (wordsOf).
