@@ -10,13 +10,22 @@
  *   afterAll(() => database.close());
  *
  * A database a file forgets to close is closed after the file by db/testing.setup.ts.
+ *
+ * Most service tests also need someone to act as, and check the ServiceErrors a call must fail with:
+ *
+ *   let database: Database; let db: Db; let actor: Actor;
+ *   beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
+ *   afterAll(() => database.close());
+ *   …
+ *   const error = await expectServiceError(proposeDeputy(db, …), "conflict", "rsvp.closed.started");
  */
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { inject } from "vitest";
-import { openDatabase, type Database } from "./client.server";
+import { expect, inject } from "vitest";
+import { ServiceError, type ServiceErrorCode } from "../app/utils/errors";
+import { openDatabase, type Database, type Db } from "./client.server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -108,4 +117,35 @@ async function freshPostgres(): Promise<Database> {
       }
     },
   };
+}
+
+/** Who a service test acts as: a user made through the real accounts service (db/factories). */
+export interface TestActor {
+  id: string;
+  name: string;
+}
+
+/** A fresh database (testDatabase) and a user in it to act as: the start most service test files share. */
+export async function testDatabaseWithActor(user: { name?: string } = {}): Promise<{ database: Database; db: Db; actor: TestActor }> {
+  const database = await testDatabase();
+  // Loaded here, not at the top: db/testing.setup.ts imports this file for every test file, factories need services.
+  const { createUser } = await import("./factories");
+  const created = await createUser(database.db, user);
+  return { database, db: database.db, actor: { id: created.id, name: created.name } };
+}
+
+/**
+ * Asserts that `promise` rejects with a ServiceError of `code` (and `message`, when given) and returns the error,
+ * for checks of its `fields`. A resolved promise or any other error fails the test.
+ */
+export async function expectServiceError(promise: Promise<unknown>, code: ServiceErrorCode, message?: string): Promise<ServiceError> {
+  const outcome = await promise.then(
+    (value: unknown) => ({ rejected: false as const, value }),
+    (error: unknown) => ({ rejected: true as const, error }),
+  );
+  if (!outcome.rejected) throw new Error(`expected a ServiceError "${code}", but the call succeeded with ${JSON.stringify(outcome.value)}`);
+  expect(outcome.error).toBeInstanceOf(ServiceError);
+  const error = outcome.error as ServiceError;
+  expect({ code: error.code, message: message === undefined ? undefined : error.message }).toEqual({ code, message });
+  return error;
 }

@@ -158,7 +158,8 @@ test("an administrator's reset stops the old password and session; the mailed li
   await user.getByLabel("Mật khẩu mới (ít nhất 12 ký tự)").fill("mật khẩu sau khi đặt lại");
   await user.getByLabel("Nhập lại mật khẩu mới").fill("mật khẩu sau khi đặt lại");
   await user.getByRole("button", { name: "Lưu mật khẩu mới" }).click();
-  await expect(user).toHaveURL(/\/login\?reset=1$/);
+  await expect(user).toHaveURL(/\/login$/);
+  await expect(user.getByTestId("flash-notice")).toHaveText("Đã đặt mật khẩu mới. Hãy đăng nhập.");
   await signIn(user, account.email, "mật khẩu sau khi đặt lại");
   await expect(user).toHaveURL(/\/events/);
   await user.context().close();

@@ -8,8 +8,8 @@
  */
 import ICAL from "ical.js";
 import nodemailer from "nodemailer";
-import { sampleBounce } from "~/domain/inbound/reply-samples";
-import { sampleReplyMail } from "~/services/inbound-test-support.server";
+import { sampleBounce } from "../server/testing/reply-samples";
+import { sampleReplyMail } from "../server/testing/inbound-test-support.server";
 import { test, expect } from "./fixtures";
 import { INBOUND_SMTP_PORT } from "./playwright.config";
 

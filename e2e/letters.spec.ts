@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
-import { readDocx } from "../app/services/docx-reader.server";
+import { readDocx } from "../server/testing/docx-reader.server";
 import { expect, seedEventId, test } from "./fixtures";
 
 test("an organiser prints the Giấy mời of one invitee and downloads it as .docx", async ({ loginAs, api }) => {

@@ -10,7 +10,7 @@ import {
   svgWithScript,
   textRenamedJpg,
   truncatedJpeg,
-} from "../app/services/photos-fixtures.server";
+} from "../server/testing/photos-fixtures.server";
 import { test, expect, seedEventId } from "./fixtures";
 
 // Tests run in parallel against one server: every event carries a suffix no other test uses.

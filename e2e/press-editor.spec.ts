@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { xssPayloads } from "../app/domain/press/xss-payloads";
+import { xssPayloads } from "../server/testing/xss-payloads";
 import { test, expect, type Account, SEED_TITLE } from "./fixtures";
 
 // Tests run in parallel against one server: every event carries a suffix no other test uses.

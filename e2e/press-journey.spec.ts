@@ -5,8 +5,8 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { readDocx } from "../app/services/docx-reader.server";
-import { cameraJpeg } from "../app/services/photos-fixtures.server";
+import { readDocx } from "../server/testing/docx-reader.server";
+import { cameraJpeg } from "../server/testing/photos-fixtures.server";
 import { test, expect, SEED_TITLE } from "./fixtures";
 
 const cards = (page: Page) => page.getByTestId("photo-card");

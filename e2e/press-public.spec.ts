@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { readDocx } from "../app/services/docx-reader.server";
+import { readDocx } from "../server/testing/docx-reader.server";
 import { test, expect, seedEventId } from "./fixtures";
 
 /** A reader's browser, and a crawler (isbot knows it): views are counted for the first only. */

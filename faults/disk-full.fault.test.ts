@@ -18,7 +18,7 @@ import { photos } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import { translateError } from "~/i18n/i18n";
 import { isPhotoRejected } from "~/services/photos-processing.server";
-import { cameraJpeg } from "~/services/photos-fixtures.server";
+import { cameraJpeg } from "../server/testing/photos-fixtures.server";
 import { uploadPhoto } from "~/services/photos.server";
 import { fileSystemStorage, StorageFullError, type ObjectStorage } from "~/services/storage.server";
 import { migratedPgliteDir, startAppServer, type AppServer } from "./support";

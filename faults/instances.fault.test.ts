@@ -22,8 +22,8 @@ import { openDatabase, type Database } from "#db/client.server";
 import { createEvent, createUser } from "#db/factories";
 import { auditLog, checkIns, invitations, leases, mailMessages, scheduledReminders } from "#db/schema/index";
 import { createApiToken } from "~/services/accounts.server";
-import { cameraJpeg } from "~/services/photos-fixtures.server";
-import { createInvitee } from "~/services/mail-test-support.server";
+import { cameraJpeg } from "../server/testing/photos-fixtures.server";
+import { createInvitee } from "../server/testing/mail-test-support.server";
 import { issueInvitationToken } from "~/services/invitation-links.server";
 import { startTestBucket, type TestBucket } from "~/services/s3-test-support.server";
 import {

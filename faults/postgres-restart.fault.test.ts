@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "#db/client.server";
 import { createEvent, createUser } from "#db/factories";
 import { invitations } from "#db/schema/index";
-import { createInvitee } from "~/services/mail-test-support.server";
+import { createInvitee } from "../server/testing/mail-test-support.server";
 import { issueInvitationToken } from "~/services/invitation-links.server";
 import { createPgCluster, killChildren, postgresBinariesMissing, startAppServer, waitFor, type AppServer, type PgCluster } from "./support";
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { mailMessages } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
-import { testMailSettings as settings } from "~/services/mail-test-support.server";
+import { testMailSettings as settings } from "../server/testing/mail-test-support.server";
 import { createSmtpTransport, messageIdFor, type MailTransport } from "~/services/mail-transport.server";
 import { drainOutbox, type DrainResult } from "~/services/outbox-worker.server";
 import { FaultySmtpSink } from "./support";

@@ -5,7 +5,7 @@ import { useT } from "~/i18n/use-t";
 export function PrivacyTabs() {
   const { t } = useT();
   return (
-    <nav className="actions" aria-label={t("nav.personalData")} style={{ marginTop: 0, marginBottom: "1rem" }}>
+    <nav className="actions flush-top space-below" aria-label={t("nav.personalData")}>
       <NavLink to="/admin/people" end={false} className={({ isActive }) => `button ${isActive ? "" : "secondary"}`}>
         {t("privacy.tabs.people")}
       </NavLink>

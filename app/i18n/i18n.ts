@@ -1,7 +1,8 @@
 import { catalog, type MessageKey } from "./catalog";
 
-export const locales = ["vi", "en"] as const;
-export type Locale = (typeof locales)[number];
+import { locales, type Locale } from "./locales";
+
+export { locales, type Locale };
 export const defaultLocale: Locale = "vi";
 export type { MessageKey };
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createUser } from "#db/factories";
 import { users } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { testDatabase, testDatabaseWithActor } from "#db/testing";
 import { cancelEvent, type Actor } from "~/services/events.server";
 import { addEventMember, countEventsByTab, listEvents, listTeamManagers } from "./events.server";
 
@@ -12,12 +12,7 @@ describe("countEventsByTab", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   it("counts what each tab of the list shows: an event still running is upcoming, cancelled ones apart", async () => {

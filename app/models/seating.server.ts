@@ -8,6 +8,7 @@ import {
   seats,
 } from "#db/schema/index";
 import type { TableKind } from "~/domain/protocol/seating-plan";
+import { capitalizeFirst } from "~/domain/text/capitalize";
 import type { TableSide } from "~/domain/protocol/seating.schema";
 
 /** Seating tables, seats and the signing arrangements of an event: queries only. */
@@ -220,7 +221,7 @@ export async function listUnavailablePeople(db: Db, eventId: string): Promise<Un
     invitationId: r.invitationId,
     status: r.withdrawnAt ? "withdrawn" : "declined",
     // It opens sentences ("Đồng chí … đã được rút lời mời …"): capitalised.
-    label: capitalise([r.honorific, r.fullName].filter(Boolean).join(" ")),
+    label: capitalizeFirst([r.honorific, r.fullName].filter(Boolean).join(" ")),
   }));
 }
 
@@ -243,8 +244,4 @@ export function listSeatsOfInvitations(db: Db, invitationIds: readonly string[])
     // The invitee's own seat; their companions' seats are theirs.
     .where(and(inArray(seats.invitationId, [...invitationIds]), eq(seats.companionIndex, 0)))
     .orderBy(asc(seatingTables.position), asc(seats.seatIndex));
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createInvitation, createUser } from "#db/factories";
 import { users } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { testDatabaseWithActor } from "#db/testing";
 import { agendaAsText } from "~/domain/agenda/agenda-text";
 import { listAgenda } from "~/models/agenda.server";
 import { listAudit } from "~/models/audit.server";
@@ -56,12 +56,7 @@ describe("agenda service", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   const ceremony = () =>

@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { buildAttendeeInput, createEvent, createUser } from "#db/factories";
+import { buildAttendeeInput, createEvent } from "#db/factories";
 import { invitations, people } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { testDatabaseWithActor } from "#db/testing";
 import { BOM } from "~/domain/attendees/csv";
 import { chunk, IMPORT_CHUNK_SIZE, readAttendeeCsv, type RawImportRow } from "~/domain/attendees/import";
 import { listAudit } from "~/models/audit.server";
@@ -17,12 +17,7 @@ describe("attendee import", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ nhập liệu" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ nhập liệu" })));
   afterAll(() => database.close());
 
   const invitationCount = async (eventId: string) =>

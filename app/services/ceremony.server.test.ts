@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { buildDocumentInput, buildEventInput, createOrganization, createUser } from "#db/factories";
-import { testDatabase } from "#db/testing";
+import { buildDocumentInput, buildEventInput, createOrganization } from "#db/factories";
+import { testDatabaseWithActor } from "#db/testing";
 import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { getEventDetail } from "~/models/events.server";
 import { addAgendaItem } from "./agenda.server";
@@ -49,12 +49,7 @@ describe("the ceremony: sides, documents, roles, attendance lines", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   /** Three ministries sign one regulation; the leaders above the sides attend. */

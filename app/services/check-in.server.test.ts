@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createInvitation, createUser } from "#db/factories";
 import { checkIns, invitations } from "#db/schema/index";
-import { testDatabase, testDriver } from "#db/testing";
+import { expectServiceError, testDatabase, testDriver } from "#db/testing";
 import { signCheckInCode } from "~/domain/check-in/check-in-code";
 import { listAudit } from "~/models/audit.server";
 import {
@@ -19,7 +19,6 @@ import {
   undoCheckIn,
   type StaffActor,
 } from "./check-in.server";
-import { ServiceError } from "~/utils/errors";
 import { cancelEvent } from "./events.server";
 import { assignSeat, createTable } from "./seating.server";
 
@@ -178,10 +177,7 @@ describe(`check-in (${testDriver()})`, () => {
       const event = await newEvent();
       const { invitation } = await createInvitation(db, { eventId: event.id });
       await checkInGuest(db, door1, event.id, invitation.id);
-      const error: unknown = await undoCheckIn(db, door2, event.id, invitation.id).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ServiceError);
-      expect(error).toMatchObject({ code: "forbidden" });
-      expect((error as ServiceError).message).toBe(`checkin.undo.notYours?name=${encodeURIComponent("Cán bộ Cửa Một")}`);
+      await expectServiceError(undoCheckIn(db, door2, event.id, invitation.id), "forbidden", `checkin.undo.notYours?name=${encodeURIComponent("Cán bộ Cửa Một")}`);
       expect(await rows(invitation.id)).toBe(1);
     });
 

@@ -11,6 +11,7 @@ import { signCheckInCode, verifyCheckInCode } from "~/domain/check-in/check-in-c
 import type { DoorSyncInput, QueuedScan, SyncedScan } from "~/domain/check-in/door-sync.schema";
 import { parseTicket } from "~/domain/check-in/ticket";
 import { canUndoCheckIn, checkInRefusal, type CheckInRefusal } from "~/domain/check-in/check-in-rules";
+import { capitalizeFirst } from "~/domain/text/capitalize";
 import { foldForSearch } from "~/domain/text/search";
 import { recordAudit } from "~/models/audit.server";
 import {
@@ -500,23 +501,19 @@ export interface Badge {
   companionOf?: string;
 }
 
-function capitalised(s: string): string {
-  return s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
-}
-
 /** Name badges for the event's standing invitations (or one of them, for a reprint at the door), by name. */
 export async function eventBadges(db: Db, eventId: string, onlyInvitationId?: string): Promise<Badge[]> {
   const rows = (await listDoorGuests(db, eventId)).filter((r) => !r.withdrawnAt && (!onlyInvitationId || r.invitationId === onlyInvitationId));
   const keys = await ticketKeys(db);
   const badges = await Promise.all(
     rows.map(async (r): Promise<Badge[]> => {
-      const name = capitalised([r.honorific, r.fullName].filter(Boolean).join(" "));
+      const name = capitalizeFirst([r.honorific, r.fullName].filter(Boolean).join(" "));
       const qr = await checkInQrDataUrl(signTicket(keys, r.invitationId, eventId));
       // Each named companion of an invitee who comes gets a badge of their own, right after the invitee's.
       const companions = r.status === "declined" ? [] : companionsComing(r);
       return [
         { invitationId: r.invitationId, name, positions: r.positions, organization: r.organization, role: r.role, qr },
-        ...companions.map((c) => ({ invitationId: r.invitationId, name: capitalised(c), positions: [], organization: null, role: "guest" as const, qr, companionOf: name })),
+        ...companions.map((c) => ({ invitationId: r.invitationId, name: capitalizeFirst(c), positions: [], organization: null, role: "guest" as const, qr, companionOf: name })),
       ];
     }),
   );

@@ -2,17 +2,16 @@ import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { buildDignitaryInput, buildEventInput, createInvitation, createOrganization, createUser } from "#db/factories";
+import { buildDignitaryInput, buildEventInput, createInvitation, createOrganization } from "#db/factories";
 import { ceremonyRoles, deputyProposals, invitations, people } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { expectServiceError, testDatabaseWithActor } from "#db/testing";
 import { countAttendance } from "~/models/check-in.server";
 import { eraseEventInvitationNeeds } from "~/models/privacy.server";
 import { acceptDeputy, proposeDeputy, refuseDeputy, pendingDeputyProposals, setCompanions } from "./delegation.server";
 import { createDignitary, loadPrecedence } from "./dignitaries.server";
-import { ServiceError } from "~/utils/errors";
 import { createEvent, type Actor } from "./events.server";
 import { issueInvitationToken, resolveDelegatedToken, resolveInvitationToken } from "./invitation-links.server";
-import { messagesOf, testMailSettings as settings, tokenCount } from "./mail-test-support.server";
+import { messagesOf, testMailSettings as settings, tokenCount } from "../../server/testing/mail-test-support.server";
 import { createTable, loadSeating, proposeSeating } from "./seating.server";
 
 const startsAt = new Date("2031-04-10T07:00:00Z");
@@ -22,26 +21,12 @@ const now = new Date("2031-04-01T03:00:00Z");
 const dignitary = (name: string, positions: string[], side: "host" | "guest", email: string | null = null) =>
   buildDignitaryInput(name, positions, side, { email });
 
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
-
 describe("deputies and companions", () => {
   let database: Database;
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   async function ceremony() {
@@ -71,12 +56,11 @@ describe("deputies and companions", () => {
 
   it("records one pending proposal per invitation, validated like the page's form, and replaces it", async () => {
     const { event, giamDoc } = await ceremony();
-    const bad = await failure(proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: { name: "  ", email: "không phải email" }, source: "mail" }, now));
-    expect(bad.code).toBe("invalid");
+    const bad = await expectServiceError(proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: { name: "  ", email: "không phải email" }, source: "mail" }, now), "invalid");
     expect(bad.fields).toMatchObject({ fullName: "errors.required", email: "errors.email" });
 
     const own = await db.select({ email: people.email }).from(people).innerJoin(invitations, eq(invitations.personId, people.id)).where(eq(invitations.id, giamDoc.invitationId));
-    const self = await failure(proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: { name: "Ai Đó", email: own[0]!.email!.toUpperCase() }, source: "web" }, now));
+    const self = await expectServiceError(proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: { name: "Ai Đó", email: own[0]!.email!.toUpperCase() }, source: "web" }, now), "invalid");
     expect(self.fields).toEqual({ email: "delegation.errors.self" });
 
     const first = await proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: { ...deputy(), name: "Người Thứ Nhất" }, source: "web" }, now);
@@ -90,11 +74,9 @@ describe("deputies and companions", () => {
 
   it("refuses a proposal once the event has started or for a withdrawn invitation", async () => {
     const { giamDoc } = await ceremony();
-    const late = await failure(proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: deputy(), source: "web" }, new Date(startsAt.getTime() + 60_000)));
-    expect(late).toMatchObject({ code: "conflict", message: "rsvp.closed.started" });
+    await expectServiceError(proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: deputy(), source: "web" }, new Date(startsAt.getTime() + 60_000)), "conflict", "rsvp.closed.started");
     await db.update(invitations).set({ withdrawnAt: now }).where(eq(invitations.id, giamDoc.invitationId));
-    const gone = await failure(proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: deputy(), source: "mail" }, now));
-    expect(gone).toMatchObject({ code: "conflict", message: "rsvp.closed.withdrawn" });
+    await expectServiceError(proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: deputy(), source: "mail" }, now), "conflict", "rsvp.closed.withdrawn");
   });
 
   it("accepting: the deputy's own invitation, link and mail; the original's CANCEL; precedence by the deputy's own position; seat and roles handed over", async () => {
@@ -166,22 +148,23 @@ describe("deputies and companions", () => {
     expect(Number(vCancel.getFirstPropertyValue("sequence"))).toBe(Number(vRequest.getFirstPropertyValue("sequence")) + 1);
 
     // Decided once: a second click is a conflict, and nothing more is queued.
-    const again = await failure(acceptDeputy(db, actor, { eventId: event.id, proposalId: proposal.id }, { settings, now }));
-    expect(again).toMatchObject({ code: "conflict", message: "delegation.errors.decided" });
+    await expectServiceError(acceptDeputy(db, actor, { eventId: event.id, proposalId: proposal.id }, { settings, now }), "conflict", "delegation.errors.decided");
     expect(await messagesOf(db, event.id)).toHaveLength(mails.length);
     // The deputy cannot send someone else in turn.
-    const chain = await failure(proposeDeputy(db, { invitationId: accepted.deputyInvitationId, deputy: { name: "Người Khác" }, source: "web" }, now));
-    expect(chain.message).toBe("delegation.errors.deputyCannotDelegate");
+    await expectServiceError(
+      proposeDeputy(db, { invitationId: accepted.deputyInvitationId, deputy: { name: "Người Khác" }, source: "web" }, now),
+      "conflict",
+      "delegation.errors.deputyCannotDelegate",
+    );
   });
 
   it("refuses a deputy who is already on the list, and refusing keeps the invitation and tells the invitee", async () => {
     const { event, giamDoc } = await ceremony();
     const { person: other } = await createInvitation(db, { eventId: event.id, person: { fullName: "Đã Có Tên", email: `co-ten-${Math.random().toString(36).slice(2, 8)}@so.test` } });
     const { proposal } = await proposeDeputy(db, { invitationId: giamDoc.invitationId, deputy: { name: other.fullName, email: other.email }, source: "web" }, now);
-    const taken = await failure(acceptDeputy(db, actor, { eventId: event.id, proposalId: proposal.id }, { settings, now }));
-    expect(taken).toMatchObject({ code: "conflict", message: "delegation.errors.alreadyInvited" });
+    await expectServiceError(acceptDeputy(db, actor, { eventId: event.id, proposalId: proposal.id }, { settings, now }), "conflict", "delegation.errors.alreadyInvited");
 
-    const long = await failure(refuseDeputy(db, actor, { eventId: event.id, proposalId: proposal.id, reason: "x".repeat(501) }, { settings, now }));
+    const long = await expectServiceError(refuseDeputy(db, actor, { eventId: event.id, proposalId: proposal.id, reason: "x".repeat(501) }, { settings, now }), "invalid");
     expect(long.fields).toEqual({ reason: "errors.tooLong?max=500" });
     expect(await refuseDeputy(db, actor, { eventId: event.id, proposalId: proposal.id, reason: "Buổi lễ cần chính đồng chí Giám đốc ký." }, { settings, now })).toEqual({ mail: "queued" });
     const [row] = await db.select().from(deputyProposals).where(eq(deputyProposals.id, proposal.id));
@@ -202,14 +185,14 @@ describe("deputies and companions", () => {
   it("companions: at most what the organizer allows, and counted in the expected attendance", async () => {
     const { event } = await ceremony();
     const { invitation } = await createInvitation(db, { eventId: event.id, plusOnes: 2, status: "accepted" });
-    const tooMany = await failure(setCompanions(db, { invitationId: invitation.id, names: ["A", "B", "C"] }, now));
-    expect(tooMany).toMatchObject({ code: "invalid", fields: { companionCount: "rsvp.companions.errors.count?max=2" } });
+    const tooMany = await expectServiceError(setCompanions(db, { invitationId: invitation.id, names: ["A", "B", "C"] }, now), "invalid");
+    expect(tooMany.fields).toMatchObject({ companionCount: "rsvp.companions.errors.count?max=2" });
     expect(await setCompanions(db, { invitationId: invitation.id, names: [" Nguyễn  Văn An ", "Trần Thị Bình"] }, now)).toEqual(["Nguyễn Văn An", "Trần Thị Bình"]);
     const counts = await countAttendance(db, event.id);
     // Accepted: the principal Giám đốc and this guest; companions: 2.
     expect(counts).toMatchObject({ accepted: 2, companions: 2, expected: 4 });
     const { invitation: none } = await createInvitation(db, { eventId: event.id, plusOnes: 0 });
-    const refused = await failure(setCompanions(db, { invitationId: none.id, names: ["A"] }, now));
+    const refused = await expectServiceError(setCompanions(db, { invitationId: none.id, names: ["A"] }, now), "invalid");
     expect(refused.fields).toEqual({ companionCount: "rsvp.companions.errors.noneAllowed" });
   });
 });

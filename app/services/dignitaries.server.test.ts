@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
 import { dignitaries, invitations, people } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { expectServiceError, testDatabaseWithActor } from "#db/testing";
 import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { precedenceReasonIn } from "~/domain/protocol/reason-text";
 import { listAudit } from "~/models/audit.server";
@@ -17,7 +17,6 @@ import {
   setEqualsFirst,
   updateDignitary,
 } from "./dignitaries.server";
-import { ServiceError } from "~/utils/errors";
 import { cancelEvent, type Actor } from "./events.server";
 
 const CHUYEN = ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Tuyên giáo Tỉnh ủy"];
@@ -41,28 +40,12 @@ function input(overrides: Partial<DignitaryInput> = {}): DignitaryInput {
   };
 }
 
-async function expectServiceError(promise: Promise<unknown>, code: ServiceError["code"], message?: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  expect((error as ServiceError).code).toBe(code);
-  if (message) expect((error as ServiceError).message).toBe(message);
-  return error as ServiceError;
-}
-
 describe("dignitaries and precedence", () => {
   let database: Database;
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   const order = async (eventId: string) => (await loadPrecedence(db, eventId)).dignitaries.map((d) => d.name);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { buildEventInput, createEvent as createTestEvent, createOrganization, createUser } from "#db/factories";
 import { auditLog, documentParties, eventDocuments, eventSides, events } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { testDatabase, testDatabaseWithActor } from "#db/testing";
 import type { EventInput } from "~/domain/events/event.schema";
 import { listAudit } from "~/models/audit.server";
 import { getEventDetail, listEvents, listEventsAfter } from "~/models/events.server";
@@ -36,12 +36,7 @@ describe("event lifecycle", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   async function signingInput(overrides: Partial<EventInput> = {}): Promise<EventInput> {

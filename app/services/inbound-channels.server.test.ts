@@ -15,12 +15,12 @@ import { createEvent, createUser } from "#db/factories";
 import { invitationReplies, invitations } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import { replyAddress } from "~/domain/inbound/reply-address";
-import type { SampleClient, SampleReply } from "~/domain/inbound/reply-samples";
+import type { SampleClient, SampleReply } from "../../server/testing/reply-samples";
 import { parseImapUrl, pollImapOnce } from "./inbound-imap.server";
 import type { InboundResult } from "./inbound-mail.server";
 import { startInboundSmtp, type InboundSmtpServer } from "./inbound-smtp.server";
-import { rawMail, sampleReplyMail } from "./inbound-test-support.server";
-import { createInvitee, invitationStatus } from "./mail-test-support.server";
+import { rawMail, sampleReplyMail } from "../../server/testing/inbound-test-support.server";
+import { createInvitee, invitationStatus } from "../../server/testing/mail-test-support.server";
 
 const domain = "rsvp.signet.test";
 

@@ -2,9 +2,9 @@ import { count, eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { createEvent, createUser } from "#db/factories";
+import { createEvent } from "#db/factories";
 import { auditLog, mailMessages, scheduledReminders } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { expectServiceError, testDatabaseWithActor } from "#db/testing";
 import { getEventDetail } from "~/models/events.server";
 import { ServiceError } from "~/utils/errors";
 import { cancelEvent, eventToInput, updateEvent, type Actor } from "./events.server";
@@ -19,7 +19,7 @@ import {
   cancelScheduledReminder,
   sendInvitations,
 } from "./invitation-mail.server";
-import { createInvitee, invitationStatus, messagesOf, testMailSettings as settings, tokenCount } from "./mail-test-support.server";
+import { createInvitee, invitationStatus, messagesOf, testMailSettings as settings, tokenCount } from "../../server/testing/mail-test-support.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date("2031-04-10T01:30:00Z"); // 08:30 in Hà Nội
@@ -51,12 +51,7 @@ describe("invitation mail", () => {
   let actor: Actor;
   const now = new Date("2031-03-01T03:00:00Z");
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   const newEvent = (overrides = {}) =>
@@ -195,9 +190,7 @@ describe("invitation mail", () => {
     const event = await newEvent();
     await createInvitee(db, event.id);
     await cancelEvent(db, actor, event.id);
-    const error = await sendInvitations(db, actor, event.id, { to: "all" }, { settings, now }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ServiceError);
-    expect((error as ServiceError).message).toBe("mail.error.eventClosed");
+    await expectServiceError(sendInvitations(db, actor, event.id, { to: "all" }, { settings, now }), "conflict", "mail.error.eventClosed");
     expect(await messagesOf(db, event.id)).toEqual([]);
   });
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { createEvent, createUser } from "#db/factories";
-import { testDatabase } from "#db/testing";
+import { createEvent } from "#db/factories";
+import { testDatabaseWithActor } from "#db/testing";
 import type { Actor } from "./events.server";
 import { cancelEvent } from "./events.server";
 import { previewInvitations, sendInvitations } from "./invitation-mail.server";
-import { createInvitee, messagesOf, testMailSettings as settings } from "./mail-test-support.server";
+import { createInvitee, messagesOf, testMailSettings as settings } from "../../server/testing/mail-test-support.server";
 
 const START = new Date("2031-04-10T01:30:00Z");
 
@@ -14,12 +14,7 @@ describe("previewInvitations", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   const newEvent = () =>

@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { buildAttendeeInput, createEvent, createUser } from "#db/factories";
+import { buildAttendeeInput, createEvent } from "#db/factories";
 import { invitations, people } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { testDatabaseWithActor } from "#db/testing";
 import { listAudit } from "~/models/audit.server";
 import { countEventInvitations, getInvitation, listEventInvitations } from "~/models/invitations.server";
 import { ServiceError } from "~/utils/errors";
@@ -15,12 +15,7 @@ describe("attendees: add, dedupe, edit, withdraw", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   const peopleCount = async () => (await db.select({ n: count() }).from(people))[0]?.n ?? 0;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { invitationLetter, type LetterInput } from "~/domain/letter/invitation-letter";
-import { readDocx } from "./docx-reader.server";
+import { readDocx } from "../../server/testing/docx-reader.server";
 import { buildLetterDocx, letterContentDisposition, letterPage } from "./letter-docx.server";
 
 const input: LetterInput = {

@@ -15,7 +15,7 @@ import { testDatabase } from "#db/testing";
 import { getEventDetail } from "~/models/events.server";
 import { cancelEvent, eventToInput, updateEvent, type Actor } from "./events.server";
 import { queueWithdrawalCancel, remindUnanswered, sendInvitations } from "./invitation-mail.server";
-import { createInvitee, messagesOf, testMailSettings as settings } from "./mail-test-support.server";
+import { createInvitee, messagesOf, testMailSettings as settings } from "../../server/testing/mail-test-support.server";
 import { createSmtpTransport, type MailTransport } from "./mail-transport.server";
 import { drainOutbox } from "./outbox-worker.server";
 

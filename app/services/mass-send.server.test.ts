@@ -6,13 +6,13 @@ import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { createEvent, createUser } from "#db/factories";
+import { createEvent } from "#db/factories";
 import { invitations, mailMessages } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { testDatabaseWithActor } from "#db/testing";
 import { cancelEvent, type Actor } from "./events.server";
 import { resolveInvitationToken } from "./invitation-links.server";
 import { sendInvitations } from "./invitation-mail.server";
-import { createInvitee, invitationStatus, messagesOf, recordingTransport, testMailSettings as settings, tokenCount } from "./mail-test-support.server";
+import { createInvitee, invitationStatus, messagesOf, recordingTransport, testMailSettings as settings, tokenCount } from "../../server/testing/mail-test-support.server";
 import { createMailboxTransport } from "./mail-transport.server";
 import { drainOutbox } from "./outbox-worker.server";
 
@@ -31,12 +31,7 @@ describe("mass send: queued set-based, rendered by the outbox worker", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
   beforeEach(async () => {
     await db.delete(mailMessages);

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { buildDocumentInput, createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
+import { buildDocumentInput, createEvent, createInvitation, createOrganization } from "#db/factories";
 import { dignitaries } from "#db/schema/index";
 import { saveSide, setPartySignatories } from "./ceremony.server";
 import { SEED_EVENT_UID, seedDemo, seedSpeechKeyPoints } from "#db/seed";
-import { testDatabase } from "#db/testing";
+import { testDatabase, testDatabaseWithActor } from "#db/testing";
 import { findEventIdByCalendarUid } from "~/models/events.server";
 import { addAgendaItem, getAgendaView, insertSigningTemplate, updateAgendaItem } from "./agenda.server";
 import { ServiceError } from "~/utils/errors";
@@ -29,12 +29,7 @@ describe("MC script", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   async function dignitary(eventId: string, person: { honorific: string; name: string; positions: string[] }, entryOrder: number) {

@@ -8,7 +8,7 @@ import { MAX_ATTEMPTS } from "~/domain/mail/backoff";
 import { claimDueMail, requeueFailedMail } from "~/models/mail.server";
 import type { Actor } from "./events.server";
 import { sendInvitations } from "./invitation-mail.server";
-import { createInvitee, messagesOf, recordingTransport, smtpError, testMailSettings as settings } from "./mail-test-support.server";
+import { createInvitee, messagesOf, recordingTransport, smtpError, testMailSettings as settings } from "../../server/testing/mail-test-support.server";
 import { createMailboxTransport } from "./mail-transport.server";
 import { drainOutbox } from "./outbox-worker.server";
 

@@ -24,7 +24,7 @@ import {
   svgWithScript,
   textRenamedJpg,
   truncatedJpeg,
-} from "./photos-fixtures.server";
+} from "../../server/testing/photos-fixtures.server";
 import { isPhotoRejected, oneAtATime, type PhotoRejectedError } from "./photos-processing.server";
 import {
   CaptionConflictError,

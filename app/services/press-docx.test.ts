@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { photoVariantKey } from "~/domain/photos/urls";
-import { readDocx, type DocxContent } from "./docx-reader.server";
+import { readDocx, type DocxContent } from "../../server/testing/docx-reader.server";
 import { buildPressDocx, docxContentDisposition, docxImageMaxWidth, fitImage } from "./press-docx.server";
 import type { PressDocument, PressOutputPhoto } from "./press-outputs.server";
 import type { ObjectStorage, StoredObject } from "./storage.server";

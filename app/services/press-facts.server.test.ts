@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
 import { agendaItems, photos } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { expectServiceError, testDatabase } from "#db/testing";
 import { localInputToInstant } from "~/domain/dates/phrasing";
 import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { insertAttendanceLine, insertSide, listDocuments, replacePartySignatories, replaceRoles, setDignitarySide } from "~/models/ceremony.server";
 import { getEventDetail } from "~/models/events.server";
 import { addAgendaItem } from "./agenda.server";
 import { createDignitary, loadPrecedence, saveManualOrder } from "./dignitaries.server";
-import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 import { draftPressSummaryForEvent, loadPressFacts } from "./press-facts.server";
 
@@ -322,11 +321,6 @@ describe("loadPressFacts", () => {
   });
 
   it("refuses an unknown event with not_found", async () => {
-    const error = await loadPressFacts(db, randomUUID(), published).then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ServiceError);
-    expect((error as ServiceError).code).toBe("not_found");
+    await expectServiceError(loadPressFacts(db, randomUUID(), published), "not_found");
   });
 });

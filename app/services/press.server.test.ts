@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createUser } from "#db/factories";
 import { pressComments, pressSummaries } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { expectServiceError, testDatabase } from "#db/testing";
 import type { PressDraft, PressLanguage } from "~/domain/press/types";
 import { listAudit } from "~/models/audit.server";
 import { addEventMember } from "~/models/events.server";
-import { ServiceError } from "~/utils/errors";
 import type { Actor } from "./events.server";
 import type { PressDrafter } from "./press-drafter.server";
 import {
@@ -50,17 +49,6 @@ const drafter: PressDrafter = async (_db, eventId, language, options) => {
   };
   return draft;
 };
-
-async function expectServiceError(promise: Promise<unknown>, code: ServiceError["code"], message?: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  expect((error as ServiceError).code).toBe(code);
-  if (message) expect((error as ServiceError).message).toBe(message);
-  return error as ServiceError;
-}
 
 const NOW = new Date("2017-10-19T12:13:53Z"); // 19:13:53 in Hà Nội
 

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
 import { agendaItems, invitations } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { expectServiceError, testDatabase } from "#db/testing";
 import { listAudit } from "~/models/audit.server";
-import { ServiceError } from "~/utils/errors";
 import { cancelEvent } from "./events.server";
 import { invitationUrl } from "./invitation-links.server";
 import {
@@ -21,15 +20,6 @@ import {
 const startsAt = new Date("2031-04-10T07:00:00Z"); // 14:00 in Hà Nội
 const endsAt = new Date("2031-04-10T09:00:00Z");
 const before = new Date("2031-04-01T00:00:00Z");
-
-async function expectServiceError(promise: Promise<unknown>, code: string, message: string) {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  expect(error).toMatchObject({ code, message });
-}
 
 describe("RSVP", () => {
   let database: Database;

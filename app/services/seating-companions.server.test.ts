@@ -1,13 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { buildDignitaryInput, buildEventInput, createInvitation, createOrganization, createUser } from "#db/factories";
+import { buildDignitaryInput, buildEventInput, createInvitation, createOrganization } from "#db/factories";
 import { invitations, seats } from "#db/schema/index";
-import { testDatabase } from "#db/testing";
+import { expectServiceError, testDatabaseWithActor } from "#db/testing";
 import { listSeats, listSeatsOfInvitations } from "~/models/seating.server";
 import { setCompanions } from "./delegation.server";
 import { createDignitary } from "./dignitaries.server";
-import { ServiceError } from "~/utils/errors";
 import { createEvent, type Actor } from "./events.server";
 import { assignSeat, createTable, loadSeating, proposeSeating } from "./seating.server";
 
@@ -22,12 +21,7 @@ describe("companions in the seating plan", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ lễ tân" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ lễ tân" })));
   afterAll(() => database.close());
 
   async function ceremony() {
@@ -76,9 +70,7 @@ describe("companions in the seating plan", () => {
     const seated = (await loadSeating(db, event.id)).tables.find((t) => t.id === row)!.seats;
     expect(seated[0]!.invitationId).toBe(`${guest.id}:2`);
     expect(seated[5]!.invitationId).toBe(guest.id);
-    const error = await assignSeat(db, event.id, { tableId: row, seatIndex: 1, invitationId: `${guest.id}:3` }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ServiceError);
-    expect(error).toMatchObject({ code: "invalid", message: "protocol.errors.noSuchCompanion" });
+    await expectServiceError(assignSeat(db, event.id, { tableId: row, seatIndex: 1, invitationId: `${guest.id}:3` }), "invalid", "protocol.errors.noSuchCompanion");
   });
 
   it("frees a companion's seat when the invitee names fewer (a reserved seat stays reserved, empty)", async () => {

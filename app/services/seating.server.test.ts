@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { buildDocumentInput, buildEventInput, createInvitation, createOrganization, createUser } from "#db/factories";
+import { buildDocumentInput, buildEventInput, createInvitation, createOrganization } from "#db/factories";
 import { SEED_EVENT_UID, seedDemo } from "#db/seed";
-import { testDatabase } from "#db/testing";
+import { expectServiceError, testDatabase, testDatabaseWithActor } from "#db/testing";
 import { findEventIdByCalendarUid } from "~/models/events.server";
 import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { createDignitary, loadPrecedence } from "./dignitaries.server";
@@ -41,12 +41,7 @@ describe("seating and the signing arrangements", () => {
   let db: Db;
   let actor: Actor;
 
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-    const user = await createUser(db, { name: "Cán bộ tổ chức" });
-    actor = { id: user.id, name: user.name };
-  });
+  beforeAll(async () => ({ database, db, actor } = await testDatabaseWithActor({ name: "Cán bộ tổ chức" })));
   afterAll(() => database.close());
 
   async function signingCeremony() {
@@ -91,13 +86,11 @@ describe("seating and the signing arrangements", () => {
       [partner.id, gd.id, 2],
     ]);
     const other = await signingCeremony();
-    const error = await saveSigning(db, actor, event.id, {
-      hostSide: "right",
-      originals: null,
-      parties: [{ organizationId: host.id, dignitaryId: other.chuyen.id, signingOrder: 1 }],
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ServiceError);
-    expect((error as ServiceError).fields).toEqual({ "parties.0.dignitaryId": "protocol.errors.signatoryUnknown" });
+    const error = await expectServiceError(
+      saveSigning(db, actor, event.id, { hostSide: "right", originals: null, parties: [{ organizationId: host.id, dignitaryId: other.chuyen.id, signingOrder: 1 }] }),
+      "invalid",
+    );
+    expect(error.fields).toEqual({ "parties.0.dignitaryId": "protocol.errors.signatoryUnknown" });
   });
 
   it("proposes the signing table from the signatories and the host side, delegations behind, and the presidium from precedence", async () => {

@@ -15,7 +15,7 @@ import { translateError } from "~/i18n/i18n";
 import type { AppLoadContext } from "@remix-run/node";
 import { loader as mediaLoader } from "~/routes/media.photos.$photoId.$revision.$file/route";
 import type { Actor } from "./events.server";
-import { cameraJpeg } from "./photos-fixtures.server";
+import { cameraJpeg } from "../../server/testing/photos-fixtures.server";
 import { isPhotoRejected } from "./photos-processing.server";
 import { deletePhoto, readServedVariant, uploadPhoto } from "./photos.server";
 import { startTestBucket, type TestBucket } from "./s3-test-support.server";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderPressMarkdown, type PressPhotoInfo } from "~/domain/press/markdown";
-import { xssPayloads } from "~/domain/press/xss-payloads";
+import { xssPayloads } from "../../server/testing/xss-payloads";
 import { renderPressHtml, sanitizePressHtml } from "./press-html.server";
 
 const photos: Record<string, PressPhotoInfo> = {

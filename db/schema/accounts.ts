@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, bigint, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { userRoles } from "../../app/domain/access/permissions";
+import { locales } from "../../app/i18n/locales";
 import { createdAt, id, instant } from "./_columns";
 
-export const userRole = pgEnum("user_role", ["admin", "organizer", "communications", "viewer"]);
-export const localeEnum = pgEnum("locale", ["vi", "en"]);
+export const userRole = pgEnum("user_role", userRoles);
+export const localeEnum = pgEnum("locale", locales);
 
 export const users = pgTable(
   "users",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ceremonyRoleKinds, documentKinds, sideKinds } from "../../app/domain/ceremony/types";
 import { createdAt, id } from "./_columns";
 import { events } from "./events";
 import { organizations } from "./organizations";
@@ -10,7 +11,7 @@ import { dignitaries } from "./protocol";
  * party), the documents signed or reviewed, each person's ceremony roles and the unnamed attendance lines.
  */
 
-export const sideKind = pgEnum("side_kind", ["host", "guest", "leaders"]);
+export const sideKind = pgEnum("side_kind", sideKinds);
 
 export const eventSides = pgTable(
   "event_sides",
@@ -42,14 +43,7 @@ export const eventSides = pgTable(
   ],
 );
 
-export const documentKind = pgEnum("document_kind", [
-  "programme",
-  "regulation",
-  "memorandum",
-  "contract",
-  "agreement",
-  "other",
-]);
+export const documentKind = pgEnum("document_kind", documentKinds);
 
 export const eventDocuments = pgTable(
   "event_documents",
@@ -91,7 +85,7 @@ export const documentParties = pgTable(
   (t) => [uniqueIndex("document_parties_side_idx").on(t.documentId, t.sideId)],
 );
 
-export const ceremonyRole = pgEnum("ceremony_role", ["chair", "co_chair", "witness", "signatory", "speaker", "attendee"]);
+export const ceremonyRole = pgEnum("ceremony_role", ceremonyRoleKinds);
 
 /** A person's roles at the ceremony (several allowed). A signatory signs for one party of one document. */
 export const ceremonyRoles = pgTable(

@@ -7,13 +7,15 @@ import {
   text,
   uuid,
 } from "drizzle-orm/pg-core";
+import { memberRoles } from "../../app/domain/access/permissions";
+import { eventKinds, eventStatuses } from "../../app/domain/events/event.schema";
 import { users } from "./accounts";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { organizations } from "./organizations";
 
-export const eventKind = pgEnum("event_kind", ["signing_ceremony", "conference", "meeting", "reception", "other"]);
-export const eventStatus = pgEnum("event_status", ["draft", "scheduled", "completed", "cancelled"]);
-export const memberRole = pgEnum("event_member_role", ["organizer", "communications", "viewer"]);
+export const eventKind = pgEnum("event_kind", eventKinds);
+export const eventStatus = pgEnum("event_status", eventStatuses);
+export const memberRole = pgEnum("event_member_role", memberRoles);
 
 export const events = pgTable(
   "events",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { invitationRoles, invitationStatuses } from "../../app/domain/attendees/attendee.schema";
 import { localeEnum, users } from "./accounts";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { events } from "./events";
@@ -31,8 +32,8 @@ export const people = pgTable(
   ],
 );
 
-export const invitationRole = pgEnum("invitation_role", ["guest", "dignitary", "speaker", "signatory", "press", "staff"]);
-export const invitationStatus = pgEnum("invitation_status", ["not_sent", "sent", "accepted", "declined", "tentative"]);
+export const invitationRole = pgEnum("invitation_role", invitationRoles);
+export const invitationStatus = pgEnum("invitation_status", invitationStatuses);
 
 export const invitations = pgTable(
   "invitations",

@@ -1,7 +1,8 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { mailStatuses } from "../../app/domain/mail/status";
 import { createdAt, id, instant } from "./_columns";
 
-export const mailStatus = pgEnum("mail_status", ["queued", "sending", "sent", "failed"]);
+export const mailStatus = pgEnum("mail_status", mailStatuses);
 export const mailKind = pgEnum("mail_kind", ["invitation", "update", "cancellation", "reminder", "other"]);
 
 /**

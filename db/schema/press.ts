@@ -1,10 +1,11 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { pressLanguages, pressStatuses, pressVersionKinds } from "../../app/domain/press/types";
 import { users } from "./accounts";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { events } from "./events";
 
-export const pressLanguage = pgEnum("press_language", ["vi", "en"]);
-export const pressStatus = pgEnum("press_status", ["draft", "in_review", "approved", "published"]);
+export const pressLanguage = pgEnum("press_language", pressLanguages);
+export const pressStatus = pgEnum("press_status", pressStatuses);
 
 /**
  * A press summary of an event in one language (an event may have several: a report and a follow-up, or a
@@ -55,7 +56,7 @@ export const pressSummaries = pgTable(
   ],
 );
 
-export const pressVersionKind = pgEnum("press_version_kind", ["generated", "edited", "regenerated", "status"]);
+export const pressVersionKind = pgEnum("press_version_kind", pressVersionKinds);
 
 /** Every saved state of a summary, for the history and its diffs. */
 export const pressSummaryVersions = pgTable(

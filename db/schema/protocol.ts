@@ -1,5 +1,7 @@
 import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { agendaKinds } from "../../app/domain/agenda/agenda";
+import { seatingModes, tableKinds, tableSides } from "../../app/domain/protocol/seating.schema";
 import { users } from "./accounts";
 import { createdAt, id, instant, updatedAt } from "./_columns";
 import { eventDocuments, eventSides } from "./ceremony";
@@ -45,18 +47,7 @@ export const dignitaries = pgTable(
   (t) => [uniqueIndex("dignitaries_invitation_idx").on(t.invitationId), index("dignitaries_event_idx").on(t.eventId)],
 );
 
-export const agendaKind = pgEnum("agenda_kind", [
-  "arrival",
-  "opening",
-  "introduction",
-  "speech",
-  "signing",
-  "photo",
-  "gifts",
-  "closing",
-  "reception",
-  "other",
-]);
+export const agendaKind = pgEnum("agenda_kind", agendaKinds);
 
 export const agendaItems = pgTable(
   "agenda_items",
@@ -99,9 +90,9 @@ export const mcScripts = pgTable("mc_scripts", {
   updatedAt: updatedAt(),
 });
 
-export const seatingTableKind = pgEnum("seating_table_kind", ["presidium", "signing", "row"]);
-export const seatingMode = pgEnum("seating_mode", ["centre-out", "left-to-right"]);
-export const tableSide = pgEnum("table_side", ["right", "left"]);
+export const seatingTableKind = pgEnum("seating_table_kind", tableKinds);
+export const seatingMode = pgEnum("seating_mode", seatingModes);
+export const tableSide = pgEnum("table_side", tableSides);
 
 export const seatingTables = pgTable(
   "seating_tables",

@@ -14,4 +14,3 @@ export const apiTokenFormSchema = z.object({
   /** "" = never expires. */
   expiresDays: z.enum(["", ...TOKEN_EXPIRY_DAYS], { errorMap: () => ({ message: "tokens.errors.expires" }) }),
 });
-export type ApiTokenFormInput = z.infer<typeof apiTokenFormSchema>;

@@ -9,13 +9,13 @@ const newPassword = z
 
 const confirmation = z.string({ required_error: "errors.required" }).min(1, "errors.required");
 
-function matching<T extends { newPassword: string; confirmPassword: string }>(value: T, ctx: z.RefinementCtx) {
+/** The new password and its confirmation agree (a form's cross-field check; the account page's intent union uses it too). */
+export function passwordsMatch<T extends { newPassword: string; confirmPassword: string }>(value: T, ctx: z.RefinementCtx) {
   if (value.newPassword && value.confirmPassword && value.newPassword !== value.confirmPassword)
     ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "account.password.mismatch" });
 }
 
-export const newPasswordSchema = z.object({ newPassword, confirmPassword: confirmation }).superRefine(matching);
-export type NewPasswordValues = z.input<typeof newPasswordSchema>;
+export const newPasswordSchema = z.object({ newPassword, confirmPassword: confirmation }).superRefine(passwordsMatch);
 
 export const changePasswordSchema = z
   .object({
@@ -23,8 +23,7 @@ export const changePasswordSchema = z
     newPassword,
     confirmPassword: confirmation,
   })
-  .superRefine(matching);
-export type ChangePasswordValues = z.input<typeof changePasswordSchema>;
+  .superRefine(passwordsMatch);
 
 export const forgotPasswordSchema = z.object({
   email: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(254, "errors.tooLong?max=254").email("errors.email"),

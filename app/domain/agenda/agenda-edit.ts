@@ -11,8 +11,6 @@
  */
 import { agendaIssues, cascade, endOf, layOut, type AgendaKind, type AgendaTiming } from "./agenda";
 
-const MINUTE = 60_000;
-
 function clamp(n: number, min: number, max: number) {
   return Math.min(Math.max(n, min), max);
 }
@@ -149,9 +147,4 @@ export function issuesByItem(
     } else add(issue.itemId, { kind: "pastEventEnd" });
   }
   return out;
-}
-
-/** Minutes between two instants (for showing a duration or a gap). */
-export function minutesBetween(from: Date, to: Date): number {
-  return Math.round((to.getTime() - from.getTime()) / MINUTE);
 }

@@ -123,8 +123,6 @@ export function agendaItemFormSchema(timeZone: string) {
   return z.object(formFields(timeZone)).transform((v): AgendaItemInput => v);
 }
 
-export type AgendaItemFormValues = z.input<ReturnType<typeof agendaItemFormSchema>>;
-
 // ---------------------------------------------------------------------------------------------------
 // JSON API
 

@@ -9,5 +9,3 @@ export const mcScriptFormSchema = z.object({
     .transform((s) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().min(1, "errors.required").max(MC_SCRIPT_MAX, `errors.tooLong?max=${MC_SCRIPT_MAX}`)),
 });
-
-export type McScriptFormValues = z.input<typeof mcScriptFormSchema>;

@@ -164,7 +164,6 @@ export const attendeeFormSchema = z.object({
 
 export type AttendeeFormValues = z.input<typeof attendeeFormSchema>;
 export type AttendeeInput = z.output<typeof attendeeFormSchema>;
-export type AttendeeField = keyof AttendeeFormValues;
 
 export const emptyAttendeeForm: AttendeeFormValues = {
   honorific: "",
@@ -298,5 +297,4 @@ export const deputyFormSchema = z.object({
   note: text(DEPUTY_NOTE_MAX, { multiline: true }),
 });
 export type DeputyFormValues = z.input<typeof deputyFormSchema>;
-export type DeputyInput = z.output<typeof deputyFormSchema>;
 export const emptyDeputyForm: DeputyFormValues = { honorific: "", fullName: "", position: "", organization: "", email: "", note: "" };

@@ -11,4 +11,3 @@ export const glossaryEntrySchema = z.object({
   en: requiredLine(GLOSSARY_TERM_MAX),
 });
 export type GlossaryEntryInput = z.output<typeof glossaryEntrySchema>;
-export type GlossaryEntryValues = z.input<typeof glossaryEntrySchema>;

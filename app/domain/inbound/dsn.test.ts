@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bounceReason, failedRecipients, originalMessageId, parseDeliveryStatus, rawMimePart } from "./dsn";
-import { sampleBounce } from "./reply-samples";
+import { sampleBounce } from "../../../server/testing/reply-samples";
 
 const raw = sampleBounce({
   to: "rsvp+0123456789abcdef0123456789abcdef@rsvp.signet.test",

@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { calAddress, contentLines, matchReply, parseCalendarMessage, parseContentLine, unescapeText } from "./itip-reply";
-import { sampleReplyIcs, type SampleClient, type SampleReply } from "./reply-samples";
+import { sampleReplyIcs, type SampleClient, type SampleReply } from "../../../server/testing/reply-samples";
 
 const uid = "7f3c1a2e-signet-event@signet.test";
 const base: SampleReply = {

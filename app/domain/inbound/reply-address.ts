@@ -29,9 +29,3 @@ export function tokenFromAddress(address: string, domain: string): string | null
   const match = /^rsvp\+([0-9a-f]{32})$/.exec(bare.slice(0, at));
   return match ? match[1]! : null;
 }
-
-/** Whether the address is at the inbound domain at all (the SMTP listener refuses other recipients). */
-export function isInboundDomainAddress(address: string, domain: string): boolean {
-  const bare = address.trim().toLowerCase();
-  return bare.endsWith(`@${domain.toLowerCase()}`);
-}

@@ -13,6 +13,7 @@ import { formatTime, formatWhen, localDateParts } from "../dates/phrasing";
 import { eventInLanguage, honorificInLanguage, inSentenceEn, termOrMarkedEn } from "../glossary/in-language";
 import { defaultGlossary, type Glossary } from "../glossary/translate";
 import { UNTRANSLATED_EN } from "../glossary/types";
+import { capitalizeFirst } from "../text/capitalize";
 import { foldForSearch } from "../text/search";
 
 export type LetterLocale = "vi" | "en";
@@ -184,17 +185,13 @@ function placeDateEn(place: string, issuedOn: Date | null | undefined, zone: str
 /** "Đồng chí Lại Văn Hoàn, Phó Chủ tịch UBND tỉnh": the honorific with its capital, the name, the positions. */
 function addresseeVi(a: LetterAddressee): string {
   const positions = a.positions.map((p) => p.trim()).filter(Boolean);
-  const head = [capitalize(a.honorific?.trim() ?? ""), a.name.trim()].filter(Boolean).join(" ");
+  const head = [capitalizeFirst(a.honorific?.trim() ?? ""), a.name.trim()].filter(Boolean).join(" ");
   return positions.length ? `${head}, ${positions.join(", ")}` : head;
 }
 
 /** Capitals for an English heading line, the untranslated mark left as written. */
 function upperEn(text: string): string {
   return text.toLocaleUpperCase("en").split(UNTRANSLATED_EN.toLocaleUpperCase("en")).join(UNTRANSLATED_EN);
-}
-
-function capitalize(text: string): string {
-  return text ? text.charAt(0).toLocaleUpperCase("vi") + text.slice(1) : text;
 }
 
 function venueLine(e: LetterEvent): string {

@@ -1,5 +1,6 @@
 /** How a message's status looks (the badge colour classes of app.css). Pure, browser-safe. */
-export type MailStatusValue = "queued" | "sending" | "sent" | "failed";
+export const mailStatuses = ["queued", "sending", "sent", "failed"] as const;
+export type MailStatusValue = (typeof mailStatuses)[number];
 
 const BADGE: Record<MailStatusValue, string> = {
   queued: "badge",

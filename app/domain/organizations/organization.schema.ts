@@ -26,4 +26,3 @@ export const organizationSchema = z.object({
 });
 
 export type OrganizationFormValues = z.input<typeof organizationSchema>;
-export type OrganizationValues = z.output<typeof organizationSchema>;

@@ -35,7 +35,6 @@ export const photoEditSchema = photoTextSchema.extend({
   isCover: checkbox,
   version,
 });
-export type PhotoEdit = z.infer<typeof photoEditSchema>;
 /** The same form in the browser: the version is a hidden field only the server checks. */
 export const photoEditClientSchema = photoEditSchema.omit({ version: true });
 
@@ -60,11 +59,6 @@ export const bulkCaptionsFormSchema = z
       ctx.addIssue({ code: "custom", message: "errors.invalid" });
   })
   .transform((v) => v.id.map((id, i) => ({ id, version: v.version[i]!, captionVi: v.captionVi[i]!, captionEn: v.captionEn[i]!, credit: v.credit[i]! })));
-
-export interface CaptionEntry extends PhotoText {
-  id: string;
-  version: number;
-}
 
 /** The gallery order: every photo id once, and the order version the person saw. */
 export const photoOrderSchema = z.object({

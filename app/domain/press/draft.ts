@@ -22,12 +22,12 @@
  */
 import { mergeAttendance, type GroupAttendanceLine } from "../ceremony/types";
 import { inlineAddress } from "../protocol/address";
+import { capitalizeFirst } from "../text/capitalize";
 import { foldForSearch } from "../text/search";
 import { formatDate, formatPeriod, formatTime, leadDateEn, leadDateVi, localYear } from "../dates/phrasing";
 import { cleanText, escapeBlockStart, md } from "./escape";
 import {
   agreementKindEn,
-  capitalizeFirst,
   delegationLabel,
   endSentence,
   eventIndefiniteEn,

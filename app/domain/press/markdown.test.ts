@@ -10,7 +10,7 @@ import {
   renderPressMarkdown,
   type PressPhotoInfo,
 } from "./markdown";
-import { xssPayloads } from "./xss-payloads";
+import { xssPayloads } from "../../../server/testing/xss-payloads";
 
 const photos: Record<string, PressPhotoInfo> = {
   p1: { url: "/media/photos/p1/r1/web.jpg", caption: "Lễ ký kết chương trình phối hợp", credit: "Đặng Anh" },

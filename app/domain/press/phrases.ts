@@ -45,10 +45,6 @@ export function startsWithPhrase(text: string, phrases: readonly string[]): stri
   );
 }
 
-export function capitalizeFirst(text: string): string {
-  return text ? text.charAt(0).toLocaleUpperCase("vi") + text.slice(1) : text;
-}
-
 function isUpper(c: string): boolean {
   return c !== c.toLocaleLowerCase("vi") && c === c.toLocaleUpperCase("vi");
 }
@@ -79,11 +75,6 @@ export function lowerFirstInSentence(text: string): string {
 export function endSentence(text: string): string {
   const trimmed = text.replace(/[\s,;:]+$/u, "");
   return /[.!?…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-/** Without the closing punctuation, for a text that is quoted or continued. */
-export function withoutFinalPunctuation(text: string): string {
-  return text.replace(/[\s,;:.!?…]+$/u, "");
 }
 
 /**

@@ -51,7 +51,6 @@ export const pressEditSchema = z.object({
   body: markdownText(MAX_PRESS_BODY),
   version: versionNumber,
 });
-export type PressEditInput = z.output<typeof pressEditSchema>;
 export interface PressEditFormValues {
   title: string;
   byline: string;
@@ -74,7 +73,6 @@ export const pressTransitionSchema = z.object({
     .union([z.boolean(), z.string(), z.undefined(), z.null()])
     .transform((v) => v === true || v === "on" || v === "yes" || v === "true"),
 });
-export type PressTransitionInput = z.output<typeof pressTransitionSchema>;
 
 export const pressCommentSchema = z.object({
   body: markdownText(MAX_PRESS_COMMENT),

@@ -10,6 +10,9 @@ export const pressLanguages = ["vi", "en"] as const satisfies readonly PressLang
 export type PressStatus = "draft" | "in_review" | "approved" | "published";
 export const pressStatuses = ["draft", "in_review", "approved", "published"] as const satisfies readonly PressStatus[];
 
+/** Why a summary version was written (the history list and the API's version kind). */
+export const pressVersionKinds = ["generated", "edited", "regenerated", "status"] as const;
+
 export interface PressOrganization {
   id: string;
   nameVi: string;

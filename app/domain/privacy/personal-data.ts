@@ -10,10 +10,8 @@
  * the staff reads them, retention keeps them.
  */
 export const personContactFields = ["email", "phone", "notes"] as const;
-export type PersonContactField = (typeof personContactFields)[number];
 
 export const invitationPersonalFields = ["dietaryNeeds", "accessNeeds", "comment"] as const;
-export type InvitationPersonalField = (typeof invitationPersonalFields)[number];
 
 export const DEFAULT_RETENTION_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;

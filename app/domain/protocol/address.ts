@@ -1,4 +1,5 @@
 import { defaultGlossary, type Glossary } from "../glossary/translate";
+import { capitalizeFirst } from "../text/capitalize";
 import { foldForSearch } from "../text/search";
 
 /** Honorifics that are words of address ("đồng chí", "ông", "bà") versus ranks/titles that stand before the name. */
@@ -12,10 +13,6 @@ export interface AddressInput {
   honorific: string | null;
   name: string;
   positions: string[];
-}
-
-function capitalizeFirst(s: string): string {
-  return s ? s.charAt(0).toLocaleUpperCase("vi") + s.slice(1) : s;
 }
 
 function viHonorific(honorific: string | null): string | null {

@@ -54,8 +54,3 @@ export function companionKeys(invitationId: string, count: number): string[] {
 export function withCompanions(order: readonly string[], companionsOf: Readonly<Record<string, readonly string[]>>, seatedElsewhere: ReadonlySet<string> = new Set()): string[] {
   return order.flatMap((id) => [...(seatedElsewhere.has(id) ? [] : [id]), ...(companionsOf[id] ?? [])]);
 }
-
-/** "Nguyễn Văn C — khách của ông Trần Văn B" / "Nguyễn Văn C — guest of Mr Trần Văn B". */
-export function companionLabel(name: string, host: string, phrase: (host: string) => string): string {
-  return `${name} — ${phrase(host)}`;
-}

@@ -1,4 +1,5 @@
 import type { AgendaKind } from "../agenda/agenda";
+import { capitalizeFirst } from "../text/capitalize";
 import { englishAddress, fullAddress, inlineAddress, type AddressInput } from "./address";
 import type { PrecedenceReason } from "./precedence";
 
@@ -112,10 +113,6 @@ export function organizerNames(hostName: string | null, sides: readonly McSide[]
   return out.filter((name) => !guests.has(name));
 }
 
-function capitalize(text: string): string {
-  return text ? text.charAt(0).toLocaleUpperCase("vi") + text.slice(1) : text;
-}
-
 export function mcScript(input: McScriptInput): McSection[] {
   const vi = input.locale === "vi";
   const first = input.dignitaries[0];
@@ -155,7 +152,7 @@ export function mcScript(input: McScriptInput): McSection[] {
           if (organizers) lines.push(`Thực hiện ${programme}, hôm nay ${organizers} tổ chức lễ ký kết.`);
           lines.push("Tới dự buổi lễ hôm nay, chúng tôi xin trân trọng giới thiệu:");
           for (const d of named) lines.push(`– ${fullAddress(d)};`);
-          for (const g of groups) lines.push(`– ${capitalize(g)};`);
+          for (const g of groups) lines.push(`– ${capitalizeFirst(g)};`);
           lines.push(`${named.length || groups.length ? "Cùng các đồng chí" : "Các đồng chí"} lãnh đạo, các vị đại biểu.`);
           if (chairs.length) lines.push(`Chủ trì buổi lễ: ${joinVi(chairs.map((d) => inlineAddress({ ...d, positions: [] })))}.`);
           if (coChairs.length) lines.push(`Đồng chủ trì buổi lễ: ${joinVi(coChairs.map((d) => inlineAddress({ ...d, positions: [] })))}.`);

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/ui/notice";
 import { calendarFeedUrls, googleSubscribeUrl } from "~/domain/calendar/feed-url";
 import { formatDateTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
@@ -9,7 +10,8 @@ import { getActiveCalendarFeed } from "~/models/calendar-feeds.server";
 import { createCalendarFeed, revokeCalendarFeed } from "~/services/calendar.server";
 import { requireUser } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
-import { readForm } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/action-kit.server";
+import { calendarFeedActionSchema } from "./calendar-feed.schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "calendar.feed.title");
 
@@ -24,17 +26,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const intent = (await readForm(request)).get("intent");
-  if (intent === "create") {
-    const { token } = await createCalendarFeed(context.db, user);
-    const urls = calendarFeedUrls(context.appUrl, token);
-    return { created: { ...urls, google: googleSubscribeUrl(urls.webcal) }, revoked: false };
+  const form = await parseForm(request, calendarFeedActionSchema);
+  if (!form.success) return data({ created: null, revoked: false }, { status: 400 });
+  switch (form.data.intent) {
+    case "create": {
+      const { token } = await createCalendarFeed(context.db, user);
+      const urls = calendarFeedUrls(context.appUrl, token);
+      return data({ created: { ...urls, google: googleSubscribeUrl(urls.webcal) }, revoked: false });
+    }
+    case "revoke":
+      await revokeCalendarFeed(context.db, user);
+      return data({ created: null, revoked: true });
   }
-  if (intent === "revoke") {
-    await revokeCalendarFeed(context.db, user);
-    return { created: null, revoked: true };
-  }
-  return data({ created: null, revoked: false }, { status: 400 });
 }
 
 export default function AccountCalendar() {
@@ -45,24 +48,20 @@ export default function AccountCalendar() {
   const created = actionData?.created ?? null;
   const busy = navigation.state !== "idle";
   return (
-    <div style={{ maxWidth: "46rem" }}>
+    <div className="measure">
       <h1>{t("calendar.feed.title")}</h1>
       <p>{t(isAdmin ? "calendar.feed.introAdmin" : "calendar.feed.intro")}</p>
 
-      {actionData?.revoked ? (
-        <div className="notice notice-ok" role="status">
-          {t("calendar.feed.revoked")}
-        </div>
-      ) : null}
+      {actionData?.revoked ? <Notice tone="ok">{t("calendar.feed.revoked")}</Notice> : null}
 
       {created ? (
         <section className="card" aria-labelledby="feed-created" data-testid="calendar-feed-created">
-          <div className="notice notice-ok" role="status" id="feed-created">
+          <Notice tone="ok" id="feed-created">
             {t("calendar.feed.created")}
-          </div>
+          </Notice>
           <FeedAddress label={t("calendar.feed.webcal")} hint={t("calendar.feed.webcalHint")} value={created.webcal} />
           <FeedAddress label={t("calendar.feed.https")} hint={t("calendar.feed.httpsHint")} value={created.https} />
-          <div className="actions" style={{ marginTop: 0 }}>
+          <div className="actions flush-top">
             <a className="button" href={created.webcal}>
               {t("calendar.feed.open")}
             </a>
@@ -75,14 +74,12 @@ export default function AccountCalendar() {
 
       <section className="card">
         {feed ? (
-          <p style={{ marginTop: 0 }} data-testid="calendar-feed-status">
+          <p data-testid="calendar-feed-status">
             {t("calendar.feed.active", { date: formatDateTime(new Date(feed.createdAt), OFFICE_ZONE, locale) })}
             {created ? null : ` ${t("calendar.feed.onceOnly")}`}
           </p>
         ) : (
-          <p style={{ marginTop: 0 }} data-testid="calendar-feed-status">
-            {t("calendar.feed.none")}
-          </p>
+          <p data-testid="calendar-feed-status">{t("calendar.feed.none")}</p>
         )}
         <p className="hint">{t("calendar.feed.secret")}</p>
         <Form method="post" className="actions">
@@ -96,7 +93,7 @@ export default function AccountCalendar() {
           ) : null}
         </Form>
         {feed ? (
-          <p className="hint" style={{ marginTop: ".5rem" }}>
+          <p className="hint space-above-sm">
             {t("calendar.feed.recreateHint")}
           </p>
         ) : null}
@@ -134,7 +131,7 @@ function FeedAddress({ label, hint, value }: { label: string; hint: string; valu
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <div style={{ display: "flex", gap: ".5rem", alignItems: "stretch" }}>
+      <div className="feed-address">
         <input
           id={id}
           ref={input}
@@ -143,15 +140,14 @@ function FeedAddress({ label, hint, value }: { label: string; hint: string; valu
           value={value}
           spellCheck={false}
           onFocus={(e) => e.currentTarget.select()}
-          style={{ flex: 1, minWidth: 0, fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", fontSize: ".9rem" }}
+          className="feed-address-input"
         />
         {hydrated ? (
           <button
             type="button"
-            className="button secondary"
+            className="button secondary nowrap"
             onClick={() => void copy()}
             aria-label={t("calendar.feed.copyLabel", { label })}
-            style={{ whiteSpace: "nowrap" }}
           >
             {status === "copied" ? `✓ ${t("calendar.feed.copied")}` : t("calendar.feed.copy")}
           </button>

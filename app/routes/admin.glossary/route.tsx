@@ -1,17 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/ui/notice";
 import { builtinGlossary } from "~/domain/glossary/builtin";
-import { GLOSSARY_TERM_MAX, glossaryEntrySchema } from "~/domain/glossary/glossary.schema";
+import { GLOSSARY_TERM_MAX } from "~/domain/glossary/glossary.schema";
 import { glossaryKinds } from "~/domain/glossary/types";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { listGlossaryEntries } from "~/models/glossary.server";
 import { addGlossaryEntry, removeGlossaryEntry } from "~/services/glossary.server";
-import { isUuid, requireGlobalPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { requireGlobalPermission } from "~/services/auth.server";
+import { parseForm } from "~/utils/action-kit.server";
 import { pageTitle } from "~/utils/meta";
 import type { MessageKey } from "~/i18n/catalog";
+import { glossaryActionSchema } from "./glossary-action.schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "glossary.title");
 
@@ -24,22 +25,20 @@ type Values = { kind: string; vi: string; en: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireGlobalPermission(request, context, "glossary:manage");
-  const raw = formDataToObject(await readForm(request));
-  const values: Values = {
-    kind: typeof raw.kind === "string" ? raw.kind : "",
-    vi: typeof raw.vi === "string" ? raw.vi : "",
-    en: typeof raw.en === "string" ? raw.en : "",
-  };
-  if (raw.intent === "delete") {
-    const id = typeof raw.id === "string" && isUuid(raw.id) ? raw.id : null;
-    if (!id) return data({ fieldErrors: null, values: null, saved: false }, { status: 400 });
-    await removeGlossaryEntry(context.db, admin, id);
-    return { fieldErrors: null, values: null, saved: false };
+  const form = await parseForm(request, glossaryActionSchema);
+  if (!form.success) {
+    if (form.values.intent === "delete") return data({ fieldErrors: null, values: null, saved: false }, { status: 400 });
+    const text = (key: string) => (typeof form.values[key] === "string" ? (form.values[key] as string) : "");
+    const values: Values = { kind: text("kind"), vi: text("vi"), en: text("en") };
+    return data({ fieldErrors: form.fieldErrors, values, saved: false }, { status: 400 });
   }
-  const parsed = glossaryEntrySchema.safeParse(values);
-  if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), values, saved: false }, { status: 400 });
-  await addGlossaryEntry(context.db, admin, parsed.data);
-  return { fieldErrors: null, values: null, saved: true };
+  const input = form.data;
+  if (input.intent === "delete") {
+    await removeGlossaryEntry(context.db, admin, input.id);
+    return data({ fieldErrors: null, values: null, saved: false });
+  }
+  await addGlossaryEntry(context.db, admin, { kind: input.kind, vi: input.vi, en: input.en });
+  return data({ fieldErrors: null, values: null, saved: true });
 }
 
 export default function GlossaryPage() {
@@ -56,9 +55,9 @@ export default function GlossaryPage() {
       <section className="section">
         <h2>{t("glossary.add")}</h2>
         {result?.saved ? (
-          <p className="notice" role="status">
+          <Notice as="p" tone="ok">
             {t("glossary.saved")}
-          </p>
+          </Notice>
         ) : null}
         {/* A new key per answer: the inputs show what the server echoed (kept on an error, cleared after a save). */}
         <Form method="post" className="grid-3" key={JSON.stringify(result ?? {})}>

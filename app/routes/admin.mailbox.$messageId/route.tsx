@@ -1,17 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/ui/notice";
 import { formatDateTime } from "~/domain/dates/phrasing";
 import { mailStatusBadgeClass } from "~/domain/mail/status";
 import { useT } from "~/i18n/use-t";
 import { getMailMessage } from "~/models/mail.server";
-import { isServiceError } from "~/utils/errors";
 import { retryFailedMessage } from "~/services/mailbox.server";
 import { isUuid, requireGlobalPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
-import { readForm } from "~/utils/form-data.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import { mailMessageActionSchema } from "./message.schema";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) =>
   pageTitle(matches, d ? null : "mail.mailbox.title", d?.message.subject);
@@ -39,15 +41,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const admin = await requireGlobalPermission(request, context, "mailbox:read");
   if (!params.messageId || !isUuid(params.messageId)) throw notFound();
-  const formData = await readForm(request);
-  if (formData.get("intent") !== "retry") return data({ error: "errors.invalid" }, { status: 400 });
-  try {
-    await retryFailedMessage(context.db, admin, params.messageId);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    return data({ error: error.message }, { status: error.code === "not_found" ? 404 : 409 });
-  }
-  throw redirect(`/admin/mailbox/${params.messageId}?notice=retried`);
+  const messageId = params.messageId;
+  const form = await parseForm(request, mailMessageActionSchema);
+  if (!form.success) return data({ error: "errors.invalid" }, { status: 400 });
+  const outcome = await attempt(() => retryFailedMessage(context.db, admin, messageId));
+  if (!outcome.ok) return data({ error: outcome.error.message }, { status: outcome.status });
+  throw await redirectWithNotice(context, `/admin/mailbox/${messageId}`, { key: "mail.message.retried" });
 }
 
 /** Plain text with its http(s) links clickable (React escapes the rest). */
@@ -71,7 +70,6 @@ function Linkified({ text }: { text: string }) {
 export default function MailMessagePage() {
   const { message, preview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { t, tError, locale } = useT();
   const when = (d: Date | string | null) => (d ? formatDateTime(new Date(d), OFFICE_ZONE, locale) : "—");
   const toName = typeof message.meta?.toName === "string" ? message.meta.toName : null;
@@ -101,18 +99,9 @@ export default function MailMessagePage() {
       <p>
         <Link to="/admin/mailbox">{t("mail.message.back")}</Link>
       </p>
-      {params.get("notice") === "retried" ? (
-        <div className="notice notice-ok" role="status">
-          {t("mail.message.retried")}
-        </div>
-      ) : null}
-      {actionData?.error ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.error)}
-        </div>
-      ) : null}
+      {actionData?.error ? <Notice tone="error">{tError(actionData.error)}</Notice> : null}
       <h1 lang={language ?? undefined}>{message.subject}</h1>
-      <div className="grid-2" style={{ gap: "1rem", alignItems: "start" }}>
+      <div className="grid-2 mailbox-message-grid">
         <section className="card" aria-label={t("mail.col.subject")}>
           <dl className="facts">
             {facts.map(([label, value]) => (
@@ -121,9 +110,7 @@ export default function MailMessagePage() {
           </dl>
         </section>
         <section className="card" aria-labelledby="mail-delivery">
-          <h2 id="mail-delivery" style={{ marginTop: 0 }}>
-            {t("mail.message.delivery")}
-          </h2>
+          <h2 id="mail-delivery">{t("mail.message.delivery")}</h2>
           <dl className="facts">
             {delivery.map(([label, value]) => (
               <FactRow key={label} label={label} value={value} />
@@ -146,18 +133,18 @@ export default function MailMessagePage() {
         sandbox=""
         srcDoc={preview}
         referrerPolicy="no-referrer"
-        style={{ width: "100%", height: "42rem", border: "1px solid var(--line)", borderRadius: "var(--radius)", background: "#fff" }}
+        className="preview-frame mailbox-preview"
       />
 
       <h2>{t("mail.message.text")}</h2>
       {/* The body font, not a monospace one: those render Vietnamese diacritics poorly. */}
-      <pre className="card" lang={language ?? undefined} style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0, font: "inherit" }}>
+      <pre className="card pre-text" lang={language ?? undefined}>
         <Linkified text={message.text} />
       </pre>
 
       <h2>{message.icsMethod ? t("mail.message.ics", { method: message.icsMethod }) : t("mail.message.ics", { method: "—" })}</h2>
       {message.icsContent ? (
-        <pre className="card" aria-label="invite.ics" style={{ overflowX: "auto", margin: 0, font: "inherit", fontSize: ".85rem" }}>
+        <pre className="card mailbox-ics" aria-label="invite.ics">
           {message.icsContent}
         </pre>
       ) : (
@@ -171,7 +158,7 @@ function FactRow({ label, value }: { label: string; value: ReactNode }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd style={{ overflowWrap: "anywhere" }}>{value}</dd>
+      <dd className="wrap-anywhere">{value}</dd>
     </>
   );
 }

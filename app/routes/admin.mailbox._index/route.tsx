@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/ui/notice";
 import { MailMessageTable } from "~/components/mail-message-table";
 import { useT } from "~/i18n/use-t";
-import { countMailbox, listMailbox, mailStatuses, type MailStatus } from "~/models/mail.server";
+import { mailStatuses } from "~/domain/mail/status";
+import { countMailbox, listMailbox } from "~/models/mail.server";
 import { parseImapUrl } from "~/services/inbound-imap.server";
 import { mailDeliveryMode, readMailSettings } from "~/services/mail-transport.server";
 import { inboundSettings } from "~/utils/env.server";
@@ -58,13 +60,13 @@ function RepliesCard({ replies }: { replies: ReturnType<typeof repliesStatus> })
   return (
     <section className="card" aria-labelledby="replies-title" data-testid="replies-settings">
       <h2 id="replies-title">{t("inbound.settings.title")}</h2>
-      <p className={`notice ${on ? "notice-ok" : "notice-warn"}`}>
+      <Notice as="p" tone={on ? "ok" : "warn"} role="note">
         {!replies.domain
           ? t("inbound.settings.off", { from: replies.from })
           : on
             ? t("inbound.settings.on", { domain: replies.domain, channels: channels.join(t("inbound.settings.and")) })
             : t("inbound.settings.noChannel", { domain: replies.domain })}
-      </p>
+      </Notice>
       <p className="muted">{t("inbound.settings.bounces")}</p>
     </section>
   );
@@ -78,13 +80,13 @@ export default function MailboxPage() {
     <>
       <div className="page-head">
         <h1>{t("mail.mailbox.title")}</h1>
-        <Form method="get" className="actions" style={{ marginTop: 0 }}>
+        <Form method="get" className="actions flush-top">
           <label htmlFor="mailbox-status" className="muted">
             {t("mail.mailbox.filter")}
           </label>
-          <select id="mailbox-status" name="status" defaultValue={status ?? ""} style={{ font: "inherit", padding: ".4rem" }}>
+          <select id="mailbox-status" name="status" defaultValue={status ?? ""} className="mailbox-filter">
             <option value="">{t("mail.mailbox.all")}</option>
-            {(["queued", "sending", "sent", "failed"] as const satisfies readonly MailStatus[]).map((s) => (
+            {mailStatuses.map((s) => (
               <option key={s} value={s}>
                 {t(`mail.status.${s}`)}
               </option>
@@ -95,9 +97,7 @@ export default function MailboxPage() {
           </button>
         </Form>
       </div>
-      <div className={`notice ${mode === "mailbox" ? "notice-warn" : "notice-ok"}`} role="status">
-        {mode === "mailbox" ? t("mail.mailbox.modeMailbox") : t("mail.mailbox.modeSmtp")}
-      </div>
+      <Notice tone={mode === "mailbox" ? "warn" : "ok"}>{mode === "mailbox" ? t("mail.mailbox.modeMailbox") : t("mail.mailbox.modeSmtp")}</Notice>
       <RepliesCard replies={replies} />
       <p className="muted">{t("mail.mailbox.count", { count: total })}</p>
       {messages.length === 0 ? (

@@ -13,7 +13,9 @@ import { listPersonInvitationRecords } from "~/models/privacy.server";
 import { erasePerson } from "~/services/privacy.server";
 import { isUuid, requireGlobalPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { readForm } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import { personActionSchema } from "./person.schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.fullName ?? ""} · Signet` }];
 
@@ -35,10 +37,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, person } = await load(request, context, params.personId);
-  const form = await readForm(request);
-  if (form.get("intent") !== "erase") return redirect(`/admin/people/${person.id}`);
+  const form = await parseForm(request, personActionSchema);
+  if (!form.success) return redirect(`/admin/people/${person.id}`);
   await erasePerson(context.db, user, person.id);
-  return redirect(`/admin/people/${person.id}?erased=1`);
+  return redirectWithNotice(context, `/admin/people/${person.id}`, { key: "privacy.person.erased", params: { name: person.fullName } });
 }
 
 export default function AdminPersonPage() {
@@ -54,7 +56,7 @@ export default function AdminPersonPage() {
           {person.honorific ? `${person.honorific} ` : ""}
           {person.fullName}
         </h1>
-        <div className="actions" style={{ marginTop: 0 }}>
+        <div className="actions flush-top">
           <a href={`/admin/people/${person.id}/export.json`} className="button secondary" download>
             {t("privacy.person.export")}
           </a>
@@ -66,11 +68,6 @@ export default function AdminPersonPage() {
         </div>
       </div>
       <PrivacyTabs />
-      {search.get("erased") === "1" ? (
-        <div className="notice notice-ok" role="status">
-          {t("privacy.person.erased", { name: person.fullName })}
-        </div>
-      ) : null}
       {confirming ? (
         <div className="card notice-warn" role="alertdialog" aria-label={t("privacy.person.erase")}>
           <p>{t("privacy.person.eraseConfirm", { name: person.fullName, count: invitations.length })}</p>
@@ -94,7 +91,7 @@ export default function AdminPersonPage() {
           <dt>{t("attendees.field.organization")}</dt>
           <dd>{value(person.organization)}</dd>
           <dt>{t("attendees.field.email")}</dt>
-          <dd style={{ overflowWrap: "anywhere" }}>{value(person.email)}</dd>
+          <dd className="wrap-anywhere">{value(person.email)}</dd>
           <dt>{t("attendees.field.phone")}</dt>
           <dd>{value(person.phone)}</dd>
           <dt>{t("attendees.field.notes")}</dt>

@@ -39,7 +39,7 @@ export default function AdminPeoplePage() {
       <PrivacyTabs />
       <p className="muted">{t("privacy.people.intro")}</p>
       <Form method="get" role="search" className="actions">
-        <input id="people-q" type="search" aria-label={t("privacy.people.searchPlaceholder")} name="q" defaultValue={q} placeholder={t("privacy.people.searchPlaceholder")} maxLength={200} style={{ flex: "1 1 16rem", font: "inherit", padding: ".45rem" }} />
+        <input id="people-q" type="search" aria-label={t("privacy.people.searchPlaceholder")} name="q" defaultValue={q} placeholder={t("privacy.people.searchPlaceholder")} maxLength={200} className="people-search" />
         <button type="submit" className="button">
           {t("action.search")}
         </button>
@@ -68,7 +68,7 @@ export default function AdminPeoplePage() {
                   </Link>
                 </td>
                 <td className="hide-sm">{p.organization ?? "—"}</td>
-                <td style={{ overflowWrap: "anywhere" }}>{p.email ?? "—"}</td>
+                <td className="wrap-anywhere">{p.email ?? "—"}</td>
               </tr>
             ))}
           </tbody>

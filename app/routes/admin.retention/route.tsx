@@ -3,7 +3,7 @@
  * to run it at once; the server also runs it daily (docs/decisions/017-personal-data.md).
  */
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrivacyTabs } from "~/components/privacy-tabs";
 import { formatDate } from "~/domain/dates/phrasing";
@@ -12,7 +12,9 @@ import { previewRetention, RETENTION_BATCH, runRetention } from "~/services/priv
 import { requireGlobalPermission } from "~/services/auth.server";
 import { retentionDays } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
-import { readForm } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import { retentionActionSchema } from "./retention.schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.retention.title");
 
@@ -26,43 +28,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireGlobalPermission(request, context, "personalData:administer");
-  const form = await readForm(request);
-  if (form.get("intent") !== "run") return redirect("/admin/retention");
+  const form = await parseForm(request, retentionActionSchema);
+  if (!form.success) return redirect("/admin/retention");
   const result = await runRetention(context.db, user, { days: retentionDays() });
-  const done = new URLSearchParams({
-    events: String(result.events),
-    people: String(result.people),
-    invitations: String(result.invitations),
-    mail: String(result.mail),
+  if (result.events === 0) return redirectWithNotice(context, "/admin/retention", { key: "privacy.retention.nothingDone" });
+  return redirectWithNotice(context, "/admin/retention", {
+    key: "privacy.retention.done",
+    params: { events: String(result.events), people: String(result.people), invitations: String(result.invitations), mail: String(result.mail) },
   });
-  return redirect(`/admin/retention?${done.toString()}`);
 }
 
 export default function RetentionPage() {
   const { preview, batch } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
-  const [search] = useSearchParams();
   const navigation = useNavigation();
   const number = (n: number) => n.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB");
-  const done = search.get("events");
   return (
     <>
       <div className="page-head">
         <h1>{t("privacy.retention.title")}</h1>
       </div>
       <PrivacyTabs />
-      {done !== null ? (
-        <div className="notice notice-ok" role="status">
-          {done === "0"
-            ? t("privacy.retention.nothingDone")
-            : t("privacy.retention.done", {
-                events: search.get("events") ?? "0",
-                people: search.get("people") ?? "0",
-                invitations: search.get("invitations") ?? "0",
-                mail: search.get("mail") ?? "0",
-              })}
-        </div>
-      ) : null}
       <p className="muted">{t("privacy.retention.intro", { days: number(preview.days) })}</p>
       {preview.events.length === 0 ? (
         <p className="card muted" data-testid="retention-empty">
@@ -71,7 +57,7 @@ export default function RetentionPage() {
       ) : (
         <section className="card" aria-labelledby="retention-preview">
           <h2 id="retention-preview">{t("privacy.retention.cutoff", { date: formatDate(new Date(preview.cutoff), OFFICE_ZONE) })}</h2>
-          <div style={{ overflowX: "auto" }}>
+          <div className="scroll-x">
             <table className="list" data-testid="retention-preview">
               <thead>
                 <tr>

@@ -2,18 +2,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { pageTitle } from "~/utils/meta";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/ui/notice";
 import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { userRoles } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { listUsers } from "~/models/users.server";
 import { createUser, setUserActive, setUserRole } from "~/services/accounts.server";
 import { adminResetPassword } from "~/services/password-reset.server";
 import { adminRemoveTwoFactor } from "~/services/two-factor.server";
-import { isServiceError } from "~/utils/errors";
-import { isUuid, requireGlobalPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
-import { newUserSchema, roleChangeSchema, type NewUserValues } from "./user.schema";
+import { requireGlobalPermission } from "~/services/auth.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { newUserSchema, userActionSchema, userIntents, type NewUserValues, type UserAction } from "./user.schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.title");
 
@@ -28,52 +27,49 @@ function echo(raw: Record<string, unknown>): NewUserValues {
   return { name: s("name"), email: s("email"), role, password: "" };
 }
 
+type Admin = Awaited<ReturnType<typeof requireGlobalPermission>>;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireGlobalPermission(request, context, "user:manage");
-  const raw = formDataToObject(await readForm(request));
-  try {
-    switch (raw.intent) {
-      case "create": {
-        const parsed = newUserSchema.safeParse(raw);
-        if (!parsed.success)
-          return data({ intent: "create", fieldErrors: fieldErrors(parsed.error), values: echo(raw), error: null, created: null }, { status: 400 });
-        const { user, password, generated } = await createUser(context.db, admin, parsed.data);
-        return { intent: "create", fieldErrors: null, values: null, error: null, created: { email: user.email, password: generated ? password : null } };
-      }
-      case "role": {
-        const parsed = roleChangeSchema.safeParse(raw);
-        if (!parsed.success) return data({ intent: "role", fieldErrors: null, values: null, error: "errors.invalid", created: null }, { status: 400 });
-        await setUserRole(context.db, admin, parsed.data.userId, parsed.data.role);
-        return { intent: "role", fieldErrors: null, values: null, error: null, created: null };
-      }
-      case "deactivate":
-      case "activate": {
-        const userId = typeof raw.userId === "string" && isUuid(raw.userId) ? raw.userId : null;
-        if (!userId) return data({ intent: raw.intent, fieldErrors: null, values: null, error: "errors.invalid", created: null }, { status: 400 });
-        await setUserActive(context.db, admin, userId, raw.intent === "activate");
-        throw redirect("/admin/users");
-      }
-      case "reset-password":
-      case "remove-two-factor": {
-        const userId = typeof raw.userId === "string" && isUuid(raw.userId) ? raw.userId : null;
-        if (!userId) return data({ intent: raw.intent, fieldErrors: null, values: null, error: "errors.invalid", created: null }, { status: 400 });
-        if (raw.intent === "reset-password") {
-          const { name, email } = await adminResetPassword(context.db, admin, userId, { appUrl: context.appUrl });
-          return { intent: raw.intent, fieldErrors: null, values: null, error: null, created: null, done: { key: "users.resetDone" as const, name, email } };
-        }
-        const { name } = await adminRemoveTwoFactor(context.db, admin, userId);
-        return { intent: raw.intent, fieldErrors: null, values: null, error: null, created: null, done: { key: "users.twoFactorRemoved" as const, name, email: "" } };
-      }
-      default:
-        return data({ intent: null, fieldErrors: null, values: null, error: "errors.invalid", created: null }, { status: 400 });
+  const form = await parseForm(request, userActionSchema);
+  if (!form.success) {
+    const intent = userIntents.find((i) => i === form.values.intent) ?? null;
+    if (intent === "create")
+      return data({ intent, fieldErrors: form.fieldErrors, values: echo(form.values), error: null, created: null }, { status: 400 });
+    return data({ intent, fieldErrors: null, values: null, error: "errors.invalid", created: null }, { status: 400 });
+  }
+  const outcome = await attempt(() => handle(context, admin, form.data));
+  if (outcome.ok) return outcome.value;
+  const { error } = outcome;
+  return data(
+    { intent: form.data.intent, fieldErrors: Object.keys(error.fields).length ? error.fields : null, values: echo(form.values), error: error.message, created: null },
+    { status: outcome.status },
+  );
+}
+
+/** One handler per intent; a ServiceError thrown here is answered by the action through the status table. */
+async function handle(context: ActionFunctionArgs["context"], admin: Admin, input: UserAction) {
+  const none = { fieldErrors: null, values: null, error: null, created: null };
+  switch (input.intent) {
+    case "create": {
+      const { user, password, generated } = await createUser(context.db, admin, { name: input.name, email: input.email, role: input.role, password: input.password });
+      return data({ ...none, intent: input.intent, created: { email: user.email, password: generated ? password : null } });
     }
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    const status = error.code === "conflict" ? 409 : error.code === "not_found" ? 404 : error.code === "forbidden" ? 403 : 422;
-    return data(
-      { intent: String(raw.intent ?? ""), fieldErrors: Object.keys(error.fields).length ? error.fields : null, values: echo(raw), error: error.message, created: null },
-      { status },
-    );
+    case "role":
+      await setUserRole(context.db, admin, input.userId, input.role);
+      return data({ ...none, intent: input.intent });
+    case "deactivate":
+    case "activate":
+      await setUserActive(context.db, admin, input.userId, input.intent === "activate");
+      throw redirect("/admin/users");
+    case "reset-password": {
+      const { name, email } = await adminResetPassword(context.db, admin, input.userId, { appUrl: context.appUrl });
+      return data({ ...none, intent: input.intent, done: { key: "users.resetDone" as const, name, email } });
+    }
+    case "remove-two-factor": {
+      const { name } = await adminRemoveTwoFactor(context.db, admin, input.userId);
+      return data({ ...none, intent: input.intent, done: { key: "users.twoFactorRemoved" as const, name, email: "" } });
+    }
   }
 }
 
@@ -91,25 +87,11 @@ export default function UsersPage() {
     <>
       <h1>{t("users.title")}</h1>
       {actionData?.created ? (
-        <div className="notice notice-ok" role="status">
-          {actionData.created.password ? t("users.created", { password: actionData.created.password }) : t("form.saved")}
-        </div>
+        <Notice tone="ok">{actionData.created.password ? t("users.created", { password: actionData.created.password }) : t("form.saved")}</Notice>
       ) : null}
-      {done ? (
-        <div className="notice notice-ok" role="status">
-          {t(done.key, { name: done.name, email: done.email })}
-        </div>
-      ) : null}
-      {actionData?.intent === "role" && !actionData.error ? (
-        <div className="notice notice-ok" role="status">
-          {t("users.roleChanged")}
-        </div>
-      ) : null}
-      {actionData?.error && actionData.intent !== "create" ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.error)}
-        </div>
-      ) : null}
+      {done ? <Notice tone="ok">{t(done.key, { name: done.name, email: done.email })}</Notice> : null}
+      {actionData?.intent === "role" && !actionData.error ? <Notice tone="ok">{t("users.roleChanged")}</Notice> : null}
+      {actionData?.error && actionData.intent !== "create" ? <Notice tone="error">{tError(actionData.error)}</Notice> : null}
       {confirmUser ? (
         <ConfirmUserAction
           intent="deactivate"
@@ -135,7 +117,7 @@ export default function UsersPage() {
         />
       ) : null}
       {/* On a phone the table scrolls on its own rather than widening the page. */}
-      <div style={{ overflowX: "auto" }}>
+      <div className="scroll-x">
         <table className="list">
           <thead>
             <tr>
@@ -244,8 +226,8 @@ function NewUserForm({ values, serverErrors }: { values: NewUserValues | null; s
     serverErrors,
   });
   return (
-    <section className="card" style={{ marginTop: "1.5rem" }}>
-      <h2 style={{ marginTop: 0 }}>{t("users.new")}</h2>
+    <section className="card space-above-lg">
+      <h2>{t("users.new")}</h2>
       <FormErrorSummary show={!!serverErrors} />
       <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="intent" value="create" />

@@ -15,3 +15,17 @@ export const roleChangeSchema = z.object({
   userId: z.string().uuid("errors.invalid"),
   role: z.enum(userRoles, { errorMap: () => ({ message: "errors.choice" }) }),
 });
+
+const userId = z.string().uuid("errors.invalid");
+
+/** The forms of the Users page (POST /admin/users): one `intent` per button. */
+export const userActionSchema = z.discriminatedUnion("intent", [
+  newUserSchema.extend({ intent: z.literal("create") }),
+  roleChangeSchema.extend({ intent: z.literal("role") }),
+  z.object({ intent: z.literal("deactivate"), userId }),
+  z.object({ intent: z.literal("activate"), userId }),
+  z.object({ intent: z.literal("reset-password"), userId }),
+  z.object({ intent: z.literal("remove-two-factor"), userId }),
+]);
+export type UserAction = z.output<typeof userActionSchema>;
+export const userIntents = ["create", "role", "deactivate", "activate", "reset-password", "remove-two-factor"] as const satisfies readonly UserAction["intent"][];

@@ -2,12 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
+import { Notice } from "~/components/ui/notice";
 import { forgotPasswordSchema } from "~/domain/accounts/password.schema";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { requestPasswordReset } from "~/services/password-reset.server";
 import { getUser } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/action-kit.server";
 import { pageTitle } from "~/utils/meta";
 import { useLatestAnswer } from "~/components/use-latest-answer";
 
@@ -25,10 +25,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** The same answer whether or not the email has an account; the limit applies to every email alike. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const raw = formDataToObject(await readForm(request));
-  const email = typeof raw.email === "string" ? raw.email : "";
-  const parsed = forgotPasswordSchema.safeParse(raw);
-  if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, sent: null, email }, { status: 400 });
+  const parsed = await parseForm(request, forgotPasswordSchema);
+  const email = typeof parsed.values.email === "string" ? parsed.values.email : "";
+  if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, formError: null, sent: null, email }, { status: 400 });
   const result = await requestPasswordReset(context.db, { email: parsed.data.email, ip: context.clientIp, appUrl: context.appUrl });
   if (!result.ok) {
     return data(
@@ -36,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
-  return { fieldErrors: null, formError: null, sent: parsed.data.email, email };
+  return data({ fieldErrors: null, formError: null, sent: parsed.data.email, email });
 }
 
 export default function ForgotPasswordPage() {
@@ -56,17 +55,11 @@ export default function ForgotPasswordPage() {
     <div className="card auth-card">
       <h1>{t("forgot.title")}</h1>
       {current?.sent ? (
-        <div className="notice notice-ok" role="status">
-          {t("forgot.sent", { email: current.sent })}
-        </div>
+        <Notice tone="ok">{t("forgot.sent", { email: current.sent })}</Notice>
       ) : (
         <p>{t("forgot.intro")}</p>
       )}
-      {current?.formError ? (
-        <div className="notice notice-error" role="alert">
-          {tError(current.formError)}
-        </div>
-      ) : null}
+      {current?.formError ? <Notice tone="error">{tError(current.formError)}</Notice> : null}
       <FormErrorSummary show={!!current?.fieldErrors} />
       <Form method="post" className="stack" noValidate onSubmit={submit}>
         <TextField form={form} name="email" label={t("login.email")} type="email" autoComplete="username" />

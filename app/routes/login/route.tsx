@@ -3,12 +3,12 @@ import { pageTitle } from "~/utils/meta";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
-import { fieldErrors } from "~/domain/forms/fields";
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 import { countUsers } from "~/models/users.server";
 import { destroySession, login } from "~/services/accounts.server";
 import { getUser } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/action-kit.server";
 import { safeRedirect } from "~/utils/redirect";
 import { deviceKeys, issueDeviceCookie, readDeviceEntries } from "~/utils/device-cookie.server";
 import { challengeCookie, readSessionId, sessionCookie } from "~/utils/session.server";
@@ -33,14 +33,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = redirectTarget(url.searchParams.get("redirectTo"));
   if (await getUser(request, context)) throw redirect(redirectTo || "/events");
   if ((await countUsers(context.db)) === 0) throw redirect("/setup");
-  return { redirectTo, notice: url.searchParams.get("reset") === "1" ? ("reset.done" as const) : null };
+  return { redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const raw = formDataToObject(await readForm(request));
-  const parsed = loginSchema.safeParse(raw);
-  const values = { email: typeof raw.email === "string" ? raw.email : "" };
-  if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values }, { status: 400 });
+  const parsed = await parseForm(request, loginSchema);
+  const values = { email: typeof parsed.values.email === "string" ? parsed.values.email : "" };
+  if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, formError: null, values }, { status: 400 });
   const redirectTo = redirectTarget(parsed.data.redirectTo);
 
   const devices = await readDeviceEntries(request, context);
@@ -77,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { redirectTo, notice } = useLoaderData<typeof loader>();
+  const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, tError } = useT();
@@ -95,16 +94,7 @@ export default function LoginPage() {
   return (
     <div className="card auth-card">
       <h1>{t("login.title")}</h1>
-      {notice && !current ? (
-        <div className="notice notice-ok" role="status">
-          {t(notice)}
-        </div>
-      ) : null}
-      {current?.formError ? (
-        <div className="notice notice-error" role="alert">
-          {tError(current.formError)}
-        </div>
-      ) : null}
+      {current?.formError ? <Notice tone="error">{tError(current.formError)}</Notice> : null}
       <FormErrorSummary show={!!current?.fieldErrors} />
       <Form method="post" className="stack" noValidate onSubmit={submit}>
         <input type="hidden" name="redirectTo" value={redirectTo} />

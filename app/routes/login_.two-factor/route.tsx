@@ -2,17 +2,18 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { TextField, useSchemaForm } from "~/components/forms";
+import { Notice } from "~/components/ui/notice";
 import { recoveryCodeSchema, totpCodeSchema } from "~/domain/accounts/password.schema";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { destroySession } from "~/services/accounts.server";
 import { challengeIsOpen, completeSecondFactor } from "~/services/two-factor.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/action-kit.server";
 import { pageTitle } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
 import { deviceKeys, issueDeviceCookie, readDeviceEntries } from "~/utils/device-cookie.server";
 import { challengeCookie, readChallengeId, readSessionId, sessionCookie } from "~/utils/session.server";
 import { useLatestAnswer } from "~/components/use-latest-answer";
+import { twoFactorActionSchema, twoFactorMethodOf, type TwoFactorMethod as Method } from "./two-factor.schema";
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get("Retry-After");
@@ -21,20 +22,17 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "twoFactor.title");
 
-type Method = "totp" | "recovery";
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const method: Method = new URL(request.url).searchParams.get("method") === "recovery" ? "recovery" : "totp";
+  const method = twoFactorMethodOf(new URL(request.url).searchParams.get("method"));
   const challengeId = await readChallengeId(request, context);
   const open = challengeId ? await challengeIsOpen(context.db, challengeId) : false;
   return { method, open };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const raw = formDataToObject(await readForm(request));
-  const method: Method = raw.method === "recovery" ? "recovery" : "totp";
-  const parsed = (method === "recovery" ? recoveryCodeSchema : totpCodeSchema).safeParse(raw);
-  if (!parsed.success) return data({ method, fieldErrors: fieldErrors(parsed.error), formError: null, expired: false }, { status: 400 });
+  const parsed = await parseForm(request, twoFactorActionSchema);
+  const method = twoFactorMethodOf(parsed.values.method);
+  if (!parsed.success) return data({ method, fieldErrors: parsed.fieldErrors, formError: null, expired: false }, { status: 400 });
   const challengeId = await readChallengeId(request, context);
   if (!challengeId) return data({ method, fieldErrors: null, formError: "twoFactor.expired", expired: true }, { status: 401 });
 
@@ -85,9 +83,7 @@ export default function TwoFactorPage() {
       <h1>{t("twoFactor.title")}</h1>
       {expired ? (
         <>
-          <div className="notice notice-error" role="alert">
-            {t("twoFactor.expired")}
-          </div>
+          <Notice tone="error">{t("twoFactor.expired")}</Notice>
           <p>
             <Link to="/login" className="button">
               {t("twoFactor.restart")}
@@ -139,11 +135,7 @@ function CodeForm({
           <Link to="/login/two-factor?method=recovery">{t("twoFactor.useRecovery")}</Link>
         )}
       </p>
-      {formError ? (
-        <div className="notice notice-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      {formError ? <Notice tone="error">{formError}</Notice> : null}
       {/* One field: its own message (role=alert) says it all, no summary above. */}
       <Form method="post" className="stack" noValidate onSubmit={submit}>
         <input type="hidden" name="method" value={method} />

@@ -1,11 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
+import { Notice } from "~/components/ui/notice";
 import { newPasswordSchema } from "~/domain/accounts/password.schema";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { findPasswordResetAccount, resetPasswordWithToken } from "~/services/password-reset.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");
@@ -20,12 +21,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const raw = formDataToObject(await readForm(request));
-  const parsed = newPasswordSchema.safeParse(raw);
-  if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), invalid: false }, { status: 400 });
+  const parsed = await parseForm(request, newPasswordSchema);
+  if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, invalid: false }, { status: 400 });
   const result = await resetPasswordWithToken(context.db, params.token ?? "", parsed.data.newPassword);
   if (!result.ok) return data({ fieldErrors: null, invalid: true }, { status: 404 });
-  throw redirect("/login?reset=1");
+  throw await redirectWithNotice(context, "/login", { key: "reset.done" });
 }
 
 export default function ResetPasswordPage() {
@@ -36,9 +36,7 @@ export default function ResetPasswordPage() {
     return (
       <div className="card auth-card">
         <h1>{t("reset.title")}</h1>
-        <div className="notice notice-error" role="alert">
-          {t("reset.invalid")}
-        </div>
+        <Notice tone="error">{t("reset.invalid")}</Notice>
         <p>
           <Link to="/forgot-password" className="button">
             {t("reset.again")}

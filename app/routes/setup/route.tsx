@@ -2,12 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { pageTitle } from "~/utils/meta";
 import { Form, useActionData } from "@remix-run/react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { countUsers } from "~/models/users.server";
 import { createSession, createUser } from "~/services/accounts.server";
 import { notFound } from "~/utils/responses.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/action-kit.server";
 import { sessionCookie } from "~/utils/session.server";
 import { setupSchema } from "./setup.schema";
 
@@ -21,10 +20,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   if ((await countUsers(context.db)) > 0) throw notFound();
-  const raw = formDataToObject(await readForm(request));
-  const parsed = setupSchema.safeParse(raw);
-  const values = { name: String(raw.name ?? ""), email: String(raw.email ?? "") };
-  if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), values }, { status: 400 });
+  const parsed = await parseForm(request, setupSchema);
+  const values = { name: String(parsed.values.name ?? ""), email: String(parsed.values.email ?? "") };
+  if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, values }, { status: 400 });
   const { user } = await createUser(context.db, null, { ...parsed.data, role: "admin" });
   const sessionId = await createSession(context.db, user.id, {
     ip: context.clientIp,

@@ -1,11 +1,11 @@
 /**
  * Test support for calendar replies: whole REPLY emails shaped as Outlook, outlook.com, Gmail and Apple Mail send
- * them (the calendar files come from app/domain/inbound/reply-samples.ts), as nodemailer message options — to send
+ * them (the calendar files come from server/testing/reply-samples.ts), as nodemailer message options — to send
  * through a real SMTP connection — or as raw bytes (for IMAP APPEND and direct calls). Not used by the app.
  */
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
-import { sampleReplyIcs, type SampleClient, type SampleReply } from "~/domain/inbound/reply-samples";
+import { sampleReplyIcs, type SampleClient, type SampleReply } from "./reply-samples";
 
 const verbs = {
   vi: { ACCEPTED: "Đã chấp nhận", DECLINED: "Đã từ chối", TENTATIVE: "Dự định", DELEGATED: "Đã ủy quyền" },

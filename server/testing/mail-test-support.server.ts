@@ -7,7 +7,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { invitations, invitationTokens, mailMessages, people } from "#db/schema/index";
 import { foldForSearch } from "~/domain/text/search";
-import type { MailSettings, MailTransport, OutgoingMail } from "./mail-transport.server";
+import type { MailSettings, MailTransport, OutgoingMail } from "~/services/mail-transport.server";
 
 export const testMailSettings: MailSettings = {
   appUrl: "https://signet.example",
