@@ -7,7 +7,7 @@ import {
   sessions,
   users,
 } from "#db/schema/index";
-import type { UserRole } from "~/domain/access/permissions";
+import type { Actor, UserRole } from "~/domain/access/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { findUserByEmail, insertUser, userColumns, type User } from "~/models/users.server";
 import {
@@ -207,7 +207,7 @@ export function listApiTokens(db: Db, userId: string) {
 }
 
 /** Revokes one of the account's own tokens; false when it is not theirs or already revoked. */
-export async function revokeApiToken(db: Db, actor: { id: string; name: string }, tokenId: string, now = new Date()): Promise<boolean> {
+export async function revokeApiToken(db: Db, actor: Actor, tokenId: string, now = new Date()): Promise<boolean> {
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: now })
@@ -222,7 +222,7 @@ export async function revokeApiToken(db: Db, actor: { id: string; name: string }
 /** Creates a staff account; generates a password when none is given and returns it once. */
 export async function createUser(
   db: Db,
-  actor: { id: string; name: string } | null,
+  actor: Actor | null,
   input: { email: string; name: string; role: UserRole; password?: string | null },
 ): Promise<{ user: User; password: string; generated: boolean }> {
   const email = normalizeEmail(input.email);
@@ -252,7 +252,7 @@ export async function createUser(
 }
 
 /** Deactivates (or reactivates) an account; deactivation ends its sessions and revokes its tokens at once. */
-export async function setUserActive(db: Db, actor: { id: string; name: string }, userId: string, active: boolean) {
+export async function setUserActive(db: Db, actor: Actor, userId: string, active: boolean) {
   if (actor.id === userId) throw new ServiceError("forbidden", "users.cannotSelf");
   await db.transaction(async (tx) => {
     const updated = await tx
@@ -277,7 +277,7 @@ export async function setUserActive(db: Db, actor: { id: string; name: string },
   });
 }
 
-export async function setUserRole(db: Db, actor: { id: string; name: string }, userId: string, role: UserRole) {
+export async function setUserRole(db: Db, actor: Actor, userId: string, role: UserRole) {
   if (actor.id === userId && role !== "admin") throw new ServiceError("forbidden", "users.cannotSelf");
   const updated = await db.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id });
   if (updated.length === 0) throw new ServiceError("not_found", "errors.notFound.title");

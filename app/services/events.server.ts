@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { events } from "#db/schema/index";
+import type { Actor } from "~/domain/access/permissions";
 import type { EventInput } from "~/domain/events/event.schema";
 import { foldForSearch } from "~/domain/text/search";
 import { recordAudit } from "~/models/audit.server";
@@ -23,11 +24,6 @@ import { emitWebhook } from "./webhooks.server";
 import { deleteEventPhotoFiles } from "./photos.server";
 import type { ObjectStorage } from "./storage.server";
 import { mailFactsOf, queueEventCancellation, queueEventUpdate } from "./invitation-mail.server";
-
-export interface Actor {
-  id: string;
-  name: string;
-}
 
 async function checkOrganizationsExist(db: Db, input: EventInput) {
   const wanted = [

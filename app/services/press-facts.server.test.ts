@@ -12,7 +12,7 @@ import { getEventDetail } from "~/models/events.server";
 import { addAgendaItem } from "./agenda.server";
 import { createDignitary, loadPrecedence, saveManualOrder } from "./dignitaries.server";
 import { ServiceError } from "~/utils/errors";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { draftPressSummaryForEvent, loadPressFacts } from "./press-facts.server";
 
 const ZONE = "Asia/Ho_Chi_Minh";

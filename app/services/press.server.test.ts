@@ -8,7 +8,7 @@ import type { PressDraft, PressLanguage } from "~/domain/press/types";
 import { listAudit } from "~/models/audit.server";
 import { addEventMember } from "~/models/events.server";
 import { ServiceError } from "~/utils/errors";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import type { PressDrafter } from "./press-drafter.server";
 import {
   addPressComment,
