@@ -7,6 +7,7 @@ import type { EventKind, EventStatus } from "~/domain/events/event.schema";
 import { escapeLike, foldForSearch } from "~/domain/text/search";
 import { listDocuments, listRoles, listSides, type DocumentRow, type SideRow } from "./ceremony.server";
 import { pickColumns } from "./columns";
+import { userColumns } from "./users.server";
 
 /** The one projection of an event row: every select of this model takes its columns from here. */
 export const eventColumns = {
@@ -243,7 +244,7 @@ export async function findEventIdByCalendarUid(db: Db, calendarUid: string): Pro
 
 export async function listEventMembers(db: Db, eventId: string) {
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: eventMembers.role, active: users.active })
+    .select({ userId: userColumns.id, ...pickColumns(userColumns, ["name", "email"]), role: eventMembers.role, active: userColumns.active })
     .from(eventMembers)
     .innerJoin(users, eq(users.id, eventMembers.userId))
     .where(eq(eventMembers.eventId, eventId))
@@ -265,9 +266,7 @@ export async function removeEventMember(db: Db, eventId: string, userId: string)
 export async function listTeamManagers(db: Db, eventId: string) {
   const rows = await db
     .select({
-      name: users.name,
-      email: users.email,
-      role: users.role,
+      ...pickColumns(userColumns, ["name", "email", "role"]),
       isCreator: sql<boolean>`${events.createdBy} = ${users.id}`,
       isOrganizer: sql<boolean>`${eventMembers.role} is not null`,
     })

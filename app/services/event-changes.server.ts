@@ -11,8 +11,8 @@
  */
 import type { Db } from "#db/client.server";
 import type { CalendarChange } from "~/domain/calendar/change";
-import type { MailEventFacts } from "~/domain/mail/templates";
-import { queueEventCancellation, queueEventUpdate } from "./invitation-mail.server";
+import type { EventDetail } from "~/models/events.server";
+import { mailFactsOf, queueEventCancellation, queueEventUpdate } from "./invitation-mail.server";
 import { deleteEventPhotoFiles } from "./photos.server";
 import type { ObjectStorage } from "./storage.server";
 import { emitWebhook } from "./webhooks.server";
@@ -22,7 +22,7 @@ export type EventChange =
       kind: "updated";
       eventId: string;
       /** The event as it was, so the update email can show what changed. */
-      before: MailEventFacts;
+      before: EventDetail;
       /** Every field of the form that changed (the webhook's list), the calendar's or not. */
       changed: readonly string[];
       /** The event's version after the change. */
@@ -38,7 +38,7 @@ export async function announceEventChange(tx: Db, change: EventChange): Promise<
   if (change.kind === "deleted") return; // a draft's rows are gone with it; nobody was told about a draft
   // Mail follows what the invitees' calendar entries show.
   const calendar: CalendarChange = change.kind === "cancelled" ? { kind: "cancelled" } : change.calendar;
-  if (calendar.kind === "updated") await queueEventUpdate(tx, change.eventId, change.kind === "updated" ? change.before : null);
+  if (calendar.kind === "updated") await queueEventUpdate(tx, change.eventId, change.kind === "updated" ? mailFactsOf(change.before) : null);
   if (calendar.kind === "cancelled") await queueEventCancellation(tx, change.eventId);
   if (change.kind === "updated" && change.changed.length)
     await emitWebhook(tx, { type: "event.updated", eventId: change.eventId, data: { changed: change.changed, version: change.version } });

@@ -29,7 +29,6 @@ import {
 import { findExistingOrganizationIds } from "~/models/organizations.server";
 import { ServiceError } from "~/utils/errors";
 import { announceEventChange, settleEventChange, type EventChange } from "./event-changes.server";
-import { mailFactsOf } from "./invitation-mail.server";
 import type { ObjectStorage } from "./storage.server";
 
 async function checkOrganizationsExist(db: Db, input: EventInput) {
@@ -274,7 +273,7 @@ export async function updateEvent(
       eventId: id,
       details: { changed },
     });
-    await announceEventChange(tx, { kind: "updated", eventId: id, before: mailFactsOf(current), changed, version: current.version + 1, calendar });
+    await announceEventChange(tx, { kind: "updated", eventId: id, before: current, changed, version: current.version + 1, calendar });
   });
   const saved = await getEventDetail(db, id);
   if (!saved) throw new ServiceError("not_found", "errors.notFound.title");
