@@ -10,7 +10,8 @@ import type { DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import type { OrganizationInput } from "~/services/organizations.server";
 import { createOrganization as createOrganizationService } from "~/services/organizations.server";
 import { createUser as createUserService } from "~/services/accounts.server";
-import { createEvent as createEventService, type Actor } from "~/services/events.server";
+import { createEvent as createEventService } from "~/services/events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { invitations, people } from "./schema/index";
 import { foldForSearch } from "~/domain/text/search";
 

@@ -1,9 +1,10 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { auditLog } from "#db/schema/index";
+import type { Actor } from "~/domain/access/permissions";
 
 export interface AuditEntry {
-  actor: { id: string; name: string } | null;
+  actor: Actor | null;
   action: string;
   entityType: string;
   entityId?: string | null;

@@ -1,22 +1,25 @@
 import { and, asc, desc, eq, exists, isNull, or } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { calendarFeeds, eventMembers, events, users } from "#db/schema/index";
+import { pickColumns } from "./columns";
+import { eventColumns } from "./events.server";
+import { userColumns } from "./users.server";
 
 /** The columns every calendar file of an event needs (app/domain/calendar/event-data.ts). */
-export const calendarEventColumns = {
-  id: events.id,
-  calendarUid: events.calendarUid,
-  calendarSequence: events.calendarSequence,
-  title: events.title,
-  description: events.description,
-  status: events.status,
-  startsAt: events.startsAt,
-  startPrecision: events.startPrecision,
-  endsAt: events.endsAt,
-  venueName: events.venueName,
-  venueAddress: events.venueAddress,
-  venueRoom: events.venueRoom,
-};
+export const calendarEventColumns = pickColumns(eventColumns, [
+  "id",
+  "calendarUid",
+  "calendarSequence",
+  "title",
+  "description",
+  "status",
+  "startsAt",
+  "startPrecision",
+  "endsAt",
+  "venueName",
+  "venueAddress",
+  "venueRoom",
+]);
 
 export async function getCalendarEvent(db: Db, eventId: string) {
   const [row] = await db.select(calendarEventColumns).from(events).where(eq(events.id, eventId));
@@ -69,7 +72,7 @@ export async function insertCalendarFeed(db: Db, values: { userId: string; token
 /** The owner of an active feed, by the SHA-256 of its token; null when unknown or revoked. */
 export async function findCalendarFeedOwner(db: Db, tokenHash: string) {
   const [row] = await db
-    .select({ userId: users.id, name: users.name, role: users.role, locale: users.locale, active: users.active })
+    .select({ userId: userColumns.id, ...pickColumns(userColumns, ["name", "role", "locale", "active"]) })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(and(eq(calendarFeeds.tokenHash, tokenHash), isNull(calendarFeeds.revokedAt)));

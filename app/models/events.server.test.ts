@@ -4,7 +4,8 @@ import type { Database, Db } from "#db/client.server";
 import { createEvent, createUser } from "#db/factories";
 import { users } from "#db/schema/index";
 import { testDatabase, testDatabaseWithActor } from "#db/testing";
-import { cancelEvent, type Actor } from "~/services/events.server";
+import { cancelEvent } from "~/services/events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { addEventMember, countEventsByTab, listEvents, listTeamManagers } from "./events.server";
 
 describe("countEventsByTab", () => {

@@ -6,17 +6,42 @@ import type { MemberRole } from "~/domain/access/permissions";
 import type { EventKind, EventStatus } from "~/domain/events/event.schema";
 import { escapeLike, foldForSearch } from "~/domain/text/search";
 import { listDocuments, listRoles, listSides, type DocumentRow, type SideRow } from "./ceremony.server";
+import { pickColumns } from "./columns";
+import { userColumns } from "./users.server";
 
-export const eventSummaryColumns = {
+/** The one projection of an event row: every select of this model takes its columns from here. */
+export const eventColumns = {
   id: events.id,
   title: events.title,
+  titleEn: events.titleEn,
   kind: events.kind,
   status: events.status,
   startsAt: events.startsAt,
   endsAt: events.endsAt,
-  startPrecision: events.startPrecision,
   timeZone: events.timeZone,
   venueName: events.venueName,
+  venueNameEn: events.venueNameEn,
+  venueAddress: events.venueAddress,
+  venueRoom: events.venueRoom,
+  description: events.description,
+  startPrecision: events.startPrecision,
+  occasion: events.occasion,
+  occasionEn: events.occasionEn,
+  context: events.context,
+  contextEn: events.contextEn,
+  hostOrganizationId: events.hostOrganizationId,
+  capacity: events.capacity,
+  calendarUid: events.calendarUid,
+  calendarSequence: events.calendarSequence,
+  version: events.version,
+  createdBy: events.createdBy,
+  createdAt: events.createdAt,
+  updatedAt: events.updatedAt,
+  cancelledAt: events.cancelledAt,
+};
+
+export const eventSummaryColumns = {
+  ...pickColumns(eventColumns, ["id", "title", "kind", "status", "startsAt", "endsAt", "startPrecision", "timeZone", "venueName"]),
   hostName: organizations.nameVi,
 };
 
@@ -67,7 +92,7 @@ export async function countEventsByTab(db: Db, now: Date): Promise<Record<EventL
 export async function listEventsAfter(db: Db, options: { after?: { startsAt: Date; id: string }; limit: number }) {
   const after = options.after;
   return db
-    .select({ id: events.id })
+    .select(pickColumns(eventColumns, ["id"]))
     .from(events)
     .where(
       after
@@ -78,35 +103,6 @@ export async function listEventsAfter(db: Db, options: { after?: { startsAt: Dat
     .limit(options.limit);
 }
 
-const eventColumns = {
-  id: events.id,
-  title: events.title,
-  titleEn: events.titleEn,
-  kind: events.kind,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
-  venueName: events.venueName,
-  venueNameEn: events.venueNameEn,
-  venueAddress: events.venueAddress,
-  venueRoom: events.venueRoom,
-  description: events.description,
-  startPrecision: events.startPrecision,
-  occasion: events.occasion,
-  occasionEn: events.occasionEn,
-  context: events.context,
-  contextEn: events.contextEn,
-  hostOrganizationId: events.hostOrganizationId,
-  capacity: events.capacity,
-  calendarUid: events.calendarUid,
-  calendarSequence: events.calendarSequence,
-  version: events.version,
-  createdBy: events.createdBy,
-  createdAt: events.createdAt,
-  updatedAt: events.updatedAt,
-  cancelledAt: events.cancelledAt,
-};
 
 export interface OrganizationRef {
   id: string;
@@ -228,7 +224,7 @@ export async function getMemberRole(db: Db, eventId: string, userId: string): Pr
 
 export async function getEventOwner(db: Db, eventId: string) {
   const [row] = await db
-    .select({ id: events.id, createdBy: events.createdBy, title: events.title, status: events.status })
+    .select(pickColumns(eventColumns, ["id", "createdBy", "title", "status"]))
     .from(events)
     .where(eq(events.id, eventId));
   return row ?? null;
@@ -242,13 +238,13 @@ export async function addEventMember(db: Db, eventId: string, userId: string, ro
 }
 
 export async function findEventIdByCalendarUid(db: Db, calendarUid: string): Promise<string | null> {
-  const [row] = await db.select({ id: events.id }).from(events).where(eq(events.calendarUid, calendarUid));
+  const [row] = await db.select(pickColumns(eventColumns, ["id"])).from(events).where(eq(events.calendarUid, calendarUid));
   return row?.id ?? null;
 }
 
 export async function listEventMembers(db: Db, eventId: string) {
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: eventMembers.role, active: users.active })
+    .select({ userId: userColumns.id, ...pickColumns(userColumns, ["name", "email"]), role: eventMembers.role, active: userColumns.active })
     .from(eventMembers)
     .innerJoin(users, eq(users.id, eventMembers.userId))
     .where(eq(eventMembers.eventId, eventId))
@@ -270,9 +266,7 @@ export async function removeEventMember(db: Db, eventId: string, userId: string)
 export async function listTeamManagers(db: Db, eventId: string) {
   const rows = await db
     .select({
-      name: users.name,
-      email: users.email,
-      role: users.role,
+      ...pickColumns(userColumns, ["name", "email", "role"]),
       isCreator: sql<boolean>`${events.createdBy} = ${users.id}`,
       isOrganizer: sql<boolean>`${eventMembers.role} is not null`,
     })
@@ -289,5 +283,75 @@ export type TeamManager = Awaited<ReturnType<typeof listTeamManagers>>[number];
 
 /** Events to choose from (a token's event): newest start first, id and title only. */
 export function listEventChoices(db: Db, limit = 200) {
-  return db.select({ id: events.id, title: events.title }).from(events).orderBy(desc(events.startsAt), desc(events.id)).limit(limit);
+  return db.select(pickColumns(eventColumns, ["id", "title"])).from(events).orderBy(desc(events.startsAt), desc(events.id)).limit(limit);
+}
+
+/** What the events service writes of an event from its form (the row's bookkeeping columns excepted). */
+export type EventRowValues = Omit<
+  typeof events.$inferInsert,
+  "id" | "calendarUid" | "calendarSequence" | "version" | "createdBy" | "createdAt" | "updatedAt" | "cancelledAt"
+>;
+
+export async function insertEvent(db: Db, values: EventRowValues & { calendarUid: string; createdBy: string }): Promise<string> {
+  const [row] = await db.insert(events).values(values).returning(pickColumns(eventColumns, ["id"]));
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+/**
+ * Saves the event's new values and raises its version (and its calendar SEQUENCE when `raiseSequence`); false
+ * when nothing was saved: no such event, a cancelled one, or another version than `expectedVersion`.
+ */
+export async function updateEventRow(
+  db: Db,
+  id: string,
+  values: EventRowValues,
+  options: { expectedVersion?: number; raiseSequence: boolean; now: Date },
+): Promise<boolean> {
+  const updated = await db
+    .update(events)
+    .set({
+      ...values,
+      version: sql`${events.version} + 1`,
+      ...(options.raiseSequence ? { calendarSequence: sql`${events.calendarSequence} + 1` } : {}),
+      updatedAt: options.now,
+    })
+    .where(
+      and(
+        eq(events.id, id),
+        sql`${events.status} <> 'cancelled'`,
+        options.expectedVersion !== undefined ? eq(events.version, options.expectedVersion) : undefined,
+      ),
+    )
+    .returning(pickColumns(eventColumns, ["id"]));
+  return updated.length > 0;
+}
+
+/** The event's status and title, its row locked until the transaction ends (a cancel or delete decides on it). */
+export async function lockEventStatus(db: Db, id: string) {
+  const [row] = await db
+    .select(pickColumns(eventColumns, ["status", "title"]))
+    .from(events)
+    .where(eq(events.id, id))
+    .for("update");
+  return row ?? null;
+}
+
+/** Cancelled at `at`: a new version and a new calendar SEQUENCE (the invitees' METHOD:CANCEL carries it). */
+export async function markEventCancelled(db: Db, id: string, at: Date): Promise<void> {
+  await db
+    .update(events)
+    .set({
+      status: "cancelled",
+      cancelledAt: at,
+      updatedAt: at,
+      version: sql`${events.version} + 1`,
+      calendarSequence: sql`${events.calendarSequence} + 1`,
+    })
+    .where(eq(events.id, id));
+}
+
+/** Deletes the event's row; its rows elsewhere go by cascade. */
+export async function deleteEventRow(db: Db, id: string): Promise<void> {
+  await db.delete(events).where(eq(events.id, id));
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createAttendee, createEvent, createManyInvitations, createUser } from "#db/factories";
 import { testDatabase } from "#db/testing";
-import type { Actor } from "~/services/events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { withdrawInvitation } from "~/services/invitations.server";
 import {
   countEventInvitations,

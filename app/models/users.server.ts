@@ -53,3 +53,28 @@ export async function insertUser(
 export async function setUserLocale(db: Db, id: string, locale: Locale) {
   await db.update(users).set({ locale }).where(eq(users.id, id));
 }
+
+export async function findPasswordHash(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  return row?.passwordHash ?? null;
+}
+
+export async function updatePasswordHash(db: Db, id: string, passwordHash: string, at: Date): Promise<void> {
+  await db.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, id));
+}
+
+/** Deactivated at `at` (or active again); false when there is no such account. */
+export async function updateUserActive(db: Db, id: string, active: boolean, at: Date): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ active, deactivatedAt: active ? null : at })
+    .where(eq(users.id, id))
+    .returning({ id: userColumns.id });
+  return updated.length > 0;
+}
+
+/** False when there is no such account. */
+export async function updateUserRole(db: Db, id: string, role: UserRole): Promise<boolean> {
+  const updated = await db.update(users).set({ role }).where(eq(users.id, id)).returning({ id: userColumns.id });
+  return updated.length > 0;
+}

@@ -1,15 +1,33 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
+import type { Actor, UserRole } from "~/domain/access/permissions";
 import {
-  apiTokens,
-  loginChallenges,
-  passwordResetTokens,
-  sessions,
-  users,
-} from "#db/schema/index";
-import type { UserRole } from "~/domain/access/permissions";
+  findUnrevokedApiToken,
+  insertApiToken,
+  listUserApiTokens,
+  revokeAllUserApiTokens,
+  revokeUserApiToken,
+  touchApiToken,
+} from "~/models/api-tokens.server";
 import { recordAudit } from "~/models/audit.server";
-import { findUserByEmail, insertUser, userColumns, type User } from "~/models/users.server";
+import {
+  deleteSession,
+  deleteUserLoginChallenges,
+  deleteUserSessions,
+  findSessionWithUser,
+  insertLoginChallenge,
+  insertSession,
+  touchSession,
+  useUpPasswordResetTokens,
+} from "~/models/sessions.server";
+import {
+  findPasswordHash,
+  findUserByEmail,
+  insertUser,
+  updatePasswordHash,
+  updateUserActive,
+  updateUserRole,
+  type User,
+} from "~/models/users.server";
 import {
   dummyPasswordHash,
   generatePassword,
@@ -72,7 +90,7 @@ export async function login(
   await forgiveAttempt(db, reservation.id);
   if (found.totpEnabledAt) {
     const challengeId = randomToken(32);
-    await db.insert(loginChallenges).values({
+    await insertLoginChallenge(db, {
       idHash: sha256(challengeId),
       userId: found.id,
       redirectTo: input.redirectTo ?? null,
@@ -95,7 +113,7 @@ export async function createSession(
   now = new Date(),
 ): Promise<string> {
   const sessionId = randomToken(32);
-  await db.insert(sessions).values({
+  await insertSession(db, {
     idHash: sha256(sessionId),
     userId,
     createdAt: now,
@@ -110,24 +128,20 @@ export async function createSession(
 /** The active user behind a session id, or null when unknown, expired (idle or absolute) or deactivated. */
 export async function getSessionUser(db: Db, sessionId: string, now = new Date()): Promise<User | null> {
   const idHash = sha256(sessionId);
-  const [row] = await db
-    .select({ user: userColumns, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash));
+  const row = await findSessionWithUser(db, idHash);
   if (!row) return null;
-  const idleExpired = row.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime();
-  if (!row.user.active || row.expiresAt <= now || idleExpired) {
-    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+  const { user, session } = row;
+  const idleExpired = session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime();
+  if (!user.active || session.expiresAt <= now || idleExpired) {
+    await deleteSession(db, idHash);
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS)
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
-  return row.user;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, idHash, now);
+  return user;
 }
 
 export async function destroySession(db: Db, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
+  await deleteSession(db, sha256(sessionId));
 }
 
 const TOKEN_PREFIX = "sgt_";
@@ -144,7 +158,7 @@ export interface ApiTokenOptions {
 
 export async function createApiToken(db: Db, userId: string, name = "CLI", options: ApiTokenOptions = {}): Promise<string> {
   const token = TOKEN_PREFIX + randomToken(32);
-  await db.insert(apiTokens).values({
+  await insertApiToken(db, {
     userId,
     name,
     tokenHash: sha256(token),
@@ -165,23 +179,12 @@ export interface ApiTokenGrant {
 export async function getApiTokenGrant(db: Db, token: string, now = new Date()): Promise<{ user: User; grant: ApiTokenGrant } | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const tokenHash = sha256(token);
-  const [row] = await db
-    .select({
-      user: userColumns,
-      id: apiTokens.id,
-      lastUsedAt: apiTokens.lastUsedAt,
-      scopes: apiTokens.scopes,
-      eventId: apiTokens.eventId,
-      expiresAt: apiTokens.expiresAt,
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  const row = await findUnrevokedApiToken(db, tokenHash);
   if (!row || !row.user.active) return null;
-  if (row.expiresAt && row.expiresAt <= now) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)
-    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
-  return { user: row.user, grant: { id: row.id, scopes: row.scopes, eventId: row.eventId } };
+  const { user, token: stored } = row;
+  if (stored.expiresAt && stored.expiresAt <= now) return null;
+  if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchApiToken(db, stored.id, now);
+  return { user, grant: { id: stored.id, scopes: stored.scopes, eventId: stored.eventId } };
 }
 
 export async function getTokenUser(db: Db, token: string, now = new Date()): Promise<User | null> {
@@ -190,30 +193,12 @@ export async function getTokenUser(db: Db, token: string, now = new Date()): Pro
 
 /** The account's tokens for the account page, newest first (never the secret: only its hash is stored). */
 export function listApiTokens(db: Db, userId: string) {
-  return db
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      scopes: apiTokens.scopes,
-      eventId: apiTokens.eventId,
-      expiresAt: apiTokens.expiresAt,
-      createdAt: apiTokens.createdAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      revokedAt: apiTokens.revokedAt,
-    })
-    .from(apiTokens)
-    .where(eq(apiTokens.userId, userId))
-    .orderBy(sql`${apiTokens.revokedAt} is not null`, sql`${apiTokens.createdAt} desc`);
+  return listUserApiTokens(db, userId);
 }
 
 /** Revokes one of the account's own tokens; false when it is not theirs or already revoked. */
-export async function revokeApiToken(db: Db, actor: { id: string; name: string }, tokenId: string, now = new Date()): Promise<boolean> {
-  const rows = await db
-    .update(apiTokens)
-    .set({ revokedAt: now })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id, name: apiTokens.name });
-  const [row] = rows;
+export async function revokeApiToken(db: Db, actor: Actor, tokenId: string, now = new Date()): Promise<boolean> {
+  const row = await revokeUserApiToken(db, actor.id, tokenId, now);
   if (row)
     await recordAudit(db, { actor, action: "user.token.revoke", entityType: "user", entityId: actor.id, details: { tokenId, name: row.name } });
   return Boolean(row);
@@ -222,7 +207,7 @@ export async function revokeApiToken(db: Db, actor: { id: string; name: string }
 /** Creates a staff account; generates a password when none is given and returns it once. */
 export async function createUser(
   db: Db,
-  actor: { id: string; name: string } | null,
+  actor: Actor | null,
   input: { email: string; name: string; role: UserRole; password?: string | null },
 ): Promise<{ user: User; password: string; generated: boolean }> {
   const email = normalizeEmail(input.email);
@@ -252,21 +237,14 @@ export async function createUser(
 }
 
 /** Deactivates (or reactivates) an account; deactivation ends its sessions and revokes its tokens at once. */
-export async function setUserActive(db: Db, actor: { id: string; name: string }, userId: string, active: boolean) {
+export async function setUserActive(db: Db, actor: Actor, userId: string, active: boolean) {
   if (actor.id === userId) throw new ServiceError("forbidden", "users.cannotSelf");
   await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(users)
-      .set({ active, deactivatedAt: active ? null : new Date() })
-      .where(eq(users.id, userId))
-      .returning({ id: users.id });
-    if (updated.length === 0) throw new ServiceError("not_found", "errors.notFound.title");
+    const now = new Date();
+    if (!(await updateUserActive(tx, userId, active, now))) throw new ServiceError("not_found", "errors.notFound.title");
     if (!active) {
-      await tx.delete(sessions).where(eq(sessions.userId, userId));
-      await tx
-        .update(apiTokens)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+      await deleteUserSessions(tx, userId);
+      await revokeAllUserApiTokens(tx, userId, now);
     }
     await recordAudit(tx, {
       actor,
@@ -277,10 +255,9 @@ export async function setUserActive(db: Db, actor: { id: string; name: string },
   });
 }
 
-export async function setUserRole(db: Db, actor: { id: string; name: string }, userId: string, role: UserRole) {
+export async function setUserRole(db: Db, actor: Actor, userId: string, role: UserRole) {
   if (actor.id === userId && role !== "admin") throw new ServiceError("forbidden", "users.cannotSelf");
-  const updated = await db.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id });
-  if (updated.length === 0) throw new ServiceError("not_found", "errors.notFound.title");
+  if (!(await updateUserRole(db, userId, role))) throw new ServiceError("not_found", "errors.notFound.title");
   await recordAudit(db, { actor, action: "user.update", entityType: "user", entityId: userId, details: { role } });
 }
 
@@ -303,17 +280,15 @@ export async function changePassword(
 ): Promise<PasswordChangeResult> {
   const reservation = await reserveAttempt(db, { email: normalizeEmail(user.email), ip: input.ip, device: input.device ?? null }, now);
   if (!reservation.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: reservation.retryAfterSeconds };
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (!row) throw new ServiceError("not_found", "errors.notFound.title");
-  if (!(await verifyPassword(input.currentPassword, row.passwordHash))) return { ok: false, reason: "wrong_current" };
+  const currentHash = await findPasswordHash(db, user.id);
+  if (currentHash === null) throw new ServiceError("not_found", "errors.notFound.title");
+  if (!(await verifyPassword(input.currentPassword, currentHash))) return { ok: false, reason: "wrong_current" };
   await forgiveAttempt(db, reservation.id);
-  if (await verifyPassword(input.newPassword, row.passwordHash)) return { ok: false, reason: "same_as_old" };
+  if (await verifyPassword(input.newPassword, currentHash)) return { ok: false, reason: "same_as_old" };
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
-    await tx
-      .delete(sessions)
-      .where(currentSessionId ? and(eq(sessions.userId, user.id), ne(sessions.idHash, sha256(currentSessionId))) : eq(sessions.userId, user.id));
+    await updatePasswordHash(tx, user.id, passwordHash, now);
+    await deleteUserSessions(tx, user.id, currentSessionId ? sha256(currentSessionId) : null);
     await revokeSignInSecrets(tx, user.id, now);
     await recordAudit(tx, { actor: user, action: "user.password.change", entityType: "user", entityId: user.id });
   });
@@ -322,19 +297,13 @@ export async function changePassword(
 
 /** Unused "forgot password" links and half-done sign-ins of an account stop working. */
 export async function revokeSignInSecrets(db: Db, userId: string, now: Date): Promise<void> {
-  await db
-    .update(passwordResetTokens)
-    .set({ usedAt: now })
-    .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
-  await db.delete(loginChallenges).where(eq(loginChallenges.userId, userId));
+  await useUpPasswordResetTokens(db, userId, now);
+  await deleteUserLoginChallenges(db, userId);
 }
 
 /** Ends every session and revokes every API token of an account (an administrator's reset). */
 export async function revokeAllAccess(db: Db, userId: string, now: Date): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
-  await db
-    .update(apiTokens)
-    .set({ revokedAt: now })
-    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  await deleteUserSessions(db, userId);
+  await revokeAllUserApiTokens(db, userId, now);
   await revokeSignInSecrets(db, userId, now);
 }

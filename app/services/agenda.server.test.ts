@@ -19,7 +19,8 @@ import {
   type NewAgendaItem,
 } from "./agenda.server";
 import { ServiceError } from "~/utils/errors";
-import { cancelEvent, type Actor } from "./events.server";
+import { cancelEvent } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 
 const ZONE = "Asia/Ho_Chi_Minh";
 const at = (local: string) => new Date(`2031-04-10T${local}:00+07:00`);

@@ -36,7 +36,7 @@ import {
   type AgendaItemRow,
   type AgendaItemValues,
 } from "~/models/agenda.server";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { ServiceError } from "~/utils/errors";
 
 export interface AgendaItemView extends Omit<AgendaItemRow, "keyPoints"> {

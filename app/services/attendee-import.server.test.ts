@@ -9,7 +9,7 @@ import { chunk, IMPORT_CHUNK_SIZE, readAttendeeCsv, type RawImportRow } from "~/
 import { listAudit } from "~/models/audit.server";
 import { countEventInvitations, listEventInvitations } from "~/models/invitations.server";
 import { addSummaries, emptySummary, importAttendeeChunk, importAttendeeCsv } from "./attendee-import.server";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { addAttendee, withdrawInvitation } from "./invitations.server";
 
 describe("attendee import", () => {

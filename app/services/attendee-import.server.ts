@@ -11,7 +11,8 @@ import {
 } from "~/domain/attendees/import";
 import { recordAudit } from "~/models/audit.server";
 import { insertMissingInvitations, mergeIntoInvitations, type InvitationMergeValues } from "~/models/invitations.server";
-import { assertEventAcceptsAttendees, lockDirectory, personValuesOf, savePeople, type Actor } from "./invitations.server";
+import { assertEventAcceptsAttendees, lockDirectory, personValuesOf, savePeople } from "./invitations.server";
+import type { Actor } from "~/domain/access/permissions";
 
 export interface ImportSummary {
   /** Rows committed. */

@@ -3,6 +3,7 @@
  * Load (models) → build (app/domain/calendar) → return text; feeds are created and revoked here.
  */
 import type { Db } from "#db/client.server";
+import type { Actor } from "~/domain/access/permissions";
 import { calendarEventFromEvent, calendarFileName } from "~/domain/calendar/event-data";
 import { buildFeedIcs } from "~/domain/calendar/ics";
 import { translate, type Locale } from "~/i18n/i18n";
@@ -18,11 +19,6 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 
 /** A feed holds at most this many events, the latest first (a calendar app re-reads it every few hours). */
 export const FEED_EVENT_LIMIT = 1000;
-
-interface Actor {
-  id: string;
-  name: string;
-}
 
 function eventPageUrl(appUrl: string, eventId: string) {
   return `${appUrl}/events/${eventId}`;

@@ -21,7 +21,8 @@ import {
 } from "./ceremony.server";
 import { createDignitary } from "./dignitaries.server";
 import { ServiceError } from "~/utils/errors";
-import { cancelEvent, createEvent, type Actor } from "./events.server";
+import { cancelEvent, createEvent } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { loadSigning } from "./signatories.server";
 
 function person(name: string, positions: string[], side: "host" | "guest" | null, organization: string | null = null): DignitaryInput {

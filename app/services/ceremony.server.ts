@@ -51,7 +51,7 @@ import { listDignitaryRows, lockProtocolEvent } from "~/models/dignitaries.serve
 import { getEventDetail } from "~/models/events.server";
 import { findExistingOrganizationIds } from "~/models/organizations.server";
 import { ServiceError } from "~/utils/errors";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 
 export interface CeremonyView {
   eventId: string;

@@ -39,7 +39,8 @@ import { getInviteeInvitation, recordInviteeAudit } from "~/models/rsvp.server";
 import { addDeputyDignitary } from "./dignitaries.server";
 import { ServiceError } from "~/utils/errors";
 import { queueDelegatedCancel, queueDeputyRefused, sendInvitations, type MailOptions } from "./invitation-mail.server";
-import { lockDirectory, savePeople, type Actor } from "./invitations.server";
+import { lockDirectory, savePeople } from "./invitations.server";
+import type { Actor } from "~/domain/access/permissions";
 import { inviteeName } from "./rsvp.server";
 import { emitWebhook } from "./webhooks.server";
 

@@ -17,7 +17,8 @@ import {
   setEqualsFirst,
   updateDignitary,
 } from "./dignitaries.server";
-import { cancelEvent, type Actor } from "./events.server";
+import { cancelEvent } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 
 const CHUYEN = ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Tuyên giáo Tỉnh ủy"];
 

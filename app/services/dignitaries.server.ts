@@ -43,7 +43,7 @@ import {
 } from "~/models/dignitaries.server";
 import { findInvitation, insertInvitation } from "~/models/invitations.server";
 import { ServiceError } from "~/utils/errors";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { lockDirectory, savePeople } from "./invitations.server";
 
 export interface Addresses {

@@ -15,7 +15,8 @@ import { getEventDetail, listEvents, listEventsAfter } from "~/models/events.ser
 import { photoStorageKey } from "~/domain/photos/urls";
 import { ServiceError } from "~/utils/errors";
 import { fileSystemStorage } from "./storage.server";
-import { cancelEvent, createEvent, deleteDraftEvent, eventToInput, updateEvent, type Actor } from "./events.server";
+import { cancelEvent, createEvent, deleteDraftEvent, eventToInput, updateEvent } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

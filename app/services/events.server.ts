@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { events } from "#db/schema/index";
+import type { Actor } from "~/domain/access/permissions";
+import { calendarChange, raisesSequence } from "~/domain/calendar/change";
 import type { EventInput } from "~/domain/events/event.schema";
 import { foldForSearch } from "~/domain/text/search";
 import { recordAudit } from "~/models/audit.server";
@@ -16,18 +16,20 @@ import {
   updateDocument,
   updateSide,
 } from "~/models/ceremony.server";
-import { getEventDetail, type EventDetail } from "~/models/events.server";
+import {
+  deleteEventRow,
+  getEventDetail,
+  insertEvent,
+  lockEventStatus,
+  markEventCancelled,
+  updateEventRow,
+  type EventDetail,
+  type EventRowValues,
+} from "~/models/events.server";
 import { findExistingOrganizationIds } from "~/models/organizations.server";
 import { ServiceError } from "~/utils/errors";
-import { emitWebhook } from "./webhooks.server";
-import { deleteEventPhotoFiles } from "./photos.server";
+import { announceEventChange, settleEventChange, type EventChange } from "./event-changes.server";
 import type { ObjectStorage } from "./storage.server";
-import { mailFactsOf, queueEventCancellation, queueEventUpdate } from "./invitation-mail.server";
-
-export interface Actor {
-  id: string;
-  name: string;
-}
 
 async function checkOrganizationsExist(db: Db, input: EventInput) {
   const wanted = [
@@ -47,7 +49,7 @@ async function checkOrganizationsExist(db: Db, input: EventInput) {
   if (Object.keys(fields).length) throw new ServiceError("invalid", "form.fixErrors", fields);
 }
 
-function eventColumnsFrom(input: EventInput) {
+function eventColumnsFrom(input: EventInput): EventRowValues {
   return {
     title: input.title,
     ...(input.titleEn !== undefined ? { titleEn: input.titleEn } : {}),
@@ -175,21 +177,21 @@ export async function createEvent(
 ): Promise<EventDetail> {
   await checkOrganizationsExist(db, input);
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(events)
-      .values({ ...eventColumnsFrom(input), calendarUid: options.calendarUid ?? `${randomUUID()}@signet`, createdBy: actor.id })
-      .returning({ id: events.id });
-    if (!row) throw new Error("insert returned no row");
-    await writeRelations(tx, row.id, input);
+    const eventId = await insertEvent(tx, {
+      ...eventColumnsFrom(input),
+      calendarUid: options.calendarUid ?? `${randomUUID()}@signet`,
+      createdBy: actor.id,
+    });
+    await writeRelations(tx, eventId, input);
     await recordAudit(tx, {
       actor,
       action: "event.create",
       entityType: "event",
-      entityId: row.id,
-      eventId: row.id,
+      entityId: eventId,
+      eventId,
       details: { title: input.title },
     });
-    return row.id;
+    return eventId;
   });
   const created = await getEventDetail(db, id);
   if (!created) throw new Error("created event not found");
@@ -256,30 +258,13 @@ export async function updateEvent(
   if (current.status === "cancelled") throw new ServiceError("conflict", "event.cannotEditCancelled");
   await checkOrganizationsExist(db, input);
   const changed = changedFields(eventToInput(current), input);
-  // What a calendar shows: a change here makes every attendee's calendar entry out of date.
-  const calendarFields: (keyof EventInput)[] = ["title", "startsAt", "endsAt", "startPrecision", "timeZone", "venueName", "venueAddress", "venueRoom"];
-  const calendarChanged = changed.some((f) => calendarFields.includes(f));
+  const values = eventColumnsFrom(input);
+  // What the invitees' calendar entries show (app/domain/calendar/change.ts): a change there raises the SEQUENCE.
+  const calendar = calendarChange(current, { ...current, ...values });
   await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(events)
-      .set({
-        ...eventColumnsFrom(input),
-        version: sql`${events.version} + 1`,
-        ...(calendarChanged ? { calendarSequence: sql`${events.calendarSequence} + 1` } : {}),
-        updatedAt: new Date(),
-      })
-      .where(
-        and(
-          eq(events.id, id),
-          sql`${events.status} <> 'cancelled'`,
-          expectedVersion !== undefined ? eq(events.version, expectedVersion) : undefined,
-        ),
-      )
-      .returning({ id: events.id });
-    if (updated.length === 0) throw new ServiceError("conflict", "errors.conflict");
+    const saved = await updateEventRow(tx, id, values, { expectedVersion, raiseSequence: raisesSequence(calendar), now: new Date() });
+    if (!saved) throw new ServiceError("conflict", "errors.conflict");
     await writeRelations(tx, id, input);
-    // Invitees' calendars are out of date: queue the METHOD:REQUEST update (new SEQUENCE) with the change.
-    if (calendarChanged) await queueEventUpdate(tx, id, mailFactsOf(current));
     await recordAudit(tx, {
       actor,
       action: "event.update",
@@ -288,8 +273,7 @@ export async function updateEvent(
       eventId: id,
       details: { changed },
     });
-    if (changed.length)
-      await emitWebhook(tx, { type: "event.updated", eventId: id, data: { changed, version: current.version + 1 } });
+    await announceEventChange(tx, { kind: "updated", eventId: id, before: current, changed, version: current.version + 1, calendar });
   });
   const saved = await getEventDetail(db, id);
   if (!saved) throw new ServiceError("not_found", "errors.notFound.title");
@@ -298,28 +282,15 @@ export async function updateEvent(
 
 export async function cancelEvent(db: Db, actor: Actor, id: string): Promise<EventDetail> {
   await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ status: events.status })
-      .from(events)
-      .where(eq(events.id, id))
-      .for("update");
+    const current = await lockEventStatus(tx, id);
     if (!current) throw new ServiceError("not_found", "errors.notFound.title");
     if (current.status === "cancelled") throw new ServiceError("conflict", "event.alreadyCancelled");
     if (current.status === "completed") throw new ServiceError("conflict", "event.cannotCancelCompleted");
     const now = new Date();
-    await tx
-      .update(events)
-      .set({
-        status: "cancelled",
-        cancelledAt: now,
-        updatedAt: now,
-        version: sql`${events.version} + 1`,
-        calendarSequence: sql`${events.calendarSequence} + 1`,
-      })
-      .where(eq(events.id, id));
-    await queueEventCancellation(tx, id); // METHOD:CANCEL to every invitee already invited
+    await markEventCancelled(tx, id, now);
     await recordAudit(tx, { actor, action: "event.cancel", entityType: "event", entityId: id, eventId: id });
-    await emitWebhook(tx, { type: "event.cancelled", eventId: id, data: { cancelledAt: now.toISOString() }, occurredAt: now });
+    // METHOD:CANCEL to every invitee already invited; the webhook.
+    await announceEventChange(tx, { kind: "cancelled", eventId: id, at: now });
   });
   const saved = await getEventDetail(db, id);
   if (!saved) throw new ServiceError("not_found", "errors.notFound.title");
@@ -328,15 +299,12 @@ export async function cancelEvent(db: Db, actor: Actor, id: string): Promise<Eve
 
 /** Deletes a draft event, its rows (by cascade) and then its photo files. */
 export async function deleteDraftEvent(db: Db, storage: ObjectStorage, actor: Actor, id: string): Promise<void> {
+  const change: EventChange = { kind: "deleted", eventId: id };
   await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ status: events.status, title: events.title })
-      .from(events)
-      .where(eq(events.id, id))
-      .for("update");
+    const current = await lockEventStatus(tx, id);
     if (!current) throw new ServiceError("not_found", "errors.notFound.title");
     if (current.status !== "draft") throw new ServiceError("conflict", "event.deleteOnlyDraft");
-    await tx.delete(events).where(eq(events.id, id));
+    await deleteEventRow(tx, id);
     await recordAudit(tx, {
       actor,
       action: "event.delete",
@@ -345,7 +313,8 @@ export async function deleteDraftEvent(db: Db, storage: ObjectStorage, actor: Ac
       eventId: id,
       details: { title: current.title },
     });
+    await announceEventChange(tx, change);
   });
-  // After the commit: a failed delete leaves orphan files behind, never rows pointing at missing files.
-  await deleteEventPhotoFiles(storage, id);
+  // After the commit: the photos' files (a failed delete leaves orphan files behind, never rows pointing at missing files).
+  await settleEventChange(storage, change);
 }

@@ -5,7 +5,7 @@
 import type { Db } from "#db/client.server";
 import { Glossary } from "~/domain/glossary/translate";
 import type { GlossaryEntryInput } from "~/domain/glossary/glossary.schema";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { deleteGlossaryEntry, listGlossaryEntries, upsertGlossaryEntry, type GlossaryEntryRow } from "~/models/glossary.server";
 import { recordAudit } from "~/models/audit.server";
 import { ServiceError } from "~/utils/errors";

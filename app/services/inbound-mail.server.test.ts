@@ -11,7 +11,7 @@ import { auditLog, events, inboundMessages, invitationReplies, invitations, mail
 import { testDatabase } from "#db/testing";
 import { sampleBounce, type SampleClient, type SampleReply } from "../../server/testing/reply-samples";
 import { replyAddress } from "~/domain/inbound/reply-address";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { receiveInboundMail } from "./inbound-mail.server";
 import { rawMail, sampleReplyMail } from "../../server/testing/inbound-test-support.server";
 import { remindUnanswered, sendInvitations } from "./invitation-mail.server";

@@ -7,7 +7,8 @@ import { auditLog, mailMessages, scheduledReminders } from "#db/schema/index";
 import { expectServiceError, testDatabaseWithActor } from "#db/testing";
 import { getEventDetail } from "~/models/events.server";
 import { ServiceError } from "~/utils/errors";
-import { cancelEvent, eventToInput, updateEvent, type Actor } from "./events.server";
+import { cancelEvent, eventToInput, updateEvent } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { resolveInvitationToken } from "./invitation-links.server";
 import {
   processDueReminders,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent } from "#db/factories";
 import { testDatabaseWithActor } from "#db/testing";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { cancelEvent } from "./events.server";
 import { previewInvitations, sendInvitations } from "./invitation-mail.server";
 import { createInvitee, messagesOf, testMailSettings as settings } from "../../server/testing/mail-test-support.server";

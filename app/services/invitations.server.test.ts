@@ -7,7 +7,8 @@ import { testDatabaseWithActor } from "#db/testing";
 import { listAudit } from "~/models/audit.server";
 import { countEventInvitations, getInvitation, listEventInvitations } from "~/models/invitations.server";
 import { ServiceError } from "~/utils/errors";
-import { cancelEvent, type Actor } from "./events.server";
+import { cancelEvent } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { addAttendee, AlreadyInvitedError, updateAttendee, withdrawInvitation } from "./invitations.server";
 
 describe("attendees: add, dedupe, edit, withdraw", () => {

@@ -26,9 +26,8 @@ import {
 } from "~/models/people.server";
 import { ServiceError } from "~/utils/errors";
 import { emitWebhook } from "./webhooks.server";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 
-export type { Actor };
 
 /** Adding someone who is already on the event's list: the route links to the existing invitation. */
 export class AlreadyInvitedError extends ServiceError {

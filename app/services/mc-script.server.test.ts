@@ -9,7 +9,7 @@ import { testDatabase, testDatabaseWithActor } from "#db/testing";
 import { findEventIdByCalendarUid } from "~/models/events.server";
 import { addAgendaItem, getAgendaView, insertSigningTemplate, updateAgendaItem } from "./agenda.server";
 import { ServiceError } from "~/utils/errors";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { documentInSentenceEn, getMcScript, introducedInOrder, programmeInSentence, regenerateMcScript, saveMcScript } from "./mc-script.server";
 
 const at = (local: string) => new Date(`2031-04-10T${local}:00+07:00`);

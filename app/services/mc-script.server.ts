@@ -37,7 +37,7 @@ import { listArrivedInvitationIds } from "~/models/door.server";
 import { getEventDetail, type EventDetail } from "~/models/events.server";
 import { loadPrecedence } from "./dignitaries.server";
 import { ServiceError } from "~/utils/errors";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 
 /**
  * Only the leadership is introduced by name (introducedByName of the rank their positions earn); someone

@@ -6,7 +6,7 @@ import { mailMessages } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
 import { MAX_ATTEMPTS } from "~/domain/mail/backoff";
 import { claimDueMail, requeueFailedMail } from "~/models/mail.server";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { sendInvitations } from "./invitation-mail.server";
 import { createInvitee, messagesOf, recordingTransport, smtpError, testMailSettings as settings } from "../../server/testing/mail-test-support.server";
 import { createMailboxTransport } from "./mail-transport.server";

@@ -3,13 +3,13 @@
  * as the attendee edit form, which changes the person through one of their invitations.
  */
 import type { Db } from "#db/client.server";
-import { canOnEvent, type Actor as AccessActor } from "~/domain/access/permissions";
+import { canOnEvent, type AccessActor, type Actor } from "~/domain/access/permissions";
 import type { AttendeeInput } from "~/domain/attendees/attendee.schema";
 import { recordAudit } from "~/models/audit.server";
 import { getMemberRole } from "~/models/events.server";
 import { findPersonIdByEmail, getPerson, listPersonInvitations, replacePerson, type Person } from "~/models/people.server";
 import { ServiceError } from "~/utils/errors";
-import { personValuesOf, type Actor } from "./invitations.server";
+import { personValuesOf } from "./invitations.server";
 
 /**
  * Whether the user may change this person: an administrator, or someone who may manage the attendees of an

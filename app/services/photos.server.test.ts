@@ -13,7 +13,7 @@ import { galleryOrderVersion } from "~/domain/photos/gallery";
 import { photoOriginalKey, photoVariantKey } from "~/domain/photos/urls";
 import { listAudit } from "~/models/audit.server";
 import { ServiceError } from "~/utils/errors";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import {
   cameraJpeg,
   carriesExifOrGps,

@@ -49,7 +49,7 @@ import {
 } from "~/models/photos.server";
 import { ServiceError } from "~/utils/errors";
 import { emitWebhook } from "./webhooks.server";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { PhotoRejectedError, processPhoto } from "./photos-processing.server";
 import { isStorageFull, isStorageUnavailable, type ObjectStorage } from "./storage.server";
 

@@ -11,7 +11,7 @@ import { insertAttendanceLine, insertSide, listDocuments, replacePartySignatorie
 import { getEventDetail } from "~/models/events.server";
 import { addAgendaItem } from "./agenda.server";
 import { createDignitary, loadPrecedence, saveManualOrder } from "./dignitaries.server";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { draftPressSummaryForEvent, loadPressFacts } from "./press-facts.server";
 
 const ZONE = "Asia/Ho_Chi_Minh";

@@ -9,7 +9,7 @@ import { testDatabase } from "#db/testing";
 import type { PressLanguage, PressStatus } from "~/domain/press/types";
 import { loader as publicPageLoader } from "~/routes/press.$slug/route";
 import { loader as pressRoomLoader } from "~/routes/press._index/route";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import {
   excerpt,
   formatViewCount,

@@ -7,7 +7,7 @@ import { expectServiceError, testDatabase } from "#db/testing";
 import type { PressDraft, PressLanguage } from "~/domain/press/types";
 import { listAudit } from "~/models/audit.server";
 import { addEventMember } from "~/models/events.server";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import type { PressDrafter } from "./press-drafter.server";
 import {
   addPressComment,

@@ -54,7 +54,7 @@ import {
 } from "~/models/press.server";
 import { ServiceError } from "~/utils/errors";
 import { emitWebhook } from "./webhooks.server";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { defaultPressDrafter, type PressDrafter } from "./press-drafter.server";
 
 export type PressSummary = PressSummaryRow;

@@ -5,7 +5,7 @@
  * went and never repeats it.
  */
 import type { Db } from "#db/client.server";
-import { canGlobal, type Actor as AccessActor } from "~/domain/access/permissions";
+import { canGlobal, type AccessActor, type Actor } from "~/domain/access/permissions";
 import { retentionCutoff } from "~/domain/privacy/personal-data";
 import { recordAudit } from "~/models/audit.server";
 import { getPerson, type Person } from "~/models/people.server";
@@ -28,7 +28,6 @@ import {
   type RetentionEventRow,
 } from "~/models/privacy.server";
 import { ServiceError } from "~/utils/errors";
-import type { Actor } from "./invitations.server";
 
 /** Events handled by one run: a run stays short; the next one (or the next day's) takes the rest. */
 export const RETENTION_BATCH = 50;

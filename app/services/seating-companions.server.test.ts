@@ -7,7 +7,8 @@ import { expectServiceError, testDatabaseWithActor } from "#db/testing";
 import { listSeats, listSeatsOfInvitations } from "~/models/seating.server";
 import { setCompanions } from "./delegation.server";
 import { createDignitary } from "./dignitaries.server";
-import { createEvent, type Actor } from "./events.server";
+import { createEvent } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { assignSeat, createTable, loadSeating, proposeSeating } from "./seating.server";
 
 const startsAt = new Date("2031-04-10T07:00:00Z");

@@ -38,7 +38,7 @@ import {
 } from "~/models/seating.server";
 import { loadPrecedence, type PrecedenceView } from "./dignitaries.server";
 import { ServiceError } from "~/utils/errors";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { loadSigning, type SigningView } from "./signatories.server";
 
 export function modeOf(table: Pick<SeatingTableRow, "mode" | "secondTo">): SeatingMode {

@@ -12,7 +12,7 @@ import { setPartySignatories } from "./ceremony.server";
 import { getProtocolEvent, lockProtocolEvent } from "~/models/dignitaries.server";
 import { dignitaryIdsOf } from "~/models/seating.server";
 import { ServiceError, isServiceError } from "~/utils/errors";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 
 export interface SigningParty {
   sideId: string;

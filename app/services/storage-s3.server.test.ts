@@ -14,7 +14,7 @@ import { testDatabase } from "#db/testing";
 import { translateError } from "~/i18n/i18n";
 import type { AppLoadContext } from "@remix-run/node";
 import { loader as mediaLoader } from "~/routes/media.photos.$photoId.$revision.$file/route";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { cameraJpeg } from "../../server/testing/photos-fixtures.server";
 import { isPhotoRejected } from "./photos-processing.server";
 import { deletePhoto, readServedVariant, uploadPhoto } from "./photos.server";

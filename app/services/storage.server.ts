@@ -18,25 +18,10 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
+import type { ObjectStorage, StoredObject } from "~/utils/object-storage";
 
-export interface StoredObject {
-  body: Buffer;
-  contentType: string;
-  size: number;
-}
-
-export interface ObjectStorage {
-  /** Stores the bytes under the key, replacing what was there; atomic (readers see the old or the new bytes). */
-  put(key: string, body: Buffer, contentType: string): Promise<void>;
-  /** The object, or null when there is none. */
-  get(key: string): Promise<StoredObject | null>;
-  /** Removes every object whose key starts with the prefix (a "folder"); nothing there is not an error. */
-  deletePrefix(prefix: string): Promise<void>;
-  /** Every key below the prefix ("" for all), in no particular order. */
-  list(prefix: string): AsyncIterable<string>;
-  /** Where the objects are, for messages and logs (no credentials): "file:/srv/media", "s3://bucket/prefix". */
-  readonly location: string;
-}
+// The interface lives in app/utils (the request context holds a storage); its callers import it from here too.
+export type { ObjectStorage, StoredObject };
 
 const contentTypes: Record<string, string> = {
   ".jpg": "image/jpeg",

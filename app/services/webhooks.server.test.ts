@@ -14,7 +14,7 @@ import { mailMessages, webhookDeliveries, webhookEndpoints } from "#db/schema/in
 import { testDatabase } from "#db/testing";
 import { getEndpoint, listDeliveryLog } from "~/models/webhooks.server";
 import { secretBox } from "~/utils/secret-box.server";
-import type { Actor } from "./events.server";
+import type { Actor } from "~/domain/access/permissions";
 import { cancelEvent } from "./events.server";
 import { withdrawInvitation } from "./invitations.server";
 import { ServiceError } from "~/utils/errors";

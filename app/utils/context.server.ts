@@ -1,5 +1,5 @@
 import type { Db, DbKind } from "#db/client.server";
-import type { ObjectStorage } from "~/services/storage.server";
+import type { ObjectStorage } from "./object-storage";
 import type { SecretBox } from "./secret-box.server";
 
 export interface SignetContext {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { canGlobal, canOnEvent, effectiveEventRole, type Actor, type EventAction } from "./permissions";
+import { canGlobal, canOnEvent, effectiveEventRole, type AccessActor, type EventAction } from "./permissions";
 
-const admin: Actor = { id: "a", role: "admin" };
-const organizer: Actor = { id: "o", role: "organizer" };
-const comms: Actor = { id: "c", role: "communications" };
-const viewer: Actor = { id: "v", role: "viewer" };
+const admin: AccessActor = { id: "a", role: "admin" };
+const organizer: AccessActor = { id: "o", role: "organizer" };
+const comms: AccessActor = { id: "c", role: "communications" };
+const viewer: AccessActor = { id: "v", role: "viewer" };
 const none = { ownerId: "someone-else", memberRole: null };
 
 describe("global actions", () => {

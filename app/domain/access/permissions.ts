@@ -36,7 +36,17 @@ export type EventAction =
   | "press:edit"
   | "press:approve";
 
+/**
+ * Who does something: the one actor type of every service (the audit trail records its id and name). A signed-in
+ * user (app/models/users.server.ts) is one.
+ */
 export interface Actor {
+  id: string;
+  name: string;
+}
+
+/** What the permission checks read of an actor: who they are and their global role. */
+export interface AccessActor {
   id: string;
   role: UserRole;
 }
@@ -47,7 +57,7 @@ export interface EventRelation {
   memberRole: MemberRole | null;
 }
 
-export function canGlobal(actor: Actor, action: GlobalAction): boolean {
+export function canGlobal(actor: AccessActor, action: GlobalAction): boolean {
   if (actor.role === "admin") return true;
   switch (action) {
     case "event:create":
@@ -65,13 +75,13 @@ export function canGlobal(actor: Actor, action: GlobalAction): boolean {
 }
 
 /** The role the actor effectively holds on one event: the owner organizes it; otherwise their membership. */
-export function effectiveEventRole(actor: Actor, relation: EventRelation): MemberRole | "admin" | null {
+export function effectiveEventRole(actor: AccessActor, relation: EventRelation): MemberRole | "admin" | null {
   if (actor.role === "admin") return "admin";
   if (relation.ownerId !== null && relation.ownerId === actor.id) return "organizer";
   return relation.memberRole;
 }
 
-export function canOnEvent(actor: Actor, action: EventAction, relation: EventRelation): boolean {
+export function canOnEvent(actor: AccessActor, action: EventAction, relation: EventRelation): boolean {
   const role = effectiveEventRole(actor, relation);
   if (role === "admin") return true;
   switch (action) {

@@ -61,8 +61,13 @@ export function calendarEventFromEvent(
     endsAt: event.endsAt,
     allDay: allDayOf(event),
     url: options.url ?? null,
-    status: event.status === "cancelled" ? "CANCELLED" : event.status === "draft" ? "TENTATIVE" : "CONFIRMED",
+    status: calendarStatusOf(event.status),
   };
+}
+
+/** The STATUS a calendar file writes for the event's status: a draft TENTATIVE, a cancelled event CANCELLED. */
+export function calendarStatusOf(status: CalendarSourceEvent["status"]): NonNullable<CalendarEventData["status"]> {
+  return status === "cancelled" ? "CANCELLED" : status === "draft" ? "TENTATIVE" : "CONFIRMED";
 }
 
 /** A date-only event's local dates, the end exclusive (the day after its last day); null with an exact start. */

@@ -1,0 +1,65 @@
+/** API tokens ("sgt_…"): stored only as their SHA-256; a token belongs to one account. */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { apiTokens, users } from "#db/schema/index";
+import { userColumns } from "./users.server";
+
+/** The one projection of a token row (never its hash). */
+const apiTokenColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  scopes: apiTokens.scopes,
+  eventId: apiTokens.eventId,
+  expiresAt: apiTokens.expiresAt,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  revokedAt: apiTokens.revokedAt,
+};
+
+export async function insertApiToken(
+  db: Db,
+  values: { userId: string; name: string; tokenHash: string; scopes: string[]; eventId: string | null; expiresAt: Date | null },
+): Promise<void> {
+  await db.insert(apiTokens).values(values);
+}
+
+/** The token that is not revoked, with its account (active or not: the caller decides); null when none. */
+export async function findUnrevokedApiToken(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({ user: userColumns, token: apiTokenColumns })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  return row ?? null;
+}
+
+export async function touchApiToken(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
+}
+
+/** The account's tokens, the active ones first, newest first. */
+export function listUserApiTokens(db: Db, userId: string) {
+  return db
+    .select(apiTokenColumns)
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(sql`${apiTokens.revokedAt} is not null`, sql`${apiTokens.createdAt} desc`);
+}
+
+/** Revokes one of the account's tokens; its name, or null when it is not theirs or already revoked. */
+export async function revokeUserApiToken(db: Db, userId: string, tokenId: string, at: Date): Promise<{ name: string } | null> {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ name: apiTokenColumns.name });
+  return row ?? null;
+}
+
+/** Revokes every token of the account that is not revoked yet. */
+export async function revokeAllUserApiTokens(db: Db, userId: string, at: Date): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+}
