@@ -62,7 +62,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!form.success || form.data.intent === "withdraw") {
     return data({ fieldErrors: form.success ? null : form.fieldErrors, formError: null, values }, { status: 400 });
   }
-  const input = form.data;
+  const { intent: _save, ...input } = form.data;
   const outcome = await attempt(() => updateAttendee(context.db, access.user, invitation.id, input, { eventId: access.event.id }));
   if (!outcome.ok) {
     const { error } = outcome;
