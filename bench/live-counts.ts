@@ -27,7 +27,7 @@ import { countAttendance } from "~/models/check-in.server";
 import { getEventDetail } from "~/models/events.server";
 import { countEventInvitations } from "~/models/invitations.server";
 import { loader as countsLoader } from "~/routes/events.$eventId.counts/route";
-import { checkInLoader } from "~/routes/events.$eventId.check-in/check-in.server";
+import { checkInLoader } from "~/components/check-in/check-in-page.server";
 import { createSession } from "~/services/accounts.server";
 import { attendanceCounts } from "~/services/check-in.server";
 import { fileSystemStorage } from "~/services/storage.server";

@@ -19,8 +19,6 @@ export interface MailMessageRow {
   lastError?: string | null;
 }
 
-const small = { fontSize: ".85rem" } as const;
-
 /** The outbox as a table: the admin Mailbox and each event's "Send invitations" page show the same rows. */
 export function MailMessageTable({
   messages,
@@ -50,32 +48,32 @@ export function MailMessageTable({
       <tbody>
         {messages.map((m) => (
           <tr key={m.id}>
-            <td style={{ whiteSpace: "nowrap" }}>{when(m.createdAt)}</td>
-            <td style={{ overflowWrap: "anywhere" }}>{m.to === "" ? t("privacy.mail.erased") : m.to}</td>
+            <td className="nowrap">{when(m.createdAt)}</td>
+            <td className="wrap-anywhere">{m.to === "" ? t("privacy.mail.erased") : m.to}</td>
             <td>
               {linkToMailbox ? <Link to={`/admin/mailbox/${m.id}`}>{m.subject}</Link> : m.subject}
-              {m.eventTitle ? <div className="muted" style={small}>{m.eventTitle}</div> : null}
+              {m.eventTitle ? <div className="muted small-text">{m.eventTitle}</div> : null}
             </td>
             <td>
               {t(`mail.kind.${m.kind}` as MessageKey)}
-              {m.icsMethod ? <div className="muted" style={small}>{m.icsMethod}</div> : null}
+              {m.icsMethod ? <div className="muted small-text">{m.icsMethod}</div> : null}
             </td>
             <td>
               <span className={mailStatusBadgeClass(m.status as Parameters<typeof mailStatusBadgeClass>[0])}>
                 {t(`mail.status.${m.status}` as MessageKey)}
               </span>
               {m.deliveredVia ? (
-                <div className="muted" style={small}>
+                <div className="muted small-text">
                   {m.deliveredVia === "smtp" ? t("mail.via.smtp") : t("mail.via.mailbox")}
                 </div>
               ) : null}
               {m.status === "queued" && m.attempts > 0 && m.nextAttemptAt ? (
-                <div className="muted" style={small}>
+                <div className="muted small-text">
                   {t("mail.col.nextAttempt")}: {when(m.nextAttemptAt)}
                 </div>
               ) : null}
               {m.lastError && m.status !== "sent" ? (
-                <div className="muted" style={small} title={m.lastError}>
+                <div className="muted small-text" title={m.lastError}>
                   {m.lastError.slice(0, 120)}
                 </div>
               ) : null}

@@ -82,7 +82,7 @@ export function MailProgress({ counts }: { counts: OutboxCounts }) {
     <div className={`notice ${busy ? "notice-warn" : "notice-ok"} mail-progress`} role="status" aria-live="polite" data-testid="mail-progress">
       <span>{t(busy ? "mail.progress.sending" : "mail.progress.done", { sent: n(counts.sent), total: n(total) })}</span>
       {counts.failed > 0 ? <span> · {t("mail.progress.failed", { count: n(counts.failed) })}</span> : null}
-      <progress value={counts.sent + counts.failed} max={total} style={{ display: "block", width: "100%", marginTop: ".4rem" }}>
+      <progress value={counts.sent + counts.failed} max={total} className="mail-progress-bar">
         {Math.round(((counts.sent + counts.failed) / total) * 100)}%
       </progress>
     </div>

@@ -58,7 +58,7 @@ import { fileSystemStorage } from "~/services/storage.server";
 import { hashPassword, randomToken, sha256 } from "~/utils/crypto.server";
 import { secretBox } from "~/utils/secret-box.server";
 import { sessionCookie } from "~/utils/session.server";
-import { invitationCookie } from "~/routes/invitation/invitation-cookie.server";
+import { invitationCookie } from "~/components/invitation/invitation-cookie.server";
 import { buildDirectories, ensureBuild } from "../build";
 import { guardRequest } from "../request-guards";
 

@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 
 /** Deputy proposals awaiting the organizer: accept (the deputy is invited in the invitee's place) or refuse (with a reason mailed to them). */
@@ -41,9 +42,7 @@ export function DeputyQueue({ items, canManage, at, error }: { items: QueueItem[
               </p>
               {p.note ? <p className="att-sub">“{p.note}”</p> : null}
               {error?.proposalId === p.id ? (
-                <div className="notice notice-error" role="alert">
-                  {tError(error.message)}
-                </div>
+                <Notice tone="error">{tError(error.message)}</Notice>
               ) : null}
               {canManage ? (
                 <div className="att-deputy-actions">

@@ -1,24 +1,26 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { companionsComing } from "~/domain/rsvp/companions";
 import { principalInPhrase } from "~/domain/protocol/deputy";
 import { listDeputies } from "~/models/delegation.server";
 import { acceptDeputy, pendingDeputyProposals, refuseDeputy } from "~/services/delegation.server";
-import { isServiceError } from "~/utils/errors";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { attendeesActionSchema } from "./attendees.schema";
+import { AttendeeFilters } from "./attendee-filters";
+import { AttendeeTable } from "./attendee-table";
 import { DeputyQueue } from "./deputy-queue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { canOnEvent } from "~/domain/access/permissions";
-import { invitationRoles, invitationStatuses } from "~/domain/attendees/attendee.schema";
+import { invitationStatuses } from "~/domain/attendees/attendee.schema";
 import { formatDate, formatTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { countEventInvitations, listEventGroups, listEventInvitations } from "~/models/invitations.server";
 import { replySummaries, type ReplySummary } from "~/services/reply-ledger.server";
 import { requireEventPermission, seesPersonalData } from "~/services/auth.server";
 import type { loader as eventLoader } from "../events.$eventId/route";
-import { AttendeeStatusBadge, ReplyNotes, savedNotices } from "./attendee-ui";
-import styles from "./attendees.css";
-import { hasFilters, listQuery, PAGE_SIZE, parseListParams, sorts, type ListParams } from "./list-params";
+import { Notice } from "~/components/ui/notice";
+import styles from "~/components/attendees/attendees.css";
+import { hasFilters, listQuery, PAGE_SIZE, parseListParams, type ListParams } from "./list-params";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -92,26 +94,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** Accept or refuse a deputy proposal from the queue. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "attendees:manage");
-  const raw = formDataToObject(await readForm(request));
-  const proposalId = typeof raw.proposalId === "string" ? raw.proposalId : "";
-  const actor = { id: access.user.id, name: access.user.name };
+  const form = await parseForm(request, attendeesActionSchema);
+  const proposalId = typeof form.values.proposalId === "string" ? form.values.proposalId : "";
   const fail = (status: number, message: string) => data({ ok: false as const, proposalId, message, notice: null }, { status });
   if (!/^[0-9a-f-]{36}$/i.test(proposalId)) return fail(400, "delegation.errors.notFound");
-  try {
-    if (raw.intent === "deputy-accept") {
-      const done = await acceptDeputy(context.db, actor, { eventId: access.event.id, proposalId }, { appUrl: context.appUrl });
-      return { ok: true as const, proposalId, message: null, notice: { kind: (done.invitationMail === "no_email" ? "acceptedNoEmail" : "accepted") as "accepted" | "acceptedNoEmail", deputyInvitationId: done.deputyInvitationId } };
+  if (!form.success) return fail(400, "errors.invalid");
+  const input = form.data;
+  const actor = { id: access.user.id, name: access.user.name };
+  const where = { eventId: access.event.id, proposalId: input.proposalId };
+  const outcome = await attempt(async () => {
+    if (input.intent === "deputy-accept") {
+      const done = await acceptDeputy(context.db, actor, where, { appUrl: context.appUrl });
+      const kind: DeputyNotice["kind"] = done.invitationMail === "no_email" ? "acceptedNoEmail" : "accepted";
+      return { kind, deputyInvitationId: done.deputyInvitationId };
     }
-    if (raw.intent === "deputy-refuse") {
-      await refuseDeputy(context.db, actor, { eventId: access.event.id, proposalId, reason: typeof raw.reason === "string" ? raw.reason : null }, { appUrl: context.appUrl });
-      return { ok: true as const, proposalId, message: null, notice: { kind: "refused" as const, deputyInvitationId: null } };
-    }
-    return fail(400, "errors.invalid");
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    const message = Object.values(error.fields)[0] ?? error.message;
-    return fail(error.code === "not_found" ? 404 : error.code === "invalid" ? 400 : 409, message);
-  }
+    await refuseDeputy(context.db, actor, { ...where, reason: input.reason ?? null }, { appUrl: context.appUrl });
+    return { kind: "refused", deputyInvitationId: null } satisfies DeputyNotice;
+  });
+  if (!outcome.ok) return fail(outcome.status, Object.values(outcome.error.fields)[0] ?? outcome.error.message);
+  return { ok: true as const, proposalId, message: null, notice: outcome.value as DeputyNotice };
+}
+
+interface DeputyNotice {
+  kind: "accepted" | "acceptedNoEmail" | "refused";
+  deputyInvitationId: string | null;
 }
 
 /** What a reader sees of the answers and mail: the note, the bounce's reason (it names the address) only with personal data. */
@@ -141,25 +147,17 @@ export default function AttendeesPage() {
   const layout = useRouteLoaderData<typeof eventLoader>("routes/events.$eventId");
   const zone = layout?.event.timeZone ?? "Asia/Ho_Chi_Minh";
   const { t, locale } = useT();
-  const [search] = useSearchParams();
-  const submit = useSubmit();
   const number = (n: number) => n.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB");
   const at = (d: Date | string) => `${formatTime(new Date(d), zone)} ${formatDate(new Date(d), zone)}`;
   const base = `/events/${eventId}/attendees`;
-  const saved = savedNotices[(search.get("saved") ?? "") as keyof typeof savedNotices];
   const from = (list.page - 1) * PAGE_SIZE + 1;
   const statusLink = (status: ListParams["status"]) => `${base}${listQuery(list, { status, page: 1 })}`;
   const exportQuery = listQuery(list, { page: 1 });
 
   return (
     <section aria-labelledby="attendees-title">
-      {saved ? (
-        <div className="notice notice-ok" role="status">
-          {t(saved, { name: search.get("who") ?? "" })}
-        </div>
-      ) : null}
       {actionData?.ok && actionData.notice ? (
-        <div className="notice notice-ok" role="status" data-testid="deputy-notice">
+        <Notice tone="ok" data-testid="deputy-notice">
           {t(`delegation.queue.done.${actionData.notice.kind}`)}
           {actionData.notice.deputyInvitationId ? (
             <>
@@ -167,7 +165,7 @@ export default function AttendeesPage() {
               <Link to={`${base}/${actionData.notice.deputyInvitationId}`}>{t("delegation.queue.openDeputy")}</Link>
             </>
           ) : null}
-        </div>
+        </Notice>
       ) : null}
       <DeputyQueue
         items={proposals}
@@ -229,68 +227,7 @@ export default function AttendeesPage() {
         </li>
       </ul>
 
-      <Form method="get" className="att-filters" role="search" aria-label={t("attendees.filters")}>
-        <label className="att-search">
-          {t("action.search")}
-          <input type="search" name="q" defaultValue={list.q} placeholder={t(personal ? "attendees.searchPlaceholder" : "privacy.searchPlaceholderNoEmail")} maxLength={200} />
-        </label>
-        <label>
-          {t("attendees.filter.status")}
-          <select name="status" defaultValue={list.status ?? ""} onChange={(e) => submit(e.currentTarget.form)}>
-            <option value="">{t("attendees.filter.allActive")}</option>
-            {invitationStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`attendees.status.${s}`)}
-              </option>
-            ))}
-            <option value="withdrawn">{t("attendees.status.withdrawn")}</option>
-            <option value="bounced">{t("attendees.status.bounced")}</option>
-          </select>
-        </label>
-        <label>
-          {t("attendees.filter.role")}
-          <select name="role" defaultValue={list.role ?? ""} onChange={(e) => submit(e.currentTarget.form)}>
-            <option value="">{t("attendees.filter.allRoles")}</option>
-            {invitationRoles.map((r) => (
-              <option key={r} value={r}>
-                {t(`attendees.role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("attendees.filter.group")}
-          <select name="group" defaultValue={list.group ?? ""} onChange={(e) => submit(e.currentTarget.form)}>
-            <option value="">{t("attendees.filter.allGroups")}</option>
-            {list.group && !groups.includes(list.group) ? <option value={list.group}>{list.group}</option> : null}
-            {groups.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("attendees.filter.sort")}
-          <select name="sort" defaultValue={list.sort} onChange={(e) => submit(e.currentTarget.form)}>
-            {sorts.map((s) => (
-              <option key={s} value={s}>
-                {t(`attendees.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="att-filter-buttons">
-          <button type="submit" className="button">
-            {t("attendees.filter.apply")}
-          </button>
-          {hasFilters(list) ? (
-            <Link to={base} className="button secondary">
-              {t("attendees.filter.clear")}
-            </Link>
-          ) : null}
-        </div>
-      </Form>
+      <AttendeeFilters list={list} groups={groups} personal={personal} base={base} />
 
       {items.length === 0 ? (
         <p className="card muted">
@@ -301,90 +238,7 @@ export default function AttendeesPage() {
           <p className="att-summary muted" data-testid="attendee-total">
             <span>{t("attendees.showing", { from: number(from), to: number(from + items.length - 1), total: number(total) })}</span>
           </p>
-          <table className="list att-table">
-            <thead>
-              <tr>
-                {canManage ? (
-                  <th scope="col">
-                    <span className="att-visually-hidden">{t("attendees.select")}</span>
-                  </th>
-                ) : null}
-                <th scope="col">{t("attendees.field.fullName")}</th>
-                <th scope="col" className="hide-sm">
-                  {t("attendees.field.organization")}
-                </th>
-                <th scope="col" className="hide-sm">
-                  {t("attendees.field.role")}
-                </th>
-                <th scope="col" className="hide-sm">
-                  {t("attendees.field.groupLabel")}
-                </th>
-                <th scope="col">{t("attendees.field.status")}</th>
-                {canManage ? (
-                  <th scope="col">
-                    <span className="att-visually-hidden">{t("action.edit")}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id} className={i.withdrawnAt ? "att-withdrawn" : undefined}>
-                  {canManage ? (
-                    <td>
-                      {i.withdrawnAt ? null : (
-                        <input
-                          type="checkbox"
-                          name="invitationId"
-                          value={i.id}
-                          form="send-selected"
-                          aria-label={`${t("attendees.select")}: ${i.fullName}`}
-                        />
-                      )}
-                    </td>
-                  ) : null}
-                  <td>
-                    <div className="att-name">
-                      {i.honorific ? <span className="att-honorific">{i.honorific} </span> : null}
-                      {i.fullName}
-                    </div>
-                    {i.position ? <div className="att-sub">{i.position}</div> : null}
-                    {i.organization ? <div className="att-sub att-show-sm">{i.organization}</div> : null}
-                    {"email" in i && i.email ? <div className="att-sub hide-sm">{i.email}</div> : null}
-                    {i.standsInFor ? <div className="att-sub" data-testid="stands-in-for">{t("delegation.onBehalfOf", { name: i.standsInFor })}</div> : null}
-                    {i.delegatedTo ? <div className="att-sub" data-testid="delegated-to">{t("delegation.delegatedTo", { name: i.delegatedTo })}</div> : null}
-                    {i.plusOnes > 0 ? <div className="att-sub">{t("attendees.plusOnesShort", { count: i.plusOnes })}</div> : null}
-                    {i.companions.length ? (
-                      <div className="att-sub" data-testid="companions">
-                        {t("companions.short", { count: i.companions.length, names: i.companions.join(", ") })}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="hide-sm">{i.organization ?? "—"}</td>
-                  <td className="hide-sm">{t(`attendees.role.${i.role}`)}</td>
-                  <td className="hide-sm">{i.groupLabel ?? "—"}</td>
-                  <td>
-                    <AttendeeStatusBadge status={i.status} withdrawn={!!i.withdrawnAt} />
-                    <div className="att-sub">
-                      {i.withdrawnAt
-                        ? t("attendees.withdrawnAt", { time: at(i.withdrawnAt) })
-                        : i.respondedAt
-                          ? t("attendees.answeredAt", { time: at(i.respondedAt) })
-                          : null}
-                    </div>
-                    {i.reply ? <ReplyNotes reply={i.reply} at={at} /> : null}
-                  </td>
-                  {canManage ? (
-                    <td className="att-edit">
-                      <Link to={`${base}/${i.id}`} aria-label={`${t("action.edit")}: ${i.fullName}`}>
-                        {t("action.edit")}
-                      </Link>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AttendeeTable items={items} canManage={canManage} base={base} at={at} />
           {canManage ? (
             <Form method="post" action={`/events/${eventId}/mail`} id="send-selected" className="actions">
               <input type="hidden" name="intent" value="send-selected" />

@@ -1,22 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { attendeeFormSchema } from "~/domain/attendees/attendee.schema";
 import { formatDate, formatTime } from "~/domain/dates/phrasing";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { getInvitation } from "~/models/invitations.server";
-import { isServiceError } from "~/utils/errors";
 import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
 import { updateAttendee } from "~/services/invitations.server";
 import { canGlobal } from "~/domain/access/permissions";
 import { isUuid, requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 import { notFound } from "~/utils/responses.server";
 import type { loader as eventLoader } from "../events.$eventId/route";
-import { AttendeeForm, attendeeFormValuesOf, toAttendeeFormValues } from "../events.$eventId.attendees/attendee-form";
-import { AttendeeStatusBadge, savedQuery } from "../events.$eventId.attendees/attendee-ui";
-import styles from "../events.$eventId.attendees/attendees.css";
+import { AttendeeForm, attendeeFormValuesOf, toAttendeeFormValues } from "~/components/attendees/attendee-form";
+import { AttendeeStatusBadge } from "~/components/attendees/attendee-ui";
+import { Notice } from "~/components/ui/notice";
+import { attendeeActionSchema } from "./attendee.schema";
+import styles from "~/components/attendees/attendees.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -49,34 +49,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { access, invitation } = await load(request, context, params);
-  const formData = await readForm(request);
+  const form = await parseForm(request, attendeeActionSchema);
   const list = `/events/${access.event.id}/attendees`;
-  try {
-    if (formData.get("intent") === "withdraw") {
-      const withdrawn = await withdrawInvitationAndNotify(context.db, access.user, invitation.id, {
-        eventId: access.event.id,
-        appUrl: context.appUrl,
-      });
-      throw redirect(`${list}${savedQuery("withdrawn", withdrawn.person.fullName)}`);
-    }
-    const raw = formDataToObject(formData);
-    const parsed = attendeeFormSchema.safeParse(raw);
-    if (!parsed.success)
-      return data({ fieldErrors: fieldErrors(parsed.error), formError: null, values: toAttendeeFormValues(raw) }, { status: 400 });
-    try {
-      const saved = await updateAttendee(context.db, access.user, invitation.id, parsed.data, { eventId: access.event.id });
-      throw redirect(`${list}${savedQuery("updated", saved.person.fullName)}`);
-    } catch (error) {
-      if (!isServiceError(error)) throw error;
-      return data(
-        { fieldErrors: Object.keys(error.fields).length ? error.fields : null, formError: error.message, values: toAttendeeFormValues(raw) },
-        { status: error.code === "conflict" ? 409 : 422 },
-      );
-    }
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    return data({ fieldErrors: null, formError: error.message, values: null }, { status: error.code === "not_found" ? 404 : 409 });
+  if (form.values.intent === "withdraw") {
+    const outcome = await attempt(() =>
+      withdrawInvitationAndNotify(context.db, access.user, invitation.id, { eventId: access.event.id, appUrl: context.appUrl }),
+    );
+    if (!outcome.ok) return data({ fieldErrors: null, formError: outcome.error.message, values: null }, { status: outcome.status });
+    throw await redirectWithNotice(context, list, { key: "attendees.notice.withdrawn", params: { name: outcome.value.person.fullName } });
   }
+  const values = toAttendeeFormValues(form.values);
+  if (!form.success || form.data.intent === "withdraw") {
+    return data({ fieldErrors: form.success ? null : form.fieldErrors, formError: null, values }, { status: 400 });
+  }
+  const { intent: _save, ...input } = form.data;
+  const outcome = await attempt(() => updateAttendee(context.db, access.user, invitation.id, input, { eventId: access.event.id }));
+  if (!outcome.ok) {
+    const { error } = outcome;
+    return data(
+      { fieldErrors: Object.keys(error.fields).length ? error.fields : null, formError: error.message, values },
+      { status: outcome.status },
+    );
+  }
+  throw await redirectWithNotice(context, list, { key: "attendees.notice.updated", params: { name: outcome.value.person.fullName } });
 }
 
 export default function EditAttendeePage() {
@@ -121,14 +116,10 @@ export default function EditAttendeePage() {
         </div>
       ) : null}
       {invitation.withdrawnAt ? (
-        <div className="notice notice-warn" role="status">
-          {t("attendees.withdrawnNotice", { time: at(invitation.withdrawnAt) })}
-        </div>
+        <Notice tone="warn">{t("attendees.withdrawnNotice", { time: at(invitation.withdrawnAt) })}</Notice>
       ) : null}
       {actionData?.formError && !actionData.values ? (
-        <div className="notice notice-error" role="alert">
-          {tError(actionData.formError)}
-        </div>
+        <Notice tone="error">{tError(actionData.formError)}</Notice>
       ) : null}
       <section className="card att-answer" aria-label={t("attendees.section.answer")}>
         <dl className="facts">

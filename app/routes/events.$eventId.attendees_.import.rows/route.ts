@@ -4,7 +4,7 @@ import { z } from "zod";
 import { importFields } from "~/domain/attendees/attendee.schema";
 import { IMPORT_CHUNK_SIZE } from "~/domain/attendees/import";
 import { importAttendeeChunk } from "~/services/attendee-import.server";
-import { isServiceError } from "~/utils/errors";
+import { attempt } from "~/utils/action-kit.server";
 import { requireEventPermission } from "~/services/auth.server";
 import { answerThrownData } from "~/utils/responses.server";
 
@@ -47,12 +47,9 @@ async function act({ request, context, params }: ActionFunctionArgs) {
   if (badField !== null) return json({ error: badTextMessage, field: badField }, 422);
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) return json({ error: "errors.invalid" }, 400);
-  try {
-    return json(await importAttendeeChunk(context.db, access.user, access.event.id, parsed.data.rows));
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    return json({ error: error.message }, error.code === "not_found" ? 404 : 409);
-  }
+  const rows = parsed.data.rows;
+  const outcome = await attempt(() => importAttendeeChunk(context.db, access.user, access.event.id, rows));
+  return outcome.ok ? json(outcome.value) : json({ error: outcome.error.message }, outcome.status);
 }
 
 // A thrown 403/404 is answered without a server-error log (answerThrownData).

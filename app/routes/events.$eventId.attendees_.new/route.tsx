@@ -1,16 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { attendeeFormSchema, emptyAttendeeForm } from "~/domain/attendees/attendee.schema";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
-import { isServiceError } from "~/utils/errors";
 import { addAttendee, AlreadyInvitedError } from "~/services/invitations.server";
 import { requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
-import { AttendeeForm, toAttendeeFormValues } from "../events.$eventId.attendees/attendee-form";
-import { savedQuery } from "../events.$eventId.attendees/attendee-ui";
-import styles from "../events.$eventId.attendees/attendees.css";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import { AttendeeForm, toAttendeeFormValues } from "~/components/attendees/attendee-form";
+import styles from "~/components/attendees/attendees.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -21,28 +19,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "attendees:manage");
-  const raw = formDataToObject(await readForm(request));
-  const parsed = attendeeFormSchema.safeParse(raw);
-  if (!parsed.success)
-    return data(
-      { fieldErrors: fieldErrors(parsed.error), formError: null, existingId: null, values: toAttendeeFormValues(raw) },
-      { status: 400 },
-    );
-  try {
-    const added = await addAttendee(context.db, access.user, access.event.id, parsed.data);
-    throw redirect(`/events/${access.event.id}/attendees${savedQuery("added", added.person.fullName)}`);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
+  const form = await parseForm(request, attendeeFormSchema);
+  const values = toAttendeeFormValues(form.values);
+  if (!form.success) return data({ fieldErrors: form.fieldErrors, formError: null, existingId: null, values }, { status: 400 });
+  const input = form.data;
+  const outcome = await attempt(() => addAttendee(context.db, access.user, access.event.id, input));
+  if (!outcome.ok) {
+    const { error } = outcome;
     return data(
       {
         fieldErrors: Object.keys(error.fields).length ? error.fields : null,
         formError: error.message,
         existingId: error instanceof AlreadyInvitedError ? error.invitationId : null,
-        values: toAttendeeFormValues(raw),
+        values,
       },
-      { status: error.code === "conflict" ? 409 : error.code === "not_found" ? 404 : 422 },
+      { status: outcome.status },
     );
   }
+  throw await redirectWithNotice(context, `/events/${access.event.id}/attendees`, {
+    key: "attendees.notice.created",
+    params: { name: outcome.value.person.fullName },
+  });
 }
 
 export default function NewAttendeePage() {

@@ -7,7 +7,7 @@ import { getEventDetail } from "~/models/events.server";
 import { countEventInvitationsMatching, getInvitationsByIds, listEventInvitationIds } from "~/models/invitations.server";
 import { requireEventPermission, seesPersonalData } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
-import styles from "../events.$eventId.attendees/attendees.css";
+import styles from "~/components/attendees/attendees.css";
 import { listQuery, parseListParams } from "../events.$eventId.attendees/list-params";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

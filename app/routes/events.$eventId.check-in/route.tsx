@@ -1,9 +1,9 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/utils/meta";
-import stylesheet from "./check-in.css";
-import { CheckInScreen } from "./check-in-screen";
-import { checkInAction, checkInLoader } from "./check-in.server";
+import stylesheet from "~/components/check-in/check-in.css";
+import { CheckInScreen } from "~/components/check-in/check-in-screen";
+import { checkInAction, checkInLoader } from "~/components/check-in/check-in-page.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 

@@ -2,16 +2,17 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/ui/notice";
 import { canOnEvent } from "~/domain/access/permissions";
-import { fieldErrors } from "~/domain/forms/fields";
 import { symbolOf } from "~/domain/letter/invitation-letter";
 import { letterQuery } from "~/domain/letter/letter-options.schema";
 import { LETTER_LINE_MAX, LETTER_PLACE_MAX, LETTER_SYMBOL_MAX, letterSettingsSchema, type LetterSettingsValues } from "~/domain/letter/letter-settings.schema";
 import { useT } from "~/i18n/use-t";
 import { loadLettersPage, saveLetterSettings } from "~/services/letters.server";
 import { requireEventPermission } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { parseForm } from "~/utils/action-kit.server";
 import { pageTitle } from "~/utils/meta";
+import { lettersActionSchema, letterSettingsValues } from "./letters.schema";
 import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "letter.tab");
@@ -35,19 +36,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** POST — saves the signer, symbol, place and date of issue for every letter of the event (event:update). */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "event:update");
-  const raw = formDataToObject(await readForm(request));
-  const values: LetterSettingsValues = {
-    authority: typeof raw.authority === "string" ? (raw.authority as LetterSettingsValues["authority"]) : "",
-    onBehalfOf: typeof raw.onBehalfOf === "string" ? raw.onBehalfOf : "",
-    position: typeof raw.position === "string" ? raw.position : "",
-    signerName: typeof raw.signerName === "string" ? raw.signerName : "",
-    symbol: typeof raw.symbol === "string" ? raw.symbol : "",
-    place: typeof raw.place === "string" ? raw.place : "",
-    issuedOn: typeof raw.issuedOn === "string" ? raw.issuedOn : "",
-  };
-  const parsed = letterSettingsSchema.safeParse(values);
-  if (!parsed.success) return data({ fieldErrors: fieldErrors(parsed.error), values, saved: false }, { status: 400 });
-  await saveLetterSettings(context.db, { id: access.user.id, name: access.user.name }, access.event.id, parsed.data);
+  const form = await parseForm(request, lettersActionSchema);
+  const values = letterSettingsValues(form.values);
+  if (!form.success) return data({ fieldErrors: form.fieldErrors, values, saved: false }, { status: 400 });
+  await saveLetterSettings(context.db, { id: access.user.id, name: access.user.name }, access.event.id, form.data);
   return { fieldErrors: null, values: null, saved: true };
 }
 
@@ -128,9 +120,9 @@ export default function LettersPage() {
       {hasHost ? null : <p className="hint">{t("letter.noHost")}</p>}
       <h3>{t("letter.settings")}</h3>
       {result?.saved ? (
-        <p className="notice" role="status">
+        <Notice as="p" tone="ok">
           {t("letter.saved")}
-        </p>
+        </Notice>
       ) : null}
       {canEdit ? null : <p className="hint">{t("letter.readOnly")}</p>}
       {/* A new key per answer: the inputs show what the server kept (what was typed, on an error). */}

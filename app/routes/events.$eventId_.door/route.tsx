@@ -1,9 +1,9 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/utils/meta";
-import stylesheet from "../events.$eventId.check-in/check-in.css";
-import { CheckInScreen } from "../events.$eventId.check-in/check-in-screen";
-import { checkInAction, checkInLoader } from "../events.$eventId.check-in/check-in.server";
+import stylesheet from "~/components/check-in/check-in.css";
+import { CheckInScreen } from "~/components/check-in/check-in-screen";
+import { checkInAction, checkInLoader } from "~/components/check-in/check-in-page.server";
 
 /**
  * /events/:id/door — the door mode: the check-in page without the event's header and tabs, for a phone held

@@ -9,17 +9,19 @@ import { useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LiveCounts } from "~/components/live-counts";
-import { offlineCounts, searchOffline, type LocalDecision, type OfflineGuest } from "~/domain/check-in/door-offline";
-import { formatTime } from "~/domain/dates/phrasing";
-import type { MessageKey } from "~/i18n/i18n";
+import { Notice } from "~/components/ui/notice";
+import { offlineCounts, searchOffline, type LocalDecision } from "~/domain/check-in/door-offline";
 import { useT } from "~/i18n/use-t";
 import { doorEvent } from "~/services/check-in.server";
 import { requireEventPermission } from "~/services/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
-import checkInStyles from "../events.$eventId.check-in/check-in.css";
-import { QrScanner } from "../events.$eventId.check-in/qr-scanner";
-import { forgetEverything, type StoredList } from "./door-store";
+import checkInStyles from "~/components/check-in/check-in.css";
+import { QrScanner } from "~/components/check-in/qr-scanner";
+import { forgetEverything } from "./door-store";
+import { DecisionPanel, ListAge, OfflineGuestCard } from "./door-parts";
+import { FlagsSection, LogSection } from "./door-sections";
+import { useDoorServiceWorker } from "./use-door-service-worker";
 import styles from "./offline-door.css";
 import { useOfflineDoor } from "./use-offline-door";
 
@@ -40,45 +42,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!event) throw notFound();
   // renderedAt tells a page served by the service worker's copy from a fresh one (the e2e test reads it).
   return { event, renderedAt: Date.now() };
-}
-
-/** Registers the door's service worker and hands it the bundles this page loaded, so the page opens offline. */
-function useDoorServiceWorker() {
-  useEffect(() => {
-    if (!("serviceWorker" in navigator)) return;
-    let cancelled = false;
-    const loadedAssets = () => [
-      window.location.pathname,
-      ...performance
-        .getEntriesByType("resource")
-        .map((e) => e.name)
-        .filter((url) => new URL(url).origin === window.location.origin && new URL(url).pathname.startsWith("/build/")),
-    ];
-    void (async () => {
-      try {
-        const registration = await navigator.serviceWorker.register("/door-sw.js", { scope: "/events/" });
-        // The camera's QR decoder is loaded on demand: load it now, while online, so that it is cached too.
-        await import("jsqr").catch(() => null);
-        const worker = registration.active ?? (await navigator.serviceWorker.ready).active;
-        if (!cancelled) worker?.postMessage({ type: "cache", urls: loadedAssets() });
-      } catch {
-        // No service worker (private mode, old browser): the page still works while online.
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-}
-
-function minutesSince(ms: number, now: number) {
-  return Math.max(0, Math.floor((now - ms) / 60000));
-}
-
-const STALE_MINUTES = 30;
-
-function guestLabel(g: { honorific: string | null; fullName: string }) {
-  return [g.honorific, g.fullName].filter(Boolean).join(" ");
 }
 
 export default function OfflineDoorPage() {
@@ -142,9 +105,9 @@ export default function OfflineDoorPage() {
 
       {!state.ready ? <p className="muted">{t("door.list.loading")}</p> : null}
       {state.ready && !list ? (
-        <div className="notice notice-warn" role="alert">
+        <Notice tone="warn" role="alert">
           {t("door.list.none")}
-        </div>
+        </Notice>
       ) : null}
       {counts && list ? <LiveCounts counts={{ ...counts, asOf: list.counts.asOf }} compact /> : null}
 
@@ -200,52 +163,8 @@ export default function OfflineDoorPage() {
             ) : null}
           </section>
 
-          <section className="card checkin-section" aria-labelledby="door-flags-heading" data-testid="door-flags">
-            <h3 id="door-flags-heading">{t("door.flags.heading")}</h3>
-            {list.flags.length ? (
-              <ul className="door-flags">
-                {list.flags.map((f) => (
-                  <li key={f.nonce} className={`door-flag door-flag-${f.kind}`}>
-                    {f.kind === "duplicate"
-                      ? t("door.flag.duplicate", {
-                          name: f.name ?? "?",
-                          first: f.firstAt ? formatTime(new Date(f.firstAt), zone) : "?",
-                          firstBy: f.firstByName ?? "?",
-                          device: f.deviceId.slice(0, 4),
-                          scanned: formatTime(new Date(f.scannedAt), zone),
-                          by: f.byName ?? "?",
-                        })
-                      : t("door.flag.refused", {
-                          name: f.name ?? "?",
-                          reason: t(`checkin.refused.${f.reason ?? "notFound"}` as MessageKey),
-                          device: f.deviceId.slice(0, 4),
-                          scanned: formatTime(new Date(f.scannedAt), zone),
-                          by: f.byName ?? "?",
-                        })}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">{t("door.flags.none")}</p>
-            )}
-          </section>
-
-          <section className="card checkin-section" aria-labelledby="door-log-heading">
-            <h3 id="door-log-heading">{t("door.log.heading")}</h3>
-            {state.log.length ? (
-              <ul className="door-log" data-testid="door-log">
-                {state.log.map((entry) => (
-                  <li key={entry.id}>
-                    <span className="muted">{formatTime(new Date(entry.at), zone)}</span>{" "}
-                    {entry.name ?? (entry.kind === "refused" && entry.reason ? t(`checkin.refused.${entry.reason}` as MessageKey) : t("door.unknownGuest"))} —{" "}
-                    {entry.kind === "synced" ? t(`door.log.synced.${entry.answer ?? "checkedIn"}` as MessageKey) : t(`door.log.${entry.kind}`)}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">{t("door.log.none")}</p>
-            )}
-          </section>
+          <FlagsSection flags={list.flags} zone={zone} />
+          <LogSection log={state.log} zone={zone} />
           <p>
             <button
               type="button"
@@ -260,106 +179,6 @@ export default function OfflineDoorPage() {
       ) : null}
       <p className="muted">{t("door.offline.intro")}</p>
     </div>
-  );
-}
-
-function ListAge({ list, now }: { list: StoredList; now: number }) {
-  const { t } = useT();
-  const minutes = minutesSince(list.fetchedAt, now);
-  const time = formatTime(new Date(list.fetchedAt), list.event.timeZone);
-  return (
-    <>
-      <span className="door-list-age" data-testid="door-list-age">
-        {minutes === 0 ? t("door.listAge.now", { time }) : t("door.listAge", { time, minutes })}
-      </span>
-      {minutes >= STALE_MINUTES ? <span className="notice notice-warn">{t("door.listAge.stale")}</span> : null}
-    </>
-  );
-}
-
-function GuestLines({ guest }: { guest: OfflineGuest }) {
-  const { t } = useT();
-  return (
-    <>
-      {guest.seat ? (
-        <p className="guest-seat guest-seat-big" data-testid="guest-seat">
-          {t("checkin.seat", { table: guest.seat.table, number: guest.seat.number })}
-        </p>
-      ) : null}
-      {guest.positions.length ? <p className="guest-positions">{guest.positions.join(" · ")}</p> : null}
-      {guest.organization ? <p className="guest-org">{guest.organization}</p> : null}
-      <p className="guest-details">
-        {[t(`checkin.role.${guest.role}` as MessageKey), guest.groupLabel, guest.plusOnes > 0 ? t("checkin.plusOnes", { count: guest.plusOnes }) : null]
-          .filter(Boolean)
-          .join(" · ")}
-      </p>
-    </>
-  );
-}
-
-function DecisionPanel({ decision: d, zone }: { decision: LocalDecision; zone: string }) {
-  const { t } = useT();
-  if (d.kind === "refuse") {
-    return (
-      <div className="checkin-result result-refused" role="alert" data-testid="door-result" data-outcome="refused">
-        <p className="result-headline">✕ {t(`checkin.refused.${d.reason}`)}</p>
-        {d.guest ? <p className="result-name">{guestLabel(d.guest)}</p> : null}
-      </div>
-    );
-  }
-  if (d.kind === "already") {
-    const time = formatTime(new Date(d.at), zone);
-    return (
-      <div className="checkin-result result-already" role="status" data-testid="door-result" data-outcome="already">
-        <p className="result-headline">
-          !{" "}
-          {d.pending ? t("door.result.alreadyHere", { time }) : d.by ? t("door.result.alreadyBy", { time, name: d.by }) : t("door.result.already", { time })}
-        </p>
-        <p className="result-name">{guestLabel(d.guest)}</p>
-        <GuestLines guest={d.guest} />
-      </div>
-    );
-  }
-  return (
-    <div className="checkin-result result-ok" role="status" data-testid="door-result" data-outcome="accepted">
-      <p className="result-headline">✓ {navigator.onLine ? t("door.result.accepted") : t("door.result.acceptedQueued")}</p>
-      {d.guest ? (
-        <>
-          <p className="result-name">{guestLabel(d.guest)}</p>
-          <GuestLines guest={d.guest} />
-        </>
-      ) : (
-        <p>{t("door.result.notOnList")}</p>
-      )}
-      {d.provisional ? <p className="muted">{t("door.result.provisional")}</p> : null}
-    </div>
-  );
-}
-
-function OfflineGuestCard({ guest, zone, queued, onCheckIn }: { guest: OfflineGuest; zone: string; queued: boolean; onCheckIn: () => void }) {
-  const { t } = useT();
-  const inAt = guest.checkedInAt;
-  return (
-    <article className={`guest-card${guest.withdrawn ? " guest-withdrawn" : ""}${inAt || queued ? " guest-in" : ""}`} aria-label={guestLabel(guest)}>
-      <div className="guest-title">
-        <p className="guest-name">
-          {guest.honorific ? <span className="guest-honorific">{guest.honorific} </span> : null}
-          {guest.fullName}
-        </p>
-        {guest.withdrawn ? <span className="badge badge-cancelled">{t("checkin.withdrawn")}</span> : null}
-      </div>
-      <GuestLines guest={guest} />
-      {inAt ? (
-        <p className="guest-checked">✓ {t("door.result.alreadyBy", { time: formatTime(new Date(inAt), zone), name: guest.checkedInBy ?? t("checkin.someone") })}</p>
-      ) : null}
-      {!guest.withdrawn && !inAt && !queued ? (
-        <div className="checkin-actions">
-          <button type="button" className="button big-button checkin-button" onClick={onCheckIn}>
-            {t("checkin.action.checkIn")}
-          </button>
-        </div>
-      ) : null}
-    </article>
   );
 }
 

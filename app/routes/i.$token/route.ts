@@ -2,7 +2,7 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { getInviteeInvitation } from "~/models/rsvp.server";
 import { resolveDelegatedToken, resolveInvitationToken } from "~/services/invitation-links.server";
 import { localeCookie } from "~/utils/session.server";
-import { INVITATION_PATH, invitationCookieHeaders, privateHeaders } from "../invitation/invitation-cookie.server";
+import { INVITATION_PATH, invitationCookieHeaders, privateHeaders } from "~/components/invitation/invitation-cookie.server";
 
 /**
  * GET /i/<token>, the link in the invitation email. A GET never changes anything (mail scanners open links).

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { invitationUrl, resolveInvitationToken } from "~/services/invitation-links.server";
 import { invitationCalendarFile, invitationReplyOrganizer, loadInvitationPage } from "~/services/rsvp.server";
-import { privateHeaders } from "../invitation/invitation-cookie.server";
+import { privateHeaders } from "~/components/invitation/invitation-cookie.server";
 
 /**
  * GET /i/<token>/invite.ics — the personal link + "/invite.ics": that invitee's own calendar file, the same one

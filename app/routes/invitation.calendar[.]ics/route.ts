@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { invitationUrl } from "~/services/invitation-links.server";
 import { invitationCalendarFile, invitationReplyOrganizer, loadInvitationPage } from "~/services/rsvp.server";
-import { invitationFromCookie, privateHeaders } from "../invitation/invitation-cookie.server";
+import { invitationFromCookie, privateHeaders } from "~/components/invitation/invitation-cookie.server";
 
 /**
  * /invitation/calendar.ics — the invitee's own calendar file (the cookie says whose): METHOD:REQUEST with

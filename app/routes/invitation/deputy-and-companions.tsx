@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { FormErrorSummary, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
 import { ATTENDEE_LIMITS, DEPUTY_NOTE_MAX, deputyFormSchema, emptyDeputyForm, MAX_POSITION_LENGTH, type DeputyFormValues } from "~/domain/attendees/attendee.schema";
 import { COMPANION_NAME_MAX, companionField, companionsFormSchema } from "~/domain/rsvp/companions";
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 
 /** The invitee's two extra answers: who comes along (companions) and who goes in their place (a deputy). */
@@ -31,14 +32,10 @@ export function CompanionsForm({ allowed, names, result }: { allowed: number; na
       <h2 id="companions-heading">{t("rsvp.companions.heading")}</h2>
       <p>{t("rsvp.companions.intro", { max: allowed })}</p>
       {mine?.saved ? (
-        <div className="notice notice-ok" role="status">
-          {t("rsvp.companions.saved", { count: Number(mine.saved) })}
-        </div>
+        <Notice tone="ok">{t("rsvp.companions.saved", { count: Number(mine.saved) })}</Notice>
       ) : null}
       {mine?.error ? (
-        <div className="notice notice-error" role="alert">
-          {tError(mine.error)}
-        </div>
+        <Notice tone="error">{tError(mine.error)}</Notice>
       ) : null}
       {names !== null ? (
         <p className="muted" data-testid="companions-current">
@@ -96,25 +93,21 @@ export function DeputyForm({ proposal, result }: { proposal: DeputyState | null;
     <section className="card" aria-labelledby="deputy-heading" data-testid="deputy-section">
       <h2 id="deputy-heading">{t("rsvp.deputy.heading")}</h2>
       {mine?.saved ? (
-        <div className="notice notice-ok" role="status">
-          {t("rsvp.deputy.sent", { name: mine.saved })}
-        </div>
+        <Notice tone="ok">{t("rsvp.deputy.sent", { name: mine.saved })}</Notice>
       ) : null}
       {mine?.error ? (
-        <div className="notice notice-error" role="alert">
-          {tError(mine.error)}
-        </div>
+        <Notice tone="error">{tError(mine.error)}</Notice>
       ) : null}
       {proposal?.status === "pending" && !mine?.saved ? (
-        <div className="notice" role="status" data-testid="deputy-pending">
+        <Notice tone="info" data-testid="deputy-pending">
           {t("rsvp.deputy.pending", { name: proposal.name })}
-        </div>
+        </Notice>
       ) : null}
       {proposal?.status === "refused" ? (
-        <div className="notice notice-warn" role="status" data-testid="deputy-refused">
+        <Notice tone="warn" data-testid="deputy-refused">
           {t("rsvp.deputy.refused", { name: proposal.name })}
           {proposal.reason ? <div>{t("rsvp.deputy.refusedReason", { reason: proposal.reason })}</div> : null}
-        </div>
+        </Notice>
       ) : null}
       <p>{t("rsvp.deputy.intro")}</p>
       <Form method="post" noValidate onSubmit={onSubmit} className="stack">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 
 type CameraState = "off" | "starting" | "on" | "denied" | "none" | "unsupported" | "error";
@@ -129,9 +130,9 @@ export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
         <div className="scanner-target" aria-hidden="true" />
       </div>
       {message ? (
-        <div className="notice notice-warn" role="alert">
+        <Notice tone="warn" role="alert">
           {message}
-        </div>
+        </Notice>
       ) : null}
       {state === "on" ? <p className="hint">{t("checkin.scan.hint")}</p> : null}
       {state === "starting" ? <p className="hint">{t("checkin.scan.starting")}</p> : null}

@@ -8,17 +8,6 @@ export function AttendeeStatusBadge({ status, withdrawn }: { status: InvitationS
   return <span className={`badge badge-att-${status}`}>{t(`attendees.status.${status}`)}</span>;
 }
 
-/** "?saved=added&who=Name" on the list after a form: the notice to show. */
-export const savedNotices = {
-  added: "attendees.notice.created",
-  updated: "attendees.notice.updated",
-  withdrawn: "attendees.notice.withdrawn",
-} as const;
-
-export function savedQuery(kind: keyof typeof savedNotices, name: string): string {
-  return `?${new URLSearchParams({ saved: kind, who: name.slice(0, 200) }).toString()}`;
-}
-
 export interface ReplyNotesData {
   mail: {
     partstat: string;

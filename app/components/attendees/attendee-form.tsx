@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { Notice } from "~/components/ui/notice";
 import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
 import {
   ATTENDEE_LIMITS,
@@ -101,13 +102,16 @@ export function AttendeeForm({
   return (
     <>
       {formError ? (
-        <div className="notice notice-error" role="alert" ref={alertRef} tabIndex={-1}>
-          {tError(formError)}
-          {existingHref ? (
-            <div className="att-existing">
-              <Link to={existingHref}>{t("attendees.openExisting")} →</Link>
-            </div>
-          ) : null}
+        // The wrapper takes the focus (<Notice> passes no ref); the notice inside is the alert.
+        <div ref={alertRef} tabIndex={-1}>
+          <Notice tone="error">
+            {tError(formError)}
+            {existingHref ? (
+              <div className="att-existing">
+                <Link to={existingHref}>{t("attendees.openExisting")} →</Link>
+              </div>
+            ) : null}
+          </Notice>
         </div>
       ) : (
         <FormErrorSummary show={(hasErrors && form.formState.isSubmitted) || !!serverErrors} />

@@ -14,10 +14,10 @@ import {
   type CheckInResult,
   type Guest,
 } from "~/services/check-in.server";
-import { isServiceError } from "~/utils/errors";
-import { isUuid, requireEventPermission } from "~/services/auth.server";
+import { attempt, parseForm } from "~/utils/action-kit.server";
+import { requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
-import { readForm } from "~/utils/form-data.server";
+import { checkInActionSchema } from "./check-in.schema";
 
 export async function checkInLoader({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "checkin:perform");
@@ -40,31 +40,26 @@ export type CheckInActionResult =
 
 export async function checkInAction({ request, context, params }: ActionFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "checkin:perform");
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  const invitationId = String(form.get("invitationId") ?? "");
-  const eventId = access.event.id;
+  const form = await parseForm(request, checkInActionSchema);
   const reply = (body: CheckInActionResult, status = 200) => data(body, { status });
-  try {
-    if (intent === "scan") {
-      const code = String(form.get("code") ?? "");
-      const result = await checkInByCode(context.db, access.user, eventId, code, context.cookieSecrets);
-      context.metrics?.checkIn(result.outcome);
-      return reply({ kind: "result", result });
+  if (!form.success) return reply({ kind: "error", error: "errors.invalid" }, 400);
+  const input = form.data;
+  const eventId = access.event.id;
+  const outcome = await attempt(async (): Promise<CheckInActionResult> => {
+    switch (input.intent) {
+      case "scan": {
+        const result = await checkInByCode(context.db, access.user, eventId, input.code, context.cookieSecrets);
+        context.metrics?.checkIn(result.outcome);
+        return { kind: "result", result };
+      }
+      case "checkIn": {
+        const result = await checkInGuest(context.db, access.user, eventId, input.invitationId);
+        context.metrics?.checkIn(result.outcome);
+        return { kind: "result", result };
+      }
+      case "undo":
+        return { kind: "undone", guest: await undoCheckIn(context.db, access.user, eventId, input.invitationId) };
     }
-    if ((intent === "checkIn" || intent === "undo") && !isUuid(invitationId)) return reply({ kind: "error", error: "errors.invalid" }, 400);
-    if (intent === "checkIn") {
-      const result = await checkInGuest(context.db, access.user, eventId, invitationId);
-      context.metrics?.checkIn(result.outcome);
-      return reply({ kind: "result", result });
-    }
-    if (intent === "undo") {
-      return reply({ kind: "undone", guest: await undoCheckIn(context.db, access.user, eventId, invitationId) });
-    }
-    return reply({ kind: "error", error: "errors.invalid" }, 400);
-  } catch (error) {
-    if (!isServiceError(error)) throw error;
-    const status = { not_found: 404, forbidden: 403, conflict: 409, invalid: 400 }[error.code];
-    return reply({ kind: "error", error: error.message }, status);
-  }
+  });
+  return outcome.ok ? reply(outcome.value) : reply({ kind: "error", error: outcome.error.message }, outcome.status);
 }

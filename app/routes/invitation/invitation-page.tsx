@@ -1,0 +1,214 @@
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { FormErrorSummary, TextAreaField, useSchemaForm } from "~/components/forms";
+import { Notice } from "~/components/ui/notice";
+import { formatDateTime, formatRange, formatTime, formatWhen, zoneOffsetLabel } from "~/domain/dates/phrasing";
+import { hasAnswered, type RsvpIntent } from "~/domain/rsvp/answer-window";
+import { COMMENT_MAX, rsvpFormSchema } from "~/domain/rsvp/rsvp.schema";
+import type { MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { CompanionsForm, DeputyForm, type FormResult } from "./deputy-and-companions";
+import type { InvitationPageData, action } from "./route";
+
+/** The browser's zone, known only after hydration; null on the server and before. */
+function useBrowserTimeZone(): string | null {
+  const [zone, setZone] = useState<string | null>(null);
+  useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  return zone;
+}
+
+const intents: { intent: RsvpIntent; className: string }[] = [
+  { intent: "accept", className: "rsvp-accept" },
+  { intent: "decline", className: "rsvp-decline" },
+  { intent: "maybe", className: "rsvp-maybe" },
+];
+const intentOf = { accepted: "accept", declined: "decline", tentative: "maybe" } as const;
+
+type AnswerResult = { error: string | null; fieldErrors: Record<string, string> | null; saved: string | null };
+
+/** The invitee's page: the invitation, their answer, the door QR, companions, a deputy and the calendar links. */
+export function InvitationPage({ data: d }: { data: InvitationPageData }) {
+  const actionData = useActionData<typeof action>();
+  const { event, invitation, window } = d;
+  const answerData = actionData && !("form" in actionData) ? (actionData as AnswerResult) : null;
+  const extraData = actionData && "form" in actionData ? (actionData as FormResult) : null;
+  const cancelled = event.status === "cancelled";
+  const qrSection = !cancelled && invitation.status !== "declined" ? <QrSection qr={d.qr} name={d.name} /> : null;
+  return (
+    <div className="invitation">
+      {/* Once they have said yes, what they need at the door comes first. */}
+      {d.qr ? qrSection : null}
+      <InvitationCard data={d} />
+      <AnswerSection data={d} result={answerData} />
+      {d.qr ? null : qrSection}
+      {window.open && invitation.plusOnes > 0 && invitation.status !== "declined" ? (
+        <CompanionsForm allowed={invitation.plusOnes} names={invitation.companions} result={extraData} />
+      ) : null}
+      {window.open && !invitation.isDeputy ? <DeputyForm proposal={d.deputy} result={extraData} /> : null}
+      {!cancelled ? <CalendarSection calendar={d.calendar} /> : null}
+    </div>
+  );
+}
+
+function QrSection({ qr, name }: { qr: string | null; name: string }) {
+  const { t } = useT();
+  return (
+    <section className={`card${qr ? " invitation-qr-card" : ""}`} aria-labelledby="qr-heading" data-testid="qr-section">
+      <h2 id="qr-heading">{t("rsvp.qr.heading")}</h2>
+      {qr ? (
+        <div className="invitation-qr">
+          <img src={qr} alt={t("rsvp.qr.alt", { name })} width={240} height={240} data-testid="checkin-qr" />
+          <p>{t("rsvp.qr.hint")}</p>
+        </div>
+      ) : (
+        <p className="muted">{t("rsvp.qr.afterAccept")}</p>
+      )}
+    </section>
+  );
+}
+
+function InvitationCard({ data: d }: { data: InvitationPageData }) {
+  const { t, locale } = useT();
+  const browserZone = useBrowserTimeZone();
+  const { event, invitation } = d;
+  const startsAt = new Date(event.startsAt);
+  const endsAt = new Date(event.endsAt);
+  const otherZone = browserZone && zoneOffsetLabel(startsAt, browserZone) !== zoneOffsetLabel(startsAt, event.timeZone);
+  const host = d.host ? (locale === "en" && d.host.nameEn ? d.host.nameEn : d.host.nameVi) : null;
+  return (
+    <section className="card invitation-card" aria-labelledby="invitation-title">
+      <p className="invitation-dear">{t("rsvp.dear", { name: d.name })}</p>
+      {d.onBehalfOf ? (
+        <Notice as="p" role="note" data-testid="on-behalf-of">
+          {t("rsvp.deputy.onBehalf", { name: d.onBehalfOf })}
+        </Notice>
+      ) : null}
+      <p className="invitation-lead" data-testid="invitation-inviter">
+        {host ? t("rsvp.inviter", { host }) : t("rsvp.invitedTo")}
+      </p>
+      <h1 id="invitation-title">{event.title}</h1>
+      {event.status === "cancelled" ? (
+        <Notice tone="error" role="status" className="invitation-cancelled">
+          {t("rsvp.cancelled")}
+        </Notice>
+      ) : null}
+      <dl className="invitation-facts">
+        <dt>{t("rsvp.when")}</dt>
+        <dd>
+          <span data-testid="invitation-when">{formatWhen(startsAt, endsAt, event.timeZone, locale, event.startPrecision)}</span>{" "}
+          {event.startPrecision === "date" ? null : <span className="muted">({zoneOffsetLabel(startsAt, event.timeZone)})</span>}
+          {otherZone && browserZone && event.startPrecision !== "date" ? (
+            <div className="muted" data-testid="invitation-when-local">
+              {t("rsvp.yourZone", { time: `${formatRange(startsAt, endsAt, browserZone, locale)} (${browserZone})` })}
+            </div>
+          ) : null}
+        </dd>
+        <dt>{t("rsvp.where")}</dt>
+        <dd>
+          {event.venue || <span className="muted">{t("rsvp.noVenue")}</span>}
+          {event.mapUrl ? (
+            <div>
+              <a href={event.mapUrl} target="_blank" rel="noreferrer noopener" className="invitation-map">
+                {t("rsvp.map")} ↗
+              </a>
+            </div>
+          ) : null}
+        </dd>
+      </dl>
+      {event.description ? <p className="prose invitation-description">{event.description}</p> : null}
+      {d.agenda.length ? (
+        <section className="invitation-programme" aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">{t("rsvp.agenda")}</h2>
+          <ol className="invitation-agenda">
+            {d.agenda.map((item, i) => (
+              <li key={`${i}-${item.title}`}>
+                <span className="invitation-agenda-time">
+                  {formatTime(new Date(item.startsAt), event.timeZone)} – {formatTime(new Date(item.endsAt), event.timeZone)}
+                </span>
+                <span>{item.title}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {invitation.plusOnes > 0 ? <p>{t("rsvp.plusOnes", { count: invitation.plusOnes })}</p> : null}
+    </section>
+  );
+}
+
+function AnswerSection({ data: d, result }: { data: InvitationPageData; result: AnswerResult | null }) {
+  const navigation = useNavigation();
+  const { t, tError, locale } = useT();
+  const { event, invitation, window } = d;
+  const { form, onSubmit } = useSchemaForm(rsvpFormSchema, {
+    defaultValues: { comment: invitation.comment ?? "" },
+    serverErrors: result?.fieldErrors,
+  });
+  const busy = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
+  const current = hasAnswered(invitation.status) ? intentOf[invitation.status] : null;
+  return (
+    <section className="card" aria-labelledby="answer-heading">
+      <h2 id="answer-heading">{t("rsvp.answer.heading")}</h2>
+      {result?.saved ? <Notice tone="ok">{t(`rsvp.saved.${result.saved}` as MessageKey)}</Notice> : null}
+      {result?.error ? <Notice tone="error">{tError(result.error)}</Notice> : null}
+      <p className="invitation-answer" data-testid="current-answer" data-status={invitation.status}>
+        <strong>{t(`rsvp.answer.${invitation.status}`)}</strong>
+        {invitation.respondedAt ? (
+          <span className="muted"> {t("rsvp.answer.at", { time: formatDateTime(new Date(invitation.respondedAt), event.timeZone, locale) })}</span>
+        ) : null}
+      </p>
+      {window.open ? (
+        <Form method="post" noValidate onSubmit={onSubmit} className="stack">
+          <FormErrorSummary show={!!result?.fieldErrors} />
+          <TextAreaField form={form} name="comment" label={t("rsvp.comment")} hint={t("rsvp.commentHint")} optional rows={3} maxLength={COMMENT_MAX} />
+          <p>{t("rsvp.choose")}</p>
+          <div className="rsvp-buttons" role="group" aria-label={t("rsvp.answer.heading")}>
+            {intents.map(({ intent, className }) => (
+              <button
+                key={intent}
+                type="submit"
+                name="intent"
+                value={intent}
+                className={`button rsvp-button ${className}`}
+                aria-pressed={current === intent}
+                disabled={busy}
+              >
+                {current === intent ? "✓ " : ""}
+                {t(`rsvp.intent.${intent}`)}
+              </button>
+            ))}
+          </div>
+          <p className="hint">{t("rsvp.changeUntil", { time: formatDateTime(new Date(window.closesAt), event.timeZone, locale) })}</p>
+        </Form>
+      ) : (
+        <Notice tone="warn" data-testid="answer-closed">
+          {t(`rsvp.closed.${window.reason}` as MessageKey)}
+        </Notice>
+      )}
+      {!window.open && invitation.comment ? <p className="prose muted">“{invitation.comment}”</p> : null}
+    </section>
+  );
+}
+
+function CalendarSection({ calendar }: { calendar: InvitationPageData["calendar"] }) {
+  const { t } = useT();
+  return (
+    <section className="card" aria-labelledby="calendar-heading">
+      <h2 id="calendar-heading">{t("rsvp.calendar.heading")}</h2>
+      <div className="invitation-calendar">
+        <a href="/invitation/calendar.ics" className="button secondary" download="invitation.ics">
+          {t("rsvp.calendar.ics")}
+        </a>
+        <a href={calendar.google} className="button secondary" target="_blank" rel="noreferrer noopener">
+          {t("rsvp.calendar.google")} ↗
+        </a>
+        <a href={calendar.outlook} className="button secondary" target="_blank" rel="noreferrer noopener">
+          {t("rsvp.calendar.outlook")} ↗
+        </a>
+        <a href={calendar.office365} className="button secondary" target="_blank" rel="noreferrer noopener">
+          {t("rsvp.calendar.office365")} ↗
+        </a>
+      </div>
+    </section>
+  );
+}
