@@ -21,7 +21,7 @@ import { isUuid } from "./auth.server";
 import { webhookSettings } from "~/utils/env.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { checkWebhookScope, requireWebhookEndpoint, visibleEndpoints } from "./webhook-access.server";
-import { deliveryToJson, webhookToJson } from "./webhooks-json.server";
+import { deliveryToJson, webhookToJson } from "./api-presenters/webhooks.server";
 
 /** Which endpoints a page shows and manages: one event's, or all the user may manage ("all"). */
 export type WebhooksPageScope = { eventId: string } | "all";

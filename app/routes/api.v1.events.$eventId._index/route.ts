@@ -3,23 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { eventApiPatchSchema } from "~/domain/events/event.schema";
 import { getEventDetail } from "~/models/events.server";
 import { eventToInput, updateEvent } from "~/services/events.server";
-import {
-  actorOf,
-  apiError,
-  apiJson,
-  eventApiIssues,
-  eventEtag,
-  eventToJson,
-  expectedVersion,
-  handleApi,
-  mergeEventPatch,
-  messages,
-  readJson,
-  requireApiUser,
-  validationError,
-  zodFields,
-  type ApiHandler,
-} from "~/utils/api.server";
+import { apiError, apiJson, expectedVersion, handleApi, messages, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { eventApiIssues, mergeEventPatch } from "~/domain/api/event-input";
+import { eventEtag, eventToJson } from "~/services/api-presenters/events.server";
 import { checkEventPermission } from "~/services/auth.server";
 
 const show: ApiHandler = async ({ request, context, params }) => {

@@ -36,7 +36,9 @@ import {
   setPartySignatories,
   setPersonCeremony,
 } from "~/services/ceremony.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, sideToJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { sideToJson } from "~/services/api-presenters/events.server";
 import { checkEventPermission, isUuid } from "~/services/auth.server";
 
 const noRoute = () => apiError(404, "No such ceremony resource. See docs/api.md.");

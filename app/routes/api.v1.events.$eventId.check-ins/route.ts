@@ -7,7 +7,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { checkInApiSchema as checkInSchema } from "~/domain/api/requests";
 import { translateError } from "~/i18n/i18n";
 import { checkInByCode, checkInGuest, type CheckInInfo, type Guest } from "~/services/check-in.server";
-import { apiError, apiJson, handleApi, isoUtc, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { isoUtc } from "~/services/api-presenters/iso.server";
+import { requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
 
 function checkInToJson(guest: Guest, checkIn: CheckInInfo): CheckInJson {

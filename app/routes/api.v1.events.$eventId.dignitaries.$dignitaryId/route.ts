@@ -2,7 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { dignitaryApiPatchSchema } from "~/domain/protocol/dignitary.schema";
 import { getDignitaryView, loadPrecedence, removeDignitary, updateDignitary } from "~/services/dignitaries.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission, isUuid } from "~/services/auth.server";
 import { changeFromApi, dignitaryToJson, expectedListVersion, listEtag } from "../api.v1.events.$eventId.dignitaries._index/dignitary-json";
 

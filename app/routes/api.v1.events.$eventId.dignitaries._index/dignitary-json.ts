@@ -3,7 +3,8 @@ import type { DignitaryJson } from "~/domain/api/resources";
 import type { DignitaryApiCreate, DignitaryApiPatch, DignitaryInput } from "~/domain/protocol/dignitary.schema";
 import { precedenceReasonIn } from "~/domain/protocol/reason-text";
 import type { DignitaryChange, DignitaryView, PrecedenceView } from "~/services/dignitaries.server";
-import { apiError, isoInZone } from "~/utils/api.server";
+import { apiError } from "~/utils/api.server";
+import { isoInZone } from "~/services/api-presenters/iso.server";
 
 export function dignitaryToJson(d: DignitaryView, view: Pick<PrecedenceView, "event">): DignitaryJson {
   const zone = view.event.timeZone;

@@ -2,7 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { dignitaryApiCreateSchema } from "~/domain/protocol/dignitary.schema";
 import { createDignitary, loadPrecedence } from "~/services/dignitaries.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
 import { createInputFromApi, dignitaryToJson, expectedListVersion, listEtag } from "./dignitary-json";
 

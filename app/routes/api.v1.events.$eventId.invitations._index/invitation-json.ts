@@ -9,7 +9,8 @@ import type { InvitationJson, PersonJson } from "~/domain/api/resources";
 import { invitationJsonPersonalKeys, omitFields, personJsonPersonalKeys } from "~/domain/privacy/personal-data";
 import { getInvitation, invitationSorts, type InvitationSort, type InvitationWithPerson } from "~/models/invitations.server";
 import type { Person } from "~/models/people.server";
-import { apiError, apiQueryParam, isoUtc, validationError, zodFields } from "~/utils/api.server";
+import { apiError, apiQueryParam, validationError, zodFields } from "~/utils/api.server";
+import { isoUtc } from "~/services/api-presenters/iso.server";
 import { isUuid } from "~/services/auth.server";
 
 /** API field → form field, for the fields a client may send. */

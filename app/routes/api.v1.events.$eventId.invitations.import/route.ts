@@ -9,7 +9,8 @@ import { decodeUtf8 } from "~/domain/attendees/csv";
 import { MAX_SERVER_IMPORT_BYTES, MAX_SERVER_IMPORT_ROWS, previewImport, readAttendeeCsv, type ImportRowError } from "~/domain/attendees/import";
 import { translateError } from "~/i18n/i18n";
 import { importAttendeeCsv } from "~/services/attendee-import.server";
-import { actorOf, apiError, apiJson, handleApi, requireApiUser, validationError, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, validationError, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
 import { apiFields } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 

@@ -8,7 +8,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { invitationSendApiSchema as sendSchema } from "~/domain/api/requests";
 import { getInvitationsByIds } from "~/models/invitations.server";
 import { sendInvitations } from "~/services/invitation-mail.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
 
 const send: ApiHandler = async ({ request, context, params }) => {

@@ -3,7 +3,8 @@ import type { PhotoJson } from "~/domain/api/resources";
 import { translateError } from "~/i18n/i18n";
 import { isPhotoRejected } from "~/services/photos-processing.server";
 import type { PhotoView } from "~/services/photos.server";
-import { apiError, isoInZone } from "~/utils/api.server";
+import { apiError } from "~/utils/api.server";
+import { isoInZone } from "~/services/api-presenters/iso.server";
 
 
 /** Absolute URLs (appUrl + path), capture time with the event's offset; `originals`: may download the original. */

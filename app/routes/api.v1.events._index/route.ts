@@ -4,24 +4,11 @@ import { canGlobal } from "~/domain/access/permissions";
 import { eventApiCreateSchema } from "~/domain/events/event.schema";
 import { getEventDetails, listEventsAfter } from "~/models/events.server";
 import { createEvent } from "~/services/events.server";
-import {
-  actorOf,
-  apiError,
-  apiJson,
-  decodeEventCursor,
-  encodeEventCursor,
-  eventApiIssues,
-  eventEtag,
-  eventInputFromApi,
-  eventToJson,
-  handleApi,
-  messages,
-  readJson,
-  requireApiUser,
-  validationError,
-  zodFields,
-  type ApiHandler,
-} from "~/utils/api.server";
+import { apiError, apiJson, handleApi, messages, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { decodeEventCursor, encodeEventCursor } from "./event-cursor";
+import { eventApiIssues, eventInputFromApi } from "~/domain/api/event-input";
+import { eventEtag, eventToJson } from "~/services/api-presenters/events.server";
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;

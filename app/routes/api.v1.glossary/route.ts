@@ -8,7 +8,8 @@ import { canGlobal } from "~/domain/access/permissions";
 import { glossaryEntrySchema } from "~/domain/glossary/glossary.schema";
 import { listGlossaryEntries } from "~/models/glossary.server";
 import { addGlossaryEntry } from "~/services/glossary.server";
-import { actorOf, apiError, apiJson, handleApi, messages, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, messages, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 
 const list: ApiHandler = async ({ request, context }) => {
   await requireApiUser(request, context);

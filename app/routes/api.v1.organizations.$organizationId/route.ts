@@ -6,18 +6,8 @@ import { canGlobal } from "~/domain/access/permissions";
 import { organizationSchema } from "~/domain/organizations/organization.schema";
 import { getOrganization, type Organization, type OrganizationUsage } from "~/models/organizations.server";
 import { deleteOrganization, OrganizationInUseError, updateOrganization } from "~/services/organizations.server";
-import {
-  actorOf,
-  apiError,
-  apiJson,
-  handleApi,
-  messages,
-  readJson,
-  requireApiUser,
-  validationError,
-  zodFields,
-  type ApiHandler,
-} from "~/utils/api.server";
+import { apiError, apiJson, handleApi, messages, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { isUuid } from "~/services/auth.server";
 
 const organizationApiSchema = organizationSchema.strict();

@@ -4,18 +4,8 @@ import { canGlobal } from "~/domain/access/permissions";
 import { organizationSchema } from "~/domain/organizations/organization.schema";
 import { listOrganizations, type Organization } from "~/models/organizations.server";
 import { createOrganization } from "~/services/organizations.server";
-import {
-  actorOf,
-  apiError,
-  apiJson,
-  handleApi,
-  messages,
-  readJson,
-  requireApiUser,
-  validationError,
-  zodFields,
-  type ApiHandler,
-} from "~/utils/api.server";
+import { apiError, apiJson, handleApi, messages, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 
 // The API refuses fields it does not know (a typo should not be silently dropped); the page's form uses the
 // same schema without .strict().

@@ -8,7 +8,9 @@ import { getPerson, listPersonInvitations } from "~/models/people.server";
 import { canManagePerson, updatePerson } from "~/services/people.server";
 import { personalDataVisibleFor } from "~/services/privacy.server";
 import type { User } from "~/models/users.server";
-import { actorOf, apiError, apiJson, handleApi, isoUtc, messages, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, messages, readJson, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { isoUtc } from "~/services/api-presenters/iso.server";
 import { idParam, personToJson, personValuesFromPatch } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
 const notFound = () => apiError(404, "No person with this id in the directory.");

@@ -2,7 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listPeople } from "~/models/people.server";
 import { personalDataVisibleFor } from "~/services/privacy.server";
-import { apiError, apiJson, apiQueryParam, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, apiQueryParam, handleApi, type ApiHandler } from "~/utils/api.server";
+import { requireApiUser } from "~/services/api-auth.server";
 import { encodeOffsetCursor, personToJson, readLimit, readOffsetCursor } from "../api.v1.events.$eventId.invitations._index/invitation-json";
 
 const list: ApiHandler = async ({ request, context }) => {

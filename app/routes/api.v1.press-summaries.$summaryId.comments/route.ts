@@ -2,8 +2,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressCommentSchema } from "~/domain/press/press.schema";
 import { addPressComment, listPressComments } from "~/services/press.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryFor, loadSummaryForEditor, pressCommentToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
+import { apiJson, handleApi, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { pressCommentToJson } from "~/services/api-presenters/press.server";
+import { loadSummaryFor, loadSummaryForEditor } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -2,9 +2,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { webhookPatchSchema } from "~/domain/webhooks/webhook.schema";
 import { deleteWebhookEndpoint, updateWebhookEndpoint } from "~/services/webhooks.server";
-import { apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { requireApiUser } from "~/services/api-auth.server";
 import { requireWebhookEndpoint } from "~/services/webhook-access.server";
-import { webhookToJson } from "~/services/webhooks-json.server";
+import { webhookToJson } from "~/services/api-presenters/webhooks.server";
 
 const read: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
