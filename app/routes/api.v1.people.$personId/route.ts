@@ -10,8 +10,8 @@ import { personalDataVisibleFor } from "~/services/privacy.server";
 import type { User } from "~/models/users.server";
 import { apiError, apiJson, handleApi, messages, readJson, type ApiHandler } from "~/utils/api.server";
 import { actorOf, requireApiUser } from "~/services/api-auth.server";
-import { isoUtc } from "~/services/api-presenters/iso.server";
-import { idParam, personToJson, personValuesFromPatch } from "../api.v1.events.$eventId.invitations._index/invitation-json";
+import { personDetailToJson } from "~/services/api-presenters/invitations.server";
+import { idParam, personValuesFromPatch } from "../api.v1.events.$eventId.invitations._index/invitation-api.server";
 
 const notFound = () => apiError(404, "No person with this id in the directory.");
 
@@ -24,18 +24,7 @@ async function load(context: LoaderFunctionArgs["context"], raw: string | undefi
 async function withInvitations(context: LoaderFunctionArgs["context"], user: User, person: Awaited<ReturnType<typeof load>>): Promise<PersonDetailJson> {
   const invitations = await listPersonInvitations(context.db, person.id);
   const personal = (await personalDataVisibleFor(context.db, user, [person.id])).has(person.id);
-  return {
-    ...personToJson(person, personal),
-    invitations: invitations.map((i) => ({
-      id: i.invitationId,
-      eventId: i.eventId,
-      eventTitle: i.eventTitle,
-      eventStartsAt: isoUtc(i.eventStartsAt),
-      role: i.role,
-      status: i.status,
-      withdrawnAt: i.withdrawnAt ? isoUtc(i.withdrawnAt) : null,
-    })),
-  };
+  return personDetailToJson(person, invitations, personal);
 }
 
 const show: ApiHandler = async ({ request, context, params }) => {
