@@ -13,7 +13,7 @@ import { createEvent } from "#db/factories";
 import { adminConnection, randomSuffix, testDriver, withDatabaseName } from "#db/testing";
 import { findUserByEmail } from "~/models/users.server";
 import { getApiTokenGrant } from "~/services/accounts.server";
-import { tokenRefusal } from "~/utils/api.server";
+import { tokenRefusal } from "~/services/api-auth.server";
 
 const root = path.resolve(__dirname, "..");
 const tsx = path.join(root, "node_modules/.bin/tsx");

@@ -6,7 +6,6 @@
  * it), the agenda's version a hash of its items' ids and versions. A change carries the version its author
  * saw; if the item (or, for moves and the template, the agenda) changed since, it is refused with a conflict.
  */
-import type { AgendaItemJson } from "~/domain/api/resources";
 import { createHash } from "node:crypto";
 import type { Db } from "#db/client.server";
 import { endOf, signingCeremonyTemplate, templateAt } from "~/domain/agenda/agenda";
@@ -418,35 +417,4 @@ export async function insertSigningTemplate(
     });
   });
   return getAgendaView(db, eventId);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The JSON API's representation (docs/api.md, "Agenda")
-
-export type { AgendaItemJson };
-
-/** `isoInZone` is passed in (app/utils/api.server.ts) so this module does not depend on the API layer. */
-export function agendaItemToJson(
-  item: AgendaItemView,
-  position: number,
-  zone: string,
-  isoInZone: (date: Date, zone: string) => string,
-): AgendaItemJson {
-  return {
-    id: item.id,
-    position,
-    startsAt: isoInZone(item.startsAt, zone),
-    endsAt: isoInZone(item.endsAt, zone),
-    durationMinutes: item.durationMinutes,
-    title: item.title,
-    titleEn: item.titleEn,
-    kind: item.kind,
-    speakerInvitationId: item.speakerInvitationId,
-    responsibleUserId: item.responsibleUserId,
-    place: item.place,
-    notes: item.notes,
-    keyPoints: item.keyPoints,
-    issues: item.issues,
-    version: item.version,
-  };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createUser } from "#db/factories";
 import { testDatabase } from "#db/testing";
-import { tokenRefusal } from "~/utils/api.server";
+import { tokenRefusal } from "~/services/api-auth.server";
 import { createApiToken, getApiTokenGrant, listApiTokens, revokeApiToken } from "./accounts.server";
 
 const EVENT = "0b7a6d55-8d3c-4f1e-9a52-2f4b8e6c1d90";

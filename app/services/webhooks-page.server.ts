@@ -7,6 +7,7 @@
 import { data, type AppLoadContext } from "@remix-run/node";
 import { fieldErrors } from "~/domain/forms/fields";
 import { webhookFormSchema } from "~/domain/webhooks/webhook.schema";
+import { statusOf } from "~/utils/action-kit.server";
 import { isServiceError } from "~/utils/errors";
 import { listDeliveryLog, listEndpoints } from "~/models/webhooks.server";
 import {
@@ -21,7 +22,7 @@ import { isUuid } from "./auth.server";
 import { webhookSettings } from "~/utils/env.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { checkWebhookScope, requireWebhookEndpoint, visibleEndpoints } from "./webhook-access.server";
-import { deliveryToJson, webhookToJson } from "./webhooks-json.server";
+import { deliveryToJson, webhookToJson } from "./api-presenters/webhooks.server";
 
 /** Which endpoints a page shows and manages: one event's, or all the user may manage ("all"). */
 export type WebhooksPageScope = { eventId: string } | "all";
@@ -71,7 +72,7 @@ export async function webhooksPageAction(request: Request, context: AppLoadConte
         const { secret } = await createWebhookEndpoint(context.db, context.secretBox, user, { ...parsed.data, eventId }, webhookSettings());
         return { ...empty, secret: { value: secret, kind: "created" as const, until: null } };
       } catch (error) {
-        if (isServiceError(error)) return data({ ...empty, fieldErrors: error.fields, error: error.message, values }, { status: 422 });
+        if (isServiceError(error)) return data({ ...empty, fieldErrors: error.fields, error: error.message, values }, { status: statusOf(error) });
         throw error;
       }
     }
@@ -98,7 +99,8 @@ export async function webhooksPageAction(request: Request, context: AppLoadConte
     }
     return data({ ...empty, error: "errors.invalid" }, { status: 400 });
   } catch (error) {
-    if (isServiceError(error)) return data({ ...empty, error: error.message }, { status: error.code === "not_found" ? 404 : 409 });
+    // The one table (statusOf): an invalid change is 422 and a refusal 403 (this line said 409 for anything not 404).
+    if (isServiceError(error)) return data({ ...empty, error: error.message }, { status: statusOf(error) });
     throw error;
   }
 }

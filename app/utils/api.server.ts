@@ -1,27 +1,19 @@
 /**
- * The JSON API's plumbing: bearer authentication, JSON bodies, one error format, and the event's JSON shape.
+ * The JSON API's HTTP plumbing: JSON answers, one error format, JSON bodies read and parsed with the route's zod
+ * schema, the error mapper, and routing by method. Bearer authentication is app/services/api-auth.server.ts; the
+ * JSON shapes of the resources are app/services/api-presenters/ (docs/decisions/033-api-layers.md).
  *
  * Every answer is JSON. Errors look like
  *   {"error": {"code": "invalid", "message": "…", "fields": {"endsAt": "The end must be after the start."}}}
- * with English messages (field paths are dotted: "agreement.periodEnd").
+ * with English messages (field paths are dotted: "agreement.periodEnd"). A ServiceError's status comes from the
+ * one table (statusOf, app/utils/action-kit.server.ts), the same for pages and the API.
  */
-import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { DateTime } from "luxon";
-import { ZodError, type ZodIssue } from "zod";
-import {
-  eventInputIssues,
-  type EventApiCreate,
-  type EventApiPatch,
-  type EventInput,
-} from "~/domain/events/event.schema";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ZodError, type z, type ZodIssue } from "zod";
 import { badTextMessage, findIllFormedText, isWellFormedText } from "~/domain/text/well-formed";
-import { isInstantInBounds } from "~/domain/dates/phrasing";
 import { translateError } from "~/i18n/i18n";
-import type { EventDetail } from "~/models/events.server";
-import type { User } from "~/models/users.server";
-import { isServiceError } from "~/utils/errors";
-import { statusOf } from "./action-kit.server";
-import { getApiGrant, isUuid } from "~/services/auth.server";
+import { attempt, statusOf } from "./action-kit.server";
+import { isServiceError, type ServiceError } from "./errors";
 
 export type ApiErrorCode =
   | "bad_request"
@@ -65,6 +57,22 @@ export function apiError(
   return apiJson({ error: { code, message, fields } }, { status, headers });
 }
 
+/** A JSON error with keys beside `error` (e.g. the invitation that already exists, the current text to merge). */
+export function apiErrorWith(
+  status: number,
+  message: string,
+  extra: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Response {
+  const code = codeByStatus[status] ?? (status >= 500 ? "internal" : "bad_request");
+  return apiJson({ error: { code, message, fields: {} }, ...extra }, { status, headers });
+}
+
+/** 204 No Content (a DELETE done). */
+export function noContent(headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 204, headers: { ...noStore, ...headers } });
+}
+
 export const messages = {
   unauthenticated: "Authentication required: send the header Authorization: Bearer <token>.",
   invalidToken: "The API token is invalid, revoked, or belongs to a deactivated account.",
@@ -74,44 +82,6 @@ export const messages = {
   invalid: "Please correct the fields listed in error.fields.",
   internal: "The server ran into a problem. Please try again in a few minutes.",
 } as const;
-
-// ---------------------------------------------------------------------------------------------------
-// Authentication
-
-/** The active staff member behind `Authorization: Bearer <token>`, or a 401 JSON response thrown. */
-export async function requireApiUser(request: Request, context: AppLoadContext): Promise<User> {
-  const found = await getApiGrant(request, context);
-  if (found) {
-    const refusal = tokenRefusal(found.grant, request);
-    if (refusal) throw apiError(403, refusal);
-    return found.user;
-  }
-  const sent = (request.headers.get("Authorization") ?? "").trim() !== "";
-  throw apiError(401, sent ? messages.invalidToken : messages.unauthenticated, {}, {
-    "WWW-Authenticate": sent ? 'Bearer realm="signet", error="invalid_token"' : 'Bearer realm="signet"',
-  });
-}
-
-/**
- * What a token's scopes and event do not allow for this request, or null: "read" covers GET and HEAD,
- * "write" every other method; a token of one event reaches only /api/v1/events/<that event>/….
- */
-export function tokenRefusal(grant: { scopes: string[]; eventId: string | null }, request: Request): string | null {
-  const method = request.method.toUpperCase();
-  const needs = method === "GET" || method === "HEAD" ? "read" : "write";
-  if (!grant.scopes.includes(needs)) return `This token does not have the "${needs}" scope.`;
-  if (grant.eventId) {
-    const path = new URL(request.url).pathname;
-    const prefix = `/api/v1/events/${grant.eventId}`;
-    if (path !== prefix && !path.startsWith(`${prefix}/`)) return `This token only reaches ${prefix} and what is under it.`;
-  }
-  return null;
-}
-
-/** The actor the services record in the audit log. */
-export function actorOf(user: User) {
-  return { id: user.id, name: user.name };
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Request bodies
@@ -151,6 +121,16 @@ export async function readJson(request: Request): Promise<Record<string, unknown
     throw apiError(400, "The request body must be a JSON object.");
   assertWellFormedJson(body);
   return body as Record<string, unknown>;
+}
+
+/**
+ * The request's JSON body parsed with the route's zod schema: 415/413/400 as readJson, 422 naming each field
+ * that is wrong (`message` replaces the general one, e.g. to show the expected body).
+ */
+export async function readJsonAs<S extends z.ZodTypeAny>(request: Request, schema: S, message?: string): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await readJson(request));
+  if (!parsed.success) throw validationError(zodFields(parsed.error), message);
+  return parsed.data as z.output<S>;
 }
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -211,6 +191,38 @@ export function validationError(fields: Record<string, string>, message: string 
   return apiError(422, message, fields);
 }
 
+/** What a route may say instead of a ServiceError's own words: its message, its fields, keys beside `error`. */
+export interface ApiErrorWording {
+  message?: string;
+  fields?: Record<string, string>;
+  extra?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A ServiceError as the JSON error answer. Its status is the one table's (statusOf); its message and fields are the
+ * service's i18n keys in English unless `wording` gives the API's own.
+ */
+export function serviceErrorResponse(error: ServiceError, wording: ApiErrorWording = {}): Response {
+  const status = statusOf(error);
+  const message =
+    wording.message ?? (error.code === "invalid" && error.message === "form.fixErrors" ? messages.invalid : translateError("en", error.message));
+  return apiJson(
+    { error: { code: codeByStatus[status] ?? "conflict", message, fields: wording.fields ?? translateFields(error.fields) }, ...wording.extra },
+    { status, headers: wording.headers },
+  );
+}
+
+/**
+ * Runs a service call (the kit's `attempt`); a ServiceError is thrown on as its JSON answer, worded by `wording` when
+ * it returns something for that error (its status always the table's). Anything else is thrown on unchanged.
+ */
+export async function withApiWording<T>(run: () => Promise<T>, wording: (error: ServiceError) => ApiErrorWording | null): Promise<T> {
+  const outcome = await attempt(run);
+  if (outcome.ok) return outcome.value;
+  throw serviceErrorResponse(outcome.error, wording(outcome.error) ?? {});
+}
+
 /** The `data({code}, {status})` values thrown by checkEventPermission and friends (not Responses). */
 function thrownDataStatus(error: unknown): number | null {
   if (typeof error !== "object" || error === null) return null;
@@ -226,11 +238,7 @@ export function toApiErrorResponse(error: unknown): Response {
     if (error.status >= 300 && error.status < 400) return apiError(401, messages.unauthenticated);
     return error;
   }
-  if (isServiceError(error)) {
-    const status = statusOf(error);
-    const message = error.code === "invalid" && error.message === "form.fixErrors" ? messages.invalid : translateError("en", error.message);
-    return apiError(status, message, translateFields(error.fields));
-  }
+  if (isServiceError(error)) return serviceErrorResponse(error);
   if (error instanceof ZodError) return validationError(zodFields(error));
   const status = thrownDataStatus(error);
   if (status !== null) {
@@ -275,231 +283,7 @@ export function apiNotFound(): Response {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Representations
-
-/** An instant as ISO 8601 with the zone's offset at that moment, e.g. "2017-10-19T14:00:00+07:00". */
-export function isoInZone(date: Date, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
-}
-
-export function isoUtc(date: Date): string {
-  return DateTime.fromJSDate(date, { zone: "utc" }).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
-}
-
-export interface EventJson {
-  id: string;
-  title: string;
-  titleEn: string | null;
-  kind: EventDetail["kind"];
-  status: EventDetail["status"];
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  venue: { name: string | null; nameEn: string | null; address: string | null; room: string | null };
-  description: string | null;
-  capacity: number | null;
-  hostOrganizationId: string | null;
-  partnerOrganizationIds: string[];
-  startPrecision: "time" | "date";
-  occasion: string | null;
-  occasionEn: string | null;
-  context: string | null;
-  contextEn: string | null;
-  sides: SideJson[];
-  documents: DocumentJson[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  cancelledAt: string | null;
-}
-
-export interface SideJson {
-  id: string;
-  kind: "host" | "guest" | "leaders";
-  organizationId: string | null;
-  organizationName: string | null;
-  labelVi: string | null;
-  labelEn: string | null;
-  /** The head of delegation: a dignitary id. */
-  headPersonId: string | null;
-  language: string;
-  order: number;
-}
-
-export interface DocumentJson {
-  id: string;
-  kind: EventDetail["documents"][number]["kind"];
-  title: string;
-  titleEn: string | null;
-  periodStart: number | null;
-  periodEnd: number | null;
-  aims: string | null;
-  originals: number | null;
-  languages: string[];
-  order: number;
-  /** In signing order; partyIds (organizations) repeats them for the input shape. */
-  parties: { sideId: string; organizationId: string | null; signatoryIds: string[] }[];
-  partyIds: string[];
-}
-
-export function sideToJson(side: EventDetail["sides"][number]): SideJson {
-  return {
-    id: side.id,
-    kind: side.kind,
-    organizationId: side.organization?.id ?? null,
-    organizationName: side.organization?.nameVi ?? null,
-    labelVi: side.labelVi,
-    labelEn: side.labelEn,
-    headPersonId: side.headPersonId,
-    language: side.language,
-    order: side.order,
-  };
-}
-
-export function documentToJson(d: EventDetail["documents"][number], sides: EventDetail["sides"]): DocumentJson {
-  const orgOf = (sideId: string) => sides.find((s) => s.id === sideId)?.organization?.id ?? null;
-  return {
-    id: d.id,
-    kind: d.kind,
-    title: d.title,
-    titleEn: d.titleEn,
-    periodStart: d.periodStart,
-    periodEnd: d.periodEnd,
-    aims: d.aims,
-    originals: d.originals,
-    languages: d.languages,
-    order: d.order,
-    parties: d.parties.map((p) => ({ sideId: p.sideId, organizationId: orgOf(p.sideId), signatoryIds: p.signatoryIds })),
-    partyIds: d.parties.map((p) => orgOf(p.sideId)).filter((x): x is string => !!x),
-  };
-}
-
-export function eventToJson(detail: EventDetail): EventJson {
-  return {
-    id: detail.id,
-    title: detail.title,
-    titleEn: detail.titleEn,
-    kind: detail.kind,
-    status: detail.status,
-    startsAt: isoInZone(detail.startsAt, detail.timeZone),
-    endsAt: isoInZone(detail.endsAt, detail.timeZone),
-    timeZone: detail.timeZone,
-    venue: { name: detail.venueName, nameEn: detail.venueNameEn, address: detail.venueAddress, room: detail.venueRoom },
-    description: detail.description,
-    capacity: detail.capacity,
-    hostOrganizationId: detail.hostOrganizationId,
-    partnerOrganizationIds: detail.partners.map((p) => p.id),
-    startPrecision: detail.startPrecision,
-    occasion: detail.occasion,
-    occasionEn: detail.occasionEn,
-    context: detail.context,
-    contextEn: detail.contextEn,
-    sides: detail.sides.map(sideToJson),
-    documents: detail.documents.map((d) => documentToJson(d, detail.sides)),
-    version: detail.version,
-    createdAt: isoUtc(detail.createdAt),
-    updatedAt: isoUtc(detail.updatedAt),
-    cancelledAt: detail.cancelledAt ? isoUtc(detail.cancelledAt) : null,
-  };
-}
-
-/** The ETag of an event representation: its version, e.g. `"3"`. Send it back in If-Match. */
-export function eventEtag(detail: { version: number }): string {
-  return `"${detail.version}"`;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Events: JSON input → EventInput, PATCH merging, cursors, versions
-
-/** The create body (already parsed by eventApiCreateSchema) as the services' EventInput. */
-export function eventInputFromApi(body: EventApiCreate): EventInput {
-  return {
-    title: body.title,
-    titleEn: body.titleEn ?? null,
-    venueNameEn: body.venue?.nameEn ?? null,
-    kind: body.kind,
-    status: body.status,
-    startsAt: body.startsAt,
-    endsAt: body.endsAt,
-    timeZone: body.timeZone,
-    startPrecision: body.startPrecision,
-    venueName: body.venue?.name ?? null,
-    venueAddress: body.venue?.address ?? null,
-    venueRoom: body.venue?.room ?? null,
-    description: body.description,
-    occasion: body.occasion,
-    occasionEn: body.occasionEn,
-    context: body.context,
-    contextEn: body.contextEn,
-    hostOrganizationId: body.hostOrganizationId,
-    partnerOrganizationIds: body.partnerOrganizationIds,
-    capacity: body.capacity,
-    documents: body.documents ?? [],
-  };
-}
-
-/**
- * A parsed PATCH merged into the stored event: absent fields keep their value, `null` clears,
- * `venue` replaces the whole object, `documents` the whole list (the n-th document keeps its id and the
- * signatories of parties that stay).
- */
-export function mergeEventPatch(current: EventInput, patch: EventApiPatch): EventInput {
-  const merged: EventInput = { ...current };
-  if (patch.title !== undefined) merged.title = patch.title;
-  if (patch.titleEn !== undefined) merged.titleEn = patch.titleEn;
-  if (patch.kind !== undefined) merged.kind = patch.kind;
-  if (patch.status !== undefined) merged.status = patch.status;
-  if (patch.startsAt !== undefined) merged.startsAt = patch.startsAt;
-  if (patch.endsAt !== undefined) merged.endsAt = patch.endsAt;
-  if (patch.timeZone !== undefined) merged.timeZone = patch.timeZone;
-  if (patch.startPrecision !== undefined) merged.startPrecision = patch.startPrecision;
-  if (patch.occasion !== undefined) merged.occasion = patch.occasion;
-  if (patch.occasionEn !== undefined) merged.occasionEn = patch.occasionEn;
-  if (patch.context !== undefined) merged.context = patch.context;
-  if (patch.contextEn !== undefined) merged.contextEn = patch.contextEn;
-  if (patch.venue !== undefined) {
-    merged.venueName = patch.venue?.name ?? null;
-    merged.venueNameEn = patch.venue?.nameEn ?? null;
-    merged.venueAddress = patch.venue?.address ?? null;
-    merged.venueRoom = patch.venue?.room ?? null;
-  }
-  if (patch.description !== undefined) merged.description = patch.description;
-  if (patch.hostOrganizationId !== undefined) merged.hostOrganizationId = patch.hostOrganizationId;
-  if (patch.partnerOrganizationIds !== undefined) merged.partnerOrganizationIds = patch.partnerOrganizationIds;
-  if (patch.capacity !== undefined) merged.capacity = patch.capacity;
-  merged.documents = patch.documents;
-  return merged;
-}
-
-/** Cross-field rules on a complete input, as translated field errors (empty when all is well). */
-export function eventApiIssues(input: EventInput): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of eventInputIssues(input)) fields[issue.path] ??= translateError("en", issue.message);
-  if (input.documents?.length && input.kind !== "signing_ceremony")
-    fields.documents ??= 'Only a signing ceremony (kind "signing_ceremony") can have documents.';
-  return fields;
-}
-
-/** Opaque keyset cursor: base64url of `["<startsAt ISO>", "<id>"]` of the last event on a page. */
-export function encodeEventCursor(event: { startsAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([event.startsAt.toISOString(), event.id]), "utf8").toString("base64url");
-}
-
-export function decodeEventCursor(cursor: string): { startsAt: Date; id: string } | null {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(value) || value.length !== 2) return null;
-  const [startsAt, id] = value as unknown[];
-  if (typeof startsAt !== "string" || typeof id !== "string" || !isUuid(id)) return null;
-  const date = new Date(startsAt);
-  if (!isInstantInBounds(date)) return null;
-  return { startsAt: date, id };
-}
+// Versions
 
 /**
  * The version the client expects to change, from `If-Match: "3"` (or `W/"3"`, `*` = any) or `?version=3`.

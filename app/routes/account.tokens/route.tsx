@@ -3,10 +3,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/ui/notice";
+import { SecretReveal } from "~/components/ui/secret-reveal";
 import { CheckboxGroupField, FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { useLatestAnswer } from "~/components/use-latest-answer";
 import { apiTokenFormSchema, TOKEN_EXPIRY_DAYS } from "~/domain/accounts/api-token.schema";
-import { formatDateTime } from "~/domain/dates/phrasing";
 import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { recordAudit } from "~/models/audit.server";
@@ -15,10 +16,9 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~/services/accoun
 import { isUuid, requireUser } from "~/services/auth.server";
 import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { pageTitle } from "~/utils/meta";
+import { TokensTable } from "./tokens-table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tokens.title");
-
-const OFFICE_ZONE = "Asia/Ho_Chi_Minh";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -62,7 +62,7 @@ export default function AccountTokens() {
   const { tokens, events } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, locale } = useT();
+  const { t } = useT();
   const busy = navigation.state !== "idle";
   const { current, submitted } = useLatestAnswer(actionData);
   const values = actionData?.values;
@@ -75,33 +75,19 @@ export default function AccountTokens() {
     submitted();
     onSubmit(event);
   };
-  const when = (d: string | Date) => formatDateTime(new Date(d), OFFICE_ZONE, locale);
-  const eventTitle = (id: string | null) => (id ? (events.find((e) => e.id === id)?.title ?? id) : t("tokens.anyEvent"));
-  const now = Date.now();
   return (
-    <div style={{ maxWidth: "52rem" }}>
+    <div className="tokens-page">
       <h1>{t("tokens.title")}</h1>
       <p>{t("tokens.intro")}</p>
-      {current?.revoked ? (
-        <div className="notice notice-ok" role="status">
-          {t("tokens.revoked")}
-        </div>
-      ) : null}
-      {current?.token ? (
-        <section className="card" data-testid="token-created">
-          <div className="notice notice-ok" role="status">
-            {t("tokens.created")}
-          </div>
-          <input aria-label={t("tokens.title")} type="text" readOnly value={current.token} style={{ width: "100%", fontFamily: "ui-monospace, monospace" }} />
-        </section>
-      ) : null}
+      {current?.revoked ? <Notice tone="ok">{t("tokens.revoked")}</Notice> : null}
+      {current?.token ? <SecretReveal id="token-value" testId="token-created" message={t("tokens.created")} label={t("tokens.title")} value={current.token} /> : null}
 
       <section className="card">
-        <h2 style={{ marginTop: 0 }}>{t("tokens.create")}</h2>
+        <h2>{t("tokens.create")}</h2>
         <FormErrorSummary show={!!current?.fieldErrors || Object.keys(form.formState.errors).length > 0} />
         <Form method="post" noValidate onSubmit={create}>
           <input type="hidden" name="intent" value="create" />
-          <TextField form={form} name="name" label={t("tokens.name")} maxLength={100} style={{ width: "100%" }} />
+          <TextField form={form} name="name" label={t("tokens.name")} maxLength={100} className="full-width" />
           <CheckboxGroupField
             form={form}
             name="scopes"
@@ -112,7 +98,7 @@ export default function AccountTokens() {
             form={form}
             name="eventId"
             label={t("tokens.event")}
-            style={{ width: "100%" }}
+            className="full-width"
             options={[{ value: "", label: t("tokens.anyEvent") }, ...events.map((e) => ({ value: e.id, label: e.title }))]}
           />
           <SelectField
@@ -130,53 +116,7 @@ export default function AccountTokens() {
       </section>
 
       {tokens.length === 0 ? <p className="muted">{t("tokens.none")}</p> : null}
-      {tokens.length ? (
-        <div style={{ overflowX: "auto" }}>
-          <table className="list" data-testid="tokens">
-            <thead>
-              <tr>
-                <th scope="col">{t("tokens.nameColumn")}</th>
-                <th scope="col">{t("tokens.scopes")}</th>
-                <th scope="col">{t("tokens.lastUsed")}</th>
-                <th scope="col">{t("tokens.expiresAt")}</th>
-                <th scope="col">
-                  {t("tokens.revoke")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => {
-                const expired = token.expiresAt !== null && new Date(token.expiresAt).getTime() <= now;
-                return (
-                  <tr key={token.id} data-testid="token-row">
-                    <td>
-                      <strong>{token.name}</strong>
-                      <div className="muted" style={{ fontSize: ".85rem" }}>
-                        {eventTitle(token.eventId)} · {t("tokens.createdAt")} {when(token.createdAt)}
-                      </div>
-                    </td>
-                    <td>{token.scopes.map((s) => t(s === "read" ? "tokens.scope.read" : "tokens.scope.write")).join(", ")}</td>
-                    <td data-testid="token-last-used">{token.lastUsedAt ? when(token.lastUsedAt) : t("tokens.neverUsed")}</td>
-                    <td>{token.expiresAt ? (expired ? t("tokens.expired") : when(token.expiresAt)) : t("tokens.expires.never")}</td>
-                    <td>
-                      {token.revokedAt ? (
-                        <span className="muted">{t("tokens.revokedAt", { date: when(token.revokedAt) })}</span>
-                      ) : (
-                        <Form method="post">
-                          <input type="hidden" name="tokenId" value={token.id} />
-                          <button type="submit" name="intent" value="revoke" className="button danger secondary" disabled={busy}>
-                            {t("tokens.revoke")}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {tokens.length ? <TokensTable tokens={tokens} events={events} busy={busy} /> : null}
     </div>
   );
 }

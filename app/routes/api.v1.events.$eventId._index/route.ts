@@ -3,23 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { eventApiPatchSchema } from "~/domain/events/event.schema";
 import { getEventDetail } from "~/models/events.server";
 import { eventToInput, updateEvent } from "~/services/events.server";
-import {
-  actorOf,
-  apiError,
-  apiJson,
-  eventApiIssues,
-  eventEtag,
-  eventToJson,
-  expectedVersion,
-  handleApi,
-  mergeEventPatch,
-  messages,
-  readJson,
-  requireApiUser,
-  validationError,
-  zodFields,
-  type ApiHandler,
-} from "~/utils/api.server";
+import { apiError, apiJson, expectedVersion, handleApi, messages, readJsonAs, validationError, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { eventApiIssues, mergeEventPatch } from "~/domain/api/event-input";
+import { eventEtag, eventToJson } from "~/services/api-presenters/events.server";
 import { checkEventPermission } from "~/services/auth.server";
 
 const show: ApiHandler = async ({ request, context, params }) => {
@@ -34,9 +21,7 @@ const patch: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "event:update");
   const expected = expectedVersion(request);
-  const body = await readJson(request);
-  const parsed = eventApiPatchSchema.safeParse(body);
-  if (!parsed.success) throw validationError(zodFields(parsed.error));
+  const body = await readJsonAs(request, eventApiPatchSchema);
 
   const current = await getEventDetail(context.db, event.id);
   if (!current) throw apiError(404, messages.eventNotFound);
@@ -46,10 +31,10 @@ const patch: ApiHandler = async ({ request, context, params }) => {
       version: `Current version is ${current.version}.`,
     });
   // Nothing to change: answer with the event as it is, without a new version or an audit entry.
-  if (Object.keys(parsed.data).length === 0)
+  if (Object.keys(body).length === 0)
     return apiJson(eventToJson(current), { headers: { ETag: eventEtag(current) } });
 
-  const input = mergeEventPatch(eventToInput(current), parsed.data);
+  const input = mergeEventPatch(eventToInput(current), body);
   const issues = eventApiIssues(input);
   if (Object.keys(issues).length) throw validationError(issues);
   // The service re-checks status and version inside its UPDATE, so a concurrent change still gets a 409.

@@ -2,9 +2,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { agendaItemApiPatchSchema } from "~/domain/agenda/agenda-item.schema";
 import { deleteAgendaItem, getAgendaView, updateAgendaItem } from "~/services/agenda.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission, isUuid } from "~/services/auth.server";
-import { apiConflicts, etag, expectedVersion, itemJson } from "../api.v1.events.$eventId.agenda._index/agenda-api.server";
+import { apiError, apiJson, handleApi, noContent, readJsonAs, withApiWording, type ApiHandler } from "~/utils/api.server";
+import { agendaWording, etag, expectedVersion, itemJson } from "../api.v1.events.$eventId.agenda._index/agenda-api.server";
 
 function itemIdOf(params: Record<string, string | undefined>): string {
   const id = params.itemId;
@@ -25,24 +26,21 @@ const patch: ApiHandler = async ({ request, context, params }) => {
   const { event } = await checkEventPermission(user, context, params.eventId, "event:update");
   const itemId = itemIdOf(params);
   const expected = expectedVersion(request);
-  const body = await readJson(request);
-  const parsed = agendaItemApiPatchSchema.safeParse(body);
-  if (!parsed.success) throw validationError(zodFields(parsed.error));
-  const { position, ...change } = parsed.data;
-  try {
-    const view = await updateAgendaItem(
-      context.db,
-      actorOf(user),
-      event.id,
-      itemId,
-      { ...change, ...(position !== undefined ? { index: position - 1 } : {}) },
-      { itemVersion: expected },
-    );
-    const item = itemJson(view, itemId);
-    return apiJson(item, { headers: { ETag: etag(item.version) } });
-  } catch (error) {
-    throw apiConflicts(error);
-  }
+  const { position, ...change } = await readJsonAs(request, agendaItemApiPatchSchema);
+  const view = await withApiWording(
+    () =>
+      updateAgendaItem(
+        context.db,
+        actorOf(user),
+        event.id,
+        itemId,
+        { ...change, ...(position !== undefined ? { index: position - 1 } : {}) },
+        { itemVersion: expected },
+      ),
+    agendaWording,
+  );
+  const item = itemJson(view, itemId);
+  return apiJson(item, { headers: { ETag: etag(item.version) } });
 };
 
 const remove: ApiHandler = async ({ request, context, params }) => {
@@ -50,12 +48,8 @@ const remove: ApiHandler = async ({ request, context, params }) => {
   const { event } = await checkEventPermission(user, context, params.eventId, "event:update");
   const itemId = itemIdOf(params);
   const expected = expectedVersion(request);
-  try {
-    await deleteAgendaItem(context.db, actorOf(user), event.id, itemId, { itemVersion: expected });
-  } catch (error) {
-    throw apiConflicts(error);
-  }
-  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+  await withApiWording(() => deleteAgendaItem(context.db, actorOf(user), event.id, itemId, { itemVersion: expected }), agendaWording);
+  return noContent();
 };
 
 const handlers = { GET: show, PATCH: patch, DELETE: remove };

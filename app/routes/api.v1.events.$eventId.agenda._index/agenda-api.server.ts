@@ -1,17 +1,14 @@
 /** Helpers shared by /api/v1/events/:eventId/agenda and /agenda/:itemId. See docs/api.md, "Agenda". */
-import { isServiceError } from "~/utils/errors";
-import { agendaItemToJson, type AgendaView } from "~/services/agenda.server";
-import { apiError, isoInZone } from "~/utils/api.server";
-
-export function itemsToJson(view: AgendaView) {
-  return view.items.map((item, i) => agendaItemToJson(item, i + 1, view.event.timeZone, isoInZone));
-}
+import type { AgendaView } from "~/services/agenda.server";
+import { agendaItemToJson } from "~/services/api-presenters/agenda.server";
+import { apiError, type ApiErrorWording } from "~/utils/api.server";
+import type { ServiceError } from "~/utils/errors";
 
 export function itemJson(view: AgendaView, itemId: string) {
   const index = view.items.findIndex((i) => i.id === itemId);
   const item = view.items[index];
   if (!item) throw apiError(404, "No agenda item with this id.");
-  return agendaItemToJson(item, index + 1, view.event.timeZone, isoInZone);
+  return agendaItemToJson(item, index + 1, view.event.timeZone);
 }
 
 export const etag = (version: string) => `"${version}"`;
@@ -35,16 +32,14 @@ export function expectedVersion(request: Request): string | undefined {
   return query;
 }
 
-/** Conflicts said for people in the UI ("what you typed is still in the form") get an API wording. */
-export function apiConflicts(error: unknown): unknown {
-  if (!isServiceError(error) || error.code !== "conflict") return error;
+/** Conflicts said for people in the UI ("what you typed is still in the form") get an API wording (withApiWording). */
+export function agendaWording(error: ServiceError): ApiErrorWording | null {
   if (error.message === "agenda.errors.staleItem")
-    return apiError(409, "The agenda item was changed meanwhile (by someone else, or its time was recalculated): read it again and retry with its current version.", {
-      version: "Not the item's current version.",
-    });
+    return {
+      message: "The agenda item was changed meanwhile (by someone else, or its time was recalculated): read it again and retry with its current version.",
+      fields: { version: "Not the item's current version." },
+    };
   if (error.message === "agenda.errors.stale")
-    return apiError(409, "The agenda was changed meanwhile: read it again and retry with its current version.", {
-      version: "Not the agenda's current version.",
-    });
-  return error;
+    return { message: "The agenda was changed meanwhile: read it again and retry with its current version.", fields: { version: "Not the agenda's current version." } };
+  return null;
 }

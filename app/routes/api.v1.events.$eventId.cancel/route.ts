@@ -1,7 +1,9 @@
 /** /api/v1/events/:eventId/cancel — POST cancels the event (no body needed). See docs/api.md. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { cancelEvent } from "~/services/events.server";
-import { actorOf, apiJson, eventEtag, eventToJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { eventEtag, eventToJson } from "~/services/api-presenters/events.server";
 import { checkEventPermission } from "~/services/auth.server";
 
 const cancel: ApiHandler = async ({ request, context, params }) => {

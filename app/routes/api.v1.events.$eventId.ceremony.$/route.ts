@@ -9,7 +9,6 @@
  *   PUT    /ceremony/agenda/:itemId                               { subject, subjectEn, documentId }
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import type { z } from "zod";
 import {
   agendaItemCeremonySchema,
   attendanceLineSchema,
@@ -36,7 +35,9 @@ import {
   setPartySignatories,
   setPersonCeremony,
 } from "~/services/ceremony.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, sideToJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, readJsonAs, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { ceremonyToJson } from "~/services/api-presenters/ceremony.server";
 import { checkEventPermission, isUuid } from "~/services/auth.server";
 
 const noRoute = () => apiError(404, "No such ceremony resource. See docs/api.md.");
@@ -53,47 +54,10 @@ function uuidAt(parts: string[], i: number): string {
   return v;
 }
 
-async function parse<S extends z.ZodTypeAny>(request: Request, schema: S): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await readJson(request));
-  if (!parsed.success) throw validationError(zodFields(parsed.error));
-  return parsed.data as z.output<S>;
-}
-
-/** The whole ceremony as JSON: precision, occasion, sides, documents with signatories, people, lines, proceedings. */
+/** The whole ceremony as JSON, read now. */
 async function ceremonyJson(db: Parameters<typeof loadCeremony>[0], eventId: string): Promise<CeremonyJson> {
   const [view, detail] = await Promise.all([loadCeremony(db, eventId), getEventDetail(db, eventId)]);
-  const signatories = (documentId: string, sideId: string) =>
-    detail?.documents.find((d) => d.id === documentId)?.parties.find((p) => p.sideId === sideId)?.signatoryIds ?? [];
-  return {
-    eventId,
-    startPrecision: view.precision,
-    occasion: view.occasion.occasionVi,
-    occasionEn: view.occasion.occasionEn,
-    context: view.occasion.contextVi,
-    contextEn: view.occasion.contextEn,
-    sides: view.sides.map(sideToJson),
-    documents: view.documents.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      title: d.title,
-      titleEn: d.titleEn,
-      periodStart: d.periodStart,
-      periodEnd: d.periodEnd,
-      aims: d.aims,
-      originals: d.originals,
-      languages: d.languages,
-      order: d.order,
-      partySideIds: d.partySideIds,
-      parties: d.partySideIds.map((sideId) => ({ sideId, signatoryIds: signatories(d.id, sideId) })),
-    })),
-    people: view.people.map((p) => ({
-      dignitaryId: p.id,
-      sideId: p.sideId,
-      roles: p.roles.map((r) => (r.kind === "signatory" ? { kind: r.kind, documentId: r.documentId, sideId: r.sideId } : { kind: r.kind })),
-    })),
-    attendanceLines: view.lines.map((l) => ({ id: l.id, textVi: l.textVi, textEn: l.textEn, sideId: l.sideId, place: l.place, order: l.order })),
-    proceedings: view.proceedings.map((p) => ({ agendaItemId: p.agendaItemId, subjectVi: p.subjectVi, subjectEn: p.subjectEn, keyPoints: p.keyPoints })),
-  };
+  return ceremonyToJson(eventId, view, detail);
 }
 
 const show: ApiHandler = async ({ request, context, params }) => {
@@ -115,33 +79,33 @@ const write: ApiHandler = async ({ request, context, params }) => {
   const one = parts.length === 2;
   let created: string | null = null;
   if (resource === "sides" && parts.length <= 2) {
-    if (method === "POST" && !one) created = await saveSide(db, actor, event.id, null, await parse(request, sideSchema));
-    else if (method === "PATCH" && one) await saveSide(db, actor, event.id, uuidAt(parts, 1), await parse(request, sideSchema));
+    if (method === "POST" && !one) created = await saveSide(db, actor, event.id, null, await readJsonAs(request, sideSchema));
+    else if (method === "PATCH" && one) await saveSide(db, actor, event.id, uuidAt(parts, 1), await readJsonAs(request, sideSchema));
     else if (method === "DELETE" && one) await removeSide(db, actor, event.id, uuidAt(parts, 1));
     else throw noRoute();
   } else if (resource === "sides" && parts.length === 3 && parts[2] === "move" && method === "POST") {
-    await moveSide(db, actor, event.id, uuidAt(parts, 1), (await parse(request, sideMoveSchema)).direction);
+    await moveSide(db, actor, event.id, uuidAt(parts, 1), (await readJsonAs(request, sideMoveSchema)).direction);
   } else if (resource === "documents" && parts.length <= 2) {
-    if (method === "POST" && !one) created = await saveDocument(db, actor, event.id, null, await parse(request, documentSchema));
-    else if (method === "PATCH" && one) await saveDocument(db, actor, event.id, uuidAt(parts, 1), await parse(request, documentSchema));
+    if (method === "POST" && !one) created = await saveDocument(db, actor, event.id, null, await readJsonAs(request, documentSchema));
+    else if (method === "PATCH" && one) await saveDocument(db, actor, event.id, uuidAt(parts, 1), await readJsonAs(request, documentSchema));
     else if (method === "DELETE" && one) await removeDocument(db, actor, event.id, uuidAt(parts, 1));
     else throw noRoute();
   } else if (resource === "documents" && parts.length === 4 && parts[2] === "signatories" && method === "PUT") {
-    const body = await parse(request, partySignatoriesSchema);
+    const body = await readJsonAs(request, partySignatoriesSchema);
     await setPartySignatories(db, actor, event.id, uuidAt(parts, 1), uuidAt(parts, 3), body.signatoryIds);
   } else if (resource === "people" && one && method === "PUT") {
-    const body = await parse(request, personCeremonyApiSchema);
+    const body = await readJsonAs(request, personCeremonyApiSchema);
     await setPersonCeremony(db, actor, event.id, uuidAt(parts, 1), {
       ...(body.sideId !== undefined ? { sideId: body.sideId } : {}),
       ...(body.roles !== undefined ? { roles: body.roles as CeremonyRole[] } : {}),
     });
   } else if (resource === "attendance-lines" && parts.length <= 2) {
-    if (method === "POST" && !one) created = await addAttendanceLine(db, actor, event.id, await parse(request, attendanceLineSchema));
-    else if (method === "PATCH" && one) await changeAttendanceLine(db, actor, event.id, uuidAt(parts, 1), await parse(request, attendanceLineSchema));
+    if (method === "POST" && !one) created = await addAttendanceLine(db, actor, event.id, await readJsonAs(request, attendanceLineSchema));
+    else if (method === "PATCH" && one) await changeAttendanceLine(db, actor, event.id, uuidAt(parts, 1), await readJsonAs(request, attendanceLineSchema));
     else if (method === "DELETE" && one) await removeAttendanceLine(db, actor, event.id, uuidAt(parts, 1));
     else throw noRoute();
   } else if (resource === "agenda" && one && method === "PUT") {
-    await setAgendaItemDetails(db, actor, event.id, uuidAt(parts, 1), await parse(request, agendaItemCeremonySchema));
+    await setAgendaItemDetails(db, actor, event.id, uuidAt(parts, 1), await readJsonAs(request, agendaItemCeremonySchema));
   } else throw noRoute();
   const body = await ceremonyJson(db, event.id);
   return apiJson(created ? { created, ...body } : body, { status: created ? 201 : 200 });

@@ -2,9 +2,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { dignitaryApiPatchSchema } from "~/domain/protocol/dignitary.schema";
 import { getDignitaryView, loadPrecedence, removeDignitary, updateDignitary } from "~/services/dignitaries.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, readJsonAs, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission, isUuid } from "~/services/auth.server";
-import { changeFromApi, dignitaryToJson, expectedListVersion, listEtag } from "../api.v1.events.$eventId.dignitaries._index/dignitary-json";
+import { dignitaryToJson } from "~/services/api-presenters/dignitaries.server";
+import { changeFromApi, expectedListVersion, listEtag } from "../api.v1.events.$eventId.dignitaries._index/dignitary-api.server";
 
 const notFound = () => apiError(404, "No dignitary with this id at this event.");
 
@@ -27,11 +29,9 @@ const patch: ApiHandler = async ({ request, context, params }) => {
   const { event } = await checkEventPermission(user, context, params.eventId, "event:update");
   const id = dignitaryId(params);
   const expected = expectedListVersion(request);
-  const body = await readJson(request);
-  const parsed = dignitaryApiPatchSchema.safeParse(body);
-  if (!parsed.success) throw validationError(zodFields(parsed.error));
+  const body = await readJsonAs(request, dignitaryApiPatchSchema);
   if (!(await getDignitaryView(context.db, event.id, id))) throw notFound();
-  const saved = await updateDignitary(context.db, actorOf(user), event.id, id, changeFromApi(parsed.data), { expectedVersion: expected });
+  const saved = await updateDignitary(context.db, actorOf(user), event.id, id, changeFromApi(body), { expectedVersion: expected });
   const view = await loadPrecedence(context.db, event.id);
   return apiJson(dignitaryToJson(saved, view), { headers: { ETag: listEtag(view.version) } });
 };

@@ -2,9 +2,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { dignitaryApiCreateSchema } from "~/domain/protocol/dignitary.schema";
 import { createDignitary, loadPrecedence } from "~/services/dignitaries.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, readJsonAs, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
-import { createInputFromApi, dignitaryToJson, expectedListVersion, listEtag } from "./dignitary-json";
+import { dignitaryToJson } from "~/services/api-presenters/dignitaries.server";
+import { createInputFromApi, expectedListVersion, listEtag } from "./dignitary-api.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -25,11 +27,9 @@ const create: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "event:update");
   const expected = expectedListVersion(request);
-  const body = await readJson(request);
-  const parsed = dignitaryApiCreateSchema.safeParse(body);
-  if (!parsed.success) throw validationError(zodFields(parsed.error));
-  const created = await createDignitary(context.db, actorOf(user), event.id, createInputFromApi(parsed.data), {
-    precedence: parsed.data.precedence,
+  const body = await readJsonAs(request, dignitaryApiCreateSchema);
+  const created = await createDignitary(context.db, actorOf(user), event.id, createInputFromApi(body), {
+    precedence: body.precedence,
     expectedVersion: expected,
   });
   const view = await loadPrecedence(context.db, event.id);

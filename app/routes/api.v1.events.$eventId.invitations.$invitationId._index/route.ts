@@ -4,9 +4,11 @@ import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { withdrawInvitationAndNotify } from "~/services/invitation-mail.server";
 import { updateAttendee } from "~/services/invitations.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, readJson, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission, seesPersonalData } from "~/services/auth.server";
-import { attendeeInputFromPatch, invitationToJson, loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-json";
+import { invitationToJson } from "~/services/api-presenters/invitations.server";
+import { attendeeInputFromPatch, loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-api.server";
 
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

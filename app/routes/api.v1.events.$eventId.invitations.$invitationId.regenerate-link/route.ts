@@ -3,9 +3,10 @@ import type { invitationLinkJsonSchema } from "~/domain/api/resources";
 import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { invitationUrl, regenerateInvitationLink } from "~/services/invitation-links.server";
-import { actorOf, apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
-import { loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-json";
+import { loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-api.server";
 
 const regenerate: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

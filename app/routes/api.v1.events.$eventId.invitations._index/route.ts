@@ -5,10 +5,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listEventInvitations } from "~/models/invitations.server";
 import { invitationUrl, issueInvitationToken } from "~/services/invitation-links.server";
 import { addAttendee, AlreadyInvitedError } from "~/services/invitations.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, readJson, withApiWording, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission, seesPersonalData } from "~/services/auth.server";
-import { translateError } from "~/i18n/i18n";
-import { attendeeInputFromCreate, encodeOffsetCursor, invitationToJson, readInvitationListQuery } from "./invitation-json";
+import { invitationToJson } from "~/services/api-presenters/invitations.server";
+import { attendeeInputFromCreate, encodeOffsetCursor, readInvitationListQuery } from "./invitation-api.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -30,21 +31,17 @@ const create: ApiHandler = async ({ request, context, params }) => {
   const access = await checkEventPermission(user, context, params.eventId, "attendees:manage");
   const { event } = access;
   const input = attendeeInputFromCreate(await readJson(request));
-  let created;
-  try {
-    created = await addAttendee(context.db, actorOf(user), event.id, input);
-  } catch (error) {
-    if (!(error instanceof AlreadyInvitedError)) throw error;
-    // Who is on the list already: the client can read or change that invitation instead.
-    return apiJson(
-      {
-        error: { code: "conflict", message: translateError("en", error.message), fields: {} },
-        invitationId: error.invitationId,
-        withdrawn: error.withdrawn,
-      } satisfies z.infer<typeof alreadyInvitedJsonSchema>,
-      { status: 409, headers: { Location: `/api/v1/events/${event.id}/invitations/${error.invitationId}` } },
-    );
-  }
+  // Who is on the list already (409, the table's conflict): the client can read or change that invitation instead.
+  const created = await withApiWording(
+    () => addAttendee(context.db, actorOf(user), event.id, input),
+    (error) =>
+      error instanceof AlreadyInvitedError
+        ? {
+            extra: { invitationId: error.invitationId, withdrawn: error.withdrawn } satisfies Omit<z.infer<typeof alreadyInvitedJsonSchema>, "error">,
+            headers: { Location: `/api/v1/events/${event.id}/invitations/${error.invitationId}` },
+          }
+        : null,
+  );
   const token = await issueInvitationToken(context.db, created.id);
   return apiJson(
     { ...invitationToJson(created, seesPersonalData(access)), rsvpUrl: invitationUrl(context.appUrl, token) } satisfies z.infer<typeof invitationCreatedJsonSchema>,

@@ -6,12 +6,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import type { importReportJsonSchema } from "~/domain/api/resources";
 import { decodeUtf8 } from "~/domain/attendees/csv";
-import { MAX_SERVER_IMPORT_BYTES, MAX_SERVER_IMPORT_ROWS, previewImport, readAttendeeCsv, type ImportRowError } from "~/domain/attendees/import";
+import { MAX_SERVER_IMPORT_BYTES, MAX_SERVER_IMPORT_ROWS, previewImport, readAttendeeCsv } from "~/domain/attendees/import";
 import { translateError } from "~/i18n/i18n";
 import { importAttendeeCsv } from "~/services/attendee-import.server";
-import { actorOf, apiError, apiJson, handleApi, requireApiUser, validationError, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, validationError, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
-import { apiFields } from "../api.v1.events.$eventId.invitations._index/invitation-json";
+import { importRowErrorsToJson } from "~/services/api-presenters/invitations.server";
 
 // The rest of the body is not read: the connection is closed after the answer, so a client does not reuse it.
 const tooLarge = () =>
@@ -45,14 +46,6 @@ function isCsv(header: string | null): boolean {
   return type === "text/csv" || type === "application/csv";
 }
 
-function rowErrorsToJson(errors: readonly ImportRowError[]) {
-  return errors.map((e) => ({
-    row: e.rowNumber,
-    field: e.field === null ? null : (Object.keys(apiFields({ [e.field]: "" }))[0] ?? e.field),
-    message: translateError("en", e.message),
-  }));
-}
-
 type ImportReportJson = z.infer<typeof importReportJsonSchema>;
 
 const importCsv: ApiHandler = async ({ request, context, params }) => {
@@ -76,14 +69,14 @@ const importCsv: ApiHandler = async ({ request, context, params }) => {
       commit: false as const,
       rows: preview.total,
       validRows: preview.validCount,
-      errors: rowErrorsToJson(preview.errors),
+      errors: importRowErrorsToJson(preview.errors),
       ignoredColumns: preview.ignoredColumns,
       sample: preview.sample.map((s) => ({ row: s.rowNumber, name: s.row.fullName, organization: s.row.organization, email: s.row.email })),
     } satisfies ImportReportJson);
   }
   const result = await importAttendeeCsv(context.db, actorOf(user), event.id, text);
   if (!result.ok) throw fileError(translateError("en", result.error));
-  return apiJson({ commit: true as const, ...result.summary, skippedRows: result.errors.length, errors: rowErrorsToJson(result.errors) } satisfies ImportReportJson);
+  return apiJson({ commit: true as const, ...result.summary, skippedRows: result.errors.length, errors: importRowErrorsToJson(result.errors) } satisfies ImportReportJson);
 };
 
 const handlers = { POST: importCsv };

@@ -8,15 +8,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { invitationSendApiSchema as sendSchema } from "~/domain/api/requests";
 import { getInvitationsByIds } from "~/models/invitations.server";
 import { sendInvitations } from "~/services/invitation-mail.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, readJsonAs, validationError, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
 
 const send: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "attendees:manage");
-  const parsed = sendSchema.safeParse(await readJson(request));
-  if (!parsed.success) throw validationError(zodFields(parsed.error));
-  const { ids, requestId } = parsed.data;
+  const body = await readJsonAs(request, sendSchema);
+  const { ids, requestId } = body;
   if (ids) {
     const unique = [...new Set(ids)];
     const found = await getInvitationsByIds(context.db, unique);

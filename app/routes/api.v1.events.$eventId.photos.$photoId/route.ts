@@ -2,9 +2,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { photoApiPatchSchema } from "~/domain/photos/photo.schema";
 import { deletePhoto, getEventPhoto, getGallery, updatePhoto } from "~/services/photos.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, readJsonAs, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { seesPersonalData, checkEventPermission, isUuid } from "~/services/auth.server";
-import { photoToJson } from "../api.v1.events.$eventId.photos._index/photo-json";
+import { photoToJson } from "~/services/api-presenters/photos.server";
 
 const notFound = () => apiError(404, "No photo with this id at this event.");
 
@@ -41,11 +42,9 @@ const patch: ApiHandler = async ({ request, context, params }) => {
   const access = await checkEventPermission(user, context, params.eventId, "photos:manage");
   const { event } = access;
   const id = photoId(params);
-  const body = await readJson(request);
-  const parsed = photoApiPatchSchema.safeParse(body);
-  if (!parsed.success) throw validationError(zodFields(parsed.error));
+  const body = await readJsonAs(request, photoApiPatchSchema);
   if (!(await getEventPhoto(context.db, event.id, id))) throw notFound();
-  const { version, ...change } = parsed.data;
+  const { version, ...change } = body;
   const saved = await updatePhoto(context.db, actorOf(user), event.id, id, change, expected(request, version));
   return apiJson(photoToJson(saved, await zoneOf(context, event.id), context.appUrl, seesPersonalData(access)), { headers: { ETag: `"${saved.version}"` } });
 };

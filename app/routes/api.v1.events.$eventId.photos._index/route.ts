@@ -3,11 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { uploadFieldsSchema } from "~/domain/photos/photo.schema";
 import { getGallery, uploadPhoto } from "~/services/photos.server";
 import { readPhotoUploads } from "~/services/photos-upload.server";
-import { actorOf, apiJson, handleApi, requireApiUser, validationError, zodFields, apiError, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { seesPersonalData, checkEventPermission } from "~/services/auth.server";
 import { photoLimits } from "~/utils/env.server";
 import { translateError } from "~/i18n/i18n";
-import { photoToJson, rejectionToApiError } from "./photo-json";
+import { photoToJson } from "~/services/api-presenters/photos.server";
+import { rejectionToApiError } from "./photo-api.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

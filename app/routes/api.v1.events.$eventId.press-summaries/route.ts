@@ -2,9 +2,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressApiCreateSchema } from "~/domain/press/press.schema";
 import { createPressSummary, listEventPressSummaries, requirePressEditor } from "~/services/press.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, readJsonAs, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
-import { pressSummaryToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
+import { pressSummaryToJson } from "~/services/api-presenters/press.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -17,10 +18,8 @@ const create: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { event } = await checkEventPermission(user, context, params.eventId, "event:read");
   await requirePressEditor(context.db, user, event.id);
-  const body = await readJson(request);
-  const parsed = pressApiCreateSchema.safeParse(body);
-  if (!parsed.success) throw validationError(zodFields(parsed.error), 'Send {"language": "vi"} or {"language": "en"}.');
-  const summary = await createPressSummary(context.db, actorOf(user), event.id, parsed.data.language);
+  const body = await readJsonAs(request, pressApiCreateSchema, 'Send {"language": "vi"} or {"language": "en"}.');
+  const summary = await createPressSummary(context.db, actorOf(user), event.id, body.language);
   return apiJson(pressSummaryToJson(summary), { status: 201, headers: { Location: `/api/v1/press-summaries/${summary.id}` } });
 };
 

@@ -4,24 +4,11 @@ import { canGlobal } from "~/domain/access/permissions";
 import { eventApiCreateSchema } from "~/domain/events/event.schema";
 import { getEventDetails, listEventsAfter } from "~/models/events.server";
 import { createEvent } from "~/services/events.server";
-import {
-  actorOf,
-  apiError,
-  apiJson,
-  decodeEventCursor,
-  encodeEventCursor,
-  eventApiIssues,
-  eventEtag,
-  eventInputFromApi,
-  eventToJson,
-  handleApi,
-  messages,
-  readJson,
-  requireApiUser,
-  validationError,
-  zodFields,
-  type ApiHandler,
-} from "~/utils/api.server";
+import { apiError, apiJson, handleApi, messages, readJsonAs, validationError, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { decodeEventCursor, encodeEventCursor } from "./event-cursor";
+import { eventApiIssues, eventInputFromApi } from "~/domain/api/event-input";
+import { eventEtag, eventToJson } from "~/services/api-presenters/events.server";
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
@@ -60,10 +47,8 @@ const list: ApiHandler = async ({ request, context }) => {
 const create: ApiHandler = async ({ request, context }) => {
   const user = await requireApiUser(request, context);
   if (!canGlobal(user, "event:create")) throw apiError(403, messages.forbidden);
-  const body = await readJson(request);
-  const parsed = eventApiCreateSchema.safeParse(body);
-  if (!parsed.success) throw validationError(zodFields(parsed.error));
-  const input = eventInputFromApi(parsed.data);
+  const body = await readJsonAs(request, eventApiCreateSchema);
+  const input = eventInputFromApi(body);
   const issues = eventApiIssues(input);
   if (Object.keys(issues).length) throw validationError(issues);
   const event = await createEvent(context.db, actorOf(user), input);

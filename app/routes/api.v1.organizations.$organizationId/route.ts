@@ -1,31 +1,16 @@
 /** /api/v1/organizations/:organizationId — GET, PATCH (send only what changes), DELETE (409 while in use). See docs/api.md. */
-import type { z } from "zod";
-import type { organizationInUseJsonSchema } from "~/domain/api/responses";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { canGlobal } from "~/domain/access/permissions";
 import { organizationSchema } from "~/domain/organizations/organization.schema";
 import { getOrganization, type Organization, type OrganizationUsage } from "~/models/organizations.server";
-import { deleteOrganization, OrganizationInUseError, updateOrganization } from "~/services/organizations.server";
-import {
-  actorOf,
-  apiError,
-  apiJson,
-  handleApi,
-  messages,
-  readJson,
-  requireApiUser,
-  validationError,
-  zodFields,
-  type ApiHandler,
-} from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { organizationToJson } from "~/services/api-presenters/organizations.server";
 import { isUuid } from "~/services/auth.server";
+import { deleteOrganization, OrganizationInUseError, updateOrganization } from "~/services/organizations.server";
+import { apiError, apiJson, handleApi, messages, noContent, readJson, validationError, withApiWording, zodFields, type ApiHandler } from "~/utils/api.server";
 
 const organizationApiSchema = organizationSchema.strict();
 const notFound = () => apiError(404, "No organization with this id.");
-
-function organizationToJson(o: Organization) {
-  return { id: o.id, nameVi: o.nameVi, nameEn: o.nameEn, shortName: o.shortName, parentId: o.parentId };
-}
 
 async function load(context: LoaderFunctionArgs["context"], id: string | undefined): Promise<Organization> {
   if (!id || !isUuid(id)) throw notFound();
@@ -76,19 +61,15 @@ const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   if (!canGlobal(user, "organization:delete")) throw apiError(403, messages.forbidden);
   const current = await load(context, params.organizationId);
-  try {
-    await deleteOrganization(context.db, actorOf(user), current.id);
-  } catch (error) {
-    if (!(error instanceof OrganizationInUseError)) throw error;
-    return apiJson(
-      {
-        error: { code: "conflict", message: `The organization is in use and was not deleted: ${usageText(error.usage)}.`, fields: {} },
-        usedBy: error.usage,
-      } satisfies z.infer<typeof organizationInUseJsonSchema>,
-      { status: 409 },
-    );
-  }
-  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+  // In use: 409 (the table's conflict) with what uses it, in English and as data.
+  await withApiWording(
+    () => deleteOrganization(context.db, actorOf(user), current.id),
+    (error) =>
+      error instanceof OrganizationInUseError
+        ? { message: `The organization is in use and was not deleted: ${usageText(error.usage)}.`, extra: { usedBy: error.usage } }
+        : null,
+  );
+  return noContent();
 };
 
 const handlers = { GET: show, PATCH: patch, DELETE: remove };

@@ -2,28 +2,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { canGlobal } from "~/domain/access/permissions";
 import { organizationSchema } from "~/domain/organizations/organization.schema";
-import { listOrganizations, type Organization } from "~/models/organizations.server";
+import { listOrganizations } from "~/models/organizations.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { organizationToJson } from "~/services/api-presenters/organizations.server";
 import { createOrganization } from "~/services/organizations.server";
-import {
-  actorOf,
-  apiError,
-  apiJson,
-  handleApi,
-  messages,
-  readJson,
-  requireApiUser,
-  validationError,
-  zodFields,
-  type ApiHandler,
-} from "~/utils/api.server";
+import { apiError, apiJson, handleApi, messages, readJsonAs, type ApiHandler } from "~/utils/api.server";
 
 // The API refuses fields it does not know (a typo should not be silently dropped); the page's form uses the
 // same schema without .strict().
 const organizationApiSchema = organizationSchema.strict();
-
-function organizationToJson(o: Organization) {
-  return { id: o.id, nameVi: o.nameVi, nameEn: o.nameEn, shortName: o.shortName, parentId: o.parentId };
-}
 
 const list: ApiHandler = async ({ request, context }) => {
   await requireApiUser(request, context);
@@ -34,10 +21,8 @@ const list: ApiHandler = async ({ request, context }) => {
 const create: ApiHandler = async ({ request, context }) => {
   const user = await requireApiUser(request, context);
   if (!canGlobal(user, "organization:create")) throw apiError(403, messages.forbidden);
-  const body = await readJson(request);
-  const parsed = organizationApiSchema.safeParse(body);
-  if (!parsed.success) throw validationError(zodFields(parsed.error));
-  const organization = await createOrganization(context.db, actorOf(user), parsed.data);
+  const input = await readJsonAs(request, organizationApiSchema);
+  const organization = await createOrganization(context.db, actorOf(user), input);
   return apiJson(organizationToJson(organization), { status: 201 });
 };
 

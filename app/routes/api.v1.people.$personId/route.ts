@@ -8,8 +8,10 @@ import { getPerson, listPersonInvitations } from "~/models/people.server";
 import { canManagePerson, updatePerson } from "~/services/people.server";
 import { personalDataVisibleFor } from "~/services/privacy.server";
 import type { User } from "~/models/users.server";
-import { actorOf, apiError, apiJson, handleApi, isoUtc, messages, readJson, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { idParam, personToJson, personValuesFromPatch } from "../api.v1.events.$eventId.invitations._index/invitation-json";
+import { apiError, apiJson, handleApi, messages, readJson, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { personDetailToJson } from "~/services/api-presenters/invitations.server";
+import { idParam, personValuesFromPatch } from "../api.v1.events.$eventId.invitations._index/invitation-api.server";
 
 const notFound = () => apiError(404, "No person with this id in the directory.");
 
@@ -22,18 +24,7 @@ async function load(context: LoaderFunctionArgs["context"], raw: string | undefi
 async function withInvitations(context: LoaderFunctionArgs["context"], user: User, person: Awaited<ReturnType<typeof load>>): Promise<PersonDetailJson> {
   const invitations = await listPersonInvitations(context.db, person.id);
   const personal = (await personalDataVisibleFor(context.db, user, [person.id])).has(person.id);
-  return {
-    ...personToJson(person, personal),
-    invitations: invitations.map((i) => ({
-      id: i.invitationId,
-      eventId: i.eventId,
-      eventTitle: i.eventTitle,
-      eventStartsAt: isoUtc(i.eventStartsAt),
-      role: i.role,
-      status: i.status,
-      withdrawnAt: i.withdrawnAt ? isoUtc(i.withdrawnAt) : null,
-    })),
-  };
+  return personDetailToJson(person, invitations, personal);
 }
 
 const show: ApiHandler = async ({ request, context, params }) => {

@@ -4,8 +4,9 @@ import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { canGlobal } from "~/domain/access/permissions";
 import { exportPersonData } from "~/services/privacy.server";
-import { apiError, apiJson, handleApi, messages, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { idParam } from "../api.v1.events.$eventId.invitations._index/invitation-json";
+import { apiError, apiJson, handleApi, messages, type ApiHandler } from "~/utils/api.server";
+import { requireApiUser } from "~/services/api-auth.server";
+import { idParam } from "../api.v1.events.$eventId.invitations._index/invitation-api.server";
 
 const notFound = () => apiError(404, "No person with this id in the directory.");
 

@@ -2,8 +2,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressCommentSchema } from "~/domain/press/press.schema";
 import { addPressComment, listPressComments } from "~/services/press.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryFor, loadSummaryForEditor, pressCommentToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
+import { apiJson, handleApi, readJsonAs, type ApiHandler } from "~/utils/api.server";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { pressCommentToJson } from "~/services/api-presenters/press.server";
+import { loadSummaryFor, loadSummaryForEditor } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -15,9 +17,8 @@ const list: ApiHandler = async ({ request, context, params }) => {
 const add: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { summary } = await loadSummaryForEditor(user, context, params.summaryId);
-  const parsed = pressCommentSchema.safeParse(await readJson(request));
-  if (!parsed.success) throw validationError(zodFields(parsed.error), 'Send {"body": "the comment"}.');
-  const comment = await addPressComment(context.db, actorOf(user), summary.id, parsed.data.body);
+  const body = await readJsonAs(request, pressCommentSchema, 'Send {"body": "the comment"}.');
+  const comment = await addPressComment(context.db, actorOf(user), summary.id, body.body);
   return apiJson(pressCommentToJson(comment), { status: 201 });
 };
 

@@ -4,30 +4,21 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressRegenerateSchema } from "~/domain/press/press.schema";
-import { isPressConflict, regeneratePressSummary } from "~/services/press.server";
-import { actorOf, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import {
-  loadSummaryForEditor,
-  pressConflictResponse,
-  pressSummaryToJson,
-  regenerationReportToJson,
-} from "../api.v1.press-summaries.$summaryId._index/press-json";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { pressSummaryToJson, regenerationReportToJson } from "~/services/api-presenters/press.server";
+import { regeneratePressSummary } from "~/services/press.server";
+import { apiJson, handleApi, readJsonAs, withApiWording, type ApiHandler } from "~/utils/api.server";
+import { loadSummaryForEditor, pressConflictWording } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
 
 const redraft: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { summary } = await loadSummaryForEditor(user, context, params.summaryId);
-  const parsed = pressRegenerateSchema.safeParse(await readJson(request));
-  if (!parsed.success) throw validationError(zodFields(parsed.error), 'Send {"version": the version you last read}.');
-  try {
-    const result = await regeneratePressSummary(context.db, actorOf(user), summary.id, { version: parsed.data.version });
-    return apiJson(
-      { ...pressSummaryToJson(result.summary), report: regenerationReportToJson(result.report) },
-      { headers: { ETag: `"${result.summary.version}"` } },
-    );
-  } catch (error) {
-    if (!isPressConflict(error)) throw error;
-    return pressConflictResponse(error);
-  }
+  const { version } = await readJsonAs(request, pressRegenerateSchema, 'Send {"version": the version you last read}.');
+  const result = await withApiWording(() => regeneratePressSummary(context.db, actorOf(user), summary.id, { version }), pressConflictWording);
+  return apiJson(
+    { ...pressSummaryToJson(result.summary), report: regenerationReportToJson(result.report) },
+    { headers: { ETag: `"${result.summary.version}"` } },
+  );
 };
 
 const handlers = { POST: redraft };

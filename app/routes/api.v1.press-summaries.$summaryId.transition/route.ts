@@ -1,36 +1,39 @@
 /** /api/v1/press-summaries/:summaryId/transition — POST {"to", "comment"?, "version"?, "confirmBeforeEvent"?}. See docs/api.md. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pressApiTransitionSchema } from "~/domain/press/press.schema";
-import { isServiceError } from "~/utils/errors";
+import { actorOf, requireApiUser } from "~/services/api-auth.server";
+import { pressSummaryToJson } from "~/services/api-presenters/press.server";
 import { transitionPressSummary } from "~/services/press.server";
-import { actorOf, apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryForEditor, pressSummaryToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
+import { apiJson, handleApi, readJsonAs, withApiWording, type ApiHandler } from "~/utils/api.server";
+import type { ServiceError } from "~/utils/errors";
+import { loadSummaryForEditor } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
 
-const beforeEventMessage =
-  'The event has not ended yet and the summary is written as if it had happened. To go ahead anyway, send "confirmBeforeEvent": true.';
+const expectedBody =
+  'Send {"to": "in_review" | "approved" | "published" | "draft"}, with "comment" when sending back and "confirmBeforeEvent": true before the event\'s end.';
+
+/** Refused before the event's end without confirmBeforeEvent: the API says which field to send. */
+const beforeEventWording = (error: ServiceError) =>
+  error.fields.confirmBeforeEvent
+    ? {
+        message: 'The event has not ended yet and the summary is written as if it had happened. To go ahead anyway, send "confirmBeforeEvent": true.',
+        fields: { confirmBeforeEvent: "Must be true before the event's end." },
+      }
+    : null;
 
 const transition: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const { summary } = await loadSummaryForEditor(user, context, params.summaryId);
-  const body = await readJson(request);
-  const parsed = pressApiTransitionSchema.safeParse(body);
-  if (!parsed.success)
-    throw validationError(
-      zodFields(parsed.error),
-      'Send {"to": "in_review" | "approved" | "published" | "draft"}, with "comment" when sending back and "confirmBeforeEvent": true before the event\'s end.',
-    );
-  try {
-    const { summary: after, transition: step } = await transitionPressSummary(context.db, actorOf(user), summary.id, parsed.data.to, {
-      comment: parsed.data.comment,
-      version: parsed.data.version,
-      confirmBeforeEvent: parsed.data.confirmBeforeEvent,
-    });
-    return apiJson({ ...pressSummaryToJson(after), transition: step.name }, { headers: { ETag: `"${after.version}"` } });
-  } catch (error) {
-    if (isServiceError(error) && error.fields.confirmBeforeEvent)
-      throw apiError(422, beforeEventMessage, { confirmBeforeEvent: "Must be true before the event's end." });
-    throw error;
-  }
+  const body = await readJsonAs(request, pressApiTransitionSchema, expectedBody);
+  const { summary: after, transition: step } = await withApiWording(
+    () =>
+      transitionPressSummary(context.db, actorOf(user), summary.id, body.to, {
+        comment: body.comment,
+        version: body.version,
+        confirmBeforeEvent: body.confirmBeforeEvent,
+      }),
+    beforeEventWording,
+  );
+  return apiJson({ ...pressSummaryToJson(after), transition: step.name }, { headers: { ETag: `"${after.version}"` } });
 };
 
 const handlers = { POST: transition };

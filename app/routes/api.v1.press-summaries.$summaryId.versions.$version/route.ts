@@ -1,8 +1,10 @@
 /** /api/v1/press-summaries/:summaryId/versions/:version — GET one version's text; ?from=N adds the diff from version N. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { diffPressVersions, getPressVersion } from "~/services/press.server";
-import { apiError, apiJson, handleApi, requireApiUser, validationError, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryFor, pressVersionToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
+import { apiError, apiJson, handleApi, validationError, type ApiHandler } from "~/utils/api.server";
+import { requireApiUser } from "~/services/api-auth.server";
+import { pressVersionToJson } from "~/services/api-presenters/press.server";
+import { loadSummaryFor } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
 
 const VERSION = /^[1-9]\d{0,8}$/;
 

@@ -1,8 +1,10 @@
 /** /api/v1/press-summaries/:summaryId/versions — GET the history, newest first (no text; see …/versions/:version). */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listPressVersions } from "~/services/press.server";
-import { apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryFor, pressVersionToJson } from "../api.v1.press-summaries.$summaryId._index/press-json";
+import { apiJson, handleApi, type ApiHandler } from "~/utils/api.server";
+import { requireApiUser } from "~/services/api-auth.server";
+import { pressVersionToJson } from "~/services/api-presenters/press.server";
+import { loadSummaryFor } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -2,9 +2,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { webhookPatchSchema } from "~/domain/webhooks/webhook.schema";
 import { deleteWebhookEndpoint, updateWebhookEndpoint } from "~/services/webhooks.server";
-import { apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, readJsonAs, type ApiHandler } from "~/utils/api.server";
+import { requireApiUser } from "~/services/api-auth.server";
 import { requireWebhookEndpoint } from "~/services/webhook-access.server";
-import { webhookToJson } from "~/services/webhooks-json.server";
+import { webhookToJson } from "~/services/api-presenters/webhooks.server";
 
 const read: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
@@ -14,9 +15,8 @@ const read: ApiHandler = async ({ request, context, params }) => {
 const patch: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
   const endpoint = await requireWebhookEndpoint(user, context, params.webhookId);
-  const parsed = webhookPatchSchema.safeParse(await readJson(request));
-  if (!parsed.success) throw validationError(zodFields(parsed.error));
-  return apiJson(webhookToJson(await updateWebhookEndpoint(context.db, endpoint.id, parsed.data)));
+  const body = await readJsonAs(request, webhookPatchSchema);
+  return apiJson(webhookToJson(await updateWebhookEndpoint(context.db, endpoint.id, body)));
 };
 
 const remove: ApiHandler = async ({ request, context, params }) => {

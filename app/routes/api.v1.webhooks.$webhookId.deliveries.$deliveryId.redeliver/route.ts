@@ -1,7 +1,8 @@
 /** /api/v1/webhooks/:webhookId/deliveries/:deliveryId/redeliver — POST: send it again (same webhook-id); 202. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redeliverWebhook } from "~/services/webhooks.server";
-import { apiError, apiJson, handleApi, messages, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, messages, type ApiHandler } from "~/utils/api.server";
+import { requireApiUser } from "~/services/api-auth.server";
 import { isUuid } from "~/services/auth.server";
 import { requireWebhookEndpoint } from "~/services/webhook-access.server";
 

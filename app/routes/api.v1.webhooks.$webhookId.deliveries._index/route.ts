@@ -1,9 +1,10 @@
 /** /api/v1/webhooks/:webhookId/deliveries — GET: the delivery log (newest 100), each with its attempts. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listDeliveryLog } from "~/models/webhooks.server";
-import { apiJson, handleApi, requireApiUser, type ApiHandler } from "~/utils/api.server";
+import { apiJson, handleApi, type ApiHandler } from "~/utils/api.server";
+import { requireApiUser } from "~/services/api-auth.server";
 import { requireWebhookEndpoint } from "~/services/webhook-access.server";
-import { deliveryToJson } from "~/services/webhooks-json.server";
+import { deliveryToJson } from "~/services/api-presenters/webhooks.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

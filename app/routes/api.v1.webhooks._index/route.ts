@@ -3,11 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { webhookCreateSchema } from "~/domain/webhooks/webhook.schema";
 import { listEndpoints } from "~/models/webhooks.server";
 import { createWebhookEndpoint } from "~/services/webhooks.server";
-import { apiError, apiJson, handleApi, readJson, requireApiUser, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, handleApi, readJson, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
+import { requireApiUser } from "~/services/api-auth.server";
 import { isUuid } from "~/services/auth.server";
 import { webhookSettings } from "~/utils/env.server";
 import { checkWebhookScope, visibleEndpoints } from "~/services/webhook-access.server";
-import { webhookToJson } from "~/services/webhooks-json.server";
+import { webhookToJson } from "~/services/api-presenters/webhooks.server";
 
 const list: ApiHandler = async ({ request, context }) => {
   const user = await requireApiUser(request, context);

@@ -29,7 +29,7 @@ export default function Webhooks() {
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   return (
-    <div style={{ maxWidth: "60rem" }}>
+    <div className="measure-wide">
       <h1>{t("webhooks.title")}</h1>
       <p>{t("webhooks.intro")}</p>
       <p className="muted">{isAdmin ? t("webhooks.overviewAdmin") : t("webhooks.overviewOrganizer")}</p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { invitationJsonSchema } from "~/domain/api/resources";
 import type { InvitationWithPerson } from "~/models/invitations.server";
-import { invitationToJson } from "~/routes/api.v1.events.$eventId.invitations._index/invitation-json";
+import { invitationToJson } from "~/services/api-presenters/invitations.server";
 
 const at = new Date("2031-04-01T03:00:00Z");
 const base: InvitationWithPerson = {

@@ -1,46 +1,20 @@
 /**
- * The JSON shapes of /api/v1/events/{id}/invitations and /api/v1/people (docs/api.md). Bodies are checked with
- * the attendee form's own schema (attendeeFormSchema): the API only renames two fields — `name` is the form's
- * `fullName`, `group` its `groupLabel` — and refuses fields it does not know.
+ * The invitations and people API's shared steps (docs/api.md): bodies checked with the attendee form's own schema
+ * (attendeeFormSchema) under the API's field names, refusing fields it does not know; list queries and cursors; the
+ * invitation of the URL. The JSON shapes are app/services/api-presenters/invitations.server.ts.
  */
-import { attendeeFormSchema, invitationRoles, invitationStatuses, type AttendeeInput } from "~/domain/attendees/attendee.schema";
 import type { AppLoadContext } from "@remix-run/node";
-import type { InvitationJson, PersonJson } from "~/domain/api/resources";
-import { invitationJsonPersonalKeys, omitFields, personJsonPersonalKeys } from "~/domain/privacy/personal-data";
+import { attendeeFormSchema, invitationRoles, invitationStatuses, type AttendeeInput } from "~/domain/attendees/attendee.schema";
 import { getInvitation, invitationSorts, type InvitationSort, type InvitationWithPerson } from "~/models/invitations.server";
 import type { Person } from "~/models/people.server";
-import { apiError, apiQueryParam, isoUtc, validationError, zodFields } from "~/utils/api.server";
+import { apiFields, formNameOf } from "~/services/api-presenters/invitations.server";
 import { isUuid } from "~/services/auth.server";
+import { apiError, apiQueryParam, validationError, zodFields } from "~/utils/api.server";
 
-/** API field → form field, for the fields a client may send. */
-const formNameOf = {
-  honorific: "honorific",
-  name: "fullName",
-  positions: "positions",
-  organization: "organization",
-  email: "email",
-  phone: "phone",
-  language: "language",
-  notes: "notes",
-  role: "role",
-  group: "groupLabel",
-  plusOnes: "plusOnes",
-  dietaryNeeds: "dietaryNeeds",
-  accessNeeds: "accessNeeds",
-} as const;
 type ApiField = keyof typeof formNameOf;
 const personFields = ["honorific", "name", "positions", "organization", "email", "phone", "language", "notes"] as const satisfies readonly ApiField[];
 
-const apiNameOf: Record<string, string> = Object.fromEntries(Object.entries(formNameOf).map(([api, form]) => [form, api]));
-
 const readOnly = new Set(["id", "eventId", "personId", "status", "respondedAt", "comment", "withdrawnAt", "companionNames", "deputyForInvitationId", "bounce", "createdAt", "updatedAt", "rsvpUrl", "invitations"]);
-
-/** Form-keyed messages (or zod errors) → the API's field names. */
-export function apiFields(fields: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, message] of Object.entries(fields)) out[apiNameOf[key] ?? key] ??= message;
-  return out;
-}
 
 function checkKeys(body: Record<string, unknown>, allowed: readonly string[]): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -106,64 +80,6 @@ export function personValuesFromPatch(current: Person, body: Record<string, unkn
   const keys = checkKeys(body, personFields);
   // The invitation fields are not the directory's: fixed values satisfy the shared schema and are ignored.
   return parseAttendee({ ...storedPersonValues(current), ...body, role: "guest", plusOnes: 0 }, keys);
-}
-
-/**
- * A directory entry. `personal`: whether the reader may see contact details and notes (docs/decisions/
- * 017-personal-data.md); without it those keys are absent, not null.
- */
-export function personToJson(p: Person, personal: boolean): PersonJson {
-  const json: PersonJson = {
-    id: p.id,
-    honorific: p.honorific,
-    name: p.fullName,
-    positions: p.positions,
-    organization: p.organization,
-    email: p.email,
-    phone: p.phone,
-    language: p.language,
-    notes: p.notes,
-  };
-  return personal ? json : omitFields(json, personJsonPersonalKeys);
-}
-
-/** An invitation; without `personal` the contact details, notes, needs and comment are absent. */
-export function invitationToJson(i: InvitationWithPerson, personal: boolean): InvitationJson {
-  const json: InvitationJson = {
-    id: i.id,
-    eventId: i.eventId,
-    personId: i.personId,
-    honorific: i.person.honorific,
-    name: i.person.fullName,
-    positions: i.person.positions,
-    organization: i.person.organization,
-    email: i.person.email,
-    phone: i.person.phone,
-    language: i.person.language,
-    notes: i.person.notes,
-    role: i.role,
-    group: i.groupLabel,
-    plusOnes: i.plusOnes,
-    dietaryNeeds: i.dietaryNeeds,
-    accessNeeds: i.accessNeeds,
-    status: i.status,
-    respondedAt: i.respondedAt ? isoUtc(i.respondedAt) : null,
-    comment: i.comment,
-    withdrawnAt: i.withdrawnAt ? isoUtc(i.withdrawnAt) : null,
-    companionNames: i.companionNames,
-    deputyForInvitationId: i.deputyForInvitationId,
-    bounce: bounceOf(i, personal),
-    createdAt: isoUtc(i.createdAt),
-    updatedAt: isoUtc(i.updatedAt),
-  };
-  return personal ? json : omitFields(json, invitationJsonPersonalKeys);
-}
-
-/** A bounce that still stands (the bounced address is still the person's); its reason names the address: personal. */
-function bounceOf(i: InvitationWithPerson, personal: boolean): InvitationJson["bounce"] {
-  const stands = i.bouncedAt && i.bouncedEmail && i.person.email && i.bouncedEmail.toLowerCase() === i.person.email.toLowerCase();
-  if (!stands || !i.bouncedAt) return null;
-  return personal ? { at: isoUtc(i.bouncedAt), reason: i.bounceReason } : { at: isoUtc(i.bouncedAt) };
 }
 
 // ---------------------------------------------------------------------------------------------------

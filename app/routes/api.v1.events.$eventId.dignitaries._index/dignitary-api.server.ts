@@ -1,39 +1,7 @@
-/** The JSON shapes of /api/v1/events/{id}/dignitaries (docs/api.md). */
-import type { DignitaryJson } from "~/domain/api/resources";
+/** The dignitaries API's shared steps: the list version (If-Match) and the bodies as the service's input (docs/api.md). */
 import type { DignitaryApiCreate, DignitaryApiPatch, DignitaryInput } from "~/domain/protocol/dignitary.schema";
-import { precedenceReasonIn } from "~/domain/protocol/reason-text";
-import type { DignitaryChange, DignitaryView, PrecedenceView } from "~/services/dignitaries.server";
-import { apiError, isoInZone } from "~/utils/api.server";
-
-export function dignitaryToJson(d: DignitaryView, view: Pick<PrecedenceView, "event">): DignitaryJson {
-  const zone = view.event.timeZone;
-  const r = d.rankReason;
-  return {
-    id: d.id,
-    invitationId: d.invitationId,
-    honorific: d.honorific,
-    name: d.name,
-    positions: d.positions,
-    organization: d.organization,
-    delegation: d.delegation,
-    side: d.side,
-    arrivalAt: d.arrivalAt ? isoInZone(d.arrivalAt, zone) : null,
-    escortUserId: d.escortUserId,
-    notes: d.notes,
-    precedence: d.place,
-    proposedPrecedence: d.proposedPlace,
-    reason: {
-      kind: d.moved ? "manual" : r.kind,
-      position: r.kind === "rank" ? r.position : null,
-      rank: r.kind === "rank" ? r.rank : null,
-      text: precedenceReasonIn("en", d, d.positions.length, view.event.precedenceEqualsFirst),
-    },
-    fullAddress: d.address.full,
-    shortAddress: d.address.short,
-    englishAddress: d.address.english,
-    addressOverrides: { full: d.fullAddressOverride, short: d.shortAddressOverride, english: d.englishAddressOverride },
-  };
-}
+import type { DignitaryChange } from "~/services/dignitaries.server";
+import { apiError } from "~/utils/api.server";
 
 /** The list's version as an ETag: send it back in If-Match to refuse a change made from an outdated list. */
 export function listEtag(version: string): string {

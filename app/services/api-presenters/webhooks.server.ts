@@ -1,10 +1,8 @@
-/** Webhook rows → the API's JSON (app/domain/api/webhook-json.ts describes it). */
+/** Webhook endpoints and their delivery log as the API answers them (the schemas: app/domain/api/webhook-json.ts). */
 import type { WebhookJson } from "~/domain/api/webhook-json";
 import type { WebhookEventType } from "~/domain/webhooks/event-types";
 import type { listDeliveryLog, WebhookEndpoint } from "~/models/webhooks.server";
-import { isoUtc } from "~/utils/api.server";
-
-const iso = (date: Date | null) => (date ? isoUtc(date) : null);
+import { isoUtc, isoUtcOrNull as iso } from "./iso.server";
 
 export function webhookToJson(e: WebhookEndpoint): WebhookJson {
   return {

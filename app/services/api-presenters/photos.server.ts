@@ -1,10 +1,7 @@
-/** The JSON shape of a photo in the API (docs/api.md, "Photos"), and the translation of upload refusals. */
+/** A photo as the API answers it (docs/api.md, "Photos"; the schema: app/domain/api/resources.ts). */
 import type { PhotoJson } from "~/domain/api/resources";
-import { translateError } from "~/i18n/i18n";
-import { isPhotoRejected } from "~/services/photos-processing.server";
 import type { PhotoView } from "~/services/photos.server";
-import { apiError, isoInZone } from "~/utils/api.server";
-
+import { isoInZone } from "./iso.server";
 
 /** Absolute URLs (appUrl + path), capture time with the event's offset; `originals`: may download the original. */
 export function photoToJson(p: PhotoView, timeZone: string, appUrl: string, originals: boolean): PhotoJson {
@@ -33,10 +30,4 @@ export function photoToJson(p: PhotoView, timeZone: string, appUrl: string, orig
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };
-}
-
-/** An upload refusal as the API's JSON error with its status (400/409/413/415/422); other errors rethrown. */
-export function rejectionToApiError(error: unknown): Response {
-  if (isPhotoRejected(error)) return apiError(error.status, translateError("en", error.message));
-  throw error;
 }
