@@ -182,7 +182,7 @@ describe("listing an event's invitations", () => {
         count(*) filter (where withdrawn_at is null)::int as active,
         count(*) filter (where withdrawn_at is not null)::int as withdrawn
         from invitations where event_id = ${event}::uuid`);
-      return { ...(rowsOf<Record<string, number>>(result)[0] ?? {}), bounced: 0 };
+      return { ...rowsOf<Record<string, number>>(result)[0]!, bounced: 0 };
     };
     expect(await countEventInvitations(db, event)).toEqual({ not_sent: 0, sent: 0, accepted: 0, declined: 0, tentative: 0, active: 0, withdrawn: 0, bounced: 0 });
     await createManyInvitations(db, event, 300, { withdrawnEvery: 7 });

@@ -287,46 +287,21 @@ export async function listEventInvitations(db: Db, eventId: string, options: Inv
   const empty: InvitationPage = { items: [], total: 0, firstKey: null, lastKey: null, hasPrevious: false, hasNext: false, restarted };
   if (filters.none) return empty;
 
-  // The page is chosen on invitations alone when the order and filters allow (every sort but by organization):
-  // a walk of the event's index, then those rows and their people by id, both sides bounded by their ids (in one
-  // query, or with the people's side unbounded, the planner hash-joined the whole directory to a small event's page).
-  const pageFirst = sort !== "organization" && !filters.needsPeople;
   const pageOf = async (at: ListCursor | null, offset: number) => {
     const backwards = at?.direction === "previous";
     const where = at ? and(filters.where, afterKey(keys, at.key, backwards)) : filters.where;
     const order = orderOf(keys, backwards);
-    let rows: (InvitationWithPerson & { listKey: string })[];
-    if (pageFirst) {
-      const chosen = await db
-        .select({ id: invitations.id, personId: invitations.personId, listKey: keyColumn(keys) })
-        .from(invitations)
-        .where(where)
-        .orderBy(...order)
-        .limit(options.limit + 1)
-        .offset(at ? 0 : offset);
-      const found =
-        chosen.length === 0
-          ? []
-          : await db
-              .select(withPersonColumns)
-              .from(invitations)
-              .innerJoin(people, eq(people.id, invitations.personId))
-              .where(and(inArray(invitations.id, chosen.map((c) => c.id)), inArray(people.id, chosen.map((c) => c.personId))));
-      const byId = new Map(found.map((i) => [i.id, i]));
-      rows = chosen.flatMap((c) => {
-        const item = byId.get(c.id);
-        return item ? [{ ...item, listKey: c.listKey }] : [];
-      });
-    } else {
-      rows = await db
-        .select({ ...withPersonColumns, listKey: keyColumn(keys) })
-        .from(invitations)
-        .innerJoin(people, eq(people.id, invitations.personId))
-        .where(where)
-        .orderBy(...order)
-        .limit(options.limit + 1)
-        .offset(at ? 0 : offset);
-    }
+    // One query: at bench sizes both planners walk the name-order index and fetch each row's person by key. Choosing
+    // the page on invitations first and then reading rows and people by id was tried: the 1,000-row page was 5.3× the
+    // plain query on PostgreSQL against 1.45× for this (two runs at load 38–44 and 22–29: not a clean comparison).
+    const rows = await db
+      .select({ ...withPersonColumns, listKey: keyColumn(keys) })
+      .from(invitations)
+      .innerJoin(people, eq(people.id, invitations.personId))
+      .where(where)
+      .orderBy(...order)
+      .limit(options.limit + 1)
+      .offset(at ? 0 : offset);
     const more = rows.length > options.limit;
     const page = rows.slice(0, options.limit);
     if (backwards) page.reverse();
