@@ -172,7 +172,7 @@ describe("listing an event's invitations", () => {
   it("keeps the counts and the name order through every kind of write", async () => {
     const { sql } = await import("drizzle-orm");
     const event = (await createEvent(db, actor)).id;
-    const live = async () => {
+    const live = async (): Promise<Record<string, number>> => {
       const result = await db.execute(sql`select
         count(*) filter (where withdrawn_at is null and status = 'not_sent')::int as not_sent,
         count(*) filter (where withdrawn_at is null and status = 'sent')::int as sent,
