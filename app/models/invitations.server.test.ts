@@ -4,6 +4,7 @@ import { createAttendee, createEvent, createManyInvitations, createUser } from "
 import { testDatabase } from "#db/testing";
 import type { Actor } from "~/domain/access/permissions";
 import { withdrawInvitation } from "~/services/invitations.server";
+import { rowsOf } from "./people.server";
 import {
   countEventInvitations,
   countEventInvitationsMatching,
@@ -111,10 +112,99 @@ describe("listing an event's invitations", () => {
     expect(first.total).toBe(4);
     // A short last page knows the total without counting; a page past the end counts.
     expect((await listEventInvitations(db, eventId, { limit: 2, offset: 3 })).total).toBe(4);
-    expect(await listEventInvitations(db, eventId, { limit: 2, offset: 10 })).toEqual({ items: [], total: 4 });
+    expect(await listEventInvitations(db, eventId, { limit: 2, offset: 10 })).toMatchObject({ items: [], total: 4 });
     expect([...first.items, ...second.items].map((i) => i.person.fullName)).toEqual(await names({ limit: 50 }));
     expect((await listEventInvitations(db, eventId, { limit: 1, q: "so giao duc" })).total).toBe(1);
     expect(await countEventInvitationsMatching(db, eventId, { group: "Bàn 1" })).toBe(2);
+  });
+
+  it("pages by keyset in every sort, both ways, to the same rows as the whole list", async () => {
+    const sorts = ["name", "organization", "status", "answered"] as const;
+    for (const sort of sorts)
+      for (const direction of ["asc", "desc"] as const)
+        for (const status of [null, "withdrawn"] as const) {
+          const options = { sort, direction, status, limit: 1 };
+          const whole = (await listEventInvitations(db, eventId, { ...options, limit: 50 })).items.map((i) => i.id);
+          const forwards: string[] = [];
+          let page = await listEventInvitations(db, eventId, options);
+          expect(page).toMatchObject({ hasPrevious: false, restarted: false, total: whole.length });
+          forwards.push(...page.items.map((i) => i.id));
+          while (page.hasNext) {
+            page = await listEventInvitations(db, eventId, { ...options, cursor: { direction: "next", key: page.lastKey! } });
+            expect(page.hasPrevious).toBe(true);
+            forwards.push(...page.items.map((i) => i.id));
+          }
+          expect(forwards, `${sort} ${direction} ${status}`).toEqual(whole);
+          const backwards: string[] = [...page.items.map((i) => i.id)];
+          while (page.hasPrevious) {
+            page = await listEventInvitations(db, eventId, { ...options, cursor: { direction: "previous", key: page.firstKey! } });
+            backwards.unshift(...page.items.map((i) => i.id));
+          }
+          expect(backwards, `${sort} ${direction} ${status} backwards`).toEqual(whole);
+        }
+    // Two at a time, filtered and searched, by organization (nulls last).
+    const two = await listEventInvitations(db, eventId, { sort: "organization", limit: 2 });
+    expect(two.hasNext).toBe(true);
+    const rest = await listEventInvitations(db, eventId, { sort: "organization", limit: 2, cursor: { direction: "next", key: two.lastKey! } });
+    expect([...two.items, ...rest.items].map((i) => i.person.fullName)).toEqual(await names({ limit: 50, sort: "organization" }));
+    expect(rest).toMatchObject({ hasNext: false, hasPrevious: true, total: 4 });
+  });
+
+  it("gives the first page for a cursor that does not fit the sort or points past the rows", async () => {
+    const first = await listEventInvitations(db, eventId, { limit: 2 });
+    const bad: unknown[][] = [[], ["a"], [1, 2, 3], ["an", "le van an", "not-a-uuid"], [null, "x", ids.an], ["x".repeat(2000), "a", ids.an]];
+    for (const key of bad) {
+      const page = await listEventInvitations(db, eventId, { limit: 2, cursor: { direction: "next", key: key as (string | null)[] } });
+      expect(page, JSON.stringify(key)).toMatchObject({ restarted: true, hasPrevious: false, total: 4 });
+      expect(page.items.map((i) => i.id)).toEqual(first.items.map((i) => i.id));
+    }
+    // A cursor of another sort's shape: the answered sort takes a time first.
+    expect((await listEventInvitations(db, eventId, { limit: 2, sort: "answered", cursor: { direction: "next", key: first.lastKey! } })).restarted).toBe(true);
+    // Past the last row (e.g. the rows after it were withdrawn since): the first page, not an empty one.
+    const past = await listEventInvitations(db, eventId, { limit: 2, cursor: { direction: "next", key: ["zzzz", "zzzz", ids.an!] } });
+    expect(past).toMatchObject({ restarted: true, hasPrevious: false, hasNext: true });
+    expect(past.items.map((i) => i.id)).toEqual(first.items.map((i) => i.id));
+    // Before the first row going back: the first page too.
+    const before = await listEventInvitations(db, eventId, { limit: 2, cursor: { direction: "previous", key: first.firstKey! } });
+    expect(before).toMatchObject({ restarted: true, hasPrevious: false });
+  });
+
+  it("keeps the counts and the name order through every kind of write", async () => {
+    const { sql } = await import("drizzle-orm");
+    const event = (await createEvent(db, actor)).id;
+    const live = async (): Promise<Record<string, number>> => {
+      const result = await db.execute(sql`select
+        count(*) filter (where withdrawn_at is null and status = 'not_sent')::int as not_sent,
+        count(*) filter (where withdrawn_at is null and status = 'sent')::int as sent,
+        count(*) filter (where withdrawn_at is null and status = 'accepted')::int as accepted,
+        count(*) filter (where withdrawn_at is null and status = 'declined')::int as declined,
+        count(*) filter (where withdrawn_at is null and status = 'tentative')::int as tentative,
+        count(*) filter (where withdrawn_at is null)::int as active,
+        count(*) filter (where withdrawn_at is not null)::int as withdrawn
+        from invitations where event_id = ${event}::uuid`);
+      return { ...rowsOf<Record<string, number>>(result)[0]!, bounced: 0 };
+    };
+    expect(await countEventInvitations(db, event)).toEqual({ not_sent: 0, sent: 0, accepted: 0, declined: 0, tentative: 0, active: 0, withdrawn: 0, bounced: 0 });
+    await createManyInvitations(db, event, 300, { withdrawnEvery: 7 });
+    expect(await countEventInvitations(db, event)).toEqual(await live());
+    const one = await createAttendee(db, actor, event, { fullName: "Võ Thị Yến", email: "yen@x.vn" });
+    await db.execute(sql`update invitations set status = 'accepted' where event_id = ${event}::uuid and status = 'sent'`);
+    await db.execute(sql`update invitations set comment = 'ok' where event_id = ${event}::uuid`);
+    await withdrawInvitation(db, actor, one.id);
+    await db.execute(sql`update invitations set withdrawn_at = null where event_id = ${event}::uuid and status = 'declined'`);
+    await db.execute(sql`delete from invitations where event_id = ${event}::uuid and status = 'tentative'`);
+    expect(await countEventInvitations(db, event)).toEqual(await live());
+    const total = (await live()).active!;
+    expect((await listEventInvitations(db, event, { limit: 5 })).total).toBe(total);
+    expect(await countEventInvitationsMatching(db, event, { status: "accepted" })).toBe((await live()).accepted);
+
+    // A renamed person moves in the name order of every event they are invited to.
+    await db.execute(sql`update people set full_name = 'Võ Thị Aa', name_search = 'vo thi aa' where id = (select person_id from invitations where id = ${one.id}::uuid)`);
+    const byName = await listEventInvitations(db, event, { limit: 1, status: "withdrawn" });
+    expect(byName.items[0]?.person.fullName).toBe("Võ Thị Aa");
+    // Deleting the event takes its counts along.
+    await db.execute(sql`delete from events where id = ${event}::uuid`);
+    expect((await countEventInvitations(db, event)).active).toBe(0);
   });
 
   it("counts by status; withdrawn invitations are counted apart, never as active", async () => {

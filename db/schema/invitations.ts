@@ -75,11 +75,21 @@ export const invitations = pgTable(
     bouncedAt: instant("bounced_at"),
     bounceReason: text("bounce_reason"),
     bouncedEmail: text("bounced_email"),
+    /**
+     * The list's name order, copied from the person by triggers (migration 0021, kept on every insert, change of
+     * person and change of the person's name): the given name (last word of people.name_search), then
+     * people.name_search. On the invitation so that a page of the list is a walk of one index of the event
+     * (keyset paging, docs/decisions/019-speed.md). Never written by the app.
+     */
+    sortGiven: text("sort_given").notNull().default(""),
+    sortName: text("sort_name").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("invitations_event_person_idx").on(t.eventId, t.personId),
+    index("invitations_event_name_order_idx").on(t.eventId, t.sortGiven, t.sortName, t.id),
+    index("invitations_event_bounced_idx").on(t.eventId).where(sql`${t.bouncedAt} is not null`),
     index("invitations_event_status_idx").on(t.eventId, t.status),
     index("invitations_event_role_idx").on(t.eventId, t.role),
     index("invitations_event_group_idx").on(t.eventId, t.groupLabel),
@@ -88,6 +98,23 @@ export const invitations = pgTable(
     index("invitations_bounced_email_idx").on(sql`lower(${t.bouncedEmail})`).where(sql`${t.bouncedAt} is not null`),
   ],
 );
+
+/**
+ * An event's invitations by status, kept by statement triggers on invitations (migration 0021) in the same
+ * transaction as every insert, update and delete: the attendee list reads one row instead of counting the event.
+ * Active ones by status; withdrawn ones (any status) apart.
+ */
+export const invitationCounts = pgTable("invitation_counts", {
+  eventId: uuid("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  notSent: integer("not_sent").notNull().default(0),
+  sent: integer("sent").notNull().default(0),
+  accepted: integer("accepted").notNull().default(0),
+  declined: integer("declined").notNull().default(0),
+  tentative: integer("tentative").notNull().default(0),
+  withdrawn: integer("withdrawn").notNull().default(0),
+});
 
 export const deputySource = pgEnum("deputy_source", ["web", "mail"]);
 export const deputyProposalStatus = pgEnum("deputy_proposal_status", ["pending", "accepted", "refused"]);

@@ -2,13 +2,14 @@ import { invitationRoles, invitationStatuses, type InvitationRole, type Invitati
 
 /**
  * The attendee list's query string, shared by the list, the CSV export and the print view so that both
- * give what the list shows: ?q=&status=&role=&group=&sort=&page=. Unknown values fall back to defaults.
+ * give what the list shows: ?q=&status=&role=&group=&sort=&cursor=. Unknown values fall back to defaults. The
+ * cursor (keyset paging) is opaque here: list-cursor.server.ts makes and reads it; a bad one gives the first page.
  */
 export const sorts = ["name", "organization", "status", "answered"] as const;
 export type ListSort = (typeof sorts)[number];
 export type ListStatus = InvitationStatus | "withdrawn" | "bounced";
 export const PAGE_SIZE = 50;
-const MAX_PAGE = 10_000;
+const MAX_CURSOR = 2000;
 
 export interface ListParams {
   q: string;
@@ -16,14 +17,15 @@ export interface ListParams {
   role: InvitationRole | null;
   group: string | null;
   sort: ListSort;
-  page: number;
+  /** Which page: null for the first, else a cursor from the pager's links. */
+  pageCursor: string | null;
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
   values.find((v) => v === value) ?? null;
 
 export function parseListParams(search: URLSearchParams): ListParams {
-  const page = Number(search.get("page") ?? "1");
+  const cursor = search.get("cursor") ?? "";
   const group = (search.get("group") ?? "").slice(0, 100);
   return {
     q: (search.get("q") ?? "").slice(0, 200).trim(),
@@ -31,7 +33,7 @@ export function parseListParams(search: URLSearchParams): ListParams {
     role: oneOf(invitationRoles, search.get("role")),
     group: group ? group : null,
     sort: oneOf(sorts, search.get("sort")) ?? "name",
-    page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
+    pageCursor: cursor && cursor.length <= MAX_CURSOR ? cursor : null,
   };
 }
 
@@ -44,7 +46,7 @@ export function listQuery(params: ListParams, changes: Partial<ListParams> = {})
   if (p.role) out.set("role", p.role);
   if (p.group) out.set("group", p.group);
   if (p.sort !== "name") out.set("sort", p.sort);
-  if (p.page > 1) out.set("page", String(p.page));
+  if (p.pageCursor) out.set("cursor", p.pageCursor);
   const s = out.toString();
   return s ? `?${s}` : "";
 }

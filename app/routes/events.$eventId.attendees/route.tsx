@@ -20,7 +20,9 @@ import { requireEventPermission, seesPersonalData } from "~/services/auth.server
 import type { loader as eventLoader } from "../events.$eventId/route";
 import { Notice } from "~/components/ui/notice";
 import styles from "~/components/attendees/attendees.css";
-import { hasFilters, listQuery, PAGE_SIZE, parseListParams, type ListParams } from "./list-params";
+import { decodeListCursor, pagerOf } from "./list-cursor.server";
+import { hasFilters, listQuery, PAGE_SIZE, parseListParams, sorts, type ListParams } from "./list-params";
+import { ListPager } from "./pager";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -30,8 +32,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Viewers and staff outside the team read names, positions, organizations and roles: no email, no export.
   const personal = seesPersonalData(access);
   const list = parseListParams(new URL(request.url).searchParams);
+  const at = decodeListCursor(list.pageCursor, list.sort);
   const [page, counts, groups, proposals, deputies] = await Promise.all([
-    listEventInvitations(context.db, eventId, { ...list, searchEmail: personal, limit: PAGE_SIZE, offset: (list.page - 1) * PAGE_SIZE }),
+    listEventInvitations(context.db, eventId, { ...list, searchEmail: personal, limit: PAGE_SIZE, cursor: at?.cursor ?? null }),
     countEventInvitations(context.db, eventId),
     listEventGroups(context.db, eventId),
     pendingDeputyProposals(context.db, eventId),
@@ -50,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     eventId,
     list,
     total: page.total,
-    pageCount: Math.max(1, Math.ceil(page.total / PAGE_SIZE)),
+    pager: pagerOf(list.sort, at, page),
     counts,
     groups,
     // Identifies this showing of the page, so a double click on "send to selected" sends once.
@@ -142,7 +145,7 @@ function replyView(summary: ReplySummary | undefined, personal: boolean) {
 }
 
 export default function AttendeesPage() {
-  const { eventId, list, total, pageCount, counts, groups, canManage, personal, items, requestId, proposals } = useLoaderData<typeof loader>();
+  const { eventId, list, total, pager, counts, groups, canManage, personal, items, requestId, proposals } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const layout = useRouteLoaderData<typeof eventLoader>("routes/events.$eventId");
   const zone = layout?.event.timeZone ?? "Asia/Ho_Chi_Minh";
@@ -150,9 +153,9 @@ export default function AttendeesPage() {
   const number = (n: number) => n.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB");
   const at = (d: Date | string) => `${formatTime(new Date(d), zone)} ${formatDate(new Date(d), zone)}`;
   const base = `/events/${eventId}/attendees`;
-  const from = (list.page - 1) * PAGE_SIZE + 1;
-  const statusLink = (status: ListParams["status"]) => `${base}${listQuery(list, { status, page: 1 })}`;
-  const exportQuery = listQuery(list, { page: 1 });
+  const from = pager.start + 1;
+  const statusLink = (status: ListParams["status"]) => `${base}${listQuery(list, { status, pageCursor: null })}`;
+  const exportQuery = listQuery(list, { pageCursor: null });
 
   return (
     <section aria-labelledby="attendees-title">
@@ -248,15 +251,7 @@ export default function AttendeesPage() {
               </button>
             </Form>
           ) : null}
-          {pageCount > 1 ? (
-            <nav className="pagination" aria-label={t("pagination.page", { page: list.page })}>
-              {list.page > 1 ? <Link to={`${base}${listQuery(list, { page: list.page - 1 })}`}>← {t("action.previous")}</Link> : <span />}
-              <span>
-                {number(list.page)} / {number(pageCount)}
-              </span>
-              {list.page < pageCount ? <Link to={`${base}${listQuery(list, { page: list.page + 1 })}`}>{t("action.next")} →</Link> : <span />}
-            </nav>
-          ) : null}
+          <ListPager base={base} list={list} start={pager.start} total={total} previous={pager.previous} next={pager.next} />
         </>
       )}
     </section>

@@ -67,7 +67,7 @@ export default function AttendeesPrint() {
   return (
     <div className="att-print-root">
       <div className="att-print-tools">
-        <Link to={`/events/${event.id}/attendees${listQuery(list, { page: 1 })}`}>← {t("attendees.print.back")}</Link>
+        <Link to={`/events/${event.id}/attendees${listQuery(list, { pageCursor: null })}`}>← {t("attendees.print.back")}</Link>
         <button type="button" className="button" onClick={() => window.print()}>
           {t("attendees.print.print")}
         </button>
