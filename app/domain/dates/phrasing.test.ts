@@ -23,6 +23,7 @@ import {
   weekdayEn,
   weekdayVi,
   zoneOffsetLabel,
+  zoneOffsetMinutes,
 } from "./phrasing";
 
 // Instants are written with an explicit offset or "Z" so that the fixtures do
@@ -488,6 +489,15 @@ describe("formatPeriod", () => {
     expect(() => formatPeriod(2020, 2017)).toThrow(RangeError);
     expect(() => formatPeriod(2017.5, 2020)).toThrow(RangeError);
     expect(() => formatPeriod(2017, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe("zoneOffsetMinutes", () => {
+  it("gives minutes east of UTC, with DST", () => {
+    expect(zoneOffsetMinutes(SEED, HCM)).toBe(420);
+    expect(zoneOffsetMinutes(at("2017-01-15T12:00:00Z"), NY)).toBe(-300);
+    expect(zoneOffsetMinutes(at("2017-07-15T12:00:00Z"), NY)).toBe(-240);
+    expect(zoneOffsetMinutes(SEED, "Asia/Kolkata")).toBe(330);
   });
 });
 

@@ -198,8 +198,13 @@ const ZONE_CACHE_MAX = 1000;
  * Offset of `zone` at the instant `date`: "GMT+7", "GMT-4", "GMT+5:30",
  * "GMT-3:30", and plain "GMT" for a zero offset.
  */
+/** Minutes east of UTC in `zone` at that instant (420 for Asia/Ho_Chi_Minh). */
+export function zoneOffsetMinutes(date: Date, zone: string): number {
+  return toLocal(date, zone).offset;
+}
+
 export function zoneOffsetLabel(date: Date, zone: string): string {
-  const offset = toLocal(date, zone).offset; // minutes east of UTC
+  const offset = zoneOffsetMinutes(date, zone);
   if (offset === 0) return "GMT";
   const sign = offset > 0 ? "+" : "-";
   const abs = Math.abs(offset);

@@ -2,19 +2,35 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { FormErrorSummary, TextAreaField, useSchemaForm } from "~/components/forms";
 import { Notice } from "~/components/ui/notice";
-import { formatDateTime, formatRange, formatTime, formatWhen, zoneOffsetLabel } from "~/domain/dates/phrasing";
 import { hasAnswered, type RsvpIntent } from "~/domain/rsvp/answer-window";
 import { COMMENT_MAX, rsvpFormSchema } from "~/domain/rsvp/rsvp.schema";
-import type { MessageKey } from "~/i18n/i18n";
+import type { Locale, MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { CompanionsForm, DeputyForm, type FormResult } from "./deputy-and-companions";
-import type { InvitationPageData, action } from "./route";
+import type { InvitationPageData } from "./page-data.server";
+import type { action } from "./route";
 
-/** The browser's zone, known only after hydration; null on the server and before. */
-function useBrowserTimeZone(): string | null {
-  const [zone, setZone] = useState<string | null>(null);
-  useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
-  return zone;
+/**
+ * The event's time in the visitor's own zone, when that differs from the event's: known only after hydration, and
+ * worded by the date library, which only such a visitor loads (most invitees are in the event's zone).
+ */
+function useTimeInBrowserZone(event: InvitationPageData["event"], locale: Locale): string | null {
+  const [text, setText] = useState<string | null>(null);
+  const { startsAt, endsAt, zoneOffset, startPrecision } = event;
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const start = new Date(startsAt);
+    // getTimezoneOffset is minutes west of UTC in the browser's zone at that instant.
+    if (startPrecision === "date" || !zone || -start.getTimezoneOffset() === zoneOffset) return;
+    let live = true;
+    void import("~/domain/dates/phrasing").then(({ formatRange }) => {
+      if (live) setText(`${formatRange(start, new Date(endsAt), zone, locale)} (${zone})`);
+    });
+    return () => {
+      live = false;
+    };
+  }, [startsAt, endsAt, zoneOffset, startPrecision, locale]);
+  return text;
 }
 
 const intents: { intent: RsvpIntent; className: string }[] = [
@@ -69,11 +85,8 @@ function QrSection({ qr, name }: { qr: string | null; name: string }) {
 
 function InvitationCard({ data: d }: { data: InvitationPageData }) {
   const { t, locale } = useT();
-  const browserZone = useBrowserTimeZone();
   const { event, invitation } = d;
-  const startsAt = new Date(event.startsAt);
-  const endsAt = new Date(event.endsAt);
-  const otherZone = browserZone && zoneOffsetLabel(startsAt, browserZone) !== zoneOffsetLabel(startsAt, event.timeZone);
+  const inYourZone = useTimeInBrowserZone(event, locale);
   const host = d.host ? (locale === "en" && d.host.nameEn ? d.host.nameEn : d.host.nameVi) : null;
   return (
     <section className="card invitation-card" aria-labelledby="invitation-title">
@@ -95,11 +108,11 @@ function InvitationCard({ data: d }: { data: InvitationPageData }) {
       <dl className="invitation-facts">
         <dt>{t("rsvp.when")}</dt>
         <dd>
-          <span data-testid="invitation-when">{formatWhen(startsAt, endsAt, event.timeZone, locale, event.startPrecision)}</span>{" "}
-          {event.startPrecision === "date" ? null : <span className="muted">({zoneOffsetLabel(startsAt, event.timeZone)})</span>}
-          {otherZone && browserZone && event.startPrecision !== "date" ? (
+          <span data-testid="invitation-when">{event.when[locale]}</span>{" "}
+          {event.startPrecision === "date" ? null : <span className="muted">({event.zoneLabel})</span>}
+          {inYourZone ? (
             <div className="muted" data-testid="invitation-when-local">
-              {t("rsvp.yourZone", { time: `${formatRange(startsAt, endsAt, browserZone, locale)} (${browserZone})` })}
+              {t("rsvp.yourZone", { time: inYourZone })}
             </div>
           ) : null}
         </dd>
@@ -123,7 +136,7 @@ function InvitationCard({ data: d }: { data: InvitationPageData }) {
             {d.agenda.map((item, i) => (
               <li key={`${i}-${item.title}`}>
                 <span className="invitation-agenda-time">
-                  {formatTime(new Date(item.startsAt), event.timeZone)} – {formatTime(new Date(item.endsAt), event.timeZone)}
+                  {item.time}
                 </span>
                 <span>{item.title}</span>
               </li>
@@ -153,8 +166,8 @@ function AnswerSection({ data: d, result }: { data: InvitationPageData; result: 
       {result?.error ? <Notice tone="error">{tError(result.error)}</Notice> : null}
       <p className="invitation-answer" data-testid="current-answer" data-status={invitation.status}>
         <strong>{t(`rsvp.answer.${invitation.status}`)}</strong>
-        {invitation.respondedAt ? (
-          <span className="muted"> {t("rsvp.answer.at", { time: formatDateTime(new Date(invitation.respondedAt), event.timeZone, locale) })}</span>
+        {invitation.respondedAtText ? (
+          <span className="muted"> {t("rsvp.answer.at", { time: invitation.respondedAtText[locale] })}</span>
         ) : null}
       </p>
       {window.open ? (
@@ -178,7 +191,7 @@ function AnswerSection({ data: d, result }: { data: InvitationPageData; result: 
               </button>
             ))}
           </div>
-          <p className="hint">{t("rsvp.changeUntil", { time: formatDateTime(new Date(window.closesAt), event.timeZone, locale) })}</p>
+          <p className="hint">{t("rsvp.changeUntil", { time: window.closesAtText?.[locale] ?? "" })}</p>
         </Form>
       ) : (
         <Notice tone="warn" data-testid="answer-closed">

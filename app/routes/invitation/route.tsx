@@ -10,24 +10,20 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { fieldErrors } from "~/domain/forms/fields";
 import { isRsvpIntent } from "~/domain/rsvp/answer-window";
-import { mapSearchUrl, venueLine } from "~/domain/rsvp/venue";
 import { useT } from "~/i18n/use-t";
-import { checkInQrDataUrl, doorTicketFor } from "~/services/check-in.server";
 import { attempt, parseForm, type ParsedForm } from "~/utils/action-kit.server";
-import { invitationUrl } from "~/services/invitation-links.server";
-import { eventInLanguage, honorificInLanguage, termOrMarkedEn } from "~/domain/glossary/in-language";
-import { inviteeName, invitationCalendarLinks, loadInvitationPage, respondToInvitation } from "~/services/rsvp.server";
+import { respondToInvitation } from "~/services/rsvp.server";
 import type { Db } from "#db/client.server";
 import { pageTitle } from "~/utils/meta";
 import { delegationFromCookie, invitationFromCookie, privateHeaders } from "~/components/invitation/invitation-cookie.server";
 import stylesheet from "./invitation.css";
 import { invitationActionSchema } from "./invitation.schema";
-import { principalInPhrase } from "~/domain/protocol/deputy";
-import { companionsComing, companionsFormSchema } from "~/domain/rsvp/companions";
+import { companionsFormSchema } from "~/domain/rsvp/companions";
 import { getInviteeInvitation } from "~/models/rsvp.server";
-import { latestDeputyProposal, proposeDeputy, setCompanions } from "~/services/delegation.server";
+import { proposeDeputy, setCompanions } from "~/services/delegation.server";
 import type { FormResult } from "./deputy-and-companions";
 import { InvitationPage as Invitation } from "./invitation-page";
+import { invitationPageData } from "./page-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -44,7 +40,7 @@ const INVALID = { state: "invalid" as const };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const target = await invitationFromCookie(request, context);
-  const page = target ? await loadInvitationPage(context.db, target.invitationId) : null;
+  const page = target ? await invitationPageData(context, target) : null;
   if (!target || !page) {
     // Handed to a deputy: the principal's old link names them (docs/decisions/028).
     const delegated = target ? null : await delegationFromCookie(request, context);
@@ -52,52 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // No cookie, an unknown, withdrawn or expired token: one page, one status, nothing that tells them apart.
     return data(INVALID, { status: 404, headers: privateHeaders });
   }
-  const { invitation, person, host, window } = page;
-  // The page in the invitee's language: English names where given, else the glossary, else marked.
-  const locale = person.language;
-  const event = eventInLanguage(page.event, locale);
-  const agenda = locale === "en" ? page.agenda.map((a) => ({ ...a, title: termOrMarkedEn(a.title) })) : page.agenda;
-  const name = locale === "en" ? inviteeName({ ...person, honorific: honorificInLanguage(person.honorific, "en") }) : inviteeName(person);
-  const showQr = event.status !== "cancelled" && (invitation.status === "accepted" || invitation.status === "tentative");
-  const proposal = await latestDeputyProposal(context.db, invitation.id);
-  const principal = invitation.deputyForInvitationId ? await getInviteeInvitation(context.db, invitation.deputyForInvitationId) : null;
-  return data(
-    {
-      state: "ok" as const,
-      name,
-      invitation: {
-        status: invitation.status,
-        respondedAt: invitation.respondedAt,
-        comment: invitation.comment,
-        plusOnes: invitation.plusOnes,
-        // What the invitee named (null: not said yet), within what is allowed now.
-        companions: invitation.companionNames === null ? null : companionsComing(invitation),
-        isDeputy: invitation.deputyForInvitationId !== null,
-      },
-      onBehalfOf: principal ? principalInPhrase(principal.person) : null,
-      deputy: proposal
-        ? { status: proposal.status, name: [proposal.honorific, proposal.fullName].filter(Boolean).join(" "), reason: proposal.refusalReason }
-        : null,
-      event: {
-        title: event.title,
-        status: event.status,
-        startsAt: event.startsAt,
-        endsAt: event.endsAt,
-        startPrecision: event.startPrecision,
-        timeZone: event.timeZone,
-        venue: venueLine(event),
-        mapUrl: mapSearchUrl(event),
-        description: event.description,
-      },
-      host,
-      window,
-      agenda,
-      // The calendar entry is opened later, often on another device: it carries the personal link, not /invitation.
-      calendar: invitationCalendarLinks(page, invitationUrl(context.appUrl, target.token)),
-      qr: showQr ? await checkInQrDataUrl(await doorTicketFor(context.db, invitation.id, event.id)) : null,
-    },
-    { headers: privateHeaders },
-  );
+  return data(page, { headers: privateHeaders });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -164,7 +115,7 @@ async function extraAnswer(db: Db, invitationId: string, intent: "companions" | 
   return fail(outcome.status, fields ? null : outcome.error.message, fields);
 }
 
-export type InvitationPageData = Extract<Awaited<ReturnType<typeof useLoaderData<typeof loader>>>, { state: "ok" }>;
+export type { InvitationPageData } from "./page-data.server";
 
 export default function InvitationRoute() {
   const loaderData = useLoaderData<typeof loader>();
