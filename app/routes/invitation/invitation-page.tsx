@@ -152,7 +152,7 @@ function InvitationCard({ data: d }: { data: InvitationPageData }) {
 function AnswerSection({ data: d, result }: { data: InvitationPageData; result: AnswerResult | null }) {
   const navigation = useNavigation();
   const { t, tError, locale } = useT();
-  const { event, invitation, window } = d;
+  const { invitation, window } = d;
   const { form, onSubmit } = useSchemaForm(rsvpFormSchema, {
     defaultValues: { comment: invitation.comment ?? "" },
     serverErrors: result?.fieldErrors,
