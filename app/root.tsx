@@ -17,7 +17,7 @@ import {
   useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/ui/notice";
 import { useNonce } from "~/components/nonce";
@@ -195,8 +195,14 @@ export function ErrorBoundary() {
 
 /** The notice the last redirect left (app/utils/notice.server.ts), above the page it led to. */
 function FlashNotice() {
-  const notice = useRouteLoaderData<typeof loader>("root")?.notice;
+  const taken = useRouteLoaderData<typeof loader>("root")?.notice ?? null;
+  const location = useLocation();
   const { t } = useT();
+  // The root loader takes the notice once; when the page reloads its data (a poll, a fetcher) the notice stays until
+  // the person goes to another address.
+  const kept = useRef<{ at: string; notice: NonNullable<typeof taken> } | null>(null);
+  if (taken) kept.current = { at: location.key, notice: taken };
+  const notice = taken ?? (kept.current?.at === location.key ? kept.current.notice : null);
   if (!notice) return null;
   return (
     <Notice tone={notice.tone} data-testid="flash-notice">
