@@ -277,6 +277,10 @@ describe("invitation mail", () => {
     const detail = (await getEventDetail(db, event.id))!;
     await updateEvent(db, actor, event.id, { ...eventToInput(detail), capacity: 99 });
     expect(await messagesOf(db, event.id)).toEqual([]);
+    // A reworded description is a quiet change (RFC 5546): no new SEQUENCE, no mail; the next update carries it.
+    const reworded = await updateEvent(db, actor, event.id, { ...eventToInput((await getEventDetail(db, event.id))!), description: "Nội dung mới" });
+    expect(reworded.calendarSequence).toBe(0);
+    expect(await messagesOf(db, event.id)).toEqual([]);
 
     const later = new Date(START.getTime() + 2 * 60 * 60_000);
     const moved = await updateEvent(db, actor, event.id, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarChange, calendarFields, raisesSequence, type CalendarFacts, type CalendarField } from "./change";
+import { calendarChange, calendarFields, quietCalendarFields, raisesSequence, type CalendarFacts, type CalendarField } from "./change";
 import { calendarEventFromEvent, type CalendarSourceEvent } from "./event-data";
 import { buildInvitationIcs } from "./ics";
 
@@ -58,11 +58,12 @@ const rows: Record<CalendarField, { change: Partial<CalendarFacts>; base?: Parti
 
 describe("calendarChange", () => {
   it.each(Object.entries(rows) as [CalendarField, (typeof rows)[CalendarField]][])(
-    "a changed %s is an update of the invitees' calendar entry, and their calendar file shows it",
+    "a changed %s shows in the invitees' calendar file, and is an update of their entry unless it is quiet",
     (field, { change, base }) => {
       const before = { ...facts, ...base };
       const after = { ...before, ...change };
-      expect(calendarChange(before, after)).toEqual({ kind: "updated", fields: [field] });
+      const quiet = (quietCalendarFields as readonly CalendarField[]).includes(field);
+      expect(calendarChange(before, after)).toEqual(quiet ? { kind: "unchanged" } : { kind: "updated", fields: [field] });
       expect(fileChanges(source(before), source(after))).toBe(true);
     },
   );
@@ -77,6 +78,15 @@ describe("calendarChange", () => {
     expect(calendarChange(facts, { ...facts, venueRoom: null, title: "Khác", endsAt: new Date("2031-04-10T05:00:00Z") })).toEqual({
       kind: "updated",
       fields: ["title", "endsAt", "venueRoom"],
+    });
+  });
+
+  it("the description alone sends nothing (RFC 5546 does not count it); with a significant change it is listed and travels", () => {
+    expect(quietCalendarFields).toEqual(["description"]);
+    expect(calendarChange(facts, { ...facts, description: null })).toEqual({ kind: "unchanged" });
+    expect(calendarChange(facts, { ...facts, description: "Khác", venueRoom: "Phòng 5" })).toEqual({
+      kind: "updated",
+      fields: ["venueRoom", "description"],
     });
   });
 
@@ -132,7 +142,8 @@ describe("calendarFields against the calendar file", () => {
       const values: unknown[] = otherValues[field];
       const carried = bases.some((base) => values.some((value) => fileChanges(source(base), { ...source(base), [field]: value })));
       expect({ field, compared: (calendarFields as readonly string[]).includes(field) }).toEqual({ field, compared: carried });
-      // And whenever the file changes, calendarChange says so.
+      // And whenever the file changes, calendarChange says so — but for a quiet field.
+      if ((quietCalendarFields as readonly string[]).includes(field)) return;
       for (const base of bases)
         for (const value of values) {
           const after = { ...base, [field]: value } as CalendarFacts;
