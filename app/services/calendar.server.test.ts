@@ -107,7 +107,7 @@ describe("calendar feeds and files", () => {
     const owner = await createUser(db, { role: "organizer" });
     const event = await createEvent(db, owner, { title: "Lễ ký kết Đề án" });
     const file = await eventCalendarFile(db, event.id, { appUrl: APP_URL, locale: "vi" });
-    expect(file?.fileName).toBe("le-ky-ket-de-an.ics");
+    expect(file?.contentDisposition).toBe(`attachment; filename="le-ky-ket-de-an.ics"; filename*=UTF-8''L%E1%BB%85%20k%C3%BD%20k%E1%BA%BFt%20%C4%90%E1%BB%81%20%C3%A1n.ics`);
     expect(file?.content).toContain("\r\nMETHOD:PUBLISH\r\n");
     expect(vevents(file?.content ?? "")).toMatchObject([{ uid: event.calendarUid, summary: "Lễ ký kết Đề án" }]);
     expect(await eventCalendarFile(db, "00000000-0000-4000-8000-000000000000", { appUrl: APP_URL, locale: "vi" })).toBeNull();

@@ -4,7 +4,8 @@
  */
 import type { Db } from "#db/client.server";
 import type { Actor } from "~/domain/access/permissions";
-import { calendarEventFromEvent, calendarFileName } from "~/domain/calendar/event-data";
+import { calendarEventFromEvent } from "~/domain/calendar/event-data";
+import { attachmentHeader } from "~/utils/attachment";
 import { buildFeedIcs } from "~/domain/calendar/ics";
 import { translate, type Locale } from "~/i18n/i18n";
 import { recordAudit } from "~/models/audit.server";
@@ -32,12 +33,12 @@ export async function eventCalendarFile(
   db: Db,
   eventId: string,
   options: { appUrl: string; locale: Locale; now?: Date },
-): Promise<{ fileName: string; content: string } | null> {
+): Promise<{ contentDisposition: string; content: string } | null> {
   const event = await getCalendarEvent(db, eventId);
   if (!event) return null;
   const data = calendarEventFromEvent(event, { locale: options.locale, url: eventPageUrl(options.appUrl, event.id) });
   return {
-    fileName: calendarFileName(event.title),
+    contentDisposition: attachmentHeader({ stem: event.title, extension: "ics", asciiFallback: "signet-event" }),
     content: buildFeedIcs({ name: event.title, events: [data], now: options.now }),
   };
 }

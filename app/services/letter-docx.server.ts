@@ -18,7 +18,8 @@ import {
   type IBorderOptions,
 } from "docx";
 import type { LetterParts } from "~/domain/letter/invitation-letter";
-import { slugWords } from "~/domain/press/slug";
+import { letterFileStem } from "~/domain/letter/invitation-letter";
+import { attachmentHeader } from "~/utils/attachment";
 
 export { docxContentType } from "./press-docx.server";
 
@@ -137,8 +138,5 @@ export async function buildLetterDocx(letter: LetterParts): Promise<Buffer> {
 
 /** "giay-moi-lai-van-hoan.docx", and the name as written by RFC 5987. */
 export function letterContentDisposition(locale: "vi" | "en", name: string | null): string {
-  const base = `${locale === "vi" ? "Giấy mời" : "Invitation letter"}${name ? ` - ${name}` : ""}`;
-  const ascii = slugWords(base) || "giay-moi";
-  const unicode = encodeURIComponent(`${base.replace(/[\\/:*?"<>|]+/gu, " ")}.docx`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}.docx"; filename*=UTF-8''${unicode}`;
+  return attachmentHeader({ stem: letterFileStem(locale, name), extension: "docx", asciiFallback: "giay-moi" });
 }

@@ -13,7 +13,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { LetterParts } from "~/domain/letter/invitation-letter";
-import { slugWords } from "~/domain/press/slug";
+import { attachmentHeader } from "~/utils/attachment";
+import { letterFileStem } from "~/domain/letter/invitation-letter";
 
 export const pdfContentType = "application/pdf";
 
@@ -189,8 +190,5 @@ export async function buildLetterPdf(letter: LetterParts): Promise<Buffer> {
 
 /** "giay-moi-lai-van-hoan.pdf", and the name as written by RFC 5987. */
 export function letterPdfContentDisposition(locale: "vi" | "en", name: string | null, disposition: "inline" | "attachment" = "inline"): string {
-  const base = `${locale === "vi" ? "Giấy mời" : "Invitation letter"}${name ? ` - ${name}` : ""}`;
-  const ascii = slugWords(base) || "giay-moi";
-  const unicode = encodeURIComponent(`${base.replace(/[\\/:*?"<>|]+/gu, " ")}.pdf`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${disposition}; filename="${ascii}.pdf"; filename*=UTF-8''${unicode}`;
+  return attachmentHeader({ stem: letterFileStem(locale, name), extension: "pdf", asciiFallback: "giay-moi", type: disposition });
 }

@@ -19,6 +19,7 @@ import {
 import sharp from "sharp";
 import { photoCaptionLine, pressMarkdownBlocks, type PressBlock, type PressRun } from "~/domain/press/markdown";
 import { isProvisionalSlug, slugWords } from "~/domain/press/slug";
+import { attachmentHeader } from "~/utils/attachment";
 import { photoVariantKey } from "~/domain/photos/urls";
 import type { PressDocument, PressOutputPhoto } from "./press-outputs.server";
 import type { ObjectStorage } from "./storage.server";
@@ -237,28 +238,11 @@ export async function buildPressDocx(
 }
 
 /** Characters no file system takes in a name, and control characters. */
-function safeFileName(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, 120)
-      .trim()
-  );
-}
-
 /**
  * The download's Content-Disposition: an ASCII filename from the slug (or the folded title while not
  * published) and, by RFC 5987, the title as it is ("Ký kết chương trình phối hợp công tác.docx").
  */
 export function docxContentDisposition(doc: Pick<PressDocument, "slug" | "title">): string {
   const ascii = (isProvisionalSlug(doc.slug) ? slugWords(doc.title) : doc.slug) || "ban-tin";
-  const unicode = safeFileName(doc.title) || ascii;
-  return `attachment; filename="${ascii}.docx"; filename*=UTF-8''${encodeRFC5987(`${unicode}.docx`)}`;
-}
-
-function encodeRFC5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return attachmentHeader({ stem: doc.title, extension: "docx", ascii });
 }

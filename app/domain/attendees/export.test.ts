@@ -3,7 +3,7 @@ import { translate, type MessageKey } from "~/i18n/i18n";
 import { invitationRoles, attendeeLanguages, type ImportField } from "./attendee.schema";
 import { parseCsv, writeCsv } from "./csv";
 import { fieldForHeader } from "./csv-headers";
-import { exportColumns, exportFileName, exportRow, importableExportColumns, type ExportableInvitation } from "./export";
+import { exportColumns, exportFileStem, exportRow, importableExportColumns, type ExportableInvitation } from "./export";
 import { readAttendeeCsv, validateImportRows } from "./import";
 
 const invitation: ExportableInvitation = {
@@ -97,9 +97,9 @@ describe("exportRow", () => {
   });
 });
 
-describe("exportFileName", () => {
+describe("exportFileStem", () => {
   it("is ASCII, from the folded title", () => {
-    expect(exportFileName("Lễ ký kết “Đồng hành” 🤝 2017", "2017-10-19")).toBe("khach-moi-le-ky-ket-dong-hanh-2017-2017-10-19.csv");
-    expect(exportFileName("🤝", "2017-10-19")).toBe("khach-moi-su-kien-2017-10-19.csv");
+    expect(exportFileStem("Lễ ký kết “Đồng hành” 🤝 2017", "2017-10-19")).toBe("khach-moi-le-ky-ket-dong-hanh-2017-2017-10-19");
+    expect(exportFileStem("🤝", "2017-10-19")).toBe("khach-moi-su-kien-2017-10-19");
   });
 });

@@ -1,3 +1,4 @@
+import { asciiWords } from "../text/ascii-words";
 import type { AttendeeLanguage, ImportField, InvitationRole, InvitationStatus } from "./attendee.schema";
 
 /**
@@ -79,16 +80,7 @@ export function exportRow(inv: ExportableInvitation, labels: ExportLabels): stri
   return exportColumns.map((c) => values[c]);
 }
 
-/** The file name for an export: ASCII (for every browser), from the folded event title. */
-export function exportFileName(eventTitle: string, today: string): string {
-  const slug = eventTitle
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-  return `khach-moi-${slug || "su-kien"}-${today}.csv`;
+/** The export's file name before ".csv": ASCII (the same in every browser), from the folded event title. */
+export function exportFileStem(eventTitle: string, today: string): string {
+  return `khach-moi-${asciiWords(eventTitle, 60) || "su-kien"}-${today}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarEventFromEvent, calendarFileName, venueLine, type CalendarSourceEvent } from "./event-data";
+import { calendarEventFromEvent, venueLine, type CalendarSourceEvent } from "./event-data";
 import ICAL from "ical.js";
 import { buildInvitationIcs, calendarLinks } from "./ics";
 
@@ -68,15 +68,6 @@ describe("venueLine", () => {
   it("joins room, venue and address, skipping blanks", () => {
     expect(venueLine({ venueRoom: null, venueName: "Nhà khách", venueAddress: "Thái Bình" })).toBe("Nhà khách, Thái Bình");
     expect(venueLine({ venueRoom: "", venueName: null, venueAddress: null })).toBeNull();
-  });
-});
-
-describe("calendarFileName", () => {
-  it("is ASCII, folds Vietnamese (đ included) and stays short", () => {
-    expect(calendarFileName(seed.title)).toBe("le-ky-ket-chuong-trinh-phoi-hop-cong-tac-giai-doan-2017-2020.ics");
-    expect(calendarFileName("Đón đoàn Đại sứ")).toBe("don-doan-dai-su.ics");
-    expect(calendarFileName("“—”")).toBe("signet-event.ics");
-    expect(calendarFileName("a".repeat(200)).length).toBeLessThanOrEqual(64);
   });
 });
 

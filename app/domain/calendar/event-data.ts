@@ -78,17 +78,3 @@ function allDayOf(event: CalendarSourceEvent): CalendarEventData["allDay"] {
   return { start, endExclusive: nextDay(last) };
 }
 
-/** An ASCII file name for Content-Disposition: "le-ky-ket-chuong-trinh-phoi-hop.ics". */
-export function calendarFileName(title: string): string {
-  const slug = title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return `${slug || "signet-event"}.ics`;
-}

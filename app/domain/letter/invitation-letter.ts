@@ -103,6 +103,11 @@ function fold(text: string): string {
   return foldForSearch(text.normalize("NFC")).replace(/\s+/gu, " ").trim();
 }
 
+/** "Giấy mời - Lại Văn Hoàn": the letter's file name in its language, before the extension. */
+export function letterFileStem(locale: LetterLocale, name: string | null): string {
+  return `${locale === "vi" ? "Giấy mời" : "Invitation letter"}${name ? ` - ${name}` : ""}`;
+}
+
 /** A Party body by its name: "Tỉnh ủy …", "Ban … Tỉnh ủy", "Đảng ủy …", "Ban Chấp hành Trung ương" … */
 export function bodyKind(nameVi: string): BodyKind {
   return PARTY_NAME.test(fold(nameVi)) ? "party" : "state";

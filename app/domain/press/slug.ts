@@ -5,7 +5,7 @@
  * changed after. Until then the slug column holds a provisional, unique "draft-<summary id>".
  */
 import { DateTime } from "luxon";
-import { foldForSearch } from "../text/search";
+import { asciiWords } from "../text/ascii-words";
 
 export const MAX_SLUG_WORDS_LENGTH = 80;
 
@@ -19,18 +19,7 @@ export function isProvisionalSlug(slug: string): boolean {
 
 /** The words part: ASCII letters and digits, hyphen-separated, cut at a word boundary. */
 export function slugWords(title: string): string {
-  const words = foldForSearch(title)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .split(" ")
-    .filter(Boolean);
-  let out = "";
-  for (const word of words) {
-    const next = out ? `${out}-${word}` : word;
-    if (next.length > MAX_SLUG_WORDS_LENGTH) break;
-    out = next;
-  }
-  return out || (words[0]?.slice(0, MAX_SLUG_WORDS_LENGTH) ?? "");
+  return asciiWords(title, MAX_SLUG_WORDS_LENGTH);
 }
 
 /** The slug for a title published at `at` (dd-mm-yyyy in `timeZone`); "ban-tin" when the title has no letters. */

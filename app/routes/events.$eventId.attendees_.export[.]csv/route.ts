@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { writeCsv, writeCsvRows } from "~/domain/attendees/csv";
-import { exportColumns, exportFileName, exportRow, importableExportColumns, type ExportLabels } from "~/domain/attendees/export";
+import { exportColumns, exportFileStem, exportRow, importableExportColumns, type ExportLabels } from "~/domain/attendees/export";
 import { formatDate, formatTime, instantToLocalInput } from "~/domain/dates/phrasing";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { getEventDetail } from "~/models/events.server";
 import { getInvitationsByIds, listEventInvitationIds } from "~/models/invitations.server";
 import { requireEventPermission } from "~/services/auth.server";
+import { attachmentHeader } from "~/utils/attachment";
 import { notFound, answerThrownData } from "~/utils/responses.server";
 import { parseListParams } from "../events.$eventId.attendees/list-params";
 
@@ -27,9 +28,10 @@ async function load({ request, context, params }: LoaderFunctionArgs) {
   const locale = access.user.locale;
   const zone = event.timeZone;
   const today = instantToLocalInput(new Date(), zone).slice(0, 10);
+  const fileStem = exportFileStem(event.title, today);
   const headers = {
     "Content-Type": "text/csv; charset=utf-8",
-    "Content-Disposition": `attachment; filename="${exportFileName(event.title, today)}"`,
+    "Content-Disposition": attachmentHeader({ stem: fileStem, extension: "csv", ascii: fileStem }),
     "Cache-Control": "private, no-store",
   };
   const label = (c: string) => translate(locale, `attendees.field.${c}` as MessageKey);

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { singleLine } from "~/domain/calendar/text";
 import { eventCalendarFile } from "~/services/calendar.server";
 import { requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
@@ -12,17 +11,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return new Response(file.content, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": contentDisposition(file.fileName, `${access.event.title}.ics`),
+      "Content-Disposition": file.contentDisposition,
       "Cache-Control": "private, no-store",
     },
   });
 }
 
-/** An ASCII name for every browser, and the Vietnamese title (RFC 6266 / 5987) for those that read it. */
-function contentDisposition(asciiName: string, fullName: string) {
-  const encoded = encodeURIComponent(singleLine(fullName).replace(/[\\/]/g, "-")).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
-}

@@ -5,12 +5,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readOriginal } from "~/services/photos.server";
 import { isUuid, requireEventPermission } from "~/services/auth.server";
+import { asciiWords } from "~/domain/text/ascii-words";
+import { attachmentHeader } from "~/utils/attachment";
 import { notFound, answerThrownData } from "~/utils/responses.server";
 
-/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+/** The name it was uploaded with, and its folded ASCII form ("Ảnh lễ ký.jpg" → "anh-le-ky.jpg"). */
 function attachment(filename: string): string {
-  const ascii = filename.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._-]+/g, "_") || "photo";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  const dot = filename.lastIndexOf(".");
+  const [stem, extension] = dot > 0 ? [filename.slice(0, dot), filename.slice(dot + 1)] : [filename, "jpg"];
+  return attachmentHeader({ stem, extension: asciiWords(extension, 10) || "jpg", asciiFallback: "photo" });
 }
 
 async function load({ request, context, params }: LoaderFunctionArgs) {
