@@ -78,6 +78,17 @@ export default defineConfig(
     },
   },
   {
+    // Every embedded database is opened with the extensions the migrations create (db/client.server.ts, decision 019).
+    files: ["**/*.ts"],
+    ignores: ["db/client.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='PGlite']", message: "Open PGlite with newPGlite() from db/client.server.ts (it loads pg_trgm)." },
+      ],
+    },
+  },
+  {
     // Playwright reads a fixture's first parameter and needs it to be an object pattern, even when empty.
     files: ["e2e/**/*.ts"],
     rules: { "no-empty-pattern": ["error", { allowObjectPatternsAsParameters: true }] },

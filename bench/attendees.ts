@@ -14,9 +14,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import { openDatabase, type Db } from "#db/client.server";
+import { newPGlite, openDatabase, type Db } from "#db/client.server";
 import { createEvent, createManyInvitations, createUser } from "#db/factories";
 import {
   countEventInvitations,
@@ -88,7 +87,7 @@ const proposedIndexes = [
 
 async function main() {
   const url = process.env.BENCH_DATABASE_URL;
-  const database = url ? openDatabase({ url, max: 2 }) : openDatabase({ pglite: new PGlite() });
+  const database = url ? openDatabase({ url, max: 2 }) : openDatabase({ pglite: newPGlite() });
   const db = database.db;
   console.log(`Database: ${url ? "PostgreSQL (BENCH_DATABASE_URL)" : "PGlite, in memory"}; ${RUNS} runs per query, median.`);
   await database.migrate();

@@ -18,10 +18,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
 import type { AppLoadContext } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { openDatabase, type Db } from "#db/client.server";
+import { newPGlite, openDatabase, type Db } from "#db/client.server";
 import { createEvent, createManyInvitations, createUser } from "#db/factories";
 import { countAttendance } from "~/models/check-in.server";
 import { getEventDetail } from "~/models/events.server";
@@ -55,7 +54,7 @@ async function checkInEveryThird(db: Db, eventId: string) {
 
 async function main() {
   const url = process.env.BENCH_DATABASE_URL;
-  const database = url ? openDatabase({ url, max: 2 }) : openDatabase({ pglite: new PGlite() });
+  const database = url ? openDatabase({ url, max: 2 }) : openDatabase({ pglite: newPGlite() });
   const db = database.db;
   console.log(`Database: ${url ? "PostgreSQL (BENCH_DATABASE_URL)" : "PGlite, in memory"}; ${RUNS} runs per case, median.`);
   await database.migrate();

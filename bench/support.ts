@@ -7,9 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { openDatabase, type Database } from "#db/client.server";
+import { newPGlite, openDatabase, type Database } from "#db/client.server";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -85,9 +84,9 @@ export async function scratchDatabase(kind: Kind, name: string): Promise<Scratch
     };
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "signet-bench-"));
-  let pglite = new PGlite(path.join(dataDir, "pglite"));
+  let pglite = newPGlite(path.join(dataDir, "pglite"));
   const open = () => {
-    if (pglite.closed) pglite = new PGlite(path.join(dataDir, "pglite"));
+    if (pglite.closed) pglite = newPGlite(path.join(dataDir, "pglite"));
     return openDatabase({ pglite });
   };
   let database = open();

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -25,6 +26,15 @@ export interface Database {
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
+/**
+ * Every embedded database is opened through here, with the extensions the migrations create (pg_trgm: the
+ * directory's trigram indexes, decision 019). A data directory made with an extension cannot be opened without it,
+ * so nothing calls `new PGlite` itself (ESLint says so).
+ */
+export function newPGlite(dataDir?: string, options: PGliteOptions = {}): PGlite {
+  return new PGlite({ ...options, ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm, ...options.extensions } });
+}
+
 export type DatabaseConfig = { url: string; max?: number } | { dataDir: string } | { pglite: PGlite };
 
 /** Opens PostgreSQL via postgres.js when a URL is given, otherwise the embedded PGlite. */
@@ -47,7 +57,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     client = config.pglite;
   } else {
     mkdirSync(config.dataDir, { recursive: true });
-    client = new PGlite(config.dataDir);
+    client = newPGlite(config.dataDir);
   }
   const pgliteDb = drizzlePglite(client, { schema });
   return {

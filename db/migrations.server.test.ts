@@ -7,14 +7,13 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrationsFolder } from "./client.server";
+import { newPGlite, migrationsFolder } from "./client.server";
 import { adminConnection, randomSuffix, testDriver, withDatabaseName } from "./testing";
 
 interface Runner {
@@ -27,7 +26,7 @@ interface Runner {
 
 async function emptyDatabase(): Promise<Runner> {
   if (testDriver() === "pglite") {
-    const pg = new PGlite();
+    const pg = newPGlite();
     await pg.waitReady;
     return {
       query: async (text) => (await pg.query<Record<string, unknown>>(text)).rows,

@@ -7,9 +7,8 @@
 import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "./client.server";
+import { newPGlite, openDatabase } from "./client.server";
 import { adminConnection, randomSuffix, withDatabaseName } from "./testing";
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -19,7 +18,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
 }
 
 async function setupPglite(project: TestProject) {
-  const pglite = new PGlite();
+  const pglite = newPGlite();
   const database = openDatabase({ pglite });
   let file: string | undefined;
   try {

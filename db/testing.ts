@@ -21,11 +21,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { expect, inject } from "vitest";
 import { ServiceError, type ServiceErrorCode } from "../app/utils/errors";
-import { openDatabase, type Database, type Db } from "./client.server";
+import { newPGlite, openDatabase, type Database, type Db } from "./client.server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -88,7 +87,7 @@ export async function closeOpenTestDatabases(): Promise<void> {
 async function freshPglite(): Promise<Database> {
   const dump = inject("signetPgliteDump");
   if (!dump) throw new Error("no PGlite dump provided: is db/testing.global-setup.ts the project's globalSetup?");
-  const pglite = new PGlite({ loadDataDir: new Blob([await readFile(dump)]) });
+  const pglite = newPGlite(undefined, { loadDataDir: new Blob([await readFile(dump)]) });
   await pglite.waitReady;
   return openDatabase({ pglite });
 }

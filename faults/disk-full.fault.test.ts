@@ -9,10 +9,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import type { Database, Db } from "#db/client.server";
+import { newPGlite, type Database, type Db } from "#db/client.server";
 import { createEvent, createUser } from "#db/factories";
 import { photos } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
@@ -129,7 +128,7 @@ describe("the disk is full during a photo upload", () => {
       expect(filesBelow(media)).toEqual(["filler.bin"]);
       expect(await server.stop()).toBe(0);
 
-      const check = new PGlite(path.join(dataDir, "pglite"));
+      const check = newPGlite(path.join(dataDir, "pglite"));
       try {
         expect((await check.query("select id from photos")).rows).toEqual([]);
       } finally {

@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, it } from "vitest";
 import { killChildren, migratedPgliteDir, spawnChild, sleep, waitFor } from "./support";
+import { newPGlite } from "#db/client.server";
 
 const ROUNDS = 2;
 const ACKS_BEFORE_KILL = 100;
@@ -39,7 +39,7 @@ describe("SIGKILL while PGlite writes", () => {
       const acknowledged = acked();
       const last = Math.max(...acknowledged);
 
-      const pglite = new PGlite(dataDir);
+      const pglite = newPGlite(dataDir);
       try {
         await pglite.waitReady;
         const rows = await pglite.query<{ n: number }>(

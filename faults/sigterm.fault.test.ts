@@ -9,10 +9,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, it } from "vitest";
 import { mailMessages } from "#db/schema/index";
 import { FaultySmtpSink, killChildren, migratedPgliteDir, startAppServer, waitFor } from "./support";
+import { newPGlite } from "#db/client.server";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -79,7 +79,7 @@ describe("SIGTERM", () => {
     expect(server.output()).toContain("Stopped.");
 
     // The acknowledged write is in the database, which opens cleanly; the data directory's lock is released.
-    const pglite = new PGlite(path.join(dataDir, "pglite"));
+    const pglite = newPGlite(path.join(dataDir, "pglite"));
     try {
       const users = await pglite.query<{ email: string; role: string }>("select email, role from users");
       expect(users.rows).toEqual([{ email: "admin@signet.test", role: "admin" }]);
@@ -128,7 +128,7 @@ describe("SIGTERM", () => {
       expect(await server.exited).toBe(0);
       expect(sink.delivered).toHaveLength(1);
 
-      const pglite = new PGlite(path.join(dataDir, "pglite"));
+      const pglite = newPGlite(path.join(dataDir, "pglite"));
       try {
         const rows = await pglite.query<{ status: string; attempts: number }>(
           "select status, attempts from mail_messages order by idempotency_key",

@@ -10,10 +10,9 @@ import { createServer, type Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
 import { SMTPServer } from "smtp-server";
 import { inject } from "vitest";
-import { openDatabase, type Database } from "#db/client.server";
+import { newPGlite, openDatabase, type Database } from "#db/client.server";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -138,7 +137,7 @@ export async function migratedPgliteDir(dataDir: string): Promise<Database> {
   const dump = inject("signetPgliteDump");
   if (!dump) throw new Error("no PGlite dump: run the fault tests in the vitest project 'faults'");
   mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir, { loadDataDir: new Blob([await readFile(dump)]) });
+  const pglite = newPGlite(dataDir, { loadDataDir: new Blob([await readFile(dump)]) });
   await pglite.waitReady;
   return openDatabase({ pglite });
 }

@@ -3,9 +3,8 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.server";
 import { invitationCounts, invitations, people } from "#db/schema/index";
 import type { InvitationRole, InvitationStatus } from "~/domain/attendees/attendee.schema";
-import { attendeeSearchPattern, foldedSearchRegex } from "~/domain/attendees/search";
 import { bounceStands } from "./inbound.server";
-import { intArray, personColumns, rowsOf, textArray, uuidArray, type Person } from "./people.server";
+import { intArray, peopleMatching, personColumns, rowsOf, textArray, uuidArray, type Person } from "./people.server";
 
 /** Invitations of an event with the invited person's details: queries only. */
 
@@ -123,14 +122,7 @@ interface Where {
 const SEARCH_IDS_MAX = 2000;
 
 function searchOf(f: InvitationFilters): SQL | null {
-  const pattern = attendeeSearchPattern(f.q);
-  const regex = foldedSearchRegex(f.q);
-  if (!pattern || !regex) return null;
-  return f.searchEmail === false
-    ? sql`(${people.nameSearch} like ${pattern} or ${people.organization} ~ ${regex})`
-    : sql`(${people.nameSearch} like ${pattern}
-      or lower(${people.email}) like ${pattern}
-      or ${people.organization} ~ ${regex})`;
+  return peopleMatching(f.q, { email: f.searchEmail !== false });
 }
 
 /**

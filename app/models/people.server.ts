@@ -2,7 +2,7 @@ import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { events, invitations, people } from "#db/schema/index";
 import type { AttendeeLanguage } from "~/domain/attendees/attendee.schema";
-import { attendeeSearchPattern, foldedSearchRegex } from "~/domain/attendees/search";
+import { attendeeSearchPattern } from "~/domain/attendees/search";
 import type { Invitation } from "./invitations.server";
 
 /**
@@ -214,6 +214,19 @@ export function rowsOf<T>(result: unknown): T[] {
 // The directory as a list (the API's /people), and where a person is invited.
 
 /**
+ * The people a search finds: the folded query ("nguyen hong chuyen", app/domain/attendees/search.ts) inside the
+ * folded name, the folded organization or the email, each read through its trigram index (migration 0022,
+ * decision 019). Null for a blank query. `email: false` leaves the email out (a list whose reader may not see
+ * emails).
+ */
+export function peopleMatching(q: string | null | undefined, options: { email?: boolean } = {}): SQL | null {
+  const pattern = attendeeSearchPattern(q);
+  if (!pattern) return null;
+  const email = options.email === false ? sql`` : sql` or lower(${people.email}) like ${pattern}`;
+  return sql`(${people.nameSearch} like ${pattern} or ${people.organizationSearch} like ${pattern}${email})`;
+}
+
+/**
  * One page of the directory, by given name like the attendee lists, with the number of matches. `q` ignores
  * diacritics and case and matches the name, the email or the organization.
  */
@@ -221,12 +234,7 @@ export async function listPeople(
   db: Db,
   options: { q?: string | null; limit: number; offset: number },
 ): Promise<{ items: Person[]; total: number }> {
-  const pattern = attendeeSearchPattern(options.q);
-  const regex = foldedSearchRegex(options.q);
-  const where =
-    pattern && regex
-      ? sql`(${people.nameSearch} like ${pattern} or lower(${people.email}) like ${pattern} or ${people.organization} ~ ${regex})`
-      : sql`true`;
+  const where = peopleMatching(options.q) ?? sql`true`;
   const [items, [count]] = await Promise.all([
     db
       .select(personColumns)

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, isNull, max, ne, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { events, invitations, people, photos, photoTags, pressSummaries } from "#db/schema/index";
-import { attendeeSearchPattern, foldedSearchRegex } from "~/domain/attendees/search";
+import { peopleMatching } from "./people.server";
 
 export const photoColumns = {
   id: photos.id,
@@ -186,10 +186,9 @@ export interface TagCandidate {
 
 /** Invitations of the event matching a search (name, diacritics ignored; or organization), for tagging. */
 export async function searchTagCandidates(db: Db, eventId: string, q: string, limit: number): Promise<TagCandidate[]> {
-  const pattern = attendeeSearchPattern(q);
-  const regex = foldedSearchRegex(q);
+  const search = peopleMatching(q, { email: false });
   const conditions = [eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)];
-  if (pattern && regex) conditions.push(sql`(${people.nameSearch} like ${pattern} or ${people.organization} ~* ${regex})`);
+  if (search) conditions.push(search);
   return db
     .select({
       invitationId: invitations.id,

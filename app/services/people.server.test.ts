@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { buildAttendeeInput, createAttendee, createEvent, createUser } from "#db/factories";
@@ -5,7 +6,8 @@ import { testDatabase } from "#db/testing";
 import { listAudit } from "~/models/audit.server";
 import { addEventMember } from "~/models/events.server";
 import { getInvitation } from "~/models/invitations.server";
-import { listPeople } from "~/models/people.server";
+import { foldForSearch } from "~/domain/text/search";
+import { listPeople, rowsOf } from "~/models/people.server";
 import { canManagePerson, updatePerson } from "./people.server";
 
 let database: Database;
@@ -80,5 +82,24 @@ describe("listPeople", () => {
     expect(first.total).toBe(2);
     expect(second.total).toBe(2);
     expect(first.items[0]?.id).not.toBe(second.items[0]?.id);
+  });
+});
+
+describe("the organization search", () => {
+  it("agrees with folding the text in JavaScript, for every organization and query tried (the database folds it itself)", async () => {
+    const owner = await createUser(db);
+    const event = await createEvent(db, { id: owner.id, name: owner.name });
+    const orgs = ["Ủy ban Mặt trận Tổ quốc Qx", "Trường THPT Nguyễn Đức Cảnh Qx", "HỘI LIÊN HIỆP PHỤ NỮ (TỈNH) Qx", "Công ty 1-2-3 & Cộng sự Qx"];
+    for (const [i, organization] of orgs.entries())
+      await createAttendee(db, owner, event.id, { fullName: `Khách ${i} Zq`, organization, email: `qx${i}@example.vn` });
+    const stored = await db.execute(sql`select organization, organization_search from people where organization like '% Qx'`);
+    for (const row of rowsOf<{ organization: string; organization_search: string }>(stored))
+      expect(row.organization_search).toBe(foldForSearch(row.organization));
+    const queries = ["uy ban", "MẶT TRẬN tổ", "nguyen duc", "duc canh", "(tinh)", "1-2-3 &", "phu nu", "cong su", "xyz"];
+    for (const q of queries) {
+      const found = (await listPeople(db, { q: `${q}`, limit: 10, offset: 0 })).items.map((p) => p.organization).filter((o) => o?.endsWith(" Qx"));
+      const expected = orgs.filter((org) => foldForSearch(org).includes(foldForSearch(q)));
+      expect(found.sort(), q).toEqual(expected.sort());
+    }
   });
 });
