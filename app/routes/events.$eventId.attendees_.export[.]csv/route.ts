@@ -7,7 +7,7 @@ import { getEventDetail } from "~/models/events.server";
 import { getInvitationsByIds, listEventInvitationIds } from "~/models/invitations.server";
 import { requireEventPermission } from "~/services/auth.server";
 import { notFound, answerThrownData } from "~/utils/responses.server";
-import { parseListParams } from "../events.$eventId.attendees/list-params";
+import { parseListParams } from "~/components/attendees/list-params";
 
 /**
  * GET /events/:id/attendees/export.csv[?q=&status=&role=&group=&sort=] — the list as filtered, all pages:
