@@ -25,7 +25,7 @@ import { createApiToken } from "~/services/accounts.server";
 import { cameraJpeg } from "../server/testing/photos-fixtures.server";
 import { createInvitee } from "../server/testing/mail-test-support.server";
 import { issueInvitationToken } from "~/services/invitation-links.server";
-import { startTestBucket, type TestBucket } from "~/services/s3-test-support.server";
+import { startTestBucket, type TestBucket } from "../server/testing/s3-test-support.server";
 import {
   createPgCluster,
   FaultySmtpSink,

@@ -3,6 +3,7 @@ import { useSubmit } from "@remix-run/react";
 import { useId, useMemo, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useForm, useWatch, type Control, type DefaultValues, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 
 /**
@@ -368,7 +369,7 @@ export function FormErrorSummary({
     .filter((e): e is [string, string] => typeof e[1] === "string")
     .sort((a, b) => rank(a[0]) - rank(b[0]));
   return (
-    <div className="notice notice-error error-summary" role="alert">
+    <Notice tone="error" className="error-summary">
       <p>{message ? tError(message) : t("form.fixErrors")}</p>
       {items.length > 0 ? (
         <ul>
@@ -385,7 +386,7 @@ export function FormErrorSummary({
           ))}
         </ul>
       ) : null}
-    </div>
+    </Notice>
   );
 }
 

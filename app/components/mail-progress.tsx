@@ -6,6 +6,7 @@
  */
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 
 export interface OutboxCounts {
@@ -79,12 +80,12 @@ export function MailProgress({ counts }: { counts: OutboxCounts }) {
   const n = (value: number) => value.toLocaleString(locale === "en" ? "en-GB" : "vi-VN");
   const busy = waiting(counts) > 0;
   return (
-    <div className={`notice ${busy ? "notice-warn" : "notice-ok"} mail-progress`} role="status" aria-live="polite" data-testid="mail-progress">
+    <Notice tone={busy ? "warn" : "ok"} className="mail-progress" role="status" aria-live="polite" data-testid="mail-progress">
       <span>{t(busy ? "mail.progress.sending" : "mail.progress.done", { sent: n(counts.sent), total: n(total) })}</span>
       {counts.failed > 0 ? <span> · {t("mail.progress.failed", { count: n(counts.failed) })}</span> : null}
       <progress value={counts.sent + counts.failed} max={total} className="mail-progress-bar">
         {Math.round(((counts.sent + counts.failed) / total) * 100)}%
       </progress>
-    </div>
+    </Notice>
   );
 }

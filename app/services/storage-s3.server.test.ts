@@ -18,7 +18,7 @@ import type { Actor } from "~/domain/access/permissions";
 import { cameraJpeg } from "../../server/testing/photos-fixtures.server";
 import { isPhotoRejected } from "./photos-processing.server";
 import { deletePhoto, readServedVariant, uploadPhoto } from "./photos.server";
-import { startTestBucket, type TestBucket } from "./s3-test-support.server";
+import { startTestBucket, type TestBucket } from "../../server/testing/s3-test-support.server";
 import { copyStorage } from "./storage-migrate.server";
 import { fileSystemStorage, isStorageUnavailable, parseStorageUrl, s3Storage, storageFromUrl, type ObjectStorage } from "./storage.server";
 

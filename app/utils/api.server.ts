@@ -1,6 +1,6 @@
 /**
  * The JSON API's HTTP plumbing: JSON answers, one error format, JSON bodies read and parsed with the route's zod
- * schema, the error mapper, and routing by method. Bearer authentication is app/services/api-auth.server.ts; the
+ * schema, the error mapper, routing by method, and list paging (?limit=, the offset cursor). Bearer authentication is app/services/api-auth.server.ts; the
  * JSON shapes of the resources are app/services/api-presenters/ (docs/decisions/033-api-layers.md).
  *
  * Every answer is JSON. Errors look like
@@ -301,4 +301,36 @@ export function expectedVersion(request: Request): number | undefined {
   if (query === null) return undefined;
   if (!/^\d{1,9}$/.test(query)) throw apiError(400, "The version query parameter must be a whole number.", { version: "Must be a whole number." });
   return Number(query);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lists: ?limit=&cursor= with an opaque offset cursor (the invitations and people lists)
+
+export function readLimit(search: URLSearchParams, fallback = 50): number {
+  const raw = search.get("limit");
+  if (raw === null) return fallback;
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 100)
+    throw apiError(400, "limit must be a whole number from 1 to 100.", { limit: "Must be a whole number from 1 to 100." });
+  return Number(raw);
+}
+
+/** base64url of ["o", offset]: the position after the last item of the previous page. */
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(JSON.stringify(["o", offset]), "utf8").toString("base64url");
+}
+
+export function readOffsetCursor(search: URLSearchParams): number {
+  const raw = search.get("cursor");
+  if (raw === null || raw === "") return 0;
+  const bad = () => apiError(400, "The cursor is not one this API made: send nextCursor unchanged.", { cursor: "Not a cursor of this list." });
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(raw)) throw bad();
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    throw bad();
+  }
+  if (!Array.isArray(value) || value.length !== 2 || value[0] !== "o" || !Number.isInteger(value[1]) || (value[1] as number) < 0 || (value[1] as number) > 10_000_000)
+    throw bad();
+  return value[1] as number;
 }

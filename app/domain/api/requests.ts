@@ -40,7 +40,7 @@ export const invitationSendApiSchema = z
 /**
  * POST and PATCH /api/v1/events/:eventId/invitations[/:id] and PATCH /api/v1/people/:id (the person's fields only),
  * for the document: the routes check bodies with the attendee form's own schema (attendeeFormSchema) under these
- * names (app/routes/api.v1.events.$eventId.invitations._index/invitation-api.server.ts maps them) and refuse other fields. `name` is required on POST.
+ * names (app/services/api-resources/invitations.server.ts maps them) and refuse other fields. `name` is required on POST.
  */
 const text = z.string().nullable().optional();
 export const personApiBodySchema = z

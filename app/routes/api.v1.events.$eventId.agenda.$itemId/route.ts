@@ -5,7 +5,7 @@ import { deleteAgendaItem, getAgendaView, updateAgendaItem } from "~/services/ag
 import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission, isUuid } from "~/services/auth.server";
 import { apiError, apiJson, handleApi, noContent, readJsonAs, withApiWording, type ApiHandler } from "~/utils/api.server";
-import { agendaWording, etag, expectedVersion, itemJson } from "../api.v1.events.$eventId.agenda._index/agenda-api.server";
+import { agendaWording, etag, expectedVersion, itemJson } from "~/services/api-resources/agenda.server";
 
 function itemIdOf(params: Record<string, string | undefined>): string {
   const id = params.itemId;

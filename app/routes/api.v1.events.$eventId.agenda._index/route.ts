@@ -6,7 +6,7 @@ import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { agendaItemsToJson } from "~/services/api-presenters/agenda.server";
 import { checkEventPermission } from "~/services/auth.server";
 import { apiJson, handleApi, readJsonAs, withApiWording, type ApiHandler } from "~/utils/api.server";
-import { agendaWording, etag, expectedVersion, itemJson } from "./agenda-api.server";
+import { agendaWording, etag, expectedVersion, itemJson } from "~/services/api-resources/agenda.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

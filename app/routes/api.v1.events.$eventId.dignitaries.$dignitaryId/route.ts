@@ -6,7 +6,7 @@ import { apiError, apiJson, handleApi, readJsonAs, type ApiHandler } from "~/uti
 import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission, isUuid } from "~/services/auth.server";
 import { dignitaryToJson } from "~/services/api-presenters/dignitaries.server";
-import { changeFromApi, expectedListVersion, listEtag } from "../api.v1.events.$eventId.dignitaries._index/dignitary-api.server";
+import { changeFromApi, expectedListVersion, listEtag } from "~/services/api-resources/dignitaries.server";
 
 const notFound = () => apiError(404, "No dignitary with this id at this event.");
 

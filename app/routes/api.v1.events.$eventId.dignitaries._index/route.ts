@@ -6,7 +6,7 @@ import { apiJson, handleApi, readJsonAs, type ApiHandler } from "~/utils/api.ser
 import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
 import { dignitaryToJson } from "~/services/api-presenters/dignitaries.server";
-import { createInputFromApi, expectedListVersion, listEtag } from "./dignitary-api.server";
+import { createInputFromApi, expectedListVersion, listEtag } from "~/services/api-resources/dignitaries.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -8,7 +8,7 @@ import { apiJson, handleApi, readJson, type ApiHandler } from "~/utils/api.serve
 import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission, seesPersonalData } from "~/services/auth.server";
 import { invitationToJson } from "~/services/api-presenters/invitations.server";
-import { attendeeInputFromPatch, loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-api.server";
+import { attendeeInputFromPatch, loadInvitation } from "~/services/api-resources/invitations.server";
 
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -6,7 +6,7 @@ import { invitationUrl, regenerateInvitationLink } from "~/services/invitation-l
 import { apiJson, handleApi, type ApiHandler } from "~/utils/api.server";
 import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission } from "~/services/auth.server";
-import { loadInvitation } from "../api.v1.events.$eventId.invitations._index/invitation-api.server";
+import { loadInvitation } from "~/services/api-resources/invitations.server";
 
 const regenerate: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

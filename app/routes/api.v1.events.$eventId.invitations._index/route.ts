@@ -5,11 +5,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listEventInvitations } from "~/models/invitations.server";
 import { invitationUrl, issueInvitationToken } from "~/services/invitation-links.server";
 import { addAttendee, AlreadyInvitedError } from "~/services/invitations.server";
-import { apiJson, handleApi, readJson, withApiWording, type ApiHandler } from "~/utils/api.server";
+import { apiJson, encodeOffsetCursor, handleApi, readJson, withApiWording, type ApiHandler } from "~/utils/api.server";
 import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { checkEventPermission, seesPersonalData } from "~/services/auth.server";
 import { invitationToJson } from "~/services/api-presenters/invitations.server";
-import { attendeeInputFromCreate, encodeOffsetCursor, readInvitationListQuery } from "./invitation-api.server";
+import { attendeeInputFromCreate, readInvitationListQuery } from "~/services/api-resources/invitations.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -11,7 +11,8 @@ import type { User } from "~/models/users.server";
 import { apiError, apiJson, handleApi, messages, readJson, type ApiHandler } from "~/utils/api.server";
 import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { personDetailToJson } from "~/services/api-presenters/invitations.server";
-import { idParam, personValuesFromPatch } from "../api.v1.events.$eventId.invitations._index/invitation-api.server";
+import { personValuesFromPatch } from "~/services/api-resources/invitations.server";
+import { idParam } from "~/services/api-resources/params.server";
 
 const notFound = () => apiError(404, "No person with this id in the directory.");
 

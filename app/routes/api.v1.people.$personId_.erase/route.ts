@@ -10,7 +10,7 @@ import { erasePerson } from "~/services/privacy.server";
 import { apiError, apiJson, handleApi, messages, type ApiHandler } from "~/utils/api.server";
 import { requireApiUser } from "~/services/api-auth.server";
 import { personToJson } from "~/services/api-presenters/invitations.server";
-import { idParam } from "../api.v1.events.$eventId.invitations._index/invitation-api.server";
+import { idParam } from "~/services/api-resources/params.server";
 
 const notFound = () => apiError(404, "No person with this id in the directory.");
 

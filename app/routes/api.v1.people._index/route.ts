@@ -2,10 +2,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listPeople } from "~/models/people.server";
 import { personalDataVisibleFor } from "~/services/privacy.server";
-import { apiError, apiJson, apiQueryParam, handleApi, type ApiHandler } from "~/utils/api.server";
+import { apiError, apiJson, apiQueryParam, encodeOffsetCursor, handleApi, readLimit, readOffsetCursor, type ApiHandler } from "~/utils/api.server";
 import { requireApiUser } from "~/services/api-auth.server";
 import { personToJson } from "~/services/api-presenters/invitations.server";
-import { encodeOffsetCursor, readLimit, readOffsetCursor } from "../api.v1.events.$eventId.invitations._index/invitation-api.server";
 
 const list: ApiHandler = async ({ request, context }) => {
   const user = await requireApiUser(request, context);

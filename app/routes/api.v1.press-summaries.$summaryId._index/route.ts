@@ -5,7 +5,7 @@ import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { pressSummaryToJson } from "~/services/api-presenters/press.server";
 import { updatePressSummary } from "~/services/press.server";
 import { apiError, apiJson, handleApi, readJson, validationError, withApiWording, zodFields, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryFor, loadSummaryForEditor, pressConflictWording } from "./press-api.server";
+import { loadSummaryFor, loadSummaryForEditor, pressConflictWording } from "~/services/api-resources/press.server";
 
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -5,7 +5,7 @@ import { addPressComment, listPressComments } from "~/services/press.server";
 import { apiJson, handleApi, readJsonAs, type ApiHandler } from "~/utils/api.server";
 import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { pressCommentToJson } from "~/services/api-presenters/press.server";
-import { loadSummaryFor, loadSummaryForEditor } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
+import { loadSummaryFor, loadSummaryForEditor } from "~/services/api-resources/press.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -8,7 +8,7 @@ import { actorOf, requireApiUser } from "~/services/api-auth.server";
 import { pressSummaryToJson, regenerationReportToJson } from "~/services/api-presenters/press.server";
 import { regeneratePressSummary } from "~/services/press.server";
 import { apiJson, handleApi, readJsonAs, withApiWording, type ApiHandler } from "~/utils/api.server";
-import { loadSummaryForEditor, pressConflictWording } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
+import { loadSummaryForEditor, pressConflictWording } from "~/services/api-resources/press.server";
 
 const redraft: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

@@ -6,7 +6,7 @@ import { pressSummaryToJson } from "~/services/api-presenters/press.server";
 import { transitionPressSummary } from "~/services/press.server";
 import { apiJson, handleApi, readJsonAs, withApiWording, type ApiHandler } from "~/utils/api.server";
 import type { ServiceError } from "~/utils/errors";
-import { loadSummaryForEditor } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
+import { loadSummaryForEditor } from "~/services/api-resources/press.server";
 
 const expectedBody =
   'Send {"to": "in_review" | "approved" | "published" | "draft"}, with "comment" when sending back and "confirmBeforeEvent": true before the event\'s end.';

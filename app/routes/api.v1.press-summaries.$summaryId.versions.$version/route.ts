@@ -4,7 +4,7 @@ import { diffPressVersions, getPressVersion } from "~/services/press.server";
 import { apiError, apiJson, handleApi, validationError, type ApiHandler } from "~/utils/api.server";
 import { requireApiUser } from "~/services/api-auth.server";
 import { pressVersionToJson } from "~/services/api-presenters/press.server";
-import { loadSummaryFor } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
+import { loadSummaryFor } from "~/services/api-resources/press.server";
 
 const VERSION = /^[1-9]\d{0,8}$/;
 

@@ -4,7 +4,7 @@ import { listPressVersions } from "~/services/press.server";
 import { apiJson, handleApi, type ApiHandler } from "~/utils/api.server";
 import { requireApiUser } from "~/services/api-auth.server";
 import { pressVersionToJson } from "~/services/api-presenters/press.server";
-import { loadSummaryFor } from "../api.v1.press-summaries.$summaryId._index/press-api.server";
+import { loadSummaryFor } from "~/services/api-resources/press.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);

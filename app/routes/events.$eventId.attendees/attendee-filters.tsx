@@ -1,7 +1,7 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { invitationRoles, invitationStatuses } from "~/domain/attendees/attendee.schema";
 import { useT } from "~/i18n/use-t";
-import { hasFilters, sorts, type ListParams } from "./list-params";
+import { hasFilters, sorts, type ListParams } from "~/components/attendees/list-params";
 
 /** Search, status, role, group and sort of the attendee list: a GET form (a select applies itself with JavaScript). */
 export function AttendeeFilters({ list, groups, personal, base }: { list: ListParams; groups: string[]; personal: boolean; base: string }) {

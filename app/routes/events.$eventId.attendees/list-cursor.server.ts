@@ -1,5 +1,5 @@
 import type { InvitationPage, InvitationSort, ListCursor, ListKey } from "~/models/invitations.server";
-import { PAGE_SIZE } from "./list-params";
+import { PAGE_SIZE } from "~/components/attendees/list-params";
 
 /**
  * The pager's cursors (keyset paging, docs/decisions/019-speed.md): the sort, the way (next / previous), the key

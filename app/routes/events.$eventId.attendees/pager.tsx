@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import { listQuery, PAGE_SIZE, type ListParams } from "./list-params";
+import { listQuery, PAGE_SIZE, type ListParams } from "~/components/attendees/list-params";
 
 /** Previous / next links of the attendee list (keyset cursors from the loader) and "page 2 / 60". */
 export function ListPager(props: { base: string; list: ListParams; start: number; total: number; previous: string | null; next: string | null }) {

@@ -21,7 +21,7 @@ import type { loader as eventLoader } from "../events.$eventId/route";
 import { Notice } from "~/components/ui/notice";
 import styles from "~/components/attendees/attendees.css";
 import { decodeListCursor, pagerOf } from "./list-cursor.server";
-import { hasFilters, listQuery, PAGE_SIZE, parseListParams, type ListParams } from "./list-params";
+import { hasFilters, listQuery, PAGE_SIZE, parseListParams, type ListParams } from "~/components/attendees/list-params";
 import { ListPager } from "./pager";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -8,7 +8,7 @@ import { getInvitationsByIds, listEventInvitationIds } from "~/models/invitation
 import { requireEventPermission } from "~/services/auth.server";
 import { attachmentHeader } from "~/utils/attachment";
 import { notFound, answerThrownData } from "~/utils/responses.server";
-import { parseListParams } from "../events.$eventId.attendees/list-params";
+import { parseListParams } from "~/components/attendees/list-params";
 
 /**
  * GET /events/:id/attendees/export.csv[?q=&status=&role=&group=&sort=] — the list as filtered, all pages:

@@ -8,7 +8,7 @@ import { countEventInvitationsMatching, getInvitationsByIds, listEventInvitation
 import { requireEventPermission, seesPersonalData } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 import styles from "~/components/attendees/attendees.css";
-import { listQuery, parseListParams } from "../events.$eventId.attendees/list-params";
+import { listQuery, parseListParams } from "~/components/attendees/list-params";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -97,7 +97,7 @@ export function WorkflowPanel({ loaded, actionData }: { loaded: Loaded; actionDa
       {plain
         .filter((tr) => tr.confirm && confirm === tr.name)
         .map((tr) => (
-          <div key={tr.name} className="notice notice-warn press-confirm" role="alertdialog" aria-label={t(`press.workflow.${tr.name}`)}>
+          <Notice key={tr.name} tone="warn" className="press-confirm" role="alertdialog" aria-label={t(`press.workflow.${tr.name}`)}>
             <p>{t(`press.workflow.confirm.${tr.name}` as MessageKey)}</p>
             <Form method="post">
               <StepFields tr={tr} version={summary.version} error={beforeEventError} />
@@ -110,7 +110,7 @@ export function WorkflowPanel({ loaded, actionData }: { loaded: Loaded; actionDa
                 </Link>
               </div>
             </Form>
-          </div>
+          </Notice>
         ))}
       {actions.transitions
         .filter((tr) => tr.needsComment)

@@ -13,7 +13,7 @@ export function ConflictList({ data }: { data: SeatingLoaderData }) {
   return (
     <>
       {away.length ? (
-        <section className="notice notice-warn" data-testid="unavailable-seated" aria-labelledby="unavailable-heading">
+        <Notice tone="warn" as="section" role="region" data-testid="unavailable-seated" aria-labelledby="unavailable-heading">
           <strong id="unavailable-heading">{t("protocol.seating.unavailableTitle", { count: away.length })}</strong>
           <p className="conflict-names">{away.map((a) => data.labels[a.invitationId] ?? "?").join("; ")}</p>
           {data.canUpdate ? (
@@ -24,21 +24,21 @@ export function ConflictList({ data }: { data: SeatingLoaderData }) {
               </button>
             </Form>
           ) : null}
-        </section>
+        </Notice>
       ) : null}
       {data.conflicts.length === 0 ? (
         <Notice tone="ok" as="p" data-testid="conflicts">
           {t("protocol.conflicts.none")}
         </Notice>
       ) : (
-        <section className="notice notice-warn" data-testid="conflicts" aria-labelledby="conflicts-heading">
+        <Notice tone="warn" as="section" role="region" data-testid="conflicts" aria-labelledby="conflicts-heading">
           <strong id="conflicts-heading">{t("protocol.conflicts.title")}</strong>
           <ul className="conflict-list">
             {data.conflicts.map((c, i) => (
               <li key={i}>{conflictText(c, data.tables, data.labels, t)}</li>
             ))}
           </ul>
-        </section>
+        </Notice>
       )}
     </>
   );

@@ -1,17 +1,7 @@
-/**
- * GET /healthz — readiness, kept under its first name (tests, e2e/serve.ts, existing monitors): the same answer
- * as /readyz. 200 when the database answers and the server is not stopping; 503 otherwise. /livez (process up,
- * no database) is answered by server/index.ts.
- */
+/** GET /healthz — readiness under its first name (tests, e2e/serve.ts, existing monitors): the same answer as /readyz (app/services/health.server.ts). */
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { readiness } from "~/services/health.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const headers = { "Cache-Control": "no-store" };
-  if (context.isDraining?.()) return Response.json({ ok: false, db: context.dbKind, draining: true }, { status: 503, headers });
-  try {
-    await context.pingDb();
-    return Response.json({ ok: true, db: context.dbKind }, { headers });
-  } catch {
-    return Response.json({ ok: false, db: context.dbKind }, { status: 503, headers });
-  }
+  return readiness(context);
 }

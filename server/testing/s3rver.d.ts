@@ -1,4 +1,4 @@
-// The members of npm s3rver (3.7) that app/services/s3-test-support.server.ts uses; the package ships no types.
+// The members of npm s3rver (3.7) that server/testing/s3-test-support.server.ts uses; the package ships no types.
 declare module "s3rver" {
   interface S3rverOptions {
     port?: number;

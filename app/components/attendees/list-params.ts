@@ -3,7 +3,8 @@ import { invitationRoles, invitationStatuses, type InvitationRole, type Invitati
 /**
  * The attendee list's query string, shared by the list, the CSV export and the print view so that both
  * give what the list shows: ?q=&status=&role=&group=&sort=&cursor=. Unknown values fall back to defaults. The
- * cursor (keyset paging) is opaque here: list-cursor.server.ts makes and reads it; a bad one gives the first page.
+ * cursor (keyset paging) is opaque here: app/routes/events.$eventId.attendees/list-cursor.server.ts makes and reads
+ * it; a bad one gives the first page.
  */
 export const sorts = ["name", "organization", "status", "answered"] as const;
 export type ListSort = (typeof sorts)[number];

@@ -1,6 +1,6 @@
 /**
  * The invitations and people API's shared steps (docs/api.md): bodies checked with the attendee form's own schema
- * (attendeeFormSchema) under the API's field names, refusing fields it does not know; list queries and cursors; the
+ * (attendeeFormSchema) under the API's field names, refusing fields it does not know; the invitations list query; the
  * invitation of the URL. The JSON shapes are app/services/api-presenters/invitations.server.ts.
  */
 import type { AppLoadContext } from "@remix-run/node";
@@ -8,8 +8,8 @@ import { attendeeFormSchema, invitationRoles, invitationStatuses, type AttendeeI
 import { getInvitation, invitationSorts, type InvitationSort, type InvitationWithPerson } from "~/models/invitations.server";
 import type { Person } from "~/models/people.server";
 import { apiFields, formNameOf } from "~/services/api-presenters/invitations.server";
-import { isUuid } from "~/services/auth.server";
-import { apiError, apiQueryParam, validationError, zodFields } from "~/utils/api.server";
+import { apiError, apiQueryParam, readLimit, readOffsetCursor, validationError, zodFields } from "~/utils/api.server";
+import { idParam } from "./params.server";
 
 type ApiField = keyof typeof formNameOf;
 const personFields = ["honorific", "name", "positions", "organization", "email", "phone", "language", "notes"] as const satisfies readonly ApiField[];
@@ -83,36 +83,7 @@ export function personValuesFromPatch(current: Person, body: Record<string, unkn
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Lists: ?limit=&cursor= with an opaque offset cursor
-
-export function readLimit(search: URLSearchParams, fallback = 50): number {
-  const raw = search.get("limit");
-  if (raw === null) return fallback;
-  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 100)
-    throw apiError(400, "limit must be a whole number from 1 to 100.", { limit: "Must be a whole number from 1 to 100." });
-  return Number(raw);
-}
-
-/** base64url of ["o", offset]: the position after the last item of the previous page. */
-export function encodeOffsetCursor(offset: number): string {
-  return Buffer.from(JSON.stringify(["o", offset]), "utf8").toString("base64url");
-}
-
-export function readOffsetCursor(search: URLSearchParams): number {
-  const raw = search.get("cursor");
-  if (raw === null || raw === "") return 0;
-  const bad = () => apiError(400, "The cursor is not one this API made: send nextCursor unchanged.", { cursor: "Not a cursor of this list." });
-  if (!/^[A-Za-z0-9_-]{1,100}$/.test(raw)) throw bad();
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-  } catch {
-    throw bad();
-  }
-  if (!Array.isArray(value) || value.length !== 2 || value[0] !== "o" || !Number.isInteger(value[1]) || (value[1] as number) < 0 || (value[1] as number) > 10_000_000)
-    throw bad();
-  return value[1] as number;
-}
+// The invitations list: filters, sort, ?limit=&cursor= (readLimit and the offset cursor: app/utils/api.server.ts)
 
 const oneOf = <T extends string>(values: readonly T[], name: string, raw: string | null): T | null => {
   if (raw === null || raw === "") return null;
@@ -147,11 +118,6 @@ export function readInvitationListQuery(url: URL): InvitationListQuery {
     limit: readLimit(s),
     offset: readOffsetCursor(s),
   };
-}
-
-export function idParam(value: string | undefined, notFound: () => Response): string {
-  if (!value || !isUuid(value)) throw notFound();
-  return value;
 }
 
 export const invitationNotFound = () => apiError(404, "No invitation with this id at this event.");

@@ -1,14 +1,14 @@
 /**
  * A real S3-protocol server for tests (npm s3rver: the S3 REST API over HTTP, objects in a temporary folder),
  * on a free port, with one bucket. `stop()` takes it down (connections refused: "the bucket is down"), `start()`
- * brings it back on the same port with the same objects.
+ * brings it back on the same port with the same objects. Test-only (app/services/storage-s3.server.test.ts, faults/).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 // s3rver ships no types; the few members used here are declared in s3rver.d.ts beside this file.
 import S3rver from "s3rver";
-import { s3Storage, type ObjectStorage, type S3Location } from "./storage.server";
+import { s3Storage, type ObjectStorage, type S3Location } from "~/services/storage.server";
 
 export interface TestBucket {
   /** s3://bucket/prefix?endpoint=…&forcePathStyle=1 — what STORAGE_URL would say. */
