@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { Notice } from "~/components/ui/notice";
-import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
+import { FormActions, FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
 import { HonorificField, OrganizationField, PersonEmailField, PersonNameField, PersonNotesField, PositionsField } from "~/components/person-fields";
 import {
   ATTENDEE_LIMITS,
@@ -173,14 +173,7 @@ export function AttendeeForm({
           </div>
         </fieldset>
         {children}
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {submitLabel}
-          </button>
-          <Link to={cancelHref} className="button secondary">
-            {t("action.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={submitLabel} cancelHref={cancelHref} busy={busy} />
       </Form>
     </>
   );

@@ -1,6 +1,6 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
-import { currentErrors, FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import { currentErrors, FormActions, FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { HonorificField, OrganizationField, PersonEmailField, PersonNameField, PersonNotesField, PositionsField } from "~/components/person-fields";
 import { englishAddress, fullAddress, shortAddress } from "~/domain/protocol/address";
 import {
@@ -153,14 +153,7 @@ export function DignitaryForm({
           <TextField form={form} name="englishAddressOverride" label={t("protocol.address.english")} placeholder={generated.english} maxLength={FULL_ADDRESS_MAX} optional />
         </div>
       </fieldset>
-      <div className="actions">
-        <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-          {mode === "new" ? t("protocol.dignitaries.add") : t("action.save")}
-        </button>
-        <Link to={cancelHref} className="button secondary">
-          {t("action.cancel")}
-        </Link>
-      </div>
+      <FormActions submitLabel={mode === "new" ? t("protocol.dignitaries.add") : t("action.save")} cancelHref={cancelHref} busy={busy} intent="save" />
     </Form>
   );
 }
