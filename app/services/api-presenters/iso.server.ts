@@ -18,7 +18,7 @@ export function isoUtcOrNull(date: Date | null): string | null {
   return date ? isoUtc(date) : null;
 }
 
-/** An instant as `Date#toISOString` writes it (UTC, always with milliseconds): the press, photo and glossary answers. */
+/** An instant as `Date#toISOString` writes it (UTC, always with milliseconds), as the press answers write theirs. */
 export function isoMsOrNull(date: Date | null): string | null {
   return date ? date.toISOString() : null;
 }
