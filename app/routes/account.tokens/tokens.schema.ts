@@ -12,7 +12,7 @@ export const tokensActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("revoke"),
     tokenId: z.string().uuid().optional().catch(undefined),
   }),
-]);
+], { errorMap: () => ({ message: "errors.invalid" }) });
 export type TokensAction = z.output<typeof tokensActionSchema>;
 
 /** What the create form sent, as its string values, to give back after a refused submit. */
