@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useSubmit } from "@remix-run/react";
+import { Link, useSubmit } from "@remix-run/react";
 import { useId, useMemo, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useForm, useWatch, type Control, type DefaultValues, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
@@ -402,4 +402,19 @@ export function currentErrors(form: { formState: { errors: FieldErrors } }, serv
     if (error && typeof error.message === "string") out[name] = error.message;
   }
   return Object.keys(out).length > 0 ? out : (serverErrors ?? {});
+}
+
+/** A form's closing row: the submit button (with its `intent`, when the page has several) and a link back. */
+export function FormActions({ submitLabel, cancelHref, busy, intent }: { submitLabel: ReactNode; cancelHref: string; busy: boolean; intent?: string }) {
+  const { t } = useT();
+  return (
+    <div className="actions">
+      <button type="submit" name={intent ? "intent" : undefined} value={intent} className="button" disabled={busy}>
+        {submitLabel}
+      </button>
+      <Link to={cancelHref} className="button secondary">
+        {t("action.cancel")}
+      </Link>
+    </div>
+  );
 }

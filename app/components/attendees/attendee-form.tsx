@@ -1,7 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { Notice } from "~/components/ui/notice";
-import { FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
+import { FormActions, FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
+import { HonorificField, OrganizationField, PersonEmailField, PersonNameField, PersonNotesField, PositionsField } from "~/components/person-fields";
 import {
   ATTENDEE_LIMITS,
   attendeeFormSchema,
@@ -121,34 +122,16 @@ export function AttendeeForm({
           <legend>{t("attendees.section.person")}</legend>
           <p className="hint att-form-hint">{t("attendees.section.personHint")}</p>
           <div className="grid-2">
-            <TextField form={form} name="fullName" label={t("attendees.field.fullName")} maxLength={ATTENDEE_LIMITS.fullName} autoComplete="off" />
-            <TextField
-              form={form}
-              name="honorific"
-              label={t("attendees.field.honorific")}
-              hint={t("attendees.hint.honorific")}
-              optional
-              maxLength={ATTENDEE_LIMITS.honorific}
-              autoComplete="off"
-            />
+            <PersonNameField form={form} name="fullName" label={t("attendees.field.fullName")} maxLength={ATTENDEE_LIMITS.fullName} />
+            <HonorificField form={form} label={t("attendees.field.honorific")} hint={t("attendees.hint.honorific")} maxLength={ATTENDEE_LIMITS.honorific} />
           </div>
-          <TextAreaField
-            form={form}
-            name="positions"
-            label={t("attendees.field.positions")}
-            hint={t("attendees.hint.positions")}
-            optional
-            rows={3}
-          />
-          <TextField form={form} name="organization" label={t("attendees.field.organization")} optional maxLength={ATTENDEE_LIMITS.organization} />
+          <PositionsField form={form} label={t("attendees.field.positions")} hint={t("attendees.hint.positions")} />
+          <OrganizationField form={form} label={t("attendees.field.organization")} maxLength={ATTENDEE_LIMITS.organization} />
           <div className="grid-2">
-            <TextField
+            <PersonEmailField
               form={form}
-              name="email"
               label={t("attendees.field.email")}
               hint={t("attendees.hint.email")}
-              optional
-              type="email"
               maxLength={ATTENDEE_LIMITS.email}
               autoComplete="off"
             />
@@ -161,7 +144,7 @@ export function AttendeeForm({
             hint={t("attendees.hint.language")}
             options={attendeeLanguages.map((l) => ({ value: l, label: t(`attendees.language.${l}`) }))}
           />
-          <TextAreaField form={form} name="notes" label={t("attendees.field.notes")} optional rows={2} maxLength={ATTENDEE_LIMITS.notes} />
+          <PersonNotesField form={form} label={t("attendees.field.notes")} maxLength={ATTENDEE_LIMITS.notes} />
         </fieldset>
         <fieldset className="section">
           <legend>{t("attendees.section.invitation")}</legend>
@@ -190,14 +173,7 @@ export function AttendeeForm({
           </div>
         </fieldset>
         {children}
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {submitLabel}
-          </button>
-          <Link to={cancelHref} className="button secondary">
-            {t("action.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={submitLabel} cancelHref={cancelHref} busy={busy} />
       </Form>
     </>
   );

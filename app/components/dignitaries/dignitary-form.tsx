@@ -1,6 +1,7 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
-import { currentErrors, FormErrorSummary, SelectField, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
+import { currentErrors, FormActions, FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
+import { HonorificField, OrganizationField, PersonEmailField, PersonNameField, PersonNotesField, PositionsField } from "~/components/person-fields";
 import { englishAddress, fullAddress, shortAddress } from "~/domain/protocol/address";
 import {
   DIGNITARY_DELEGATION_MAX,
@@ -99,34 +100,18 @@ export function DignitaryForm({
       <fieldset className="section">
         <legend>{t("protocol.col.dignitary")}</legend>
         <div className="grid-2">
-          <TextField
+          <HonorificField
             form={form}
-            name="honorific"
             label={t("protocol.field.honorific")}
             hint={t("protocol.field.honorificHint")}
-            list="honorific-suggestions"
-            autoComplete="off"
+            suggestions={honorificSuggestions}
             maxLength={DIGNITARY_HONORIFIC_MAX}
-            optional
           />
-          <TextField form={form} name="name" label={t("protocol.field.name")} autoComplete="off" maxLength={DIGNITARY_NAME_MAX} required />
+          <PersonNameField form={form} name="name" label={t("protocol.field.name")} maxLength={DIGNITARY_NAME_MAX} required />
         </div>
-        <datalist id="honorific-suggestions">
-          {honorificSuggestions.map((h) => (
-            <option key={h} value={h} />
-          ))}
-        </datalist>
-        <TextAreaField
-          form={form}
-          name="positions"
-          label={t("protocol.field.positions")}
-          hint={t("protocol.field.positionsHint")}
-          rows={3}
-          className="textarea-positions"
-          optional
-        />
+        <PositionsField form={form} label={t("protocol.field.positions")} hint={t("protocol.field.positionsHint")} className="textarea-positions" />
         <div className="grid-2">
-          <TextField form={form} name="organization" label={t("protocol.field.organization")} list="organization-suggestions" maxLength={DIGNITARY_ORGANIZATION_MAX} optional />
+          <OrganizationField form={form} label={t("protocol.field.organization")} suggestions={organizations} maxLength={DIGNITARY_ORGANIZATION_MAX} />
           <TextField
             form={form}
             name="delegation"
@@ -136,11 +121,6 @@ export function DignitaryForm({
             optional
           />
         </div>
-        <datalist id="organization-suggestions">
-          {organizations.map((o) => (
-            <option key={o} value={o} />
-          ))}
-        </datalist>
         <div className="grid-2">
           <TextField
             form={form}
@@ -158,9 +138,9 @@ export function DignitaryForm({
           />
         </div>
         {mode === "new" ? (
-          <TextField form={form} name="email" type="email" label={t("protocol.field.email")} hint={t("protocol.field.emailHint")} optional />
+          <PersonEmailField form={form} label={t("protocol.field.email")} hint={t("protocol.field.emailHint")} />
         ) : null}
-        <TextAreaField form={form} name="notes" label={t("protocol.field.notes")} rows={2} className="textarea-notes" maxLength={DIGNITARY_NOTES_MAX} optional />
+        <PersonNotesField form={form} label={t("protocol.field.notes")} className="textarea-notes" maxLength={DIGNITARY_NOTES_MAX} />
       </fieldset>
       <fieldset className="section">
         <legend>{t("protocol.address.title")}</legend>
@@ -173,14 +153,7 @@ export function DignitaryForm({
           <TextField form={form} name="englishAddressOverride" label={t("protocol.address.english")} placeholder={generated.english} maxLength={FULL_ADDRESS_MAX} optional />
         </div>
       </fieldset>
-      <div className="actions">
-        <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-          {mode === "new" ? t("protocol.dignitaries.add") : t("action.save")}
-        </button>
-        <Link to={cancelHref} className="button secondary">
-          {t("action.cancel")}
-        </Link>
-      </div>
+      <FormActions submitLabel={mode === "new" ? t("protocol.dignitaries.add") : t("action.save")} cancelHref={cancelHref} busy={busy} intent="save" />
     </Form>
   );
 }

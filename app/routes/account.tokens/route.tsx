@@ -8,15 +8,15 @@ import { SecretReveal } from "~/components/ui/secret-reveal";
 import { CheckboxGroupField, FormErrorSummary, SelectField, TextField, useSchemaForm } from "~/components/forms";
 import { useLatestAnswer } from "~/components/use-latest-answer";
 import { apiTokenFormSchema, TOKEN_EXPIRY_DAYS } from "~/domain/accounts/api-token.schema";
-import { fieldErrors } from "~/domain/forms/fields";
 import { useT } from "~/i18n/use-t";
 import { recordAudit } from "~/models/audit.server";
 import { listEventChoices } from "~/models/events.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/services/accounts.server";
-import { isUuid, requireUser } from "~/services/auth.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
+import { requireUser } from "~/services/auth.server";
+import { parseForm } from "~/utils/action-kit.server";
 import { pageTitle } from "~/utils/meta";
 import { TokensTable } from "./tokens-table";
+import { tokenFormValues, tokensActionSchema } from "./tokens.schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tokens.title");
 
@@ -28,24 +28,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const raw = formDataToObject(await readForm(request), ["scopes"]);
-  if (raw.intent === "revoke") {
-    const tokenId = typeof raw.tokenId === "string" && isUuid(raw.tokenId) ? raw.tokenId : null;
-    const ok = tokenId ? await revokeApiToken(context.db, user, tokenId) : false;
+  const form = await parseForm(request, tokensActionSchema, { arrayFields: ["scopes"] });
+  if (!form.success) return data({ token: null, revoked: false, fieldErrors: form.fieldErrors, values: tokenFormValues(form.values) }, { status: 400 });
+  if (form.data.intent === "revoke") {
+    const ok = form.data.tokenId ? await revokeApiToken(context.db, user, form.data.tokenId) : false;
     return data({ token: null, revoked: ok, fieldErrors: null, values: null }, { status: ok ? 200 : 404 });
   }
-  const values = {
-    name: typeof raw.name === "string" ? raw.name : "",
-    scopes: (raw.scopes as string[]) ?? [],
-    eventId: typeof raw.eventId === "string" ? raw.eventId : "",
-    expiresDays: typeof raw.expiresDays === "string" ? raw.expiresDays : "",
-  };
-  const parsed = apiTokenFormSchema.safeParse(values);
-  if (!parsed.success) return data({ token: null, revoked: false, fieldErrors: fieldErrors(parsed.error), values }, { status: 400 });
-  const days = parsed.data.expiresDays ? Number(parsed.data.expiresDays) : null;
-  const token = await createApiToken(context.db, user.id, parsed.data.name, {
-    scopes: parsed.data.scopes,
-    eventId: parsed.data.eventId || null,
+  const { name, scopes, eventId, expiresDays } = form.data;
+  const days = expiresDays ? Number(expiresDays) : null;
+  const token = await createApiToken(context.db, user.id, name, {
+    scopes,
+    eventId: eventId || null,
     expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
   });
   await recordAudit(context.db, {
@@ -53,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     action: "user.token.create",
     entityType: "user",
     entityId: user.id,
-    details: { name: parsed.data.name, scopes: parsed.data.scopes, eventId: parsed.data.eventId || null, expiresDays: days },
+    details: { name, scopes, eventId: eventId || null, expiresDays: days },
   });
   return { token, revoked: false, fieldErrors: null, values: null };
 }

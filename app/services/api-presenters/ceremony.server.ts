@@ -2,7 +2,7 @@
 import type { CeremonyJson } from "~/domain/api/ceremony-json";
 import type { EventDetail } from "~/models/events.server";
 import type { CeremonyView } from "~/services/ceremony.server";
-import { sideToJson } from "./events.server";
+import { documentFieldsToJson, sideToJson } from "./events.server";
 
 /** Precision, occasion, sides, documents with signatories (from the event's detail), people, lines, proceedings. */
 export function ceremonyToJson(eventId: string, view: CeremonyView, detail: EventDetail | null): CeremonyJson {
@@ -17,16 +17,7 @@ export function ceremonyToJson(eventId: string, view: CeremonyView, detail: Even
     contextEn: view.occasion.contextEn,
     sides: view.sides.map(sideToJson),
     documents: view.documents.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      title: d.title,
-      titleEn: d.titleEn,
-      periodStart: d.periodStart,
-      periodEnd: d.periodEnd,
-      aims: d.aims,
-      originals: d.originals,
-      languages: d.languages,
-      order: d.order,
+      ...documentFieldsToJson(d),
       partySideIds: d.partySideIds,
       parties: d.partySideIds.map((sideId) => ({ sideId, signatoryIds: signatories(d.id, sideId) })),
     })),

@@ -2,14 +2,12 @@
 import type { CheckInJson } from "~/domain/api/resources";
 import type { CheckInInfo, Guest } from "~/services/check-in.server";
 import { isoUtc } from "./iso.server";
+import { personNameToJson } from "./people.server";
 
 export function checkInToJson(guest: Guest, checkIn: CheckInInfo): CheckInJson {
   return {
     invitationId: guest.invitationId,
-    honorific: guest.honorific,
-    name: guest.fullName,
-    positions: guest.positions,
-    organization: guest.organization,
+    ...personNameToJson(guest),
     role: guest.role,
     group: guest.groupLabel,
     plusOnes: guest.plusOnes,

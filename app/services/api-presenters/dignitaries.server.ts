@@ -2,7 +2,7 @@
 import type { DignitaryJson } from "~/domain/api/resources";
 import { precedenceReasonIn } from "~/domain/protocol/reason-text";
 import type { DignitaryView, PrecedenceView } from "~/services/dignitaries.server";
-import { isoInZone } from "./iso.server";
+import { isoInZoneOrNull } from "./iso.server";
 
 export function dignitaryToJson(d: DignitaryView, view: Pick<PrecedenceView, "event">): DignitaryJson {
   const zone = view.event.timeZone;
@@ -16,7 +16,7 @@ export function dignitaryToJson(d: DignitaryView, view: Pick<PrecedenceView, "ev
     organization: d.organization,
     delegation: d.delegation,
     side: d.side,
-    arrivalAt: d.arrivalAt ? isoInZone(d.arrivalAt, zone) : null,
+    arrivalAt: isoInZoneOrNull(d.arrivalAt, zone),
     escortUserId: d.escortUserId,
     notes: d.notes,
     precedence: d.place,

@@ -1,6 +1,6 @@
 /** An event as the API answers it (docs/api.md, "Events"; the schema: app/domain/api/responses.ts, eventJsonSchema). */
 import type { EventDetail } from "~/models/events.server";
-import { isoInZone, isoUtc } from "./iso.server";
+import { isoInZone, isoUtcOrNull, timestampsToJson } from "./iso.server";
 
 export interface EventJson {
   id: string;
@@ -72,8 +72,10 @@ export function sideToJson(side: EventDetail["sides"][number]): SideJson {
   };
 }
 
-export function documentToJson(d: EventDetail["documents"][number], sides: EventDetail["sides"]): DocumentJson {
-  const orgOf = (sideId: string) => sides.find((s) => s.id === sideId)?.organization?.id ?? null;
+type DocumentFields = Omit<DocumentJson, "parties" | "partyIds">;
+
+/** A ceremony document's own fields, as the event and the ceremony answers both begin it. */
+export function documentFieldsToJson<D extends DocumentFields>(d: D): Pick<D, keyof DocumentFields> {
   return {
     id: d.id,
     kind: d.kind,
@@ -85,6 +87,13 @@ export function documentToJson(d: EventDetail["documents"][number], sides: Event
     originals: d.originals,
     languages: d.languages,
     order: d.order,
+  };
+}
+
+export function documentToJson(d: EventDetail["documents"][number], sides: EventDetail["sides"]): DocumentJson {
+  const orgOf = (sideId: string) => sides.find((s) => s.id === sideId)?.organization?.id ?? null;
+  return {
+    ...documentFieldsToJson(d),
     parties: d.parties.map((p) => ({ sideId: p.sideId, organizationId: orgOf(p.sideId), signatoryIds: p.signatoryIds })),
     partyIds: d.parties.map((p) => orgOf(p.sideId)).filter((x): x is string => !!x),
   };
@@ -113,9 +122,8 @@ export function eventToJson(detail: EventDetail): EventJson {
     sides: detail.sides.map(sideToJson),
     documents: detail.documents.map((d) => documentToJson(d, detail.sides)),
     version: detail.version,
-    createdAt: isoUtc(detail.createdAt),
-    updatedAt: isoUtc(detail.updatedAt),
-    cancelledAt: detail.cancelledAt ? isoUtc(detail.cancelledAt) : null,
+    ...timestampsToJson(detail),
+    cancelledAt: isoUtcOrNull(detail.cancelledAt),
   };
 }
 

@@ -9,7 +9,8 @@ import { invitationJsonPersonalKeys, omitFields, personJsonPersonalKeys } from "
 import { translateError } from "~/i18n/i18n";
 import type { InvitationWithPerson } from "~/models/invitations.server";
 import type { listPersonInvitations, Person } from "~/models/people.server";
-import { isoUtc } from "./iso.server";
+import { isoUtc, isoUtcOrNull, timestampsToJson } from "./iso.server";
+import { personFieldsToJson } from "./people.server";
 
 /** API field → form field, for the fields a client may send. */
 export const formNameOf = {
@@ -41,17 +42,7 @@ export function apiFields(fields: Record<string, string>): Record<string, string
  * 017-personal-data.md); without it those keys are absent, not null.
  */
 export function personToJson(p: Person, personal: boolean): PersonJson {
-  const json: PersonJson = {
-    id: p.id,
-    honorific: p.honorific,
-    name: p.fullName,
-    positions: p.positions,
-    organization: p.organization,
-    email: p.email,
-    phone: p.phone,
-    language: p.language,
-    notes: p.notes,
-  };
+  const json: PersonJson = { id: p.id, ...personFieldsToJson(p) };
   return personal ? json : omitFields(json, personJsonPersonalKeys);
 }
 
@@ -61,28 +52,20 @@ export function invitationToJson(i: InvitationWithPerson, personal: boolean): In
     id: i.id,
     eventId: i.eventId,
     personId: i.personId,
-    honorific: i.person.honorific,
-    name: i.person.fullName,
-    positions: i.person.positions,
-    organization: i.person.organization,
-    email: i.person.email,
-    phone: i.person.phone,
-    language: i.person.language,
-    notes: i.person.notes,
+    ...personFieldsToJson(i.person),
     role: i.role,
     group: i.groupLabel,
     plusOnes: i.plusOnes,
     dietaryNeeds: i.dietaryNeeds,
     accessNeeds: i.accessNeeds,
     status: i.status,
-    respondedAt: i.respondedAt ? isoUtc(i.respondedAt) : null,
+    respondedAt: isoUtcOrNull(i.respondedAt),
     comment: i.comment,
-    withdrawnAt: i.withdrawnAt ? isoUtc(i.withdrawnAt) : null,
+    withdrawnAt: isoUtcOrNull(i.withdrawnAt),
     companionNames: i.companionNames,
     deputyForInvitationId: i.deputyForInvitationId,
     bounce: bounceOf(i, personal),
-    createdAt: isoUtc(i.createdAt),
-    updatedAt: isoUtc(i.updatedAt),
+    ...timestampsToJson(i),
   };
   return personal ? json : omitFields(json, invitationJsonPersonalKeys);
 }
@@ -109,7 +92,7 @@ export function personDetailToJson(
       eventStartsAt: isoUtc(i.eventStartsAt),
       role: i.role,
       status: i.status,
-      withdrawnAt: i.withdrawnAt ? isoUtc(i.withdrawnAt) : null,
+      withdrawnAt: isoUtcOrNull(i.withdrawnAt),
     })),
   };
 }

@@ -6,10 +6,24 @@ export function isoInZone(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
 }
 
+export function isoInZoneOrNull(date: Date | null, zone: string): string | null {
+  return date ? isoInZone(date, zone) : null;
+}
+
 export function isoUtc(date: Date): string {
   return DateTime.fromJSDate(date, { zone: "utc" }).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
 }
 
 export function isoUtcOrNull(date: Date | null): string | null {
   return date ? isoUtc(date) : null;
+}
+
+/** An instant as `Date#toISOString` writes it (UTC, always with milliseconds), as the press answers write theirs. */
+export function isoMsOrNull(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}
+
+/** A record's `createdAt` and `updatedAt` in UTC (isoUtc). */
+export function timestampsToJson(row: { createdAt: Date; updatedAt: Date }): { createdAt: string; updatedAt: string } {
+  return { createdAt: isoUtc(row.createdAt), updatedAt: isoUtc(row.updatedAt) };
 }

@@ -1,7 +1,7 @@
 /** A photo as the API answers it (docs/api.md, "Photos"; the schema: app/domain/api/resources.ts). */
 import type { PhotoJson } from "~/domain/api/resources";
 import type { PhotoView } from "~/services/photos.server";
-import { isoInZone } from "./iso.server";
+import { isoInZoneOrNull } from "./iso.server";
 
 /** Absolute URLs (appUrl + path), capture time with the event's offset; `originals`: may download the original. */
 export function photoToJson(p: PhotoView, timeZone: string, appUrl: string, originals: boolean): PhotoJson {
@@ -17,7 +17,7 @@ export function photoToJson(p: PhotoView, timeZone: string, appUrl: string, orig
     captionVi: p.captionVi,
     captionEn: p.captionEn,
     credit: p.credit,
-    takenAt: p.takenAt ? isoInZone(p.takenAt, timeZone) : null,
+    takenAt: isoInZoneOrNull(p.takenAt, timeZone),
     camera: { make: p.cameraMake, model: p.cameraModel },
     isCover: p.isCover,
     includeInPress: p.includeInPress,

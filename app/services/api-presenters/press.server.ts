@@ -4,9 +4,8 @@ import type { PressCommentJson, PressSummaryJson, PressVersionJson, regeneration
 import type { DataChange, MergeConflict } from "~/domain/press/merge";
 import { isProvisionalSlug } from "~/domain/press/slug";
 import { publicPressPath, type PressComment, type PressSummary, type PressVersion, type RegenerationReport } from "~/services/press.server";
-
-const person = (id: string | null, name: string | null) => (id ? { id, name } : null);
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { isoMsOrNull } from "./iso.server";
+import { userRefToJson } from "./people.server";
 
 export function pressSummaryToJson(s: PressSummary): PressSummaryJson {
   return {
@@ -21,13 +20,13 @@ export function pressSummaryToJson(s: PressSummary): PressSummaryJson {
     /** Set on first publication and never changed after; null before. */
     slug: isProvisionalSlug(s.slug) ? null : s.slug,
     publicUrl: publicPressPath(s),
-    createdBy: person(s.createdBy, s.createdByName),
-    submittedBy: person(s.submittedBy, s.submittedByName),
-    submittedAt: iso(s.submittedAt),
-    approvedBy: person(s.approvedBy, s.approvedByName),
-    approvedAt: iso(s.approvedAt),
-    publishedBy: person(s.publishedBy, s.publishedByName),
-    publishedAt: iso(s.publishedAt),
+    createdBy: userRefToJson(s.createdBy, s.createdByName),
+    submittedBy: userRefToJson(s.submittedBy, s.submittedByName),
+    submittedAt: isoMsOrNull(s.submittedAt),
+    approvedBy: userRefToJson(s.approvedBy, s.approvedByName),
+    approvedAt: isoMsOrNull(s.approvedAt),
+    publishedBy: userRefToJson(s.publishedBy, s.publishedByName),
+    publishedAt: isoMsOrNull(s.publishedAt),
     viewCount: s.viewCount,
     sources: s.sources,
     createdAt: s.createdAt.toISOString(),
@@ -36,7 +35,7 @@ export function pressSummaryToJson(s: PressSummary): PressSummaryJson {
 }
 
 export function pressCommentToJson(c: PressComment): PressCommentJson {
-  return { id: c.id, body: c.body, version: c.version, author: person(c.authorId, c.authorName), createdAt: c.createdAt.toISOString() };
+  return { id: c.id, body: c.body, version: c.version, author: userRefToJson(c.authorId, c.authorName), createdAt: c.createdAt.toISOString() };
 }
 
 /** A version in the history; its text only when asked for one version. */
@@ -45,7 +44,7 @@ export function pressVersionToJson(v: PressVersion, options: { text: boolean }):
     version: v.version,
     kind: v.kind,
     status: v.status,
-    author: person(v.authorId, v.authorName),
+    author: userRefToJson(v.authorId, v.authorName),
     note: v.note,
     createdAt: v.createdAt.toISOString(),
     title: v.title,
