@@ -5,10 +5,8 @@
  * that endpoint again (requireWebhookEndpoint), and only administrators register every-event endpoints.
  */
 import { data, type AppLoadContext } from "@remix-run/node";
-import { fieldErrors } from "~/domain/forms/fields";
-import { webhookFormSchema } from "~/domain/webhooks/webhook.schema";
-import { statusOf } from "~/utils/action-kit.server";
-import { isServiceError } from "~/utils/errors";
+import { webhooksPageActionSchema, type WebhooksPageAction } from "~/domain/webhooks/webhook.schema";
+import { attempt, parseForm } from "~/utils/action-kit.server";
 import { listDeliveryLog, listEndpoints } from "~/models/webhooks.server";
 import {
   createWebhookEndpoint,
@@ -18,9 +16,7 @@ import {
   updateWebhookEndpoint,
 } from "~/services/webhooks.server";
 import type { User } from "~/models/users.server";
-import { isUuid } from "./auth.server";
 import { webhookSettings } from "~/utils/env.server";
-import { formDataToObject, readForm } from "~/utils/form-data.server";
 import { checkWebhookScope, requireWebhookEndpoint, visibleEndpoints } from "./webhook-access.server";
 import { deliveryToJson, webhookToJson } from "./api-presenters/webhooks.server";
 
@@ -52,55 +48,70 @@ export type WebhooksActionResult = {
 
 const empty: WebhooksActionResult = { notice: null, secret: null, fieldErrors: null, error: null, values: null };
 
+/** What the registration form sent, as typed, to give back after a refused submit. */
+function typedValues(raw: Record<string, unknown>): NonNullable<WebhooksActionResult["values"]> {
+  return {
+    url: typeof raw.url === "string" ? raw.url : "",
+    description: typeof raw.description === "string" ? raw.description : "",
+    events: Array.isArray(raw.events) ? raw.events.filter((e): e is string => typeof e === "string") : [],
+    includePersonalData: raw.includePersonalData === "on",
+  };
+}
+
 export async function webhooksPageAction(request: Request, context: AppLoadContext, user: User, scope: WebhooksPageScope) {
-  const raw = formDataToObject(await readForm(request), ["events"]);
-  const intent = raw.intent;
+  const form = await parseForm(request, webhooksPageActionSchema, { arrayFields: ["events"] });
   const eventId = scope === "all" ? null : scope.eventId;
-  try {
-    if (intent === "create") {
-      const values = {
-        url: typeof raw.url === "string" ? raw.url : "",
-        description: typeof raw.description === "string" ? raw.description : "",
-        events: (raw.events as string[] | undefined) ?? [],
-        includePersonalData: raw.includePersonalData === "on",
-      };
-      // The overview registers every-event endpoints: administrators only (an event's own are on its page).
-      await checkWebhookScope(user, context, eventId);
-      const parsed = webhookFormSchema.safeParse(raw);
-      if (!parsed.success) return data({ ...empty, fieldErrors: fieldErrors(parsed.error), values }, { status: 400 });
-      try {
-        const { secret } = await createWebhookEndpoint(context.db, context.secretBox, user, { ...parsed.data, eventId }, webhookSettings());
-        return { ...empty, secret: { value: secret, kind: "created" as const, until: null } };
-      } catch (error) {
-        if (isServiceError(error)) return data({ ...empty, fieldErrors: error.fields, error: error.message, values }, { status: statusOf(error) });
-        throw error;
-      }
-    }
-    const endpointId = typeof raw.endpointId === "string" ? raw.endpointId : "";
-    const endpoint = await requireWebhookEndpoint(user, context, endpointId);
-    if (scope !== "all" && scope.eventId !== endpoint.eventId) return data({ ...empty, error: "errors.notFound.title" }, { status: 404 });
-    if (intent === "rotate") {
-      const { secret, previousSecretExpiresAt } = await rotateWebhookSecret(context.db, context.secretBox, endpoint.id);
-      return { ...empty, secret: { value: secret, kind: "rotated" as const, until: previousSecretExpiresAt.toISOString() } };
-    }
-    if (intent === "enable" || intent === "disable") {
-      await updateWebhookEndpoint(context.db, endpoint.id, { enabled: intent === "enable" });
-      return { ...empty, notice: intent === "enable" ? ("webhooks.statusOn" as const) : ("webhooks.statusOff" as const) };
-    }
-    if (intent === "delete") {
-      await deleteWebhookEndpoint(context.db, endpoint.id);
-      return { ...empty, notice: "webhooks.deleted" as const };
-    }
-    if (intent === "redeliver") {
-      const deliveryId = typeof raw.deliveryId === "string" && isUuid(raw.deliveryId) ? raw.deliveryId : null;
-      if (!deliveryId) return data({ ...empty, error: "errors.notFound.title" }, { status: 404 });
-      await redeliverWebhook(context.db, endpoint.id, deliveryId);
-      return { ...empty, notice: "webhooks.redelivered" as const };
-    }
+  if (form.values.intent === "create") {
+    // The overview registers every-event endpoints: administrators only (an event's own are on its page). Checked
+    // before the form's errors are shown.
+    await checkWebhookScope(user, context, eventId);
+    if (!form.success) return data({ ...empty, fieldErrors: form.fieldErrors, values: typedValues(form.values) }, { status: 400 });
+  }
+  // Only an intent no button sends fails here (the endpoint intents' ids are checked below): as before, the
+  // endpoint it names is looked up first (404 for none), then the intent refused.
+  if (!form.success) {
+    const named = form.values.endpointId;
+    await requireWebhookEndpoint(user, context, typeof named === "string" ? named : undefined);
     return data({ ...empty, error: "errors.invalid" }, { status: 400 });
-  } catch (error) {
-    // The one table (statusOf): an invalid change is 422 and a refusal 403 (this line said 409 for anything not 404).
-    if (isServiceError(error)) return data({ ...empty, error: error.message }, { status: statusOf(error) });
-    throw error;
+  }
+  const action = form.data;
+  if (action.intent === "create") {
+    const { intent: _intent, ...input } = action;
+    const outcome = await attempt(() => createWebhookEndpoint(context.db, context.secretBox, user, { ...input, eventId }, webhookSettings()));
+    if (!outcome.ok) {
+      const { error, status } = outcome;
+      return data({ ...empty, fieldErrors: error.fields, error: error.message, values: typedValues(form.values) }, { status });
+    }
+    return { ...empty, secret: { value: outcome.value.secret, kind: "created" as const, until: null } };
+  }
+  const endpoint = await requireWebhookEndpoint(user, context, action.endpointId);
+  const notHere = (scope !== "all" && scope.eventId !== endpoint.eventId) || (action.intent === "redeliver" && !action.deliveryId);
+  if (notHere) return data({ ...empty, error: "errors.notFound.title" }, { status: 404 });
+  const outcome = await attempt(() => endpointIntent(context, endpoint.id, action));
+  // The one table (statusOf): an invalid change is 422, a refusal 403.
+  if (!outcome.ok) return data({ ...empty, error: outcome.error.message }, { status: outcome.status });
+  return outcome.value;
+}
+
+async function endpointIntent(
+  context: AppLoadContext,
+  endpointId: string,
+  action: Exclude<WebhooksPageAction, { intent: "create" }>,
+): Promise<WebhooksActionResult> {
+  switch (action.intent) {
+    case "rotate": {
+      const { secret, previousSecretExpiresAt } = await rotateWebhookSecret(context.db, context.secretBox, endpointId);
+      return { ...empty, secret: { value: secret, kind: "rotated", until: previousSecretExpiresAt.toISOString() } };
+    }
+    case "enable":
+    case "disable":
+      await updateWebhookEndpoint(context.db, endpointId, { enabled: action.intent === "enable" });
+      return { ...empty, notice: action.intent === "enable" ? "webhooks.statusOn" : "webhooks.statusOff" };
+    case "delete":
+      await deleteWebhookEndpoint(context.db, endpointId);
+      return { ...empty, notice: "webhooks.deleted" };
+    case "redeliver":
+      await redeliverWebhook(context.db, endpointId, action.deliveryId ?? "");
+      return { ...empty, notice: "webhooks.redelivered" };
   }
 }

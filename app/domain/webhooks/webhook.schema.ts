@@ -58,3 +58,24 @@ export const webhookPatchSchema = z
   })
   .strict();
 export type WebhookPatchInput = z.infer<typeof webhookPatchSchema>;
+
+/**
+ * The webhooks pages' POST, one `intent` per button: register (the form above), and rotate / enable / disable /
+ * delete / redeliver on one endpoint. An id that is not one names nothing: the action answers 404.
+ */
+const endpointIntent = <I extends string>(intent: I) =>
+  z.object({ intent: z.literal(intent), endpointId: z.string().uuid().optional().catch(undefined) });
+
+export const webhooksPageActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    webhookFormSchema.extend({ intent: z.literal("create") }),
+    endpointIntent("rotate"),
+    endpointIntent("enable"),
+    endpointIntent("disable"),
+    endpointIntent("delete"),
+    endpointIntent("redeliver").extend({ deliveryId: z.string().uuid().optional().catch(undefined) }),
+  ],
+  { errorMap: () => ({ message: "errors.invalid" }) },
+);
+export type WebhooksPageAction = z.output<typeof webhooksPageActionSchema>;
