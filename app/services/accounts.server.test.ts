@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createUser as createTestUser } from "#db/factories";
+import { users } from "#db/schema";
 import { testDatabase } from "#db/testing";
 import {
   createApiToken,
@@ -8,6 +9,7 @@ import {
   destroySession,
   getSessionUser,
   getTokenUser,
+  hasAccounts,
   login,
   setUserActive,
 } from "./accounts.server";
@@ -255,5 +257,26 @@ describe("createUser", () => {
     expect(password).toMatch(new RegExp(`^${group}(-${group}){3}$`));
     const result = await login(db, { email: "generated@signet.test", password, ip: nextIp() });
     expect(result.ok && result.user.id).toBe(user.id);
+  });
+});
+
+describe("hasAccounts", () => {
+  it("is false on an empty database until the first account, then stays true for that database without counting again", async () => {
+    const empty = await testDatabase();
+    const other = await testDatabase();
+    try {
+      expect(await hasAccounts(empty.db)).toBe(false);
+      // A false answer is not remembered: the next call counts again.
+      await createUser(empty.db, null, { email: "first-admin@signet.test", name: "Quản trị", role: "admin" });
+      expect(await hasAccounts(empty.db)).toBe(true);
+      // Once seen, it is not asked again (accounts are never deleted; this one is removed behind its back to show it).
+      await empty.db.delete(users);
+      expect(await hasAccounts(empty.db)).toBe(true);
+      // Keyed by the database: another (fresh) database is asked for itself.
+      expect(await hasAccounts(other.db)).toBe(false);
+    } finally {
+      await empty.close();
+      await other.close();
+    }
   });
 });

@@ -20,6 +20,7 @@ import {
   useUpPasswordResetTokens,
 } from "~/models/sessions.server";
 import {
+  countUsers,
   findPasswordHash,
   findUserByEmail,
   insertUser,
@@ -202,6 +203,22 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string, now 
   if (row)
     await recordAudit(db, { actor, action: "user.token.revoke", entityType: "user", entityId: actor.id, details: { tokenId, name: row.name } });
   return Boolean(row);
+}
+
+/** Databases seen with at least one staff account (see hasAccounts). */
+const withAccounts = new WeakSet<Db>();
+
+/**
+ * Whether any staff account exists: what `/` and /login ask on every GET, to send a fresh install to /setup.
+ * Accounts are deactivated, never deleted (nothing deletes a users row), so once true it stays true: remembered
+ * per database object, so each test's fresh database starts unknown. Only `true` is remembered — until then every
+ * call counts — and /setup checks for itself (countUsers) before it creates the first administrator.
+ */
+export async function hasAccounts(db: Db): Promise<boolean> {
+  if (withAccounts.has(db)) return true;
+  if ((await countUsers(db)) === 0) return false;
+  withAccounts.add(db);
+  return true;
 }
 
 /** Creates a staff account; generates a password when none is given and returns it once. */

@@ -1,14 +1,18 @@
-import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
-import { FormErrorSummary, TextAreaField, useSchemaForm } from "~/components/forms";
+import { useActionData } from "@remix-run/react";
+import { Suspense, useEffect, useState } from "react";
 import { Notice } from "~/components/ui/notice";
-import { hasAnswered, type RsvpIntent } from "~/domain/rsvp/answer-window";
-import { COMMENT_MAX, rsvpFormSchema } from "~/domain/rsvp/rsvp.schema";
+import { hasAnswered } from "~/domain/rsvp/answer-window";
 import type { Locale, MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { CompanionsForm, DeputyForm, type FormResult } from "./deputy-and-companions";
+import type { FormResult } from "./deputy-and-companions";
+import { lazyPart } from "./lazy-part";
 import type { InvitationPageData } from "./page-data.server";
 import type { action } from "./route";
+
+// The forms (react-hook-form + zod) are not among the page's first scripts: see lazy-part.ts.
+const AnswerForm = lazyPart(() => import("./answer-form").then((m) => m.AnswerForm));
+const CompanionsForm = lazyPart(() => import("./deputy-and-companions").then((m) => m.CompanionsForm));
+const DeputyForm = lazyPart(() => import("./deputy-and-companions").then((m) => m.DeputyForm));
 
 /**
  * The event's time in the visitor's own zone, when that differs from the event's: known only after hydration, and
@@ -33,11 +37,6 @@ function useTimeInBrowserZone(event: InvitationPageData["event"], locale: Locale
   return text;
 }
 
-const intents: { intent: RsvpIntent; className: string }[] = [
-  { intent: "accept", className: "rsvp-accept" },
-  { intent: "decline", className: "rsvp-decline" },
-  { intent: "maybe", className: "rsvp-maybe" },
-];
 const intentOf = { accepted: "accept", declined: "decline", tentative: "maybe" } as const;
 
 type AnswerResult = { error: string | null; fieldErrors: Record<string, string> | null; saved: string | null };
@@ -58,9 +57,15 @@ export function InvitationPage({ data: d }: { data: InvitationPageData }) {
       <AnswerSection data={d} result={answerData} />
       {d.qr ? null : qrSection}
       {window.open && invitation.plusOnes > 0 && invitation.status !== "declined" ? (
-        <CompanionsForm allowed={invitation.plusOnes} names={invitation.companions} result={extraData} />
+        <Suspense fallback={null}>
+          <CompanionsForm allowed={invitation.plusOnes} names={invitation.companions} result={extraData} />
+        </Suspense>
       ) : null}
-      {window.open && !invitation.isDeputy ? <DeputyForm proposal={d.deputy} result={extraData} /> : null}
+      {window.open && !invitation.isDeputy ? (
+        <Suspense fallback={null}>
+          <DeputyForm proposal={d.deputy} result={extraData} />
+        </Suspense>
+      ) : null}
       {!cancelled ? <CalendarSection calendar={d.calendar} /> : null}
     </div>
   );
@@ -150,14 +155,8 @@ function InvitationCard({ data: d }: { data: InvitationPageData }) {
 }
 
 function AnswerSection({ data: d, result }: { data: InvitationPageData; result: AnswerResult | null }) {
-  const navigation = useNavigation();
   const { t, tError, locale } = useT();
   const { invitation, window } = d;
-  const { form, onSubmit } = useSchemaForm(rsvpFormSchema, {
-    defaultValues: { comment: invitation.comment ?? "" },
-    serverErrors: result?.fieldErrors,
-  });
-  const busy = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
   const current = hasAnswered(invitation.status) ? intentOf[invitation.status] : null;
   return (
     <section className="card" aria-labelledby="answer-heading">
@@ -171,28 +170,9 @@ function AnswerSection({ data: d, result }: { data: InvitationPageData; result: 
         ) : null}
       </p>
       {window.open ? (
-        <Form method="post" noValidate onSubmit={onSubmit} className="stack">
-          <FormErrorSummary show={!!result?.fieldErrors} />
-          <TextAreaField form={form} name="comment" label={t("rsvp.comment")} hint={t("rsvp.commentHint")} optional rows={3} maxLength={COMMENT_MAX} />
-          <p>{t("rsvp.choose")}</p>
-          <div className="rsvp-buttons" role="group" aria-label={t("rsvp.answer.heading")}>
-            {intents.map(({ intent, className }) => (
-              <button
-                key={intent}
-                type="submit"
-                name="intent"
-                value={intent}
-                className={`button rsvp-button ${className}`}
-                aria-pressed={current === intent}
-                disabled={busy}
-              >
-                {current === intent ? "✓ " : ""}
-                {t(`rsvp.intent.${intent}`)}
-              </button>
-            ))}
-          </div>
-          <p className="hint">{t("rsvp.changeUntil", { time: window.closesAtText?.[locale] ?? "" })}</p>
-        </Form>
+        <Suspense fallback={null}>
+          <AnswerForm comment={invitation.comment} current={current} closesAt={window.closesAtText?.[locale] ?? ""} fieldErrors={result?.fieldErrors} />
+        </Suspense>
       ) : (
         <Notice tone="warn" data-testid="answer-closed">
           {t(`rsvp.closed.${window.reason}` as MessageKey)}

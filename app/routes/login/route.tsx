@@ -5,8 +5,7 @@ import type { FormEvent } from "react";
 import { FormErrorSummary, TextField, useSchemaForm } from "~/components/forms";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
-import { countUsers } from "~/models/users.server";
-import { destroySession, login } from "~/services/accounts.server";
+import { destroySession, hasAccounts, login } from "~/services/accounts.server";
 import { getUser } from "~/services/auth.server";
 import { parseForm } from "~/utils/action-kit.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -32,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = redirectTarget(url.searchParams.get("redirectTo"));
   if (await getUser(request, context)) throw redirect(redirectTo || "/events");
-  if ((await countUsers(context.db)) === 0) throw redirect("/setup");
+  if (!(await hasAccounts(context.db))) throw redirect("/setup");
   return { redirectTo };
 }
 
