@@ -233,3 +233,23 @@ test("an invitee opens their link, answers, changes the answer, gets the calenda
   await stranger.close();
   await context.close();
 });
+
+test("without JavaScript the invitee still answers in one click (the page is a plain form)", async ({ browser, api }) => {
+  const id = suffix();
+  const organizer = await api("organizer");
+  const event = await createEvent(organizer, `Lễ ký kết không JavaScript ${id}`);
+  const invited = await organizer.post(`/api/v1/events/${event.id}/invitations`, { data: { name: `Khách ${id}`, role: "guest" } });
+  expect(invited.status(), await invited.text()).toBe(201);
+  const { rsvpUrl } = (await invited.json()) as { rsvpUrl: string };
+
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "vi-VN" });
+  const invitee = await context.newPage();
+  await invitee.goto(rsvpUrl);
+  await expect(invitee).toHaveURL(/\/invitation$/);
+  // The page refuses cross-site posts; its own form post (Origin: null under no-referrer) is same-origin.
+  const answered = invitee.waitForResponse((r) => r.request().method() === "POST");
+  await invitee.getByRole("button", { name: "Tham dự", exact: true }).click();
+  expect((await answered).status()).toBe(200);
+  await expect(invitee.getByTestId("current-answer")).toHaveAttribute("data-status", "accepted");
+  await context.close();
+});
