@@ -199,6 +199,12 @@ export async function addEventMember(db: Db, eventId: string, userId: string, ro
     .onConflictDoUpdate({ target: [eventMembers.eventId, eventMembers.userId], set: { role } });
 }
 
+/** The event's calendar SEQUENCE (the number of its last calendar update), or null for an unknown event. */
+export async function getEventCalendarSequence(db: Db, eventId: string): Promise<number | null> {
+  const [row] = await db.select(pickColumns(eventColumns, ["calendarSequence"])).from(events).where(eq(events.id, eventId));
+  return row?.calendarSequence ?? null;
+}
+
 export async function findEventIdByCalendarUid(db: Db, calendarUid: string): Promise<string | null> {
   const [row] = await db.select(pickColumns(eventColumns, ["id"])).from(events).where(eq(events.calendarUid, calendarUid));
   return row?.id ?? null;
