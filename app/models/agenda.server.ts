@@ -17,26 +17,7 @@ import {
   users,
 } from "#db/schema/index";
 import type { AgendaKind } from "~/domain/agenda/agenda";
-
-export const agendaItemColumns = {
-  id: agendaItems.id,
-  eventId: agendaItems.eventId,
-  position: agendaItems.position,
-  startsAt: agendaItems.startsAt,
-  durationMinutes: agendaItems.durationMinutes,
-  title: agendaItems.title,
-  titleEn: agendaItems.titleEn,
-  kind: agendaItems.kind,
-  responsibleUserId: agendaItems.responsibleUserId,
-  speakerInvitationId: agendaItems.speakerInvitationId,
-  place: agendaItems.place,
-  notes: agendaItems.notes,
-  keyPoints: agendaItems.keyPoints,
-  subject: agendaItems.subject,
-  subjectEn: agendaItems.subjectEn,
-  documentId: agendaItems.documentId,
-  updatedAt: agendaItems.updatedAt,
-};
+import { agendaItemColumns, dignitaryColumns, eventColumns, invitationColumns, mcScriptColumns, pickColumns, userColumns } from "./columns";
 
 /** One agenda item as stored. `keyPoints` is the stored text, one point per line (null = none). */
 export interface AgendaItemRow {
@@ -92,15 +73,7 @@ export interface AgendaEvent {
   timeZone: string;
 }
 
-const agendaEventColumns = {
-  id: events.id,
-  title: events.title,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  startPrecision: events.startPrecision,
-  timeZone: events.timeZone,
-};
+const agendaEventColumns = pickColumns(eventColumns, ["id", "title", "status", "startsAt", "endsAt", "startPrecision", "timeZone"]);
 
 export async function getAgendaEvent(db: Db, eventId: string): Promise<AgendaEvent | null> {
   const [row] = await db.select(agendaEventColumns).from(events).where(eq(events.id, eventId));
@@ -138,7 +111,7 @@ export async function insertAgendaItems(tx: Db, eventId: string, rows: AgendaIte
   const inserted = await tx
     .insert(agendaItems)
     .values(rows.map((r) => ({ ...r, eventId })))
-    .returning({ id: agendaItems.id });
+    .returning(pickColumns(agendaItemColumns, ["id"]));
   return inserted.map((r) => r.id);
 }
 
@@ -153,12 +126,12 @@ export async function deleteAgendaItem(tx: Db, eventId: string, id: string): Pro
   const rows = await tx
     .delete(agendaItems)
     .where(and(eq(agendaItems.eventId, eventId), eq(agendaItems.id, id)))
-    .returning({ id: agendaItems.id });
+    .returning(pickColumns(agendaItemColumns, ["id"]));
   return rows.length > 0;
 }
 
 export async function deleteAgenda(tx: Db, eventId: string): Promise<number> {
-  const rows = await tx.delete(agendaItems).where(eq(agendaItems.eventId, eventId)).returning({ id: agendaItems.id });
+  const rows = await tx.delete(agendaItems).where(eq(agendaItems.eventId, eventId)).returning(pickColumns(agendaItemColumns, ["id"]));
   return rows.length;
 }
 
@@ -178,14 +151,13 @@ export interface SpeakerOption {
 }
 
 const speakerColumns = {
-  invitationId: invitations.id,
-  role: invitations.role,
-  status: invitations.status,
+  invitationId: invitationColumns.id,
+  ...pickColumns(invitationColumns, ["role", "status"]),
   honorific: sql<string | null>`coalesce(${dignitaries.honorific}, ${people.honorific})`,
   name: sql<string>`coalesce(${dignitaries.name}, ${people.fullName})`,
   positions: sql<string[]>`case when ${dignitaries.id} is null then ${people.positions} else ${dignitaries.positions} end`,
   organization: sql<string | null>`coalesce(${dignitaries.organization}, ${people.organization})`,
-  dignitaryId: dignitaries.id,
+  dignitaryId: dignitaryColumns.id,
 };
 
 /**
@@ -223,8 +195,7 @@ export async function getSpeakers(db: Db, eventId: string, invitationIds: string
   const rows = await db
     .select({
       ...speakerColumns,
-      fullAddressOverride: dignitaries.fullAddressOverride,
-      englishAddressOverride: dignitaries.englishAddressOverride,
+      ...pickColumns(dignitaryColumns, ["fullAddressOverride", "englishAddressOverride"]),
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
@@ -236,7 +207,7 @@ export async function getSpeakers(db: Db, eventId: string, invitationIds: string
 /** The invitation `id` of this event that is not withdrawn, or null. */
 export async function findActiveInvitation(db: Db, eventId: string, id: string): Promise<{ id: string } | null> {
   const [row] = await db
-    .select({ id: invitations.id })
+    .select(pickColumns(invitationColumns, ["id"]))
     .from(invitations)
     .where(and(eq(invitations.id, id), eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));
   return row ?? null;
@@ -251,7 +222,7 @@ export interface StaffOption {
 /** Active staff accounts by name, plus the given ids even when deactivated (they may be responsible already). */
 export async function listStaffOptions(db: Db, include: string[] = []): Promise<StaffOption[]> {
   const rows = await db
-    .select({ id: users.id, name: users.name, active: users.active })
+    .select(pickColumns(userColumns, ["id", "name", "active"]))
     .from(users)
     .orderBy(asc(users.name), asc(users.id));
   const keep = new Set(include);
@@ -260,7 +231,7 @@ export async function listStaffOptions(db: Db, include: string[] = []): Promise<
 
 export async function findActiveUserId(db: Db, id: string): Promise<string | null> {
   const [row] = await db
-    .select({ id: users.id })
+    .select(pickColumns(userColumns, ["id"]))
     .from(users)
     .where(and(eq(users.id, id), eq(users.active, true)));
   return row?.id ?? null;
@@ -281,14 +252,7 @@ export interface SignatoryForMc {
 /** The dignitaries who sign, in signing order: by document, then party, then their order within the party. */
 export function listSignatoriesForMc(db: Db, eventId: string): Promise<SignatoryForMc[]> {
   return db
-    .select({
-      id: dignitaries.id,
-      honorific: dignitaries.honorific,
-      name: dignitaries.name,
-      positions: dignitaries.positions,
-      fullAddressOverride: dignitaries.fullAddressOverride,
-      englishAddressOverride: dignitaries.englishAddressOverride,
-    })
+    .select(pickColumns(dignitaryColumns, ["id", "honorific", "name", "positions", "fullAddressOverride", "englishAddressOverride"]))
     .from(ceremonyRoles)
     .innerJoin(documentParties, eq(documentParties.id, ceremonyRoles.documentPartyId))
     .innerJoin(eventDocuments, eq(eventDocuments.id, documentParties.documentId))
@@ -302,7 +266,7 @@ export function listSignatoriesForMc(db: Db, eventId: string): Promise<Signatory
 
 export async function getMcScriptRow(db: Db, eventId: string) {
   const [row] = await db
-    .select({ body: mcScripts.body, updatedBy: mcScripts.updatedBy, updatedAt: mcScripts.updatedAt })
+    .select(mcScriptColumns)
     .from(mcScripts)
     .where(eq(mcScripts.eventId, eventId));
   return row ?? null;
@@ -311,7 +275,7 @@ export async function getMcScriptRow(db: Db, eventId: string) {
 /** Locks the event's script row (if any) for the rest of the transaction. */
 export async function lockMcScriptRow(tx: Db, eventId: string) {
   const [row] = await tx
-    .select({ body: mcScripts.body, updatedAt: mcScripts.updatedAt })
+    .select(pickColumns(mcScriptColumns, ["body", "updatedAt"]))
     .from(mcScripts)
     .where(eq(mcScripts.eventId, eventId))
     .for("update");

@@ -2,19 +2,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { apiTokens, users } from "#db/schema/index";
-import { userColumns } from "./users.server";
-
-/** The one projection of a token row (never its hash). */
-const apiTokenColumns = {
-  id: apiTokens.id,
-  name: apiTokens.name,
-  scopes: apiTokens.scopes,
-  eventId: apiTokens.eventId,
-  expiresAt: apiTokens.expiresAt,
-  createdAt: apiTokens.createdAt,
-  lastUsedAt: apiTokens.lastUsedAt,
-  revokedAt: apiTokens.revokedAt,
-};
+import { apiTokenColumns, userColumns } from "./columns";
 
 export async function insertApiToken(
   db: Db,

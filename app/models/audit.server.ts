@@ -2,6 +2,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { auditLog } from "#db/schema/index";
 import type { Actor } from "~/domain/access/permissions";
+import { auditLogColumns } from "./columns";
 
 export interface AuditEntry {
   actor: Actor | null;
@@ -29,16 +30,7 @@ export async function listAudit(db: Db, options: { eventId?: string; before?: Da
   if (options.eventId) conditions.push(eq(auditLog.eventId, options.eventId));
   if (options.before) conditions.push(lt(auditLog.at, options.before));
   return db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      actorName: auditLog.actorName,
-      action: auditLog.action,
-      entityType: auditLog.entityType,
-      entityId: auditLog.entityId,
-      eventId: auditLog.eventId,
-      details: auditLog.details,
-    })
+    .select(auditLogColumns)
     .from(auditLog)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.at), desc(auditLog.id))

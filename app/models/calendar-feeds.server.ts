@@ -1,9 +1,7 @@
 import { and, asc, desc, eq, exists, isNull, or } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { calendarFeeds, eventMembers, events, users } from "#db/schema/index";
-import { pickColumns } from "./columns";
-import { eventColumns } from "./events.server";
-import { userColumns } from "./users.server";
+import { calendarFeedColumns, eventColumns, eventMemberColumns, pickColumns, userColumns } from "./columns";
 
 /** The columns every calendar file of an event needs (app/domain/calendar/event-data.ts). */
 export const calendarEventColumns = pickColumns(eventColumns, [
@@ -29,7 +27,7 @@ export async function getCalendarEvent(db: Db, eventId: string) {
 /** Events a user created or is a member of; every event when `all` (administrators). Newest first, capped. */
 export function listCalendarEventsForUser(db: Db, options: { userId: string; all: boolean; limit: number }) {
   const member = db
-    .select({ one: eventMembers.eventId })
+    .select({ one: eventMemberColumns.eventId })
     .from(eventMembers)
     .where(and(eq(eventMembers.eventId, events.id), eq(eventMembers.userId, options.userId)));
   return db
@@ -43,7 +41,7 @@ export function listCalendarEventsForUser(db: Db, options: { userId: string; all
 /** The user's active feed (at most one: creating a feed revokes the others). */
 export async function getActiveCalendarFeed(db: Db, userId: string) {
   const [row] = await db
-    .select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt })
+    .select(calendarFeedColumns)
     .from(calendarFeeds)
     .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
     .orderBy(desc(calendarFeeds.createdAt))
@@ -56,7 +54,7 @@ export async function revokeCalendarFeeds(db: Db, userId: string, at: Date): Pro
     .update(calendarFeeds)
     .set({ revokedAt: at })
     .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
-    .returning({ id: calendarFeeds.id });
+    .returning(pickColumns(calendarFeedColumns, ["id"]));
   return revoked.length;
 }
 
@@ -64,7 +62,7 @@ export async function insertCalendarFeed(db: Db, values: { userId: string; token
   const [row] = await db
     .insert(calendarFeeds)
     .values(values)
-    .returning({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt });
+    .returning(calendarFeedColumns);
   if (!row) throw new Error("insert returned no row");
   return row;
 }

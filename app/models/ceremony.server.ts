@@ -19,6 +19,7 @@ import type {
   GroupAttendanceLine,
   SideKind,
 } from "~/domain/ceremony/types";
+import { agendaItemColumns, attendanceLineColumns, ceremonyRoleColumns, documentPartyColumns, eventDocumentColumns, eventSideColumns, organizationColumns, pickColumns } from "./columns";
 
 /** Sides, documents, ceremony roles and attendance lines of events: queries only. */
 
@@ -33,18 +34,14 @@ export async function listSides(db: Db, eventIds: string[]): Promise<SideRow[]> 
   if (eventIds.length === 0) return [];
   const rows = await db
     .select({
-      id: eventSides.id,
-      eventId: eventSides.eventId,
-      kind: eventSides.kind,
-      labelVi: eventSides.label,
-      labelEn: eventSides.labelEn,
-      headPersonId: eventSides.headDignitaryId,
-      language: eventSides.language,
-      order: eventSides.position,
-      organizationId: organizations.id,
-      nameVi: organizations.nameVi,
-      nameEn: organizations.nameEn,
-      shortName: organizations.shortName,
+      ...pickColumns(eventSideColumns, ["id", "eventId", "kind"]),
+      labelVi: eventSideColumns.label,
+      labelEn: eventSideColumns.labelEn,
+      headPersonId: eventSideColumns.headDignitaryId,
+      language: eventSideColumns.language,
+      order: eventSideColumns.position,
+      organizationId: organizationColumns.id,
+      ...pickColumns(organizationColumns, ["nameVi", "nameEn", "shortName"]),
       foreign: organizations.foreign,
       parentNameVi: parent.nameVi,
       parentNameEn: parent.nameEn,
@@ -104,7 +101,7 @@ export async function insertSide(db: Db, eventId: string, values: SideValues): P
   const [row] = await db
     .insert(eventSides)
     .values({ eventId, ...sideColumns(values) })
-    .returning({ id: eventSides.id });
+    .returning(pickColumns(eventSideColumns, ["id"]));
   if (!row) throw new Error("insert returned no row");
   return row.id;
 }
@@ -158,7 +155,7 @@ export async function listDocuments(db: Db, eventIds: string[]): Promise<Documen
       .where(inArray(eventDocuments.eventId, eventIds))
       .orderBy(asc(eventDocuments.position), asc(eventDocuments.createdAt), asc(eventDocuments.id)),
     db
-      .select({ id: documentParties.id, documentId: documentParties.documentId, sideId: documentParties.sideId })
+      .select(documentPartyColumns)
       .from(documentParties)
       .innerJoin(eventDocuments, eq(eventDocuments.id, documentParties.documentId))
       .where(inArray(eventDocuments.eventId, eventIds))
@@ -217,7 +214,7 @@ export async function insertDocument(db: Db, eventId: string, values: DocumentVa
   const [row] = await db
     .insert(eventDocuments)
     .values({ eventId, ...documentColumns(values) })
-    .returning({ id: eventDocuments.id });
+    .returning(eventDocumentColumns);
   if (!row) throw new Error("insert returned no row");
   return row.id;
 }
@@ -248,7 +245,7 @@ export async function deleteDocuments(db: Db, eventId: string, ids: string[]): P
  */
 export async function setDocumentParties(db: Db, documentId: string, sideIds: string[]): Promise<void> {
   const existing = await db
-    .select({ id: documentParties.id, sideId: documentParties.sideId })
+    .select(pickColumns(documentPartyColumns, ["id", "sideId"]))
     .from(documentParties)
     .where(eq(documentParties.documentId, documentId));
   const gone = existing.filter((p) => !sideIds.includes(p.sideId)).map((p) => p.id);
@@ -275,11 +272,8 @@ export interface RoleRow {
 export async function listRoles(db: Db, eventId: string): Promise<RoleRow[]> {
   const rows = await db
     .select({
-      dignitaryId: ceremonyRoles.dignitaryId,
-      role: ceremonyRoles.role,
-      position: ceremonyRoles.position,
-      documentId: documentParties.documentId,
-      sideId: documentParties.sideId,
+      ...ceremonyRoleColumns,
+      ...pickColumns(documentPartyColumns, ["documentId", "sideId"]),
     })
     .from(ceremonyRoles)
     .innerJoin(dignitaries, eq(dignitaries.id, ceremonyRoles.dignitaryId))
@@ -327,13 +321,8 @@ export async function listAttendanceLines(db: Db, eventIds: string[]): Promise<A
   if (eventIds.length === 0) return [];
   return db
     .select({
-      id: attendanceLines.id,
-      eventId: attendanceLines.eventId,
-      textVi: attendanceLines.textVi,
-      textEn: attendanceLines.textEn,
-      sideId: attendanceLines.sideId,
-      place: attendanceLines.place,
-      order: attendanceLines.position,
+      ...pickColumns(attendanceLineColumns, ["id", "eventId", "textVi", "textEn", "sideId", "place"]),
+      order: attendanceLineColumns.position,
     })
     .from(attendanceLines)
     .where(inArray(attendanceLines.eventId, eventIds))
@@ -346,7 +335,7 @@ export async function insertAttendanceLine(db: Db, eventId: string, v: Attendanc
   const [row] = await db
     .insert(attendanceLines)
     .values({ eventId, textVi: v.textVi, textEn: v.textEn, sideId: v.sideId, place: v.place, position: v.order })
-    .returning({ id: attendanceLines.id });
+    .returning(pickColumns(attendanceLineColumns, ["id"]));
   if (!row) throw new Error("insert returned no row");
   return row.id;
 }
@@ -356,7 +345,7 @@ export async function updateAttendanceLine(db: Db, eventId: string, id: string, 
     .update(attendanceLines)
     .set({ textVi: v.textVi, textEn: v.textEn, sideId: v.sideId, place: v.place, position: v.order })
     .where(and(eq(attendanceLines.eventId, eventId), eq(attendanceLines.id, id)))
-    .returning({ id: attendanceLines.id });
+    .returning(pickColumns(attendanceLineColumns, ["id"]));
   return rows.length > 0;
 }
 
@@ -364,7 +353,7 @@ export async function deleteAttendanceLine(db: Db, eventId: string, id: string):
   const rows = await db
     .delete(attendanceLines)
     .where(and(eq(attendanceLines.eventId, eventId), eq(attendanceLines.id, id)))
-    .returning({ id: attendanceLines.id });
+    .returning(pickColumns(attendanceLineColumns, ["id"]));
   return rows.length > 0;
 }
 
@@ -392,6 +381,6 @@ export async function setAgendaItemCeremony(
     .update(agendaItems)
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(agendaItems.eventId, eventId), eq(agendaItems.id, itemId)))
-    .returning({ id: agendaItems.id });
+    .returning(pickColumns(agendaItemColumns, ["id"]));
   return rows.length > 0;
 }

@@ -2,13 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { checkIns, events, invitations, people } from "#db/schema/index";
 import { escapeLike } from "~/domain/text/search";
-
-const checkInColumns = {
-  invitationId: checkIns.invitationId,
-  at: checkIns.at,
-  byUserId: checkIns.byUserId,
-  byName: checkIns.byName,
-};
+import { checkInColumns, eventColumns, invitationColumns, personColumns, pickColumns } from "./columns";
 
 export interface CheckInRow {
   invitationId: string;
@@ -52,20 +46,12 @@ export async function deleteCheckIn(db: Db, invitationId: string, onlyBy?: strin
 }
 
 const guestColumns = {
-  invitationId: invitations.id,
-  eventId: invitations.eventId,
-  role: invitations.role,
-  groupLabel: invitations.groupLabel,
-  plusOnes: invitations.plusOnes,
-  status: invitations.status,
-  withdrawnAt: invitations.withdrawnAt,
-  honorific: people.honorific,
-  fullName: people.fullName,
-  positions: people.positions,
-  organization: people.organization,
-  checkInAt: checkIns.at,
-  checkInByUserId: checkIns.byUserId,
-  checkInByName: checkIns.byName,
+  invitationId: invitationColumns.id,
+  ...pickColumns(invitationColumns, ["eventId", "role", "groupLabel", "plusOnes", "status", "withdrawnAt"]),
+  ...pickColumns(personColumns, ["honorific", "fullName", "positions", "organization"]),
+  checkInAt: checkInColumns.at,
+  checkInByUserId: checkInColumns.byUserId,
+  checkInByName: checkInColumns.byName,
 };
 
 export type GuestRow = {
@@ -156,6 +142,6 @@ export async function countAttendance(db: Db, eventId: string): Promise<Attendan
 
 /** What the door shows of the event itself (the door page has no event layout around it). */
 export async function getDoorEvent(db: Db, eventId: string): Promise<{ id: string; title: string; timeZone: string } | null> {
-  const [row] = await db.select({ id: events.id, title: events.title, timeZone: events.timeZone }).from(events).where(eq(events.id, eventId)).limit(1);
+  const [row] = await db.select(pickColumns(eventColumns, ["id", "title", "timeZone"])).from(events).where(eq(events.id, eventId)).limit(1);
   return row ?? null;
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.server";
 import { agendaItems, ceremonyRoles, deputyProposals, dignitaries, eventSides, invitations, people, seats } from "#db/schema/index";
+import { dignitaryColumns, invitationColumns, personColumns, pickColumns, deputyProposalColumns, seatColumns } from "./columns";
 
 /** Deputy proposals, the hand-over from an invitation to its deputy's, and the invitee's companions: queries only. */
 
@@ -23,40 +24,22 @@ export interface DeputyProposalRow {
   createdAt: Date;
 }
 
-const proposalColumns = {
-  id: deputyProposals.id,
-  eventId: deputyProposals.eventId,
-  invitationId: deputyProposals.invitationId,
-  honorific: deputyProposals.honorific,
-  fullName: deputyProposals.fullName,
-  positions: deputyProposals.positions,
-  organization: deputyProposals.organization,
-  email: deputyProposals.email,
-  note: deputyProposals.note,
-  source: deputyProposals.source,
-  status: deputyProposals.status,
-  decidedAt: deputyProposals.decidedAt,
-  refusalReason: deputyProposals.refusalReason,
-  deputyInvitationId: deputyProposals.deputyInvitationId,
-  createdAt: deputyProposals.createdAt,
-};
-
 export type DeputyValues = Pick<DeputyProposalRow, "honorific" | "fullName" | "positions" | "organization" | "email" | "note" | "source">;
 
 export async function getProposal(db: Db, id: string): Promise<DeputyProposalRow | null> {
-  const [row] = await db.select(proposalColumns).from(deputyProposals).where(eq(deputyProposals.id, id));
+  const [row] = await db.select(deputyProposalColumns).from(deputyProposals).where(eq(deputyProposals.id, id));
   return row ?? null;
 }
 
 /** Locks the proposal row for a decision (two organizers clicking at once: the second sees it decided). */
 export async function lockProposal(db: Db, id: string): Promise<DeputyProposalRow | null> {
-  const [row] = await db.select(proposalColumns).from(deputyProposals).where(eq(deputyProposals.id, id)).for("update");
+  const [row] = await db.select(deputyProposalColumns).from(deputyProposals).where(eq(deputyProposals.id, id)).for("update");
   return row ?? null;
 }
 
 export async function pendingProposalOf(db: Db, invitationId: string): Promise<DeputyProposalRow | null> {
   const [row] = await db
-    .select(proposalColumns)
+    .select(deputyProposalColumns)
     .from(deputyProposals)
     .where(and(eq(deputyProposals.invitationId, invitationId), eq(deputyProposals.status, "pending")));
   return row ?? null;
@@ -65,7 +48,7 @@ export async function pendingProposalOf(db: Db, invitationId: string): Promise<D
 /** The latest proposal of an invitation, whatever its status (the invitee page shows it). */
 export async function latestProposalOf(db: Db, invitationId: string): Promise<DeputyProposalRow | null> {
   const [row] = await db
-    .select(proposalColumns)
+    .select(deputyProposalColumns)
     .from(deputyProposals)
     .where(eq(deputyProposals.invitationId, invitationId))
     .orderBy(sql`${deputyProposals.createdAt} desc`, sql`${deputyProposals.id} desc`)
@@ -89,7 +72,7 @@ export async function upsertPendingProposal(
   const [row] = await db
     .insert(deputyProposals)
     .values({ ...values, eventId, invitationId, createdAt: now })
-    .returning({ id: deputyProposals.id });
+    .returning(pickColumns(deputyProposalColumns, ["id"]));
   if (!row) throw new Error("insert returned no row");
   return { id: row.id, replaced: false };
 }
@@ -109,7 +92,7 @@ export async function decideProposal(
       deputyInvitationId: decision.deputyInvitationId ?? null,
     })
     .where(and(eq(deputyProposals.id, id), eq(deputyProposals.status, "pending")))
-    .returning({ id: deputyProposals.id });
+    .returning(pickColumns(deputyProposalColumns, ["id"]));
   return rows.length > 0;
 }
 
@@ -121,8 +104,8 @@ export interface PendingProposalListItem extends DeputyProposalRow {
 export function listPendingProposals(db: Db, eventId: string): Promise<PendingProposalListItem[]> {
   return db
     .select({
-      ...proposalColumns,
-      principal: { honorific: people.honorific, fullName: people.fullName, organization: people.organization, positions: people.positions },
+      ...deputyProposalColumns,
+      principal: pickColumns(personColumns, ["honorific", "fullName", "organization", "positions"]),
     })
     .from(deputyProposals)
     .innerJoin(invitations, eq(invitations.id, deputyProposals.invitationId))
@@ -163,10 +146,10 @@ export function listDeputies(db: Db, eventId: string): Promise<DeputyLink[]> {
   const principalPerson = alias(people, "principal_person");
   return db
     .select({
-      invitationId: invitations.id,
+      invitationId: invitationColumns.id,
       principalInvitationId: principalInvitation.id,
       principal: { honorific: principalPerson.honorific, fullName: principalPerson.fullName },
-      deputy: { honorific: people.honorific, fullName: people.fullName },
+      deputy: pickColumns(personColumns, ["honorific", "fullName"]),
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
@@ -177,7 +160,7 @@ export function listDeputies(db: Db, eventId: string): Promise<DeputyLink[]> {
 
 /** The deputy takes over the seats the principal held (the seat belongs to the delegation's place in the plan). */
 export async function handOverSeats(db: Db, fromInvitationId: string, toInvitationId: string): Promise<number> {
-  const rows = await db.update(seats).set({ invitationId: toInvitationId }).where(eq(seats.invitationId, fromInvitationId)).returning({ t: seats.tableId });
+  const rows = await db.update(seats).set({ invitationId: toInvitationId }).where(eq(seats.invitationId, fromInvitationId)).returning({ t: seatColumns.tableId });
   return rows.length;
 }
 
@@ -202,7 +185,7 @@ export interface PrincipalDignitary {
 
 export async function dignitaryOfInvitation(db: Db, invitationId: string): Promise<PrincipalDignitary | null> {
   const [row] = await db
-    .select({ id: dignitaries.id, sideId: dignitaries.sideId, delegation: dignitaries.delegation, organization: dignitaries.organization })
+    .select(pickColumns(dignitaryColumns, ["id", "sideId", "delegation", "organization"]))
     .from(dignitaries)
     .where(eq(dignitaries.invitationId, invitationId));
   return row ?? null;
@@ -213,6 +196,6 @@ export async function setCompanionNames(db: Db, invitationId: string, names: str
     .update(invitations)
     .set({ companionNames: names, updatedAt: at })
     .where(and(eq(invitations.id, invitationId), isNull(invitations.withdrawnAt)))
-    .returning({ id: invitations.id });
+    .returning(pickColumns(invitationColumns, ["id"]));
   return rows.length > 0;
 }

@@ -11,30 +11,14 @@ import {
 } from "#db/schema/index";
 import type { InvitationRole } from "~/domain/attendees/attendee.schema";
 import type { CeremonySide, EqualsFirst } from "~/domain/protocol/dignitary.schema";
+import { dignitaryColumns, eventColumns, eventSideColumns, invitationColumns, organizationColumns, personColumns, pickColumns, userColumns } from "./columns";
 
 /** Dignitaries of an event, their invitations and the event's protocol settings: queries only. */
 
-export const dignitaryColumns = {
-  id: dignitaries.id,
-  eventId: dignitaries.eventId,
-  invitationId: dignitaries.invitationId,
-  honorific: dignitaries.honorific,
-  name: dignitaries.name,
-  positions: dignitaries.positions,
-  organization: dignitaries.organization,
-  delegation: dignitaries.delegation,
+export const dignitaryRowColumns = {
+  ...pickColumns(dignitaryColumns, ["id", "eventId", "invitationId", "honorific", "name", "positions", "organization", "delegation"]),
   side: sql<CeremonySide | null>`(case ${eventSides.kind} when 'host' then 'host' when 'guest' then 'guest' end)`,
-  sideId: dignitaries.sideId,
-  arrivalAt: dignitaries.arrivalAt,
-  escortUserId: dignitaries.escortUserId,
-  notes: dignitaries.notes,
-  manualPlace: dignitaries.manualPlace,
-  fullAddressOverride: dignitaries.fullAddressOverride,
-  shortAddressOverride: dignitaries.shortAddressOverride,
-  englishAddressOverride: dignitaries.englishAddressOverride,
-  entryOrder: dignitaries.entryOrder,
-  createdAt: dignitaries.createdAt,
-  updatedAt: dignitaries.updatedAt,
+  ...pickColumns(dignitaryColumns, ["sideId", "arrivalAt", "escortUserId", "notes", "manualPlace", "fullAddressOverride", "shortAddressOverride", "englishAddressOverride", "entryOrder", "createdAt", "updatedAt"]),
 };
 
 export interface DignitaryRow {
@@ -64,7 +48,7 @@ export interface DignitaryRow {
   personId: string;
 }
 
-const listColumns = { ...dignitaryColumns, escortName: users.name, email: people.email, personId: invitations.personId };
+const listColumns = { ...dignitaryRowColumns, escortName: userColumns.name, email: personColumns.email, personId: invitationColumns.personId };
 
 /** The event's dignitaries (withdrawn invitations left out), in the order they were entered. */
 export function listDignitaryRows(db: Db, eventId: string): Promise<DignitaryRow[]> {
@@ -92,7 +76,7 @@ export async function getDignitaryRow(db: Db, eventId: string, id: string): Prom
 }
 
 export async function findDignitaryIdByInvitation(db: Db, invitationId: string): Promise<string | null> {
-  const [row] = await db.select({ id: dignitaries.id }).from(dignitaries).where(eq(dignitaries.invitationId, invitationId));
+  const [row] = await db.select(pickColumns(dignitaryColumns, ["id"])).from(dignitaries).where(eq(dignitaries.invitationId, invitationId));
   return row?.id ?? null;
 }
 
@@ -122,7 +106,7 @@ export interface DignitaryValues {
 export async function sideIdFor(db: Db, eventId: string, side: CeremonySide | null, organization: string | null, delegation: string | null = null): Promise<string | null> {
   if (!side) return null;
   const [row] = await db
-    .select({ id: eventSides.id })
+    .select(pickColumns(eventSideColumns, ["id"]))
     .from(eventSides)
     .leftJoin(organizations, eq(organizations.id, eventSides.organizationId))
     .where(and(eq(eventSides.eventId, eventId), eq(eventSides.kind, side)))
@@ -134,14 +118,14 @@ export async function sideIdFor(db: Db, eventId: string, side: CeremonySide | nu
     )
     .limit(1);
   if (row) return row.id;
-  const [event] = await db.select({ hostOrganizationId: events.hostOrganizationId }).from(events).where(eq(events.id, eventId));
+  const [event] = await db.select(pickColumns(eventColumns, ["hostOrganizationId"])).from(events).where(eq(events.id, eventId));
   const organizationId = side === "host" ? (event?.hostOrganizationId ?? null) : null;
   const label = organizationId ? null : (organization ?? delegation);
   if (!organizationId && !label) return null;
   if (organizationId) {
     // The host organization may already be a side of another kind: use that one.
     const [existing] = await db
-      .select({ id: eventSides.id })
+      .select(pickColumns(eventSideColumns, ["id"]))
       .from(eventSides)
       .where(and(eq(eventSides.eventId, eventId), eq(eventSides.organizationId, organizationId)));
     if (existing) return existing.id;
@@ -153,7 +137,7 @@ export async function sideIdFor(db: Db, eventId: string, side: CeremonySide | nu
   const [created] = await db
     .insert(eventSides)
     .values({ eventId, kind: side, organizationId, label, position: next?.n ?? 0 })
-    .returning({ id: eventSides.id });
+    .returning(pickColumns(eventSideColumns, ["id"]));
   return created?.id ?? null;
 }
 
@@ -163,7 +147,7 @@ export async function insertDignitary(
 ): Promise<string> {
   const { side, ...rest } = values;
   const sideId = values.sideId !== undefined ? values.sideId : await sideIdFor(db, values.eventId, side, values.organization, values.delegation);
-  const [row] = await db.insert(dignitaries).values({ ...rest, sideId }).returning({ id: dignitaries.id });
+  const [row] = await db.insert(dignitaries).values({ ...rest, sideId }).returning(pickColumns(dignitaryColumns, ["id"]));
   if (!row) throw new Error("insert returned no row");
   return row.id;
 }
@@ -174,11 +158,8 @@ export async function updateDignitaryRow(db: Db, id: string, values: Partial<Dig
   if (sideId === undefined && side !== undefined) {
     const [row] = await db
       .select({
-        eventId: dignitaries.eventId,
-        organization: dignitaries.organization,
-        delegation: dignitaries.delegation,
-        sideId: dignitaries.sideId,
-        kind: eventSides.kind,
+        ...pickColumns(dignitaryColumns, ["eventId", "organization", "delegation", "sideId"]),
+        kind: eventSideColumns.kind,
       })
       .from(dignitaries)
       .leftJoin(eventSides, eq(eventSides.id, dignitaries.sideId))
@@ -244,18 +225,7 @@ export interface ProtocolEvent {
 }
 
 const protocolEventColumns = {
-  id: events.id,
-  title: events.title,
-  status: events.status,
-  kind: events.kind,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  startPrecision: events.startPrecision,
-  timeZone: events.timeZone,
-  venueName: events.venueName,
-  venueAddress: events.venueAddress,
-  venueRoom: events.venueRoom,
-  hostOrganizationId: events.hostOrganizationId,
+  ...pickColumns(eventColumns, ["id", "title", "status", "kind", "startsAt", "endsAt", "startPrecision", "timeZone", "venueName", "venueAddress", "venueRoom", "hostOrganizationId"]),
   precedenceEqualsFirst: events.precedenceEqualsFirst,
 };
 
@@ -285,7 +255,7 @@ export async function eventOrganizationNames(
   hostOrganizationId: string | null,
 ): Promise<{ host: (string | null)[]; guests: (string | null)[] }> {
   const rows = await db
-    .select({ id: organizations.id, nameVi: organizations.nameVi, nameEn: organizations.nameEn, shortName: organizations.shortName })
+    .select(pickColumns(organizationColumns, ["id", "nameVi", "nameEn", "shortName"]))
     .from(organizations)
     .where(
       or(
@@ -325,13 +295,9 @@ export interface InvitationCandidate {
 }
 
 const candidateColumns = {
-  invitationId: invitations.id,
-  personId: invitations.personId,
-  role: invitations.role,
-  honorific: people.honorific,
-  fullName: people.fullName,
-  positions: people.positions,
-  organization: people.organization,
+  invitationId: invitationColumns.id,
+  ...pickColumns(invitationColumns, ["personId", "role"]),
+  ...pickColumns(personColumns, ["honorific", "fullName", "positions", "organization"]),
   withdrawn: sql<boolean>`${invitations.withdrawnAt} is not null`,
 };
 
@@ -369,13 +335,13 @@ export interface StaffMember {
 /** Active staff accounts, by name (escorts), plus the inactive ones named in `include` so a form keeps them. */
 export function listStaffMembers(db: Db, include: readonly string[] = []): Promise<StaffMember[]> {
   return db
-    .select({ id: users.id, name: users.name })
+    .select(pickColumns(userColumns, ["id", "name"]))
     .from(users)
     .where(include.length ? or(eq(users.active, true), inArray(users.id, [...include])) : eq(users.active, true))
     .orderBy(asc(users.name));
 }
 
 export async function isActiveStaff(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+  const [row] = await db.select(pickColumns(userColumns, ["id"])).from(users).where(and(eq(users.id, userId), eq(users.active, true)));
   return !!row;
 }

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { checkIns, doorScans, invitations, people } from "#db/schema/index";
+import { checkInColumns, invitationColumns, personColumns, pickColumns, doorScanColumns } from "./columns";
 
 export interface DoorGuestRow {
   invitationId: string;
@@ -24,20 +25,13 @@ export interface DoorGuestRow {
 export function listDoorGuests(db: Db, eventId: string): Promise<DoorGuestRow[]> {
   return db
     .select({
-      invitationId: invitations.id,
-      role: invitations.role,
-      groupLabel: invitations.groupLabel,
-      plusOnes: invitations.plusOnes,
-      companionNames: invitations.companionNames,
-      status: invitations.status,
-      withdrawnAt: invitations.withdrawnAt,
-      honorific: people.honorific,
-      fullName: people.fullName,
+      invitationId: invitationColumns.id,
+      ...pickColumns(invitationColumns, ["role", "groupLabel", "plusOnes", "companionNames", "status", "withdrawnAt"]),
+      ...pickColumns(personColumns, ["honorific", "fullName"]),
       nameSearch: people.nameSearch,
-      positions: people.positions,
-      organization: people.organization,
-      checkInAt: checkIns.at,
-      checkInByName: checkIns.byName,
+      ...pickColumns(personColumns, ["positions", "organization"]),
+      checkInAt: checkInColumns.at,
+      checkInByName: checkInColumns.byName,
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
@@ -62,20 +56,6 @@ export interface DoorScanRow {
   firstByName: string | null;
 }
 
-const scanColumns = {
-  nonce: doorScans.nonce,
-  eventId: doorScans.eventId,
-  invitationId: doorScans.invitationId,
-  deviceId: doorScans.deviceId,
-  scannedAt: doorScans.scannedAt,
-  receivedAt: doorScans.receivedAt,
-  byName: doorScans.byName,
-  outcome: doorScans.outcome,
-  reason: doorScans.reason,
-  firstAt: doorScans.firstAt,
-  firstByName: doorScans.firstByName,
-};
-
 /**
  * Claims the nonce for this upload (a `pending` row). The primary key decides between two uploads of the same scan
  * at once: exactly one gets true and applies it; the other reads what the first made of it.
@@ -88,7 +68,7 @@ export async function claimScanNonce(
     .insert(doorScans)
     .values({ ...row, outcome: "pending" })
     .onConflictDoNothing({ target: doorScans.nonce })
-    .returning({ nonce: doorScans.nonce });
+    .returning(pickColumns(doorScanColumns, ["nonce"]));
   return inserted.length > 0;
 }
 
@@ -108,7 +88,7 @@ export async function releaseScanNonce(db: Db, nonce: string): Promise<void> {
 }
 
 export async function getScan(db: Db, nonce: string): Promise<DoorScanRow | null> {
-  const [row] = await db.select(scanColumns).from(doorScans).where(eq(doorScans.nonce, nonce)).limit(1);
+  const [row] = await db.select(doorScanColumns).from(doorScans).where(eq(doorScans.nonce, nonce)).limit(1);
   return row ?? null;
 }
 
@@ -120,7 +100,7 @@ export interface DoorFlagRow extends DoorScanRow {
 /** The event's duplicates and refused scans, newest first: what staff must look at. */
 export function listDoorFlags(db: Db, eventId: string, limit = 100): Promise<DoorFlagRow[]> {
   return db
-    .select({ ...scanColumns, fullName: people.fullName, honorific: people.honorific })
+    .select({ ...doorScanColumns, ...pickColumns(personColumns, ["fullName", "honorific"]) })
     .from(doorScans)
     .leftJoin(invitations, eq(invitations.id, doorScans.invitationId))
     .leftJoin(people, eq(people.id, invitations.personId))
@@ -132,7 +112,7 @@ export function listDoorFlags(db: Db, eventId: string, limit = 100): Promise<Doo
 /** The event's invitations that were checked in (withdrawn ones left out). */
 export async function listArrivedInvitationIds(db: Db, eventId: string): Promise<string[]> {
   const rows = await db
-    .select({ id: checkIns.invitationId })
+    .select({ id: checkInColumns.invitationId })
     .from(checkIns)
     .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
     .where(and(eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));

@@ -6,43 +6,11 @@ import type { MemberRole } from "~/domain/access/permissions";
 import type { EventKind, EventStatus } from "~/domain/events/event.schema";
 import { escapeLike, foldForSearch } from "~/domain/text/search";
 import { listDocuments, listRoles, listSides, type DocumentRow, type SideRow } from "./ceremony.server";
-import { pickColumns } from "./columns";
-import { userColumns } from "./users.server";
-
-/** The one projection of an event row: every select of this model takes its columns from here. */
-export const eventColumns = {
-  id: events.id,
-  title: events.title,
-  titleEn: events.titleEn,
-  kind: events.kind,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
-  venueName: events.venueName,
-  venueNameEn: events.venueNameEn,
-  venueAddress: events.venueAddress,
-  venueRoom: events.venueRoom,
-  description: events.description,
-  startPrecision: events.startPrecision,
-  occasion: events.occasion,
-  occasionEn: events.occasionEn,
-  context: events.context,
-  contextEn: events.contextEn,
-  hostOrganizationId: events.hostOrganizationId,
-  capacity: events.capacity,
-  calendarUid: events.calendarUid,
-  calendarSequence: events.calendarSequence,
-  version: events.version,
-  createdBy: events.createdBy,
-  createdAt: events.createdAt,
-  updatedAt: events.updatedAt,
-  cancelledAt: events.cancelledAt,
-};
+import { eventColumns, eventMemberColumns, organizationColumns, pickColumns, userColumns } from "./columns";
 
 export const eventSummaryColumns = {
   ...pickColumns(eventColumns, ["id", "title", "kind", "status", "startsAt", "endsAt", "startPrecision", "timeZone", "venueName"]),
-  hostName: organizations.nameVi,
+  hostName: organizationColumns.nameVi,
 };
 
 import type { EventListTab } from "~/domain/events/list-tab";
@@ -103,7 +71,6 @@ export async function listEventsAfter(db: Db, options: { after?: { startsAt: Dat
     .limit(options.limit);
 }
 
-
 export interface OrganizationRef {
   id: string;
   nameVi: string;
@@ -152,12 +119,7 @@ export interface EventDocument extends Omit<DocumentRow, "partyIds" | "eventId">
   parties: { sideId: string; signatoryIds: string[] }[];
 }
 
-const orgRef = {
-  id: organizations.id,
-  nameVi: organizations.nameVi,
-  nameEn: organizations.nameEn,
-  shortName: organizations.shortName,
-};
+const orgRef = pickColumns(organizationColumns, ["id", "nameVi", "nameEn", "shortName"]);
 
 export async function getEventDetails(db: Db, ids: string[]): Promise<EventDetail[]> {
   if (ids.length === 0) return [];
@@ -216,7 +178,7 @@ export async function getEventDetail(db: Db, id: string): Promise<EventDetail | 
 
 export async function getMemberRole(db: Db, eventId: string, userId: string): Promise<MemberRole | null> {
   const [row] = await db
-    .select({ role: eventMembers.role })
+    .select(pickColumns(eventMemberColumns, ["role"]))
     .from(eventMembers)
     .where(and(eq(eventMembers.eventId, eventId), eq(eventMembers.userId, userId)));
   return row?.role ?? null;
@@ -237,6 +199,12 @@ export async function addEventMember(db: Db, eventId: string, userId: string, ro
     .onConflictDoUpdate({ target: [eventMembers.eventId, eventMembers.userId], set: { role } });
 }
 
+/** The event's calendar SEQUENCE (the number of its last calendar update), or null for an unknown event. */
+export async function getEventCalendarSequence(db: Db, eventId: string): Promise<number | null> {
+  const [row] = await db.select(pickColumns(eventColumns, ["calendarSequence"])).from(events).where(eq(events.id, eventId));
+  return row?.calendarSequence ?? null;
+}
+
 export async function findEventIdByCalendarUid(db: Db, calendarUid: string): Promise<string | null> {
   const [row] = await db.select(pickColumns(eventColumns, ["id"])).from(events).where(eq(events.calendarUid, calendarUid));
   return row?.id ?? null;
@@ -244,7 +212,7 @@ export async function findEventIdByCalendarUid(db: Db, calendarUid: string): Pro
 
 export async function listEventMembers(db: Db, eventId: string) {
   return db
-    .select({ userId: userColumns.id, ...pickColumns(userColumns, ["name", "email"]), role: eventMembers.role, active: userColumns.active })
+    .select({ userId: userColumns.id, ...pickColumns(userColumns, ["name", "email"]), role: eventMemberColumns.role, active: userColumns.active })
     .from(eventMembers)
     .innerJoin(users, eq(users.id, eventMembers.userId))
     .where(eq(eventMembers.eventId, eventId))
@@ -255,7 +223,7 @@ export async function removeEventMember(db: Db, eventId: string, userId: string)
   const rows = await db
     .delete(eventMembers)
     .where(and(eq(eventMembers.eventId, eventId), eq(eventMembers.userId, userId)))
-    .returning({ userId: eventMembers.userId });
+    .returning(pickColumns(eventMemberColumns, ["userId"]));
   return rows.length > 0;
 }
 

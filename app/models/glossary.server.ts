@@ -3,6 +3,7 @@ import type { Db } from "#db/client.server";
 import { glossaryEntries } from "#db/schema/index";
 import type { GlossaryKind } from "~/domain/glossary/types";
 import { foldForSearch } from "~/domain/text/search";
+import { glossaryEntryColumns, pickColumns } from "./columns";
 
 export interface GlossaryEntryRow {
   id: string;
@@ -12,10 +13,8 @@ export interface GlossaryEntryRow {
   updatedAt: Date;
 }
 
-const columns = { id: glossaryEntries.id, kind: glossaryEntries.kind, vi: glossaryEntries.vi, en: glossaryEntries.en, updatedAt: glossaryEntries.updatedAt };
-
 export async function listGlossaryEntries(db: Db): Promise<GlossaryEntryRow[]> {
-  const rows = await db.select(columns).from(glossaryEntries).orderBy(asc(glossaryEntries.kind), asc(glossaryEntries.viSearch));
+  const rows = await db.select(glossaryEntryColumns).from(glossaryEntries).orderBy(asc(glossaryEntries.kind), asc(glossaryEntries.viSearch));
   return rows.map((r) => ({ ...r, kind: r.kind as GlossaryKind }));
 }
 
@@ -25,11 +24,11 @@ export async function upsertGlossaryEntry(db: Db, input: { kind: GlossaryKind; v
     .insert(glossaryEntries)
     .values({ kind: input.kind, vi: input.vi, viSearch: foldForSearch(input.vi), en: input.en })
     .onConflictDoUpdate({ target: [glossaryEntries.kind, glossaryEntries.viSearch], set: { vi: input.vi, en: input.en, updatedAt: sql`now()` } })
-    .returning(columns);
+    .returning(glossaryEntryColumns);
   return { ...row!, kind: row!.kind as GlossaryKind };
 }
 
 export async function deleteGlossaryEntry(db: Db, id: string): Promise<boolean> {
-  const rows = await db.delete(glossaryEntries).where(eq(glossaryEntries.id, id)).returning({ id: glossaryEntries.id });
+  const rows = await db.delete(glossaryEntries).where(eq(glossaryEntries.id, id)).returning(pickColumns(glossaryEntryColumns, ["id"]));
   return rows.length > 0;
 }

@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { events, inboundMessages, invitationReplies, invitations, mailMessages, people } from "#db/schema/index";
+import { eventColumns, inboundMessageColumns, invitationColumns, invitationReplyColumns, personColumns, pickColumns } from "./columns";
 
 export interface NewInboundMessage {
   messageId: string;
@@ -23,7 +24,7 @@ export async function insertInboundMessage(db: Db, row: NewInboundMessage): Prom
     .insert(inboundMessages)
     .values(row)
     .onConflictDoNothing({ target: inboundMessages.messageId })
-    .returning({ id: inboundMessages.id });
+    .returning(pickColumns(inboundMessageColumns, ["id"]));
   return inserted?.id ?? null;
 }
 
@@ -42,19 +43,13 @@ export async function getInboundMessage(db: Db, messageId: string) {
 
 /** What a reply or a bounce needs to know about the invitation behind a token or a sent message. */
 const targetColumns = {
-  invitationId: invitations.id,
-  eventId: invitations.eventId,
-  status: invitations.status,
-  withdrawnAt: invitations.withdrawnAt,
-  bouncedAt: invitations.bouncedAt,
-  personId: people.id,
-  fullName: people.fullName,
-  honorific: people.honorific,
-  email: people.email,
-  calendarUid: events.calendarUid,
-  calendarSequence: events.calendarSequence,
-  eventStatus: events.status,
-  startsAt: events.startsAt,
+  invitationId: invitationColumns.id,
+  ...pickColumns(invitationColumns, ["eventId", "status", "withdrawnAt", "bouncedAt"]),
+  personId: personColumns.id,
+  ...pickColumns(personColumns, ["fullName", "honorific", "email"]),
+  ...pickColumns(eventColumns, ["calendarUid", "calendarSequence"]),
+  eventStatus: eventColumns.status,
+  startsAt: eventColumns.startsAt,
 };
 
 export type ReplyTarget = NonNullable<Awaited<ReturnType<typeof findInvitationByReplyToken>>>;
@@ -88,30 +83,12 @@ export async function getReplyToken(db: Db, invitationId: string): Promise<strin
   return row?.token ?? null;
 }
 
-const ledgerColumns = {
-  id: invitationReplies.id,
-  invitationId: invitationReplies.invitationId,
-  source: invitationReplies.source,
-  channel: invitationReplies.channel,
-  partstat: invitationReplies.partstat,
-  sequence: invitationReplies.sequence,
-  answeredAt: invitationReplies.answeredAt,
-  receivedAt: invitationReplies.receivedAt,
-  comment: invitationReplies.comment,
-  guests: invitationReplies.guests,
-  delegatedTo: invitationReplies.delegatedTo,
-  client: invitationReplies.client,
-  messageId: invitationReplies.messageId,
-  outcome: invitationReplies.outcome,
-  applied: invitationReplies.applied,
-};
-
 export type LedgerRow = Awaited<ReturnType<typeof listReplyLedger>>[number];
 
 /** One invitation's answers, oldest first. */
 export async function listReplyLedger(db: Db, invitationId: string) {
   return db
-    .select(ledgerColumns)
+    .select(invitationReplyColumns)
     .from(invitationReplies)
     .where(eq(invitationReplies.invitationId, invitationId))
     .orderBy(asc(invitationReplies.answeredAt), asc(invitationReplies.receivedAt));
@@ -121,7 +98,7 @@ export async function listReplyLedger(db: Db, invitationId: string) {
 export async function listReplyLedgers(db: Db, invitationIds: readonly string[]) {
   if (invitationIds.length === 0) return [];
   return db
-    .select(ledgerColumns)
+    .select(invitationReplyColumns)
     .from(invitationReplies)
     .where(inArray(invitationReplies.invitationId, [...invitationIds]))
     .orderBy(asc(invitationReplies.answeredAt), asc(invitationReplies.receivedAt));
@@ -177,7 +154,7 @@ export async function bouncedAddresses(db: Db, addresses: readonly string[]): Pr
 export async function listStandingBounces(db: Db, invitationIds: readonly string[]) {
   if (invitationIds.length === 0) return [];
   return db
-    .select({ invitationId: invitations.id, bouncedAt: invitations.bouncedAt, reason: invitations.bounceReason, email: invitations.bouncedEmail })
+    .select({ invitationId: invitationColumns.id, bouncedAt: invitationColumns.bouncedAt, reason: invitationColumns.bounceReason, email: invitationColumns.bouncedEmail })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
     .where(and(inArray(invitations.id, [...invitationIds]), bounceStands));

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.server";
 import { events, invitations, invitationTokens, people } from "#db/schema/index";
+import { eventColumns, invitationColumns, personColumns, pickColumns } from "./columns";
 
 export async function insertInvitationToken(db: Db, invitationId: string, tokenHash: string): Promise<void> {
   await db.insert(invitationTokens).values({ tokenHash, invitationId });
@@ -16,7 +17,7 @@ export async function insertInvitationTokens(db: Db, rows: { invitationId: strin
 }
 
 export async function invitationExists(db: Db, invitationId: string): Promise<boolean> {
-  const [row] = await db.select({ id: invitations.id }).from(invitations).where(eq(invitations.id, invitationId)).limit(1);
+  const [row] = await db.select(pickColumns(invitationColumns, ["id"])).from(invitations).where(eq(invitations.id, invitationId)).limit(1);
   return !!row;
 }
 
@@ -24,10 +25,9 @@ export async function invitationExists(db: Db, invitationId: string): Promise<bo
 export async function findTokenTarget(db: Db, tokenHash: string) {
   const [row] = await db
     .select({
-      invitationId: invitations.id,
-      eventId: invitations.eventId,
-      withdrawnAt: invitations.withdrawnAt,
-      eventEndsAt: events.endsAt,
+      invitationId: invitationColumns.id,
+      ...pickColumns(invitationColumns, ["eventId", "withdrawnAt"]),
+      eventEndsAt: eventColumns.endsAt,
     })
     .from(invitationTokens)
     .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
@@ -44,7 +44,7 @@ export async function findTokenTarget(db: Db, tokenHash: string) {
 export async function findDeputyOfToken(db: Db, tokenHash: string) {
   const deputy = alias(invitations, "deputy");
   const [row] = await db
-    .select({ honorific: people.honorific, fullName: people.fullName, eventEndsAt: events.endsAt })
+    .select({ ...pickColumns(personColumns, ["honorific", "fullName"]), eventEndsAt: eventColumns.endsAt })
     .from(invitationTokens)
     .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
     .innerJoin(events, eq(events.id, invitations.eventId))

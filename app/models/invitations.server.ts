@@ -4,31 +4,10 @@ import type { Db } from "#db/client.server";
 import { invitationCounts, invitations, people } from "#db/schema/index";
 import type { InvitationRole, InvitationStatus } from "~/domain/attendees/attendee.schema";
 import { bounceStands } from "./inbound.server";
-import { intArray, peopleMatching, personColumns, rowsOf, textArray, uuidArray, type Person } from "./people.server";
+import { intArray, peopleMatching, rowsOf, textArray, uuidArray, type Person } from "./people.server";
+import { invitationColumns, personColumns, pickColumns } from "./columns";
 
 /** Invitations of an event with the invited person's details: queries only. */
-
-const invitationColumns = {
-  id: invitations.id,
-  eventId: invitations.eventId,
-  personId: invitations.personId,
-  role: invitations.role,
-  groupLabel: invitations.groupLabel,
-  plusOnes: invitations.plusOnes,
-  companionNames: invitations.companionNames,
-  deputyForInvitationId: invitations.deputyForInvitationId,
-  status: invitations.status,
-  respondedAt: invitations.respondedAt,
-  comment: invitations.comment,
-  dietaryNeeds: invitations.dietaryNeeds,
-  accessNeeds: invitations.accessNeeds,
-  withdrawnAt: invitations.withdrawnAt,
-  bouncedAt: invitations.bouncedAt,
-  bounceReason: invitations.bounceReason,
-  bouncedEmail: invitations.bouncedEmail,
-  createdAt: invitations.createdAt,
-  updatedAt: invitations.updatedAt,
-};
 
 const withPersonColumns = { ...invitationColumns, person: personColumns };
 
@@ -144,7 +123,7 @@ async function whereOf(db: Db, eventId: string, f: InvitationFilters): Promise<W
   let needsPeople = f.status === "bounced";
   let none = false;
   if (search) {
-    const matched = await db.select({ id: people.id }).from(people).where(search).limit(SEARCH_IDS_MAX + 1);
+    const matched = await db.select(pickColumns(personColumns, ["id"])).from(people).where(search).limit(SEARCH_IDS_MAX + 1);
     if (matched.length <= SEARCH_IDS_MAX) {
       none = matched.length === 0;
       conditions.push(sql`${invitations.personId} = any(${uuidArray(matched.map((m) => m.id))})`);
@@ -184,7 +163,7 @@ function sortKeys(sort: InvitationSort, direction: "asc" | "desc"): SortKey[] {
     { expr: invitations.sortGiven, cast: "text", nullable: false, desc },
     { expr: invitations.sortName, cast: "text", nullable: false, desc },
   ];
-  const id: SortKey = { expr: invitations.id, cast: "uuid", nullable: false, desc };
+  const id: SortKey = { expr: invitationColumns.id, cast: "uuid", nullable: false, desc };
   switch (sort) {
     case "name":
       return [...names, id];
@@ -375,7 +354,7 @@ export async function listEventInvitationIds(
   if (none) return [];
   const sort = options.sort ?? "name";
   const rows = await db
-    .select({ id: invitations.id })
+    .select(pickColumns(invitationColumns, ["id"]))
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
     .where(where)
@@ -478,7 +457,7 @@ export async function insertInvitation(db: Db, eventId: string, personId: string
   const [row] = await db
     .insert(invitations)
     .values({ eventId, personId, ...values })
-    .returning({ id: invitations.id });
+    .returning(pickColumns(invitationColumns, ["id"]));
   if (!row) throw new Error("insert returned no row");
   return row.id;
 }

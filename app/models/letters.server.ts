@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.server";
 import { events, invitations, letterSettings, organizations, people } from "#db/schema/index";
 import type { LetterSettings } from "~/domain/letter/letter-settings.schema";
+import { eventColumns, invitationColumns, letterSettingColumns, personColumns, pickColumns } from "./columns";
 
 export interface LetterEventRow {
   id: string;
@@ -26,17 +27,7 @@ export async function getLetterEvent(db: Db, eventId: string): Promise<LetterEve
   const parent = alias(organizations, "host_parent");
   const [row] = await db
     .select({
-      id: events.id,
-      title: events.title,
-      titleEn: events.titleEn,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timeZone: events.timeZone,
-      startPrecision: events.startPrecision,
-      venueName: events.venueName,
-      venueNameEn: events.venueNameEn,
-      venueRoom: events.venueRoom,
-      venueAddress: events.venueAddress,
+      ...pickColumns(eventColumns, ["id", "title", "titleEn", "startsAt", "endsAt", "timeZone", "startPrecision", "venueName", "venueNameEn", "venueRoom", "venueAddress"]),
       hostNameVi: host.nameVi,
       hostNameEn: host.nameEn,
       hostShortName: host.shortName,
@@ -70,12 +61,10 @@ export interface LetterInviteeRow {
 export function listLetterInvitees(db: Db, eventId: string): Promise<LetterInviteeRow[]> {
   return db
     .select({
-      id: invitations.id,
-      honorific: people.honorific,
-      name: people.fullName,
-      positions: people.positions,
-      organization: people.organization,
-      language: people.language,
+      id: invitationColumns.id,
+      honorific: personColumns.honorific,
+      name: personColumns.fullName,
+      ...pickColumns(personColumns, ["positions", "organization", "language"]),
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
@@ -86,15 +75,7 @@ export function listLetterInvitees(db: Db, eventId: string): Promise<LetterInvit
 /** The letter settings saved for an event (empty strings where nothing was typed), or null when none were saved. */
 export async function getLetterSettings(db: Db, eventId: string): Promise<LetterSettings | null> {
   const [row] = await db
-    .select({
-      authority: letterSettings.authority,
-      onBehalfOf: letterSettings.onBehalfOf,
-      position: letterSettings.position,
-      signerName: letterSettings.signerName,
-      symbol: letterSettings.symbol,
-      place: letterSettings.place,
-      issuedOn: letterSettings.issuedOn,
-    })
+    .select(letterSettingColumns)
     .from(letterSettings)
     .where(eq(letterSettings.eventId, eventId));
   if (!row) return null;

@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { events, invitations, mailMessages, people, scheduledReminders } from "#db/schema/index";
+import { eventColumns, invitationColumns, mailMessageColumns, personColumns, pickColumns, scheduledReminderColumns } from "./columns";
 
 export type MailStatus = (typeof mailMessages.status.enumValues)[number];
 export type MailKind = (typeof mailMessages.kind.enumValues)[number];
@@ -33,7 +34,7 @@ export async function insertMailMessage(db: Db, message: NewMailMessage): Promis
     .insert(mailMessages)
     .values({ ...message, status: "queued" })
     .onConflictDoNothing({ target: mailMessages.idempotencyKey })
-    .returning({ id: mailMessages.id });
+    .returning(pickColumns(mailMessageColumns, ["id"]));
   return row ?? null;
 }
 
@@ -51,7 +52,7 @@ export async function insertMailMessages(db: Db, messages: NewMailMessage[]): Pr
       .insert(mailMessages)
       .values(messages.slice(i, i + INSERT_CHUNK).map((m) => ({ ...m, status: "queued" as const })))
       .onConflictDoNothing({ target: mailMessages.idempotencyKey })
-      .returning({ key: mailMessages.idempotencyKey });
+      .returning({ key: mailMessageColumns.idempotencyKey });
     for (const r of rows) inserted.add(r.key);
   }
   return inserted;
@@ -62,7 +63,7 @@ export async function existingMailKeys(db: Db, keys: string[]): Promise<Set<stri
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += 1000) {
     const rows = await db
-      .select({ key: mailMessages.idempotencyKey })
+      .select({ key: mailMessageColumns.idempotencyKey })
       .from(mailMessages)
       .where(inArray(mailMessages.idempotencyKey, keys.slice(i, i + 1000)));
     for (const r of rows) found.add(r.key);
@@ -72,35 +73,20 @@ export async function existingMailKeys(db: Db, keys: string[]): Promise<Set<stri
 
 export async function mailKeyExists(db: Db, idempotencyKey: string): Promise<boolean> {
   const [row] = await db
-    .select({ id: mailMessages.id })
+    .select(pickColumns(mailMessageColumns, ["id"]))
     .from(mailMessages)
     .where(eq(mailMessages.idempotencyKey, idempotencyKey))
     .limit(1);
   return !!row;
 }
 
-const listColumns = {
-  id: mailMessages.id,
-  createdAt: mailMessages.createdAt,
-  kind: mailMessages.kind,
-  to: mailMessages.to,
-  subject: mailMessages.subject,
-  status: mailMessages.status,
-  attempts: mailMessages.attempts,
-  nextAttemptAt: mailMessages.nextAttemptAt,
-  lastError: mailMessages.lastError,
-  deliveredVia: mailMessages.deliveredVia,
-  sentAt: mailMessages.sentAt,
-  eventId: mailMessages.eventId,
-  invitationId: mailMessages.invitationId,
-  icsMethod: mailMessages.icsMethod,
-};
+const listColumns = pickColumns(mailMessageColumns, ["id", "createdAt", "kind", "to", "subject", "status", "attempts", "nextAttemptAt", "lastError", "deliveredVia", "sentAt", "eventId", "invitationId", "icsMethod"]);
 export type MailListRow = Awaited<ReturnType<typeof listMailbox>>[number];
 
 /** The Mailbox: newest first, optionally one status. */
 export async function listMailbox(db: Db, options: { status?: MailStatus; limit: number; offset: number }) {
   return db
-    .select({ ...listColumns, eventTitle: events.title })
+    .select({ ...listColumns, eventTitle: eventColumns.title })
     .from(mailMessages)
     .leftJoin(events, eq(events.id, mailMessages.eventId))
     .where(options.status ? eq(mailMessages.status, options.status) : undefined)
@@ -121,14 +107,8 @@ export async function getMailMessage(db: Db, id: string) {
   const [row] = await db
     .select({
       ...listColumns,
-      idempotencyKey: mailMessages.idempotencyKey,
-      text: mailMessages.text,
-      html: mailMessages.html,
-      icsContent: mailMessages.icsContent,
-      lockedUntil: mailMessages.lockedUntil,
-      messageId: mailMessages.messageId,
-      meta: mailMessages.meta,
-      eventTitle: events.title,
+      ...pickColumns(mailMessageColumns, ["idempotencyKey", "text", "html", "icsContent", "lockedUntil", "messageId", "meta"]),
+      eventTitle: eventColumns.title,
     })
     .from(mailMessages)
     .leftJoin(events, eq(events.id, mailMessages.eventId))
@@ -149,7 +129,7 @@ export async function listEventMail(db: Db, eventId: string, limit: number) {
 
 export async function countEventMailByStatus(db: Db, eventId: string): Promise<Record<MailStatus, number>> {
   const rows = await db
-    .select({ status: mailMessages.status, n: count() })
+    .select({ status: mailMessageColumns.status, n: count() })
     .from(mailMessages)
     .where(eq(mailMessages.eventId, eventId))
     .groupBy(mailMessages.status);
@@ -208,20 +188,7 @@ export async function claimDueMail(db: Db, now: Date, options: { limit: number; 
   const ids = rowsOf(result).map((r) => String(r.id));
   if (ids.length === 0) return [];
   return db
-    .select({
-      id: mailMessages.id,
-      idempotencyKey: mailMessages.idempotencyKey,
-      eventId: mailMessages.eventId,
-      invitationId: mailMessages.invitationId,
-      to: mailMessages.to,
-      subject: mailMessages.subject,
-      text: mailMessages.text,
-      html: mailMessages.html,
-      icsMethod: mailMessages.icsMethod,
-      icsContent: mailMessages.icsContent,
-      attempts: mailMessages.attempts,
-      meta: mailMessages.meta,
-    })
+    .select(pickColumns(mailMessageColumns, ["id", "idempotencyKey", "eventId", "invitationId", "to", "subject", "text", "html", "icsMethod", "icsContent", "attempts", "meta"]))
     .from(mailMessages)
     .where(inArray(mailMessages.id, ids))
     .orderBy(asc(mailMessages.nextAttemptAt), asc(mailMessages.id));
@@ -260,7 +227,7 @@ export async function markMailSent(
       ...(result.meta !== undefined ? { meta: result.meta } : {}),
     })
     .where(stillClaimed(claim.id, claim.attempts))
-    .returning({ id: mailMessages.id });
+    .returning(pickColumns(mailMessageColumns, ["id"]));
   return rows.length > 0;
 }
 
@@ -319,7 +286,7 @@ export async function markMailAttemptFailed(
         : { status: "failed", lockedUntil: null, lastError: failure.error },
     )
     .where(stillClaimed(claim.id, claim.attempts))
-    .returning({ id: mailMessages.id });
+    .returning(pickColumns(mailMessageColumns, ["id"]));
   return rows.length > 0;
 }
 
@@ -342,7 +309,7 @@ export async function requeueFailedMail(db: Db, id: string, now: Date): Promise<
     .update(mailMessages)
     .set({ status: "queued", attempts: 0, nextAttemptAt: now, lockedUntil: null })
     .where(and(eq(mailMessages.id, id), eq(mailMessages.status, "failed")))
-    .returning({ id: mailMessages.id });
+    .returning(pickColumns(mailMessageColumns, ["id"]));
   return rows.length > 0;
 }
 
@@ -371,14 +338,10 @@ export interface MailRecipient {
 }
 
 const recipientColumns = {
-  invitationId: invitations.id,
-  status: invitations.status,
-  withdrawnAt: invitations.withdrawnAt,
-  personId: people.id,
-  fullName: people.fullName,
-  honorific: people.honorific,
-  email: people.email,
-  language: people.language,
+  invitationId: invitationColumns.id,
+  ...pickColumns(invitationColumns, ["status", "withdrawnAt"]),
+  personId: personColumns.id,
+  ...pickColumns(personColumns, ["fullName", "honorific", "email", "language"]),
   replyToken: invitations.replyToken,
 };
 
@@ -407,7 +370,7 @@ export async function listMailRecipients(
 
 export async function getMailRecipient(db: Db, invitationId: string): Promise<(MailRecipient & { eventId: string }) | null> {
   const [row] = await db
-    .select({ ...recipientColumns, eventId: invitations.eventId })
+    .select({ ...recipientColumns, eventId: invitationColumns.eventId })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
     .where(eq(invitations.id, invitationId))
@@ -559,14 +522,14 @@ export async function insertScheduledReminder(
   db: Db,
   values: { eventId: string; sendAt: Date; createdBy: string | null },
 ): Promise<{ id: string }> {
-  const [row] = await db.insert(scheduledReminders).values(values).returning({ id: scheduledReminders.id });
+  const [row] = await db.insert(scheduledReminders).values(values).returning(pickColumns(scheduledReminderColumns, ["id"]));
   if (!row) throw new Error("insert returned no row");
   return row;
 }
 
 export async function scheduledReminderExists(db: Db, eventId: string, sendAt: Date): Promise<boolean> {
   const [row] = await db
-    .select({ id: scheduledReminders.id })
+    .select(pickColumns(scheduledReminderColumns, ["id"]))
     .from(scheduledReminders)
     .where(
       and(
@@ -581,13 +544,7 @@ export async function scheduledReminderExists(db: Db, eventId: string, sendAt: D
 
 export async function listScheduledReminders(db: Db, eventId: string) {
   return db
-    .select({
-      id: scheduledReminders.id,
-      sendAt: scheduledReminders.sendAt,
-      status: scheduledReminders.status,
-      doneAt: scheduledReminders.doneAt,
-      createdAt: scheduledReminders.createdAt,
-    })
+    .select(pickColumns(scheduledReminderColumns, ["id", "sendAt", "status", "doneAt", "createdAt"]))
     .from(scheduledReminders)
     .where(eq(scheduledReminders.eventId, eventId))
     .orderBy(asc(scheduledReminders.sendAt), asc(scheduledReminders.createdAt));
@@ -605,7 +562,7 @@ export async function cancelScheduledReminderRow(db: Db, eventId: string, remind
         eq(scheduledReminders.status, "scheduled"),
       ),
     )
-    .returning({ id: scheduledReminders.id });
+    .returning(pickColumns(scheduledReminderColumns, ["id"]));
   return rows.length > 0;
 }
 
@@ -615,7 +572,7 @@ export async function cancelScheduledReminderRow(db: Db, eventId: string, remind
  */
 export async function lockDueReminders(tx: Db, now: Date, limit: number) {
   return tx
-    .select({ id: scheduledReminders.id, eventId: scheduledReminders.eventId, sendAt: scheduledReminders.sendAt })
+    .select(pickColumns(scheduledReminderColumns, ["id", "eventId", "sendAt"]))
     .from(scheduledReminders)
     .where(and(eq(scheduledReminders.status, "scheduled"), lte(scheduledReminders.sendAt, now)))
     .orderBy(asc(scheduledReminders.sendAt), asc(scheduledReminders.id))

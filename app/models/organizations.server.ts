@@ -2,14 +2,7 @@ import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { dignitaries, events, organizations, people } from "#db/schema/index";
 import { rowsOf } from "./people.server";
-
-export const organizationColumns = {
-  id: organizations.id,
-  nameVi: organizations.nameVi,
-  nameEn: organizations.nameEn,
-  shortName: organizations.shortName,
-  parentId: organizations.parentId,
-};
+import { eventColumns, organizationColumns, pickColumns } from "./columns";
 
 export type Organization = { id: string; nameVi: string; nameEn: string | null; shortName: string | null; parentId: string | null };
 
@@ -19,13 +12,13 @@ export function listOrganizations(db: Db): Promise<Organization[]> {
 
 export async function findExistingOrganizationIds(db: Db, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, ids));
+  const rows = await db.select(pickColumns(organizationColumns, ["id"])).from(organizations).where(inArray(organizations.id, ids));
   return new Set(rows.map((r) => r.id));
 }
 
 export async function organizationNameTaken(db: Db, nameVi: string): Promise<boolean> {
   const rows = await db
-    .select({ id: organizations.id })
+    .select(pickColumns(organizationColumns, ["id"]))
     .from(organizations)
     .where(sql`lower(${organizations.nameVi}) = lower(${nameVi})`)
     .limit(1);
@@ -49,7 +42,7 @@ export async function getOrganization(db: Db, id: string): Promise<Organization 
 /** Another organization (not `exceptId`) with this Vietnamese name, ignoring case. */
 export async function organizationNameTakenByOther(db: Db, nameVi: string, exceptId: string): Promise<boolean> {
   const rows = await db
-    .select({ id: organizations.id })
+    .select(pickColumns(organizationColumns, ["id"]))
     .from(organizations)
     .where(and(sql`lower(${organizations.nameVi}) = lower(${nameVi})`, ne(organizations.id, exceptId)))
     .limit(1);
@@ -79,7 +72,7 @@ export async function updateOrganizationRow(
 }
 
 export async function deleteOrganizationRow(db: Db, id: string): Promise<boolean> {
-  const rows = await db.delete(organizations).where(eq(organizations.id, id)).returning({ id: organizations.id });
+  const rows = await db.delete(organizations).where(eq(organizations.id, id)).returning(pickColumns(organizationColumns, ["id"]));
   return rows.length > 0;
 }
 
@@ -104,7 +97,7 @@ export function organizationInUse(u: OrganizationUsage): boolean {
 export async function findOrganizationUsage(db: Db, org: Organization, limit = 5): Promise<OrganizationUsage> {
   const eventsWhere = async (where: SQL) => {
     const rows = await db
-      .select({ id: events.id, title: events.title, total: sql<number>`count(*) over ()::int` })
+      .select({ ...pickColumns(eventColumns, ["id", "title"]), total: sql<number>`count(*) over ()::int` })
       .from(events)
       .where(where)
       .orderBy(desc(events.startsAt), asc(events.id))
@@ -126,7 +119,7 @@ export async function findOrganizationUsage(db: Db, org: Organization, limit = 5
                            where s.organization_id = ${org.id}::uuid)`,
     ),
     db
-      .select({ id: organizations.id, nameVi: organizations.nameVi, total: sql<number>`count(*) over ()::int` })
+      .select({ ...pickColumns(organizationColumns, ["id", "nameVi"]), total: sql<number>`count(*) over ()::int` })
       .from(organizations)
       .where(eq(organizations.parentId, org.id))
       .orderBy(asc(organizations.nameVi))

@@ -4,6 +4,7 @@ import { events, invitations, people } from "#db/schema/index";
 import type { AttendeeLanguage } from "~/domain/attendees/attendee.schema";
 import { attendeeSearchPattern } from "~/domain/attendees/search";
 import type { Invitation } from "./invitations.server";
+import { eventColumns, invitationColumns, personColumns, pickColumns } from "./columns";
 
 /**
  * The people directory: queries only. Bulk writes go through `unnest` over array parameters (one statement
@@ -11,18 +12,6 @@ import type { Invitation } from "./invitations.server";
  * running them. Arrays travel as PostgreSQL array literals in a text parameter and are cast in SQL, which
  * works the same with postgres.js and PGlite.
  */
-
-export const personColumns = {
-  id: people.id,
-  honorific: people.honorific,
-  fullName: people.fullName,
-  positions: people.positions,
-  organization: people.organization,
-  email: people.email,
-  phone: people.phone,
-  language: people.language,
-  notes: people.notes,
-};
 
 export interface Person {
   id: string;
@@ -195,7 +184,7 @@ export async function replacePerson(db: Db, id: string, values: PersonValues): P
 
 export async function findPersonIdByEmail(db: Db, email: string): Promise<string | null> {
   const [row] = await db
-    .select({ id: people.id })
+    .select(pickColumns(personColumns, ["id"]))
     .from(people)
     .where(sql`lower(${people.email}) = ${email.toLowerCase()}`)
     .orderBy(asc(people.createdAt))
@@ -263,14 +252,12 @@ export interface PersonInvitation {
 export async function listPersonInvitations(db: Db, personId: string): Promise<PersonInvitation[]> {
   return db
     .select({
-      invitationId: invitations.id,
-      eventId: events.id,
-      eventTitle: events.title,
-      eventStartsAt: events.startsAt,
-      eventOwnerId: events.createdBy,
-      role: invitations.role,
-      status: invitations.status,
-      withdrawnAt: invitations.withdrawnAt,
+      invitationId: invitationColumns.id,
+      eventId: eventColumns.id,
+      eventTitle: eventColumns.title,
+      eventStartsAt: eventColumns.startsAt,
+      eventOwnerId: eventColumns.createdBy,
+      ...pickColumns(invitationColumns, ["role", "status", "withdrawnAt"]),
     })
     .from(invitations)
     .innerJoin(events, eq(events.id, invitations.eventId))

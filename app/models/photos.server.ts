@@ -6,32 +6,7 @@ import { and, asc, eq, inArray, isNull, max, ne, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { events, invitations, people, photos, photoTags, pressSummaries } from "#db/schema/index";
 import { peopleMatching } from "./people.server";
-
-export const photoColumns = {
-  id: photos.id,
-  eventId: photos.eventId,
-  storageKey: photos.storageKey,
-  revision: photos.revision,
-  originalFilename: photos.originalFilename,
-  originalType: photos.originalType,
-  originalBytes: photos.originalBytes,
-  sha256: photos.sha256,
-  width: photos.width,
-  height: photos.height,
-  captionVi: photos.captionVi,
-  captionEn: photos.captionEn,
-  credit: photos.credit,
-  takenAt: photos.takenAt,
-  cameraMake: photos.cameraMake,
-  cameraModel: photos.cameraModel,
-  position: photos.position,
-  isCover: photos.isCover,
-  includeInPress: photos.includeInPress,
-  uploadedBy: photos.uploadedBy,
-  version: photos.version,
-  createdAt: photos.createdAt,
-  updatedAt: photos.updatedAt,
-};
+import { eventColumns, invitationColumns, personColumns, photoColumns, photoTagColumns, pickColumns, pressSummaryColumns } from "./columns";
 
 /** A whole `photos` row: `photoColumns` selects every column. */
 export type PhotoRow = typeof photos.$inferSelect;
@@ -42,16 +17,16 @@ export interface PhotoEvent {
   status: string;
 }
 
-const eventColumns = { id: events.id, timeZone: events.timeZone, status: events.status };
+const photoEventColumns = pickColumns(eventColumns, ["id", "timeZone", "status"]);
 
 export async function getPhotoEvent(db: Db, eventId: string): Promise<PhotoEvent | null> {
-  const [row] = await db.select(eventColumns).from(events).where(eq(events.id, eventId));
+  const [row] = await db.select(photoEventColumns).from(events).where(eq(events.id, eventId));
   return row ?? null;
 }
 
 /** Locks the event's row (FOR NO KEY UPDATE) so changes to one gallery's order and cover apply one at a time. */
 export async function lockPhotoEvent(tx: Db, eventId: string): Promise<PhotoEvent | null> {
-  const [row] = await tx.select(eventColumns).from(events).where(eq(events.id, eventId)).for("no key update");
+  const [row] = await tx.select(photoEventColumns).from(events).where(eq(events.id, eventId)).for("no key update");
   return row ?? null;
 }
 
@@ -75,7 +50,7 @@ export async function getPhotoForServing(
   photoId: string,
 ): Promise<{ id: string; storageKey: string; revision: string; updatedAt: Date } | null> {
   const [row] = await db
-    .select({ id: photos.id, storageKey: photos.storageKey, revision: photos.revision, updatedAt: photos.updatedAt })
+    .select(pickColumns(photoColumns, ["id", "storageKey", "revision", "updatedAt"]))
     .from(photos)
     .where(eq(photos.id, photoId));
   return row ?? null;
@@ -124,7 +99,7 @@ export async function clearOtherCovers(db: Db, eventId: string, keepId: string |
     .update(photos)
     .set({ isCover: false, updatedAt: new Date(), version: sql`${photos.version} + 1` })
     .where(and(eq(photos.eventId, eventId), eq(photos.isCover, true), keepId ? ne(photos.id, keepId) : sql`true`))
-    .returning({ id: photos.id });
+    .returning(pickColumns(photoColumns, ["id"]));
   return rows.map((r) => r.id);
 }
 
@@ -141,11 +116,8 @@ export interface TaggedPerson {
 }
 
 const taggedColumns = {
-  photoId: photoTags.photoId,
-  invitationId: photoTags.invitationId,
-  honorific: people.honorific,
-  fullName: people.fullName,
-  organization: people.organization,
+  ...photoTagColumns,
+  ...pickColumns(personColumns, ["honorific", "fullName", "organization"]),
 };
 
 /** The people tagged in these photos, each photo's in the order they were tagged. */
@@ -171,7 +143,7 @@ export async function replaceTags(db: Db, photoId: string, invitationIds: string
 export async function findEventInvitations(db: Db, eventId: string, invitationIds: string[]): Promise<Set<string>> {
   if (invitationIds.length === 0) return new Set();
   const rows = await db
-    .select({ id: invitations.id })
+    .select(pickColumns(invitationColumns, ["id"]))
     .from(invitations)
     .where(and(eq(invitations.eventId, eventId), inArray(invitations.id, invitationIds), isNull(invitations.withdrawnAt)));
   return new Set(rows.map((r) => r.id));
@@ -191,10 +163,8 @@ export async function searchTagCandidates(db: Db, eventId: string, q: string, li
   if (search) conditions.push(search);
   return db
     .select({
-      invitationId: invitations.id,
-      honorific: people.honorific,
-      fullName: people.fullName,
-      organization: people.organization,
+      invitationId: invitationColumns.id,
+      ...pickColumns(personColumns, ["honorific", "fullName", "organization"]),
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
@@ -210,7 +180,7 @@ export async function searchTagCandidates(db: Db, eventId: string, q: string, li
 /** Titles of the event's published press summaries whose body places this photo (![…](photo:<id>)). */
 export async function publishedSummariesPlacingPhoto(db: Db, eventId: string, photoId: string): Promise<string[]> {
   const rows = await db
-    .select({ title: pressSummaries.title })
+    .select(pickColumns(pressSummaryColumns, ["title"]))
     .from(pressSummaries)
     .where(
       and(

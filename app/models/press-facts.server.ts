@@ -2,6 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { photos } from "#db/schema/index";
+import { photoColumns, pickColumns } from "./columns";
 
 export interface PressPhotoRow {
   id: string;
@@ -13,7 +14,7 @@ export interface PressPhotoRow {
 /** The event's photos chosen for the press (include_in_press), in gallery order (position, then id). */
 export function listPressPhotos(db: Db, eventId: string): Promise<PressPhotoRow[]> {
   return db
-    .select({ id: photos.id, captionVi: photos.captionVi, captionEn: photos.captionEn, credit: photos.credit })
+    .select(pickColumns(photoColumns, ["id", "captionVi", "captionEn", "credit"]))
     .from(photos)
     .where(and(eq(photos.eventId, eventId), eq(photos.includeInPress, true)))
     .orderBy(asc(photos.position), asc(photos.id));

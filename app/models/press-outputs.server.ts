@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { events, photos, pressSummaries } from "#db/schema/index";
 import type { PressLanguage, PressStatus } from "~/domain/press/types";
+import { eventColumns, photoColumns, pickColumns, pressSummaryColumns } from "./columns";
 
 /** Press summaries as the outputs read them (public page, press room, print, .docx, copy): queries only. */
 
@@ -22,19 +23,9 @@ export interface PressOutputRow {
 }
 
 const outputColumns = {
-  id: pressSummaries.id,
-  eventId: pressSummaries.eventId,
-  language: pressSummaries.language,
-  slug: pressSummaries.slug,
-  title: pressSummaries.title,
-  body: pressSummaries.body,
-  byline: pressSummaries.byline,
-  status: pressSummaries.status,
-  publishedAt: pressSummaries.publishedAt,
-  viewCount: pressSummaries.viewCount,
-  updatedAt: pressSummaries.updatedAt,
-  eventTitle: events.title,
-  timeZone: events.timeZone,
+  ...pickColumns(pressSummaryColumns, ["id", "eventId", "language", "slug", "title", "body", "byline", "status", "publishedAt", "viewCount", "updatedAt"]),
+  eventTitle: eventColumns.title,
+  timeZone: eventColumns.timeZone,
 };
 
 function selectOutputs(db: Db) {
@@ -59,7 +50,7 @@ export async function incrementViewCount(db: Db, summaryId: string): Promise<num
     .update(pressSummaries)
     .set({ viewCount: sql`${pressSummaries.viewCount} + 1` })
     .where(and(eq(pressSummaries.id, summaryId), eq(pressSummaries.status, "published")))
-    .returning({ viewCount: pressSummaries.viewCount });
+    .returning(pickColumns(pressSummaryColumns, ["viewCount"]));
   return row?.viewCount ?? null;
 }
 
@@ -96,20 +87,7 @@ export interface PressOutputPhotoRow {
 export async function listEventsPhotos(db: Db, eventIds: string[]): Promise<PressOutputPhotoRow[]> {
   if (eventIds.length === 0) return [];
   return db
-    .select({
-      id: photos.id,
-      eventId: photos.eventId,
-      storageKey: photos.storageKey,
-      revision: photos.revision,
-      width: photos.width,
-      height: photos.height,
-      captionVi: photos.captionVi,
-      captionEn: photos.captionEn,
-      credit: photos.credit,
-      isCover: photos.isCover,
-      includeInPress: photos.includeInPress,
-      position: photos.position,
-    })
+    .select(pickColumns(photoColumns, ["id", "eventId", "storageKey", "revision", "width", "height", "captionVi", "captionEn", "credit", "isCover", "includeInPress", "position"]))
     .from(photos)
     .where(inArray(photos.eventId, eventIds))
     .orderBy(asc(photos.eventId), asc(photos.position), asc(photos.createdAt));

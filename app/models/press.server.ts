@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.server";
 import { events, photos, pressComments, pressEventSettings, pressSummaries, pressSummaryVersions, users } from "#db/schema/index";
 import type { PressLanguage, PressSource, PressStatus } from "~/domain/press/types";
+import { eventColumns, photoColumns, pickColumns, pressCommentColumns, pressEventSettingColumns, pressSummaryColumns, pressSummaryVersionColumns, userColumns } from "./columns";
 
 /** Press summaries, their versions and comments: queries only. */
 
@@ -10,31 +11,6 @@ const createdByUser = alias(users, "press_created_by");
 const submittedByUser = alias(users, "press_submitted_by");
 const approvedByUser = alias(users, "press_approved_by");
 const publishedByUser = alias(users, "press_published_by");
-
-export const pressSummaryColumns = {
-  id: pressSummaries.id,
-  eventId: pressSummaries.eventId,
-  language: pressSummaries.language,
-  slug: pressSummaries.slug,
-  title: pressSummaries.title,
-  body: pressSummaries.body,
-  byline: pressSummaries.byline,
-  status: pressSummaries.status,
-  version: pressSummaries.version,
-  generatedTitle: pressSummaries.generatedTitle,
-  generatedBody: pressSummaries.generatedBody,
-  sources: pressSummaries.sources,
-  createdBy: pressSummaries.createdBy,
-  submittedBy: pressSummaries.submittedBy,
-  submittedAt: pressSummaries.submittedAt,
-  approvedBy: pressSummaries.approvedBy,
-  approvedAt: pressSummaries.approvedAt,
-  publishedBy: pressSummaries.publishedBy,
-  publishedAt: pressSummaries.publishedAt,
-  viewCount: pressSummaries.viewCount,
-  createdAt: pressSummaries.createdAt,
-  updatedAt: pressSummaries.updatedAt,
-};
 
 export interface PressSummaryRow {
   id: string;
@@ -101,7 +77,7 @@ export async function listPressSummaryRows(db: Db, eventId: string): Promise<Pre
 /** Locks the summary's row for the rest of the transaction; returns its id, status and version. */
 export async function lockPressSummary(db: Db, id: string) {
   const [row] = await db
-    .select({ id: pressSummaries.id, eventId: pressSummaries.eventId, status: pressSummaries.status, version: pressSummaries.version })
+    .select(pickColumns(pressSummaryColumns, ["id", "eventId", "status", "version"]))
     .from(pressSummaries)
     .where(eq(pressSummaries.id, id))
     .for("update");
@@ -152,7 +128,7 @@ export async function updatePressSummaryRow(db: Db, id: string, change: PressSum
 }
 
 export async function slugTaken(db: Db, slug: string): Promise<boolean> {
-  const [row] = await db.select({ id: pressSummaries.id }).from(pressSummaries).where(eq(pressSummaries.slug, slug));
+  const [row] = await db.select(pickColumns(pressSummaryColumns, ["id"])).from(pressSummaries).where(eq(pressSummaries.slug, slug));
   return !!row;
 }
 
@@ -179,17 +155,9 @@ export async function insertPressVersion(db: Db, values: PressVersionValues): Pr
 }
 
 const versionColumns = {
-  id: pressSummaryVersions.id,
-  version: pressSummaryVersions.version,
-  kind: pressSummaryVersions.kind,
-  title: pressSummaryVersions.title,
-  body: pressSummaryVersions.body,
-  byline: pressSummaryVersions.byline,
-  status: pressSummaryVersions.status,
-  authorId: pressSummaryVersions.authorId,
-  authorName: users.name,
-  note: pressSummaryVersions.note,
-  createdAt: pressSummaryVersions.createdAt,
+  ...pickColumns(pressSummaryVersionColumns, ["id", "version", "kind", "title", "body", "byline", "status", "authorId"]),
+  authorName: userColumns.name,
+  ...pickColumns(pressSummaryVersionColumns, ["note", "createdAt"]),
 };
 
 export interface PressVersionRow {
@@ -228,7 +196,7 @@ export async function getPressVersionRow(db: Db, summaryId: string, version: num
 /** Who made the last change to the summary's text: the author of its newest version that is not a status step. */
 export async function getLastTextAuthorId(db: Db, summaryId: string): Promise<string | null> {
   const [row] = await db
-    .select({ authorId: pressSummaryVersions.authorId })
+    .select(pickColumns(pressSummaryVersionColumns, ["authorId"]))
     .from(pressSummaryVersions)
     .where(and(eq(pressSummaryVersions.summaryId, summaryId), ne(pressSummaryVersions.kind, "status")))
     .orderBy(desc(pressSummaryVersions.version))
@@ -250,10 +218,9 @@ export interface PressEventSettingsRow {
 export async function getPressEventSettingsRow(db: Db, eventId: string): Promise<PressEventSettingsRow> {
   const [row] = await db
     .select({
-      requireSecondApprover: pressEventSettings.requireSecondApprover,
-      updatedBy: pressEventSettings.updatedBy,
-      updatedByName: users.name,
-      updatedAt: pressEventSettings.updatedAt,
+      ...pickColumns(pressEventSettingColumns, ["requireSecondApprover", "updatedBy"]),
+      updatedByName: userColumns.name,
+      updatedAt: pressEventSettingColumns.updatedAt,
     })
     .from(pressEventSettings)
     .leftJoin(users, eq(users.id, pressEventSettings.updatedBy))
@@ -282,7 +249,7 @@ export async function insertPressComment(
   const [row] = await db
     .insert(pressComments)
     .values({ ...values, updatedAt: values.createdAt })
-    .returning({ id: pressComments.id });
+    .returning(pickColumns(pressCommentColumns, ["id"]));
   if (!row) throw new Error("insert returned no row");
   return row.id;
 }
@@ -300,12 +267,9 @@ export interface PressCommentRow {
 export function listPressCommentRows(db: Db, summaryId: string): Promise<PressCommentRow[]> {
   return db
     .select({
-      id: pressComments.id,
-      body: pressComments.body,
-      version: pressComments.version,
-      authorId: pressComments.authorId,
-      authorName: users.name,
-      createdAt: pressComments.createdAt,
+      ...pickColumns(pressCommentColumns, ["id", "body", "version", "authorId"]),
+      authorName: userColumns.name,
+      createdAt: pressCommentColumns.createdAt,
     })
     .from(pressComments)
     .leftJoin(users, eq(users.id, pressComments.authorId))
@@ -318,14 +282,14 @@ export function listPressCommentRows(db: Db, summaryId: string): Promise<PressCo
 
 export async function getPressEvent(db: Db, eventId: string) {
   const [row] = await db
-    .select({ id: events.id, title: events.title, status: events.status, timeZone: events.timeZone, endsAt: events.endsAt, createdBy: events.createdBy })
+    .select(pickColumns(eventColumns, ["id", "title", "status", "timeZone", "endsAt", "createdBy"]))
     .from(events)
     .where(eq(events.id, eventId));
   return row ?? null;
 }
 
 export async function getUserRoleAndName(db: Db, userId: string) {
-  const [row] = await db.select({ role: users.role, name: users.name, active: users.active }).from(users).where(eq(users.id, userId));
+  const [row] = await db.select(pickColumns(userColumns, ["role", "name", "active"])).from(users).where(eq(users.id, userId));
   return row ?? null;
 }
 
@@ -343,16 +307,7 @@ export interface PressPhotoRow {
 /** The event's photos in gallery order (for the editor's picker and preview). */
 export function listEventPhotoRows(db: Db, eventId: string): Promise<PressPhotoRow[]> {
   return db
-    .select({
-      id: photos.id,
-      revision: photos.revision,
-      captionVi: photos.captionVi,
-      captionEn: photos.captionEn,
-      credit: photos.credit,
-      includeInPress: photos.includeInPress,
-      width: photos.width,
-      height: photos.height,
-    })
+    .select(pickColumns(photoColumns, ["id", "revision", "captionVi", "captionEn", "credit", "includeInPress", "width", "height"]))
     .from(photos)
     .where(eq(photos.eventId, eventId))
     .orderBy(asc(photos.position), asc(photos.createdAt));

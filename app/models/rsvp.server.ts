@@ -1,51 +1,17 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { auditLog, events, invitations, organizations, people } from "#db/schema/index";
+import { eventColumns, invitationColumns, organizationColumns, personColumns, pickColumns } from "./columns";
 
 /** Everything the invitee's own page shows, in one row. */
 export async function getInviteeInvitation(db: Db, invitationId: string) {
   const [row] = await db
     .select({
-      invitation: {
-        id: invitations.id,
-        eventId: invitations.eventId,
-        role: invitations.role,
-        status: invitations.status,
-        respondedAt: invitations.respondedAt,
-        comment: invitations.comment,
-        plusOnes: invitations.plusOnes,
-        companionNames: invitations.companionNames,
-        deputyForInvitationId: invitations.deputyForInvitationId,
-        withdrawnAt: invitations.withdrawnAt,
-      },
-      person: {
-        id: people.id,
-        honorific: people.honorific,
-        fullName: people.fullName,
-        email: people.email,
-        language: people.language,
-      },
-      event: {
-        id: events.id,
-        title: events.title,
-        titleEn: events.titleEn,
-        kind: events.kind,
-        status: events.status,
-        startsAt: events.startsAt,
-        endsAt: events.endsAt,
-        startPrecision: events.startPrecision,
-        timeZone: events.timeZone,
-        venueName: events.venueName,
-        venueNameEn: events.venueNameEn,
-        venueAddress: events.venueAddress,
-        venueRoom: events.venueRoom,
-        description: events.description,
-        calendarUid: events.calendarUid,
-        calendarSequence: events.calendarSequence,
-        cancelledAt: events.cancelledAt,
-      },
+      invitation: pickColumns(invitationColumns, ["id", "eventId", "role", "status", "respondedAt", "comment", "plusOnes", "companionNames", "deputyForInvitationId", "withdrawnAt"]),
+      person: pickColumns(personColumns, ["id", "honorific", "fullName", "email", "language"]),
+      event: pickColumns(eventColumns, ["id", "title", "titleEn", "kind", "status", "startsAt", "endsAt", "startPrecision", "timeZone", "venueName", "venueNameEn", "venueAddress", "venueRoom", "description", "calendarUid", "calendarSequence", "cancelledAt"]),
       // Who invites: the host organization (null when the event names none).
-      host: { nameVi: organizations.nameVi, nameEn: organizations.nameEn },
+      host: pickColumns(organizationColumns, ["nameVi", "nameEn"]),
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
@@ -77,7 +43,7 @@ export async function setInvitationAnswer(
       updatedAt: answer.respondedAt,
     })
     .where(and(eq(invitations.id, invitationId), isNull(invitations.withdrawnAt)))
-    .returning({ id: invitations.id });
+    .returning(pickColumns(invitationColumns, ["id"]));
   return rows.length > 0;
 }
 

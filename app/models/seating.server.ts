@@ -10,6 +10,7 @@ import {
 import type { TableKind } from "~/domain/protocol/seating-plan";
 import { capitalizeFirst } from "~/domain/text/capitalize";
 import type { TableSide } from "~/domain/protocol/seating.schema";
+import { dignitaryColumns, invitationColumns, personColumns, pickColumns, seatColumns, seatingTableColumns } from "./columns";
 
 /** Seating tables, seats and the signing arrangements of an event: queries only. */
 
@@ -24,20 +25,9 @@ export interface SeatingTableRow {
   position: number;
 }
 
-const tableColumns = {
-  id: seatingTables.id,
-  eventId: seatingTables.eventId,
-  name: seatingTables.name,
-  kind: seatingTables.kind,
-  seatCount: seatingTables.seatCount,
-  mode: seatingTables.mode,
-  secondTo: seatingTables.secondTo,
-  position: seatingTables.position,
-};
-
 export function listTables(db: Db, eventId: string): Promise<SeatingTableRow[]> {
   return db
-    .select(tableColumns)
+    .select(seatingTableColumns)
     .from(seatingTables)
     .where(eq(seatingTables.eventId, eventId))
     .orderBy(asc(seatingTables.position), asc(seatingTables.id));
@@ -45,7 +35,7 @@ export function listTables(db: Db, eventId: string): Promise<SeatingTableRow[]> 
 
 export async function getTable(db: Db, eventId: string, tableId: string): Promise<SeatingTableRow | null> {
   const [row] = await db
-    .select(tableColumns)
+    .select(seatingTableColumns)
     .from(seatingTables)
     .where(and(eq(seatingTables.eventId, eventId), eq(seatingTables.id, tableId)));
   return row ?? null;
@@ -61,7 +51,7 @@ export async function insertTable(db: Db, eventId: string, values: TableValues):
   const [row] = await db
     .insert(seatingTables)
     .values({ ...values, eventId, position: next?.n ?? 0 })
-    .returning({ id: seatingTables.id });
+    .returning(pickColumns(seatingTableColumns, ["id"]));
   if (!row) throw new Error("insert returned no row");
   return row.id;
 }
@@ -84,14 +74,6 @@ export interface SeatRow {
   companionIndex: number;
   reserved: boolean;
 }
-
-const seatColumns = {
-  tableId: seats.tableId,
-  seatIndex: seats.seatIndex,
-  invitationId: seats.invitationId,
-  companionIndex: seats.companionIndex,
-  reserved: seats.reserved,
-};
 
 /** The stored seats of the event's tables (seats nobody sits on and nobody reserved are not stored). */
 export function listSeats(db: Db, eventId: string): Promise<SeatRow[]> {
@@ -130,8 +112,8 @@ export async function writeSeat(db: Db, seat: SeatRow): Promise<void> {
  */
 export async function freeCompanionSeats(db: Db, invitationId: string, coming: number): Promise<number> {
   const held = and(eq(seats.invitationId, invitationId), gt(seats.companionIndex, Math.max(0, coming)));
-  const freed = await db.update(seats).set({ invitationId: null, companionIndex: 0 }).where(and(held, eq(seats.reserved, true))).returning({ t: seats.tableId });
-  const gone = await db.delete(seats).where(and(held, eq(seats.reserved, false))).returning({ t: seats.tableId });
+  const freed = await db.update(seats).set({ invitationId: null, companionIndex: 0 }).where(and(held, eq(seats.reserved, true))).returning({ t: seatColumns.tableId });
+  const gone = await db.delete(seats).where(and(held, eq(seats.reserved, false))).returning({ t: seatColumns.tableId });
   return freed.length + gone.length;
 }
 
@@ -156,13 +138,9 @@ export interface SeatablePerson {
 export function listSeatablePeople(db: Db, eventId: string, limit = 2000): Promise<SeatablePerson[]> {
   return db
     .select({
-      invitationId: invitations.id,
-      honorific: people.honorific,
-      fullName: people.fullName,
-      organization: people.organization,
-      status: invitations.status,
-      plusOnes: invitations.plusOnes,
-      companionNames: invitations.companionNames,
+      invitationId: invitationColumns.id,
+      ...pickColumns(personColumns, ["honorific", "fullName", "organization"]),
+      ...pickColumns(invitationColumns, ["status", "plusOnes", "companionNames"]),
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
@@ -178,7 +156,7 @@ export async function activeInvitationOf(
   invitationId: string,
 ): Promise<{ id: string; status: SeatablePerson["status"]; plusOnes: number; companionNames: string[] | null } | null> {
   const [row] = await db
-    .select({ id: invitations.id, status: invitations.status, plusOnes: invitations.plusOnes, companionNames: invitations.companionNames })
+    .select(pickColumns(invitationColumns, ["id", "status", "plusOnes", "companionNames"]))
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.eventId, eventId), isNull(invitations.withdrawnAt)));
   return row ?? null;
@@ -190,7 +168,7 @@ export async function activeInvitationOf(
 export async function dignitaryIdsOf(db: Db, eventId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
-    .select({ id: dignitaries.id })
+    .select(pickColumns(dignitaryColumns, ["id"]))
     .from(dignitaries)
     .innerJoin(invitations, eq(invitations.id, dignitaries.invitationId))
     .where(and(eq(dignitaries.eventId, eventId), inArray(dignitaries.id, ids), isNull(invitations.withdrawnAt)));
@@ -207,11 +185,9 @@ export interface UnavailablePerson {
 export async function listUnavailablePeople(db: Db, eventId: string): Promise<UnavailablePerson[]> {
   const rows = await db
     .select({
-      invitationId: invitations.id,
-      status: invitations.status,
-      withdrawnAt: invitations.withdrawnAt,
-      honorific: people.honorific,
-      fullName: people.fullName,
+      invitationId: invitationColumns.id,
+      ...pickColumns(invitationColumns, ["status", "withdrawnAt"]),
+      ...pickColumns(personColumns, ["honorific", "fullName"]),
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
@@ -238,7 +214,7 @@ export interface InvitationSeat {
 export function listSeatsOfInvitations(db: Db, invitationIds: readonly string[]): Promise<InvitationSeat[]> {
   if (invitationIds.length === 0) return Promise.resolve([]);
   return db
-    .select({ invitationId: sql<string>`${seats.invitationId}`, tableName: seatingTables.name, seatIndex: seats.seatIndex })
+    .select({ invitationId: sql<string>`${seats.invitationId}`, tableName: seatingTableColumns.name, seatIndex: seatColumns.seatIndex })
     .from(seats)
     .innerJoin(seatingTables, eq(seatingTables.id, seats.tableId))
     // The invitee's own seat; their companions' seats are theirs.

@@ -5,17 +5,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { loginChallenges, passwordResetTokens, sessions, users } from "#db/schema/index";
-import { userColumns } from "./users.server";
-
-/** The one projection of a session row (its secret id hash aside). */
-const sessionColumns = {
-  userId: sessions.userId,
-  createdAt: sessions.createdAt,
-  lastSeenAt: sessions.lastSeenAt,
-  expiresAt: sessions.expiresAt,
-  ip: sessions.ip,
-  userAgent: sessions.userAgent,
-};
+import { sessionColumns, userColumns } from "./columns";
 
 export async function insertSession(
   db: Db,

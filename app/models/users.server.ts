@@ -3,16 +3,7 @@ import type { Db } from "#db/client.server";
 import { users } from "#db/schema/index";
 import type { UserRole } from "~/domain/access/permissions";
 import type { Locale } from "~/i18n/i18n";
-
-export const userColumns = {
-  id: users.id,
-  email: users.email,
-  name: users.name,
-  role: users.role,
-  locale: users.locale,
-  active: users.active,
-  createdAt: users.createdAt,
-};
+import { userColumns } from "./columns";
 
 export type User = { id: string; email: string; name: string; role: UserRole; locale: Locale; active: boolean; createdAt: Date };
 

@@ -5,22 +5,7 @@
 import { and, arrayContains, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { events, users, webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from "#db/schema/index";
-
-export const endpointColumns = {
-  id: webhookEndpoints.id,
-  url: webhookEndpoints.url,
-  description: webhookEndpoints.description,
-  eventTypes: webhookEndpoints.eventTypes,
-  eventId: webhookEndpoints.eventId,
-  ownerId: webhookEndpoints.ownerId,
-  includePersonalData: webhookEndpoints.includePersonalData,
-  enabled: webhookEndpoints.enabled,
-  disabledAt: webhookEndpoints.disabledAt,
-  disabledReason: webhookEndpoints.disabledReason,
-  failingSince: webhookEndpoints.failingSince,
-  previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
-  createdAt: webhookEndpoints.createdAt,
-};
+import { webhookEndpointColumns, eventColumns, pickColumns, userColumns, webhookAttemptColumns, webhookDeliveryColumns, webhookMessageColumns } from "./columns";
 export type WebhookEndpoint = {
   id: string;
   url: string;
@@ -41,12 +26,12 @@ export async function insertEndpoint(
   db: Db,
   values: typeof webhookEndpoints.$inferInsert & { id: string },
 ): Promise<WebhookEndpoint> {
-  const [row] = await db.insert(webhookEndpoints).values(values).returning(endpointColumns);
+  const [row] = await db.insert(webhookEndpoints).values(values).returning(webhookEndpointColumns);
   return row!;
 }
 
 export async function getEndpoint(db: Db, id: string): Promise<WebhookEndpoint | null> {
-  const [row] = await db.select(endpointColumns).from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+  const [row] = await db.select(webhookEndpointColumns).from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
   return row ?? null;
 }
 
@@ -55,7 +40,7 @@ export async function getEndpointSecrets(db: Db, id: string) {
     .select({
       secretSealed: webhookEndpoints.secretSealed,
       previousSecretSealed: webhookEndpoints.previousSecretSealed,
-      previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
+      previousSecretExpiresAt: webhookEndpointColumns.previousSecretExpiresAt,
     })
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.id, id));
@@ -65,7 +50,7 @@ export async function getEndpointSecrets(db: Db, id: string) {
 /** Endpoints of one event (eventId) or all of them (null), newest first, with the event's title. */
 export function listEndpoints(db: Db, filter: { eventId: string | null }) {
   return db
-    .select({ ...endpointColumns, eventTitle: events.title, ownerName: users.name })
+    .select({ ...webhookEndpointColumns, eventTitle: eventColumns.title, ownerName: userColumns.name })
     .from(webhookEndpoints)
     .leftJoin(events, eq(events.id, webhookEndpoints.eventId))
     .innerJoin(users, eq(users.id, webhookEndpoints.ownerId))
@@ -74,19 +59,19 @@ export function listEndpoints(db: Db, filter: { eventId: string | null }) {
 }
 
 export async function updateEndpoint(db: Db, id: string, values: Partial<typeof webhookEndpoints.$inferInsert>) {
-  const [row] = await db.update(webhookEndpoints).set(values).where(eq(webhookEndpoints.id, id)).returning(endpointColumns);
+  const [row] = await db.update(webhookEndpoints).set(values).where(eq(webhookEndpoints.id, id)).returning(webhookEndpointColumns);
   return row ?? null;
 }
 
 export async function deleteEndpointRow(db: Db, id: string): Promise<boolean> {
-  const rows = await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id)).returning({ id: webhookEndpoints.id });
+  const rows = await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id)).returning(pickColumns(webhookEndpointColumns, ["id"]));
   return rows.length > 0;
 }
 
 /** Enabled endpoints that want `type` for this Signet event (their own event, or every event). */
 export function subscribedEndpoints(db: Db, type: string, eventId: string | null) {
   return db
-    .select({ id: webhookEndpoints.id })
+    .select(pickColumns(webhookEndpointColumns, ["id"]))
     .from(webhookEndpoints)
     .where(
       and(
@@ -102,7 +87,7 @@ export async function insertMessageWithDeliveries(
   message: typeof webhookMessages.$inferInsert,
   endpointIds: string[],
 ): Promise<string> {
-  const [row] = await db.insert(webhookMessages).values(message).returning({ id: webhookMessages.id });
+  const [row] = await db.insert(webhookMessages).values(message).returning(pickColumns(webhookMessageColumns, ["id"]));
   const messageId = row!.id;
   if (endpointIds.length)
     await db
@@ -143,16 +128,10 @@ export async function claimDueDeliveries(db: Db, now: Date, options: { limit: nu
   if (ids.length === 0) return [];
   return db
     .select({
-      id: webhookDeliveries.id,
-      attempts: webhookDeliveries.attempts,
-      endpointId: webhookDeliveries.endpointId,
-      messageId: webhookMessages.id,
-      type: webhookMessages.type,
-      eventId: webhookMessages.eventId,
-      data: webhookMessages.data,
-      personalData: webhookMessages.personalData,
-      occurredAt: webhookMessages.occurredAt,
-      nextAttemptAt: webhookDeliveries.nextAttemptAt,
+      ...pickColumns(webhookDeliveryColumns, ["id", "attempts", "endpointId"]),
+      messageId: webhookMessageColumns.id,
+      ...pickColumns(webhookMessageColumns, ["type", "eventId", "data", "personalData", "occurredAt"]),
+      nextAttemptAt: webhookDeliveryColumns.nextAttemptAt,
     })
     .from(webhookDeliveries)
     .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
@@ -180,7 +159,7 @@ export async function finishDelivery(
     .where(
       and(eq(webhookDeliveries.id, claim.id), eq(webhookDeliveries.status, "sending"), eq(webhookDeliveries.attempts, claim.attempts)),
     )
-    .returning({ id: webhookDeliveries.id });
+    .returning(pickColumns(webhookDeliveryColumns, ["id"]));
   return rows.length > 0;
 }
 
@@ -198,7 +177,7 @@ export async function failPendingDeliveries(db: Db, endpointId: string, reason: 
 
 export async function getDelivery(db: Db, id: string) {
   const [row] = await db
-    .select({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId, status: webhookDeliveries.status })
+    .select(pickColumns(webhookDeliveryColumns, ["id", "endpointId", "status"]))
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.id, id));
   return row ?? null;
@@ -210,7 +189,7 @@ export async function requeueDelivery(db: Db, id: string, now: Date): Promise<bo
     .update(webhookDeliveries)
     .set({ status: "queued", nextAttemptAt: now, lockedUntil: null, attempts: 0 })
     .where(and(eq(webhookDeliveries.id, id), sql`${webhookDeliveries.status} <> 'sending'`))
-    .returning({ id: webhookDeliveries.id });
+    .returning(pickColumns(webhookDeliveryColumns, ["id"]));
   return rows.length > 0;
 }
 
@@ -218,16 +197,9 @@ export async function requeueDelivery(db: Db, id: string, now: Date): Promise<bo
 export async function listDeliveryLog(db: Db, endpointId: string, limit: number) {
   const deliveries = await db
     .select({
-      id: webhookDeliveries.id,
-      messageId: webhookDeliveries.messageId,
-      type: webhookMessages.type,
-      status: webhookDeliveries.status,
-      attempts: webhookDeliveries.attempts,
-      nextAttemptAt: webhookDeliveries.nextAttemptAt,
-      lastStatusCode: webhookDeliveries.lastStatusCode,
-      lastError: webhookDeliveries.lastError,
-      deliveredAt: webhookDeliveries.deliveredAt,
-      createdAt: webhookDeliveries.createdAt,
+      ...pickColumns(webhookDeliveryColumns, ["id", "messageId"]),
+      type: webhookMessageColumns.type,
+      ...pickColumns(webhookDeliveryColumns, ["status", "attempts", "nextAttemptAt", "lastStatusCode", "lastError", "deliveredAt", "createdAt"]),
     })
     .from(webhookDeliveries)
     .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
@@ -236,13 +208,7 @@ export async function listDeliveryLog(db: Db, endpointId: string, limit: number)
     .limit(limit);
   const attempts = deliveries.length
     ? await db
-        .select({
-          deliveryId: webhookAttempts.deliveryId,
-          at: webhookAttempts.at,
-          statusCode: webhookAttempts.statusCode,
-          error: webhookAttempts.error,
-          attempt: webhookAttempts.attempt,
-        })
+        .select(webhookAttemptColumns)
         .from(webhookAttempts)
         .where(inArray(webhookAttempts.deliveryId, deliveries.map((d) => d.id)))
         .orderBy(desc(webhookAttempts.at))

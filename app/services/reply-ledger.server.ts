@@ -3,10 +3,9 @@
  * client, channel, time, note and number of guests), the conflict between the web and the mailed answer when they
  * disagree (app/domain/inbound/ledger.ts), and a bounce that stands.
  */
-import { eq } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { events } from "#db/schema/index";
 import { conflictOf, type ReplyConflict } from "~/domain/inbound/ledger";
+import { getEventCalendarSequence } from "~/models/events.server";
 import { listReplyLedgers, listStandingBounces, type LedgerRow } from "~/models/inbound.server";
 
 export interface MailedAnswer {
@@ -31,12 +30,12 @@ export interface ReplySummary {
 export async function replySummaries(db: Db, eventId: string, invitationIds: readonly string[]): Promise<Map<string, ReplySummary>> {
   const out = new Map<string, ReplySummary>();
   if (invitationIds.length === 0) return out;
-  const [[event], ledger, bounces] = await Promise.all([
-    db.select({ sequence: events.calendarSequence }).from(events).where(eq(events.id, eventId)),
+  const [eventSequence, ledger, bounces] = await Promise.all([
+    getEventCalendarSequence(db, eventId),
     listReplyLedgers(db, invitationIds),
     listStandingBounces(db, invitationIds),
   ]);
-  const sequence = event?.sequence ?? 0;
+  const sequence = eventSequence ?? 0;
   const byInvitation = new Map<string, LedgerRow[]>();
   for (const row of ledger) byInvitation.set(row.invitationId, [...(byInvitation.get(row.invitationId) ?? []), row]);
   const bounceOf = new Map(bounces.map((b) => [b.invitationId, b]));

@@ -9,12 +9,13 @@ import type { Db } from "#db/client.server";
 import { loginChallenges, recoveryCodes, users } from "#db/schema/index";
 import { checkTotp, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode } from "~/domain/accounts/two-factor";
 import { recordAudit } from "~/models/audit.server";
-import { userColumns, type User } from "~/models/users.server";
+import { type User } from "~/models/users.server";
 import { sha256, verifyPassword } from "~/utils/crypto.server";
 import type { SecretBox } from "~/utils/secret-box.server";
 import { createSession, normalizeEmail, type TrustedDevice } from "./accounts.server";
 import { clearDeviceFailures, forgiveAttempt, reserveAttempt } from "./login-throttle.server";
 import { ServiceError } from "~/utils/errors";
+import { userColumns } from "~/models/columns";
 
 export interface TwoFactorState {
   enabledAt: Date | null;
