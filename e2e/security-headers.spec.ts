@@ -96,7 +96,7 @@ test("every kind of response carries the policy headers once; HTML pages a per-r
   await expectHtmlPolicy(await request.get("/khong-co-trang-nay"), "the 404 page");
   const invitee = await request.get(new URL(rsvpUrl).pathname);
   await expectHtmlPolicy(invitee, "the invitee's page");
-  expect(headerValues(invitee, "Referrer-Policy")).toEqual(["no-referrer"]);
+  expect(headerValues(invitee, "Referrer-Policy")).toEqual(["same-origin"]);
 
   // Staff pages, with the session of a signed-in browser.
   await loginAs("admin");

@@ -12,8 +12,8 @@ function hostOf(url: string): string | null {
 
 /**
  * A state-changing request (POST, PUT, PATCH, DELETE) is refused when the browser says it comes from
- * another origin: Origin differs from Host, or is "null" without Sec-Fetch-Site: same-origin, or (without Origin)
- * Referer names another host, or Sec-Fetch-Site is cross-site. `X-Forwarded-Host` stands for Host only behind a trusted proxy (TRUST_PROXY=1): otherwise
+ * another origin: Origin differs from Host, or (without Origin) Referer names another host, or Sec-Fetch-Site
+ * is cross-site. `X-Forwarded-Host` stands for Host only behind a trusted proxy (TRUST_PROXY=1): otherwise
  * anyone could send it to match their own Origin. Requests with none of these headers (curl, API clients
  * using a bearer token) are not browser-driven cross-site requests and pass.
  */
@@ -26,10 +26,7 @@ export function isCrossOriginWrite(
   const forwarded = options.trustProxy ? headers["x-forwarded-host"] : undefined;
   const host = String((Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(",")[0]?.trim()) || headers.host || "");
   const origin = headers.origin;
-  // "null": an opaque origin (a sandboxed frame, a file) — or our own page under Referrer-Policy: no-referrer (the
-  // invitee's page), whose form posts browsers send with Origin: null. Sec-Fetch-Site, which no page can set,
-  // tells the two apart.
-  if (origin === "null") return headers["sec-fetch-site"] !== "same-origin";
+  if (origin === "null") return true;
   if (origin) return hostOf(origin) !== host;
   if (headers["sec-fetch-site"] === "cross-site") return true;
   const referer = headers.referer;

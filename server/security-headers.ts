@@ -7,7 +7,7 @@
 /** The pages that use the camera (the QR scanner at the door): only these may ask for it. */
 const CAMERA_PAGE = /^\/events\/[^/]+\/(check-in|door|door\/offline)\/?$/;
 
-/** The invitee's personal pages send their own, stricter Referrer-Policy (no-referrer). */
+/** The invitee's personal pages send their own, stricter Referrer-Policy (same-origin: nothing to other sites). */
 const INVITEE_PAGE = /^\/(i\/|invitation)/;
 
 /**

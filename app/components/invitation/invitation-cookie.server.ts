@@ -13,8 +13,13 @@ import { resolveDelegatedToken, resolveInvitationToken } from "~/services/invita
 export const INVITATION_PATH = "/invitation";
 const MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
 
-/** Sent with every response of /i/… and /invitation…: the URL never travels as a Referer, nothing is cached. */
-export const privateHeaders = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } as const;
+/**
+ * Sent with every response of /i/… and /invitation…: no Referer leaves for another site (the map, the calendar
+ * services), nothing is cached. `same-origin`, not `no-referrer`: under no-referrer browsers send the page's own
+ * form posts with `Origin: null`, which the cross-site checks (server/origin.ts, Remix's own) refuse — the invitee
+ * without JavaScript could not answer. Our own requests carry only the clean /invitation address.
+ */
+export const privateHeaders = { "Referrer-Policy": "same-origin", "Cache-Control": "no-store" } as const;
 
 const DATA_PATH = `${INVITATION_PATH}.data`;
 const cookies = new Map<string, Cookie>();

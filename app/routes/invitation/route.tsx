@@ -20,11 +20,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "rsvp.pageTitle"),
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-/** Document and data responses alike: no Referer leaves this page, nothing of it is cached. */
+/** Document and data responses alike: no Referer leaves this page for another site, nothing of it is cached. */
 export const headers: HeadersFunction = () => privateHeaders;
 
 const INVALID = { state: "invalid" as const };

@@ -11,13 +11,13 @@ import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reset.title");
 
-/** The token is in the address: never send it on as a Referer, never keep the page in a cache. */
-export const headers = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+/** The token is in the address: never send it to another site as a Referer (same-origin: the page's own form post, without JavaScript, still carries its Origin), never keep the page in a cache. */
+export const headers = () => ({ "Referrer-Policy": "same-origin", "Cache-Control": "no-store" });
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const account = await findPasswordResetAccount(context.db, params.token ?? "");
-  if (!account) return data({ email: null }, { status: 404, headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
-  return data({ email: account.email }, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
+  if (!account) return data({ email: null }, { status: 404, headers: { "Referrer-Policy": "same-origin", "Cache-Control": "no-store" } });
+  return data({ email: account.email }, { headers: { "Referrer-Policy": "same-origin", "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
