@@ -290,17 +290,33 @@ export function apiNotFound(): Response {
  * Undefined when neither is sent; throws 400 when one is malformed.
  */
 export function expectedVersion(request: Request): number | undefined {
+  const version = versionToken(request, {
+    pattern: /^\d{1,9}$/,
+    header: 'If-Match must be the event\'s version in quotes, e.g. If-Match: "3".',
+    query: ["The version query parameter must be a whole number.", "Must be a whole number."],
+  });
+  return version === undefined ? undefined : Number(version);
+}
+
+/**
+ * The version token of If-Match or ?version= as it is sent (`pattern` says what one looks like); the resources
+ * whose versions are not numbers (the agenda's) read theirs through this too.
+ */
+export function versionToken(
+  request: Request,
+  messages: { pattern: RegExp; header: string; query: [message: string, field: string] },
+): string | undefined {
   const header = request.headers.get("If-Match")?.trim();
   if (header) {
     if (header === "*") return undefined;
-    const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header);
-    if (!match?.[1]) throw apiError(400, 'If-Match must be the event\'s version in quotes, e.g. If-Match: "3".');
-    return Number(match[1]);
+    const token = /^(?:W\/)?"?([^"]*)"?$/.exec(header)?.[1];
+    if (!token || !messages.pattern.test(token)) throw apiError(400, messages.header);
+    return token;
   }
   const query = new URL(request.url).searchParams.get("version");
   if (query === null) return undefined;
-  if (!/^\d{1,9}$/.test(query)) throw apiError(400, "The version query parameter must be a whole number.", { version: "Must be a whole number." });
-  return Number(query);
+  if (!messages.pattern.test(query)) throw apiError(400, messages.query[0], { version: messages.query[1] });
+  return query;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /** Helpers shared by /api/v1/events/:eventId/agenda and /agenda/:itemId. See docs/api.md, "Agenda". */
 import type { AgendaView } from "~/services/agenda.server";
 import { agendaItemToJson } from "~/services/api-presenters/agenda.server";
-import { apiError, type ApiErrorWording } from "~/utils/api.server";
+import { apiError, versionToken, type ApiErrorWording } from "~/utils/api.server";
 import type { ServiceError } from "~/utils/errors";
 
 export function itemJson(view: AgendaView, itemId: string) {
@@ -18,18 +18,11 @@ export const etag = (version: string) => `"${version}"`;
  * `?version=<version>`. Versions are opaque strings of letters, digits, "-" and "_".
  */
 export function expectedVersion(request: Request): string | undefined {
-  const header = request.headers.get("If-Match")?.trim();
-  if (header) {
-    if (header === "*") return undefined;
-    const match = /^(?:W\/)?"?([A-Za-z0-9_-]{1,64})"?$/.exec(header);
-    if (!match?.[1]) throw apiError(400, 'If-Match must be a version in quotes, e.g. If-Match: "lq3k2x1a".');
-    return match[1];
-  }
-  const query = new URL(request.url).searchParams.get("version");
-  if (query === null) return undefined;
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(query))
-    throw apiError(400, "The version query parameter is not a version.", { version: "Not a version from this API." });
-  return query;
+  return versionToken(request, {
+    pattern: /^[A-Za-z0-9_-]{1,64}$/,
+    header: 'If-Match must be a version in quotes, e.g. If-Match: "lq3k2x1a".',
+    query: ["The version query parameter is not a version.", "Not a version from this API."],
+  });
 }
 
 /** Conflicts said for people in the UI ("what you typed is still in the form") get an API wording (withApiWording). */
