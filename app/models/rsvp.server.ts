@@ -88,8 +88,6 @@ function buildInviteePageByToken(db: Db) {
       agenda: sql<string>`(select coalesce(json_agg(json_build_object('startsAt', (extract(epoch from a.starts_at) * 1000)::float8, 'durationMinutes', a.duration_minutes, 'title', a.title) order by a.position, a.id), '[]'::json)::text from agenda_items a where a.event_id = ${events.id})`,
       // The latest proposal, as latestProposalOf orders them (created_at desc, id desc).
       proposal: sql<string | null>`(select json_build_object('status', d.status, 'honorific', d.honorific, 'fullName', d.full_name, 'refusalReason', d.refusal_reason)::text from deputy_proposals d where d.invitation_id = ${invitations.id} order by d.created_at desc, d.id desc limit 1)`,
-      // A deputy's principal: who they come on behalf of.
-      principal: sql<string | null>`(select json_build_object('honorific', pp.honorific, 'fullName', pp.full_name)::text from invitations pi join people pp on pp.id = pi.person_id where pi.id = ${invitations.deputyForInvitationId})`,
     })
     .from(invitationTokens)
     .innerJoin(invitations, eq(invitations.id, invitationTokens.invitationId))
@@ -105,7 +103,8 @@ const inviteePageQueries = new WeakMap<Db, ReturnType<typeof buildInviteePageByT
 
 /**
  * The invitee's page in one round trip (issue 12): what a token hash opens — invitation, person, event, host — with the
- * event's agenda, the latest deputy proposal and a deputy's principal. The query is built once per database.
+ * event's agenda and the latest deputy proposal. The query is built once per database. A deputy's principal is read
+ * apart (getInviteeInvitation), for deputies only: in this query it would make every page plan two more tables.
  * Whether the link still opens (withdrawn, expired) is the caller's rule (invitation-links.server.ts).
  */
 export async function getInviteePageByTokenHash(db: Db, tokenHash: string) {
@@ -116,13 +115,8 @@ export async function getInviteePageByTokenHash(db: Db, tokenHash: string) {
   }
   const [row] = await query.execute({ tokenHash });
   if (!row) return null;
-  const { agenda, proposal, principal, ...rest } = row;
-  return {
-    ...rest,
-    agenda: fromJson<InviteeAgendaRow[]>(agenda) ?? [],
-    proposal: fromJson<InviteeProposalRow>(proposal),
-    principal: fromJson<{ honorific: string | null; fullName: string }>(principal),
-  };
+  const { agenda, proposal, ...rest } = row;
+  return { ...rest, agenda: fromJson<InviteeAgendaRow[]>(agenda) ?? [], proposal: fromJson<InviteeProposalRow>(proposal) };
 }
 
 /** Writes the answer unless the invitation was withdrawn meanwhile; returns whether a row changed. */

@@ -78,8 +78,10 @@ export async function loadInvitationPageByToken(db: Db, token: string, now: Date
   const row = hash ? await getInviteePageByTokenHash(db, hash) : null;
   if (!row || !linkOpens({ withdrawnAt: row.invitation.withdrawnAt, eventEndsAt: row.event.endsAt }, now)) return null;
   const { agenda, ...rest } = row;
+  const principal = row.invitation.deputyForInvitationId ? await getInviteeInvitation(db, row.invitation.deputyForInvitationId) : null;
   return {
     ...rest,
+    principal: principal ? { honorific: principal.person.honorific, fullName: principal.person.fullName } : null,
     window: answerWindow(row.event, row.invitation, now),
     agenda: agenda.map((item) => ({
       startsAt: new Date(item.startsAt),
