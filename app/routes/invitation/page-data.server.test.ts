@@ -2,11 +2,13 @@ import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { createEvent, createInvitation, createUser } from "#db/factories";
+import { createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
 import { agendaItems, deputyProposals, events, invitations } from "#db/schema/index";
 import { testDatabase } from "#db/testing";
+import { getInviteeInvitation, getInviteePageByTokenHash } from "~/models/rsvp.server";
 import { issueInvitationToken } from "~/services/invitation-links.server";
 import { respondToInvitation } from "~/services/rsvp.server";
+import { sha256 } from "~/utils/crypto.server";
 import { invitationPageData } from "./page-data.server";
 
 // The page keeps what depends on the event alone (phrased dates, agenda times, calendar entry) per the event's text:
@@ -89,5 +91,37 @@ describe("the invitee page's data", () => {
     expect(await invitationPageData(context, "not a token")).toBeNull();
     await db.update(invitations).set({ withdrawnAt: new Date() }).where(eq(invitations.id, invitation.id));
     expect(await invitationPageData(context, token)).toBeNull();
+  });
+});
+
+describe("getInviteePageByTokenHash", () => {
+  let database: Database;
+  let db: Db;
+  beforeAll(async () => {
+    database = await testDatabase();
+    db = database.db;
+  });
+  afterAll(() => database.close());
+
+  // On PGlite the row comes from a statement prepared once and mapped by hand: it must be drizzle's row, to the type.
+  it("reads the same invitation, person, event and host as getInviteeInvitation, with and without a host", async () => {
+    const user = await createUser(db);
+    const host = await createOrganization(db, { nameVi: "Sở Ngoại vụ", nameEn: "Department of Foreign Affairs" });
+    for (const hostOrganizationId of [host.id, null]) {
+      const event = await createEvent(db, { id: user.id, name: user.name }, { title: "Hội nghị", hostOrganizationId });
+      const { invitation } = await createInvitation(db, { eventId: event.id, status: "accepted", plusOnes: 1 });
+      await db.update(invitations).set({ respondedAt: new Date("2031-01-02T03:04:05.678Z"), companionNames: ["Lê Văn A"] }).where(eq(invitations.id, invitation.id));
+      const token = await issueInvitationToken(db, invitation.id);
+      for (let i = 0; i < 2; i++) {
+        const row = await getInviteePageByTokenHash(db, sha256(token));
+        const { agenda, proposal, ...rest } = row!;
+        expect(rest).toStrictEqual(await getInviteeInvitation(db, invitation.id));
+        expect(rest.invitation.respondedAt).toEqual(new Date("2031-01-02T03:04:05.678Z"));
+        expect(rest.host).toStrictEqual(hostOrganizationId ? { nameVi: "Sở Ngoại vụ", nameEn: "Department of Foreign Affairs" } : null);
+        expect([agenda, proposal]).toEqual([[], null]);
+      }
+    }
+    expect(await getInviteePageByTokenHash(db, sha256("unknown"))).toBeNull();
+    expect(await getInviteePageByTokenHash(db, "'; select 1; --")).toBeNull();
   });
 });
