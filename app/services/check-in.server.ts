@@ -30,6 +30,7 @@ import { getEventOwner } from "~/models/events.server";
 import { claimScanNonce, finishScan, getScan, listDoorFlags, listDoorGuests, releaseScanNonce, type DoorScanRow } from "~/models/door.server";
 import { listSeatsOfInvitations } from "~/models/seating.server";
 import { ServiceError } from "~/utils/errors";
+import { Lru } from "~/utils/lru";
 import { signTicket, ticketKeys, verifySignedTicket } from "./ticket-keys.server";
 import { emitWebhook } from "./webhooks.server";
 
@@ -277,8 +278,19 @@ export function sharedAttendanceCounts(db: Db, eventId: string, now: Date = new 
 
 /** The text of an invitation's door QR code: the Ed25519-signed ticket that door devices verify offline. */
 export async function doorTicketFor(db: Db, invitationId: string, eventId: string): Promise<string> {
-  return signTicket(await ticketKeys(db), invitationId, eventId);
+  const keys = await ticketKeys(db);
+  // Ed25519 signatures are deterministic: the same key signs the same ticket the same way, so it is signed once.
+  let signed = signedTickets.get(keys);
+  if (!signed) {
+    signed = new Lru<string, string>(TICKET_CACHE_MAX);
+    signedTickets.set(keys, signed);
+  }
+  return signed.getOrSet(`${invitationId}:${eventId}`, () => signTicket(keys, invitationId, eventId));
 }
+
+/** Door tickets signed per key (a new key is a new cache), bounded (≈ 250 B an entry). */
+const signedTickets = new WeakMap<object, Lru<string, string>>();
+const TICKET_CACHE_MAX = 2_000;
 
 /** The older HMAC code (`SIGNET:…`), signed with the first (current) secret: still accepted at the door. */
 export function checkInCodeFor(invitationId: string, secrets: readonly string[]): string {
@@ -290,15 +302,9 @@ export function checkInCodeFor(invitationId: string, secrets: readonly string[])
 /** The QR code as an SVG data URL, for an <img> on the invitee's page (or in an email). */
 export async function checkInQrDataUrl(code: string): Promise<string> {
   const cached = qrCache.get(code);
-  if (cached !== undefined) {
-    // Most recently used last: the oldest entry is the first to go.
-    qrCache.delete(code);
-    qrCache.set(code, cached);
-    return cached;
-  }
+  if (cached !== undefined) return cached;
   const svg = await QRCode.toString(code, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
   const url = `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
-  if (qrCache.size >= QR_CACHE_MAX) qrCache.delete(qrCache.keys().next().value!);
   qrCache.set(code, url);
   return url;
 }
@@ -307,8 +313,7 @@ export async function checkInQrDataUrl(code: string): Promise<string> {
  * The same signed code always draws the same QR code: an invitee who reloads their page (or many invitees at
  * the door's opening) does not redraw it. Bounded LRU (≈ 4 KB an entry).
  */
-const qrCache = new Map<string, string>();
-const QR_CACHE_MAX = 2_000;
+const qrCache = new Lru<string, string>(2_000);
 
 /** The event as the door page names it: title and time zone (null: no such event). */
 export function doorEvent(db: Db, eventId: string) {

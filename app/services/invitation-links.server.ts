@@ -35,12 +35,20 @@ export async function resolveInvitationToken(
   token: string,
   now: Date = new Date(),
 ): Promise<{ invitationId: string; eventId: string } | null> {
-  if (typeof token !== "string" || !TOKEN_SHAPE.test(token)) return null;
-  const target = await findTokenTarget(db, sha256(token));
-  if (!target) return null;
-  if (target.withdrawnAt) return null;
-  if (now.getTime() > target.eventEndsAt.getTime() + LINK_VALID_AFTER_END_MS) return null;
+  const hash = tokenHashOf(token);
+  const target = hash ? await findTokenTarget(db, hash) : null;
+  if (!target || !linkOpens(target, now)) return null;
   return { invitationId: target.invitationId, eventId: target.eventId };
+}
+
+/** The stored hash of a token, or null for a string that cannot be one of ours (refused without a query). */
+export function tokenHashOf(token: string): string | null {
+  return typeof token === "string" && TOKEN_SHAPE.test(token) ? sha256(token) : null;
+}
+
+/** Whether a token's invitation opens now: not withdrawn, and within 30 days after the event's end. */
+export function linkOpens(target: { withdrawnAt: Date | null; eventEndsAt: Date }, now: Date): boolean {
+  return !target.withdrawnAt && now.getTime() <= target.eventEndsAt.getTime() + LINK_VALID_AFTER_END_MS;
 }
 
 /**

@@ -12,9 +12,18 @@ import { answerForIntent, answerWindow, type AnswerWindow, type RsvpIntent } fro
 import { listAgenda } from "~/models/agenda.server";
 import { getReplyToken, insertLedgerRow } from "~/models/inbound.server";
 import { replyAddress } from "~/domain/inbound/reply-address";
-import { getInviteeInvitation, recordInviteeAudit, setInvitationAnswer, type InviteeInvitation } from "~/models/rsvp.server";
+import {
+  getInviteeInvitation,
+  getInviteePageByTokenHash,
+  recordInviteeAudit,
+  setInvitationAnswer,
+  type InviteeInvitation,
+  type InviteeProposalRow,
+} from "~/models/rsvp.server";
 import { COMMENT_MAX } from "~/domain/rsvp/rsvp.schema";
 import { ServiceError } from "~/utils/errors";
+import { Lru } from "~/utils/lru";
+import { linkOpens, tokenHashOf } from "./invitation-links.server";
 import { emitWebhook } from "./webhooks.server";
 
 /**
@@ -51,6 +60,34 @@ export async function loadInvitationPage(db: Db, invitationId: string, now: Date
     ...row,
     window: answerWindow(row.event, row.invitation, now),
     agenda: await agendaForInvitee(db, row.event.id),
+  };
+}
+
+/** The page a personal link opens, with what its deputy part shows: the latest proposal, a deputy's principal. */
+export interface InvitationPageByToken extends InvitationPage {
+  proposal: InviteeProposalRow | null;
+  principal: { honorific: string | null; fullName: string } | null;
+}
+
+/**
+ * The page a personal token opens right now, in one query (issue 12: the invitee page under load); null for an
+ * unknown, withdrawn or expired token, as resolveInvitationToken decides.
+ */
+export async function loadInvitationPageByToken(db: Db, token: string, now: Date = new Date()): Promise<InvitationPageByToken | null> {
+  const hash = tokenHashOf(token);
+  const row = hash ? await getInviteePageByTokenHash(db, hash) : null;
+  if (!row || !linkOpens({ withdrawnAt: row.invitation.withdrawnAt, eventEndsAt: row.event.endsAt }, now)) return null;
+  const { agenda, ...rest } = row;
+  const principal = row.invitation.deputyForInvitationId ? await getInviteeInvitation(db, row.invitation.deputyForInvitationId) : null;
+  return {
+    ...rest,
+    principal: principal ? { honorific: principal.person.honorific, fullName: principal.person.fullName } : null,
+    window: answerWindow(row.event, row.invitation, now),
+    agenda: agenda.map((item) => ({
+      startsAt: new Date(item.startsAt),
+      endsAt: new Date(item.startsAt + item.durationMinutes * 60_000),
+      title: item.title,
+    })),
   };
 }
 
@@ -143,21 +180,32 @@ export async function invitationReplyOrganizer(
   return token ? { name: organizer.name, email: replyAddress(token, domain) } : organizer;
 }
 
-/** The event as a calendar entry, with the agenda in its DESCRIPTION, in the invitee's language. */
+/**
+ * The event as a calendar entry, with the agenda in its DESCRIPTION, in the invitee's language. All but the URL
+ * depends on the event, its agenda and the language only: kept per those (their whole text is the key, so an edited
+ * event or agenda is a new entry), as every invitee of an event opens the same one (issue 12).
+ */
 function calendarEvent(page: Pick<InvitationPage, "event" | "person" | "agenda">, url: string): CalendarEventData {
   const locale = page.person.language;
-  const agenda = agendaAsText(
-    page.agenda.map((a) => ({
-      startsAt: a.startsAt,
-      durationMinutes: (a.endsAt.getTime() - a.startsAt.getTime()) / 60_000,
-      title: locale === "en" ? termOrMarkedEn(a.title) : a.title,
-    })),
-    page.event.timeZone,
-    locale,
-    { heading: true },
-  );
-  return calendarEventFromEvent(page.event, { locale, url, agenda });
+  const key = `${locale}\u0000${JSON.stringify(page.event)}\u0000${JSON.stringify(page.agenda)}`;
+  const entry = calendarEntries.getOrSet(key, () => {
+    const agenda = agendaAsText(
+      page.agenda.map((a) => ({
+        startsAt: a.startsAt,
+        durationMinutes: (a.endsAt.getTime() - a.startsAt.getTime()) / 60_000,
+        title: locale === "en" ? termOrMarkedEn(a.title) : a.title,
+      })),
+      page.event.timeZone,
+      locale,
+      { heading: true },
+    );
+    return calendarEventFromEvent(page.event, { locale, agenda });
+  });
+  return { ...entry, url };
 }
+
+/** Calendar entries without their URL, per event text, agenda and language (≈ 2 KB each). */
+const calendarEntries = new Lru<string, CalendarEventData>(500);
 
 /**
  * The invitee's own .ics: METHOD:REQUEST with their PARTSTAT (METHOD:CANCEL once the event is cancelled).

@@ -10,7 +10,7 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n/use-t";
 import { pageTitle } from "~/utils/meta";
-import { delegationFromCookie, invitationFromCookie, privateHeaders } from "~/components/invitation/invitation-cookie.server";
+import { delegationFromCookie, invitationFromCookie, privateHeaders, readInvitationToken } from "~/components/invitation/invitation-cookie.server";
 import stylesheet from "./invitation.css";
 import { parseInvitationForm, runInvitationAction } from "./invitation-actions.server";
 import { InvitationPage as Invitation } from "./invitation-page";
@@ -30,11 +30,12 @@ export const headers: HeadersFunction = () => privateHeaders;
 const INVALID = { state: "invalid" as const };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const target = await invitationFromCookie(request, context);
-  const page = target ? await invitationPageData(context, target) : null;
-  if (!target || !page) {
+  // One query for the page and the token's validity (issue 12); null for no cookie or a token that opens nothing.
+  const token = await readInvitationToken(request, context);
+  const page = token ? await invitationPageData(context, token) : null;
+  if (!page) {
     // Handed to a deputy: the principal's old link names them (docs/decisions/028).
-    const delegated = target ? null : await delegationFromCookie(request, context);
+    const delegated = token ? await delegationFromCookie(request, context) : null;
     if (delegated) return data({ state: "delegated" as const, deputy: delegated.deputy }, { status: 410, headers: privateHeaders });
     // No cookie, an unknown, withdrawn or expired token: one page, one status, nothing that tells them apart.
     return data(INVALID, { status: 404, headers: privateHeaders });
