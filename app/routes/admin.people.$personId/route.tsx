@@ -16,6 +16,7 @@ import { notFound } from "~/utils/responses.server";
 import { parseForm } from "~/utils/action-kit.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { personActionSchema } from "./person.schema";
+import { ConfirmPanel } from "~/components/ui/confirm-panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.fullName ?? ""} · Signet` }];
 
@@ -69,7 +70,7 @@ export default function AdminPersonPage() {
       </div>
       <PrivacyTabs />
       {confirming ? (
-        <div className="card notice-warn" role="alertdialog" aria-label={t("privacy.person.erase")}>
+        <ConfirmPanel label={t("privacy.person.erase")}>
           <p>{t("privacy.person.eraseConfirm", { name: person.fullName, count: invitations.length })}</p>
           <Form method="post" className="actions" replace>
             <input type="hidden" name="intent" value="erase" />
@@ -80,7 +81,7 @@ export default function AdminPersonPage() {
               {t("action.back")}
             </Link>
           </Form>
-        </div>
+        </ConfirmPanel>
       ) : null}
       <section className="card" aria-labelledby="person-contact">
         <h2 id="person-contact">{t("privacy.person.contact")}</h2>

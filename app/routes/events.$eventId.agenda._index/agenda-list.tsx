@@ -5,6 +5,7 @@ import { issuesByItem, moveTo, reorder, type ItemIssue } from "~/domain/agenda/a
 import { formatDate, formatDayMonth, formatTime } from "~/domain/dates/phrasing";
 import { useT } from "~/i18n/use-t";
 import { useAgendaDrag } from "./use-agenda-drag";
+import { ConfirmPanel } from "~/components/ui/confirm-panel";
 
 export interface AgendaItemShown {
   id: string;
@@ -259,7 +260,7 @@ function ItemMeta({
 function DeleteConfirm({ item, guard }: { item: AgendaItemShown; guard: (e: FormEvent) => void }) {
   const { t } = useT();
   return (
-    <div className="card notice-warn agenda-confirm" role="alertdialog" aria-label={t("agenda.deleteLabel", { title: item.title })}>
+    <ConfirmPanel label={t("agenda.deleteLabel", { title: item.title })} className="agenda-confirm">
       <p>{t("agenda.deleteConfirm", { title: item.title })}</p>
       <Form method="post" replace className="actions" onSubmit={guard}>
         <input type="hidden" name="intent" value="delete" />
@@ -272,6 +273,6 @@ function DeleteConfirm({ item, guard }: { item: AgendaItemShown; guard: (e: Form
           {t("action.back")}
         </Link>
       </Form>
-    </div>
+    </ConfirmPanel>
   );
 }

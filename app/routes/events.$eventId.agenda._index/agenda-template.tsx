@@ -1,11 +1,12 @@
 import { Form, Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
+import { ConfirmPanel } from "~/components/ui/confirm-panel";
 
 /** "Replace the agenda with the signing ceremony's template?" — the agenda has items already. */
 export function TemplateConfirm({ count, version }: { count: number; version: string }) {
   const { t, locale } = useT();
   return (
-    <div className="card notice-warn" role="alertdialog" aria-label={t("agenda.template.insert")}>
+    <ConfirmPanel label={t("agenda.template.insert")}>
       <p>{t("agenda.template.confirm", { count })}</p>
       <Form method="post" replace className="actions">
         <input type="hidden" name="intent" value="template" />
@@ -19,7 +20,7 @@ export function TemplateConfirm({ count, version }: { count: number; version: st
           {t("action.back")}
         </Link>
       </Form>
-    </div>
+    </ConfirmPanel>
   );
 }
 

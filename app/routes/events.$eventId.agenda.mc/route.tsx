@@ -15,6 +15,7 @@ import { dropAbsentFromMcScript, getMcScript, mcPresence, regenerateMcScript, sa
 import { requireEventPermission } from "~/services/auth.server";
 import { mcActionSchema } from "./mc.schema";
 import { pageTitle } from "~/utils/meta";
+import { ConfirmPanel } from "~/components/ui/confirm-panel";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.mc.pageTitle");
 
@@ -163,7 +164,7 @@ export default function McScriptPage() {
       ) : null}
 
       {d.canEdit && confirmRegenerate && d.saved ? (
-        <div className="card notice-warn" role="alertdialog" aria-label={t("agenda.mc.regenerate")}>
+        <ConfirmPanel label={t("agenda.mc.regenerate")}>
           <p>{t("agenda.mc.regenerateConfirm")}</p>
           <Form method="post" replace className="actions">
             <input type="hidden" name="intent" value="regenerate" />
@@ -176,7 +177,7 @@ export default function McScriptPage() {
               {t("action.back")}
             </Link>
           </Form>
-        </div>
+        </ConfirmPanel>
       ) : null}
 
       <div className={d.canEdit ? "mc-columns" : undefined}>

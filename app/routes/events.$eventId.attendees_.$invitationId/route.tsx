@@ -17,6 +17,7 @@ import { AttendeeStatusBadge } from "~/components/attendees/attendee-ui";
 import { Notice } from "~/components/ui/notice";
 import { attendeeActionSchema } from "./attendee.schema";
 import styles from "~/components/attendees/attendees.css";
+import { ConfirmPanel } from "~/components/ui/confirm-panel";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -102,7 +103,7 @@ export default function EditAttendeePage() {
         </div>
       </div>
       {confirming ? (
-        <div className="card notice-warn" role="alertdialog" aria-label={t("attendees.withdraw")}>
+        <ConfirmPanel label={t("attendees.withdraw")}>
           <p>{t("attendees.withdrawConfirm", { name: invitation.fullName })}</p>
           <Form method="post" className="actions" replace>
             <input type="hidden" name="intent" value="withdraw" />
@@ -113,7 +114,7 @@ export default function EditAttendeePage() {
               {t("action.back")}
             </Link>
           </Form>
-        </div>
+        </ConfirmPanel>
       ) : null}
       {invitation.withdrawnAt ? (
         <Notice tone="warn">{t("attendees.withdrawnNotice", { time: at(invitation.withdrawnAt) })}</Notice>

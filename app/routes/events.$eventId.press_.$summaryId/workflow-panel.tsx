@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/ui/notice";
+import { ConfirmPanel } from "~/components/ui/confirm-panel";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/i18n";
 import { useWhen, type ActionData, type Loaded } from "./panel-types";
@@ -97,7 +98,7 @@ export function WorkflowPanel({ loaded, actionData }: { loaded: Loaded; actionDa
       {plain
         .filter((tr) => tr.confirm && confirm === tr.name)
         .map((tr) => (
-          <Notice key={tr.name} tone="warn" className="press-confirm" role="alertdialog" aria-label={t(`press.workflow.${tr.name}`)}>
+          <ConfirmPanel key={tr.name} label={t(`press.workflow.${tr.name}`)} className="press-confirm">
             <p>{t(`press.workflow.confirm.${tr.name}` as MessageKey)}</p>
             <Form method="post">
               <StepFields tr={tr} version={summary.version} error={beforeEventError} />
@@ -110,7 +111,7 @@ export function WorkflowPanel({ loaded, actionData }: { loaded: Loaded; actionDa
                 </Link>
               </div>
             </Form>
-          </Notice>
+          </ConfirmPanel>
         ))}
       {actions.transitions
         .filter((tr) => tr.needsComment)

@@ -14,6 +14,7 @@ import { requireEventPermission } from "~/services/auth.server";
 import { notFound } from "~/utils/responses.server";
 import { eventTabGroups, groupOfPath, type EventSection } from "./event-tabs";
 import { eventActionSchema } from "./event-actions.schema";
+import { ConfirmPanel } from "~/components/ui/confirm-panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => pageTitle(matches, null, d?.event.title);
 
@@ -159,7 +160,7 @@ function EventTabs({ eventId, title, can }: { eventId: string; title: string; ca
 function ConfirmCard({ intent, eventId, message, label }: { intent: string; eventId: string; message: string; label: string }) {
   const { t } = useT();
   return (
-    <div className="card notice-warn" role="alertdialog" aria-label={label}>
+    <ConfirmPanel label={label}>
       <p>{message}</p>
       <Form method="post" action={`/events/${eventId}`} className="actions">
         <input type="hidden" name="intent" value={intent} />
@@ -170,7 +171,7 @@ function ConfirmCard({ intent, eventId, message, label }: { intent: string; even
           {t("action.back")}
         </Link>
       </Form>
-    </div>
+    </ConfirmPanel>
   );
 }
 

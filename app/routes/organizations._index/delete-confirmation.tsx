@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { Notice } from "~/components/ui/notice";
 import { useT } from "~/i18n/use-t";
 import type { OrganizationUsage } from "~/models/organizations.server";
+import { ConfirmPanel } from "~/components/ui/confirm-panel";
 
 function usageLines(usage: OrganizationUsage, t: ReturnType<typeof useT>["t"]): string[] {
   const names = (items: string[], total: number) => `${items.map((n) => `“${n}”`).join(", ")}${total > items.length ? ", …" : ""}`;
@@ -34,7 +35,7 @@ export function DeleteConfirmation({ id, name, error, usage }: { id: string; nam
     if (error) alertRef.current?.focus();
   }, [error]);
   return (
-    <section className="card notice-warn" role="alertdialog" aria-label={t("orgs.deleteConfirm", { name })}>
+    <ConfirmPanel label={t("orgs.deleteConfirm", { name })} as="section">
       {error ? (
         // The wrapper takes the focus, so a screen reader reads the refusal and where the organization is used.
         <div ref={alertRef} tabIndex={-1}>
@@ -71,6 +72,6 @@ export function DeleteConfirmation({ id, name, error, usage }: { id: string; nam
           {t("action.back")}
         </Link>
       </Form>
-    </section>
+    </ConfirmPanel>
   );
 }
