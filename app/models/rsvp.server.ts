@@ -82,23 +82,46 @@ const inviteePageQueries = new WeakMap<Db, { execute: (values: { tokenHash: stri
 const pglitePrepared = new WeakMap<PGlite, Promise<boolean>>();
 const PGLITE_STATEMENT = "signet_invitee_page_by_token";
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
-// As drizzle's PGlite driver reads them: timestamps as text, for the columns to map (to Date) themselves.
-const pgliteParsers = { [types.TIMESTAMP]: (v: string) => v, [types.TIMESTAMPTZ]: (v: string) => v, [types.DATE]: (v: string) => v, [types.INTERVAL]: (v: string) => v };
+// As drizzle's PGlite driver reads them (drizzle-orm/pglite/session.js): dates, times and their arrays as text, for
+// the columns to map themselves.
+const asText = (value: string) => value;
+const pgliteParsers = {
+  [types.TIMESTAMP]: asText,
+  [types.TIMESTAMPTZ]: asText,
+  [types.INTERVAL]: asText,
+  [types.DATE]: asText,
+  1231: asText, // numeric[]
+  1115: asText, // timestamp[]
+  1185: asText, // timestamptz[]
+  1187: asText, // interval[]
+  1182: asText, // date[]
+};
 
 async function pglitePageRows(db: Db, client: PGlite, tokenHash: string): Promise<InviteePageRow[] | null> {
   if (!HEX_SHA256.test(tokenHash)) return null;
-  const query = buildInviteePageByToken(db, sql.placeholder("tokenHash"));
   let ready = pglitePrepared.get(client);
   if (!ready) {
-    ready = client.query(`prepare ${PGLITE_STATEMENT}(text) as ${query.toSQL().sql}`).then(
-      () => true,
-      () => false,
-    );
+    const query = buildInviteePageByToken(db, sql.placeholder("tokenHash")).toSQL();
+    // One parameter, the hash: anything else in the statement would not be given to EXECUTE.
+    ready =
+      query.params.length === 1
+        ? client.query(`prepare ${PGLITE_STATEMENT}(text) as ${query.sql}`).then(
+            () => true,
+            () => false,
+          )
+        : Promise.resolve(false);
     pglitePrepared.set(client, ready);
   }
   if (!(await ready)) return null;
-  const result = await client.query<unknown[]>(`execute ${PGLITE_STATEMENT}('${tokenHash}')`, [], { rowMode: "array", parsers: pgliteParsers });
-  return result.rows.map((row) => mapPageRow(row));
+  try {
+    const result = await client.query<unknown[]>(`execute ${PGLITE_STATEMENT}('${tokenHash}')`, [], { rowMode: "array", parsers: pgliteParsers });
+    return result.rows.map((row) => mapPageRow(row));
+  } catch {
+    // The statement is gone or stale (DEALLOCATE, a migration that changed a column under it): drizzle's path from
+    // now on, which plans each time but cannot go stale.
+    pglitePrepared.set(client, Promise.resolve(false));
+    return null;
+  }
 }
 
 /**

@@ -23,6 +23,7 @@ import {
 import { COMMENT_MAX } from "~/domain/rsvp/rsvp.schema";
 import { ServiceError } from "~/utils/errors";
 import { Lru } from "~/utils/lru";
+import { sha256 } from "~/utils/crypto.server";
 import { linkOpens, tokenHashOf } from "./invitation-links.server";
 import { emitWebhook } from "./webhooks.server";
 
@@ -187,8 +188,7 @@ export async function invitationReplyOrganizer(
  */
 function calendarEvent(page: Pick<InvitationPage, "event" | "person" | "agenda">, url: string): CalendarEventData {
   const locale = page.person.language;
-  const key = `${locale}\u0000${JSON.stringify(page.event)}\u0000${JSON.stringify(page.agenda)}`;
-  const entry = calendarEntries.getOrSet(key, () => {
+  const entry = calendarEntries.getOrSet(eventTextKey(locale, page), () => {
     const agenda = agendaAsText(
       page.agenda.map((a) => ({
         startsAt: a.startsAt,
@@ -204,7 +204,16 @@ function calendarEvent(page: Pick<InvitationPage, "event" | "person" | "agenda">
   return { ...entry, url };
 }
 
-/** Calendar entries without their URL, per event text, agenda and language (≈ 2 KB each). */
+/**
+ * The key of what the invitee page keeps per event: a hash of the language, the event's whole text and its
+ * agenda's. An edited event or agenda is another key (seen by the next request); the key itself stays 64 bytes
+ * however long the description is.
+ */
+export function eventTextKey(language: string, page: { event: unknown; agenda: unknown }): string {
+  return sha256(`${language}\u0000${JSON.stringify(page.event)}\u0000${JSON.stringify(page.agenda)}`);
+}
+
+/** Calendar entries without their URL, per event text, agenda and language (a few KB each: the description). */
 const calendarEntries = new Lru<string, CalendarEventData>(500);
 
 /**

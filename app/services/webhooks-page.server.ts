@@ -71,7 +71,8 @@ export async function webhooksPageAction(request: Request, context: AppLoadConte
   // endpoint it names is looked up first (404 for none), then the intent refused.
   if (!form.success) {
     const named = form.values.endpointId;
-    await requireWebhookEndpoint(user, context, typeof named === "string" ? named : undefined);
+    const endpoint = await requireWebhookEndpoint(user, context, typeof named === "string" ? named : undefined);
+    if (!onThisPage(scope, endpoint)) return data({ ...empty, error: "errors.notFound.title" }, { status: 404 });
     return data({ ...empty, error: "errors.invalid" }, { status: 400 });
   }
   const action = form.data;
@@ -85,12 +86,17 @@ export async function webhooksPageAction(request: Request, context: AppLoadConte
     return { ...empty, secret: { value: outcome.value.secret, kind: "created" as const, until: null } };
   }
   const endpoint = await requireWebhookEndpoint(user, context, action.endpointId);
-  const notHere = (scope !== "all" && scope.eventId !== endpoint.eventId) || (action.intent === "redeliver" && !action.deliveryId);
+  const notHere = !onThisPage(scope, endpoint) || (action.intent === "redeliver" && !action.deliveryId);
   if (notHere) return data({ ...empty, error: "errors.notFound.title" }, { status: 404 });
   const outcome = await attempt(() => endpointIntent(context, endpoint.id, action));
   // The one table (statusOf): an invalid change is 422, a refusal 403.
   if (!outcome.ok) return data({ ...empty, error: outcome.error.message }, { status: outcome.status });
   return outcome.value;
+}
+
+/** An event's page manages that event's endpoints only; the overview ("all") every one the user may. */
+function onThisPage(scope: WebhooksPageScope, endpoint: { eventId: string | null }): boolean {
+  return scope === "all" || scope.eventId === endpoint.eventId;
 }
 
 async function endpointIntent(

@@ -22,4 +22,10 @@ describe("attachmentHeader", () => {
     expect(header).toBe(`attachment; filename="bao-cao-nhap-2024-x.docx"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20nh%C3%A1p%202024%20X.docx`);
     expect(fileNameAsWritten("a/b\\c")).toBe("a b c");
   });
+
+  it("cuts a long name by characters, never inside an emoji (a lone surrogate would make the encoding throw)", () => {
+    const stem = `${"a".repeat(119)}🤝 end`;
+    expect(fileNameAsWritten(stem)).toBe(`${"a".repeat(119)}🤝`);
+    expect(() => attachmentHeader({ stem, extension: "pdf", asciiFallback: "x" })).not.toThrow();
+  });
 });

@@ -13,7 +13,8 @@ const refusedInFileNames = /[\u0000-\u001f\u007f/\\:*?"<>|]+/g;
 
 /** The text as a file name: refused characters out, spaces collapsed, at most `max` characters. */
 export function fileNameAsWritten(text: string, max = 120): string {
-  return text.replace(refusedInFileNames, " ").replace(/\s+/g, " ").trim().slice(0, max).trim();
+  // Cut by characters, not UTF-16 units: half an emoji would make the header's encoding throw.
+  return Array.from(text.replace(refusedInFileNames, " ").replace(/\s+/g, " ").trim()).slice(0, max).join("").trim();
 }
 
 /** The ASCII name: the text folded (diacritics, đ) into hyphenated words, or `fallback` when nothing is left. */

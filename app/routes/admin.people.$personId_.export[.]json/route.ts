@@ -16,7 +16,7 @@ async function load({ request, context, params }: LoaderFunctionArgs) {
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": attachmentHeader({ stem: `signet-${data.person.fullName}`, extension: "json", asciiFallback: "signet-person" }),
+      "Content-Disposition": attachmentHeader({ stem: `signet-${data.person.fullName}`, extension: "json" }),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },

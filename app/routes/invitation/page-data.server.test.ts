@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
@@ -123,5 +123,15 @@ describe("getInviteePageByTokenHash", () => {
     }
     expect(await getInviteePageByTokenHash(db, sha256("unknown"))).toBeNull();
     expect(await getInviteePageByTokenHash(db, "'; select 1; --")).toBeNull();
+  });
+
+  it("still answers when the prepared statement is gone (deallocated, or stale after a migration)", async () => {
+    const user = await createUser(db);
+    const event = await createEvent(db, { id: user.id, name: user.name }, { title: "Hội nghị lần hai" });
+    const { invitation } = await createInvitation(db, { eventId: event.id, status: "sent" });
+    const token = await issueInvitationToken(db, invitation.id);
+    expect((await getInviteePageByTokenHash(db, sha256(token)))?.invitation.id).toBe(invitation.id);
+    await db.execute(sql`deallocate all`);
+    for (let i = 0; i < 2; i++) expect((await getInviteePageByTokenHash(db, sha256(token)))?.invitation.id).toBe(invitation.id);
   });
 });

@@ -7,7 +7,7 @@ import { mapSearchUrl, venueLine } from "~/domain/rsvp/venue";
 import type { Locale } from "~/i18n/i18n";
 import { checkInQrDataUrl, doorTicketFor } from "~/services/check-in.server";
 import { invitationUrl } from "~/services/invitation-links.server";
-import { invitationCalendarLinks, inviteeName, loadInvitationPageByToken, type InvitationPageByToken } from "~/services/rsvp.server";
+import { eventTextKey, invitationCalendarLinks, inviteeName, loadInvitationPageByToken, type InvitationPageByToken } from "~/services/rsvp.server";
 import { Lru } from "~/utils/lru";
 
 /** A text in both interface languages: the page shows the one its reader chose (the root loader's locale). */
@@ -18,11 +18,11 @@ const phrased = (phrase: (locale: Locale) => string): Phrased => ({ vi: phrase("
  * The part of the page that depends on the event, its agenda and the reader's language only — the same for every
  * invitee of the event: the event in that language, the agenda's times, the phrased dates, the venue line. Kept per
  * those inputs (their whole text is the key: an edited event or agenda is another entry, seen by the next request),
- * because phrasing dates is most of the page's own work (issue 12). Bounded: ≈ 3 KB an entry.
+ * because phrasing dates is most of the page's own work (issue 12). Bounded: 500 entries of a few KB (the
+ * description is the largest part).
  */
 function eventView(page: Pick<InvitationPageByToken, "event" | "agenda">, language: Locale) {
-  const key = `${language}\u0000${JSON.stringify(page.event)}\u0000${JSON.stringify(page.agenda)}`;
-  return eventViews.getOrSet(key, () => buildEventView(page, language));
+  return eventViews.getOrSet(eventTextKey(language, page), () => buildEventView(page, language));
 }
 
 function buildEventView(page: Pick<InvitationPageByToken, "event" | "agenda">, language: Locale) {
