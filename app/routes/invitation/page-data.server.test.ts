@@ -11,24 +11,27 @@ import { respondToInvitation } from "~/services/rsvp.server";
 import { sha256 } from "~/utils/crypto.server";
 import { invitationPageData } from "./page-data.server";
 
+let database: Database;
+let db: Db;
+beforeAll(async () => {
+  database = await testDatabase();
+  db = database.db;
+});
+afterAll(() => database.close());
+
 // The page keeps what depends on the event alone (phrased dates, agenda times, calendar entry) per the event's text:
 // an edit must be on the very next request, as an answer is.
 describe("the invitee page's data", () => {
-  let database: Database;
-  let db: Db;
   let context: AppLoadContext;
   let actor: { id: string; name: string };
   const startsAt = new Date("2031-04-10T07:00:00Z"); // 14:00 in Hà Nội
   const endsAt = new Date("2031-04-10T09:00:00Z");
 
   beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
     context = { db, appUrl: "http://localhost:3000", secureCookies: false, cookieSecrets: ["test-secret-0123456789abcdef"] } as unknown as AppLoadContext;
     const user = await createUser(db);
     actor = { id: user.id, name: user.name };
   });
-  afterAll(() => database.close());
 
   async function setup() {
     const event = await createEvent(db, actor, { title: "Lễ ký kết chương trình phối hợp", startsAt, endsAt, venueName: "Hội trường A" });
@@ -95,14 +98,6 @@ describe("the invitee page's data", () => {
 });
 
 describe("getInviteePageByTokenHash", () => {
-  let database: Database;
-  let db: Db;
-  beforeAll(async () => {
-    database = await testDatabase();
-    db = database.db;
-  });
-  afterAll(() => database.close());
-
   // On PGlite the row comes from a statement prepared once and mapped by hand: it must be drizzle's row, to the type.
   it("reads the same invitation, person, event and host as getInviteeInvitation, with and without a host", async () => {
     const user = await createUser(db);
