@@ -141,6 +141,14 @@ test("an organizer's webhook is delivered signed, logged, redelivered, and shown
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/events/${event.id}/webhooks`);
     await page.screenshot({ path: "/tmp/hooks-event-webhooks-mobile.png", fullPage: true });
+
+    // A forged intent: refused (400) on the endpoint's own event page; on another event's page the endpoint is not
+    // there at all (404), whatever the intent.
+    const other = (await (await organizer.post("/api/v1/events", { data: eventBody(unique("Sự kiện khác")) })).json()) as { id: string };
+    const forge = (eventId: string, intent: string) => page.request.post(`/events/${eventId}/webhooks`, { form: { intent, endpointId: hookId } });
+    expect((await forge(event.id, "nope")).status()).toBe(400);
+    expect((await forge(other.id, "nope")).status()).toBe(404);
+    expect((await forge(other.id, "disable")).status()).toBe(404);
   } finally {
     await hooks.close();
   }

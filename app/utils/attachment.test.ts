@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attachmentHeader, fileNameAsWritten } from "./attachment";
+import { attachmentHeader, fileNameAsWritten, uploadedFileHeader } from "./attachment";
 
 describe("attachmentHeader", () => {
   it("names the file as written (RFC 5987) and folded to ASCII for older clients", () => {
@@ -27,5 +27,14 @@ describe("attachmentHeader", () => {
     const stem = `${"a".repeat(119)}🤝 end`;
     expect(fileNameAsWritten(stem)).toBe(`${"a".repeat(119)}🤝`);
     expect(() => attachmentHeader({ stem, extension: "pdf", asciiFallback: "x" })).not.toThrow();
+  });
+});
+
+describe("uploadedFileHeader", () => {
+  it("keeps the uploaded extension as it was, folds the rest, and gives a name without one its type's", () => {
+    expect(uploadedFileHeader("gps.jpg", "image/jpeg")).toBe('attachment; filename="gps.jpg"');
+    expect(uploadedFileHeader("Ảnh lễ ký.JPG", "image/jpeg")).toBe(`attachment; filename="anh-le-ky.JPG"; filename*=UTF-8''%E1%BA%A2nh%20l%E1%BB%85%20k%C3%BD.JPG`);
+    expect(uploadedFileHeader("chup-man-hinh", "image/png")).toBe('attachment; filename="chup-man-hinh.png"');
+    expect(uploadedFileHeader("anh.", "image/webp")).toBe('attachment; filename="anh.webp"');
   });
 });

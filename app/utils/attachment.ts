@@ -38,3 +38,15 @@ export function attachmentHeader(options: {
   const written = fileNameAsWritten(stem) || ascii;
   return contentDisposition(`${written}.${extension}`, { type, fallback: `${ascii}.${extension}` });
 }
+
+/**
+ * An uploaded file's download, by the name it was uploaded with ("Ảnh lễ ký.JPG": ASCII "anh-le-ky.JPG"); a name
+ * without a usable extension gets its type's ("image/png" → ".png").
+ */
+export function uploadedFileHeader(filename: string, contentType: string): string {
+  const dot = filename.lastIndexOf(".");
+  const given = dot > 0 ? filename.slice(dot + 1) : "";
+  const usable = /^[A-Za-z0-9]{1,10}$/.test(given);
+  const extension = usable ? given : (contentType.split("/")[1]?.replace("jpeg", "jpg").replace(/[^A-Za-z0-9]/g, "") || "bin");
+  return attachmentHeader({ stem: usable ? filename.slice(0, dot) : filename.replace(/\.+$/, ""), extension, asciiFallback: "file" });
+}

@@ -5,20 +5,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readOriginal } from "~/services/photos.server";
 import { isUuid, requireEventPermission } from "~/services/auth.server";
-import { attachmentHeader } from "~/utils/attachment";
+import { uploadedFileHeader } from "~/utils/attachment";
 import { notFound, answerThrownData } from "~/utils/responses.server";
-
-/**
- * The name it was uploaded with, and its folded ASCII form ("Ảnh lễ ký.JPG" → "anh-le-ky.JPG"); a name without an
- * extension gets the one of its type.
- */
-function attachment(filename: string, contentType: string): string {
-  const dot = filename.lastIndexOf(".");
-  const given = dot > 0 ? filename.slice(dot + 1) : "";
-  const extension = /^[A-Za-z0-9]{1,10}$/.test(given) ? given : (contentType.split("/")[1]?.replace("jpeg", "jpg") ?? "bin");
-  const stem = given === extension ? filename.slice(0, dot) : filename;
-  return attachmentHeader({ stem, extension, asciiFallback: "photo" });
-}
 
 async function load({ request, context, params }: LoaderFunctionArgs) {
   const access = await requireEventPermission(request, context, params.eventId, "personalData:read");
@@ -30,7 +18,7 @@ async function load({ request, context, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": original.contentType,
       "Content-Length": String(original.body.length),
-      "Content-Disposition": attachment(original.filename, original.contentType),
+      "Content-Disposition": uploadedFileHeader(original.filename, original.contentType),
       "Cache-Control": "private, no-store",
       },
   });
