@@ -122,25 +122,35 @@ describe("listing an event's invitations", () => {
     const sorts = ["name", "organization", "status", "answered"] as const;
     for (const sort of sorts)
       for (const direction of ["asc", "desc"] as const)
-        for (const status of [null, "withdrawn"] as const) {
-          const options = { sort, direction, status, limit: 1 };
+        // A search of a few people (their rows counted in the page's own query) as well as the kept totals.
+        for (const filters of [{ status: null }, { status: "withdrawn" }, { q: "an" }, { q: "an", status: "accepted" }] as const) {
+          const options = { sort, direction, ...filters, limit: 1 };
+          const label = `${sort} ${direction} ${JSON.stringify(filters)}`;
           const whole = (await listEventInvitations(db, eventId, { ...options, limit: 50 })).items.map((i) => i.id);
+          expect(whole.length, label).toBeGreaterThan(filters.status === "withdrawn" ? 0 : 1);
           const forwards: string[] = [];
           let page = await listEventInvitations(db, eventId, options);
-          expect(page).toMatchObject({ hasPrevious: false, restarted: false, total: whole.length });
+          expect(page, label).toMatchObject({ hasPrevious: false, restarted: false, total: whole.length });
           forwards.push(...page.items.map((i) => i.id));
           while (page.hasNext) {
             page = await listEventInvitations(db, eventId, { ...options, cursor: { direction: "next", key: page.lastKey! } });
-            expect(page.hasPrevious).toBe(true);
+            expect(page, label).toMatchObject({ hasPrevious: true, total: whole.length });
             forwards.push(...page.items.map((i) => i.id));
           }
-          expect(forwards, `${sort} ${direction} ${status}`).toEqual(whole);
+          expect(forwards, label).toEqual(whole);
           const backwards: string[] = [...page.items.map((i) => i.id)];
           while (page.hasPrevious) {
             page = await listEventInvitations(db, eventId, { ...options, cursor: { direction: "previous", key: page.firstKey! } });
+            expect(page.total, label).toBe(whole.length);
             backwards.unshift(...page.items.map((i) => i.id));
           }
-          expect(backwards, `${sort} ${direction} ${status} backwards`).toEqual(whole);
+          expect(backwards, `${label} backwards`).toEqual(whole);
+          // Offset pages (the API's) give the same rows and the same total.
+          for (let offset = 0; offset <= whole.length; offset++) {
+            const byOffset = await listEventInvitations(db, eventId, { ...options, offset });
+            expect(byOffset.items.map((i) => i.id), `${label} offset ${offset}`).toEqual(whole.slice(offset, offset + 1));
+            expect(byOffset.total, `${label} offset ${offset}`).toBe(whole.length);
+          }
         }
     // Two at a time, filtered and searched, by organization (nulls last).
     const two = await listEventInvitations(db, eventId, { sort: "organization", limit: 2 });
@@ -205,6 +215,41 @@ describe("listing an event's invitations", () => {
     // Deleting the event takes its counts along.
     await db.execute(sql`delete from events where id = ${event}::uuid`);
     expect((await countEventInvitations(db, event)).active).toBe(0);
+  });
+
+  it("keeps the groups in use through every kind of write", async () => {
+    const { sql } = await import("drizzle-orm");
+    const event = (await createEvent(db, actor)).id;
+    const live = async () =>
+      rowsOf<{ label: string }>(
+        await db.execute(sql`select distinct group_label as label from invitations where event_id = ${event}::uuid and group_label is not null order by 1`),
+      ).map((r) => r.label);
+    expect(await listEventGroups(db, event)).toEqual([]);
+    await createManyInvitations(db, event, 300, { withdrawnEvery: 7 });
+    expect(await listEventGroups(db, event)).toHaveLength(100);
+    expect(await listEventGroups(db, event)).toEqual(await live());
+    expect(await listEventGroups(db, event, 5)).toEqual((await live()).slice(0, 5));
+    const one = await createAttendee(db, actor, event, { fullName: "Võ Thị Yến", email: "yen-groups@x.vn", groupLabel: "Khu báo chí" });
+    expect(await listEventGroups(db, event)).toContain("Khu báo chí");
+    // Statuses and notes move no label; moving all of a label's rows to another empties it, withdrawn rows still count.
+    await db.execute(sql`update invitations set status = 'accepted', comment = 'ok' where event_id = ${event}::uuid`);
+    await db.execute(sql`update invitations set group_label = 'Bàn 1' where event_id = ${event}::uuid and group_label in ('Bàn 2', 'Bàn 3')`);
+    await db.execute(sql`update invitations set group_label = null where event_id = ${event}::uuid and group_label = 'Bàn 4'`);
+    await withdrawInvitation(db, actor, one.id);
+    expect(await listEventGroups(db, event)).toEqual(await live());
+    expect(await listEventGroups(db, event)).not.toContain("Bàn 2");
+    expect(await listEventGroups(db, event)).toContain("Khu báo chí");
+    await db.execute(sql`update invitations set group_label = 'Bàn 2' where id = ${one.id}::uuid`);
+    await db.execute(sql`delete from invitations where event_id = ${event}::uuid and group_label like 'Bàn 9%'`);
+    await db.execute(sql`delete from invitations where id = (select id from invitations where event_id = ${event}::uuid and group_label = 'Bàn 5' limit 1)`);
+    expect(await listEventGroups(db, event)).toEqual(await live());
+    expect(await listEventGroups(db, event)).toContain("Bàn 2");
+    expect(await listEventGroups(db, event)).not.toContain("Khu báo chí");
+    // The other events' labels are their own; deleting the event takes its labels along.
+    expect(await listEventGroups(db, eventId)).toEqual(["Bàn 1", "Bàn 2", "Khu báo chí"]);
+    await db.execute(sql`delete from events where id = ${event}::uuid`);
+    expect(await listEventGroups(db, event)).toEqual([]);
+    expect(rowsOf(await db.execute(sql`select 1 from invitation_groups where event_id = ${event}::uuid`))).toEqual([]);
   });
 
   it("counts by status; withdrawn invitations are counted apart, never as active", async () => {

@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "#db/client.server";
-import { invitationCounts, invitations, people } from "#db/schema/index";
+import { invitationCounts, invitationGroups, invitations, people } from "#db/schema/index";
 import type { InvitationRole, InvitationStatus } from "~/domain/attendees/attendee.schema";
 import { bounceStands } from "./inbound.server";
 import { intArray, peopleMatching, rowsOf, textArray, uuidArray, type Person } from "./people.server";
@@ -95,6 +95,11 @@ interface Where {
   kept: "active" | InvitationStatus | "withdrawn" | null;
   /** The search matched no one: nothing to list. */
   none: boolean;
+  /**
+   * The search is a list of at most SEARCH_IDS_MAX people and no filter reads `people`: the matching rows are few,
+   * so a page reads them all anyway (to sort them) and counts them in the same query.
+   */
+  bounded: boolean;
 }
 
 /** Above this many people matching a search, the search is a filter of the event's rows instead of a list of ids. */
@@ -122,10 +127,12 @@ async function whereOf(db: Db, eventId: string, f: InvitationFilters): Promise<W
   const search = searchOf(f);
   let needsPeople = f.status === "bounced";
   let none = false;
+  let bounded = false;
   if (search) {
     const matched = await db.select(pickColumns(personColumns, ["id"])).from(people).where(search).limit(SEARCH_IDS_MAX + 1);
     if (matched.length <= SEARCH_IDS_MAX) {
       none = matched.length === 0;
+      bounded = !needsPeople;
       conditions.push(sql`${invitations.personId} = any(${uuidArray(matched.map((m) => m.id))})`);
     } else {
       conditions.push(search);
@@ -133,7 +140,7 @@ async function whereOf(db: Db, eventId: string, f: InvitationFilters): Promise<W
     }
   }
   const kept = search || f.role || f.group || f.status === "bounced" ? null : (f.status ?? "active");
-  return { where: and(...conditions) ?? sql`true`, needsPeople, kept, none };
+  return { where: and(...conditions) ?? sql`true`, needsPeople, kept, none, bounded };
 }
 
 const statusRank = sql`case ${invitations.status} when 'accepted' then 0 when 'tentative' then 1 when 'declined' then 2 when 'sent' then 3 else 4 end`;
@@ -175,6 +182,9 @@ function sortKeys(sort: InvitationSort, direction: "asc" | "desc"): SortKey[] {
       return [{ expr: invitations.respondedAt, cast: "timestamptz", nullable: true, desc }, ...names, id];
   }
 }
+
+/** Whether a sort's keys read the person (then the page is chosen after the join). */
+const keysNeedPeople = (sort: InvitationSort) => sort === "organization";
 
 /** Nullable keys put their nulls last in the list order (first when the order is walked backwards). */
 function orderOf(keys: SortKey[], backwards = false): SQL[] {
@@ -260,27 +270,68 @@ export async function listEventInvitations(db: Db, eventId: string, options: Inv
 
   const pageOf = async (at: ListCursor | null, offset: number) => {
     const backwards = at?.direction === "previous";
-    const where = at ? and(filters.where, afterKey(keys, at.key, backwards)) : filters.where;
+    const after = at ? afterKey(keys, at.key, backwards) : undefined;
     const order = orderOf(keys, backwards);
-    // One query: at bench sizes both planners walk the name-order index and fetch each row's person by key. Choosing
-    // the page on invitations first and then reading rows and people by id was tried: the 1,000-row page was 5.3× the
-    // plain query on PostgreSQL against 1.45× for this (two runs at load 38–44 and 22–29: not a clean comparison).
-    const rows = await db
-      .select({ ...withPersonColumns, listKey: keyColumn(keys) })
-      .from(invitations)
-      .innerJoin(people, eq(people.id, invitations.personId))
-      .where(where)
-      .orderBy(...order)
-      .limit(options.limit + 1)
-      .offset(at ? 0 : offset);
+    const selection = { ...withPersonColumns, listKey: keyColumn(keys) };
+    let rows: (InvitationWithPerson & { listKey: string; listTotal?: number })[];
+    if (filters.bounded) {
+      // A bounded search: the event's matching rows are at most SEARCH_IDS_MAX, and sorting them reads them all, so
+      // they are counted in the same pass (a window over all of them, before the cursor and the limit) instead of by
+      // a second query that finds them again; the people are read for the page's rows only when the order does not
+      // need them.
+      // Subqueries named "invitations", so that the columns, keys and filters read them as they read the table.
+      const all = getTableColumns(invitations);
+      const counted = db
+        .select({ ...all, listTotal: sql<number>`count(*) over ()::int`.as("list_total") })
+        .from(invitations)
+        .where(filters.where)
+        .as("invitations");
+      if (keysNeedPeople(sort)) {
+        rows = await db
+          .select({ ...selection, listTotal: counted.listTotal })
+          .from(counted)
+          .innerJoin(people, eq(people.id, invitations.personId))
+          .where(after)
+          .orderBy(...order)
+          .limit(options.limit + 1)
+          .offset(at ? 0 : offset);
+      } else {
+        const chosen = db
+          .select({ ...all, listTotal: counted.listTotal })
+          .from(counted)
+          .where(after)
+          .orderBy(...order)
+          .limit(options.limit + 1)
+          .offset(at ? 0 : offset)
+          .as("invitations");
+        rows = await db
+          .select({ ...selection, listTotal: chosen.listTotal })
+          .from(chosen)
+          .innerJoin(people, eq(people.id, invitations.personId))
+          .orderBy(...order);
+      }
+    } else {
+      // One query: at bench sizes both planners walk the name-order index (or, with a status, the status-and-name
+      // index) and fetch each row's person by key. Choosing the page on invitations first and then reading rows and
+      // people by id was tried: the 1,000-row page was 5.3× the plain query on PostgreSQL against 1.45× for this (two
+      // runs at load 38–44 and 22–29: not a clean comparison).
+      rows = await db
+        .select(selection)
+        .from(invitations)
+        .innerJoin(people, eq(people.id, invitations.personId))
+        .where(after ? and(filters.where, after) : filters.where)
+        .orderBy(...order)
+        .limit(options.limit + 1)
+        .offset(at ? 0 : offset);
+    }
     const more = rows.length > options.limit;
     const page = rows.slice(0, options.limit);
     if (backwards) page.reverse();
-    return { page, more };
+    return { page, more, total: rows[0]?.listTotal };
   };
 
   let offset = cursor ? 0 : Math.max(0, options.offset ?? 0);
-  let { page, more } = await pageOf(cursor, offset);
+  let { page, more, total: counted } = await pageOf(cursor, offset);
   let hasPrevious = cursor ? (cursor.direction === "previous" ? more : true) : offset > 0;
   let hasNext = cursor?.direction === "previous" ? true : more;
   let fromStart = !cursor && offset === 0;
@@ -288,18 +339,20 @@ export async function listEventInvitations(db: Db, eventId: string, options: Inv
   // A cursor past the rows there are (they were withdrawn, the filters changed) or a short page going back:
   // the first page, rather than an empty or partial one.
   if (cursor && (page.length === 0 || (cursor.direction === "previous" && page.length < options.limit))) {
-    ({ page, more } = await pageOf(null, 0));
+    ({ page, more, total: counted } = await pageOf(null, 0));
     offset = 0;
     hasPrevious = false;
     hasNext = more;
     fromStart = true;
     restart = true;
   }
-  const items = page.map(({ listKey: _, ...item }) => item);
+  const items = page.map(({ listKey: _, listTotal: __, ...item }) => item);
   const total =
     filters.kept !== null
       ? await keptTotal(db, eventId, filters.kept)
-      : fromStart && !more
+      : counted !== undefined
+        ? counted
+        : fromStart && !more
         ? items.length
         : !cursor && !more && items.length > 0
           ? offset + items.length
@@ -423,26 +476,18 @@ export async function countEventInvitations(db: Db, eventId: string): Promise<St
 }
 
 /**
- * The group/table labels used on the event, for the filter (at most `limit`): a skip scan of the (event_id,
- * group_label) index, one probe per label, instead of reading every row of the event.
+ * The group/table labels used on the event (withdrawn invitations included), for the filter, at most `limit`, in
+ * label order: the kept labels of the event (invitation_groups, migration 0023), one short walk of its primary key
+ * whatever the number of invitations, instead of a probe of the event's rows per label.
  */
 export async function listEventGroups(db: Db, eventId: string, limit = 300): Promise<string[]> {
-  const result = await db.execute<{ label: string | null }>(sql`
-    with recursive g(label, n) as (
-      (select ${invitations.groupLabel}, 1 from ${invitations}
-        where ${invitations.eventId} = ${eventId}::uuid and ${invitations.groupLabel} is not null
-        order by ${invitations.groupLabel} limit 1)
-      union all
-      select (select i.group_label from invitations i
-               where i.event_id = ${eventId}::uuid and i.group_label > g.label
-               order by i.group_label limit 1), g.n + 1
-      from g where g.label is not null and g.n < ${limit}::int
-    )
-    select label from g where label is not null order by label
-  `);
-  return rowsOf<{ label: string | null }>(result)
-    .map((r) => r.label)
-    .filter((g): g is string => g !== null);
+  const rows = await db
+    .select({ label: invitationGroups.groupLabel })
+    .from(invitationGroups)
+    .where(and(eq(invitationGroups.eventId, eventId), gt(invitationGroups.invitations, 0)))
+    .orderBy(asc(invitationGroups.groupLabel))
+    .limit(limit);
+  return rows.map((r) => r.label);
 }
 
 export interface InvitationValues {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { invitationRoles, invitationStatuses } from "../../app/domain/attendees/attendee.schema";
 import { vietnameseFoldTable } from "../../app/domain/attendees/search";
 import { localeEnum, users } from "./accounts";
@@ -104,6 +104,11 @@ export const invitations = pgTable(
     index("invitations_event_name_order_idx").on(t.eventId, t.sortGiven, t.sortName, t.id),
     index("invitations_event_bounced_idx").on(t.eventId).where(sql`${t.bouncedAt} is not null`),
     index("invitations_event_status_idx").on(t.eventId, t.status),
+    // The list filtered by a status, in name order: a walk of the event's active rows of that status only (migration
+    // 0023), where the name-order index would read and skip the rows of every other status.
+    index("invitations_event_status_name_order_idx")
+      .on(t.eventId, t.status, t.sortGiven, t.sortName, t.id)
+      .where(sql`${t.withdrawnAt} is null`),
     index("invitations_event_role_idx").on(t.eventId, t.role),
     index("invitations_event_group_idx").on(t.eventId, t.groupLabel),
     index("invitations_person_idx").on(t.personId),
@@ -128,6 +133,24 @@ export const invitationCounts = pgTable("invitation_counts", {
   tentative: integer("tentative").notNull().default(0),
   withdrawn: integer("withdrawn").notNull().default(0),
 });
+
+/**
+ * The group/table labels in use on each event, with how many of its invitations (withdrawn ones included) carry
+ * each, kept by statement triggers on invitations (migration 0023) like invitation_counts: the list's group filter
+ * reads an event's labels here instead of probing the event's rows once per label. A label is gone when its last
+ * invitation leaves it.
+ */
+export const invitationGroups = pgTable(
+  "invitation_groups",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    groupLabel: text("group_label").notNull(),
+    invitations: integer("invitations").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.groupLabel] })],
+);
 
 export const deputySource = pgEnum("deputy_source", ["web", "mail"]);
 export const deputyProposalStatus = pgEnum("deputy_proposal_status", ["pending", "accepted", "refused"]);
