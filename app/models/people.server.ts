@@ -1,6 +1,6 @@
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { events, invitations, people } from "#db/schema/index";
+import { events, invitations, organizationMatchKey, people } from "#db/schema/index";
 import type { AttendeeLanguage } from "~/domain/attendees/attendee.schema";
 import { attendeeSearchPattern } from "~/domain/attendees/search";
 import type { Invitation } from "./invitations.server";
@@ -70,28 +70,36 @@ export interface PersonCandidate {
 }
 
 /**
- * Everyone who could be one of the given people: the same email (case-insensitive) or the same folded name.
- * Oldest first, so a choice between equals is stable.
+ * Everyone who could be one of the given people, in one statement: the same email (case-insensitive), or the same
+ * folded name and the same organization key (`organizationMatchKey`, computed by the database on both sides; the
+ * exact rule is the caller's, app/domain/attendees/dedupe.ts). Oldest first, so a choice between equals is stable.
  */
 export async function findPeopleByEmailOrName(
   db: Db,
-  keys: { emails: readonly string[]; nameSearches: readonly string[] },
+  keys: { emails: readonly string[]; names: readonly { nameSearch: string; organization: string | null }[] },
 ): Promise<PersonCandidate[]> {
-  // One index probe per key (LATERAL): PGlite has no autovacuum, so right after a big import the planner has
-  // no statistics and would pick a sequential scan for "lower(email) = any(1000 values)".
-  const select = (key: SQL, where: SQL) =>
-    db.execute<CandidateRow>(sql`
-      select p.id, p.full_name, p.name_search, p.organization, p.email, p.created_at
-      from unnest(${key}) as k(v)
-      cross join lateral (select * from people where ${where}) p
-    `);
-  const [byEmail, byName] = await Promise.all([
-    keys.emails.length ? select(textArray([...keys.emails]), sql`lower(people.email) = k.v`) : Promise.resolve([]),
-    keys.nameSearches.length ? select(textArray([...keys.nameSearches]), sql`people.name_search = k.v`) : Promise.resolve([]),
-  ]);
-  const byId = new Map<string, CandidateRow>();
-  for (const row of [...rowsOf<CandidateRow>(byEmail), ...rowsOf<CandidateRow>(byName)]) byId.set(row.id, row);
-  return [...byId.values()]
+  if (keys.emails.length === 0 && keys.names.length === 0) return [];
+  // One index probe per key: `offset 0` keeps each LATERAL subquery a subquery, so the planner cannot turn the
+  // probes into a hash join over the whole directory (it did, for 500 names: a sequential scan of 100,000 people
+  // per chunk; and PGlite, which has no autovacuum, may have no statistics at all right after a big import).
+  const result = await db.execute<CandidateRow>(sql`
+    select p.id, p.full_name, p.name_search, p.organization, p.email, p.created_at
+    from unnest(${textArray([...keys.emails])}) as k(email)
+    cross join lateral (
+      select id, full_name, name_search, organization, email, created_at from people
+      where lower(people.email) = k.email offset 0
+    ) p
+    union
+    select p.id, p.full_name, p.name_search, p.organization, p.email, p.created_at
+    from unnest(${textArray(keys.names.map((n) => n.nameSearch))}, ${textArray(keys.names.map((n) => n.organization))}) as k(name_search, organization)
+    cross join lateral (
+      select id, full_name, name_search, organization, email, created_at from people
+      where people.name_search = k.name_search
+        and ${organizationMatchKey(sql`people.organization`)} = ${organizationMatchKey(sql`k.organization`)}
+      offset 0
+    ) p
+  `);
+  return rowsOf<CandidateRow>(result)
     .map((r) => ({ row: r, created: new Date(r.created_at).getTime() }))
     .sort((a, b) => a.created - b.created || a.row.id.localeCompare(b.row.id))
     .map(({ row: r }) => ({ id: r.id, fullName: r.full_name, nameSearch: r.name_search, organization: r.organization, email: r.email }));
@@ -137,20 +145,22 @@ export async function insertPeople(db: Db, rows: readonly (PersonValues & { id: 
   return rowsOf(result);
 }
 
-/** Updates existing people by id; null fields keep their stored value, the name is always written. */
+/**
+ * Updates existing people by id; null fields keep their stored value, the name is always written. A person whose
+ * fields would all stay as they are is not written at all (no new row version, index entries or updated_at): a
+ * re-import of the same file changes nothing.
+ */
 export async function mergeIntoPeople(db: Db, rows: readonly (PersonValues & { id: string })[]): Promise<void> {
   if (rows.length === 0) return;
+  // The new values read the target row itself (not a second scan of people), so a concurrent edit of the person is
+  // re-read before the merge, as before.
+  const merged = sql`
+    coalesce(v.honorific, p.honorific), v.full_name, v.name_search,
+    coalesce(string_to_array(v.positions, chr(31)), p.positions), coalesce(v.organization, p.organization),
+    coalesce(v.email, p.email), coalesce(v.phone, p.phone), coalesce(v.language::locale, p.language), coalesce(v.notes, p.notes)`;
   await db.execute(sql`
     update people p set
-      honorific = coalesce(v.honorific, p.honorific),
-      full_name = v.full_name,
-      name_search = v.name_search,
-      positions = coalesce(string_to_array(v.positions, chr(31)), p.positions),
-      organization = coalesce(v.organization, p.organization),
-      email = coalesce(v.email, p.email),
-      phone = coalesce(v.phone, p.phone),
-      language = coalesce(v.language::locale, p.language),
-      notes = coalesce(v.notes, p.notes),
+      (honorific, full_name, name_search, positions, organization, email, phone, language, notes) = (${merged}),
       updated_at = now()
     from unnest(
       ${uuidArray(rows.map((r) => r.id))}, ${textArray(rows.map((r) => r.honorific))},
@@ -160,6 +170,8 @@ export async function mergeIntoPeople(db: Db, rows: readonly (PersonValues & { i
       ${textArray(rows.map((r) => r.language))}, ${textArray(rows.map((r) => r.notes))}
     ) as v(id, honorific, full_name, name_search, positions, organization, email, phone, language, notes)
     where p.id = v.id
+      and (p.honorific, p.full_name, p.name_search, p.positions, p.organization, p.email, p.phone, p.language, p.notes)
+          is distinct from (${merged})
   `);
 }
 

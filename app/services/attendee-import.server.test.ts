@@ -112,6 +112,29 @@ describe("attendee import", () => {
     expect(items[0]?.role).toBe("press");
   });
 
+  it("finds a person without email by name + organization whatever their case, spacing and accents in the name, and only that one", async () => {
+    const event = await createEvent(db, actor);
+    const other = await createEvent(db, actor);
+    const upper = await addAttendee(db, actor, other.id, buildAttendeeInput({ fullName: "Lương Văn Khóa", organization: "SỞ Y TẾ TỈNH", email: null }));
+    const elsewhere = await addAttendee(db, actor, other.id, buildAttendeeInput({ fullName: "Lương Văn Khóa", organization: "Sở Tài chính", email: null }));
+    const peopleBefore = (await db.select({ n: count() }).from(people))[0]?.n ?? 0;
+    const result = await importAttendeeCsv(
+      db,
+      actor,
+      event.id,
+      "Họ và tên,Cơ quan,Điện thoại\nluong van khoa,sở  y tế   tỉnh,0912 000 111\nLương Văn Khóa,So Y te tinh,\n",
+    );
+    if (!result.ok) throw new Error(result.error);
+    // The first row is the person of "SỞ Y TẾ TỈNH"; the second (an organization without its accents) is someone new.
+    expect(result.summary).toMatchObject({ peopleCreated: 1, peopleUpdated: 1, invitationsCreated: 2 });
+    expect((await db.select({ n: count() }).from(people))[0]?.n).toBe(peopleBefore + 1);
+    const { items } = await listEventInvitations(db, event.id, { limit: 5 });
+    const ids = items.map((i) => i.personId);
+    expect(ids).toContain(upper.personId);
+    expect(ids).not.toContain(elsewhere.personId);
+    expect(items.find((i) => i.personId === upper.personId)?.person).toMatchObject({ phone: "0912 000 111", organization: "sở y tế tỉnh" });
+  });
+
   it("a withdrawn invitation stays withdrawn when its person is imported again", async () => {
     const event = await createEvent(db, actor);
     const added = await addAttendee(db, actor, event.id, buildAttendeeInput({ fullName: "Ngô Văn Rút", email: "rut.import@tb.vn" }));

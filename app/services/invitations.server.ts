@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import type { AttendeeImportRow, AttendeeInput } from "~/domain/attendees/attendee.schema";
-import { emailKey, matchPerson, nameOrgKey, nameSearchOf } from "~/domain/attendees/dedupe";
+import { emailKey, matchPersonByKeys, nameOrgKey, nameOrgKeyOf, nameSearchOf, type DedupeKeys } from "~/domain/attendees/dedupe";
 import { recordAudit } from "~/models/audit.server";
 import { getEventOwner } from "~/models/events.server";
 import {
@@ -80,34 +80,39 @@ export async function savePeople(
   tx: Db,
   records: readonly PersonValues[],
 ): Promise<{ personIds: string[]; created: number; updated: number }> {
+  // Each record's keys once (its name is folded already: PersonValues.nameSearch).
+  const keys: DedupeKeys[] = records.map((r) => ({ email: r.email, nameOrg: nameOrgKeyOf(r.nameSearch, r.organization) }));
   const emails = [...new Set(records.map((r) => r.email).filter((e): e is string => !!e))];
-  const names = [...new Set(records.map((r) => r.nameSearch))];
-  const candidates = await findPeopleByEmailOrName(tx, { emails, nameSearches: names });
-  // Indexed once per batch (each candidate's keys computed once, lists appended in place): a name shared by
-  // thousands of people in the directory no longer costs a copy of their list per candidate, nor a re-fold of
-  // every one of them per row.
-  const candidatesByNameOrg = new Map<string, typeof candidates>();
-  const candidatesByEmail = new Map<string, (typeof candidates)[number]>();
+  const names = new Map<string, { nameSearch: string; organization: string | null }>();
+  for (const r of records) {
+    const key = `${r.nameSearch}\u0000${r.organization ?? ""}`;
+    if (!names.has(key)) names.set(key, { nameSearch: r.nameSearch, organization: r.organization });
+  }
+  // One statement for the whole batch: the people with one of its emails, and those with one of its names and
+  // (nearly: the database's coarser key) its organizations — not everyone with the same name.
+  const candidates = await findPeopleByEmailOrName(tx, { emails, names: [...names.values()] });
+  // Indexed once per batch (each candidate's keys computed once, lists appended in place).
+  type Keyed = DedupeKeys & { candidate: (typeof candidates)[number] };
+  const candidatesByNameOrg = new Map<string, Keyed[]>();
+  const candidatesByEmail = new Map<string, Keyed>();
   for (const c of candidates) {
-    const key = nameOrgKey(c);
-    const list = candidatesByNameOrg.get(key);
-    if (list) list.push(c);
-    else candidatesByNameOrg.set(key, [c]);
-    const e = emailKey(c.email);
-    if (e && !candidatesByEmail.has(e)) candidatesByEmail.set(e, c);
+    const keyed: Keyed = { candidate: c, email: emailKey(c.email), nameOrg: nameOrgKey(c) };
+    const list = candidatesByNameOrg.get(keyed.nameOrg);
+    if (list) list.push(keyed);
+    else candidatesByNameOrg.set(keyed.nameOrg, [keyed]);
+    if (keyed.email && !candidatesByEmail.has(keyed.email)) candidatesByEmail.set(keyed.email, keyed);
   }
 
   const personIds: string[] = [];
   const merges = new Map<string, PersonValues & { id: string }>();
   const inserts: (PersonValues & { id: string })[] = [];
-  for (const record of records) {
-    // matchPerson over the record's own candidates: the one with its email (the oldest), then those with its
-    // name and organization (the others of the same name could never match: a name match needs the organization too).
-    const own = [
-      ...(record.email && candidatesByEmail.has(record.email) ? [candidatesByEmail.get(record.email)!] : []),
-      ...(candidatesByNameOrg.get(nameOrgKey(record)) ?? []),
-    ];
-    const match = matchPerson(record, own);
+  records.forEach((record, i) => {
+    // The rule over the record's own candidates: the one with its email (the oldest), then those with its name and
+    // organization (the others could never match: a name match needs the organization too).
+    const key = keys[i]!;
+    const byEmail = key.email ? candidatesByEmail.get(key.email) : undefined;
+    const sameNameOrg = candidatesByNameOrg.get(key.nameOrg) ?? [];
+    const match = matchPersonByKeys(key, byEmail ? [byEmail, ...sameNameOrg] : sameNameOrg);
     if (match) {
       personIds.push(match.id);
       // Two records of one batch reaching the same person: the first one's values win.
@@ -117,7 +122,7 @@ export async function savePeople(
       personIds.push(id);
       inserts.push({ ...record, id });
     }
-  }
+  });
   await mergeIntoPeople(tx, [...merges.values()]);
   const inserted = await insertPeople(tx, inserts);
   // A row whose email another transaction took meanwhile merged into that person: use its id.

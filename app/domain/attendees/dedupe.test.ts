@@ -27,6 +27,14 @@ describe("personDedupeKey", () => {
   it("folds đ in names", () => {
     expect(nameOrgKey({ fullName: "Đặng Anh", organization: null })).toBe("dang anh|");
   });
+  it("lower-cases as Vietnamese does: toLowerCase equals toLocaleLowerCase(\"vi\") for every letter of the BMP", () => {
+    for (let c = 0; c < 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (ch.toLowerCase() !== ch.toLocaleLowerCase("vi")) throw new Error(`U+${c.toString(16)} differs`);
+    }
+    expect(organizationKey("SỞ Y TẾ ĐÀ NẴNG")).toBe("sở y tế đà nẵng");
+  });
   it("keeps diacritics of organizations (only case and spacing are ignored)", () => {
     expect(organizationKey(" Sở  GIÁO DỤC ")).toBe("sở giáo dục");
     expect(organizationKey("So Giao duc")).not.toBe(organizationKey("Sở Giáo dục"));

@@ -1,0 +1,5 @@
+-- The directory's look-up for deduplication (decision 019, "Import"): people with the same folded name and the same
+-- organization key (db/schema/invitations.ts, organizationMatchKey) are found by index probes, instead of every person
+-- with the same name. Replaces the (name_search, lower(organization)) index, which only the same look-up used.
+DROP INDEX "people_name_org_idx";--> statement-breakpoint
+CREATE INDEX "people_name_organization_key_idx" ON "people" USING btree ("name_search",regexp_replace(translate(lower(normalize(coalesce("organization", ''), NFC)), 'AàÀáÁảẢãÃạẠăĂằẰắẮẳẲẵẴặẶâÂầẦấẤẩẨẫẪậẬEèÈéÉẻẺẽẼẹẸêÊềỀếẾểỂễỄệỆIìÌíÍỉỈĩĨịỊOòÒóÓỏỎõÕọỌôÔồỒốỐổỔỗỖộỘơƠờỜớỚởỞỡỠợỢUùÙúÚủỦũŨụỤưƯừỪứỨửỬữỮựỰYỳỲýÝỷỶỹỸỵỴđĐBCDFGHJKLMNPQRSTVWXZ', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeeeeeeeeiiiiiiiiiiiooooooooooooooooooooooooooooooooooouuuuuuuuuuuuuuuuuuuuuuuyyyyyyyyyyyddbcdfghjklmnpqrstvwxz'), '[^a-z0-9]+', '', 'g'));
