@@ -211,6 +211,7 @@ test("two-step verification: enrol with a code, then sign in with a code or a re
   loginAs,
   clientIp,
 }) => {
+  test.setTimeout(90_000); // three sign-ins, two with a second step: 14 s here, more than 30 s on a busy CI machine
   const admin = await loginAs("admin");
   const account = await newAccount(admin);
   const page = await browserFor(browser, clientIp);

@@ -21,7 +21,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "../playwright-report" }]],
   outputDir: "../test-results",
-  timeout: 30_000,
+  // A journey takes 10–20 s here and 2–3× that when the CI machine is busy (the run of e34ea12 took 16 minutes and
+  // two 15-second journeys hit a 30-second limit); a hang still fails, a minute later.
+  timeout: 60_000,
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
