@@ -1,4 +1,4 @@
-import { attendeeImportRowSchema, type AttendeeImportRow, type ImportField } from "./attendee.schema";
+import { parseImportRow, type AttendeeImportRow, type ImportField } from "./attendee.schema";
 import { parseCsv, unescapeCsvCell, type Delimiter } from "./csv";
 import { mapHeaders } from "./csv-headers";
 import { personDedupeKey } from "./dedupe";
@@ -68,16 +68,9 @@ export function validateImportRows(rows: readonly RawImportRow[]): { valid: Vali
   const errors: ImportRowError[] = [];
   const firstRowOf = new Map<string, number>();
   for (const { rowNumber, values } of rows) {
-    const result = attendeeImportRowSchema.safeParse(values);
+    const result = parseImportRow(values);
     if (!result.success) {
-      const seen = new Set<string>();
-      for (const issue of result.error.issues) {
-        const field = (issue.path[0] as ImportField | undefined) ?? null;
-        const key = field ?? "";
-        if (seen.has(key)) continue;
-        seen.add(key);
-        errors.push({ rowNumber, field, message: issue.message });
-      }
+      for (const { field, message } of result.errors) errors.push({ rowNumber, field, message });
       continue;
     }
     const key = personDedupeKey(result.data);
