@@ -534,18 +534,25 @@ export interface InvitationMergeValues {
   accessNeeds: string | null;
 }
 
-/** Inserts the invitations that do not exist yet; returns the person ids that got one. */
+/**
+ * Inserts the invitations that do not exist yet; returns the person ids that got one. The name order's keys are read
+ * from the person in the same statement (one primary-key probe each; `offset 0` keeps it a probe, never a hash join
+ * over the directory), so the per-row trigger has nothing left to look up (migration 0025). A person id that is not
+ * in the directory keeps '' and so goes through the trigger and the foreign key, which refuses it, as before.
+ */
 export async function insertMissingInvitations(db: Db, eventId: string, rows: readonly InvitationMergeValues[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const result = await db.execute<{ person_id: string }>(sql`
-    insert into invitations (event_id, person_id, role, group_label, plus_ones, dietary_needs, access_needs)
+    insert into invitations (event_id, person_id, role, group_label, plus_ones, dietary_needs, access_needs, sort_given, sort_name)
     select ${eventId}::uuid, v.person_id, coalesce(v.role, 'guest')::invitation_role, v.group_label,
-           coalesce(v.plus_ones, 0), v.dietary_needs, v.access_needs
+           coalesce(v.plus_ones, 0), v.dietary_needs, v.access_needs,
+           coalesce(split_part(p.name_search, ' ', -1), ''), coalesce(p.name_search, '')
     from unnest(
       ${uuidArray(rows.map((r) => r.personId))}, ${textArray(rows.map((r) => r.role))},
       ${textArray(rows.map((r) => r.groupLabel))}, ${intArray(rows.map((r) => r.plusOnes))},
       ${textArray(rows.map((r) => r.dietaryNeeds))}, ${textArray(rows.map((r) => r.accessNeeds))}
     ) as v(person_id, role, group_label, plus_ones, dietary_needs, access_needs)
+    left join lateral (select people.name_search from people where people.id = v.person_id offset 0) p on true
     on conflict (event_id, person_id) do nothing
     returning person_id
   `);

@@ -95,6 +95,30 @@ describe("attendee import", () => {
     expect(byName("Phạm Văn b Không Email")).toMatchObject({ role: "press", person: { phone: "0227 3831 234" } });
   });
 
+  it("writes each new invitation's name order from its person as stored, also after the same file renamed them", async () => {
+    const sortKeys = async (eventId: string) =>
+      db
+        .select({ name: people.nameSearch, sortGiven: invitations.sortGiven, sortName: invitations.sortName })
+        .from(invitations)
+        .innerJoin(people, eq(people.id, invitations.personId))
+        .where(eq(invitations.eventId, eventId));
+    const first = await createEvent(db, actor);
+    const a = await importAttendeeCsv(db, actor, first.id, file("s"));
+    if (!a.ok) throw new Error(a.error);
+    // The same emails under new names, imported into a second event: the people are renamed, their invitation to the
+    // first event follows (the people trigger), and the new ones read the new names.
+    const second = await createEvent(db, actor);
+    const renamed = file("s").replace("Nguyễn Hồng Chuyên", "Nguyễn Hồng Ánh").replace("Trần Thị Bích", "Trần Bích Đào");
+    const b = await importAttendeeCsv(db, actor, second.id, renamed);
+    if (!b.ok) throw new Error(b.error);
+    for (const eventId of [first.id, second.id]) {
+      const rows = await sortKeys(eventId);
+      expect(rows).toHaveLength(3);
+      for (const r of rows) expect(r).toEqual({ name: r.name, sortGiven: r.name.split(" ").pop(), sortName: r.name });
+      expect(rows.map((r) => r.sortGiven).sort()).toEqual(["anh", "dao", "email"]);
+    }
+  });
+
   it("an empty cell keeps what is stored; a person added by hand is found and updated", async () => {
     const event = await createEvent(db, actor);
     const byHand = await addAttendee(
