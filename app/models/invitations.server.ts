@@ -559,28 +559,38 @@ export async function insertMissingInvitations(db: Db, eventId: string, rows: re
   return new Set(rowsOf<{ person_id: string }>(result).map((r) => r.person_id));
 }
 
-/** Updates existing invitations of the event by person; returns which of them are withdrawn (they stay so). */
+/**
+ * Updates existing invitations of the event by person; returns each of them (changed or not) and whether it is
+ * withdrawn (it stays so). An invitation whose fields would all stay as they are is not written (no new row version,
+ * index entries, updated_at or count trigger work): a re-import of the same file changes nothing.
+ */
 export async function mergeIntoInvitations(
   db: Db,
   eventId: string,
   rows: readonly InvitationMergeValues[],
 ): Promise<{ personId: string; withdrawn: boolean }[]> {
   if (rows.length === 0) return [];
+  const merged = sql`coalesce(v.role::invitation_role, i.role), coalesce(v.group_label, i.group_label),
+    coalesce(v.plus_ones, i.plus_ones), coalesce(v.dietary_needs, i.dietary_needs), coalesce(v.access_needs, i.access_needs)`;
+  // The final SELECT reads the rows as they were before the UPDATE (one snapshot); withdrawn_at is not among the
+  // fields written, so what it answers is what the UPDATE leaves.
   const result = await db.execute<{ person_id: string; withdrawn: boolean }>(sql`
-    update invitations i set
-      role = coalesce(v.role::invitation_role, i.role),
-      group_label = coalesce(v.group_label, i.group_label),
-      plus_ones = coalesce(v.plus_ones, i.plus_ones),
-      dietary_needs = coalesce(v.dietary_needs, i.dietary_needs),
-      access_needs = coalesce(v.access_needs, i.access_needs),
-      updated_at = now()
-    from unnest(
-      ${uuidArray(rows.map((r) => r.personId))}, ${textArray(rows.map((r) => r.role))},
-      ${textArray(rows.map((r) => r.groupLabel))}, ${intArray(rows.map((r) => r.plusOnes))},
-      ${textArray(rows.map((r) => r.dietaryNeeds))}, ${textArray(rows.map((r) => r.accessNeeds))}
-    ) as v(person_id, role, group_label, plus_ones, dietary_needs, access_needs)
-    where i.event_id = ${eventId}::uuid and i.person_id = v.person_id
-    returning i.person_id, i.withdrawn_at is not null as withdrawn
+    with v as (
+      select * from unnest(
+        ${uuidArray(rows.map((r) => r.personId))}, ${textArray(rows.map((r) => r.role))},
+        ${textArray(rows.map((r) => r.groupLabel))}, ${intArray(rows.map((r) => r.plusOnes))},
+        ${textArray(rows.map((r) => r.dietaryNeeds))}, ${textArray(rows.map((r) => r.accessNeeds))}
+      ) as v(person_id, role, group_label, plus_ones, dietary_needs, access_needs)
+    ), changed as (
+      update invitations i set
+        (role, group_label, plus_ones, dietary_needs, access_needs) = (${merged}),
+        updated_at = now()
+      from v
+      where i.event_id = ${eventId}::uuid and i.person_id = v.person_id
+        and (i.role, i.group_label, i.plus_ones, i.dietary_needs, i.access_needs) is distinct from (${merged})
+    )
+    select i.person_id, i.withdrawn_at is not null as withdrawn
+    from v join invitations i on i.event_id = ${eventId}::uuid and i.person_id = v.person_id
   `);
   return rowsOf<{ person_id: string; withdrawn: boolean }>(result).map((r) => ({ personId: r.person_id, withdrawn: r.withdrawn }));
 }
