@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { attendeeImportRowSchema, importFields, parseImportRow, type ImportField } from "./attendee.schema";
 
@@ -114,16 +115,19 @@ describe("parseImportRow", () => {
   it("gives what the zod import schema gives, over 20,000 generated rows of strings", () => {
     const next = random(20261202);
     let valid = 0;
+    const differing: { row: Record<string, string>; fast: unknown; zod: unknown }[] = [];
     for (let i = 0; i < 20_000; i++) {
       const row = generatedRow(next);
       const fast = parseImportRow(row);
-      expect(fast, JSON.stringify(row)).toStrictEqual(throughZod(row));
+      const zod = throughZod(row);
+      if (!isDeepStrictEqual(fast, zod)) differing.push({ row, fast, zod });
       if (fast.success) valid++;
     }
+    expect(differing.slice(0, 3)).toEqual([]);
     // Both outcomes well represented.
     expect(valid).toBeGreaterThan(2_000);
     expect(valid).toBeLessThan(18_000);
-  });
+  }, 60_000);
 
   it("gives what zod gives for rows that are not all strings (they go through zod)", () => {
     const odd: unknown[] = [
