@@ -534,46 +534,63 @@ export interface InvitationMergeValues {
   accessNeeds: string | null;
 }
 
-/** Inserts the invitations that do not exist yet; returns the person ids that got one. */
+/**
+ * Inserts the invitations that do not exist yet; returns the person ids that got one. The name order's keys are read
+ * from the person in the same statement (one primary-key probe each; `offset 0` keeps it a probe, never a hash join
+ * over the directory), so the per-row trigger has nothing left to look up (migration 0025). A person id that is not
+ * in the directory keeps '' and so goes through the trigger and the foreign key, which refuses it, as before.
+ */
 export async function insertMissingInvitations(db: Db, eventId: string, rows: readonly InvitationMergeValues[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const result = await db.execute<{ person_id: string }>(sql`
-    insert into invitations (event_id, person_id, role, group_label, plus_ones, dietary_needs, access_needs)
+    insert into invitations (event_id, person_id, role, group_label, plus_ones, dietary_needs, access_needs, sort_given, sort_name)
     select ${eventId}::uuid, v.person_id, coalesce(v.role, 'guest')::invitation_role, v.group_label,
-           coalesce(v.plus_ones, 0), v.dietary_needs, v.access_needs
+           coalesce(v.plus_ones, 0), v.dietary_needs, v.access_needs,
+           coalesce(split_part(p.name_search, ' ', -1), ''), coalesce(p.name_search, '')
     from unnest(
       ${uuidArray(rows.map((r) => r.personId))}, ${textArray(rows.map((r) => r.role))},
       ${textArray(rows.map((r) => r.groupLabel))}, ${intArray(rows.map((r) => r.plusOnes))},
       ${textArray(rows.map((r) => r.dietaryNeeds))}, ${textArray(rows.map((r) => r.accessNeeds))}
     ) as v(person_id, role, group_label, plus_ones, dietary_needs, access_needs)
+    left join lateral (select people.name_search from people where people.id = v.person_id offset 0) p on true
     on conflict (event_id, person_id) do nothing
     returning person_id
   `);
   return new Set(rowsOf<{ person_id: string }>(result).map((r) => r.person_id));
 }
 
-/** Updates existing invitations of the event by person; returns which of them are withdrawn (they stay so). */
+/**
+ * Updates existing invitations of the event by person; returns each of them (changed or not) and whether it is
+ * withdrawn (it stays so). An invitation whose fields would all stay as they are is not written (no new row version,
+ * index entries, updated_at or count trigger work): a re-import of the same file changes nothing.
+ */
 export async function mergeIntoInvitations(
   db: Db,
   eventId: string,
   rows: readonly InvitationMergeValues[],
 ): Promise<{ personId: string; withdrawn: boolean }[]> {
   if (rows.length === 0) return [];
+  const merged = sql`coalesce(v.role::invitation_role, i.role), coalesce(v.group_label, i.group_label),
+    coalesce(v.plus_ones, i.plus_ones), coalesce(v.dietary_needs, i.dietary_needs), coalesce(v.access_needs, i.access_needs)`;
+  // The final SELECT reads the rows as they were before the UPDATE (one snapshot); withdrawn_at is not among the
+  // fields written, so what it answers is what the UPDATE leaves.
   const result = await db.execute<{ person_id: string; withdrawn: boolean }>(sql`
-    update invitations i set
-      role = coalesce(v.role::invitation_role, i.role),
-      group_label = coalesce(v.group_label, i.group_label),
-      plus_ones = coalesce(v.plus_ones, i.plus_ones),
-      dietary_needs = coalesce(v.dietary_needs, i.dietary_needs),
-      access_needs = coalesce(v.access_needs, i.access_needs),
-      updated_at = now()
-    from unnest(
-      ${uuidArray(rows.map((r) => r.personId))}, ${textArray(rows.map((r) => r.role))},
-      ${textArray(rows.map((r) => r.groupLabel))}, ${intArray(rows.map((r) => r.plusOnes))},
-      ${textArray(rows.map((r) => r.dietaryNeeds))}, ${textArray(rows.map((r) => r.accessNeeds))}
-    ) as v(person_id, role, group_label, plus_ones, dietary_needs, access_needs)
-    where i.event_id = ${eventId}::uuid and i.person_id = v.person_id
-    returning i.person_id, i.withdrawn_at is not null as withdrawn
+    with v as (
+      select * from unnest(
+        ${uuidArray(rows.map((r) => r.personId))}, ${textArray(rows.map((r) => r.role))},
+        ${textArray(rows.map((r) => r.groupLabel))}, ${intArray(rows.map((r) => r.plusOnes))},
+        ${textArray(rows.map((r) => r.dietaryNeeds))}, ${textArray(rows.map((r) => r.accessNeeds))}
+      ) as v(person_id, role, group_label, plus_ones, dietary_needs, access_needs)
+    ), changed as (
+      update invitations i set
+        (role, group_label, plus_ones, dietary_needs, access_needs) = (${merged}),
+        updated_at = now()
+      from v
+      where i.event_id = ${eventId}::uuid and i.person_id = v.person_id
+        and (i.role, i.group_label, i.plus_ones, i.dietary_needs, i.access_needs) is distinct from (${merged})
+    )
+    select i.person_id, i.withdrawn_at is not null as withdrawn
+    from v join invitations i on i.event_id = ${eventId}::uuid and i.person_id = v.person_id
   `);
   return rowsOf<{ person_id: string; withdrawn: boolean }>(result).map((r) => ({ personId: r.person_id, withdrawn: r.withdrawn }));
 }

@@ -95,6 +95,54 @@ describe("attendee import", () => {
     expect(byName("Phạm Văn b Không Email")).toMatchObject({ role: "press", person: { phone: "0227 3831 234" } });
   });
 
+  it("a re-import of the same file writes no invitation (and still counts them as found), a changed cell writes its own", async () => {
+    const event = await createEvent(db, actor);
+    const stamps = async () =>
+      new Map(
+        (await db.select({ id: invitations.id, at: invitations.updatedAt }).from(invitations).where(eq(invitations.eventId, event.id))).map(
+          (r) => [r.id, r.at.getTime()],
+        ),
+      );
+    const first = await importAttendeeCsv(db, actor, event.id, file("u"));
+    if (!first.ok) throw new Error(first.error);
+    const before = await stamps();
+    const same = await importAttendeeCsv(db, actor, event.id, file("u"));
+    if (!same.ok) throw new Error(same.error);
+    expect(same.summary).toMatchObject({ rows: 3, invitationsCreated: 0, invitationsUpdated: 3 });
+    expect(await stamps()).toEqual(before);
+    const changed = await importAttendeeCsv(db, actor, event.id, file("u").replace("Bàn 1;1;", "Bàn 7;1;"));
+    if (!changed.ok) throw new Error(changed.error);
+    expect(changed.summary).toMatchObject({ invitationsCreated: 0, invitationsUpdated: 3 });
+    const after = await stamps();
+    expect([...after].filter(([id, at]) => at !== before.get(id))).toHaveLength(1);
+    const { items } = await listEventInvitations(db, event.id, { limit: 50 });
+    expect(items.find((i) => i.person.fullName === "Nguyễn Hồng Chuyên")?.groupLabel).toBe("Bàn 7");
+  });
+
+  it("writes each new invitation's name order from its person as stored, also after the same file renamed them", async () => {
+    const sortKeys = async (eventId: string) =>
+      db
+        .select({ name: people.nameSearch, sortGiven: invitations.sortGiven, sortName: invitations.sortName })
+        .from(invitations)
+        .innerJoin(people, eq(people.id, invitations.personId))
+        .where(eq(invitations.eventId, eventId));
+    const first = await createEvent(db, actor);
+    const a = await importAttendeeCsv(db, actor, first.id, file("s"));
+    if (!a.ok) throw new Error(a.error);
+    // The same emails under new names, imported into a second event: the people are renamed, their invitation to the
+    // first event follows (the people trigger), and the new ones read the new names.
+    const second = await createEvent(db, actor);
+    const renamed = file("s").replace("Nguyễn Hồng Chuyên", "Nguyễn Hồng Ánh").replace("Trần Thị Bích", "Trần Bích Đào");
+    const b = await importAttendeeCsv(db, actor, second.id, renamed);
+    if (!b.ok) throw new Error(b.error);
+    for (const eventId of [first.id, second.id]) {
+      const rows = await sortKeys(eventId);
+      expect(rows).toHaveLength(3);
+      for (const r of rows) expect(r).toEqual({ name: r.name, sortGiven: r.name.split(" ").pop(), sortName: r.name });
+      expect(rows.map((r) => r.sortGiven).sort()).toEqual(["anh", "dao", "email"]);
+    }
+  });
+
   it("an empty cell keeps what is stored; a person added by hand is found and updated", async () => {
     const event = await createEvent(db, actor);
     const byHand = await addAttendee(

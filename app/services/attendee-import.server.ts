@@ -1,9 +1,9 @@
 import type { Db } from "#db/client.server";
 import {
   chunk,
-  IMPORT_CHUNK_SIZE,
   MAX_SERVER_IMPORT_ROWS,
   readAttendeeCsv,
+  SERVER_IMPORT_CHUNK_SIZE,
   validateImportRows,
   type ImportRowError,
   type RawImportRow,
@@ -117,7 +117,8 @@ export async function importAttendeeChunk(
 
 /**
  * The import without JavaScript: the server reads the whole file (at most MAX_SERVER_IMPORT_ROWS rows) and
- * commits the valid rows chunk by chunk, one transaction per chunk.
+ * commits the valid rows chunk by chunk (SERVER_IMPORT_CHUNK_SIZE: such a file is one chunk), one transaction per
+ * chunk.
  */
 export async function importAttendeeCsv(
   db: Db,
@@ -130,7 +131,7 @@ export async function importAttendeeCsv(
   if (!read.ok) return read;
   const { valid, errors } = validateImportRows(read.rows);
   let summary = emptySummary();
-  for (const part of chunk(valid, options.chunkSize ?? IMPORT_CHUNK_SIZE))
+  for (const part of chunk(valid, options.chunkSize ?? SERVER_IMPORT_CHUNK_SIZE))
     summary = addSummaries(summary, await importAttendeeRows(db, actor, eventId, part));
   return { ok: true, summary, errors };
 }

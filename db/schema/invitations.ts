@@ -106,7 +106,9 @@ export const invitations = pgTable(
      * The list's name order, copied from the person by triggers (migration 0021, kept on every insert, change of
      * person and change of the person's name): the given name (last word of people.name_search), then
      * people.name_search. On the invitation so that a page of the list is a walk of one index of the event
-     * (keyset paging, docs/decisions/019-speed.md). Never written by the app.
+     * (keyset paging, docs/decisions/019-speed.md). Written by the app in one place only: the import's insert
+     * (insertMissingInvitations) reads them from the person in the same statement, and the insert trigger skips a
+     * row that arrives with them (migration 0025); an UPDATE of them is always recomputed from the person.
      */
     sortGiven: text("sort_given").notNull().default(""),
     sortName: text("sort_name").notNull().default(""),
