@@ -1,3 +1,5 @@
+// First, before the app allocates: how far V8 lets the heap grow between full collections (server/heap-growth.ts).
+import "./heap-growth";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";

@@ -120,6 +120,8 @@ export function eventWhen(event: Pick<MailEventFacts, "startsAt" | "endsAt" | "t
 }
 
 const englishZoneNames = new Map<string, string>();
+/** Bounded like the zone check of app/domain/dates/phrasing.ts: events bring few zones and years, but no limit. */
+const ZONE_NAME_CACHE_MAX = 1000;
 
 /**
  * The zone as an English reader knows it: "Indochina Time" for Asia/Ho_Chi_Minh, "Central European Time" for
@@ -136,6 +138,7 @@ export function englishZoneName(timeZone: string, at: Date): string {
     } catch {
       name = timeZone;
     }
+    if (englishZoneNames.size >= ZONE_NAME_CACHE_MAX) englishZoneNames.clear();
     englishZoneNames.set(key, name);
   }
   return name;
