@@ -62,8 +62,12 @@ export async function insertCheckInRecorded(
   return rowsOf(result).length > 0 ? { ...row } : null;
 }
 
+const checkInOf = preparedRead("check_in_of", { invitationId: UUID }, (db, p) =>
+  db.select(checkInColumns).from(checkIns).where(eq(checkIns.invitationId, p.invitationId)).limit(1),
+);
+
 export async function getCheckIn(db: Db, invitationId: string): Promise<CheckInRow | null> {
-  const [row] = await db.select(checkInColumns).from(checkIns).where(eq(checkIns.invitationId, invitationId)).limit(1);
+  const [row] = await checkInOf(db, { invitationId });
   return row ?? null;
 }
 

@@ -132,6 +132,11 @@ export async function checkInGuest(
   const refusal = checkInRefusal(row, event);
   // Another event's guest is not shown: the door of this event has no business with them.
   if (refusal) return { outcome: "refused", reason: refusal, guest: refusal === "otherEvent" ? null : seated() };
+  // Checked in before (not at this very moment): the read says by whom, nothing to write.
+  if (row.checkInAt) {
+    const checkIn = { at: row.checkInAt, byUserId: row.checkInByUserId, byName: row.checkInByName };
+    return { outcome: "already", guest: seated(checkIn), checkIn };
+  }
 
   const audit = auditValues({
     actor,
