@@ -1,8 +1,9 @@
 /** API tokens ("sgt_…"): stored only as their SHA-256; a token belongs to one account. */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { apiTokens, users } from "#db/schema/index";
-import { apiTokenColumns, userColumns } from "./columns";
+import { apiTokens, eventMembers, events, users } from "#db/schema/index";
+import { apiTokenColumns, eventColumns, eventMemberColumns, pickColumns, userColumns } from "./columns";
+import { HEX_SHA256, preparedRead, UUID } from "./prepared.server";
 
 export async function insertApiToken(
   db: Db,
@@ -18,6 +19,31 @@ export async function findUnrevokedApiToken(db: Db, tokenHash: string) {
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  return row ?? null;
+}
+
+const tokenOnEvent = preparedRead("api_token_on_event", { tokenHash: HEX_SHA256, eventId: UUID }, (db, p) =>
+  db
+    .select({
+      user: userColumns,
+      token: apiTokenColumns,
+      event: pickColumns(eventColumns, ["id", "createdBy", "title", "status"]),
+      memberRole: eventMemberColumns.role,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(events, eq(events.id, p.eventId))
+    .leftJoin(eventMembers, and(eq(eventMembers.eventId, events.id), eq(eventMembers.userId, apiTokens.userId)))
+    .where(and(eq(apiTokens.tokenHash, p.tokenHash), isNull(apiTokens.revokedAt))),
+);
+
+/**
+ * findUnrevokedApiToken with, in the same statement, the event (null when there is none with this id) and the
+ * account's role on its team (null when not a member): what a request on /api/v1/events/<eventId>/… is decided from.
+ * `eventId` must be a UUID.
+ */
+export async function findUnrevokedApiTokenOnEvent(db: Db, tokenHash: string, eventId: string) {
+  const [row] = await tokenOnEvent(db, { tokenHash, eventId });
   return row ?? null;
 }
 

@@ -13,8 +13,9 @@ export interface AuditEntry {
   details?: Record<string, unknown> | null;
 }
 
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+/** The audit row an entry is written as (recordAudit, or a statement that writes it beside its change). */
+export function auditValues(entry: AuditEntry) {
+  return {
     actorId: entry.actor?.id ?? null,
     actorName: entry.actor?.name ?? null,
     action: entry.action,
@@ -22,7 +23,12 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     entityId: entry.entityId ?? null,
     eventId: entry.eventId ?? null,
     details: entry.details ?? null,
-  });
+  } satisfies typeof auditLog.$inferInsert;
+}
+export type AuditValues = ReturnType<typeof auditValues>;
+
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values(auditValues(entry));
 }
 
 export async function listAudit(db: Db, options: { eventId?: string; before?: Date; limit?: number } = {}) {

@@ -1,8 +1,11 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { checkIns, events, invitations, people } from "#db/schema/index";
+import { auditLog, checkIns, events, invitations, people, seatingTables, seats, webhookDeliveries, webhookMessages } from "#db/schema/index";
 import { escapeLike } from "~/domain/text/search";
-import { checkInColumns, eventColumns, invitationColumns, personColumns, pickColumns } from "./columns";
+import type { AuditValues } from "./audit.server";
+import { checkInColumns, eventColumns, invitationColumns, personColumns, pickColumns, seatColumns, seatingTableColumns } from "./columns";
+import { preparedRead, UUID } from "./prepared.server";
+import { subscribedEndpoints, type WebhookMessageValues } from "./webhooks.server";
 
 export interface CheckInRow {
   invitationId: string;
@@ -11,21 +14,60 @@ export interface CheckInRow {
   byName: string | null;
 }
 
-/**
- * Inserts the check-in unless the invitation already has one. The primary key on invitation_id decides
- * between simultaneous callers: exactly one gets the row back, the others get null.
- */
-export async function insertCheckInIfAbsent(db: Db, row: CheckInRow): Promise<CheckInRow | null> {
-  const [inserted] = await db
-    .insert(checkIns)
-    .values(row)
-    .onConflictDoNothing({ target: checkIns.invitationId })
-    .returning(checkInColumns);
-  return inserted ?? null;
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (Array.isArray(result)) return result as Record<string, unknown>[];
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
 }
 
+/**
+ * Inserts the check-in unless the invitation already has one, and what a check-in records, in one statement: when —
+ * and only when — the row goes in, the audit row, and the webhook message with one delivery per endpoint subscribed
+ * to its type and event (no message when none listens: emitWebhook's rule). The primary key on invitation_id decides
+ * between simultaneous callers: exactly one gets the row back, the others get null and nothing is written for them.
+ */
+export async function insertCheckInRecorded(
+  db: Db,
+  row: CheckInRow,
+  audit: AuditValues,
+  message: WebhookMessageValues,
+): Promise<CheckInRow | null> {
+  const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
+  const result = await db.execute(sql`
+    with ins as (
+      insert into ${checkIns} (invitation_id, at, by_user_id, by_name)
+      values (${row.invitationId}::uuid, ${row.at.toISOString()}::timestamptz, ${row.byUserId}::uuid, ${row.byName}::text)
+      on conflict (invitation_id) do nothing
+      returning invitation_id
+    ), audit as (
+      insert into ${auditLog} (actor_id, actor_name, action, entity_type, entity_id, event_id, details)
+      select ${audit.actorId}::uuid, ${audit.actorName}::text, ${audit.action}::text, ${audit.entityType}::text,
+        ${audit.entityId}::text, ${audit.eventId}::uuid, ${json(audit.details)}::jsonb
+      from ins
+    ), endpoints as ${subscribedEndpoints(db, message.type, message.eventId)},
+    message as (
+      insert into ${webhookMessages} (type, event_id, data, personal_data, occurred_at)
+      select ${message.type}::text, ${message.eventId}::uuid, ${json(message.data)}::jsonb, ${json(message.personalData)}::jsonb,
+        ${message.occurredAt.toISOString()}::timestamptz
+      from ins
+      where exists (select from endpoints)
+      returning id
+    ), deliveries as (
+      insert into ${webhookDeliveries} (endpoint_id, message_id)
+      select endpoints.id, message.id from endpoints cross join message
+      on conflict do nothing
+    )
+    select invitation_id from ins`);
+  // What went in is what was given (a timestamptz keeps a Date's milliseconds exactly).
+  return rowsOf(result).length > 0 ? { ...row } : null;
+}
+
+const checkInOf = preparedRead("check_in_of", { invitationId: UUID }, (db, p) =>
+  db.select(checkInColumns).from(checkIns).where(eq(checkIns.invitationId, p.invitationId)).limit(1),
+);
+
 export async function getCheckIn(db: Db, invitationId: string): Promise<CheckInRow | null> {
-  const [row] = await db.select(checkInColumns).from(checkIns).where(eq(checkIns.invitationId, invitationId)).limit(1);
+  const [row] = await checkInOf(db, { invitationId });
   return row ?? null;
 }
 
@@ -80,6 +122,50 @@ export async function getGuest(db: Db, invitationId: string): Promise<GuestRow |
     .where(eq(invitations.id, invitationId))
     .limit(1);
   return row ?? null;
+}
+
+/** Where the seating plan puts an invitee (their own seat, not a companion's): the first by table, then seat. */
+export interface SeatRow {
+  tableName: string;
+  seatIndex: number;
+}
+
+const guestWithSeat = preparedRead("door_guest_with_seat", { eventId: UUID, invitationId: UUID }, (db, p) => {
+  const seat = db
+    .select({ tableName: sql<string>`${seatingTableColumns.name}`.as("seat_table_name"), seatIndex: sql<number>`${seatColumns.seatIndex}`.as("seat_index") })
+    .from(seats)
+    .innerJoin(seatingTables, eq(seatingTables.id, seats.tableId))
+    .where(and(eq(seats.invitationId, invitations.id), eq(seats.companionIndex, 0)))
+    .orderBy(asc(seatingTables.position), asc(seats.seatIndex))
+    .limit(1)
+    .as("seat");
+  return db
+    .select({
+      event: pickColumns(eventColumns, ["id", "status"]),
+      guest: guestColumns,
+      seat: { tableName: seat.tableName, seatIndex: seat.seatIndex },
+    })
+    .from(events)
+    .leftJoin(invitations, eq(invitations.id, p.invitationId))
+    .leftJoin(people, eq(people.id, invitations.personId))
+    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+    .leftJoinLateral(seat, sql`true`)
+    .where(eq(events.id, p.eventId));
+});
+
+/**
+ * In one statement: the event (null when there is none), the invitation's guest as getGuest reads it (null when there
+ * is no such invitation, whatever its event) and their seat (null when the plan gives them none).
+ */
+export async function getGuestWithSeat(
+  db: Db,
+  eventId: string,
+  invitationId: string,
+): Promise<{ event: { id: string; status: "draft" | "scheduled" | "completed" | "cancelled" } | null; guest: GuestRow | null; seat: SeatRow | null }> {
+  const [row] = await guestWithSeat(db, { eventId, invitationId });
+  if (!row) return { event: null, guest: null, seat: null };
+  const guest = row.guest?.invitationId ? (row.guest as GuestRow) : null;
+  return { event: row.event, guest, seat: guest && row.seat?.tableName != null ? (row.seat as SeatRow) : null };
 }
 
 /** The event's invitees whose folded name contains the folded query, withdrawn ones included (shown as such). */

@@ -82,9 +82,18 @@ export function subscribedEndpoints(db: Db, type: string, eventId: string | null
     );
 }
 
+/** A webhook message as it is stored: its type, Signet event, data, personal data and time. */
+export type WebhookMessageValues = {
+  type: string;
+  eventId: string;
+  data: Record<string, unknown>;
+  personalData: Record<string, unknown> | null;
+  occurredAt: Date;
+};
+
 export async function insertMessageWithDeliveries(
   db: Db,
-  message: typeof webhookMessages.$inferInsert,
+  message: WebhookMessageValues,
   endpointIds: string[],
 ): Promise<string> {
   const [row] = await db.insert(webhookMessages).values(message).returning(pickColumns(webhookMessageColumns, ["id"]));

@@ -4,9 +4,10 @@
  * app/utils/api.server.ts; the JSON shapes are app/services/api-presenters/ (docs/decisions/033-api-layers.md).
  */
 import type { AppLoadContext } from "@remix-run/node";
+import type { EventAction } from "~/domain/access/permissions";
 import type { User } from "~/models/users.server";
 import { apiError, messages } from "~/utils/api.server";
-import { getApiGrant } from "./auth.server";
+import { checkEventPermission, getApiGrant, getApiGrantOnEvent, isUuid, type EventAccess } from "./auth.server";
 
 /** The active staff member behind `Authorization: Bearer <token>`, or a 401 JSON response thrown. */
 export async function requireApiUser(request: Request, context: AppLoadContext): Promise<User> {
@@ -16,10 +17,36 @@ export async function requireApiUser(request: Request, context: AppLoadContext):
     if (refusal) throw apiError(403, refusal);
     return found.user;
   }
+  throw unauthenticated(request);
+}
+
+function unauthenticated(request: Request): Response {
   const sent = (request.headers.get("Authorization") ?? "").trim() !== "";
-  throw apiError(401, sent ? messages.invalidToken : messages.unauthenticated, {}, {
+  return apiError(401, sent ? messages.invalidToken : messages.unauthenticated, {}, {
     "WWW-Authenticate": sent ? 'Bearer realm="signet", error="invalid_token"' : 'Bearer realm="signet"',
   });
+}
+
+/**
+ * requireApiUser, then checkEventPermission on the event of the path — with the token, its account, the event and the
+ * account's role on its team read in one statement. The same answers in the same order: 401, the token's 403, 404 for
+ * no such event (or an id that is not one), 403 for what the account may not do there.
+ */
+export async function requireApiEventPermission(
+  request: Request,
+  context: AppLoadContext,
+  eventId: string | undefined,
+  action: EventAction | readonly EventAction[],
+): Promise<EventAccess> {
+  if (!eventId || !isUuid(eventId)) {
+    const user = await requireApiUser(request, context);
+    return checkEventPermission(user, context, eventId, action);
+  }
+  const found = await getApiGrantOnEvent(request, context, eventId);
+  if (!found) throw unauthenticated(request);
+  const refusal = tokenRefusal(found.grant, request);
+  if (refusal) throw apiError(403, refusal);
+  return checkEventPermission(found.user, context, eventId, action, Promise.resolve(found.standing));
 }
 
 /**

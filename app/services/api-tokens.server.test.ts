@@ -1,10 +1,13 @@
 /** API tokens: scopes, one event, expiry, revocation by their owner only. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
-import { createUser } from "#db/factories";
-import { testDatabase } from "#db/testing";
+import { sql } from "drizzle-orm";
+import { createEvent, createUser } from "#db/factories";
+import { apiTokens } from "#db/schema/index";
+import { testDatabase, testDriver } from "#db/testing";
+import { addEventMember } from "~/models/events.server";
 import { tokenRefusal } from "~/services/api-auth.server";
-import { createApiToken, getApiTokenGrant, listApiTokens, revokeApiToken } from "./accounts.server";
+import { createApiToken, getApiTokenGrant, getApiTokenGrantOnEvent, listApiTokens, revokeApiToken } from "./accounts.server";
 
 const EVENT = "0b7a6d55-8d3c-4f1e-9a52-2f4b8e6c1d90";
 const req = (method: string, path: string) => new Request(`http://signet.test${path}`, { method });
@@ -50,6 +53,55 @@ describe("API tokens", () => {
     expect(tokenRefusal(grant, req("GET", "/api/v1/events"))).toMatch(/only reaches/);
     expect(tokenRefusal(grant, req("GET", `/api/v1/events/${EVENT}0`))).toMatch(/only reaches/);
     expect(tokenRefusal(grant, req("GET", "/api/v1/webhooks"))).toMatch(/only reaches/);
+  });
+
+  it("reads the token with the event and the account's role on its team in one go, by the same rules", async () => {
+    const owner = await createUser(db, { role: "organizer" });
+    const member = await createUser(db, { role: "viewer" });
+    const event = await createEvent(db, owner, {});
+    await addEventMember(db, event.id, member.id, "communications");
+    const at = new Date("2030-06-01T08:00:00Z");
+    const token = await createApiToken(db, member.id, "door", { eventId: event.id, expiresAt: new Date("2031-01-01T00:00:00Z") });
+    const found = await getApiTokenGrantOnEvent(db, token, event.id, at);
+    expect(found).toMatchObject({
+      user: { id: member.id },
+      grant: { scopes: ["read", "write"], eventId: event.id },
+      standing: { event: { id: event.id, createdBy: owner.id, status: event.status }, memberRole: "communications" },
+    });
+    expect(found).toEqual({ ...(await getApiTokenGrant(db, token, at)), standing: found!.standing });
+    // Its last use noted as getApiTokenGrant notes it (once a minute).
+    const lastUsed = async () => (await db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(sql`${apiTokens.id} = ${found!.grant.id}`))[0]?.at;
+    expect(await lastUsed()).toEqual(at);
+    await getApiTokenGrantOnEvent(db, token, event.id, new Date(at.getTime() + 30_000));
+    expect(await lastUsed()).toEqual(at);
+    const later = new Date(at.getTime() + 61_000);
+    await getApiTokenGrantOnEvent(db, token, event.id, later);
+    expect(await lastUsed()).toEqual(later);
+
+    // No such event: the token still opens, the event is null (the caller answers 404); not a member: no role.
+    expect((await getApiTokenGrantOnEvent(db, token, EVENT, at))?.standing).toEqual({ event: null, memberRole: null });
+    const stranger = await createUser(db, { role: "organizer" });
+    const strangerToken = await createApiToken(db, stranger.id, "elsewhere");
+    expect((await getApiTokenGrantOnEvent(db, strangerToken, event.id, at))?.standing).toMatchObject({ event: { id: event.id }, memberRole: null });
+    // Expired, unknown, malformed: null, as getApiTokenGrant.
+    expect(await getApiTokenGrantOnEvent(db, token, event.id, new Date("2031-01-01T00:00:00Z"))).toBeNull();
+    expect(await getApiTokenGrantOnEvent(db, "sgt_unknown", event.id, at)).toBeNull();
+    expect(await getApiTokenGrantOnEvent(db, "not-a-token", event.id, at)).toBeNull();
+    // A revoked token: null.
+    await revokeApiToken(db, member, found!.grant.id);
+    expect(await getApiTokenGrantOnEvent(db, token, event.id, at)).toBeNull();
+  });
+
+  it.runIf(testDriver() === "pglite")("on PGlite, prepares the statement once and answers the same after it is dropped", async () => {
+    const u = await createUser(db, { role: "organizer" });
+    const event = await createEvent(db, u, {});
+    const token = await createApiToken(db, u.id, "prepared");
+    const first = await getApiTokenGrantOnEvent(db, token, event.id);
+    const prepared = await db.execute(sql`select name from pg_prepared_statements where name = 'signet_api_token_on_event'`);
+    expect((prepared as unknown as { rows: unknown[] }).rows).toHaveLength(1);
+    await db.execute(sql`deallocate all`);
+    expect(await getApiTokenGrantOnEvent(db, token, event.id)).toEqual(first);
+    expect(await getApiTokenGrantOnEvent(db, token, event.id)).toEqual(first);
   });
 
   it("lists the owner's tokens with last use, and revokes only the owner's own", async () => {

@@ -8,7 +8,7 @@ import {
 } from "~/domain/access/permissions";
 import { getEventOwner, getMemberRole, listTeamManagers } from "~/models/events.server";
 import type { User } from "~/models/users.server";
-import { getApiTokenGrant, getSessionUser, type ApiTokenGrant } from "~/services/accounts.server";
+import { getApiTokenGrant, getApiTokenGrantOnEvent, getSessionUser, type ApiEventStanding, type ApiTokenGrant } from "~/services/accounts.server";
 import { readSessionId } from "~/utils/session.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 
@@ -132,6 +132,21 @@ export async function getApiGrant(request: Request, context: AppLoadContext): Pr
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) return null;
   return getApiTokenGrant(context.db, match[1]);
+}
+
+/**
+ * API, on /api/v1/events/<eventId>/… (`eventId` a UUID): the same, with the event and the user's role on its team read
+ * in the same round trip — what checkEventPermission decides from (pass it `Promise.resolve(standing)`).
+ */
+export async function getApiGrantOnEvent(
+  request: Request,
+  context: AppLoadContext,
+  eventId: string,
+): Promise<{ user: User; grant: ApiTokenGrant; standing: ApiEventStanding } | null> {
+  const header = request.headers.get("Authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) return null;
+  return getApiTokenGrantOnEvent(context.db, match[1], eventId);
 }
 
 /** API: the user behind `Authorization: Bearer <token>`, or null. */

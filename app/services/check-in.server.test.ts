@@ -1,11 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createInvitation, createUser } from "#db/factories";
-import { checkIns, invitations } from "#db/schema/index";
+import { checkIns, invitations, seatingTables, seats, webhookDeliveries, webhookEndpoints, webhookMessages } from "#db/schema/index";
 import { expectServiceError, testDatabase, testDriver } from "#db/testing";
 import { signCheckInCode } from "~/domain/check-in/check-in-code";
 import { listAudit } from "~/models/audit.server";
+import { insertEndpoint } from "~/models/webhooks.server";
 import {
   checkInByCode,
   checkInCodeFor,
@@ -284,6 +286,68 @@ describe(`check-in (${testDriver()})`, () => {
     const result = await checkInGuest(db, door1, event.id, invitation.id);
     expect(result.outcome === "checkedIn" && result.guest.seat).toEqual({ table: "Đoàn chủ tịch", number: 3 });
     expect((await recentCheckIns(db, event.id)).map((g) => g.seat)).toEqual([{ table: "Đoàn chủ tịch", number: 3 }]);
+  });
+
+  it("records the check-in's audit row and webhook message with it: one delivery per endpoint that listens, nothing for the second scan", async () => {
+    const event = await newEvent();
+    const other = await newEvent();
+    const { invitation } = await createInvitation(db, { eventId: event.id, person: { fullName: "Lê Thị Báo", organization: "Sở Ngoại vụ" } });
+    const hook = (id: string, eventTypes: string[], eventId: string | null, enabled = true) =>
+      insertEndpoint(db, { id, url: "https://hooks.example/in", eventTypes, eventId, ownerId: door1.id, secretSealed: "sealed", enabled });
+    const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await hook(ids[0]!, ["invitation.checked_in"], event.id);
+    await hook(ids[1]!, ["event.cancelled", "invitation.checked_in"], null);
+    await hook(ids[2]!, ["invitation.checked_in"], other.id);
+    await hook(ids[3]!, ["event.cancelled"], event.id);
+    await hook(ids[4]!, ["invitation.checked_in"], event.id, false);
+    const at = new Date("2031-04-10T07:05:00.123Z");
+    const results = await Promise.all([checkInGuest(db, door1, event.id, invitation.id, at), checkInGuest(db, door2, event.id, invitation.id, at)]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(["already", "checkedIn"]);
+
+    const messages = await db.select().from(webhookMessages).where(eq(webhookMessages.eventId, event.id));
+    expect(messages).toHaveLength(1);
+    const winner = results.find((r) => r.outcome === "checkedIn")!;
+    expect(messages[0]).toMatchObject({
+      type: "invitation.checked_in",
+      data: { eventId: event.id, invitationId: invitation.id, checkedInAt: at.toISOString() },
+      personalData: { guest: { name: "Lê Thị Báo", organization: "Sở Ngoại vụ" } },
+      occurredAt: at,
+    });
+    const deliveries = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.messageId, messages[0]!.id));
+    expect(deliveries.map((d) => d.endpointId).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(deliveries.every((d) => d.status === "queued" && d.attempts === 0)).toBe(true);
+    const audit = (await listAudit(db, { eventId: event.id })).filter((a) => a.action === "checkin.create");
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actorName: winner.outcome === "checkedIn" ? winner.checkIn.byName : null,
+      entityType: "invitation",
+      entityId: invitation.id,
+      details: { guest: "Lê Thị Báo" },
+    });
+
+    // No endpoint for this event's check-ins: no message at all (emitWebhook's rule).
+    await db.delete(webhookEndpoints);
+    const { invitation: quiet } = await createInvitation(db, { eventId: event.id });
+    expect(await checkInGuest(db, door1, event.id, quiet.id, at)).toMatchObject({ outcome: "checkedIn" });
+    expect(await db.select().from(webhookMessages).where(eq(webhookMessages.eventId, event.id))).toHaveLength(1);
+    expect((await listAudit(db, { eventId: event.id })).filter((a) => a.action === "checkin.create")).toHaveLength(2);
+  });
+
+  it("refuses an event that does not exist, and takes the guest's own seat at the first table", async () => {
+    const event = await newEvent();
+    const { invitation } = await createInvitation(db, { eventId: event.id, plusOnes: 1 });
+    await expectServiceError(checkInGuest(db, door1, "00000000-0000-4000-8000-000000000000", invitation.id), "not_found", "errors.notFound.body");
+    const back = await createTable(db, door1, event.id, { name: "Bàn sau", kind: "row", seatCount: 6, mode: "centre-out", secondTo: "right" });
+    const front = await createTable(db, door1, event.id, { name: "Bàn trước", kind: "row", seatCount: 6, mode: "centre-out", secondTo: "right" });
+    await db.update(seatingTables).set({ position: 9 }).where(eq(seatingTables.id, back));
+    await db.update(seatingTables).set({ position: 1 }).where(eq(seatingTables.id, front));
+    await db.insert(seats).values([
+      { tableId: back, seatIndex: 0, invitationId: invitation.id },
+      { tableId: front, seatIndex: 0, invitationId: invitation.id, companionIndex: 1 },
+      { tableId: front, seatIndex: 4, invitationId: invitation.id },
+    ]);
+    const result = await checkInGuest(db, door1, event.id, invitation.id);
+    expect(result.outcome === "checkedIn" && result.guest.seat).toEqual({ table: "Bàn trước", number: 5 });
   });
 
   it("keeps withdrawn invitations out of check-in after the fact", async () => {

@@ -13,7 +13,7 @@ import { parseTicket } from "~/domain/check-in/ticket";
 import { canUndoCheckIn, checkInRefusal, type CheckInRefusal } from "~/domain/check-in/check-in-rules";
 import { capitalizeFirst } from "~/domain/text/capitalize";
 import { foldForSearch } from "~/domain/text/search";
-import { recordAudit } from "~/models/audit.server";
+import { auditValues, recordAudit } from "~/models/audit.server";
 import {
   countAttendance,
   deleteCheckIn,
@@ -21,7 +21,8 @@ import {
   getCheckIn,
   getDoorEvent,
   getGuest,
-  insertCheckInIfAbsent,
+  getGuestWithSeat,
+  insertCheckInRecorded,
   listRecentCheckIns,
   searchGuests,
   type GuestRow,
@@ -32,7 +33,7 @@ import { listSeatsOfInvitations } from "~/models/seating.server";
 import { ServiceError } from "~/utils/errors";
 import { Lru } from "~/utils/lru";
 import { signTicket, ticketKeys, verifySignedTicket } from "./ticket-keys.server";
-import { emitWebhook } from "./webhooks.server";
+import { webhookMessageOf } from "./webhooks.server";
 
 export interface StaffActor {
   id: string;
@@ -122,44 +123,47 @@ export async function checkInGuest(
   invitationId: string,
   now: Date = new Date(),
 ): Promise<CheckInResult> {
-  const event = await requireEvent(db, eventId);
-  const row = await getGuest(db, invitationId);
+  // The event, the guest and their seat in one read; then one statement writes the check-in with its audit row and
+  // webhook messages, or nothing when someone else's check-in is already there.
+  const { event, guest: row, seat } = await getGuestWithSeat(db, eventId, invitationId);
+  if (!event) throw new ServiceError("not_found", "errors.notFound.body");
   if (!row) return { outcome: "refused", reason: "notFound", guest: null };
+  const seated = (checkIn?: CheckInInfo | null): Guest => ({ ...toGuest(row, checkIn), seat: seat ? { table: seat.tableName, number: seat.seatIndex + 1 } : null });
   const refusal = checkInRefusal(row, event);
   // Another event's guest is not shown: the door of this event has no business with them.
-  if (refusal) return { outcome: "refused", reason: refusal, guest: refusal === "otherEvent" ? null : await withSeat(db, toGuest(row)) };
+  if (refusal) return { outcome: "refused", reason: refusal, guest: refusal === "otherEvent" ? null : seated() };
+  // Checked in before (not at this very moment): the read says by whom, nothing to write.
+  if (row.checkInAt) {
+    const checkIn = { at: row.checkInAt, byUserId: row.checkInByUserId, byName: row.checkInByName };
+    return { outcome: "already", guest: seated(checkIn), checkIn };
+  }
 
+  const audit = auditValues({
+    actor,
+    action: "checkin.create",
+    entityType: "invitation",
+    entityId: row.invitationId,
+    eventId: row.eventId,
+    details: { guest: row.fullName },
+  });
+  const message = webhookMessageOf({
+    type: "invitation.checked_in",
+    eventId: row.eventId,
+    data: { invitationId: row.invitationId, checkedInAt: now.toISOString() },
+    personalData: { guest: { name: row.fullName, organization: row.organization } },
+    occurredAt: now,
+  });
   // A check-in can be undone between our insert attempt and our read: then try again (bounded).
   for (let attempt = 0; attempt < 3; attempt++) {
-    const inserted = await db.transaction(async (tx) => {
-      const won = await insertCheckInIfAbsent(tx, { invitationId: row.invitationId, at: now, byUserId: actor.id, byName: actor.name });
-      if (won) {
-        await recordAudit(tx, {
-          actor,
-          action: "checkin.create",
-          entityType: "invitation",
-          entityId: row.invitationId,
-          eventId: row.eventId,
-          details: { guest: row.fullName },
-        });
-        await emitWebhook(tx, {
-          type: "invitation.checked_in",
-          eventId: row.eventId,
-          data: { invitationId: row.invitationId, checkedInAt: won.at.toISOString() },
-          personalData: { guest: { name: row.fullName, organization: row.organization } },
-          occurredAt: won.at,
-        });
-      }
-      return won;
-    });
+    const inserted = await insertCheckInRecorded(db, { invitationId: row.invitationId, at: now, byUserId: actor.id, byName: actor.name }, audit, message);
     if (inserted) {
       const checkIn = { at: inserted.at, byUserId: inserted.byUserId, byName: inserted.byName };
-      return { outcome: "checkedIn", guest: await withSeat(db, toGuest(row, checkIn)), checkIn };
+      return { outcome: "checkedIn", guest: seated(checkIn), checkIn };
     }
     const winner = await getCheckIn(db, row.invitationId);
     if (winner) {
       const checkIn = { at: winner.at, byUserId: winner.byUserId, byName: winner.byName };
-      return { outcome: "already", guest: await withSeat(db, toGuest(row, checkIn)), checkIn };
+      return { outcome: "already", guest: seated(checkIn), checkIn };
     }
   }
   throw new ServiceError("conflict", "errors.conflict");

@@ -34,6 +34,7 @@ import {
   updateEndpoint,
   type ClaimedDelivery,
   type WebhookEndpoint,
+  type WebhookMessageValues,
 } from "~/models/webhooks.server";
 import type { SecretBox } from "~/utils/secret-box.server";
 import { ServiceError } from "~/utils/errors";
@@ -138,21 +139,22 @@ export interface WebhookEvent {
   occurredAt?: Date;
 }
 
+/** The webhook message an event is stored as (emitWebhook, or a statement that writes it beside its change). */
+export function webhookMessageOf(event: WebhookEvent): WebhookMessageValues {
+  return {
+    type: event.type,
+    eventId: event.eventId,
+    data: { eventId: event.eventId, ...event.data },
+    personalData: event.personalData ?? null,
+    occurredAt: event.occurredAt ?? new Date(),
+  };
+}
+
 /** Records an event for every endpoint that listens; call with the transaction of the change. */
 export async function emitWebhook(db: Db, event: WebhookEvent): Promise<string | null> {
   const endpoints = await subscribedEndpoints(db, event.type, event.eventId);
   if (endpoints.length === 0) return null;
-  return insertMessageWithDeliveries(
-    db,
-    {
-      type: event.type,
-      eventId: event.eventId,
-      data: { eventId: event.eventId, ...event.data },
-      personalData: event.personalData ?? null,
-      occurredAt: event.occurredAt ?? new Date(),
-    },
-    endpoints.map((e) => e.id),
-  );
+  return insertMessageWithDeliveries(db, webhookMessageOf(event), endpoints.map((e) => e.id));
 }
 
 /** The JSON body an endpoint receives (Standard Webhooks' recommended shape: type, timestamp, data). */

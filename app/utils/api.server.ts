@@ -42,9 +42,23 @@ const codeByStatus: Record<number, ApiErrorCode> = {
 
 const noStore = { "Cache-Control": "no-store" };
 
+const utf8 = new TextEncoder();
+
+/**
+ * The body goes out with its Content-Length: the compression middleware (server/index.ts) then leaves a small answer
+ * (under 1 KiB: most single resources and every error) as it is — without the length, Remix streams the body and
+ * every answer paid a zlib stream of its own.
+ */
 export function apiJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return Response.json(body, { status: init.status ?? 200, headers: { ...noStore, ...init.headers } });
+  const text = JSON.stringify(body);
+  if (text === undefined) return Response.json(body, { status: init.status ?? 200, headers: { ...noStore, ...init.headers } });
+  const bytes = utf8.encode(text);
+  return new Response(bytes, {
+    status: init.status ?? 200,
+    headers: { "Content-Type": "application/json", "Content-Length": String(bytes.byteLength), ...noStore, ...init.headers },
+  });
 }
+
 
 /** A JSON error response: `{"error": {"code", "message", "fields"}}`. Throw it or return it. */
 export function apiError(

@@ -5,16 +5,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { checkInApiSchema } from "~/domain/api/requests";
 import { translateError } from "~/i18n/i18n";
-import { requireApiUser } from "~/services/api-auth.server";
+import { requireApiEventPermission } from "~/services/api-auth.server";
 import { checkInToJson } from "~/services/api-presenters/check-ins.server";
 import { isoUtc } from "~/services/api-presenters/iso.server";
-import { checkEventPermission } from "~/services/auth.server";
 import { checkInByCode, checkInGuest } from "~/services/check-in.server";
 import { apiError, apiErrorWith, apiJson, handleApi, readJsonAs, validationError, type ApiHandler } from "~/utils/api.server";
 
 const create: ApiHandler = async ({ request, context, params }) => {
-  const user = await requireApiUser(request, context);
-  const { event } = await checkEventPermission(user, context, params.eventId, "checkin:perform");
+  const { user, event } = await requireApiEventPermission(request, context, params.eventId, "checkin:perform");
   const { invitationId, code } = await readJsonAs(request, checkInApiSchema);
   const result = code
     ? await checkInByCode(context.db, user, event.id, code, context.cookieSecrets)
