@@ -21,6 +21,17 @@ const MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
  */
 export const privateHeaders = { "Referrer-Policy": "same-origin", "Cache-Control": "no-store" } as const;
 
+/**
+ * What the page's own files (its calendar file, QR picture, calendar links) answer for no cookie or a token that opens
+ * nothing: one text, one status, whatever the reason, as the page itself does.
+ */
+export function deadLinkResponse(): Response {
+  return new Response("404 — Liên kết không hợp lệ hoặc đã hết hạn. / This link is not valid or has expired.\n", {
+    status: 404,
+    headers: { ...privateHeaders, "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
 const DATA_PATH = `${INVITATION_PATH}.data`;
 const cookies = new Map<string, Cookie>();
 
