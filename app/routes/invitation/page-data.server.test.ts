@@ -1,3 +1,4 @@
+import { PGlite } from "@electric-sql/pglite";
 import type { AppLoadContext } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 import jsQR from "jsqr";
@@ -153,6 +154,26 @@ describe("getInviteePageByTokenHash", () => {
     }
     expect(await getInviteePageByTokenHash(db, sha256("unknown"))).toBeNull();
     expect(await getInviteePageByTokenHash(db, "'; select 1; --")).toBeNull();
+    // And on PGlite those rows did come from the prepared statement (its fallback, drizzle's select, would pass too).
+    const client = (db as unknown as { $client?: unknown }).$client;
+    if (client instanceof PGlite) {
+      const prepared = await client.query(`select 1 from pg_prepared_statements where name = 'signet_invitee_page_by_token'`);
+      expect(prepared.rows).toHaveLength(1);
+    }
+  });
+
+  it("reads timestamps to the millisecond, whatever their precision, and a deputy's principal", async () => {
+    const user = await createUser(db);
+    const event = await createEvent(db, { id: user.id, name: user.name }, { title: "Hội nghị có khách đại diện" });
+    const { invitation } = await createInvitation(db, { eventId: event.id, status: "accepted" });
+    const { invitation: deputy } = await createInvitation(db, { eventId: event.id });
+    await db.update(invitations).set({ companionNames: ["Lê Văn A", 'Trần "B", {C}', ""], deputyForInvitationId: invitation.id }).where(eq(invitations.id, deputy.id));
+    await db.execute(sql`update invitations set responded_at = '2031-01-02 03:04:05.678912+07' where id = ${deputy.id}`);
+    const row = await getInviteePageByTokenHash(db, sha256(await issueInvitationToken(db, deputy.id)));
+    const { agenda, proposal, ...rest } = row!;
+    expect(rest).toStrictEqual(await getInviteeInvitation(db, deputy.id));
+    expect(rest.invitation).toMatchObject({ respondedAt: new Date("2031-01-01T20:04:05.678Z"), companionNames: ["Lê Văn A", 'Trần "B", {C}', ""], deputyForInvitationId: invitation.id });
+    expect([agenda, proposal]).toEqual([[], null]);
   });
 
   it("still answers when the prepared statement is gone (deallocated, or stale after a migration)", async () => {
