@@ -76,8 +76,9 @@ const inviteePageQueries = new WeakMap<Db, { execute: (values: { tokenHash: stri
 /**
  * PGlite plans every statement anew (its driver sends unnamed ones): ≈ 0.9 ms of planning for this query, more than
  * twice its execution, on the one thread that serves every request. There the statement is PREPAREd once in PGlite's
- * single session and EXECUTEd with the hash written in — a SHA-256 in hex, checked to be only that — and the rows are
- * mapped as drizzle maps them. PostgreSQL needs none of this: postgres.js prepares its statements per connection.
+ * single session and EXECUTEd with the hash written in — a SHA-256 in hex, checked to be only that — as a simple query
+ * (one message, where query() sends five), and the rows are mapped as drizzle maps them. PostgreSQL needs none of
+ * this: postgres.js prepares its statements per connection.
  *
  * The row comes back as one JSON array (json_build_array over the query's columns), not 36 columns: PGlite's
  * JavaScript reads each column's description and value byte by byte (≈ 0.5 ms for this row, issue 12), where one
@@ -110,8 +111,8 @@ async function pglitePageRows(db: Db, client: PGlite, tokenHash: string): Promis
   }
   if (!(await ready)) return null;
   try {
-    const result = await client.query<[string]>(`execute ${PGLITE_STATEMENT}('${tokenHash}')`, [], { rowMode: "array" });
-    return result.rows.map(([row]) => mapPageRow(JSON.parse(row) as unknown[]));
+    const [result] = await client.exec(`execute ${PGLITE_STATEMENT}('${tokenHash}')`, { rowMode: "array" });
+    return (result?.rows ?? []).map((row) => mapPageRow(JSON.parse(String((row as unknown[])[0])) as unknown[]));
   } catch {
     // The statement is gone or stale (DEALLOCATE, a migration that changed a column under it): drizzle's path from
     // now on, which plans each time but cannot go stale.
