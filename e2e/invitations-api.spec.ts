@@ -395,7 +395,8 @@ async function doorCode(page: Page, rsvpUrl: string): Promise<string> {
   await page.goto(pathOf(rsvpUrl));
   await page.getByRole("button", { name: "Tham dự", exact: true }).click();
   const src = (await page.getByTestId("checkin-qr").getAttribute("src")) ?? "";
-  const svg = Buffer.from(src.split(",")[1] ?? "", "base64");
+  // The page's own image of the code (the guest's cookie says whose).
+  const svg = await (await page.request.get(src)).body();
   const { data, info } = await sharp(svg, { density: 300 }).flatten({ background: "#ffffff" }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const decoded = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height);
   if (!decoded) throw new Error("the QR code could not be read");

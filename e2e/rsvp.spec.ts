@@ -160,6 +160,37 @@ test("an invitee opens their link, answers, changes the answer, gets the calenda
   await expect(invitee.getByTestId("current-answer")).toHaveAttribute("data-status", "accepted");
   await expect(invitee.getByRole("button", { name: "✓ Tham dự" })).toHaveAttribute("aria-pressed", "true");
   await expect(invitee.getByTestId("checkin-qr")).toBeVisible();
+  // The QR code is the page's own image: drawn (not a broken image), kept by this browser only, at its version's
+  // address; any other address of it is not kept.
+  await expect.poll(() => invitee.getByTestId("checkin-qr").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  const qrSrc = (await invitee.getByTestId("checkin-qr").getAttribute("src")) ?? "";
+  expect(qrSrc).toMatch(/^\/invitation\/qr\.svg\?v=[0-9a-f]{16}$/);
+  const qrImage = await invitee.request.get(qrSrc);
+  expect(qrImage.headers()["content-type"]).toBe("image/svg+xml");
+  expect(qrImage.headers()["cache-control"]).toBe("private, max-age=2592000, immutable");
+  expect(qrImage.headers()["referrer-policy"]).toBe("same-origin");
+  expect(await qrImage.text()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect((await invitee.request.get("/invitation/qr.svg?v=0000000000000000")).headers()["cache-control"]).toBe("no-store");
+  // The calendar services: our own links, opened in a new tab without a Referer, redirecting to the service with the
+  // event and the personal link filled in.
+  for (const [name, service, target] of [
+    ["Google Lịch", "google", /^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&/],
+    ["Outlook.com", "outlook", /^https:\/\/outlook\.live\.com\/calendar\/0\/deeplink\/compose\?/],
+    ["Office 365", "office365", /^https:\/\/outlook\.office\.com\/calendar\/0\/deeplink\/compose\?/],
+  ] as const) {
+    const button = invitee.getByRole("link", { name: new RegExp(`^${name}`) });
+    await expect(button).toHaveAttribute("href", `/invitation/calendar/${service}`);
+    await expect(button).toHaveAttribute("target", "_blank");
+    await expect(button).toHaveAttribute("rel", "noreferrer noopener");
+    const jump = await invitee.request.get(`/invitation/calendar/${service}`, { maxRedirects: 0 });
+    expect(jump.status()).toBe(302);
+    expect(jump.headers()["cache-control"]).toBe("no-store");
+    expect(jump.headers()["referrer-policy"]).toBe("same-origin");
+    const location = jump.headers()["location"] ?? "";
+    expect(location).toMatch(target);
+    expect(decodeURIComponent(location)).toContain(title);
+    expect(decodeURIComponent(location)).toContain(new URL(hongLink, "http://x").pathname);
+  }
   let ics = await invitee.request.get("/invitation/calendar.ics");
   expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8; method=REQUEST");
   let icsText = (await ics.text()).replace(/\r\n[ \t]/g, "");
@@ -218,6 +249,12 @@ test("an invitee opens their link, answers, changes the answer, gets the calenda
   await expect(s.getByRole("heading", { level: 1 })).toHaveText("Liên kết không hợp lệ hoặc đã hết hạn");
   const ics404 = await s.request.get("/invitation/calendar.ics");
   expect(ics404.status()).toBe(404);
+  // The QR picture and the calendar links of a dead link: the same 404 as its calendar file.
+  for (const path of ["/invitation/qr.svg", "/invitation/calendar/google"]) {
+    const dead = await s.request.get(path, { maxRedirects: 0 });
+    expect(dead.status()).toBe(404);
+    expect(await dead.text()).toBe(await (await s.request.get("/invitation/calendar.ics")).text());
+  }
   await s.setViewportSize({ width: 390, height: 844 });
   await s.screenshot({ path: testInfo.outputPath("invitation-invalid-phone.png"), fullPage: true });
   // An answer posted without a valid cookie changes nothing.

@@ -1,4 +1,4 @@
-import { PGlite, types } from "@electric-sql/pglite";
+import { PGlite } from "@electric-sql/pglite";
 import { and, eq, is, isNull, sql, SQL, type Column } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { auditLog, events, invitationTokens, invitations, organizations, people } from "#db/schema/index";
@@ -76,36 +76,33 @@ const inviteePageQueries = new WeakMap<Db, { execute: (values: { tokenHash: stri
 /**
  * PGlite plans every statement anew (its driver sends unnamed ones): ≈ 0.9 ms of planning for this query, more than
  * twice its execution, on the one thread that serves every request. There the statement is PREPAREd once in PGlite's
- * single session and EXECUTEd with the hash written in — a SHA-256 in hex, checked to be only that — and the rows are
- * mapped as drizzle maps them. PostgreSQL needs none of this: postgres.js prepares its statements per connection.
+ * single session and EXECUTEd with the hash written in — a SHA-256 in hex, checked to be only that — as a simple query
+ * (one message, where query() sends five), and the rows are mapped as drizzle maps them. PostgreSQL needs none of
+ * this: postgres.js prepares its statements per connection.
+ *
+ * The row comes back as one JSON array (json_build_array over the query's columns), not 36 columns: PGlite's
+ * JavaScript reads each column's description and value byte by byte (≈ 0.5 ms for this row, issue 12), where one
+ * text column and JSON.parse take a few microseconds. Its values are what drizzle's columns map from: text, numbers,
+ * arrays, and timestamps in ISO 8601 (which Date reads as it reads PostgreSQL's own text).
  */
 const pglitePrepared = new WeakMap<PGlite, Promise<boolean>>();
 const PGLITE_STATEMENT = "signet_invitee_page_by_token";
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 // As drizzle's PGlite driver reads them (drizzle-orm/pglite/session.js): dates, times and their arrays as text, for
 // the columns to map themselves.
-const asText = (value: string) => value;
-const pgliteParsers = {
-  [types.TIMESTAMP]: asText,
-  [types.TIMESTAMPTZ]: asText,
-  [types.INTERVAL]: asText,
-  [types.DATE]: asText,
-  1231: asText, // numeric[]
-  1115: asText, // timestamp[]
-  1185: asText, // timestamptz[]
-  1187: asText, // interval[]
-  1182: asText, // date[]
-};
+// json_build_array takes at most 100 arguments (FUNC_MAX_ARGS).
+const JSON_ARRAY_MAX = 100;
 
 async function pglitePageRows(db: Db, client: PGlite, tokenHash: string): Promise<InviteePageRow[] | null> {
   if (!HEX_SHA256.test(tokenHash)) return null;
   let ready = pglitePrepared.get(client);
   if (!ready) {
     const query = buildInviteePageByToken(db, sql.placeholder("tokenHash")).toSQL();
+    const names = pageFields().map((_, i) => `c${i}`).join(", ");
     // One parameter, the hash: anything else in the statement would not be given to EXECUTE.
     ready =
-      query.params.length === 1
-        ? client.query(`prepare ${PGLITE_STATEMENT}(text) as ${query.sql}`).then(
+      query.params.length === 1 && pageFields().length <= JSON_ARRAY_MAX
+        ? client.query(`prepare ${PGLITE_STATEMENT}(text) as select json_build_array(${names})::text from (${query.sql}) as page(${names})`).then(
             () => true,
             () => false,
           )
@@ -114,8 +111,8 @@ async function pglitePageRows(db: Db, client: PGlite, tokenHash: string): Promis
   }
   if (!(await ready)) return null;
   try {
-    const result = await client.query<unknown[]>(`execute ${PGLITE_STATEMENT}('${tokenHash}')`, [], { rowMode: "array", parsers: pgliteParsers });
-    return result.rows.map((row) => mapPageRow(row));
+    const [result] = await client.exec(`execute ${PGLITE_STATEMENT}('${tokenHash}')`, { rowMode: "array" });
+    return (result?.rows ?? []).map((row) => mapPageRow(JSON.parse(String((row as unknown[])[0])) as unknown[]));
   } catch {
     // The statement is gone or stale (DEALLOCATE, a migration that changed a column under it): drizzle's path from
     // now on, which plans each time but cannot go stale.
@@ -124,25 +121,35 @@ async function pglitePageRows(db: Db, client: PGlite, tokenHash: string): Promis
   }
 }
 
+/** The selection's fields in its order: [group, name, column] for a table's column, [key] for an SQL one. */
+type PageField = [key: string, name?: string, column?: Column];
+let pageFieldList: PageField[] | undefined;
+function pageFields(): PageField[] {
+  pageFieldList ??= Object.entries(inviteePageSelection()).flatMap(([key, field]): PageField[] =>
+    is(field, SQL) ? [[key]] : Object.entries(field as Record<string, Column>).map(([name, column]): PageField => [key, name, column]),
+  );
+  return pageFieldList;
+}
+
 /**
  * A row of the statement (columns in the selection's order) as drizzle's select gives it: each column through its
  * own mapping (timestamps to Date), the host null when the event names none (left join: all its columns null).
  */
 function mapPageRow(row: unknown[]): InviteePageRow {
-  let i = 0;
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(inviteePageSelection())) {
-    if (!is(field, SQL)) {
-      const group: Record<string, unknown> = {};
-      for (const [name, column] of Object.entries(field as Record<string, Column>)) {
-        const value = row[i++];
-        group[name] = value === null ? null : column.mapFromDriverValue(value);
-      }
-      out[key] = key === "host" && Object.values(group).every((v) => v === null) ? null : group;
-    } else {
-      out[key] = row[i++] ?? null;
+  const fields = pageFields();
+  for (let i = 0; i < fields.length; i++) {
+    const [key, name, column] = fields[i]!;
+    const value = row[i] ?? null;
+    if (!name || !column) {
+      out[key] = value;
+      continue;
     }
+    const group = (out[key] ??= {}) as Record<string, unknown>;
+    group[name] = value === null ? null : column.mapFromDriverValue(value);
   }
+  const host = out.host as Record<string, unknown>;
+  if (Object.values(host).every((v) => v === null)) out.host = null;
   return out as InviteePageRow;
 }
 

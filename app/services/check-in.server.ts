@@ -31,6 +31,7 @@ import { getEventOwner } from "~/models/events.server";
 import { claimScanNonce, finishScan, getScan, listDoorFlags, listDoorGuests, releaseScanNonce, type DoorScanRow } from "~/models/door.server";
 import { listSeatsOfInvitations } from "~/models/seating.server";
 import { ServiceError } from "~/utils/errors";
+import { sha256 } from "~/utils/crypto.server";
 import { Lru } from "~/utils/lru";
 import { signTicket, ticketKeys, verifySignedTicket } from "./ticket-keys.server";
 import { webhookMessageOf } from "./webhooks.server";
@@ -303,21 +304,33 @@ export function checkInCodeFor(invitationId: string, secrets: readonly string[])
   return signCheckInCode(invitationId, secret);
 }
 
-/** The QR code as an SVG data URL, for an <img> on the invitee's page (or in an email). */
+/** The QR code as an SVG data URL, for an <img> in a printed badge or an email. */
 export async function checkInQrDataUrl(code: string): Promise<string> {
+  return `data:image/svg+xml;base64,${Buffer.from(await checkInQrSvg(code), "utf8").toString("base64")}`;
+}
+
+/** The QR code as an SVG document: the invitee's page shows it as an image of its own (/invitation/qr.svg). */
+export async function checkInQrSvg(code: string): Promise<string> {
   const cached = qrCache.get(code);
   if (cached !== undefined) return cached;
   const svg = await QRCode.toString(code, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
-  const url = `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
-  qrCache.set(code, url);
-  return url;
+  qrCache.set(code, svg);
+  return svg;
 }
 
 /**
  * The same signed code always draws the same QR code: an invitee who reloads their page (or many invitees at
- * the door's opening) does not redraw it. Bounded LRU (≈ 4 KB an entry).
+ * the door's opening) does not redraw it. Bounded LRU (≈ 3 KB an entry).
  */
 const qrCache = new Lru<string, string>(2_000);
+
+/**
+ * A short name of a code's picture, for the image's address (/invitation/qr.svg?v=…): a new code (a new key, another
+ * invitation) is another address, so the browser may keep the picture. A hash, so the address does not carry the code.
+ */
+export function checkInQrVersion(code: string): string {
+  return sha256(code).slice(0, 16);
+}
 
 /** The event as the door page names it: title and time zone (null: no such event). */
 export function doorEvent(db: Db, eventId: string) {

@@ -9,6 +9,7 @@
  */
 import { createCookie, type AppLoadContext, type Cookie } from "@remix-run/node";
 import { resolveDelegatedToken, resolveInvitationToken } from "~/services/invitation-links.server";
+import { Lru } from "~/utils/lru";
 
 export const INVITATION_PATH = "/invitation";
 const MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
@@ -20,6 +21,17 @@ const MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
  * without JavaScript could not answer. Our own requests carry only the clean /invitation address.
  */
 export const privateHeaders = { "Referrer-Policy": "same-origin", "Cache-Control": "no-store" } as const;
+
+/**
+ * What the page's own files (its calendar file, QR picture, calendar links) answer for no cookie or a token that opens
+ * nothing: one text, one status, whatever the reason, as the page itself does.
+ */
+export function deadLinkResponse(): Response {
+  return new Response("404 — Liên kết không hợp lệ hoặc đã hết hạn. / This link is not valid or has expired.\n", {
+    status: 404,
+    headers: { ...privateHeaders, "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
 
 const DATA_PATH = `${INVITATION_PATH}.data`;
 const cookies = new Map<string, Cookie>();
@@ -37,6 +49,7 @@ function cookieFor(context: AppLoadContext, path: string): Cookie {
       maxAge: MAX_AGE_SECONDS,
     });
     cookies.set(key, cookie);
+    readCookies.set(cookie, new Lru<string, string>(2_000));
   }
   return cookie;
 }
@@ -56,9 +69,25 @@ export async function invitationCookieHeaders(context: AppLoadContext, token: st
 
 /** The token in the cookie, if the cookie is there and its signature holds. */
 export async function readInvitationToken(request: Request, context: AppLoadContext): Promise<string | null> {
-  const value: unknown = await invitationCookie(context).parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 0 ? value : null;
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  const cookie = invitationCookie(context);
+  const known = header.length <= HEADER_CACHE_MAX_LENGTH ? readCookies.get(cookie) : undefined;
+  const hit = known?.get(header);
+  if (hit !== undefined) return hit || null;
+  const value: unknown = await cookie.parse(header);
+  const token = typeof value === "string" && value.length > 0 ? value : null;
+  known?.set(header, token ?? "");
+  return token;
 }
+
+/**
+ * What each Cookie header read as, per cookie (its secrets): checking the signature (an HMAC per secret) is most of
+ * reading it, and the same header always reads the same with the same secrets — an invitee reloading, or each of
+ * their page's requests, sends the same one (issue 12). "" for no valid token. Bounded: 2,000 headers of ≤ 2 KB.
+ */
+const readCookies = new Map<Cookie, Lru<string, string>>();
+const HEADER_CACHE_MAX_LENGTH = 2048;
 
 /** The deputy the cookie's invitation was handed to, or null (docs/decisions/028). */
 export async function delegationFromCookie(request: Request, context: AppLoadContext): Promise<{ deputy: string } | null> {

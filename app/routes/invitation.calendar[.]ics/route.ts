@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { invitationUrl } from "~/services/invitation-links.server";
 import { invitationCalendarFile, invitationReplyOrganizer, loadInvitationPage } from "~/services/rsvp.server";
-import { invitationFromCookie, privateHeaders } from "~/components/invitation/invitation-cookie.server";
+import { deadLinkResponse, invitationFromCookie, privateHeaders } from "~/components/invitation/invitation-cookie.server";
 
 /**
  * /invitation/calendar.ics — the invitee's own calendar file (the cookie says whose): METHOD:REQUEST with
@@ -10,12 +10,7 @@ import { invitationFromCookie, privateHeaders } from "~/components/invitation/in
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const target = await invitationFromCookie(request, context);
   const page = target ? await loadInvitationPage(context.db, target.invitationId) : null;
-  if (!target || !page) {
-    return new Response("404 — Liên kết không hợp lệ hoặc đã hết hạn. / This link is not valid or has expired.\n", {
-      status: 404,
-      headers: { ...privateHeaders, "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
+  if (!target || !page) return deadLinkResponse();
   const organizer = await invitationReplyOrganizer(context.db, page.invitation.id);
   const ics = invitationCalendarFile(page, { url: invitationUrl(context.appUrl, target.token), organizer });
   const method = /^METHOD:(\w+)\r$/m.exec(ics)?.[1] ?? "PUBLISH";

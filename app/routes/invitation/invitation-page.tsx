@@ -6,6 +6,7 @@ import type { Locale, MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import type { FormResult } from "./deputy-and-companions";
 import { lazyPart } from "./lazy-part";
+import { CALENDAR_SERVICES } from "./calendar-services";
 import type { InvitationPageData } from "./page-data.server";
 import type { action } from "./route";
 
@@ -66,7 +67,7 @@ export function InvitationPage({ data: d }: { data: InvitationPageData }) {
           <DeputyForm proposal={d.deputy} result={extraData} />
         </Suspense>
       ) : null}
-      {!cancelled ? <CalendarSection calendar={d.calendar} /> : null}
+      {!cancelled ? <CalendarSection /> : null}
     </div>
   );
 }
@@ -183,7 +184,11 @@ function AnswerSection({ data: d, result }: { data: InvitationPageData; result: 
   );
 }
 
-function CalendarSection({ calendar }: { calendar: InvitationPageData["calendar"] }) {
+/**
+ * The .ics file and the add-to-calendar services. Each service's link is our own address, which redirects to the
+ * service with the event filled in (made on the click: a few KB of URL each, not carried by every page view).
+ */
+function CalendarSection() {
   const { t } = useT();
   return (
     <section className="card" aria-labelledby="calendar-heading">
@@ -192,15 +197,11 @@ function CalendarSection({ calendar }: { calendar: InvitationPageData["calendar"
         <a href="/invitation/calendar.ics" className="button secondary" download="invitation.ics">
           {t("rsvp.calendar.ics")}
         </a>
-        <a href={calendar.google} className="button secondary" target="_blank" rel="noreferrer noopener">
-          {t("rsvp.calendar.google")} ↗
-        </a>
-        <a href={calendar.outlook} className="button secondary" target="_blank" rel="noreferrer noopener">
-          {t("rsvp.calendar.outlook")} ↗
-        </a>
-        <a href={calendar.office365} className="button secondary" target="_blank" rel="noreferrer noopener">
-          {t("rsvp.calendar.office365")} ↗
-        </a>
+        {CALENDAR_SERVICES.map((service) => (
+          <a key={service} href={`/invitation/calendar/${service}`} className="button secondary" target="_blank" rel="noreferrer noopener">
+            {t(`rsvp.calendar.${service}`)} ↗
+          </a>
+        ))}
       </div>
     </section>
   );

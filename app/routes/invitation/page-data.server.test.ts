@@ -1,5 +1,8 @@
+import { PGlite } from "@electric-sql/pglite";
 import type { AppLoadContext } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
+import jsQR from "jsqr";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
@@ -9,7 +12,15 @@ import { getInviteeInvitation, getInviteePageByTokenHash } from "~/models/rsvp.s
 import { issueInvitationToken } from "~/services/invitation-links.server";
 import { respondToInvitation } from "~/services/rsvp.server";
 import { sha256 } from "~/utils/crypto.server";
-import { invitationPageData } from "./page-data.server";
+import { doorTicketFor } from "~/services/check-in.server";
+import { CALENDAR_SERVICES } from "./calendar-services";
+import { invitationCalendarLink, invitationPageData, invitationQrImage } from "./page-data.server";
+
+/** The text a QR code in SVG reads as (drawn at 300 dpi, read by jsQR as a camera would). */
+async function decodeQr(svg: string): Promise<string | null> {
+  const { data, info } = await sharp(Buffer.from(svg), { density: 300 }).flatten({ background: "#ffffff" }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height)?.data ?? null;
+}
 
 let database: Database;
 let db: Db;
@@ -45,14 +56,16 @@ describe("the invitee page's data", () => {
     const first = await invitationPageData(context, token);
     expect(first).toMatchObject({
       name: "Bà Nguyễn Thị Hồng",
-      invitation: { status: "sent", respondedAt: null, respondedAtText: null },
+      invitation: { status: "sent", respondedAtText: null },
       event: { title: "Lễ ký kết chương trình phối hợp", venue: "Hội trường A", when: { vi: expect.stringContaining("14:00") } },
       agenda: [],
       deputy: null,
       onBehalfOf: null,
       qr: null,
     });
-    expect(decodeURIComponent(first!.calendar.google)).toContain("Lễ ký kết chương trình phối hợp");
+    expect(decodeURIComponent((await invitationCalendarLink(context, token, "google"))!)).toContain("Lễ ký kết chương trình phối hợp");
+    // No code to show yet: no picture either.
+    expect(await invitationQrImage(context, token)).toBeNull();
 
     await db
       .update(events)
@@ -66,12 +79,28 @@ describe("the invitee page's data", () => {
       invitation: { status: "accepted", respondedAtText: { vi: expect.any(String), en: expect.any(String) } },
       event: { title: "Lễ ký kết (dời giờ)", venue: "Hội trường B", when: { vi: expect.stringContaining("15:00") } },
       agenda: [{ title: "Khai mạc", time: "15:00 – 15:15" }],
-      qr: expect.stringMatching(/^data:image\/svg\+xml;base64,/),
+      qr: expect.stringMatching(/^\/invitation\/qr\.svg\?v=[0-9a-f]{16}$/),
     });
-    const google = decodeURIComponent(second!.calendar.google);
-    expect(google).toContain("Lễ ký kết (dời giờ)");
-    expect(google).toContain("Khai mạc");
-    expect(google).toContain(`/i/${token}`);
+    // The page names the picture by its version; the picture is the invitation's door ticket as a QR code.
+    const qr = await invitationQrImage(context, token);
+    expect(second!.qr).toBe(`/invitation/qr.svg?v=${qr!.version}`);
+    expect(qr!.svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(await decodeQr(qr!.svg)).toBe(await doorTicketFor(db, invitation.id, event.id));
+    // The calendar links are made on the click, with the edited event and the personal link.
+    for (const service of CALENDAR_SERVICES) {
+      const link = decodeURIComponent((await invitationCalendarLink(context, token, service))!);
+      expect(link).toContain("Lễ ký kết (dời giờ)");
+      expect(link).toContain("Khai mạc");
+      expect(link).toContain(`/i/${token}`);
+    }
+    expect(await invitationCalendarLink(context, token, "google")).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?/);
+    expect(await invitationCalendarLink(context, token, "outlook")).toMatch(/^https:\/\/outlook\.live\.com\//);
+    expect(await invitationCalendarLink(context, token, "office365")).toMatch(/^https:\/\/outlook\.office\.com\//);
+
+    // Declined: the page shows no code, and its address draws none.
+    await respondToInvitation(db, { invitationId: invitation.id, intent: "decline", comment: null });
+    expect((await invitationPageData(context, token))?.qr).toBeNull();
+    expect(await invitationQrImage(context, token)).toBeNull();
   });
 
   it("shows the latest deputy proposal, and whom a deputy comes for", async () => {
@@ -90,10 +119,17 @@ describe("the invitee page's data", () => {
 
   it("opens nothing for an unknown, malformed or withdrawn link", async () => {
     const { invitation, token } = await setup();
-    expect(await invitationPageData(context, "x".repeat(43))).toBeNull();
-    expect(await invitationPageData(context, "not a token")).toBeNull();
+    await respondToInvitation(db, { invitationId: invitation.id, intent: "accept", comment: null });
+    expect(await invitationQrImage(context, token)).not.toBeNull();
+    for (const dead of ["x".repeat(43), "not a token"]) {
+      expect(await invitationPageData(context, dead)).toBeNull();
+      expect(await invitationQrImage(context, dead)).toBeNull();
+      expect(await invitationCalendarLink(context, dead, "google")).toBeNull();
+    }
     await db.update(invitations).set({ withdrawnAt: new Date() }).where(eq(invitations.id, invitation.id));
     expect(await invitationPageData(context, token)).toBeNull();
+    expect(await invitationQrImage(context, token)).toBeNull();
+    expect(await invitationCalendarLink(context, token, "outlook")).toBeNull();
   });
 });
 
@@ -118,6 +154,26 @@ describe("getInviteePageByTokenHash", () => {
     }
     expect(await getInviteePageByTokenHash(db, sha256("unknown"))).toBeNull();
     expect(await getInviteePageByTokenHash(db, "'; select 1; --")).toBeNull();
+    // And on PGlite those rows did come from the prepared statement (its fallback, drizzle's select, would pass too).
+    const client = (db as unknown as { $client?: unknown }).$client;
+    if (client instanceof PGlite) {
+      const prepared = await client.query(`select 1 from pg_prepared_statements where name = 'signet_invitee_page_by_token'`);
+      expect(prepared.rows).toHaveLength(1);
+    }
+  });
+
+  it("reads timestamps to the millisecond, whatever their precision, and a deputy's principal", async () => {
+    const user = await createUser(db);
+    const event = await createEvent(db, { id: user.id, name: user.name }, { title: "Hội nghị có khách đại diện" });
+    const { invitation } = await createInvitation(db, { eventId: event.id, status: "accepted" });
+    const { invitation: deputy } = await createInvitation(db, { eventId: event.id });
+    await db.update(invitations).set({ companionNames: ["Lê Văn A", 'Trần "B", {C}', ""], deputyForInvitationId: invitation.id }).where(eq(invitations.id, deputy.id));
+    await db.execute(sql`update invitations set responded_at = '2031-01-02 03:04:05.678912+07' where id = ${deputy.id}`);
+    const row = await getInviteePageByTokenHash(db, sha256(await issueInvitationToken(db, deputy.id)));
+    const { agenda, proposal, ...rest } = row!;
+    expect(rest).toStrictEqual(await getInviteeInvitation(db, deputy.id));
+    expect(rest.invitation).toMatchObject({ respondedAt: new Date("2031-01-01T20:04:05.678Z"), companionNames: ["Lê Văn A", 'Trần "B", {C}', ""], deputyForInvitationId: invitation.id });
+    expect([agenda, proposal]).toEqual([[], null]);
   });
 
   it("still answers when the prepared statement is gone (deallocated, or stale after a migration)", async () => {

@@ -5,10 +5,11 @@ import { principalInPhrase } from "~/domain/protocol/deputy";
 import { companionsComing } from "~/domain/rsvp/companions";
 import { mapSearchUrl, venueLine } from "~/domain/rsvp/venue";
 import type { Locale } from "~/i18n/i18n";
-import { checkInQrDataUrl, doorTicketFor } from "~/services/check-in.server";
+import { checkInQrSvg, checkInQrVersion, doorTicketFor } from "~/services/check-in.server";
 import { invitationUrl } from "~/services/invitation-links.server";
 import { eventTextKey, invitationCalendarLinks, inviteeName, loadInvitationPageByToken, type InvitationPageByToken } from "~/services/rsvp.server";
 import { Lru } from "~/utils/lru";
+import type { CalendarService } from "./calendar-services";
 
 /** A text in both interface languages: the page shows the one its reader chose (the root loader's locale). */
 export type Phrased = Record<Locale, string>;
@@ -28,8 +29,9 @@ function eventView(page: Pick<InvitationPageByToken, "event" | "agenda">, langua
 function buildEventView(page: Pick<InvitationPageByToken, "event" | "agenda">, language: Locale) {
   const event = eventInLanguage(page.event, language);
   const zone = event.timeZone;
-  const agenda = (language === "en" ? page.agenda.map((a) => ({ ...a, title: termOrMarkedEn(a.title) })) : page.agenda).map((a) => ({
-    ...a,
+  // What the page shows of each item: its time and title (the times themselves are not sent).
+  const agenda = page.agenda.map((a) => ({
+    title: language === "en" ? termOrMarkedEn(a.title) : a.title,
     time: `${formatTime(new Date(a.startsAt), zone)} – ${formatTime(new Date(a.endsAt), zone)}`,
   }));
   const startsAt = new Date(event.startsAt);
@@ -52,11 +54,19 @@ function phrasedDateTime(date: Date, zone: string): Phrased {
 }
 const dateTimes = new Lru<string, Phrased>(2_000);
 
+/** The door QR code is shown once the invitee has said yes (or maybe), unless the event is cancelled. */
+const showsQr = (page: Pick<InvitationPageByToken, "event" | "invitation">) =>
+  page.event.status !== "cancelled" && (page.invitation.status === "accepted" || page.invitation.status === "tentative");
+
 /**
  * What the invitee's page shows, worded here on the server: dates, the agenda's times, names in the invitee's
  * language. The browser gets text, not the date library or the glossary (issue 12: the invitee page's scripts within
  * 1.2× a blank page's); only a visitor outside the event's time zone loads the date library, after the page is shown,
  * to say the time in their own zone. Null when the token opens nothing (unknown, withdrawn, expired).
+ *
+ * Only what the page renders (issue 12: the page under load): the QR code and the calendar links are addresses of
+ * their own (/invitation/qr.svg, /invitation/calendar/<service>), not the picture and the three long URLs that would
+ * be in the HTML and again in the loader data.
  */
 export async function invitationPageData(context: AppLoadContext, token: string) {
   const page = await loadInvitationPageByToken(context.db, token);
@@ -68,13 +78,11 @@ export async function invitationPageData(context: AppLoadContext, token: string)
   const { event, agenda } = view;
   const zone = event.timeZone;
   const name = language === "en" ? inviteeName({ ...person, honorific: honorificInLanguage(person.honorific, "en") }) : inviteeName(person);
-  const showQr = event.status !== "cancelled" && (invitation.status === "accepted" || invitation.status === "tentative");
   return {
     state: "ok" as const,
     name,
     invitation: {
       status: invitation.status,
-      respondedAt: invitation.respondedAt,
       respondedAtText: invitation.respondedAt ? phrasedDateTime(new Date(invitation.respondedAt), zone) : null,
       comment: invitation.comment,
       plusOnes: invitation.plusOnes,
@@ -92,7 +100,6 @@ export async function invitationPageData(context: AppLoadContext, token: string)
       startsAt: event.startsAt,
       endsAt: event.endsAt,
       startPrecision: event.startPrecision,
-      timeZone: zone,
       when: view.when,
       zoneLabel: view.zoneLabel,
       /** Minutes east of UTC at the start: the browser compares its own offset to decide whether to say the time in its zone. */
@@ -102,12 +109,38 @@ export async function invitationPageData(context: AppLoadContext, token: string)
       description: event.description,
     },
     host,
-    window: { ...window, closesAtText: window.open ? phrasedDateTime(new Date(window.closesAt), zone) : null },
+    window: window.open
+      ? { open: true as const, closesAtText: phrasedDateTime(new Date(window.closesAt), zone) }
+      : { open: false as const, reason: window.reason },
     agenda,
-    // The calendar entry is opened later, often on another device: it carries the personal link, not /invitation.
-    calendar: invitationCalendarLinks(page, invitationUrl(context.appUrl, token)),
-    qr: showQr ? await checkInQrDataUrl(await doorTicketFor(context.db, invitation.id, event.id)) : null,
+    // The picture's address names the code it draws: a new code is a new address, the same one stays in the browser.
+    qr: showsQr(page) ? qrImagePath(await doorTicketFor(context.db, invitation.id, event.id)) : null,
   };
 }
 
 export type InvitationPageData = NonNullable<Awaited<ReturnType<typeof invitationPageData>>>;
+
+export const QR_IMAGE_PATH = "/invitation/qr.svg";
+const qrImagePath = (ticket: string) => `${QR_IMAGE_PATH}?v=${checkInQrVersion(ticket)}`;
+
+/**
+ * The door QR code of the invitation a token opens, as an SVG, with its version (the `v` of its address); null when
+ * the token opens nothing or the page shows no code (not accepted, declined, the event cancelled).
+ */
+export async function invitationQrImage(context: AppLoadContext, token: string): Promise<{ svg: string; version: string } | null> {
+  const page = await loadInvitationPageByToken(context.db, token);
+  if (!page || !showsQr(page)) return null;
+  const ticket = await doorTicketFor(context.db, page.invitation.id, page.event.id);
+  return { svg: await checkInQrSvg(ticket), version: checkInQrVersion(ticket) };
+}
+
+/**
+ * The add-to-calendar address of one service (Google, Outlook.com, Office 365) for the invitation a token opens, made
+ * when the invitee clicks (/invitation/calendar/<service> redirects to it); null when the token opens nothing.
+ * The calendar entry is opened later, often on another device: it carries the personal link, not /invitation.
+ */
+export async function invitationCalendarLink(context: AppLoadContext, token: string, service: CalendarService): Promise<string | null> {
+  const page = await loadInvitationPageByToken(context.db, token);
+  if (!page) return null;
+  return invitationCalendarLinks(page, invitationUrl(context.appUrl, token))[service];
+}
