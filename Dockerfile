@@ -7,6 +7,8 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# patches/ before npm ci: its postinstall applies them (patch-package; docs/decisions/034-route-matching-cache.md).
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx remix build
@@ -14,6 +16,7 @@ RUN npx remix build
 FROM ${NODE_IMAGE} AS production-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY patches ./patches
 # tsx (it runs server/index.ts) is a production dependency; no compiler, test runner or browser here.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 

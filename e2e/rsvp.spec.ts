@@ -161,13 +161,16 @@ test("an invitee opens their link, answers, changes the answer, gets the calenda
   await expect(invitee.getByRole("button", { name: "✓ Tham dự" })).toHaveAttribute("aria-pressed", "true");
   await expect(invitee.getByTestId("checkin-qr")).toBeVisible();
   // The QR code is the page's own image: drawn (not a broken image), kept by this browser only, at its version's
-  // address; any other address of it is not kept.
+  // address and asked again each time (a 304 while it is current); any other address of it is not kept.
   await expect.poll(() => invitee.getByTestId("checkin-qr").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   const qrSrc = (await invitee.getByTestId("checkin-qr").getAttribute("src")) ?? "";
   expect(qrSrc).toMatch(/^\/invitation\/qr\.svg\?v=[0-9a-f]{16}$/);
   const qrImage = await invitee.request.get(qrSrc);
   expect(qrImage.headers()["content-type"]).toBe("image/svg+xml");
-  expect(qrImage.headers()["cache-control"]).toBe("private, max-age=2592000, immutable");
+  expect(qrImage.headers()["cache-control"]).toBe("private, no-cache");
+  const etag = qrImage.headers()["etag"] ?? "";
+  expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
+  expect((await invitee.request.get(qrSrc, { headers: { "if-none-match": etag } })).status()).toBe(304);
   expect(qrImage.headers()["referrer-policy"]).toBe("same-origin");
   expect(await qrImage.text()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect((await invitee.request.get("/invitation/qr.svg?v=0000000000000000")).headers()["cache-control"]).toBe("no-store");

@@ -121,6 +121,13 @@ export const authorizationMatrix: Record<string, Row> = {
     },
   },
   "invitation.calendar[.]ics": { methods: { GET: { expect: { ...everyone(404).expect, otherInvitee: "ok" } } } },
+  // The calendar buttons: a redirect to the service for the cookie's invitation, the same 404 for anyone else.
+  "invitation.calendar.$service": {
+    params: { service: "=google" },
+    methods: { GET: { expect: { ...everyone(404).expect, otherInvitee: "redirect" } } },
+  },
+  // The door QR code exists once the invitation is accepted; the harness's invitee has only been sent theirs.
+  "invitation.qr[.]svg": { methods: { GET: everyone(404) } },
 
   // The account: every signed-in staff member, their own
   "account._index": { methods: { GET: page("ok", STAFF), POST: page("invalid", STAFF) } },

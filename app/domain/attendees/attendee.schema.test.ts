@@ -156,6 +156,14 @@ describe("parseRole / parseLanguage", () => {
     expect(parseRole("vip guest")).toBeUndefined();
     expect(parseLanguage("français")).toBeUndefined();
   });
+  it("is not fooled by the names of an object's own machinery (a CSV cell reading constructor)", () => {
+    for (const text of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+      expect(parseRole(text), text).toBeUndefined();
+      expect(parseLanguage(text), text).toBeUndefined();
+    }
+    const row = attendeeImportRowSchema.safeParse({ fullName: "Trần Thị B", role: "constructor", language: "toString" });
+    expect(row.success).toBe(false);
+  });
 });
 
 describe("splitPositions", () => {

@@ -261,11 +261,14 @@ const languageAliases: Record<string, AttendeeLanguage> = {
 };
 
 export function parseRole(text: string): InvitationRole | undefined {
-  return roleAliases[fold(text)];
+  const key = fold(text);
+  // Own keys only: a cell reading "constructor" or "toString" is not a role.
+  return Object.hasOwn(roleAliases, key) ? roleAliases[key] : undefined;
 }
 
 export function parseLanguage(text: string): AttendeeLanguage | undefined {
-  return languageAliases[fold(text)];
+  const key = fold(text);
+  return Object.hasOwn(languageAliases, key) ? languageAliases[key] : undefined;
 }
 
 const aliasRule =
