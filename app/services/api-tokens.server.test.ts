@@ -1,5 +1,5 @@
 /** API tokens: scopes, one event, expiry, revocation by their owner only. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { sql } from "drizzle-orm";
 import { createEvent, createUser } from "#db/factories";
@@ -99,6 +99,17 @@ describe("API tokens", () => {
     const first = await getApiTokenGrantOnEvent(db, token, event.id);
     const prepared = await db.execute(sql`select name from pg_prepared_statements where name = 'signet_api_token_on_event'`);
     expect((prepared as unknown as { rows: unknown[] }).rows).toHaveLength(1);
+    // Answered by EXECUTE, not by drizzle's fallback (a failed EXECUTE or row mapping would send the select itself).
+    const client = (db as unknown as { $client: { query: (text: string) => Promise<unknown> } }).$client;
+    const query = vi.spyOn(client, "query");
+    try {
+      expect(await getApiTokenGrantOnEvent(db, token, event.id)).toEqual(first);
+      const texts = query.mock.calls.map(([text]) => String(text));
+      expect(texts.length).toBeGreaterThan(0);
+      expect(texts.filter((text) => !text.startsWith("execute signet_"))).toEqual([]);
+    } finally {
+      query.mockRestore();
+    }
     await db.execute(sql`deallocate all`);
     expect(await getApiTokenGrantOnEvent(db, token, event.id)).toEqual(first);
     expect(await getApiTokenGrantOnEvent(db, token, event.id)).toEqual(first);

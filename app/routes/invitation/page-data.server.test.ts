@@ -3,7 +3,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 import jsQR from "jsqr";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createInvitation, createOrganization, createUser } from "#db/factories";
 import { agendaItems, deputyProposals, events, invitations } from "#db/schema/index";
@@ -159,6 +159,20 @@ describe("getInviteePageByTokenHash", () => {
     if (client instanceof PGlite) {
       const prepared = await client.query(`select 1 from pg_prepared_statements where name = 'signet_invitee_page_by_token'`);
       expect(prepared.rows).toHaveLength(1);
+      // The fast path answers through exec (EXECUTE); drizzle's fallback through query: a failed EXECUTE or row mapping
+      // would send this read to query.
+      const { invitation } = await createInvitation(db, { eventId: (await createEvent(db, await createUser(db), {})).id });
+      const hash = sha256(await issueInvitationToken(db, invitation.id));
+      const query = vi.spyOn(client, "query");
+      const exec = vi.spyOn(client, "exec");
+      try {
+        expect((await getInviteePageByTokenHash(db, hash))?.invitation.id).toBe(invitation.id);
+        expect(exec.mock.calls.map(([text]) => String(text))).toEqual([expect.stringMatching(/^execute signet_invitee_page_by_token\(/)]);
+        expect(query).not.toHaveBeenCalled();
+      } finally {
+        query.mockRestore();
+        exec.mockRestore();
+      }
     }
   });
 
