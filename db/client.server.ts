@@ -6,6 +6,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { withStatementCache } from "./pglite-statements.server";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
@@ -59,7 +60,8 @@ export function openDatabase(config: DatabaseConfig): Database {
     mkdirSync(config.dataDir, { recursive: true });
     client = newPGlite(config.dataDir);
   }
-  const pgliteDb = drizzlePglite(client, { schema });
+  // Each query text a named prepared statement, run in one call (db/pglite-statements.server.ts, decision 035).
+  const pgliteDb = drizzlePglite(withStatementCache(client), { schema });
   return {
     db: pgliteDb as unknown as Db,
     kind: "pglite",

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { apiTokens, eventMembers, events, users } from "#db/schema/index";
 import { apiTokenColumns, eventColumns, eventMemberColumns, pickColumns, userColumns } from "./columns";
-import { HEX_SHA256, preparedRead, UUID } from "./prepared.server";
+import { preparedRead } from "./prepared.server";
 
 export async function insertApiToken(
   db: Db,
@@ -22,7 +22,7 @@ export async function findUnrevokedApiToken(db: Db, tokenHash: string) {
   return row ?? null;
 }
 
-const tokenOnEvent = preparedRead("api_token_on_event", { tokenHash: HEX_SHA256, eventId: UUID }, (db, p) =>
+const tokenOnEvent = preparedRead("api_token_on_event", ["tokenHash", "eventId"], (db, p) =>
   db
     .select({
       user: userColumns,

@@ -4,7 +4,7 @@ import { auditLog, checkIns, events, invitations, people, seatingTables, seats, 
 import { escapeLike } from "~/domain/text/search";
 import type { AuditValues } from "./audit.server";
 import { checkInColumns, eventColumns, invitationColumns, personColumns, pickColumns, seatColumns, seatingTableColumns } from "./columns";
-import { preparedRead, UUID } from "./prepared.server";
+import { preparedRead } from "./prepared.server";
 import { subscribedEndpoints, type WebhookMessageValues } from "./webhooks.server";
 
 export interface CheckInRow {
@@ -62,7 +62,7 @@ export async function insertCheckInRecorded(
   return rowsOf(result).length > 0 ? { ...row } : null;
 }
 
-const checkInOf = preparedRead("check_in_of", { invitationId: UUID }, (db, p) =>
+const checkInOf = preparedRead("check_in_of", ["invitationId"], (db, p) =>
   db.select(checkInColumns).from(checkIns).where(eq(checkIns.invitationId, p.invitationId)).limit(1),
 );
 
@@ -130,7 +130,7 @@ export interface SeatRow {
   seatIndex: number;
 }
 
-const guestWithSeat = preparedRead("door_guest_with_seat", { eventId: UUID, invitationId: UUID }, (db, p) => {
+const guestWithSeat = preparedRead("door_guest_with_seat", ["eventId", "invitationId"], (db, p) => {
   const seat = db
     .select({ tableName: sql<string>`${seatingTableColumns.name}`.as("seat_table_name"), seatIndex: sql<number>`${seatColumns.seatIndex}`.as("seat_index") })
     .from(seats)

@@ -137,4 +137,20 @@ describe("the attendee list's query plans", () => {
     const groups = (await plans(() => listEventGroups(db, big))).map((g) => g.plan).join("\n");
     expect(groups, groups).not.toMatch(/on invitations\b/);
   });
+
+  it("finds an invitation's latest deputy proposal (the invitee page, on every view) through its own index, unsorted", async () => {
+    const [row] = rowsOf<{ id: string }>(await db.execute(sql`select id from invitations where event_id = ${big}::uuid limit 1`));
+    // The invitee page's look-up (app/models/rsvp.server.ts), EXPLAINed with sequential scans priced out.
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const result = await tx.execute(
+        sql`explain select d.status from deputy_proposals d where d.invitation_id = ${row!.id}::uuid order by d.created_at desc, d.id desc limit 1`,
+      );
+      return rowsOf<Record<string, string>>(result)
+        .map((r) => Object.values(r)[0])
+        .join("\n");
+    });
+    expect(plan, plan).toMatch(/deputy_proposals_invitation_idx/);
+    expect(plan, plan).not.toMatch(/Sort|Seq Scan/);
+  });
 });

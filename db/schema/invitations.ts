@@ -206,6 +206,9 @@ export const deputyProposals = pgTable(
   (t) => [
     uniqueIndex("deputy_proposals_pending_idx").on(t.invitationId).where(sql`${t.status} = 'pending'`),
     index("deputy_proposals_event_idx").on(t.eventId, t.status),
+    // The invitee page reads the invitation's latest proposal on every view (migration 0026): without it, a scan of
+    // every proposal of every event.
+    index("deputy_proposals_invitation_idx").on(t.invitationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "deputy_proposals_invitation_idx" ON "deputy_proposals" USING btree ("invitation_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
