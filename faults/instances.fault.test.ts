@@ -1,8 +1,10 @@
 /**
  * Several app instances on one PostgreSQL (docs/decisions/029-scaling.md, docs/deploy.md): three production
  * servers (server/index.ts) on a cluster of the test's own, photos in one S3-compatible bucket (s3rver), mail to
- * one SMTP sink, driven round-robin — directly, and through a small round-robin proxy that, like nginx's
- * `proxy_next_upstream error`, tries the next instance only when one refuses the connection.
+ * one SMTP sink, driven round-robin — directly, and through a small round-robin proxy that, like a load balancer
+ * with an active health check, sends nothing to an instance whose /readyz fails (checked every 100 ms), and, like
+ * nginx's `proxy_next_upstream error`, tries the next instance only when one refuses the connection. The
+ * instances run with SHUTDOWN_DELAY_MS, so a stopping one leaves the rotation before its listener closes.
  *  - a session made on one instance works on the others; the login throttle counts across them;
  *  - a photo uploaded through one is served by the others (the bucket, not a disk);
  *  - 1,000 queued messages are sent exactly once in all (by Message-ID at the sink), and metrics add up;
@@ -55,13 +57,19 @@ function cookiesOf(res: Response): string {
     .join("; ");
 }
 
-/** A round-robin proxy over the instances' ports; a refused connection goes to the next one (nginx's `error`). */
+/**
+ * A round-robin proxy over the instances' ports. Every 100 ms it asks each one's /readyz and routes only to those
+ * that answered 200 (all of them if none did); a refused connection goes to the next one (nginx's `error`).
+ */
 class RoundRobinProxy {
   upstreams: number[] = [];
   /** Requests answered by the proxy itself with 502 (no instance took it, or one cut it mid-way): must stay 0. */
   failures: string[] = [];
   private next = 0;
   private server: Server | null = null;
+  private notReady = new Set<number>();
+  private checking = true;
+  private checker: Promise<void> = Promise.resolve();
   url = "";
 
   async start(): Promise<void> {
@@ -69,14 +77,33 @@ class RoundRobinProxy {
     this.server = createServer((req, res) => void this.forward(req, res));
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${port}`;
+    this.checker = this.checkReadiness();
+  }
+
+  private async checkReadiness(): Promise<void> {
+    while (this.checking) {
+      await Promise.all(
+        this.upstreams.map(async (port) => {
+          const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1_000) }).then(
+            async (r) => (await r.arrayBuffer(), r.status === 200),
+            () => false,
+          );
+          if (ready) this.notReady.delete(port);
+          else this.notReady.add(port);
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
-    for (let tries = 0; tries < this.upstreams.length * 2; tries++) {
-      const port = this.upstreams[this.next++ % this.upstreams.length]!;
+    const ready = this.upstreams.filter((p) => !this.notReady.has(p));
+    const pool = ready.length > 0 ? ready : this.upstreams;
+    for (let tries = 0; tries < pool.length * 2; tries++) {
+      const port = pool[this.next++ % pool.length]!;
       const outcome = await new Promise<"done" | "refused" | string>((resolve) => {
         // One connection per request, as nginx without upstream keep-alive: a stopping instance never receives a
         // request on a connection it is closing.
@@ -105,6 +132,8 @@ class RoundRobinProxy {
   }
 
   async stop(): Promise<void> {
+    this.checking = false;
+    await this.checker;
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
@@ -179,6 +208,8 @@ describe.skipIf(!!missing)("three app instances on one PostgreSQL", () => {
       AWS_SECRET_ACCESS_KEY: "S3RVER",
       METRICS_TOKEN,
       LOG_FORMAT: "json",
+      // Longer than the proxy's readiness check (every 100 ms, each at most 1 s) on a busy machine.
+      SHUTDOWN_DELAY_MS: "2000",
     };
     // Started together, as an orchestrator does: migrations and the first settings must not race.
     servers = await Promise.all(Array.from({ length: INSTANCES }, startInstance));

@@ -259,11 +259,12 @@ const server = app.listen(env.PORT, () => {
   console.log(`Signet is running on http://localhost:${env.PORT} (database: ${database.kind}, instance ${instanceId})`);
 });
 
-// SIGTERM / Ctrl-C: stop accepting, let in-flight requests finish (at most 20 s) and the mail worker finish the
-// message it is sending, then close the database. A second signal stops at once.
+// SIGTERM / Ctrl-C: /readyz fails at once; after SHUTDOWN_DELAY_MS (default 0) stop accepting, let in-flight
+// requests finish (at most 20 s) and the mail worker finish the message it is sending, then close the database. A second signal stops at once.
 const shutdown = createShutdown({
   server,
   graceMs: 20_000,
+  delayMs: env.SHUTDOWN_DELAY_MS,
   stopWorkers: async () => {
     retention.stop();
     await Promise.all([outboxWorker.stop(), webhookWorker.stop(), imapPoller?.stop(), inboundSmtp?.close()]);

@@ -3,6 +3,10 @@ import type { NextFunction, Request, Response } from "express";
 
 /**
  * A graceful stop for server/index.ts (SIGTERM from systemd, Docker, Kubernetes; Ctrl-C):
+ *  0. at once, /readyz answers 503; for `delayMs` (SHUTDOWN_DELAY_MS, default 0) the server still accepts and
+ *     answers, each answer closing its connection, so that a load balancer's health check takes the instance out
+ *     of rotation before its listener closes — a connection the kernel has accepted but Node has not yet taken
+ *     is reset when the listener closes, and a proxy must not replay a POST that was reset;
  *  1. stop accepting connections; answers still being written carry "Connection: close", idle keep-alive
  *     connections are closed, so a proxy sends its next request elsewhere;
  *  2. in-flight requests finish — for at most `graceMs`, after which the connections left are cut;
@@ -25,6 +29,8 @@ export interface ShutdownSteps {
   /** After requests and workers: close the database, release the data-dir lock. */
   closeResources: () => Promise<void>;
   graceMs: number;
+  /** How long to keep accepting (readiness failing) before the listener closes; 0: close at once. */
+  delayMs?: number;
   log?: (message: string) => void;
 }
 
@@ -69,8 +75,11 @@ export function createShutdown(steps: ShutdownSteps): Shutdown {
         // The answers still to come close their connections too.
         for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
         log(`${signal}: finishing the requests in progress and the mail being sent, then stopping…`);
+        const delayMs = steps.delayMs ?? 0;
         const [requests] = await Promise.all([
-          drainHttpServer(steps.server, steps.graceMs),
+          (delayMs > 0 ? new Promise((resolve) => setTimeout(resolve, delayMs)) : Promise.resolve()).then(() =>
+            drainHttpServer(steps.server, steps.graceMs),
+          ),
           steps.stopWorkers().catch((error: unknown) => log(`mail worker: ${String(error)}`)),
         ]);
         if (requests === "cut") log(`Requests still open after ${steps.graceMs / 1000} s were cut off.`);

@@ -19,6 +19,17 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Set to 0 to allow the session cookie over plain HTTP on a non-localhost address in production. */
   COOKIE_SECURE: z.enum(["0", "1"]).optional(),
+  /**
+   * After SIGTERM, keep accepting this many milliseconds while /readyz answers 503 (each answer closing its
+   * connection) before the listener closes: set it above the load balancer's health-check interval × its
+   * unhealthy threshold. 0 (default): close at once, for one instance with nothing in front.
+   */
+  SHUTDOWN_DELAY_MS: z.coerce
+    .number({ invalid_type_error: "SHUTDOWN_DELAY_MS must be a whole number of milliseconds" })
+    .int("SHUTDOWN_DELAY_MS must be a whole number of milliseconds")
+    .min(0, "SHUTDOWN_DELAY_MS must be 0 to 120000")
+    .max(120_000, "SHUTDOWN_DELAY_MS must be 0 to 120000")
+    .default(0),
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.org:587 or smtps://…:465. Unset: mail goes to /admin/mailbox. */
   SMTP_URL: z.preprocess(
     (v) => (v === "" ? undefined : v),
