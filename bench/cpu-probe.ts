@@ -2,7 +2,8 @@
  * Server CPU per request, by path (a probe for issue 12's work, not a row of the table): the production server on a
  * scratch database; for the 404 page, the invitee page and a check-in, N requests at C at a time, and the server
  * process's CPU time (/proc/<pid>/stat, user + system) read before and after. Loopback only, bounded.
- *   BENCH_KINDS=pglite|postgres PROBE_N=3000 npx tsx bench/cpu-probe.ts
+ *   BENCH_KINDS=pglite|postgres PROBE_N=3000 PROBE_C=20 PROBE_ONLY=404|invitee|checkin npx tsx bench/cpu-probe.ts
+ *   (PROBE_ONLY: one path only; the server is the Remix build: `npx remix build` after changes under app/)
  */
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";

@@ -34,6 +34,7 @@ import { isCrossOriginWrite } from "./origin";
 import { badAddressJson, badAddressText, isWellFormedTarget } from "./request-guards";
 import { createLogger, createMetrics, metricsRoute, requestObservation } from "./observability";
 import { securityHeaders } from "./security-headers";
+import { publicFilePaths } from "./public-files";
 import { createShutdown } from "./shutdown";
 
 // One known driver bug must not end the server when PostgreSQL restarts (server/driver-faults.ts); any other
@@ -231,7 +232,12 @@ app.use(compression());
 
 // Fingerprinted bundles never change: cache them for a year. Everything else in public/ for an hour.
 app.use("/build", express.static(buildDirectories(root).assets, { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+// The rest of public/ (the favicon, the door's service worker and icon), by the list of its files read at start: a
+// page's request goes straight to Remix instead of looking for a file of its name first.
+const publicDir = path.join(root, "public");
+const publicFiles = publicFilePaths(publicDir, path.relative(publicDir, buildDirectories(root).assets).split(path.sep).slice(0, 1));
+const servePublic = express.static(publicDir, { maxAge: "1h" });
+app.use((req: Request, res: Response, next: NextFunction) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
 app.all(
   "*",
