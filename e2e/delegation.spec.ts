@@ -97,6 +97,11 @@ test("an invitee names two companions and proposes a deputy; the organizer accep
 
   // A deputy: without a name the form says so in place; then the deputy in full.
   const deputy = invitee.getByTestId("deputy-section");
+  await deputy.screenshot({ path: testInfo.outputPath("deputy-folded.png") });
+  // Folded behind a button: opened, the form takes the focus at its first field.
+  await expect(deputy.getByLabel("Họ và tên người đi thay")).toHaveCount(0);
+  await deputy.getByRole("button", { name: "Điền thông tin người đi thay" }).click();
+  await expect(deputy.getByLabel(/^Danh xưng/)).toBeFocused();
   await deputy.getByLabel(/^Thư điện tử của người đi thay/).fill(deputyEmail);
   await deputy.getByRole("button", { name: "Gửi đề nghị" }).click();
   await expect(deputy.getByText("Vui lòng nhập thông tin này.").first()).toBeVisible();
@@ -205,5 +210,42 @@ test("an invitee names two companions and proposes a deputy; the organizer accep
   await expect(invitee.getByTestId("invitation-delegated")).toContainText("Liên kết này không còn dùng để trả lời.");
   await invitee.screenshot({ path: testInfo.outputPath("delegated-link.png"), fullPage: true });
   await deputyContext.close();
+  await context.close();
+});
+
+test("without JavaScript, the folded deputy form opens as a page of its own, refuses a missing name in place, and folds once sent", async ({ browser, api, clientIp }, testInfo) => {
+  const id = suffix();
+  const organizer = await api("organizer");
+  const created = await organizer.post("/api/v1/events", {
+    data: { title: `Người đi thay không JS ${id}`, kind: "signing_ceremony", status: "scheduled", startsAt: "2031-06-02T14:00:00+07:00", endsAt: "2031-06-02T16:00:00+07:00" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const event = (await created.json()) as { id: string };
+  const invited = await organizer.post(`/api/v1/events/${event.id}/invitations`, { data: { name: `Đỗ Văn Mời ${id}`, role: "guest" } });
+  expect(invited.status(), await invited.text()).toBe(201);
+  const { rsvpUrl } = (await invited.json()) as { rsvpUrl: string };
+
+  const context = await browser.newContext({ locale: "vi-VN", javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": clientIp } });
+  const page = await context.newPage();
+  await page.goto(new URL(rsvpUrl).pathname);
+  const deputy = page.getByTestId("deputy-section");
+  await expect(deputy.getByLabel("Họ và tên người đi thay")).toHaveCount(0);
+  await deputy.getByRole("button", { name: "Điền thông tin người đi thay" }).click();
+  await expect(page).toHaveURL(/\/invitation\?deputy=1#deputy-heading$/);
+  await page.screenshot({ path: testInfo.outputPath("deputy-open-no-js.png"), fullPage: true });
+  await deputy.getByLabel(/^Chức vụ/).fill("Phó Giám đốc");
+  await deputy.getByRole("button", { name: "Gửi đề nghị" }).click();
+  await expect(deputy.getByText("Vui lòng nhập thông tin này.").first()).toBeVisible();
+  await expect(deputy.getByLabel(/^Chức vụ/)).toHaveValue("Phó Giám đốc");
+  await deputy.getByLabel("Họ và tên người đi thay").fill(`Vũ Thị Thay ${id}`);
+  await deputy.getByRole("button", { name: "Gửi đề nghị" }).click();
+  await expect(deputy.getByRole("status").filter({ hasText: `Đã gửi đề nghị cử Vũ Thị Thay ${id} đi thay.` })).toBeVisible();
+  await expect(deputy.getByLabel("Họ và tên người đi thay")).toHaveCount(0);
+  await expect(deputy.getByRole("button", { name: "Cử người khác" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("deputy-sent-no-js.png"), fullPage: true });
+  // The next visit says the proposal waits, and offers to name someone else.
+  await page.goto("/invitation");
+  await expect(deputy.getByTestId("deputy-pending")).toContainText(`Vũ Thị Thay ${id}`);
+  await expect(deputy.getByRole("button", { name: "Cử người khác" })).toBeVisible();
   await context.close();
 });

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { FormErrorSummary, TextAreaField, TextField, useSchemaForm } from "~/components/forms";
 import { ATTENDEE_LIMITS, DEPUTY_NOTE_MAX, deputyFormSchema, emptyDeputyForm, MAX_POSITION_LENGTH, type DeputyFormValues } from "~/domain/attendees/attendee.schema";
 import { COMPANION_NAME_MAX, companionField, companionsFormSchema } from "~/domain/rsvp/companions";
@@ -82,48 +82,33 @@ export interface DeputyState {
   reason: string | null;
 }
 
-export function DeputyForm({ proposal, result }: { proposal: DeputyState | null; result: FormResult | null }) {
-  const { t, tError } = useT();
+/** The deputy's form, shown once the invitee opens it (DeputySection): who, in which position, and a message. */
+export function DeputyForm({ result, focusOnMount }: { result: FormResult | null; focusOnMount: boolean }) {
+  const { t } = useT();
   const navigation = useNavigation();
   const mine = result?.form === "deputy" ? result : null;
   const defaults: DeputyFormValues = (mine?.values as DeputyFormValues | null) ?? emptyDeputyForm;
   const { form, onSubmit } = useSchemaForm(deputyFormSchema, { defaultValues: defaults, serverErrors: mine?.fieldErrors });
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "deputy";
+  const { setFocus } = form;
+  // Opened by the invitee's click: the first field takes the focus, where the button was.
+  useEffect(() => {
+    if (focusOnMount) setFocus("honorific");
+  }, [focusOnMount, setFocus]);
   return (
-    <section className="card" aria-labelledby="deputy-heading" data-testid="deputy-section">
-      <h2 id="deputy-heading">{t("rsvp.deputy.heading")}</h2>
-      {mine?.saved ? (
-        <Notice tone="ok">{t("rsvp.deputy.sent", { name: mine.saved })}</Notice>
-      ) : null}
-      {mine?.error ? (
-        <Notice tone="error">{tError(mine.error)}</Notice>
-      ) : null}
-      {proposal?.status === "pending" && !mine?.saved ? (
-        <Notice tone="info" data-testid="deputy-pending">
-          {t("rsvp.deputy.pending", { name: proposal.name })}
-        </Notice>
-      ) : null}
-      {proposal?.status === "refused" ? (
-        <Notice tone="warn" data-testid="deputy-refused">
-          {t("rsvp.deputy.refused", { name: proposal.name })}
-          {proposal.reason ? <div>{t("rsvp.deputy.refusedReason", { reason: proposal.reason })}</div> : null}
-        </Notice>
-      ) : null}
-      <p>{t("rsvp.deputy.intro")}</p>
-      <Form method="post" noValidate onSubmit={onSubmit} className="stack">
-        <FormErrorSummary show={!!mine?.fieldErrors} />
-        <TextField form={form} name="honorific" label={t("rsvp.deputy.honorific")} hint={t("rsvp.deputy.honorificHint")} maxLength={ATTENDEE_LIMITS.honorific} optional />
-        <TextField form={form} name="fullName" label={t("rsvp.deputy.fullName")} maxLength={ATTENDEE_LIMITS.fullName} autoComplete="off" />
-        <TextField form={form} name="position" label={t("rsvp.deputy.position")} maxLength={MAX_POSITION_LENGTH} optional />
-        <TextField form={form} name="organization" label={t("rsvp.deputy.organization")} maxLength={ATTENDEE_LIMITS.organization} optional />
-        <TextField form={form} name="email" type="email" label={t("rsvp.deputy.email")} hint={t("rsvp.deputy.emailHint")} maxLength={ATTENDEE_LIMITS.email} optional />
-        <TextAreaField form={form} name="note" label={t("rsvp.deputy.note")} rows={2} maxLength={DEPUTY_NOTE_MAX} optional />
-        <div>
-          <button type="submit" name="intent" value="deputy" className="button secondary" disabled={busy}>
-            {t("rsvp.deputy.submit")}
-          </button>
-        </div>
-      </Form>
-    </section>
+    <Form method="post" noValidate onSubmit={onSubmit} className="stack">
+      <FormErrorSummary show={!!mine?.fieldErrors} />
+      <TextField form={form} name="honorific" label={t("rsvp.deputy.honorific")} hint={t("rsvp.deputy.honorificHint")} maxLength={ATTENDEE_LIMITS.honorific} optional />
+      <TextField form={form} name="fullName" label={t("rsvp.deputy.fullName")} maxLength={ATTENDEE_LIMITS.fullName} autoComplete="off" />
+      <TextField form={form} name="position" label={t("rsvp.deputy.position")} maxLength={MAX_POSITION_LENGTH} optional />
+      <TextField form={form} name="organization" label={t("rsvp.deputy.organization")} maxLength={ATTENDEE_LIMITS.organization} optional />
+      <TextField form={form} name="email" type="email" label={t("rsvp.deputy.email")} hint={t("rsvp.deputy.emailHint")} maxLength={ATTENDEE_LIMITS.email} optional />
+      <TextAreaField form={form} name="note" label={t("rsvp.deputy.note")} rows={2} maxLength={DEPUTY_NOTE_MAX} optional />
+      <div>
+        <button type="submit" name="intent" value="deputy" className="button secondary" disabled={busy}>
+          {t("rsvp.deputy.submit")}
+        </button>
+      </div>
+    </Form>
   );
 }

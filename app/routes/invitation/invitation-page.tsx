@@ -1,10 +1,10 @@
-import { useActionData } from "@remix-run/react";
-import { Suspense, useEffect, useState } from "react";
+import { useActionData, useSearchParams } from "@remix-run/react";
+import { Suspense, useEffect, useState, type FormEvent } from "react";
 import { Notice } from "~/components/ui/notice";
 import { hasAnswered } from "~/domain/rsvp/answer-window";
 import type { Locale, MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import type { FormResult } from "./deputy-and-companions";
+import type { DeputyState, FormResult } from "./deputy-and-companions";
 import { lazyPart } from "./lazy-part";
 import { CALENDAR_SERVICES } from "./calendar-services";
 import type { InvitationPageData } from "./page-data.server";
@@ -62,13 +62,60 @@ export function InvitationPage({ data: d }: { data: InvitationPageData }) {
           <CompanionsForm allowed={invitation.plusOnes} names={invitation.companions} result={extraData} />
         </Suspense>
       ) : null}
-      {window.open && !invitation.isDeputy ? (
-        <Suspense fallback={null}>
-          <DeputyForm proposal={d.deputy} result={extraData} />
-        </Suspense>
-      ) : null}
+      {window.open && !invitation.isDeputy ? <DeputySection proposal={d.deputy} result={extraData} /> : null}
       {!cancelled ? <CalendarSection /> : null}
     </div>
+  );
+}
+
+/**
+ * Sending someone in one's place: what the organizers made of a proposal, and the form — folded behind a button,
+ * as most invitees answer for themselves. Without JavaScript the button is a GET form (?deputy) whose page has the
+ * form open; with it, the form opens in place (its scripts load then). It stays open while the last proposal
+ * sent has errors, and folds again once one is sent.
+ */
+function DeputySection({ proposal, result }: { proposal: DeputyState | null; result: FormResult | null }) {
+  const { t, tError } = useT();
+  const [searchParams] = useSearchParams();
+  const mine = result?.form === "deputy" ? result : null;
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (mine?.saved) setOpened(false);
+  }, [mine]);
+  const open = !mine?.saved && (opened || !!mine?.fieldErrors || !!mine?.error || searchParams.has("deputy"));
+  const openInPlace = (e: FormEvent) => {
+    e.preventDefault();
+    setOpened(true);
+  };
+  return (
+    <section className="card" aria-labelledby="deputy-heading" data-testid="deputy-section">
+      <h2 id="deputy-heading">{t("rsvp.deputy.heading")}</h2>
+      {mine?.saved ? <Notice tone="ok">{t("rsvp.deputy.sent", { name: mine.saved })}</Notice> : null}
+      {mine?.error ? <Notice tone="error">{tError(mine.error)}</Notice> : null}
+      {proposal?.status === "pending" && !mine?.saved ? (
+        <Notice tone="info" data-testid="deputy-pending">
+          {t("rsvp.deputy.pending", { name: proposal.name })}
+        </Notice>
+      ) : null}
+      {proposal?.status === "refused" ? (
+        <Notice tone="warn" data-testid="deputy-refused">
+          {t("rsvp.deputy.refused", { name: proposal.name })}
+          {proposal.reason ? <div>{t("rsvp.deputy.refusedReason", { reason: proposal.reason })}</div> : null}
+        </Notice>
+      ) : null}
+      <p>{t("rsvp.deputy.intro")}</p>
+      {open ? (
+        <Suspense fallback={null}>
+          <DeputyForm result={result} focusOnMount={opened} />
+        </Suspense>
+      ) : (
+        <form method="get" action="#deputy-heading" onSubmit={openInPlace}>
+          <button type="submit" name="deputy" value="1" className="button secondary">
+            {t(mine?.saved || proposal?.status === "pending" ? "rsvp.deputy.openOther" : "rsvp.deputy.open")}
+          </button>
+        </form>
+      )}
+    </section>
   );
 }
 
