@@ -3,7 +3,8 @@
  * scratch database; for the 404 page, the invitee page and a check-in, N requests at C at a time, and the server
  * process's CPU time (/proc/<pid>/stat, user + system) read before and after. Loopback only, bounded.
  *   BENCH_KINDS=pglite|postgres PROBE_N=3000 PROBE_C=20 PROBE_ONLY=404|invitee|checkin npx tsx bench/cpu-probe.ts
- *   (PROBE_ONLY: one path only; the server is the Remix build: `npx remix build` after changes under app/)
+ *   PROBE_ONLY: one path only; PROBE_UA: a User-Agent for the page requests. The server is the Remix build: run
+ *   `npx remix build` after changes under app/.
  */
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
@@ -42,7 +43,9 @@ const pid = server.child.pid!;
 try {
   const link = await fetch(`${server.url}/i/${inviteeToken}`, { redirect: "manual" });
   const cookie = link.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const measureGet = async (label: string, path: string, headers: Record<string, string> = {}) => {
+  const measureGet = async (label: string, path: string, pageHeaders: Record<string, string> = {}) => {
+    // PROBE_UA: a User-Agent for every request (a crawler's gets the whole document at once: entry.server's isbot).
+    const headers = process.env.PROBE_UA ? { ...pageHeaders, "user-agent": process.env.PROBE_UA } : pageHeaders;
     await autocannon({ url: server.url + path, connections: 20, amount: 500, headers });
     const c0 = cpuMs(pid);
     const t0 = performance.now();
