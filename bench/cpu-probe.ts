@@ -55,7 +55,9 @@ try {
   };
   const only = process.env.PROBE_ONLY;
   if (!only || only === "404") await measureGet("404 page", "/no-such-page");
-  if (!only || only === "invitee") await measureGet("invitee page", "/invitation", { cookie });
+  // PROBE_REPEAT: measure the invitee page that many times on the same server (does it slow down as it runs?).
+  for (let r = 0; r < Number(process.env.PROBE_REPEAT ?? 1); r++)
+    if (!only || only === "invitee") await measureGet("invitee page", "/invitation", { cookie });
   if (!only || only === "checkin") {
     const pool = new Pool(server.url, { connections: 20 });
     const headers = { authorization: `Bearer ${apiToken}`, "content-type": "application/json", accept: "application/json" };
