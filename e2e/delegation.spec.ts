@@ -111,6 +111,11 @@ test("an invitee names two companions and proposes a deputy; the organizer accep
   await deputy.getByLabel(/^Lời nhắn/).fill("Đồng chí Giám đốc đi công tác nước ngoài.");
   await deputy.getByRole("button", { name: "Gửi đề nghị" }).click();
   await expect(deputy.getByRole("status").filter({ hasText: `Đã gửi đề nghị cử Bà Phạm Thị Phó ${id} đi thay.` })).toBeVisible();
+  // Sent, the form folds; "someone else" opens it again, empty.
+  await expect(deputy.getByLabel("Họ và tên người đi thay")).toHaveCount(0);
+  await deputy.getByRole("button", { name: "Cử người khác" }).click();
+  await expect(deputy.getByLabel(/^Danh xưng/)).toBeFocused();
+  await expect(deputy.getByLabel("Họ và tên người đi thay")).toHaveValue("");
   await invitee.screenshot({ path: testInfo.outputPath("invitee-page.png"), fullPage: true });
 
   // The organizer's queue on the attendee list: accept.

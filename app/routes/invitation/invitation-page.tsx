@@ -78,14 +78,14 @@ function DeputySection({ proposal, result }: { proposal: DeputyState | null; res
   const { t, tError } = useT();
   const [searchParams] = useSearchParams();
   const mine = result?.form === "deputy" ? result : null;
-  const [opened, setOpened] = useState(false);
-  useEffect(() => {
-    if (mine?.saved) setOpened(false);
-  }, [mine]);
-  const open = !mine?.saved && (opened || !!mine?.fieldErrors || !!mine?.error || searchParams.has("deputy"));
+  // Opened by a click, as of the answer then on screen: the next answer (a proposal sent) folds it again, and a
+  // click after that opens it again.
+  const [openedWith, setOpenedWith] = useState<FormResult | null | undefined>(undefined);
+  const opened = openedWith !== undefined && openedWith === mine;
+  const open = opened || (!mine?.saved && (!!mine?.fieldErrors || !!mine?.error || searchParams.has("deputy")));
   const openInPlace = (e: FormEvent) => {
     e.preventDefault();
-    setOpened(true);
+    setOpenedWith(mine);
   };
   return (
     <section className="card" aria-labelledby="deputy-heading" data-testid="deputy-section">
