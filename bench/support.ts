@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { newPGlite, openDatabase, type Database } from "#db/client.server";
+import { SERVER_NODE_FLAGS } from "../server/node-flags";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -118,7 +119,7 @@ export interface Server {
 export async function startServer(scratch: Scratch, port: number, extraEnv: Record<string, string> = {}): Promise<Server> {
   // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(root, "server", "index.ts")], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", path.join(root, "server", "index.ts")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

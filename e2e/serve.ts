@@ -13,6 +13,7 @@ import { createUser } from "#db/factories";
 import { seedDemo } from "#db/seed";
 import { createApiToken } from "~/services/accounts.server";
 import { fileSystemStorage } from "~/services/storage.server";
+import { SERVER_NODE_FLAGS } from "../server/node-flags";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const state = process.env.E2E_STATE ? path.resolve(process.env.E2E_STATE) : path.join(root, "e2e", ".state");
@@ -53,7 +54,7 @@ accounts.lockout = { id: lockout.id, email: lockout.email, password: lockout.pas
 writeFileSync(path.join(state, "accounts.json"), JSON.stringify({ accounts, demo }, null, 2));
 await database.close();
 
-const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "index.ts")], {
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", path.join(root, "server", "index.ts")], {
   cwd: root,
   stdio: "inherit",
   env: {

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
 import { inject } from "vitest";
 import { newPGlite, openDatabase, type Database } from "#db/client.server";
+import { SERVER_NODE_FLAGS } from "../server/node-flags";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -93,7 +94,7 @@ export interface AppServer extends Child {
 /** server/index.ts as in production (`npm start`), on a free port. The build is made once by faults/global-setup.ts. */
 export async function startAppServer(env: Record<string, string | undefined>): Promise<AppServer> {
   const port = await freePort();
-  const child = spawnChild([path.join(root, "server", "index.ts")], {
+  const child = spawnChild([...SERVER_NODE_FLAGS, path.join(root, "server", "index.ts")], {
     PORT: String(port),
     SIGNET_DEMO: "0",
     SMTP_URL: undefined,
