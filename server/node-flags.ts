@@ -9,7 +9,7 @@
  * Measured on PGlite, `BENCH_ONLY=invitee npm run bench`, three rounds each, 2026-12-03: the 404 page 492 → 562
  * requests a second, the invitee page 299 → 330; server CPU per request (bench/cpu-probe.ts) about 10 % less. The
  * cost is memory: the young generation may hold up to three semi-spaces, so the server's resident size after the
- * warm-up went from ≈ 740 to ≈ 895 MB (after the load it settles within 0.82× of that). 32 MB gave half the gain.
+ * warm-up went from ≈ 740 to ≈ 895 MB (after the load it settles at 0.82× of that). 32 MB gave half the gain.
  * V8 sizes the heap when it starts, so this cannot be set from inside the process (as server/heap-growth.ts's
  * flag is); hence a flag, here once and spelled out where a command line cannot import it.
  */
