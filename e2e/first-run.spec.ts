@@ -16,7 +16,8 @@ async function waitForHealth(url: string, child: ChildProcess) {
   for (let i = 0; i < 360; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).ok) return;
+      // Bounded: a port something else holds without answering must not hang the test past its timeout.
+      if ((await fetch(url, { signal: AbortSignal.timeout(5_000) })).ok) return;
     } catch {
       // not up yet
     }
@@ -39,7 +40,9 @@ test("first run without demo data: /setup creates the first admin; the CLI creat
   // Drain stderr too: a child writing to a full, unread pipe blocks.
   server.stderr?.on("data", (d) => (output += String(d)));
   try {
-    await waitForHealth(`http://localhost:${port}/healthz`, server);
+    await waitForHealth(`http://localhost:${port}/healthz`, server).catch((error: Error) => {
+      throw new Error(`${error.message}; the server said:\n${output}`);
+    });
     expect(output).toContain("/setup");
     const page = await browser.newPage({ locale: "vi-VN" });
     await page.goto(`http://localhost:${port}/`);
@@ -64,8 +67,11 @@ test("first run without demo data: /setup creates the first admin; the CLI creat
     expect("code" in refused && refused.code).toBe(1);
     expect((refused as { stderr: string }).stderr).toContain("holds the embedded database");
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    // A server that already exited (it failed to start) has no exit left to wait for.
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    }
   }
 
   const created = await run(
@@ -99,7 +105,9 @@ test("first run with the demo: the events list opens on the demo and explains Si
   server.stdout?.on("data", (d) => (output += String(d)));
   server.stderr?.on("data", (d) => (output += String(d)));
   try {
-    await waitForHealth(`http://localhost:${port}/healthz`, server);
+    await waitForHealth(`http://localhost:${port}/healthz`, server).catch((error: Error) => {
+      throw new Error(`${error.message}; the server said:\n${output}`);
+    });
     const password = /admin\s+admin@signet\.local\s+(\S+)/.exec(output)?.[1];
     expect(password, output).toBeTruthy();
     const page = await browser.newPage({ locale: "vi-VN" });
@@ -153,8 +161,11 @@ test("first run with the demo: the events list opens on the demo and explains Si
     await expect(page.getByRole("link", { name: "Hội nghị đầu tiên" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Signet là gì?" })).toHaveCount(0);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    // A server that already exited (it failed to start) has no exit left to wait for.
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
