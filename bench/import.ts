@@ -4,7 +4,7 @@
  * into a plain table, in the same run. Half the rows carry an email; the other half are people of the directory
  * named again without one (deduped by name + organization), so the name path is exercised at full size.
  */
-import { sql } from "drizzle-orm";
+import { sql, TransactionRollbackError } from "drizzle-orm";
 import { createEvent, createManyInvitations, createUser } from "#db/factories";
 import { importAttendeeCsv } from "~/services/attendee-import.server";
 import { fmt, type Row, type Scratch } from "./support";
@@ -40,17 +40,44 @@ export async function importBench(scratch: Scratch, o: { rows: number; directory
   const t1 = performance.now();
   await scratch.copyCsv("bench_copy", ["full_name", "organization", "email", "group_label"], csv);
   const copyMs = performance.now() - t1;
+  // The floor of the app's own writes: the same new people and the same invitations written straight into the app's
+  // tables (their indexes, foreign keys and triggers) by one INSERT … SELECT from the copied rows (the emails
+  // prefixed: the import has taken them), without dedupe, then rolled back. No import can be faster than this.
+  const floorEvent = await createEvent(db, user, { title: "Import floor" });
+  const t2 = performance.now();
+  await db
+    .transaction(async (tx) => {
+      await tx.execute(sql`
+        with new_people as (
+          insert into people (id, full_name, name_search, organization, email)
+          select gen_random_uuid(), full_name, lower(full_name), organization, 'floor.' || email from bench_copy where email is not null
+          returning id, name_search
+        ), known as (
+          select p.id, p.name_search from invitations i join people p on p.id = i.person_id
+          where i.event_id = ${directoryEvent.id}::uuid
+          limit (select count(*) from bench_copy where email is null)
+        )
+        insert into invitations (event_id, person_id, group_label, sort_given, sort_name)
+        select ${floorEvent.id}::uuid, id, 'Bàn 1', split_part(name_search, ' ', -1), name_search
+        from (select * from new_people union all select * from known) s
+      `);
+      tx.rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof TransactionRollbackError)) throw e;
+    });
+  const floorMs = performance.now() - t2;
   const ratio = copyMs / importMs;
   return [
     {
       kind: scratch.kind,
       scenario: `CSV import of ${o.rows} rows, ${o.directory} people in the directory`,
       baseline: "COPY of the same rows into a plain table",
-      measured: `${fmt(importMs / 1000)} s vs COPY ${fmt(copyMs / 1000)} s`,
+      measured: `${fmt(importMs / 1000)} s vs COPY ${fmt(copyMs / 1000)} s; the same rows written straight into the app's tables: ${fmt(floorMs / 1000)} s (COPY ${fmt(copyMs / floorMs)}× that)`,
       ratio,
       goal: "≥ 0.1",
       met: ratio >= 0.1,
-      details: { importMs, copyMs, summary: result.summary },
+      details: { importMs, copyMs, floorMs, floorRatio: copyMs / floorMs, summary: result.summary },
     },
   ];
 }

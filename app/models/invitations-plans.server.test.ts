@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "#db/client.server";
 import { createEvent, createManyInvitations, createUser } from "#db/factories";
 import { testDatabase } from "#db/testing";
-import { rowsOf } from "./people.server";
+import { findPeopleByEmailOrName, rowsOf } from "./people.server";
 import { countEventInvitations, listEventGroups, listEventInvitations, type ListCursor } from "./invitations.server";
 
 /**
@@ -136,6 +136,19 @@ describe("the attendee list's query plans", () => {
     await expectIndexed(() => listEventGroups(db, big), [/invitation_groups_event_id_group_label_pk/]);
     const groups = (await plans(() => listEventGroups(db, big))).map((g) => g.plan).join("\n");
     expect(groups, groups).not.toMatch(/on invitations\b/);
+  });
+
+  it("finds an import's people by email and by (name, organization key) through their indexes, each organization's key computed once", async () => {
+    const names = rowsOf<{ name_search: string; organization: string | null }>(
+      await db.execute(sql`select name_search, organization from people order by name_search limit 60`),
+    ).map((r) => ({ nameSearch: r.name_search, organization: r.organization }));
+    const run = () => findPeopleByEmailOrName(db, { emails: ["khach1.plans-big@example.vn", "nobody@example.vn"], names: [...names, { nameSearch: "nguoi moi", organization: null }] });
+    await expectIndexed(run, [/people_email_lower_idx/, /people_name_organization_key_idx/]);
+    // The probe compares the index's key with the organization's, computed in its own subquery (once per
+    // organization); pulled up into the join, the key's expression would be computed again for every probe.
+    const plan = (await plans(run)).map((g) => g.plan).join("\n");
+    expect(plan, plan).toMatch(/Index Cond: .*= o\.match_key\)\)/);
+    expect(plan, plan).not.toMatch(/Index Cond: .*NORMALIZE\(COALESCE\((k|o)\.organization/);
   });
 
   it("finds an invitation's latest deputy proposal (the invitee page, on every view) through its own index, unsorted", async () => {

@@ -183,6 +183,22 @@ describe("attendee import", () => {
     expect(items.find((i) => i.personId === upper.personId)?.person).toMatchObject({ phone: "0912 000 111", organization: "sở y tế tỉnh" });
   });
 
+  it("finds each of several people of the same name by their own organization, none included, in one file", async () => {
+    const event = await createEvent(db, actor);
+    const other = await createEvent(db, actor);
+    const name = "Phạm Văn Trùng";
+    const inFinance = await addAttendee(db, actor, other.id, buildAttendeeInput({ fullName: name, organization: "Sở Tài chính", email: null }));
+    const inHealth = await addAttendee(db, actor, other.id, buildAttendeeInput({ fullName: name, organization: "Sở Y tế", email: null }));
+    const without = await addAttendee(db, actor, other.id, buildAttendeeInput({ fullName: name, organization: null, email: null }));
+    const result = await importAttendeeCsv(db, actor, event.id, `Họ và tên,Cơ quan\n${name},SỞ Y TẾ\n${name},\n${name},sở tài chính\n${name},Sở Xây dựng\n`);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.summary).toMatchObject({ rows: 4, peopleCreated: 1, peopleUpdated: 3, invitationsCreated: 4 });
+    const { items } = await listEventInvitations(db, event.id, { limit: 10 });
+    const ids = items.map((i) => i.personId);
+    expect(ids).toEqual(expect.arrayContaining([inFinance.personId, inHealth.personId, without.personId]));
+    expect(new Set(ids).size).toBe(4);
+  });
+
   it("a withdrawn invitation stays withdrawn when its person is imported again", async () => {
     const event = await createEvent(db, actor);
     const added = await addAttendee(db, actor, event.id, buildAttendeeInput({ fullName: "Ngô Văn Rút", email: "rut.import@tb.vn" }));

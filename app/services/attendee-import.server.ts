@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
   chunk,
@@ -55,6 +56,9 @@ export async function importAttendeeRows(db: Db, actor: Actor, eventId: string, 
   if (rows.length === 0) return emptySummary();
   return db.transaction(async (tx) => {
     await assertEventAcceptsAttendees(tx, eventId);
+    // A file's statements are big enough for PostgreSQL's JIT (the look-up of 5,000 names is estimated above
+    // jit_above_cost), whose compilation costs more than the statement runs. Nothing else in the app is that big.
+    await tx.execute(sql`set local jit = off`);
     await lockDirectory(tx);
     const { personIds, created, updated } = await savePeople(
       tx,
