@@ -5,6 +5,7 @@
  * that did not answer exactly one 201 and one 409, and the p99 of the check-in requests against the p99 of the
  * invitee page at the same concurrency on the same server, measured in the same run (autocannon).
  */
+import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { createEvent, createInvitation, createManyInvitations, createUser } from "#db/factories";
@@ -66,6 +67,9 @@ export async function checkInBench(
       .map((c) => c.split(";")[0])
       .join("; ");
     await autocannon({ url: `${server.url}/invitation`, connections: o.scanners, duration: 2, headers: { cookie } });
+    const refused = await fetch(url, { method: "POST", headers, body: JSON.stringify({ invitationId: randomUUID() }) });
+    await refused.arrayBuffer();
+    if (refused.status !== 404) throw new Error(`a check-in of an unknown guest answered ${refused.status}`);
 
     // 1. Every guest once: each scanner takes every SCANNERS-th guest, one request at a time (bounded by the list).
     const single = ids.slice(0, o.checkIns);

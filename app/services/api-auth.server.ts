@@ -40,13 +40,27 @@ export async function requireApiEventPermission(
 ): Promise<EventAccess> {
   if (!eventId || !isUuid(eventId)) {
     const user = await requireApiUser(request, context);
-    return checkEventPermission(user, context, eventId, action);
+    return checkApiEventPermission(user, context, eventId, action);
   }
   const found = await getApiGrantOnEvent(request, context, eventId);
   if (!found) throw unauthenticated(request);
   const refusal = tokenRefusal(found.grant, request);
   if (refusal) throw apiError(403, refusal);
-  return checkEventPermission(found.user, context, eventId, action, Promise.resolve(found.standing));
+  return checkApiEventPermission(found.user, context, eventId, action, Promise.resolve(found.standing));
+}
+
+/**
+ * checkEventPermission for the API: the same 404 and 403, without looking up the team's managers for someone outside
+ * the team (the pages name them; the API's 403 body does not, app/utils/api.server.ts).
+ */
+export function checkApiEventPermission(
+  user: User,
+  context: AppLoadContext,
+  eventId: string | undefined,
+  action: EventAction | readonly EventAction[],
+  standing?: Parameters<typeof checkEventPermission>[4],
+): Promise<EventAccess> {
+  return checkEventPermission(user, context, eventId, action, standing, { teamManagers: false });
 }
 
 /**

@@ -5,7 +5,8 @@ import { createEvent, createUser } from "#db/factories";
 import { testDatabase } from "#db/testing";
 import { sessionCookie } from "~/utils/session.server";
 import { createSession, destroySession } from "./accounts.server";
-import { getUser, requireEventPermission } from "./auth.server";
+import { checkApiEventPermission } from "./api-auth.server";
+import { checkEventPermission, getUser, requireEventPermission } from "./auth.server";
 
 let database: Database;
 let db: Db;
@@ -96,5 +97,25 @@ describe("one lookup per page", () => {
     sessionId = other;
     cookie = (await sessionCookie(base).serialize(other)).split(";")[0]!;
     expect(await getUser(page(), context)).not.toBeNull();
+  });
+});
+
+describe("someone outside the event's team", () => {
+  it("is told on a page who can add them; the API's 403 (which has no such list) does not look them up", async () => {
+    const stranger = await createUser(db, { role: "organizer", email: "stranger@signet.test" });
+    nextRequest();
+    queries = 0;
+    type Thrown = { data: { code: string; teamManagers?: { email: string }[] }; init: { status: number } };
+    const page = (await checkEventPermission(stranger, context, eventId, "event:update").catch((e: unknown) => e)) as Thrown;
+    expect(page.init.status).toBe(403);
+    expect(page.data.teamManagers?.map((m) => m.email)).toContain("memo@signet.test");
+    expect(queries).toBe(3); // the event's owner, the team role, the team's managers
+
+    nextRequest();
+    queries = 0;
+    const api = (await checkApiEventPermission(stranger, context, eventId, "event:update").catch((e: unknown) => e)) as Thrown;
+    expect(api.init.status).toBe(403);
+    expect(api.data).toEqual({ code: "forbidden" });
+    expect(queries).toBe(2); // the event's owner, the team role
   });
 });

@@ -78,14 +78,16 @@ export async function checkEventPermission(
   eventId: string | undefined,
   action: EventAction | readonly EventAction[],
   standing?: Promise<EventStanding>,
+  options: { teamManagers?: boolean } = {},
 ): Promise<EventAccess> {
   if (!eventId || !isUuid(eventId)) throw notFound();
   const { event, memberRole } = await (standing ?? lookUpStanding(context, eventId, user.id));
   if (!event) throw notFound();
   const actions: readonly EventAction[] = typeof action === "string" ? [action] : action;
   if (!actions.some((a) => canOnEvent(user, a, { ownerId: event.createdBy, memberRole }))) {
-    // Someone outside the event's team is told who can add them (the API answers its own 403 body).
-    const outside = memberRole === null && event.createdBy !== user.id;
+    // Someone outside the event's team is told who can add them; the API answers its own 403 body, so it asks
+    // for no list (options.teamManagers false).
+    const outside = memberRole === null && event.createdBy !== user.id && options.teamManagers !== false;
     throw forbidden(outside ? { teamManagers: await listTeamManagers(context.db, eventId) } : {});
   }
   return { user, event, memberRole };

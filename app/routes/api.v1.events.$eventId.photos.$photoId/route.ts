@@ -3,8 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { photoApiPatchSchema } from "~/domain/photos/photo.schema";
 import { deletePhoto, getEventPhoto, getGallery, updatePhoto } from "~/services/photos.server";
 import { apiError, apiJson, handleApi, readJsonAs, type ApiHandler } from "~/utils/api.server";
-import { actorOf, requireApiUser } from "~/services/api-auth.server";
-import { seesPersonalData, checkEventPermission, isUuid } from "~/services/auth.server";
+import { actorOf, checkApiEventPermission, requireApiUser } from "~/services/api-auth.server";
+import { seesPersonalData, isUuid } from "~/services/auth.server";
 import { photoToJson } from "~/services/api-presenters/photos.server";
 
 const notFound = () => apiError(404, "No photo with this id at this event.");
@@ -20,7 +20,7 @@ async function zoneOf(context: LoaderFunctionArgs["context"], eventId: string) {
 
 const show: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const access = await checkEventPermission(user, context, params.eventId, "event:read");
+  const access = await checkApiEventPermission(user, context, params.eventId, "event:read");
   const { event } = access;
   const photo = await getEventPhoto(context.db, event.id, photoId(params));
   if (!photo) throw notFound();
@@ -39,7 +39,7 @@ function expected(request: Request, bodyVersion: number | undefined): number | u
 
 const patch: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const access = await checkEventPermission(user, context, params.eventId, "photos:manage");
+  const access = await checkApiEventPermission(user, context, params.eventId, "photos:manage");
   const { event } = access;
   const id = photoId(params);
   const body = await readJsonAs(request, photoApiPatchSchema);
@@ -51,7 +51,7 @@ const patch: ApiHandler = async ({ request, context, params }) => {
 
 const remove: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const access = await checkEventPermission(user, context, params.eventId, "photos:manage");
+  const access = await checkApiEventPermission(user, context, params.eventId, "photos:manage");
   const { event } = access;
   const id = photoId(params);
   if (!(await getEventPhoto(context.db, event.id, id))) throw notFound();

@@ -4,8 +4,8 @@ import { uploadFieldsSchema } from "~/domain/photos/photo.schema";
 import { getGallery, uploadPhoto } from "~/services/photos.server";
 import { readPhotoUploads } from "~/services/photos-upload.server";
 import { apiError, apiJson, handleApi, validationError, zodFields, type ApiHandler } from "~/utils/api.server";
-import { actorOf, requireApiUser } from "~/services/api-auth.server";
-import { seesPersonalData, checkEventPermission } from "~/services/auth.server";
+import { actorOf, checkApiEventPermission, requireApiUser } from "~/services/api-auth.server";
+import { seesPersonalData } from "~/services/auth.server";
 import { photoLimits } from "~/utils/env.server";
 import { translateError } from "~/i18n/i18n";
 import { photoToJson } from "~/services/api-presenters/photos.server";
@@ -13,7 +13,7 @@ import { rejectionToApiError } from "./photo-api.server";
 
 const list: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const access = await checkEventPermission(user, context, params.eventId, "event:read");
+  const access = await checkApiEventPermission(user, context, params.eventId, "event:read");
   const { event } = access;
   const gallery = await getGallery(context.db, event.id);
   return apiJson({
@@ -24,7 +24,7 @@ const list: ApiHandler = async ({ request, context, params }) => {
 
 const create: ApiHandler = async ({ request, context, params }) => {
   const user = await requireApiUser(request, context);
-  const access = await checkEventPermission(user, context, params.eventId, "photos:manage");
+  const access = await checkApiEventPermission(user, context, params.eventId, "photos:manage");
   const { event } = access;
   const limits = photoLimits();
   try {

@@ -3,7 +3,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { EventAction } from "~/domain/access/permissions";
 import type { User } from "~/models/users.server";
 import { pressSummaryToJson } from "~/services/api-presenters/press.server";
-import { checkEventPermission, isUuid, type EventAccess } from "~/services/auth.server";
+import { isUuid, type EventAccess } from "~/services/auth.server";
+import { checkApiEventPermission } from "~/services/api-auth.server";
 import { getPressSummary, isPressConflict, requirePressEditor, type PressSummary } from "~/services/press.server";
 import { apiError, type ApiErrorWording } from "~/utils/api.server";
 import type { ServiceError } from "~/utils/errors";
@@ -35,7 +36,7 @@ export async function loadSummaryFor(
   if (!summaryId || !isUuid(summaryId)) throw summaryNotFound();
   const summary = await getPressSummary(context.db, summaryId);
   if (!summary) throw summaryNotFound();
-  const access = await checkEventPermission(user, context, summary.eventId, action);
+  const access = await checkApiEventPermission(user, context, summary.eventId, action);
   return { summary, access };
 }
 
