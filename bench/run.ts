@@ -61,7 +61,7 @@ const sections: { name: string; run: (kind: Kind) => Promise<Row[]> }[] = [
     run: async (kind) => {
       const scratch = await scratchDatabase(kind, "attendees");
       try {
-        return await attendeeListBench(scratch, { big: QUICK ? 10_000 : 100_000, small: 1_000, runs: QUICK ? 3 : 5 });
+        return await attendeeListBench(scratch, { big: QUICK ? 10_000 : 100_000, small: 1_000, runs: QUICK ? 5 : 15 });
       } finally {
         await scratch.close().catch(() => {});
         await scratch.drop();
