@@ -73,7 +73,7 @@ const sections: { name: string; run: (kind: Kind) => Promise<Row[]> }[] = [
     run: async (kind) => {
       const scratch = await scratchDatabase(kind, "import");
       try {
-        return await importBench(scratch, { rows: QUICK ? 2_000 : 20_000, directory: QUICK ? 10_000 : 100_000 });
+        return await importBench(scratch, { rows: QUICK ? 2_000 : 20_000, directory: QUICK ? 10_000 : 100_000, rounds: ROUNDS });
       } finally {
         await scratch.close().catch(() => {});
         await scratch.drop();
