@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { withStatementCache } from "./pglite-statements.server";
+import { PGliteThread } from "./pglite-thread.server";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
@@ -36,7 +37,11 @@ export function newPGlite(dataDir?: string, options: PGliteOptions = {}): PGlite
   return new PGlite({ ...options, ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm, ...options.extensions } });
 }
 
-export type DatabaseConfig = { url: string; max?: number } | { dataDir: string } | { pglite: PGlite };
+/**
+ * `thread: true` runs the embedded database in a worker thread of its own (db/pglite-thread.server.ts, what the
+ * server does); without it PGlite runs in the caller's thread (tests, scripts).
+ */
+export type DatabaseConfig = { url: string; max?: number } | { dataDir: string; thread?: boolean } | { pglite: PGlite };
 
 /** Opens PostgreSQL via postgres.js when a URL is given, otherwise the embedded PGlite. */
 export function openDatabase(config: DatabaseConfig): Database {
@@ -51,6 +56,21 @@ export function openDatabase(config: DatabaseConfig): Database {
         await client`select 1`;
       },
       close: () => client.end({ timeout: 5 }),
+    };
+  }
+  if ("dataDir" in config && config.thread) {
+    mkdirSync(config.dataDir, { recursive: true });
+    const thread = new PGliteThread(config.dataDir);
+    // The worker keeps each query text as a named prepared statement itself (withStatementCache, there).
+    const threadDb = drizzlePglite({ client: thread as unknown as PGlite, schema });
+    return {
+      db: threadDb as unknown as Db,
+      kind: "pglite",
+      migrate: () => migratePglite(threadDb, { migrationsFolder }),
+      ping: async () => {
+        await thread.query("select 1");
+      },
+      close: () => thread.close(),
     };
   }
   let client: PGlite;

@@ -1,6 +1,6 @@
 /**
- * Child process for faults/pglite-kill.fault.test.ts: opens a PGlite data dir the way the server does
- * (openDatabase + migrate) and writes in a loop until it is killed. Each write is one transaction: a person
+ * Child process for faults/pglite-kill.fault.test.ts: opens a PGlite data dir the way the server does (openDatabase,
+ * on a thread of its own, + migrate) and writes in a loop until it is killed. Each write is one transaction: a person
  * named "fault-<n>" and the settings row "fault_counter" set to n. After each commit it prints "ack <n>" on
  * stdout — an acknowledged write, which must survive a SIGKILL. Bounded: stops by itself after MAX_WRITES.
  *
@@ -14,7 +14,7 @@ const MAX_WRITES = 20_000;
 const [dataDir, first] = process.argv.slice(2);
 if (!dataDir || !first) throw new Error("usage: pglite-writer.ts <dataDir> <firstN>");
 
-const database = openDatabase({ dataDir });
+const database = openDatabase({ dataDir, thread: true });
 await database.migrate();
 process.stdout.write("ready\n");
 const start = Number(first);

@@ -65,7 +65,10 @@ positionRanks();
 
 const dataDir = path.resolve(env.DATA_DIR);
 if (!env.DATABASE_URL) acquire(dataDir);
-const database = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(dataDir, "pglite") });
+const database = openDatabase(
+  // PGlite in a thread of its own: its queries no longer take the thread that renders the pages (decision 037).
+  env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(dataDir, "pglite"), thread: true },
+);
 await database.migrate();
 const db = database.db;
 const storage = storageFromUrl(env.STORAGE_URL, { dataDir, region: process.env.AWS_REGION });

@@ -85,7 +85,11 @@ const inviteePageQueries = new WeakMap<Db, { execute: (values: { tokenHash: stri
  * text column and JSON.parse take a few microseconds. Its values are what drizzle's columns map from: text, numbers,
  * arrays, and timestamps in ISO 8601 (which Date reads as it reads PostgreSQL's own text).
  */
-const pglitePrepared = new WeakMap<PGlite, Promise<boolean>>();
+const pglitePrepared = new WeakMap<object, Promise<boolean>>();
+type PgliteClient = Pick<PGlite, "query" | "exec">;
+/** PGlite in this thread, or the server's PGlite in its own (db/pglite-thread.server.ts, which carries this mark). */
+const isPglite = (client: unknown): client is PgliteClient =>
+  client instanceof PGlite || (typeof client === "object" && client !== null && Symbol.for("signet.pglite-thread") in client);
 const PGLITE_STATEMENT = "signet_invitee_page_by_token";
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 // As drizzle's PGlite driver reads them (drizzle-orm/pglite/session.js): dates, times and their arrays as text, for
@@ -93,7 +97,7 @@ const HEX_SHA256 = /^[0-9a-f]{64}$/;
 // json_build_array takes at most 100 arguments (FUNC_MAX_ARGS).
 const JSON_ARRAY_MAX = 100;
 
-async function pglitePageRows(db: Db, client: PGlite, tokenHash: string): Promise<InviteePageRow[] | null> {
+async function pglitePageRows(db: Db, client: PgliteClient, tokenHash: string): Promise<InviteePageRow[] | null> {
   if (!HEX_SHA256.test(tokenHash)) return null;
   let ready = pglitePrepared.get(client);
   if (!ready) {
@@ -161,7 +165,7 @@ function mapPageRow(row: unknown[]): InviteePageRow {
  */
 export async function getInviteePageByTokenHash(db: Db, tokenHash: string) {
   const client = (db as unknown as { $client?: unknown }).$client;
-  let rows = client instanceof PGlite ? await pglitePageRows(db, client, tokenHash) : null;
+  let rows = isPglite(client) ? await pglitePageRows(db, client, tokenHash) : null;
   if (!rows) {
     let query = inviteePageQueries.get(db);
     if (!query) {
